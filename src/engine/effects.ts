@@ -1,0 +1,106 @@
+// Applies a scenario's declarative effects, scaled by the mechanics' modifiers, through the ledger.
+import type { Effect, Scenario } from '../scenario/schema.js';
+import type { MechanicId } from '../scenario/lessons.js';
+import { change } from './ledger.js';
+import type { Cause, DraftState, Track } from './types.js';
+
+/** A factor a mechanic puts on the favourable part of an action's effects (cohesion, focus, leverage, …). */
+export interface Modifier {
+  readonly factor: number;
+  readonly mechanic: MechanicId;
+  readonly lessons: readonly string[];
+}
+
+export interface EffectContext {
+  readonly cause: Cause;
+  readonly lessons: readonly string[];
+  readonly target?: string | undefined;
+  readonly modifiers?: readonly Modifier[];
+}
+
+/** Whether a change in this direction is good for the mission; neutral tracks are never scaled. */
+export function favourable(d: DraftState, t: Track, delta: number): boolean {
+  switch (t.kind) {
+    case 'indicator':
+      if (t.id === 'closeness') return false;
+      return t.id === 'expectations' || t.id === 'casualties' ? delta < 0 : delta > 0;
+    case 'violence':
+      return delta < 0;
+    case 'stance':
+      return delta > 0;
+    case 'strength':
+      return delta < 0 && (d.actors[t.id]?.stance ?? 0) < 0;
+    case 'implementation':
+      return delta > 0;
+  }
+}
+
+/**
+ * Applies `base` to a track, then each modifier's share as its own ledger entry, so the debrief can
+ * say how much each mechanic added or took away. The shares telescope: the total is round(base × Π factors).
+ */
+export function applyScaled(d: DraftState, scn: Scenario, track: Track, base: number, ctx: EffectContext): void {
+  change(d, scn, track, base, ctx.cause, ctx.lessons);
+  const mods = ctx.modifiers ?? [];
+  if (mods.length === 0 || !favourable(d, track, base)) return;
+  let product = 1;
+  for (const m of mods) {
+    const before = Math.round(base * product);
+    product *= m.factor;
+    const share = Math.round(base * product) - before;
+    if (share !== 0) change(d, scn, track, share, { kind: 'mechanic', mechanic: m.mechanic }, m.lessons);
+  }
+}
+
+export function applyEffects(d: DraftState, scn: Scenario, effects: readonly Effect[], ctx: EffectContext): void {
+  for (const e of effects) applyEffect(d, scn, e, ctx);
+}
+
+function resolveRef(ref: string, ctx: EffectContext): string | null {
+  if (ref !== '$target') return ref;
+  return ctx.target ?? null;
+}
+
+function applyEffect(d: DraftState, scn: Scenario, e: Effect, ctx: EffectContext): void {
+  switch (e.do) {
+    case 'indicator':
+      return applyScaled(d, scn, { kind: 'indicator', id: e.id }, e.by, ctx);
+    case 'violence': {
+      const id = resolveRef(e.region, ctx);
+      if (id !== null && id in d.violence) applyScaled(d, scn, { kind: 'violence', id }, e.by, ctx);
+      return;
+    }
+    case 'stance':
+    case 'strength': {
+      const id = resolveRef(e.actor, ctx);
+      if (id !== null && id in d.actors) applyScaled(d, scn, { kind: e.do, id }, e.by, ctx);
+      return;
+    }
+    case 'flag':
+      if (!d.flags.includes(e.set)) d.flags.push(e.set);
+      return;
+    case 'unflag':
+      d.flags = d.flags.filter((f) => f !== e.flag);
+      return;
+    case 'sign-agreement':
+      // L-agreement: signing is a beginning; it opens an implementation track that can stall.
+      if (d.agreement.status === 'none') d.agreement = { status: 'signed', progress: 0, signed: d.turn };
+      return;
+    case 'implement':
+      if (d.agreement.status === 'signed') applyScaled(d, scn, { kind: 'implementation' }, e.by, ctx);
+      return;
+    case 'request-unit': {
+      const r = scn.reinforcements[e.unit];
+      const known = d.deployments.some((x) => x.reinforcement === e.unit) || r === undefined || r.unit.id in d.units;
+      if (!known && r) d.deployments.push({ reinforcement: e.unit, requested: d.turn, arrives: d.turn + r.leadTime });
+      return;
+    }
+    case 'expedite':
+      // L-nimble: emergency field support halves what remains of every pending deployment.
+      for (const x of d.deployments) x.arrives = d.turn + Math.ceil((x.arrives - d.turn) / 2);
+      return;
+    case 'consult-contributors':
+      d.consultedUntil = d.turn + scn.mechanics.consultTurns;
+      return;
+  }
+}

@@ -1,0 +1,242 @@
+// What each chair may do now: the one door for the UI, the bots and the server.
+import type { Card, Chair, Scenario } from '../scenario/schema.js';
+import { holds } from './conditions.js';
+import { capacityOf, indexOf } from './scenario-index.js';
+import { MAX_NOTE, MAX_PLAN_ITEMS, type Action, type GameState, type PlanItem, type Rejection, type RejectionCode } from './types.js';
+
+const no = (code: RejectionCode, message: string): Rejection => ({ code, message });
+
+/** The action-point cost of a plan item. Moving into a hard-to-reach region costs one more. */
+export function itemCost(scn: Scenario, item: PlanItem): number {
+  const idx = indexOf(scn);
+  if (item.kind === 'card') return idx.cards.get(item.card)?.cost ?? 0;
+  return 1 + ((idx.regions.get(item.to)?.access ?? 0) >= 60 ? 1 : 0);
+}
+
+export function planCost(scn: Scenario, items: readonly PlanItem[]): number {
+  return items.reduce((sum, it) => sum + itemCost(scn, it), 0);
+}
+
+/** The ids a card may target now, before unit checks. */
+export function targetsOf(s: GameState, scn: Scenario, card: Card): string[] {
+  if (card.target === 'none') return [];
+  const idx = indexOf(scn);
+  const all = card.target === 'region' ? [...idx.regions.keys()] : [...idx.actors.keys()];
+  const allowed = card.targets ? all.filter((t) => card.targets!.includes(t)) : all;
+  if (card.tags.includes('talks')) return allowed.filter((t) => idx.actors.get(t)?.negotiable);
+  // A defeated group is no longer a target for force.
+  if (card.target === 'actor' && (card.tags.includes('offensive') || card.tags.includes('pressure'))) {
+    return allowed.filter((t) => (s.actors[t]?.strength ?? 0) > 0);
+  }
+  return allowed;
+}
+
+/** Regions where a card's unit must stand: the target region, or the target actor's regions. */
+export function unitRegions(scn: Scenario, card: Card, target: string | undefined): string[] {
+  if (target === undefined) return [];
+  if (card.target === 'region') return [target];
+  return indexOf(scn).actors.get(target)?.regions ?? [];
+}
+
+/** The mission units able to carry out a card on a target, best first. */
+export function eligibleUnits(s: GameState, scn: Scenario, card: Card, target: string | undefined): string[] {
+  if (!card.needsUnit) return [];
+  const idx = indexOf(scn);
+  const where = new Set(unitRegions(scn, card, target));
+  const offensive = card.tags.includes('offensive');
+  return Object.entries(s.units)
+    .filter(([id, u]) => {
+      const def = idx.units.get(id);
+      if (!def || !where.has(u.region)) return false;
+      if (offensive && def.caveats.includes('no-offensive')) return false;
+      return def.capability === card.needsUnit || (card.needsUnit === 'infantry' && def.capability === 'combat');
+    })
+    .map(([id]) => id)
+    .sort((a, b) => (idx.units.get(b)?.performance ?? 0) - (idx.units.get(a)?.performance ?? 0) || (a < b ? -1 : 1));
+}
+
+function cardRejection(s: GameState, scn: Scenario, chair: Chair, item: Extract<PlanItem, { kind: 'card' }>): Rejection | null {
+  const card = indexOf(scn).cards.get(item.card);
+  if (!card) return no('card/unknown', `no action '${item.card}' in this scenario`);
+  if (card.chair !== chair) return no('card/other-chair', `'${card.id}' belongs to the ${card.chair} chair`);
+  if (card.task && !s.mandate.includes(card.task)) return no('card/task-not-mandated', `task '${card.task}' is not in the mandate`);
+  const last = s.played[card.id];
+  if (last !== undefined && s.turn - last <= card.cooldown) return no('card/cooldown', `'${card.id}' was played in turn ${last}`);
+  if (card.requires && !holds(card.requires, s)) return no('card/requires', `'${card.id}' is not possible now`);
+  const plan = s.plans[chair];
+  if (plan?.items.some((it) => it.kind === 'card' && it.card === card.id)) return no('card/already-planned', `'${card.id}' is already in the plan`);
+  if (card.target === 'none') {
+    if (item.target !== undefined) return no('card/target', `'${card.id}' takes no target`);
+  } else {
+    if (item.target === undefined) return no('card/target', `'${card.id}' needs a ${card.target} target`);
+    const actor = indexOf(scn).actors.get(item.target);
+    if (card.tags.includes('talks') && actor && !actor.negotiable) {
+      return no('card/non-negotiable', `'${item.target}' is outside any negotiation`);
+    }
+    if (!targetsOf(s, scn, card).includes(item.target)) return no('card/target', `'${item.target}' is not a target for '${card.id}'`);
+    if (card.needsUnit && eligibleUnits(s, scn, card, item.target).length === 0) {
+      return no('card/no-unit', `no ${card.needsUnit} unit able to act at '${item.target}'`);
+    }
+  }
+  return null;
+}
+
+function moveRejection(s: GameState, scn: Scenario, chair: Chair, item: Extract<PlanItem, { kind: 'move' }>): Rejection | null {
+  if (chair !== 'force') return no('chair/not-allowed', 'only the Force Commander moves units');
+  const idx = indexOf(scn);
+  const unit = s.units[item.unit];
+  const def = idx.units.get(item.unit);
+  if (!unit || !def) return no('unit/unknown', `no unit '${item.unit}' in theatre`);
+  if (def.caveats.includes('static')) return no('unit/static', `'${item.unit}' may not leave its base`);
+  if (!idx.regions.get(unit.region)?.links.includes(item.to) && !idx.regions.get(item.to)?.links.includes(unit.region)) {
+    return no('unit/route', `'${item.to}' is not next to '${unit.region}'`);
+  }
+  if (s.plans[chair]?.items.some((it) => it.kind === 'move' && it.unit === item.unit)) {
+    return no('unit/already-moving', `'${item.unit}' already has orders`);
+  }
+  return null;
+}
+
+function planOpen(s: GameState, chair: Chair): Rejection | null {
+  const plan = s.plans[chair];
+  if (s.phase !== 'planning' && !(s.phase === 'coordination' && plan && !plan.committed)) {
+    return no('phase/wrong', 'plans are made in the planning phase (or after a revision in coordination)');
+  }
+  if (plan?.committed) return no('plan/committed', 'the plan is committed');
+  return null;
+}
+
+/** Why an action may not be taken now, or null if it may. Reads the state; changes nothing. */
+export function checkAllowed(s: GameState, a: Action, scn: Scenario): Rejection | null {
+  if (s.phase === 'over') return no('game/over', 'the game is over');
+  const idx = indexOf(scn);
+  if (!idx.chairs.includes(a.chair)) return no('chair/absent', `there is no ${String(a.chair)} chair in this scenario`);
+  const srsgOnly = () => (a.chair === 'srsg' ? null : no('chair/not-allowed', 'only the SRSG does this'));
+  switch (a.type) {
+    case 'mandate/adopt': {
+      if (s.phase !== 'setup') return no('phase/wrong', 'the mandate is adopted before the first turn');
+      if (a.tasks.length === 0) return no('mandate/empty', 'adopt at least one task');
+      const unknown = a.tasks.find((t) => !idx.tasks.has(t));
+      if (unknown !== undefined) return no('mandate/unknown-task', `no task '${unknown}'`);
+      const missing = scn.mandate.tasks.find((t) => t.required && !a.tasks.includes(t.id));
+      if (missing) return no('mandate/required-missing', `the Council requires '${missing.id}'`);
+      return srsgOnly();
+    }
+    case 'mandate/review': {
+      if (s.phase !== 'sitrep' || !scn.mandate.reviewTurns.includes(s.turn) || s.reviewed) {
+        return no('mandate/not-review', 'the mandate is reviewed at the start of a review turn, once');
+      }
+      const unknown = [...a.drop, ...a.add].find((t) => !idx.tasks.has(t));
+      if (unknown !== undefined) return no('mandate/unknown-task', `no task '${unknown}'`);
+      const required = a.drop.find((t) => idx.tasks.get(t)?.required);
+      if (required !== undefined) return no('mandate/required-missing', `the Council requires '${required}'`);
+      const after = s.mandate.filter((t) => !a.drop.includes(t)).length + a.add.filter((t) => !s.mandate.includes(t)).length;
+      if (after === 0) return no('mandate/empty', 'the mandate cannot be empty');
+      return srsgOnly();
+    }
+    case 'event/choose': {
+      if (s.phase !== 'sitrep') return no('phase/wrong', 'choices are made in the sitrep');
+      if (!s.pendingChoices.includes(a.event)) return no('event/not-pending', `no choice is waiting on '${a.event}'`);
+      const ev = idx.events.get(a.event);
+      if (!ev || ev.decider !== a.chair) return no('chair/not-allowed', `the ${ev?.decider ?? 'srsg'} chair decides this`);
+      if (!ev.choices.some((c) => c.id === a.choice)) return no('event/unknown-choice', `no choice '${a.choice}'`);
+      return null;
+    }
+    case 'sitrep/close':
+      if (s.phase !== 'sitrep') return no('phase/wrong', 'not in the sitrep');
+      if (s.pendingChoices.length > 0) return no('event/choices-pending', 'decisions on events are still waiting');
+      return srsgOnly();
+    case 'strategy/set':
+      if (s.phase !== 'strategy') return no('phase/wrong', 'the strategy is set in the strategy phase');
+      if (!idx.strategies.has(a.strategy)) return no('strategy/unknown', `no strategy '${a.strategy}'`);
+      return srsgOnly();
+    case 'plan/add': {
+      const closed = planOpen(s, a.chair);
+      if (closed) return closed;
+      const items = s.plans[a.chair]?.items ?? [];
+      if (items.length >= MAX_PLAN_ITEMS) return no('plan/too-long', `at most ${MAX_PLAN_ITEMS} items`);
+      const why = a.item.kind === 'card' ? cardRejection(s, scn, a.chair, a.item) : moveRejection(s, scn, a.chair, a.item);
+      if (why) return why;
+      if (planCost(scn, [...items, a.item]) > capacityOf(scn, a.chair)) {
+        return no('card/capacity', `over the ${a.chair} chair's capacity of ${capacityOf(scn, a.chair)}`);
+      }
+      return null;
+    }
+    case 'plan/remove': {
+      const closed = planOpen(s, a.chair);
+      if (closed) return closed;
+      const n = s.plans[a.chair]?.items.length ?? 0;
+      if (!Number.isInteger(a.index) || a.index < 0 || a.index >= n) return no('plan/no-item', `no item ${a.index}`);
+      return null;
+    }
+    case 'plan/commit': {
+      const closed = planOpen(s, a.chair);
+      if (closed) return closed;
+      if (a.note !== undefined && a.note.length > MAX_NOTE) return no('note/too-long', `a note has at most ${MAX_NOTE} characters`);
+      return null;
+    }
+    case 'plan/revise': {
+      if (s.phase !== 'coordination') return no('phase/wrong', 'plans are revised in coordination');
+      const plan = s.plans[a.chair];
+      if (!plan?.committed) return no('plan/not-committed', 'the plan is open already');
+      if (plan.revised) return no('plan/revised-already', 'each chair revises once a turn');
+      return null;
+    }
+    case 'plan/confirm': {
+      if (s.phase !== 'coordination') return no('phase/wrong', 'plans are confirmed in coordination');
+      const plan = s.plans[a.chair];
+      if (!plan?.committed) return no('plan/not-committed', 'commit the plan first');
+      if (plan.confirmed) return no('plan/committed', 'already confirmed');
+      return null;
+    }
+  }
+}
+
+/** Every action the chair may take now. Mandate choices are offered as graded options, not every subset. */
+export function legalActions(s: GameState, scn: Scenario, chair: Chair): Action[] {
+  const idx = indexOf(scn);
+  const out: Action[] = [];
+  const push = (a: Action) => {
+    if (checkAllowed(s, a, scn) === null) out.push(a);
+  };
+  if (!idx.chairs.includes(chair) || s.phase === 'over') return out;
+  switch (s.phase) {
+    case 'setup': {
+      const required = scn.mandate.tasks.filter((t) => t.required).map((t) => t.id);
+      const optional = scn.mandate.tasks.filter((t) => !t.required).map((t) => t.id);
+      for (let k = 0; k <= optional.length; k++) push({ type: 'mandate/adopt', chair, tasks: [...required, ...optional.slice(0, k)] });
+      if (scn.mandate.draft.length > 0) push({ type: 'mandate/adopt', chair, tasks: [...new Set([...required, ...scn.mandate.draft])] });
+      break;
+    }
+    case 'sitrep':
+      for (const e of s.pendingChoices) for (const c of idx.events.get(e)?.choices ?? []) push({ type: 'event/choose', chair, event: e, choice: c.id });
+      for (const t of s.mandate) push({ type: 'mandate/review', chair, drop: [t], add: [] });
+      for (const t of idx.tasks.keys()) if (!s.mandate.includes(t)) push({ type: 'mandate/review', chair, drop: [], add: [t] });
+      push({ type: 'sitrep/close', chair });
+      break;
+    case 'strategy':
+      for (const st of scn.strategies) push({ type: 'strategy/set', chair, strategy: st.id });
+      break;
+    case 'planning':
+    case 'coordination':
+      if (planOpen(s, chair) === null) {
+        for (const card of idx.cardsByChair.get(chair) ?? []) {
+          if (card.target === 'none') push({ type: 'plan/add', chair, item: { kind: 'card', card: card.id } });
+          else for (const t of targetsOf(s, scn, card)) push({ type: 'plan/add', chair, item: { kind: 'card', card: card.id, target: t } });
+        }
+        if (chair === 'force') {
+          for (const [id, u] of Object.entries(s.units)) {
+            const links = new Set(idx.regions.get(u.region)?.links ?? []);
+            for (const r of scn.regions) if (r.links.includes(u.region)) links.add(r.id);
+            for (const to of links) push({ type: 'plan/add', chair, item: { kind: 'move', unit: id, to } });
+          }
+        }
+        (s.plans[chair]?.items ?? []).forEach((_, i) => push({ type: 'plan/remove', chair, index: i }));
+        push({ type: 'plan/commit', chair });
+      }
+      push({ type: 'plan/revise', chair });
+      push({ type: 'plan/confirm', chair });
+      break;
+  }
+  return out;
+}

@@ -1,0 +1,54 @@
+// The factors the report's lessons put on what an action achieves; each names its mechanic and lessons.
+import type { Card, Scenario } from '../../scenario/schema.js';
+import type { Modifier } from '../effects.js';
+import { eligibleUnits } from '../legal.js';
+import { indexOf } from '../scenario-index.js';
+import type { Conflict, GameState } from '../types.js';
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** L-cohesion: a united mission gets more from every action (cohesion 50 → ×1, 0 → ×0.5, 100 → ×1.5). */
+export function cohesionFactor(s: GameState): number {
+  return round2(0.5 + s.indicators.cohesion / 100);
+}
+
+/** L-mandate: capacity is shared across the mandated tasks; past the mission's focus each does less. */
+export function focusFactor(s: GameState, scn: Scenario): number {
+  const n = Math.max(1, s.mandate.length);
+  return round2(Math.min(1.2, Math.sqrt(scn.mandate.focus / n)));
+}
+
+/** L-hoststate: leverage is best at a balanced distance from the host state (closeness 50). */
+export function distanceFactor(s: GameState): number {
+  return round2(1 - Math.abs(s.indicators.closeness - 50) / 100);
+}
+
+/** L-population: a trusted mission has more leverage over the parties (trust 50 → ×1). */
+export function trustFactor(s: GameState): number {
+  return round2(0.85 + (0.3 * s.indicators.trust) / 100);
+}
+
+/** L-tcc: the best able contingent's performance, better for a while after contributors are consulted. */
+export function performanceFactor(s: GameState, scn: Scenario, card: Card, target: string | undefined): number {
+  const best = eligibleUnits(s, scn, card, target)[0];
+  const perf = best ? (indexOf(scn).units.get(best)?.performance ?? 1) : 1;
+  return round2(perf + (s.turn <= s.consultedUntil ? 0.25 : 0));
+}
+
+export function modifiersFor(s: GameState, scn: Scenario, card: Card, target: string | undefined, conflicts: readonly Conflict[]): Modifier[] {
+  const mods: Modifier[] = [];
+  const push = (factor: number, mechanic: Modifier['mechanic'], lessons: string[]) => {
+    if (factor !== 1) mods.push({ factor, mechanic, lessons });
+  };
+  push(cohesionFactor(s), 'cohesion-multiplier', ['L-cohesion']);
+  if (card.task) push(focusFactor(s, scn), 'mandate-focus', ['L-mandate']);
+  if (card.tags.includes('political') || card.tags.includes('talks')) {
+    push(distanceFactor(s), 'host-state-distance', ['L-hoststate']);
+    push(trustFactor(s), 'expectation-gap', ['L-population']);
+  }
+  if (card.needsUnit) push(performanceFactor(s, scn, card, target), 'contributor-consultation', ['L-tcc']);
+  if (card.tags.includes('talks') && conflicts.some((c) => c.kind === 'offensive-vs-talks' && c.subject === target)) {
+    push(0.5, 'plan-conflicts', ['L-cohesion', 'L-primacy']);
+  }
+  return mods;
+}

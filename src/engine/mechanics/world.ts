@@ -1,0 +1,75 @@
+// The world pushes back each turn: armed violence, mission presence, police, spoiler attacks, deployments.
+import type { Scenario } from '../../scenario/schema.js';
+import { change } from '../ledger.js';
+import { chance, type RngState } from '../rng.js';
+import { indexOf } from '../scenario-index.js';
+import type { DraftState, EngineEvent } from '../types.js';
+
+/** Hostile armed actors add violence where they operate, in proportion to their strength. */
+export function armedViolence(d: DraftState, scn: Scenario): void {
+  for (const a of scn.actors) {
+    const st = d.actors[a.id];
+    if (!st || a.aggression === 0 || st.stance >= 0 || st.strength === 0) continue;
+    const add = (a.aggression * st.strength) / 100;
+    for (const r of a.regions) {
+      change(d, scn, { kind: 'violence', id: r }, add, { kind: 'mechanic', mechanic: 'armed-violence', subject: a.id }, a.kind === 'spoiler' ? ['L-spoilers'] : []);
+    }
+  }
+}
+
+/** Mission units dampen violence where they stand; police do more in towns and feed analysis (L-police). */
+export function missionPresence(d: DraftState, scn: Scenario): void {
+  const idx = indexOf(scn);
+  const force = new Map<string, number>();
+  for (const [id, u] of Object.entries(d.units)) {
+    const def = idx.units.get(id);
+    if (!def) continue;
+    force.set(u.region, (force.get(u.region) ?? 0) + def.strength * def.performance);
+    if (def.capability === 'police' && idx.regions.get(u.region)?.urban) {
+      const cause = { kind: 'mechanic', mechanic: 'police-presence', subject: id } as const;
+      change(d, scn, { kind: 'violence', id: u.region }, -scn.mechanics.policeUnrest, cause, ['L-police']);
+      change(d, scn, { kind: 'indicator', id: 'analysis' }, scn.mechanics.policeAnalysis, cause, ['L-police', 'L-analysis']);
+    }
+  }
+  for (const [region, f] of [...force.entries()].sort()) {
+    change(d, scn, { kind: 'violence', id: region }, -(scn.mechanics.presence * f) / 4, { kind: 'mechanic', mechanic: 'mission-presence', subject: region }, []);
+  }
+  for (const r of scn.regions) {
+    const v = d.violence[r.id] ?? 0;
+    change(d, scn, { kind: 'violence', id: r.id }, -(v * scn.mechanics.decay) / 100, { kind: 'mechanic', mechanic: 'armed-violence', subject: r.id }, []);
+  }
+}
+
+/** L-spoilers: groups outside any process strike the mission where it stands among them. */
+export function spoilerAttacks(d: DraftState, scn: Scenario): void {
+  for (const a of scn.actors) {
+    const st = d.actors[a.id];
+    if (!st || a.negotiable || st.strength === 0) continue;
+    for (const r of a.regions) {
+      const exposed = Object.values(d.units).some((u) => u.region === r);
+      if (!exposed || !chance(d.rng as RngState, st.strength / 300)) continue;
+      const cause = { kind: 'mechanic', mechanic: 'spoiler-attacks', subject: a.id } as const;
+      change(d, scn, { kind: 'indicator', id: 'casualties' }, 3, cause, ['L-spoilers']);
+      change(d, scn, { kind: 'indicator', id: 'credibility' }, -1, cause, ['L-spoilers']);
+    }
+  }
+}
+
+/** L-nimble: reinforcements arrive after their lead time; every turn past the grace costs credibility. */
+export function deployments(d: DraftState, scn: Scenario, out: EngineEvent[]): void {
+  const keep: typeof d.deployments = [];
+  for (const x of d.deployments) {
+    const r = scn.reinforcements[x.reinforcement];
+    if (!r) continue;
+    if (x.arrives <= d.turn) {
+      d.units[r.unit.id] = { region: r.unit.region, reinforcement: x.reinforcement };
+      out.push({ type: 'unit-arrived', unit: r.unit.id, region: r.unit.region });
+      continue;
+    }
+    if (d.turn - x.requested >= scn.mechanics.deployGrace) {
+      change(d, scn, { kind: 'indicator', id: 'credibility' }, -scn.mechanics.deployCost, { kind: 'mechanic', mechanic: 'deployment-lead-time', subject: x.reinforcement }, ['L-nimble']);
+    }
+    keep.push(x);
+  }
+  d.deployments = keep;
+}

@@ -1,0 +1,52 @@
+// Assessment: end conditions, the score on the scenario's weighted dimensions, and the epilogue.
+import { DIMENSIONS, type Dimension, type Scenario } from '../../scenario/schema.js';
+import { holds } from '../conditions.js';
+import { protection } from '../mechanics/politics.js';
+import type { DraftState, EngineEvent, GameState, Outcome } from '../types.js';
+import { beginTurn } from './sitrep.js';
+
+/** Each dimension on 0–100, higher is better. */
+export function dimensionsOf(s: GameState | DraftState, scn: Scenario): Record<Dimension, number> {
+  const i = s.indicators;
+  return {
+    process: i.process,
+    protection: protection(s, scn),
+    credibility: i.credibility,
+    consent: Math.round((i.consent + i.impartiality) / 2),
+    trust: i.trust,
+    cohesion: i.cohesion,
+    casualties: 100 - i.casualties,
+  };
+}
+
+export function scoreOf(s: GameState | DraftState, scn: Scenario): { score: number; dimensions: Record<Dimension, number> } {
+  const dims = dimensionsOf(s, scn);
+  let total = 0;
+  let weights = 0;
+  for (const k of DIMENSIONS) {
+    total += scn.scoring.weights[k] * dims[k];
+    weights += scn.scoring.weights[k];
+  }
+  return { score: weights === 0 ? 0 : Math.round((total / weights) * 10) / 10, dimensions: dims };
+}
+
+export function outcomeOf(s: GameState | DraftState, scn: Scenario, end: Scenario['end'][number] | null): Outcome {
+  const { score, dimensions } = scoreOf(s, scn);
+  const result = end ? end.outcome : score >= scn.scoring.threshold ? 'success' : 'failure';
+  const epilogue =
+    scn.epilogues.find((e) => score >= e.minScore && score <= e.maxScore && (e.when === undefined || holds(e.when, s)))?.id ??
+    scn.epilogues[scn.epilogues.length - 1]!.id;
+  return { result, end: end?.id ?? null, score, dimensions, epilogue };
+}
+
+export function assess(d: DraftState, scn: Scenario, out: EngineEvent[]): void {
+  const end = scn.end.find((e) => holds(e.when, d)) ?? null;
+  if (end || d.turn >= scn.turns) {
+    d.phase = 'over';
+    d.outcome = outcomeOf(d, scn, end) as never;
+    out.push({ type: 'game-over', outcome: d.outcome as Outcome });
+    return;
+  }
+  d.turn += 1;
+  beginTurn(d, scn, out);
+}

@@ -1,0 +1,98 @@
+// Resolution: moves, then each chair's actions in a fixed order, then the factions and the world react.
+import type { Card, Chair, Scenario } from '../../scenario/schema.js';
+import { holds } from '../conditions.js';
+import { applyEffects } from '../effects.js';
+import { change } from '../ledger.js';
+import { modifiersFor } from '../mechanics/modifiers.js';
+import { agreementImplementation, expectationGap, hostStateDistance, regionalExclusion } from '../mechanics/politics.js';
+import { armedViolence, deployments, missionPresence, spoilerAttacks } from '../mechanics/world.js';
+import { chance, type RngState } from '../rng.js';
+import { indexOf } from '../scenario-index.js';
+import { CHAIR_ORDER, type Conflict, type DraftState, type EngineEvent } from '../types.js';
+
+const CONFLICT_LESSONS: Record<Conflict['kind'], string[]> = {
+  'offensive-vs-talks': ['L-cohesion', 'L-primacy'],
+  'opposed-strategy': ['L-cohesion', 'L-primacy'],
+  'uncoordinated-mediation': ['L-cohesion', 'L-leadership'],
+};
+
+/** True when a political track is live: the strategy names parties and the process is alive. */
+export function liveTrack(d: DraftState, scn: Scenario): ReadonlySet<string> {
+  const st = d.strategy ? indexOf(scn).strategies.get(d.strategy) : undefined;
+  if (!st || st.track.length === 0 || d.indicators.process < scn.mechanics.liveProcess) return new Set();
+  return new Set(st.track);
+}
+
+export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void {
+  const idx = indexOf(scn);
+  for (const c of d.conflicts) {
+    const mechanic = c.kind === 'uncoordinated-mediation' ? 'envoy-coordination' : 'plan-conflicts';
+    change(d, scn, { kind: 'indicator', id: 'cohesion' }, -scn.mechanics.conflictCost, { kind: 'mechanic', mechanic, subject: c.subject }, CONFLICT_LESSONS[c.kind]);
+  }
+  for (const it of d.plans.force?.items ?? []) {
+    const unit = it.kind === 'move' ? d.units[it.unit] : undefined;
+    if (it.kind !== 'move' || !unit) continue;
+    out.push({ type: 'unit-moved', unit: it.unit, from: unit.region, to: it.to });
+    unit.region = it.to;
+  }
+  let worked = false;
+  for (const chair of CHAIR_ORDER) {
+    for (const it of d.plans[chair]?.items ?? []) {
+      const card = it.kind === 'card' ? idx.cards.get(it.card) : undefined;
+      if (!card || it.kind !== 'card') continue;
+      resolveCard(d, scn, chair, card, it.target);
+      if (card.tags.includes('implementation')) worked = true;
+    }
+  }
+  for (const a of scn.actors) {
+    for (const rule of a.rules) {
+      if (rule.when && !holds(rule.when, d)) continue;
+      if (!chance(d.rng as RngState, rule.chance)) continue;
+      applyEffects(d, scn, rule.effects, { cause: { kind: 'rule', actor: a.id, rule: rule.id }, lessons: rule.lessons });
+    }
+  }
+  armedViolence(d, scn);
+  missionPresence(d, scn);
+  spoilerAttacks(d, scn);
+  hostStateDistance(d, scn);
+  regionalExclusion(d, scn);
+  agreementImplementation(d, scn, worked);
+  deployments(d, scn, out);
+  expectationGap(d, scn);
+}
+
+function resolveCard(d: DraftState, scn: Scenario, chair: Chair, card: Card, target: string | undefined): void {
+  const idx = indexOf(scn);
+  d.played[card.id] = d.turn;
+  const engage = (id: string) => {
+    const a = d.actors[id];
+    if (a) a.engaged = d.turn;
+  };
+  if (card.target === 'actor' && target !== undefined) engage(target);
+  if (card.tags.includes('regional') && card.target !== 'actor') {
+    for (const a of scn.actors) if (a.kind === 'neighbour' || a.kind === 'regional-org') engage(a.id);
+  }
+  const cause = target === undefined ? ({ kind: 'action', chair, card: card.id } as const) : ({ kind: 'action', chair, card: card.id, target } as const);
+  const track = liveTrack(d, scn);
+  if (card.tags.includes('ceasefire-technical') && track.size === 0) {
+    // L-stalled: with no live political track, technical ceasefire talks are futile and divert attention.
+    const why = { kind: 'mechanic', mechanic: 'futile-technical-talks', subject: card.id } as const;
+    change(d, scn, { kind: 'indicator', id: 'cohesion' }, -1, why, ['L-stalled']);
+    change(d, scn, { kind: 'indicator', id: 'credibility' }, -1, why, ['L-stalled']);
+    return;
+  }
+  applyEffects(d, scn, card.effects, { cause, lessons: card.lessons, target, modifiers: modifiersFor(d, scn, card, target, d.conflicts) });
+  const forceOnActor = card.target === 'actor' && target !== undefined && (card.tags.includes('offensive') || card.tags.includes('pressure'));
+  if (!forceOnActor) return;
+  if (track.has(target)) {
+    // L-primacy: force in the service of a live political track adds leverage at the table.
+    const why = { kind: 'mechanic', mechanic: 'primacy-leverage', subject: target } as const;
+    change(d, scn, { kind: 'indicator', id: 'process' }, scn.mechanics.leverage, why, ['L-primacy']);
+    if (idx.actors.get(target)?.negotiable) change(d, scn, { kind: 'stance', id: target }, 2, why, ['L-primacy']);
+  } else {
+    // L-primacy: force used as a substitute for a political process erodes the process and consent.
+    const why = { kind: 'mechanic', mechanic: 'force-substitution', subject: target } as const;
+    change(d, scn, { kind: 'indicator', id: 'process' }, -scn.mechanics.substitution, why, ['L-primacy']);
+    change(d, scn, { kind: 'indicator', id: 'consent' }, -scn.mechanics.substitution / 2, why, ['L-primacy']);
+  }
+}

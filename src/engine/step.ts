@@ -1,0 +1,144 @@
+// step: the only path by which the game state changes. A refused action leaves the state untouched.
+import { produce } from 'immer';
+import type { Scenario } from '../scenario/schema.js';
+import { change } from './ledger.js';
+import { checkAllowed } from './legal.js';
+import { assess } from './phases/assessment.js';
+import { detectConflicts } from './phases/coordination.js';
+import { resolve } from './phases/resolution.js';
+import { beginTurn, chooseEventOption, EMPTY_PLAN } from './phases/sitrep.js';
+import { seedRng } from './rng.js';
+import { indexOf } from './scenario-index.js';
+import { isAction } from './action-shape.js';
+import { STATE_FORMAT, type Action, type DraftState, type EngineEvent, type GameState, type StepResult } from './types.js';
+
+/** A new game of a scenario, waiting for the SRSG to adopt the mandate. */
+export function newGame(scn: Scenario, seed: number): GameState {
+  const s = seed >>> 0;
+  return {
+    format: STATE_FORMAT,
+    scenario: { id: scn.id, version: scn.version },
+    seed: s,
+    rng: seedRng(s),
+    turn: 0,
+    phase: 'setup',
+    indicators: Object.fromEntries(Object.entries(scn.indicators).map(([k, v]) => [k, Math.round(v.initial)])) as GameState['indicators'],
+    violence: Object.fromEntries(scn.regions.map((r) => [r.id, Math.round(r.violence)])),
+    actors: Object.fromEntries(scn.actors.map((a) => [a.id, { stance: Math.round(a.stance), strength: Math.round(a.strength), engaged: 0 }])),
+    units: Object.fromEntries(scn.units.map((u) => [u.id, { region: u.region }])),
+    deployments: [],
+    mandate: [],
+    reviewed: false,
+    strategy: null,
+    flags: [],
+    fired: [],
+    pendingChoices: [],
+    warnings: [],
+    plans: {},
+    conflicts: [],
+    played: {},
+    agreement: { status: 'none', progress: 0, signed: 0 },
+    consultedUntil: 0,
+    ledger: [],
+    log: [],
+    outcome: null,
+  };
+}
+
+export function step(s: GameState, a: Action, scn: Scenario): StepResult {
+  if (!isAction(a)) return { ok: false, rejection: { code: 'action/malformed', message: 'not an action of this game' } };
+  const rejection = checkAllowed(s, a, scn);
+  if (rejection) return { ok: false, rejection };
+  const events: EngineEvent[] = [];
+  const state = produce(s, (d) => {
+    apply(d as DraftState, a, scn, events);
+    (d as DraftState).log.push(a as never);
+  });
+  return { ok: true, state, events };
+}
+
+function apply(d: DraftState, a: Action, scn: Scenario, out: EngineEvent[]): void {
+  const idx = indexOf(scn);
+  switch (a.type) {
+    case 'mandate/adopt': {
+      d.mandate = scn.mandate.tasks.filter((t) => a.tasks.includes(t.id)).map((t) => t.id);
+      for (const t of scn.mandate.tasks.filter((x) => d.mandate.includes(x.id))) {
+        // L-mandate: every task the mission takes on raises what the population expects of it.
+        change(d, scn, { kind: 'indicator', id: 'expectations' }, t.expectation, { kind: 'mechanic', mechanic: 'mandate-expectations', subject: t.id }, ['L-mandate', 'L-population']);
+      }
+      d.turn = 1;
+      beginTurn(d, scn, out);
+      return;
+    }
+    case 'mandate/review':
+      return reviewMandate(d, scn, a.drop, a.add);
+    case 'event/choose':
+      return chooseEventOption(d, scn, a.event, a.choice);
+    case 'sitrep/close':
+      d.phase = 'strategy';
+      out.push({ type: 'phase', phase: 'strategy', turn: d.turn });
+      return;
+    case 'strategy/set':
+      d.strategy = a.strategy;
+      d.phase = 'planning';
+      out.push({ type: 'phase', phase: 'planning', turn: d.turn });
+      return;
+    case 'plan/add':
+      plan(d, a.chair).items.push({ ...a.item } as never);
+      return;
+    case 'plan/remove':
+      plan(d, a.chair).items.splice(a.index, 1);
+      return;
+    case 'plan/commit': {
+      const p = plan(d, a.chair);
+      p.committed = true;
+      if (a.note !== undefined) p.note = a.note;
+      if (d.phase === 'planning' && idx.chairs.every((c) => d.plans[c]?.committed)) {
+        d.phase = 'coordination';
+        out.push({ type: 'phase', phase: 'coordination', turn: d.turn });
+      }
+      d.conflicts = d.phase === 'coordination' ? (detectConflicts(d as GameState, scn) as never) : [];
+      return;
+    }
+    case 'plan/revise': {
+      const p = plan(d, a.chair);
+      p.committed = false;
+      p.revised = true;
+      p.confirmed = false;
+      return;
+    }
+    case 'plan/confirm': {
+      plan(d, a.chair).confirmed = true;
+      if (idx.chairs.every((c) => d.plans[c]?.confirmed)) {
+        resolve(d, scn, out);
+        assess(d, scn, out);
+      }
+      return;
+    }
+  }
+}
+
+function plan(d: DraftState, chair: Action['chair']) {
+  const p = d.plans[chair] ?? { ...EMPTY_PLAN, items: [] };
+  d.plans[chair] = p;
+  return p;
+}
+
+function reviewMandate(d: DraftState, scn: Scenario, drop: readonly string[], add: readonly string[]): void {
+  const idx = indexOf(scn);
+  d.reviewed = true;
+  for (const id of drop) {
+    if (!d.mandate.includes(id)) continue;
+    d.mandate = d.mandate.filter((t) => t !== id);
+    // L-mandate, L-population: a narrower mandate lets the mission manage expectations.
+    change(d, scn, { kind: 'indicator', id: 'expectations' }, -Math.ceil((idx.tasks.get(id)?.expectation ?? 0) / 2), { kind: 'mechanic', mechanic: 'mandate-expectations', subject: id }, ['L-mandate', 'L-population']);
+  }
+  for (const id of add) {
+    if (d.mandate.includes(id)) continue;
+    d.mandate.push(id);
+    change(d, scn, { kind: 'indicator', id: 'expectations' }, idx.tasks.get(id)?.expectation ?? 0, { kind: 'mechanic', mechanic: 'mandate-expectations', subject: id }, ['L-mandate', 'L-population']);
+  }
+  // L-mandate, L-analysis: the Council refocuses a mandate when told what it needs to know, which takes analysis.
+  const frank = d.indicators.analysis >= scn.mechanics.frankAnalysis;
+  change(d, scn, { kind: 'indicator', id: 'credibility' }, frank ? 3 : -2, { kind: 'mechanic', mechanic: 'mandate-review' }, ['L-mandate', 'L-analysis']);
+}

@@ -1,0 +1,144 @@
+// viewFor: what one chair sees of the true state, through the fog of the mission's analysis.
+import { CORE_INDICATORS, type Chair, type IndicatorId, type Scenario } from '../scenario/schema.js';
+import { hashUnit } from './rng.js';
+import { indexOf } from './scenario-index.js';
+import type { Agreement, Conflict, Deployment, FiredEvent, GameState, Outcome, Phase, PlanItem, Track, UnitState } from './types.js';
+
+/** A number as a chair sees it: exact, or an estimate with the spread of its possible error. */
+export interface Seen {
+  readonly value: number;
+  /** 0 when exact; otherwise the estimate may be off by up to this much. */
+  readonly spread: number;
+}
+
+export interface SeenActor {
+  readonly stance: Seen;
+  readonly strength: Seen;
+  /** Whether the mission's analysis has uncovered this actor's real intention. */
+  readonly intentKnown: boolean;
+}
+
+export interface SeenPlan {
+  readonly committed: boolean;
+  readonly confirmed: boolean;
+  readonly revised: boolean;
+  /** Hidden (null) until the plans are revealed in coordination, except a chair's own. */
+  readonly items: readonly PlanItem[] | null;
+  readonly note: string | null;
+}
+
+/** A ledger entry as a chair sees it: the amount is hidden where the number itself is estimated. */
+export interface SeenEntry {
+  readonly turn: number;
+  readonly track: Track;
+  readonly delta: number | null;
+  readonly direction: 'up' | 'down';
+  readonly cause: GameState['ledger'][number]['cause'];
+  readonly lessons: readonly string[];
+}
+
+export interface ChairView {
+  readonly viewer: Chair;
+  readonly turn: number;
+  readonly phase: Phase;
+  readonly indicators: Readonly<Record<IndicatorId, Seen>>;
+  readonly violence: Readonly<Record<string, Seen>>;
+  readonly actors: Readonly<Record<string, SeenActor>>;
+  readonly units: Readonly<Record<string, UnitState>>;
+  readonly deployments: readonly Deployment[];
+  readonly mandate: readonly string[];
+  readonly strategy: string | null;
+  readonly fired: readonly FiredEvent[];
+  readonly pendingChoices: readonly string[];
+  readonly warnings: readonly string[];
+  readonly plans: Readonly<Partial<Record<Chair, SeenPlan>>>;
+  readonly conflicts: readonly Conflict[];
+  readonly agreement: Agreement;
+  readonly ledger: readonly SeenEntry[];
+  readonly outcome: Outcome | null;
+}
+
+/** How far an estimate may be off: the scenario's fog, shrinking as analysis grows. */
+export function fogSpread(s: GameState, scn: Scenario): number {
+  return Math.round((scn.mechanics.fog * (100 - s.indicators.analysis)) / 100);
+}
+
+function estimate(s: GameState, spread: number, key: string, v: number, lo: number, hi: number): Seen {
+  if (spread === 0) return { value: v, spread: 0 };
+  // Stateless noise keyed on seed, turn and what is seen: viewing never consumes the generator.
+  const noise = Math.round((hashUnit(s.seed, s.turn, key) * 2 - 1) * spread);
+  return { value: Math.min(hi, Math.max(lo, v + noise)), spread };
+}
+
+function isEstimated(scn: Scenario, t: Track): boolean {
+  if (t.kind === 'indicator') return scn.indicators[t.id].observed === 'estimated';
+  return t.kind !== 'implementation';
+}
+
+export function viewFor(s: GameState, scn: Scenario, viewer: Chair): ChairView {
+  const idx = indexOf(scn);
+  const over = s.phase === 'over';
+  const spread = over ? 0 : fogSpread(s, scn);
+  const indicators = Object.fromEntries(
+    CORE_INDICATORS.map((k) => {
+      const ind = scn.indicators[k];
+      const exact = ind.observed === 'exact' || over;
+      return [k, exact ? { value: s.indicators[k], spread: 0 } : estimate(s, spread, `i:${k}`, s.indicators[k], ind.min, ind.max)];
+    }),
+  ) as Record<IndicatorId, Seen>;
+  const violence = Object.fromEntries(scn.regions.map((r) => [r.id, estimate(s, spread, `v:${r.id}`, s.violence[r.id] ?? 0, 0, 100)]));
+  const actors = Object.fromEntries(
+    scn.actors.map((a) => {
+      const st = s.actors[a.id]!;
+      return [
+        a.id,
+        {
+          stance: estimate(s, spread, `s:${a.id}`, st.stance, -100, 100),
+          strength: estimate(s, spread, `t:${a.id}`, st.strength, 0, 100),
+          intentKnown: over || (a.intent !== undefined && s.indicators.analysis >= a.intentVisibleAt),
+        },
+      ];
+    }),
+  );
+  const revealed = s.phase === 'coordination' || over;
+  const plans = Object.fromEntries(
+    idx.chairs.map((c) => {
+      const p = s.plans[c];
+      const open = c === viewer || revealed;
+      return [
+        c,
+        p
+          ? { committed: p.committed, confirmed: p.confirmed, revised: p.revised, items: open ? p.items : null, note: open ? p.note : null }
+          : { committed: false, confirmed: false, revised: false, items: c === viewer ? [] : null, note: null },
+      ];
+    }),
+  );
+  const ledger = s.ledger.map((e) => ({
+    turn: e.turn,
+    track: e.track,
+    delta: over || !isEstimated(scn, e.track) ? e.delta : null,
+    direction: e.delta > 0 ? ('up' as const) : ('down' as const),
+    cause: e.cause,
+    lessons: e.lessons,
+  }));
+  return {
+    viewer,
+    turn: s.turn,
+    phase: s.phase,
+    indicators,
+    violence,
+    actors,
+    units: s.units,
+    deployments: s.deployments,
+    mandate: s.mandate,
+    strategy: s.strategy,
+    fired: s.fired,
+    pendingChoices: s.pendingChoices,
+    warnings: s.warnings,
+    plans,
+    conflicts: revealed ? s.conflicts : [],
+    agreement: s.agreement,
+    ledger,
+    outcome: s.outcome,
+  };
+}

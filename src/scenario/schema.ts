@@ -1,0 +1,387 @@
+// The scenario file format: a strict zod schema from which the TypeScript types are derived.
+import { z } from 'zod';
+
+/** Bumped when the file format changes; migrations in parse.ts bring older files forward. */
+export const SCHEMA_VERSION = 1;
+
+export const CHAIRS = ['srsg', 'force', 'envoy', 'police'] as const;
+export type Chair = (typeof CHAIRS)[number];
+
+/**
+ * The indicators every scenario defines. The engine's mechanics read these by id, so they are a
+ * closed set; a scenario names them, sets their start values and may narrow their bounds.
+ */
+export const CORE_INDICATORS = [
+  'process', // the political process (talks, agreement, implementation)
+  'consent', // host-state consent to the mission
+  'impartiality', // impartiality as seen by the parties and the population
+  'trust', // population trust in the mission
+  'expectations', // what the population expects the mission to deliver
+  'cohesion', // unity of the mission's components
+  'credibility', // credibility with the Security Council and contributors
+  'regional', // alignment of neighbours and regional organizations with the process
+  'analysis', // the mission's analysis capacity (JMAC, JOC, ASIFU)
+  'casualties', // peacekeeper casualties (higher is worse)
+  'closeness', // closeness of the mission to the host state (50 is a balanced distance)
+] as const;
+export type IndicatorId = (typeof CORE_INDICATORS)[number];
+
+/** Tags on actions that the engine's mechanics react to. */
+export const TAGS = [
+  'military', // uses the force
+  'offensive', // an offensive operation against the target actor
+  'pressure', // military pressure on the target actor
+  'talks', // negotiation with the target actor
+  'political', // political work: good offices, mediation, leverage
+  'outreach', // explaining the mandate, managing expectations
+  'coordination', // joint structures and meetings that bind the components together
+  'ceasefire-technical', // technical ceasefire and security arrangements
+  'implementation', // work on implementing a signed agreement
+  'regional', // engagement with neighbours and regional organizations
+  'protection', // protection of civilians
+  'support-state', // support to the host state's forces and authority
+  'analysis', // collection and analysis
+  'police', // police work
+] as const;
+export type Tag = (typeof TAGS)[number];
+
+export const ACTOR_KINDS = [
+  'host-state',
+  'armed-group',
+  'spoiler',
+  'neighbour',
+  'regional-org',
+  'parallel-force',
+  'civil-society',
+] as const;
+
+export const CAPABILITIES = ['infantry', 'combat', 'police', 'air', 'isr', 'engineers'] as const;
+export const CAVEATS = ['no-offensive', 'static'] as const;
+export const DIMENSIONS = [
+  'process',
+  'protection',
+  'credibility',
+  'consent',
+  'trust',
+  'cohesion',
+  'casualties',
+] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+const LIMIT = { text: 4000, name: 160, list: 400 } as const;
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'an id: lower-case letters, digits and dashes, at most 64');
+const ref = id;
+/** A reference that may also be `$target`, the target chosen when the action is played. */
+const targetRef = z.union([z.literal('$target'), id]);
+const num = (min: number, max: number) => z.number().finite().min(min).max(max);
+const int = (min: number, max: number) => z.number().int().min(min).max(max);
+const delta = num(-100, 100);
+const list = <T extends z.ZodType>(item: T, max: number = LIMIT.list) => z.array(item).max(max);
+
+/** A text shown to players, in English and (optionally) French. */
+export const Loc = z.strictObject({
+  en: z.string().min(1).max(LIMIT.text),
+  fr: z.string().min(1).max(LIMIT.text).optional(),
+});
+export type Loc = z.infer<typeof Loc>;
+
+const bounds = { gte: num(-100, 100).optional(), lte: num(-100, 100).optional() };
+
+/** A declarative test on the game state. */
+export type Condition =
+  | { test: 'indicator'; id: IndicatorId; gte?: number | undefined; lte?: number | undefined }
+  | { test: 'violence'; region: string; gte?: number | undefined; lte?: number | undefined }
+  | { test: 'stance'; actor: string; gte?: number | undefined; lte?: number | undefined }
+  | { test: 'strength'; actor: string; gte?: number | undefined; lte?: number | undefined }
+  | { test: 'turn'; gte?: number | undefined; lte?: number | undefined }
+  | { test: 'flag'; flag: string }
+  | { test: 'event'; event: string }
+  | { test: 'strategy'; strategy: string }
+  | { test: 'mandated'; task: string }
+  | { test: 'agreement'; status: 'none' | 'signed' | 'implemented' }
+  | { test: 'presence'; region: string }
+  | { test: 'all'; of: Condition[] }
+  | { test: 'any'; of: Condition[] }
+  | { test: 'not'; cond: Condition };
+
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.discriminatedUnion('test', [
+    z.strictObject({ test: z.literal('indicator'), id: z.enum(CORE_INDICATORS), ...bounds }),
+    z.strictObject({ test: z.literal('violence'), region: ref, ...bounds }),
+    z.strictObject({ test: z.literal('stance'), actor: ref, ...bounds }),
+    z.strictObject({ test: z.literal('strength'), actor: ref, ...bounds }),
+    z.strictObject({ test: z.literal('turn'), gte: int(1, 200).optional(), lte: int(1, 200).optional() }),
+    z.strictObject({ test: z.literal('flag'), flag: id }),
+    z.strictObject({ test: z.literal('event'), event: ref }),
+    z.strictObject({ test: z.literal('strategy'), strategy: ref }),
+    z.strictObject({ test: z.literal('mandated'), task: ref }),
+    z.strictObject({ test: z.literal('agreement'), status: z.enum(['none', 'signed', 'implemented']) }),
+    z.strictObject({ test: z.literal('presence'), region: ref }),
+    z.strictObject({ test: z.literal('all'), of: list(Condition, 20).min(1) }),
+    z.strictObject({ test: z.literal('any'), of: list(Condition, 20).min(1) }),
+    z.strictObject({ test: z.literal('not'), cond: Condition }),
+  ]),
+);
+
+/** A declarative change to the game state. `$target` is the action's chosen target. */
+export const Effect = z.discriminatedUnion('do', [
+  z.strictObject({ do: z.literal('indicator'), id: z.enum(CORE_INDICATORS), by: delta }),
+  z.strictObject({ do: z.literal('violence'), region: targetRef, by: delta }),
+  z.strictObject({ do: z.literal('stance'), actor: targetRef, by: delta }),
+  z.strictObject({ do: z.literal('strength'), actor: targetRef, by: delta }),
+  z.strictObject({ do: z.literal('flag'), set: id }),
+  z.strictObject({ do: z.literal('unflag'), flag: id }),
+  z.strictObject({ do: z.literal('sign-agreement') }),
+  z.strictObject({ do: z.literal('implement'), by: delta }),
+  z.strictObject({ do: z.literal('request-unit'), unit: ref }),
+  z.strictObject({ do: z.literal('expedite') }),
+  z.strictObject({ do: z.literal('consult-contributors') }),
+]);
+export type Effect = z.infer<typeof Effect>;
+
+/** A lesson id from the lessons catalogue, such as `L-primacy`. */
+export const LessonId = z.string().regex(/^L-[a-z0-9-]{1,40}$/, 'a lesson id such as L-primacy');
+const lessons = list(LessonId, 20).default([]);
+
+export const Indicator = z.strictObject({
+  name: Loc,
+  initial: num(0, 100),
+  min: num(0, 100).default(0),
+  max: num(0, 100).default(100),
+  /** `estimated` indicators are seen through the fog of the mission's analysis. */
+  observed: z.enum(['exact', 'estimated']).default('estimated'),
+});
+
+export const Region = z.strictObject({
+  id,
+  name: Loc,
+  /** Map position, 0–1000 on both axes. */
+  x: num(0, 1000),
+  y: num(0, 1000),
+  /** Population in thousands. */
+  population: num(0, 100000),
+  violence: num(0, 100),
+  /** How hard the region is to reach, 0–100. */
+  access: num(0, 100).default(30),
+  urban: z.boolean().default(false),
+  links: list(ref, 20).default([]),
+});
+
+export const Rule = z.strictObject({
+  id,
+  text: Loc,
+  when: Condition.optional(),
+  chance: num(0, 1).default(1),
+  effects: list(Effect, 20),
+  lessons,
+});
+
+export const Actor = z.strictObject({
+  id,
+  name: Loc,
+  kind: z.enum(ACTOR_KINDS),
+  /** Whether the mission can negotiate with this actor at all. */
+  negotiable: z.boolean().default(true),
+  /** Whether this actor is a party to the conflict. */
+  party: z.boolean().default(false),
+  /** Stance toward the mission and the process: -100 hostile, +100 supportive. */
+  stance: num(-100, 100),
+  strength: num(0, 100),
+  regions: list(ref, 50).default([]),
+  /** Violence this actor adds per turn to its regions at full strength while hostile. */
+  aggression: num(0, 30).default(0),
+  interests: list(Loc, 10).default([]),
+  /** Its real intention, hidden from the chairs until analysis reaches `intentVisibleAt`. */
+  intent: Loc.optional(),
+  intentVisibleAt: num(0, 100).default(60),
+  rules: list(Rule, 40).default([]),
+});
+
+export const Unit = z.strictObject({
+  id,
+  name: Loc,
+  capability: z.enum(CAPABILITIES),
+  region: ref,
+  strength: num(1, 10),
+  /** How well the contingent performs, 0.5–1.5. */
+  performance: num(0.3, 1.5).default(1),
+  contributor: Loc.optional(),
+  caveats: list(z.enum(CAVEATS), 4).default([]),
+});
+
+export const Reinforcement = z.strictObject({
+  unit: Unit,
+  /** Turns from request to arrival. */
+  leadTime: int(0, 36),
+});
+
+export const Task = z.strictObject({
+  id,
+  name: Loc,
+  text: Loc.optional(),
+  /** How much adopting this task raises the population's expectations. */
+  expectation: num(0, 30).default(3),
+  /** The Council insists: it cannot be left out or dropped. */
+  required: z.boolean().default(false),
+});
+
+export const Mandate = z.strictObject({
+  tasks: list(Task, 60).min(1),
+  /** Tasks adopted if the SRSG adopts none: the Council's draft. */
+  draft: list(ref, 60).default([]),
+  /** How many tasks the mission can pursue at full strength. */
+  focus: int(1, 60).default(5),
+  /** Turns at whose start the SRSG may review the mandate with the Council. */
+  reviewTurns: list(int(2, 200), 20).default([]),
+});
+
+export const Strategy = z.strictObject({
+  id,
+  name: Loc,
+  text: Loc,
+  /** Actors whose talks this strategy backs: the political track it names. */
+  track: list(ref, 20).default([]),
+  lessons,
+});
+
+export const Card = z.strictObject({
+  id,
+  chair: z.enum(CHAIRS),
+  name: Loc,
+  text: Loc,
+  cost: int(0, 10).default(1),
+  target: z.enum(['none', 'region', 'actor']).default('none'),
+  /** When set, only these ids may be targeted. */
+  targets: list(ref, 100).optional(),
+  /** The mandate task this action serves; it is legal only while the task is mandated. */
+  task: ref.optional(),
+  tags: list(z.enum(TAGS), 10).default([]),
+  requires: Condition.optional(),
+  /** A mission unit of this capability must stand in the target region (or a region of the target actor). */
+  needsUnit: z.enum(CAPABILITIES).optional(),
+  /** Turns before this action can be played again (0: every turn). */
+  cooldown: int(0, 50).default(0),
+  effects: list(Effect, 20),
+  lessons,
+});
+
+export const Choice = z.strictObject({
+  id,
+  label: Loc,
+  effects: list(Effect, 20),
+  lessons,
+});
+
+export const Event = z.strictObject({
+  id,
+  title: Loc,
+  text: Loc,
+  /** Historical date, `YYYY-MM` or `YYYY-MM-DD`. */
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'a date: YYYY-MM or YYYY-MM-DD')
+    .optional(),
+  window: z.strictObject({ from: int(1, 200), to: int(1, 200) }).optional(),
+  when: Condition.optional(),
+  chance: num(0, 1).default(1),
+  repeat: z.boolean().default(false),
+  /** Analysis needed to see the warning one turn ahead; absent: no warning. */
+  warnAt: num(0, 100).optional(),
+  decider: z.enum(CHAIRS).default('srsg'),
+  effects: list(Effect, 20).default([]),
+  choices: list(Choice, 6).default([]),
+  lessons,
+});
+
+export const EndCondition = z.strictObject({
+  id,
+  when: Condition,
+  outcome: z.enum(['success', 'failure']),
+  text: Loc,
+});
+
+export const Epilogue = z.strictObject({
+  id,
+  minScore: num(0, 100).default(0),
+  maxScore: num(0, 100).default(100),
+  when: Condition.optional(),
+  text: Loc,
+});
+
+export const ChairSetup = z.strictObject({ capacity: int(1, 10) });
+
+/** Numbers the generic mechanics use; every one has a default. */
+export const Mechanics = z.strictObject({
+  liveProcess: num(0, 100).default(40),
+  leverage: num(0, 20).default(4),
+  substitution: num(0, 20).default(3),
+  conflictCost: num(0, 20).default(4),
+  fog: num(0, 50).default(20),
+  deployGrace: int(0, 24).default(2),
+  deployCost: num(0, 10).default(1),
+  policeUnrest: num(0, 20).default(3),
+  policeAnalysis: num(0, 10).default(1),
+  exclusionTurns: int(1, 24).default(3),
+  regionalFloor: num(0, 100).default(40),
+  neglect: num(0, 20).default(3),
+  presence: num(0, 5).default(1),
+  decay: num(0, 50).default(10),
+  consultTurns: int(1, 12).default(3),
+  frankAnalysis: num(0, 100).default(50),
+});
+export type Mechanics = z.infer<typeof Mechanics>;
+
+export const Scenario = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  id,
+  version: int(1, 100000).default(1),
+  title: Loc,
+  briefing: Loc,
+  /** Real start of turn 1, `YYYY-MM`; each turn is one month. */
+  start: z.string().regex(/^\d{4}-\d{2}$/, 'a month: YYYY-MM'),
+  turns: int(1, 120),
+  chairs: z.strictObject({
+    srsg: ChairSetup,
+    force: ChairSetup.optional(),
+    envoy: ChairSetup.optional(),
+    police: ChairSetup.optional(),
+  }),
+  /** Extra briefing per chair. */
+  chairBriefs: z.partialRecord(z.enum(CHAIRS), Loc).default({}),
+  indicators: z.strictObject(
+    Object.fromEntries(CORE_INDICATORS.map((k) => [k, Indicator])) as Record<IndicatorId, typeof Indicator>,
+  ),
+  regions: list(Region, 60).min(1),
+  actors: list(Actor, 60).min(1),
+  units: list(Unit, 100).default([]),
+  reinforcements: z.record(id, Reinforcement).default({}),
+  mandate: Mandate,
+  strategies: list(Strategy, 20).min(1),
+  actions: list(Card, 300).min(1),
+  events: list(Event, 300).default([]),
+  end: list(EndCondition, 20).default([]),
+  scoring: z.strictObject({
+    weights: z.strictObject(
+      Object.fromEntries(DIMENSIONS.map((k) => [k, num(0, 10)])) as Record<Dimension, z.ZodNumber>,
+    ),
+    threshold: num(0, 100),
+  }),
+  epilogues: list(Epilogue, 20).min(1),
+  mechanics: Mechanics.prefault({}),
+});
+
+/** Scenario data as written in a file, before defaults are filled in. */
+export type ScenarioInput = z.input<typeof Scenario>;
+/** A scenario that passed the schema and the cross-reference checks. */
+export type Scenario = z.output<typeof Scenario> & { readonly __checked: true };
+export type Card = z.output<typeof Card>;
+export type Event = z.output<typeof Event>;
+export type Actor = z.output<typeof Actor>;
+export type Region = z.output<typeof Region>;
+export type Unit = z.output<typeof Unit>;
+export type Strategy = z.output<typeof Strategy>;
+export type Task = z.output<typeof Task>;
+export type Rule = z.output<typeof Rule>;

@@ -1,0 +1,80 @@
+// Many seeded games of one scenario: outcomes, and which content was fired, legal or played.
+import type { Chair, Scenario } from '../scenario/schema.js';
+import { hashText } from '../engine/replay.js';
+import type { Outcome } from '../engine/index.js';
+import { playGame, type Seating } from './play.js';
+
+export interface GameSummary {
+  readonly seed: number;
+  readonly result: Outcome['result'];
+  readonly score: number;
+  readonly end: string | null;
+  readonly epilogue: string;
+  readonly turns: number;
+  readonly dimensions: Outcome['dimensions'];
+}
+
+export interface BatchResult {
+  readonly games: GameSummary[];
+  readonly fired: ReadonlySet<string>;
+  readonly played: ReadonlySet<string>;
+}
+
+/** The seed of game `i` of a batch: spread out, and the same for every doctrine. */
+export function gameSeed(seed: number, i: number): number {
+  return parseInt(hashText(`${seed}:${i}`).slice(0, 8), 16) >>> 0;
+}
+
+export function runBatch(scn: Scenario, seats: Seating, games: number, seed: number, onGame?: (i: number) => void): BatchResult {
+  const out: GameSummary[] = [];
+  const fired = new Set<string>();
+  const played = new Set<string>();
+  for (let i = 0; i < games; i++) {
+    const gs = gameSeed(seed, i);
+    const s = playGame(scn, gs, seats);
+    const o = s.outcome!;
+    out.push({ seed: gs, result: o.result, score: o.score, end: o.end, epilogue: o.epilogue, turns: s.turn, dimensions: o.dimensions });
+    for (const f of s.fired) fired.add(f.event);
+    for (const k of Object.keys(s.played)) played.add(k);
+    onGame?.(i);
+  }
+  return { games: out, fired, played };
+}
+
+export function mean(xs: readonly number[]): number {
+  return xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+
+/** Mean with a normal-approximation 95% confidence interval. */
+export function ci95(xs: readonly number[]): [number, number] {
+  const m = mean(xs);
+  if (xs.length < 2) return [m, m];
+  const v = xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1);
+  const h = 1.96 * Math.sqrt(v / xs.length);
+  return [m - h, m + h];
+}
+
+export const round1 = (x: number) => Math.round(x * 10) / 10;
+
+export function summarise(scn: Scenario, b: BatchResult) {
+  const scores = b.games.map((g) => g.score);
+  const count = (f: (g: GameSummary) => string) =>
+    Object.fromEntries(
+      [...b.games.reduce((m, g) => m.set(f(g), (m.get(f(g)) ?? 0) + 1), new Map<string, number>())].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)),
+    );
+  const dims = Object.keys(b.games[0]?.dimensions ?? {});
+  return {
+    meanScore: round1(mean(scores)),
+    ci95: ci95(scores).map(round1) as [number, number],
+    winRate: round1((100 * b.games.filter((g) => g.result === 'success').length) / Math.max(1, b.games.length)) / 100,
+    minScore: round1(Math.min(...scores)),
+    maxScore: round1(Math.max(...scores)),
+    ends: count((g) => g.end ?? 'last-turn'),
+    epilogues: count((g) => g.epilogue),
+    dimensions: Object.fromEntries(dims.map((k) => [k, round1(mean(b.games.map((g) => g.dimensions[k] ?? 0)))])),
+    neverFired: scn.events.map((e) => e.id).filter((id) => !b.fired.has(id)),
+    neverPlayed: scn.actions.map((a) => a.id).filter((id) => !b.played.has(id)),
+  };
+}
+
+export type Chairs = readonly Chair[];
