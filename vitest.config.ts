@@ -1,12 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
 // Unit and property tests run in Node; browser tests (tests/e2e) drive Debian's Chromium themselves.
+// Under CI a JSON report is written too, from which .ci/run prints its one-line summary.
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    hookTimeout: 180_000,
     pool: 'forks',
+    reporters: process.env['CI'] ? ['default', 'json'] : ['default'],
+    outputFile: { json: 'tests/output/vitest.json' },
   },
 });

@@ -50,10 +50,13 @@ export function step(s: GameState, a: Action, scn: Scenario): StepResult {
   const rejection = checkAllowed(s, a, scn);
   if (rejection) return { ok: false, rejection };
   const events: EngineEvent[] = [];
-  const state = produce(s, (d) => {
+  // The ledger and the log only grow: keep them out of the draft (immer would copy them on every
+  // step) and append this step's entries afterwards.
+  const { ledger, log } = s;
+  const next = produce({ ...s, ledger: [], log: [] }, (d) => {
     apply(d as DraftState, a, scn, events);
-    (d as DraftState).log.push(a as never);
   });
+  const state: GameState = Object.freeze({ ...next, ledger: Object.freeze(ledger.concat(next.ledger)), log: Object.freeze(log.concat([a])) });
   return { ok: true, state, events };
 }
 

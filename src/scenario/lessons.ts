@@ -10,6 +10,7 @@ export const MECHANICS = [
   'mandate-expectations',
   'mandate-review',
   'primacy-leverage',
+  'process-drift',
   'force-substitution',
   'agreement-implementation',
   'futile-technical-talks',

@@ -327,6 +327,8 @@ export const Mechanics = z.strictObject({
   exclusionTurns: int(1, 24).default(3),
   regionalFloor: num(0, 100).default(40),
   neglect: num(0, 20).default(3),
+  /** Process lost in a turn when no chair does political work. */
+  drift: num(0, 20).default(2),
   presence: num(0, 5).default(1),
   decay: num(0, 50).default(10),
   consultTurns: int(1, 12).default(3),

@@ -63,3 +63,9 @@ export function expectationGap(d: DraftState, scn: Scenario): void {
   const delta = gap > 0 ? -Math.ceil(gap / 15) : Math.min(2, Math.floor(-gap / 15));
   change(d, scn, { kind: 'indicator', id: 'trust' }, delta, { kind: 'mechanic', mechanic: 'expectation-gap' }, ['L-population']);
 }
+
+/** L-primacy: a political process nobody works on loses ground; the mission must lead it. */
+export function processDrift(d: DraftState, scn: Scenario, worked: boolean): void {
+  if (worked || scn.mechanics.drift === 0) return;
+  change(d, scn, { kind: 'indicator', id: 'process' }, -scn.mechanics.drift, { kind: 'mechanic', mechanic: 'process-drift' }, ['L-primacy']);
+}

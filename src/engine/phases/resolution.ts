@@ -4,7 +4,7 @@ import { holds } from '../conditions.js';
 import { applyEffects } from '../effects.js';
 import { change } from '../ledger.js';
 import { modifiersFor } from '../mechanics/modifiers.js';
-import { agreementImplementation, expectationGap, hostStateDistance, regionalExclusion } from '../mechanics/politics.js';
+import { agreementImplementation, expectationGap, hostStateDistance, processDrift, regionalExclusion } from '../mechanics/politics.js';
 import { armedViolence, deployments, missionPresence, spoilerAttacks } from '../mechanics/world.js';
 import { chance, type RngState } from '../rng.js';
 import { indexOf } from '../scenario-index.js';
@@ -36,12 +36,14 @@ export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void 
     unit.region = it.to;
   }
   let worked = false;
+  let political = false;
   for (const chair of CHAIR_ORDER) {
     for (const it of d.plans[chair]?.items ?? []) {
       const card = it.kind === 'card' ? idx.cards.get(it.card) : undefined;
       if (!card || it.kind !== 'card') continue;
       resolveCard(d, scn, chair, card, it.target);
       if (card.tags.includes('implementation')) worked = true;
+      if (card.tags.includes('talks') || card.tags.includes('political')) political = true;
     }
   }
   for (const a of scn.actors) {
@@ -56,6 +58,7 @@ export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void 
   spoilerAttacks(d, scn);
   hostStateDistance(d, scn);
   regionalExclusion(d, scn);
+  processDrift(d, scn, political);
   agreementImplementation(d, scn, worked);
   deployments(d, scn, out);
   expectationGap(d, scn);

@@ -1,5 +1,19 @@
-// The built-in doctrines by name.
+// The built-in doctrines by name: `report`, one doctrine per broken lesson, `passive` and `random`.
 import type { Doctrine } from '../doctrine.js';
+import { makeDoctrine, REPORT } from './heuristic.js';
+import { passive } from './passive.js';
 import { random } from './random.js';
 
-export const DOCTRINES: Readonly<Record<string, Doctrine>> = { random };
+/** Each lesson-breaking doctrine is the report doctrine with exactly one lesson turned around. */
+export const DOCTRINES: Readonly<Record<string, Doctrine>> = {
+  report: makeDoctrine(REPORT),
+  'military-first': makeDoctrine({ ...REPORT, name: 'military-first', military: 'first' }),
+  balkanized: makeDoctrine({ ...REPORT, name: 'balkanized', coordinate: false }),
+  'christmas-tree': makeDoctrine({ ...REPORT, name: 'christmas-tree', mandate: 'all', refocus: false }),
+  'no-analysis': makeDoctrine({ ...REPORT, name: 'no-analysis', analysis: false }),
+  'host-state-embrace': makeDoctrine({ ...REPORT, name: 'host-state-embrace', hostState: 'embrace' }),
+  'no-outreach': makeDoctrine({ ...REPORT, name: 'no-outreach', outreach: false }),
+  'no-regional': makeDoctrine({ ...REPORT, name: 'no-regional', regional: false }),
+  passive,
+  random,
+};

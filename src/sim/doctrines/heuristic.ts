@@ -1,0 +1,233 @@
+// A configurable planning doctrine: the `report` doctrine and the ones that break one lesson each.
+// Doctrines read only the chair's view and the scenario's public data (cards, tags, tasks).
+import type { Card, Effect, IndicatorId } from '../../scenario/schema.js';
+import type { PlanItem } from '../../engine/index.js';
+import type { Doctrine, DoctrineContext } from '../doctrine.js';
+
+export interface Style {
+  readonly name: string;
+  /** `focused`: the required tasks plus the most political and protective up to the focus; `all`: every task. */
+  readonly mandate: 'focused' | 'all';
+  /** Refocus the mandate at a review. */
+  readonly refocus: boolean;
+  /** Play coordination steps and revise plans that conflict. */
+  readonly coordinate: boolean;
+  readonly analysis: boolean;
+  readonly outreach: boolean;
+  /** `balanced`: keep a balanced distance from the host state; `embrace`: side with it. */
+  readonly hostState: 'balanced' | 'embrace';
+  /** `servant`: force backs the political track; `first`: force is the main tool and the strategy names no track. */
+  readonly military: 'servant' | 'first';
+  readonly regional: boolean;
+}
+
+export const REPORT: Style = {
+  name: 'report',
+  mandate: 'focused',
+  refocus: true,
+  coordinate: true,
+  analysis: true,
+  outreach: true,
+  hostState: 'balanced',
+  military: 'servant',
+  regional: true,
+};
+
+const WEIGHTS: Partial<Record<IndicatorId, number>> = {
+  process: 3,
+  consent: 1,
+  impartiality: 1.5,
+  trust: 1,
+  cohesion: 1.2,
+  credibility: 1,
+  regional: 1,
+  analysis: 0.8,
+  casualties: -2,
+  expectations: -0.6,
+};
+
+type Item = Extract<PlanItem, { kind: 'card' }>;
+
+function card(ctx: DoctrineContext, id: string): Card | undefined {
+  return ctx.scenario.actions.find((c) => c.id === id);
+}
+
+function trackOf(ctx: DoctrineContext): Set<string> {
+  const st = ctx.scenario.strategies.find((s) => s.id === ctx.view.strategy);
+  return new Set(st?.track ?? []);
+}
+
+/** How much a doctrine of this style values one effect, given what its chair sees. */
+function effectValue(style: Style, ctx: DoctrineContext, e: Effect, target: string | undefined): number {
+  const v = ctx.view;
+  switch (e.do) {
+    case 'indicator': {
+      if (e.id === 'closeness') {
+        const c = v.indicators.closeness.value;
+        if (style.hostState === 'embrace') return e.by * 0.4;
+        return (Math.abs(c - 50) - Math.abs(c + e.by - 50)) * 0.5;
+      }
+      if (e.id === 'analysis' && (!style.analysis || v.indicators.analysis.value >= 75)) return 0;
+      if (e.id === 'expectations' && !style.outreach) return 0;
+      return (WEIGHTS[e.id] ?? 0) * e.by;
+    }
+    case 'violence': {
+      const id = e.region === '$target' ? target : e.region;
+      const r = ctx.scenario.regions.find((x) => x.id === id);
+      const total = ctx.scenario.regions.reduce((a, x) => a + x.population, 0) || 1;
+      return r ? -e.by * (0.6 + (2 * r.population) / total) : 0;
+    }
+    case 'stance': {
+      const id = e.actor === '$target' ? target : e.actor;
+      const a = ctx.scenario.actors.find((x) => x.id === id);
+      return a && a.negotiable ? e.by * 0.3 : 0;
+    }
+    case 'strength': {
+      const id = e.actor === '$target' ? target : e.actor;
+      const seen = id ? v.actors[id] : undefined;
+      return seen && seen.stance.value < 0 ? -e.by * 0.4 : 0;
+    }
+    case 'implement':
+      return v.agreement.status === 'signed' ? e.by * 0.3 : 0;
+    case 'sign-agreement':
+      return v.agreement.status === 'none' ? 25 : 0;
+    case 'request-unit':
+      return 4;
+    case 'expedite':
+      return v.deployments.length > 0 ? 5 : -5;
+    case 'consult-contributors':
+      return 3;
+    default:
+      return 0;
+  }
+}
+
+function itemValue(style: Style, ctx: DoctrineContext, item: Item, track: Set<string>): number {
+  const c = card(ctx, item.card);
+  if (!c) return -Infinity;
+  const v = ctx.view;
+  let value = c.effects.reduce((sum, e) => sum + effectValue(style, ctx, e, item.target), 0);
+  const has = (t: Card['tags'][number]) => c.tags.includes(t);
+  const live = track.size > 0 && v.indicators.process.value >= ctx.scenario.mechanics.liveProcess;
+  if (has('coordination')) value += style.coordinate ? 3 + Math.max(0, 60 - v.indicators.cohesion.value) / 5 : -50;
+  if (has('analysis') && !style.analysis) value -= 50;
+  if (has('outreach') && !style.outreach) value -= 50;
+  if (has('support-state') && style.hostState === 'embrace') value += 6;
+  if (has('regional')) value += style.regional ? 2 : -50;
+  if (has('ceasefire-technical')) value += live ? 1 : -30;
+  if (has('implementation')) value += v.agreement.status === 'signed' ? 8 : 0;
+  const forceOnActor = c.target === 'actor' && (has('offensive') || has('pressure'));
+  if (forceOnActor && item.target !== undefined) {
+    const spoiler = ctx.scenario.actors.find((a) => a.id === item.target)?.negotiable === false;
+    if (style.military === 'first') value += 8;
+    else if (track.has(item.target) && live) value += 6;
+    else if (!spoiler) value -= 12;
+  }
+  if (has('talks') && item.target !== undefined) {
+    if (style.military === 'first') value -= 4;
+    else value += track.has(item.target) ? 5 : -2;
+  }
+  return value - c.cost * 1.5;
+}
+
+function planItems(style: Style, ctx: DoctrineContext): PlanItem[] {
+  const track = trackOf(ctx);
+  const scored = ctx.legal
+    .flatMap((a) => (a.type === 'plan/add' && a.item.kind === 'card' ? [a.item] : []))
+    .map((item) => ({ item, value: itemValue(style, ctx, item, track) + ctx.random() * 0.5 }))
+    .filter((x) => x.value > 0)
+    .sort((a, b) => b.value - a.value);
+  const out: PlanItem[] = [];
+  const seen = new Set<string>();
+  for (const { item } of scored) {
+    if (seen.has(item.card)) continue;
+    seen.add(item.card);
+    out.push(item);
+  }
+  if (ctx.chair === 'force') out.push(...moves(ctx));
+  return out;
+}
+
+/** The Force Commander moves a unit toward the worst-hit region without mission presence. */
+function moves(ctx: DoctrineContext): PlanItem[] {
+  const v = ctx.view;
+  const occupied = new Set(Object.values(v.units).map((u) => u.region));
+  const worst = [...ctx.scenario.regions].filter((r) => !occupied.has(r.id)).sort((a, b) => v.violence[b.id]!.value * b.population - v.violence[a.id]!.value * a.population)[0];
+  if (!worst) return [];
+  const mv = ctx.legal.find((a) => a.type === 'plan/add' && a.item.kind === 'move' && a.item.to === worst.id);
+  return mv && mv.type === 'plan/add' ? [mv.item] : [];
+}
+
+function taskPriority(ctx: DoctrineContext, task: string): number {
+  return ctx.scenario.actions
+    .filter((c) => c.task === task)
+    .reduce((sum, c) => sum + (c.tags.some((t) => t === 'talks' || t === 'political' || t === 'protection' || t === 'implementation') ? 2 : 1), 0);
+}
+
+export function makeDoctrine(style: Style): Doctrine {
+  return {
+    name: style.name,
+    adoptMandate(ctx) {
+      const tasks = ctx.scenario.mandate.tasks;
+      if (style.mandate === 'all') return tasks.map((t) => t.id);
+      const required = tasks.filter((t) => t.required).map((t) => t.id);
+      const rest = tasks
+        .filter((t) => !t.required)
+        .sort((a, b) => taskPriority(ctx, b.id) - taskPriority(ctx, a.id) || (a.id < b.id ? -1 : 1))
+        .map((t) => t.id);
+      return [...required, ...rest.slice(0, Math.max(0, ctx.scenario.mandate.focus - required.length))];
+    },
+    reviewMandate(ctx) {
+      if (!style.refocus) return null;
+      const extra = ctx.view.mandate.length - ctx.scenario.mandate.focus;
+      if (extra <= 0) return null;
+      const droppable = ctx.view.mandate
+        .filter((t) => !ctx.scenario.mandate.tasks.find((x) => x.id === t)?.required)
+        .sort((a, b) => taskPriority(ctx, a) - taskPriority(ctx, b));
+      return { drop: droppable.slice(0, extra), add: [] };
+    },
+    choose(ctx, event) {
+      const ev = ctx.scenario.events.find((e) => e.id === event);
+      const best = [...(ev?.choices ?? [])].sort(
+        (a, b) => b.effects.reduce((s, e) => s + effectValue(style, ctx, e, undefined), 0) - a.effects.reduce((s, e) => s + effectValue(style, ctx, e, undefined), 0),
+      )[0];
+      return best?.id ?? '';
+    },
+    strategy(ctx) {
+      const strategies = ctx.scenario.strategies;
+      if (style.military === 'first' || style.hostState === 'embrace') {
+        return (strategies.find((s) => s.track.length === 0) ?? strategies[0]!).id;
+      }
+      const talksOn = (actor: string) => ctx.scenario.actions.filter((c) => c.tags.includes('talks') && (c.targets?.includes(actor) ?? true)).length;
+      const scored = strategies.map((s) => ({
+        id: s.id,
+        value: s.track.reduce((sum, a) => sum + talksOn(a) + (ctx.view.actors[a]?.stance.value ?? 0) / 50 + ((ctx.view.actors[a]?.strength.value ?? 0) > 0 ? 1 : -3), 0),
+      }));
+      return scored.sort((a, b) => b.value - a.value)[0]!.id;
+    },
+    plan(ctx) {
+      return planItems(style, ctx);
+    },
+    revise(ctx) {
+      if (!style.coordinate) return null;
+      const mine = ctx.view.conflicts.filter((c) => c.chairs.includes(ctx.chair));
+      if (mine.length === 0) return null;
+      const items = ctx.view.plans[ctx.chair]?.items ?? [];
+      // Drop whatever of this chair's plan touches a contested actor, keep the rest.
+      const subjects = new Set(mine.map((c) => c.subject));
+      const kept = items.filter((it) => {
+        if (it.kind !== 'card') return true;
+        const c = card(ctx, it.card);
+        if (!c) return false;
+        if (it.target !== undefined && subjects.has(it.target) && (c.tags.includes('offensive') || c.tags.includes('pressure'))) return false;
+        if (mine.some((m) => m.kind === 'opposed-strategy' && m.subject === it.target)) return false;
+        return true;
+      });
+      if (mine.some((m) => m.kind === 'uncoordinated-mediation')) {
+        const coord = ctx.scenario.actions.find((c) => c.chair === ctx.chair && c.tags.includes('coordination') && c.target === 'none');
+        if (coord && !kept.some((it) => it.kind === 'card' && it.card === coord.id)) kept.unshift({ kind: 'card', card: coord.id });
+      }
+      return kept;
+    },
+  };
+}

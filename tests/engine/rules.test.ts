@@ -1,0 +1,109 @@
+// Phases, refusals and saves: an illegal action is refused with a typed reason and changes nothing.
+import { describe, expect, it } from 'vitest';
+import { hashState, legalActions, makeSave, newGame, parseSave, restoreSave, step, type Action } from '../../src/engine/index.js';
+import { card, loadShipped, makeScenario, playTurn, run, toPlanning } from '../helpers/factory.js';
+
+const L = (en: string) => ({ en, fr: en });
+
+describe('phases and refusals', () => {
+  const scn = makeScenario((s) => {
+    s.actions.push({ id: 'big', chair: 'force', name: L('t'), text: L('t'), cost: 3, effects: [] });
+    s.actions.push({ id: 'strike', chair: 'force', name: L('t'), text: L('t'), target: 'actor', tags: ['offensive'], needsUnit: 'combat', effects: [] });
+    s.units!.push({ id: 'static-bn', name: L('t'), capability: 'infantry', region: 'capital', strength: 2, caveats: ['static', 'no-offensive'] });
+  });
+
+  const refuse = (s: ReturnType<typeof newGame>, a: Action) => {
+    const r = step(s, a, scn);
+    expect(r.ok).toBe(false);
+    return r.ok ? null : r.rejection.code;
+  };
+
+  it('moves through setup, sitrep, strategy, planning and coordination in order', () => {
+    let s = newGame(scn, 7);
+    expect(s.phase).toBe('setup');
+    s = run(scn, s, [{ type: 'mandate/adopt', chair: 'srsg', tasks: ['politics'] }]);
+    expect([s.phase, s.turn]).toEqual(['sitrep', 1]);
+    s = run(scn, s, [{ type: 'sitrep/close', chair: 'srsg' }]);
+    expect(s.phase).toBe('strategy');
+    s = run(scn, s, [{ type: 'strategy/set', chair: 'srsg', strategy: 'talks' }]);
+    expect(s.phase).toBe('planning');
+    s = run(scn, s, [{ type: 'plan/commit', chair: 'srsg' }, { type: 'plan/commit', chair: 'force' }]);
+    expect(s.phase).toBe('coordination');
+    s = run(scn, s, [{ type: 'plan/confirm', chair: 'srsg' }, { type: 'plan/confirm', chair: 'force' }]);
+    expect([s.phase, s.turn]).toEqual(['sitrep', 2]);
+  });
+
+  it('refuses with typed reasons and leaves the state as it was', () => {
+    const s = toPlanning(scn);
+    const before = hashState(s);
+    expect(refuse(s, { type: 'strategy/set', chair: 'srsg', strategy: 'talks' })).toBe('phase/wrong');
+    expect(refuse(s, { type: 'plan/add', chair: 'envoy', item: card('note') })).toBe('chair/absent');
+    expect(refuse(s, { type: 'plan/add', chair: 'force', item: card('note') })).toBe('card/other-chair');
+    expect(refuse(s, { type: 'plan/add', chair: 'srsg', item: card('nope') })).toBe('card/unknown');
+    expect(refuse(s, { type: 'plan/add', chair: 'force', item: card('strike') })).toBe('card/target');
+    expect(refuse(s, { type: 'plan/add', chair: 'force', item: card('strike', 'gov') })).toBe('card/no-unit');
+    expect(refuse(s, { type: 'plan/add', chair: 'force', item: { kind: 'move', unit: 'static-bn', to: 'north' } })).toBe('unit/static');
+    expect(refuse(s, { type: 'plan/add', chair: 'force', item: { kind: 'move', unit: 'ghost', to: 'north' } })).toBe('unit/unknown');
+    expect(refuse(s, { type: 'plan/remove', chair: 'srsg', index: 3 })).toBe('plan/no-item');
+    expect(refuse(s, { type: 'plan/confirm', chair: 'srsg' })).toBe('phase/wrong');
+    expect(refuse(s, { type: 'nonsense' } as unknown as Action)).toBe('action/malformed');
+    const full = run(scn, s, [{ type: 'plan/add', chair: 'force', item: card('big') }]);
+    expect(refuse(full, { type: 'plan/add', chair: 'force', item: card('hold') })).toBe('card/capacity');
+    expect(hashState(s)).toBe(before);
+  });
+
+  it('lets a chair revise once in coordination', () => {
+    let s = toPlanning(scn);
+    s = run(scn, s, [{ type: 'plan/commit', chair: 'srsg' }, { type: 'plan/commit', chair: 'force' }, { type: 'plan/revise', chair: 'force' }, { type: 'plan/commit', chair: 'force' }]);
+    expect(refuse(s, { type: 'plan/revise', chair: 'force' })).toBe('plan/revised-already');
+  });
+
+  it('refuses everything once the game is over', () => {
+    let s = toPlanning(scn);
+    for (let t = 1; t <= scn.turns; t++) {
+      s = playTurn(scn, s, {});
+      if (s.phase !== 'over') s = run(scn, s, [{ type: 'sitrep/close', chair: 'srsg' }, { type: 'strategy/set', chair: 'srsg', strategy: 'talks' }]);
+    }
+    expect(s.phase).toBe('over');
+    expect(s.outcome?.epilogue).toBe('end');
+    expect(legalActions(s, scn, 'srsg')).toEqual([]);
+    expect(refuse(s, { type: 'sitrep/close', chair: 'srsg' })).toBe('game/over');
+  });
+});
+
+describe('saves', () => {
+  const scn = loadShipped('tutorial');
+  const game = () => {
+    let s = toPlanning(scn);
+    s = playTurn(scn, s, { srsg: [card('smg'), card('jmac')], force: [card('patrols', 'lakeside')] });
+    return s;
+  };
+
+  it('round-trips through JSON to the identical state', () => {
+    const s = game();
+    const text = JSON.stringify(makeSave(scn, s, { savedAt: '2026-11-28T10:00:00Z' }));
+    const parsed = parseSave(text);
+    expect(parsed.ok).toBe(true);
+    const back = parsed.ok ? restoreSave(parsed.save, scn) : null;
+    expect(back?.ok && hashState(back.state)).toBe(hashState(s));
+  });
+
+  it('refuses a tampered save with a clear reason', () => {
+    const save = makeSave(scn, game());
+    // a legal but different history under the same checksum
+    const edited = { ...save, log: save.log.map((a) => (a.type === 'strategy/set' ? { ...a, strategy: 'state-first' } : a)) };
+    const r1 = restoreSave(edited, scn);
+    expect(r1.ok ? null : r1.error.code).toBe('save/tampered');
+    const r2 = restoreSave({ ...save, seed: save.seed + 1 }, scn);
+    expect(r2.ok ? null : r2.error.code).toBe('save/tampered');
+    const r3 = parseSave(JSON.stringify({ ...save, log: [{ type: 'plan/add', chair: 'srsg' }] }));
+    expect(r3.ok ? null : r3.error.code).toBe('save/shape');
+    const r4 = parseSave('{ not json');
+    expect(r4.ok ? null : r4.error.code).toBe('save/not-json');
+    const r5 = restoreSave({ ...save, log: [...save.log, { type: 'plan/confirm', chair: 'srsg' }] }, scn);
+    expect(r5.ok ? null : r5.error.code).toBe('save/replay');
+    const other = makeScenario();
+    const r6 = restoreSave(save, other);
+    expect(r6.ok ? null : r6.error.code).toBe('save/other-scenario');
+  });
+});

@@ -1,0 +1,34 @@
+// The headless play CLI: complete games, the same JSON for the same arguments, clear usage errors.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const sim = (...args: string[]) => spawnSync('npx', ['tsx', 'src/cli/sim.ts', ...args], { encoding: 'utf8' });
+
+describe('npm run sim', () => {
+  it('plays 100 complete tutorial games and prints the same JSON twice', () => {
+    const args = ['--scenario', 'tutorial', '--games', '100', '--seed', '1', '--json', '--doctrine', 'random'];
+    const a = execFileSync('npx', ['tsx', 'src/cli/sim.ts', ...args], { encoding: 'utf8' });
+    const b = execFileSync('npx', ['tsx', 'src/cli/sim.ts', ...args], { encoding: 'utf8' });
+    expect(a).toBe(b);
+    const out = JSON.parse(a) as { games: number; results: { result: string; turns: number; score: number }[] };
+    expect(out.games).toBe(100);
+    expect(out.results).toHaveLength(100);
+    for (const g of out.results) {
+      expect(['success', 'failure']).toContain(g.result);
+      expect(Number.isFinite(g.score)).toBe(true);
+    }
+  });
+
+  it('explains bad arguments without a stack trace', () => {
+    const r = sim('--scenario', 'tutorial', '--games', 'many');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--games must be a whole number/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const missing = sim('--scenario', 'no-such-scenario');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/no-such-scenario: no such file/);
+    const doctrine = sim('--scenario', 'tutorial', '--doctrine', 'nope');
+    expect(doctrine.status).toBe(2);
+    expect(doctrine.stderr).toMatch(/no doctrine 'nope'/);
+  });
+});
