@@ -1,11 +1,12 @@
 // The shape of an action, checked at runtime: actions may come from saves, files or the network.
 import { z } from 'zod';
-import { CHAIRS } from '../scenario/schema.js';
+import { CHAIRS, CORE_INDICATORS, Effect } from '../scenario/schema.js';
 import { MAX_NOTE, MAX_PLAN_ITEMS, type Action } from './types.js';
 
 const id = z.string().min(1).max(64);
 const chair = z.enum(CHAIRS);
 const ids = z.array(id).max(60);
+const reason = z.string().min(1).max(MAX_NOTE);
 
 export const ActionShape = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('mandate/adopt'), chair, tasks: ids }),
@@ -25,6 +26,9 @@ export const ActionShape = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('plan/commit'), chair, note: z.string().max(MAX_NOTE).optional() }),
   z.strictObject({ type: z.literal('plan/revise'), chair }),
   z.strictObject({ type: z.literal('plan/confirm'), chair }),
+  z.strictObject({ type: z.literal('facilitator/inject'), event: id, reason }),
+  z.strictObject({ type: z.literal('facilitator/custom'), title: z.string().min(1).max(200), effects: z.array(Effect).min(1).max(10), reason }),
+  z.strictObject({ type: z.literal('facilitator/adjust'), indicator: z.enum(CORE_INDICATORS), by: z.number().int().min(-50).max(50), reason }),
 ]);
 
 export function isAction(x: unknown): x is Action {

@@ -2,7 +2,7 @@
 import type { Card, Chair, Scenario } from '../scenario/schema.js';
 import { holds } from './conditions.js';
 import { capacityOf, indexOf } from './scenario-index.js';
-import { MAX_NOTE, MAX_PLAN_ITEMS, type Action, type GameState, type PlanItem, type Rejection, type RejectionCode } from './types.js';
+import { isFacilitatorAction, MAX_NOTE, MAX_PLAN_ITEMS, type Action, type FacilitatorAction, type GameState, type PlanItem, type Rejection, type RejectionCode } from './types.js';
 
 const no = (code: RejectionCode, message: string): Rejection => ({ code, message });
 
@@ -106,10 +106,30 @@ function planOpen(s: GameState, chair: Chair): Rejection | null {
   return null;
 }
 
+function facilitatorRejection(s: GameState, a: FacilitatorAction, scn: Scenario): Rejection | null {
+  if (s.phase === 'setup') return no('phase/wrong', 'the game starts when the mandate is adopted');
+  if (a.reason.trim() === '') return no('facilitator/reason', 'state a reason');
+  if (a.type === 'facilitator/inject') {
+    const ev = indexOf(scn).events.get(a.event);
+    if (!ev) return no('facilitator/unknown-event', `no event '${a.event}' in this scenario`);
+    if (s.pendingChoices.includes(a.event)) return no('facilitator/unknown-event', `'${a.event}' is already waiting for a choice`);
+  }
+  if (a.type === 'facilitator/custom') {
+    const idx = indexOf(scn);
+    for (const e of a.effects) {
+      const ref = e.do === 'violence' ? e.region : e.do === 'stance' || e.do === 'strength' ? e.actor : null;
+      if (ref !== null && !(e.do === 'violence' ? idx.regions.has(ref) : idx.actors.has(ref))) return no('facilitator/unknown-event', `no '${ref}' in this scenario`);
+      if (e.do === 'request-unit' && !scn.reinforcements[e.unit]) return no('facilitator/unknown-event', `no reinforcement '${e.unit}'`);
+    }
+  }
+  return null;
+}
+
 /** Why an action may not be taken now, or null if it may. Reads the state; changes nothing. */
 export function checkAllowed(s: GameState, a: Action, scn: Scenario): Rejection | null {
   if (s.phase === 'over') return no('game/over', 'the game is over');
   const idx = indexOf(scn);
+  if (isFacilitatorAction(a)) return facilitatorRejection(s, a, scn);
   if (!idx.chairs.includes(a.chair)) return no('chair/absent', `there is no ${String(a.chair)} chair in this scenario`);
   const srsgOnly = () => (a.chair === 'srsg' ? null : no('chair/not-allowed', 'only the SRSG does this'));
   switch (a.type) {

@@ -1,6 +1,7 @@
 // step: the only path by which the game state changes. A refused action leaves the state untouched.
 import { produce } from 'immer';
-import type { Scenario } from '../scenario/schema.js';
+import type { Chair, Scenario } from '../scenario/schema.js';
+import { applyEffects } from './effects.js';
 import { change } from './ledger.js';
 import { checkAllowed } from './legal.js';
 import { assess } from './phases/assessment.js';
@@ -110,6 +111,21 @@ function apply(d: DraftState, a: Action, scn: Scenario, out: EngineEvent[]): voi
       p.confirmed = false;
       return;
     }
+    case 'facilitator/inject': {
+      // Fired now, as the facilitator's: its effects are ledgered under the facilitator with the reason.
+      const ev = idx.events.get(a.event)!;
+      d.fired.push({ event: ev.id, turn: d.turn, choice: null });
+      applyEffects(d, scn, ev.effects, { cause: { kind: 'facilitator', reason: a.reason, event: ev.id }, lessons: ev.lessons });
+      if (ev.choices.length > 0 && d.phase === 'sitrep') d.pendingChoices.push(ev.id);
+      out.push({ type: 'event-fired', event: ev.id });
+      return;
+    }
+    case 'facilitator/custom':
+      applyEffects(d, scn, a.effects, { cause: { kind: 'facilitator', reason: `${a.title}: ${a.reason}` }, lessons: [] });
+      return;
+    case 'facilitator/adjust':
+      change(d, scn, { kind: 'indicator', id: a.indicator }, a.by, { kind: 'facilitator', reason: a.reason }, []);
+      return;
     case 'plan/confirm': {
       plan(d, a.chair).confirmed = true;
       if (idx.chairs.every((c) => d.plans[c]?.confirmed)) {
@@ -121,7 +137,7 @@ function apply(d: DraftState, a: Action, scn: Scenario, out: EngineEvent[]): voi
   }
 }
 
-function plan(d: DraftState, chair: Action['chair']) {
+function plan(d: DraftState, chair: Chair) {
   const p = d.plans[chair] ?? { ...EMPTY_PLAN, items: [] };
   d.plans[chair] = p;
   return p;

@@ -1,5 +1,5 @@
 // The game's state, the actions that change it, and the typed refusals: plain JSON throughout.
-import type { Chair, IndicatorId, Tag } from '../scenario/schema.js';
+import type { Chair, Effect, IndicatorId, Tag } from '../scenario/schema.js';
 import type { MechanicId } from '../scenario/lessons.js';
 
 export type { Chair, IndicatorId, Tag };
@@ -51,7 +51,7 @@ export type Cause =
   | { readonly kind: 'event'; readonly event: string; readonly choice?: string }
   | { readonly kind: 'rule'; readonly actor: string; readonly rule: string }
   | { readonly kind: 'mechanic'; readonly mechanic: MechanicId; readonly subject?: string }
-  | { readonly kind: 'facilitator'; readonly reason: string };
+  | { readonly kind: 'facilitator'; readonly reason: string; readonly event?: string };
 
 /** One change to one number, with why it happened. The debrief is built from these alone. */
 export interface LedgerEntry {
@@ -147,7 +147,17 @@ export type Action =
   | { readonly type: 'plan/remove'; readonly chair: Chair; readonly index: number }
   | { readonly type: 'plan/commit'; readonly chair: Chair; readonly note?: string }
   | { readonly type: 'plan/revise'; readonly chair: Chair }
-  | { readonly type: 'plan/confirm'; readonly chair: Chair };
+  | { readonly type: 'plan/confirm'; readonly chair: Chair }
+  // The facilitator's interventions: only a facilitator may send them (the server checks who);
+  // their changes are ledgered as the facilitator's, with the stated reason.
+  | { readonly type: 'facilitator/inject'; readonly event: string; readonly reason: string }
+  | { readonly type: 'facilitator/custom'; readonly title: string; readonly effects: readonly Effect[]; readonly reason: string }
+  | { readonly type: 'facilitator/adjust'; readonly indicator: IndicatorId; readonly by: number; readonly reason: string };
+
+/** Actions a chair sends; the others are the facilitator's. */
+export type ChairAction = Extract<Action, { chair: Chair }>;
+export type FacilitatorAction = Exclude<Action, ChairAction>;
+export const isFacilitatorAction = (a: Action): a is FacilitatorAction => a.type.startsWith('facilitator/');
 
 export type ActionType = Action['type'];
 
@@ -185,6 +195,8 @@ export const REJECTIONS = [
   'unit/static',
   'unit/already-moving',
   'note/too-long',
+  'facilitator/unknown-event',
+  'facilitator/reason',
 ] as const;
 export type RejectionCode = (typeof REJECTIONS)[number];
 

@@ -107,3 +107,27 @@ describe('saves', () => {
     expect(r6.ok ? null : r6.error.code).toBe('save/other-scenario');
   });
 });
+
+describe('the facilitator', () => {
+  const scn = loadShipped('tutorial');
+
+  it('injects a scenario event and adjusts an indicator, ledgered as the facilitator’s with the reason', () => {
+    let s = toPlanning(scn);
+    s = run(scn, s, [
+      { type: 'facilitator/inject', event: 'market-attack', reason: 'test the response to a mass-casualty attack' },
+      { type: 'facilitator/adjust', indicator: 'credibility', by: -5, reason: 'the Council reacts to leaked reporting' },
+    ]);
+    const mine = s.ledger.filter((e) => e.cause.kind === 'facilitator');
+    expect(mine.some((e) => e.track.kind === 'violence' && e.track.id === 'port')).toBe(true);
+    expect(mine.find((e) => e.track.kind === 'indicator' && e.track.id === 'credibility')).toMatchObject({ delta: -5, cause: { reason: 'the Council reacts to leaked reporting' } });
+    expect(s.fired.some((f) => f.event === 'market-attack')).toBe(true);
+  });
+
+  it('must name a real event and give a reason', () => {
+    const s = toPlanning(scn);
+    const r1 = step(s, { type: 'facilitator/inject', event: 'no-such', reason: 'x' }, scn);
+    expect(r1.ok ? null : r1.rejection.code).toBe('facilitator/unknown-event');
+    const r2 = step(s, { type: 'facilitator/adjust', indicator: 'trust', by: 3, reason: '  ' }, scn);
+    expect(r2.ok ? null : r2.rejection.code).toBe('facilitator/reason');
+  });
+});
