@@ -55,6 +55,24 @@ function writeTrack(d: DraftState, t: Track, v: number): void {
 }
 
 /**
+ * Where new entries go while `step` runs. The ledger only grows, so `step` collects the entries of
+ * one action here and appends them after immer has finished, instead of drafting a long array.
+ */
+let sink: LedgerEntry[] | null = null;
+
+/** Runs `fn`, collecting the ledger entries it makes; synchronous, so no other step can interleave. */
+export function collectLedger<T>(fn: () => T): { result: T; entries: LedgerEntry[] } {
+  const outer = sink;
+  const entries: LedgerEntry[] = [];
+  sink = entries;
+  try {
+    return { result: fn(), entries };
+  } finally {
+    sink = outer;
+  }
+}
+
+/**
  * Changes one number by `delta` (rounded to a whole number), keeps it within its bounds and records
  * the change actually made. Returns that change. A change of zero is not recorded.
  */
@@ -75,7 +93,8 @@ export function change(
   if (applied === 0) return 0;
   writeTrack(d, track, after);
   const entry: LedgerEntry = { turn: d.turn, track, delta: applied, cause, lessons: [...lessons] };
-  d.ledger.push(entry as never);
+  if (sink) sink.push(entry);
+  else d.ledger.push(entry as never);
   return applied;
 }
 

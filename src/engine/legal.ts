@@ -38,21 +38,27 @@ export function unitRegions(scn: Scenario, card: Card, target: string | undefine
   return indexOf(scn).actors.get(target)?.regions ?? [];
 }
 
+function canServe(scn: Scenario, card: Card, unitId: string): boolean {
+  const def = indexOf(scn).units.get(unitId);
+  if (!def) return false;
+  if (card.tags.includes('offensive') && def.caveats.includes('no-offensive')) return false;
+  return def.capability === card.needsUnit || (card.needsUnit === 'infantry' && def.capability === 'combat');
+}
+
 /** The mission units able to carry out a card on a target, best first. */
 export function eligibleUnits(s: GameState, scn: Scenario, card: Card, target: string | undefined): string[] {
   if (!card.needsUnit) return [];
   const idx = indexOf(scn);
-  const where = new Set(unitRegions(scn, card, target));
-  const offensive = card.tags.includes('offensive');
-  return Object.entries(s.units)
-    .filter(([id, u]) => {
-      const def = idx.units.get(id);
-      if (!def || !where.has(u.region)) return false;
-      if (offensive && def.caveats.includes('no-offensive')) return false;
-      return def.capability === card.needsUnit || (card.needsUnit === 'infantry' && def.capability === 'combat');
-    })
-    .map(([id]) => id)
-    .sort((a, b) => (idx.units.get(b)?.performance ?? 0) - (idx.units.get(a)?.performance ?? 0) || (a < b ? -1 : 1));
+  const where = unitRegions(scn, card, target);
+  const out: string[] = [];
+  for (const id in s.units) if (where.includes(s.units[id]!.region) && canServe(scn, card, id)) out.push(id);
+  return out.sort((a, b) => (idx.units.get(b)?.performance ?? 0) - (idx.units.get(a)?.performance ?? 0) || (a < b ? -1 : 1));
+}
+
+function hasEligibleUnit(s: GameState, scn: Scenario, card: Card, target: string): boolean {
+  const where = unitRegions(scn, card, target);
+  for (const id in s.units) if (where.includes(s.units[id]!.region) && canServe(scn, card, id)) return true;
+  return false;
 }
 
 function cardRejection(s: GameState, scn: Scenario, chair: Chair, item: Extract<PlanItem, { kind: 'card' }>): Rejection | null {
@@ -74,7 +80,7 @@ function cardRejection(s: GameState, scn: Scenario, chair: Chair, item: Extract<
       return no('card/non-negotiable', `'${item.target}' is outside any negotiation`);
     }
     if (!targetsOf(s, scn, card).includes(item.target)) return no('card/target', `'${item.target}' is not a target for '${card.id}'`);
-    if (card.needsUnit && eligibleUnits(s, scn, card, item.target).length === 0) {
+    if (card.needsUnit && !hasEligibleUnit(s, scn, card, item.target)) {
       return no('card/no-unit', `no ${card.needsUnit} unit able to act at '${item.target}'`);
     }
   }

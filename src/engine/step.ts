@@ -2,7 +2,7 @@
 import { produce } from 'immer';
 import type { Chair, Scenario } from '../scenario/schema.js';
 import { applyEffects } from './effects.js';
-import { change } from './ledger.js';
+import { change, collectLedger } from './ledger.js';
 import { checkAllowed } from './legal.js';
 import { assess } from './phases/assessment.js';
 import { detectConflicts } from './phases/coordination.js';
@@ -51,13 +51,14 @@ export function step(s: GameState, a: Action, scn: Scenario): StepResult {
   const rejection = checkAllowed(s, a, scn);
   if (rejection) return { ok: false, rejection };
   const events: EngineEvent[] = [];
-  // The ledger and the log only grow: keep them out of the draft (immer would copy them on every
+  // The ledger and the log only grow: keep them out of the draft (immer would walk them on every
   // step) and append this step's entries afterwards.
-  const { ledger, log } = s;
-  const next = produce({ ...s, ledger: [], log: [] }, (d) => {
-    apply(d as DraftState, a, scn, events);
+  const { result: next, entries } = collectLedger(() => produce(s, (d) => apply(d as DraftState, a, scn, events)));
+  const state: GameState = Object.freeze({
+    ...next,
+    ledger: entries.length === 0 ? s.ledger : Object.freeze(s.ledger.concat(entries.map((e) => Object.freeze(e)))),
+    log: Object.freeze(s.log.concat([a])),
   });
-  const state: GameState = Object.freeze({ ...next, ledger: Object.freeze(ledger.concat(next.ledger)), log: Object.freeze(log.concat([a])) });
   return { ok: true, state, events };
 }
 

@@ -75,7 +75,12 @@ function isEstimated(scn: Scenario, t: Track): boolean {
   return t.kind !== 'implementation';
 }
 
-export function viewFor(s: GameState, scn: Scenario, viewer: Chair): ChairView {
+export interface ViewOptions {
+  /** Include ledger entries from this turn on (default 0: all). Bots that never read history pass the current turn. */
+  readonly ledgerFrom?: number;
+}
+
+export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOptions = {}): ChairView {
   const idx = indexOf(scn);
   const over = s.phase === 'over';
   const spread = over ? 0 : fogSpread(s, scn);
@@ -113,7 +118,9 @@ export function viewFor(s: GameState, scn: Scenario, viewer: Chair): ChairView {
       ];
     }),
   );
-  const ledger = s.ledger.map((e) => ({
+  const from = opts.ledgerFrom ?? 0;
+  const firstIdx = from <= 0 ? 0 : firstEntryOfTurn(s.ledger, from);
+  const ledger = s.ledger.slice(firstIdx).map((e) => ({
     turn: e.turn,
     track: e.track,
     delta: over || !isEstimated(scn, e.track) ? e.delta : null,
@@ -141,4 +148,16 @@ export function viewFor(s: GameState, scn: Scenario, viewer: Chair): ChairView {
     ledger,
     outcome: s.outcome,
   };
+}
+
+/** The index of the first ledger entry of a turn or later (entries are in turn order). */
+function firstEntryOfTurn(ledger: GameState['ledger'], turn: number): number {
+  let lo = 0;
+  let hi = ledger.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ledger[mid]!.turn < turn) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -17,6 +17,7 @@ export const MECHANICS = [
   'cohesion-multiplier',
   'plan-conflicts',
   'analysis-fog',
+  'analysis-targeting',
   'deployment-lead-time',
   'emergency-support',
   'police-presence',

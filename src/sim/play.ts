@@ -30,7 +30,23 @@ export function playGame(scn: Scenario, seed: number, seats: Seating, from?: Gam
     if (!d) throw new PlayError(`no doctrine for the ${c} chair`);
     return d;
   };
-  const ctx = (chair: Chair): DoctrineContext => ({ chair, view: viewFor(s, scn, chair), scenario: scn, legal: legalActions(s, scn, chair), random });
+  // The view and the legal actions are computed only if the doctrine reads them.
+  const ctx = (chair: Chair): DoctrineContext => {
+    const at = s;
+    let view: DoctrineContext['view'] | undefined;
+    let legal: readonly Action[] | undefined;
+    return {
+      chair,
+      scenario: scn,
+      random,
+      get view() {
+        return (view ??= viewFor(at, scn, chair, { ledgerFrom: at.turn }));
+      },
+      get legal() {
+        return (legal ??= legalActions(at, scn, chair));
+      },
+    };
+  };
   const act = (a: Action): boolean => {
     const r = step(s, a, scn);
     if (r.ok) s = r.state;

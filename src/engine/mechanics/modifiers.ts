@@ -35,6 +35,16 @@ export function performanceFactor(s: GameState, scn: Scenario, card: Card, targe
   return round2(perf + (s.turn <= s.consultedUntil ? 0.25 : 0));
 }
 
+/**
+ * L-analysis: operations planned on a good picture of the micro-local dynamics hit what matters
+ * (analysis 50 → ×1, 0 → ×0.7, 100 → ×1.3).
+ */
+export function analysisFactor(s: GameState): number {
+  return round2(0.7 + (0.6 * s.indicators.analysis) / 100);
+}
+
+const OPERATIONS = ['military', 'offensive', 'pressure', 'protection', 'police'] as const;
+
 export function modifiersFor(s: GameState, scn: Scenario, card: Card, target: string | undefined, conflicts: readonly Conflict[]): Modifier[] {
   const mods: Modifier[] = [];
   const push = (factor: number, mechanic: Modifier['mechanic'], lessons: string[]) => {
@@ -46,6 +56,7 @@ export function modifiersFor(s: GameState, scn: Scenario, card: Card, target: st
     push(distanceFactor(s), 'host-state-distance', ['L-hoststate']);
     push(trustFactor(s), 'expectation-gap', ['L-population']);
   }
+  if (card.tags.some((t) => (OPERATIONS as readonly string[]).includes(t))) push(analysisFactor(s), 'analysis-targeting', ['L-analysis']);
   if (card.needsUnit) push(performanceFactor(s, scn, card, target), 'contributor-consultation', ['L-tcc']);
   if (card.tags.includes('talks') && conflicts.some((c) => c.kind === 'offensive-vs-talks' && c.subject === target)) {
     push(0.5, 'plan-conflicts', ['L-cohesion', 'L-primacy']);

@@ -47,7 +47,9 @@ export function spoilerAttacks(d: DraftState, scn: Scenario): void {
     if (!st || a.negotiable || st.strength === 0) continue;
     for (const r of a.regions) {
       const exposed = Object.values(d.units).some((u) => u.region === r);
-      if (!exposed || !chance(d.rng as RngState, st.strength / 300)) continue;
+      // L-analysis: early warning lets the mission see some attacks coming.
+      const warning = 1.3 - (0.6 * d.indicators.analysis) / 100;
+      if (!exposed || !chance(d.rng as RngState, (st.strength / 300) * warning)) continue;
       const cause = { kind: 'mechanic', mechanic: 'spoiler-attacks', subject: a.id } as const;
       change(d, scn, { kind: 'indicator', id: 'casualties' }, 3, cause, ['L-spoilers']);
       change(d, scn, { kind: 'indicator', id: 'credibility' }, -1, cause, ['L-spoilers']);
