@@ -55,9 +55,11 @@ export function checkScenario(s: Raw, lessonIds: ReadonlySet<string> | null): Re
     });
   });
   s.units.forEach((u, i) => need(regions, 'region', u.region, ['units', i, 'region']));
+  const unitIds = new Set(units);
   for (const [k, r] of Object.entries(s.reinforcements)) {
     need(regions, 'region', r.unit.region, ['reinforcements', k, 'unit', 'region']);
-    if (units.has(r.unit.id)) bad(['reinforcements', k, 'unit', 'id'], `unit id '${r.unit.id}' is already used in units`);
+    if (unitIds.has(r.unit.id)) bad(['reinforcements', k, 'unit', 'id'], `unit id '${r.unit.id}' is already used by another unit`);
+    unitIds.add(r.unit.id);
   }
   s.mandate.draft.forEach((t, i) => need(tasks, 'task', t, ['mandate', 'draft', i]));
   s.mandate.reviewTurns.forEach((t, i) => {

@@ -33,12 +33,13 @@ function parseUnsafe(text: string, file: string, lessons: LessonCatalogue | null
   }
   const parsed = Scenario.safeParse(data);
   if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, MAX_PROBLEMS).map((i) => ({
-      file,
-      line: lineOf(i.path),
-      path: pathText(i.path),
-      message: i.message,
-    }));
+    const problems = parsed.error.issues.slice(0, MAX_PROBLEMS).map((i) => {
+      // An unknown key is reported at its own line, not its parent's.
+      const first = i.code === 'unrecognized_keys' ? i.keys[0] : undefined;
+      const at = first === undefined ? i.path : [...i.path, first];
+      const message = i.code === 'unrecognized_keys' && i.keys.length > 5 ? `${i.keys.length} unknown keys, such as ${i.keys.slice(0, 5).map((k) => `"${k}"`).join(', ')}` : i.message;
+      return { file, line: lineOf(at), path: pathText(i.path), message };
+    });
     return err(problems);
   }
   const refs = checkScenario(parsed.data, lessons ? new Set(lessons.lessons.map((l) => l.id)) : null);

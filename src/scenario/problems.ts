@@ -17,8 +17,17 @@ export const err = <E>(error: E): Result<never, E> => ({ ok: false, error });
 
 /** `FILE:LINE: path: message`, the one-line form the validator prints. */
 export function formatProblem(p: Problem): string {
-  const where = p.line === undefined ? p.file : `${p.file}:${p.line}`;
-  return p.path ? `${where}: ${p.path}: ${p.message}` : `${where}: ${p.message}`;
+  const where = p.line === undefined ? oneLine(p.file) : `${oneLine(p.file)}:${p.line}`;
+  return p.path ? `${where}: ${oneLine(p.path)}: ${oneLine(p.message)}` : `${where}: ${oneLine(p.message)}`;
+}
+
+const MAX_MESSAGE = 300;
+
+/** Control characters escaped and length capped, so one problem is always one short line. */
+function oneLine(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = s.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return flat.length > MAX_MESSAGE ? `${flat.slice(0, MAX_MESSAGE)}…` : flat;
 }
 
 export function pathText(path: readonly PropertyKey[]): string {
