@@ -34,8 +34,9 @@ export function beginTurn(d: DraftState, scn: Scenario, out: EngineEvent[]): voi
     out.push({ type: 'event-fired', event: e.id });
   }
   // L-analysis: good analysis sees trouble a turn ahead, while something can still be done.
+  // Warned: events that could fire next turn if nothing changes (a risk, not a certainty).
   d.warnings = scn.events
-    .filter((e) => e.warnAt !== undefined && d.indicators.analysis >= e.warnAt && e.window?.from === d.turn + 1)
+    .filter((e) => e.warnAt !== undefined && d.indicators.analysis >= e.warnAt && d.turn < scn.turns)
     .filter((e) => eligible(e, d, d.turn + 1))
     .map((e) => e.id);
   out.push({ type: 'phase', phase: 'sitrep', turn: d.turn });
