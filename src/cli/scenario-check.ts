@@ -1,4 +1,5 @@
 // `npm run scenario:check -- FILE...`: one line per problem, or a one-line summary per good file.
+import './pipes.js';
 import { basename } from 'node:path';
 import { loadLessons, loadScenario } from '../scenario/load-node.js';
 import { formatProblem } from '../scenario/problems.js';

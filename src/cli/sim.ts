@@ -1,4 +1,5 @@
 // `npm run sim -- --scenario ID_OR_PATH --games N --seed S [--doctrine D] [--srsg D …] [--json]`
+import './pipes.js';
 import { CHAIRS } from '../scenario/schema.js';
 import { loadScenario } from '../scenario/load-node.js';
 import { formatProblem } from '../scenario/problems.js';

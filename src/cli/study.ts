@@ -1,4 +1,5 @@
 // `npm run study -- --scenario ID --games N --seed S [--json]`: the doctrines compared on the same seeds.
+import './pipes.js';
 import { loadScenario } from '../scenario/load-node.js';
 import { formatProblem } from '../scenario/problems.js';
 import { intArg, parseArgs, UsageError } from '../sim/args.js';

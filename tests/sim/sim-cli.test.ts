@@ -19,6 +19,18 @@ describe('npm run sim', () => {
     }
   });
 
+  it('loads a doctrine from a file, for all chairs or for one', () => {
+    const file = './tests/fixtures/doctrines/talks-only.mjs';
+    const all = sim('--scenario', 'tutorial', '--games', '5', '--seed', '2', '--json', '--doctrine', file);
+    expect(all.status).toBe(0);
+    expect(JSON.parse(all.stdout).doctrine).toBe('talks-only');
+    const one = sim('--scenario', 'tutorial', '--games', '5', '--seed', '2', '--json', '--force', file);
+    expect(JSON.parse(one.stdout).doctrine).toBe('report force=talks-only');
+    const notADoctrine = sim('--scenario', 'tutorial', '--doctrine', './package.json');
+    expect(notADoctrine.status).toBe(2);
+    expect(notADoctrine.stderr).toMatch(/not a doctrine|cannot load/);
+  });
+
   it('explains bad arguments without a stack trace', () => {
     const r = sim('--scenario', 'tutorial', '--games', 'many');
     expect(r.status).toBe(2);
