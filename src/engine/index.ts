@@ -2,10 +2,11 @@
 export * from './types.js';
 export { newGame, step } from './step.js';
 export { checkAllowed, legalActions, planCost, itemCost, targetsOf, eligibleUnits } from './legal.js';
-export { viewFor, fogSpread, type ChairView, type Seen, type SeenActor, type SeenPlan, type SeenEntry } from './view.js';
+export { viewFor, facilitatorView, fogSpread, type ViewOptions, type ChairView, type Seen, type SeenActor, type SeenPlan, type SeenEntry } from './view.js';
 export { replay, hashState, hashScenario, canonicalJson } from './replay.js';
 export { makeSave, parseSave, restoreSave, type SaveFile, type SaveError } from './save.js';
 export { historyOf, netChange, seriesOf, trackKey, readTrack } from './ledger.js';
 export { scoreOf, dimensionsOf } from './phases/assessment.js';
 export { protection } from './mechanics/politics.js';
 export { indexOf } from './scenario-index.js';
+export { explain, byLesson, causeKey, type Explanation, type Contribution } from './explain.js';

@@ -161,3 +161,8 @@ function firstEntryOfTurn(ledger: GameState['ledger'], turn: number): number {
   }
   return lo;
 }
+
+/** What the facilitator sees: the true state and every chair's view of it, side by side. */
+export function facilitatorView(s: GameState, scn: Scenario): { readonly truth: GameState; readonly chairs: Readonly<Partial<Record<Chair, ChairView>>> } {
+  return { truth: s, chairs: Object.fromEntries(indexOf(scn).chairs.map((c) => [c, viewFor(s, scn, c)])) };
+}
