@@ -3,7 +3,7 @@ import './pipes.js';
 import { loadScenario } from '../scenario/load-node.js';
 import { formatProblem } from '../scenario/problems.js';
 import { intArg, parseArgs, UsageError } from '../sim/args.js';
-import { runStudy } from '../sim/study.js';
+import { runStudyParallel } from '../sim/study-parallel.js';
 
 const USAGE = 'usage: npm run study -- --scenario ID_OR_PATH [--games N] [--seed S] [--json]';
 
@@ -14,7 +14,7 @@ function progress(done: number, total: number): void {
   process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} games${done === total ? '\n' : ''}`);
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['json', 'help'], ['scenario', 'games', 'seed']);
   if (args.has('help')) {
     console.log(USAGE);
@@ -29,7 +29,7 @@ function main(argv: string[]): number {
     loaded.error.forEach((p) => console.error(formatProblem(p)));
     return 1;
   }
-  const rows = runStudy(loaded.value, games, seed, progress);
+  const rows = await runStudyParallel(id, games, seed, progress);
   if (args.has('json')) {
     console.log(JSON.stringify({ scenario: loaded.value.id, games, seed, doctrines: rows }));
     return 0;
@@ -45,9 +45,10 @@ function main(argv: string[]): number {
   return 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  console.error(e instanceof UsageError ? `${e.message}\n${USAGE}` : `study failed: ${e instanceof Error ? e.message : String(e)}`);
-  process.exitCode = e instanceof UsageError ? 2 : 1;
-}
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => {
+    console.error(e instanceof UsageError ? `${e.message}\n${USAGE}` : `study failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = e instanceof UsageError ? 2 : 1;
+  },
+);

@@ -66,7 +66,7 @@ export function summarise(scn: Scenario, b: BatchResult) {
   return {
     meanScore: round1(mean(scores)),
     ci95: ci95(scores).map(round1) as [number, number],
-    winRate: round1((100 * b.games.filter((g) => g.result === 'success').length) / Math.max(1, b.games.length)) / 100,
+    winRate: Math.round((1000 * b.games.filter((g) => g.result === 'success').length) / Math.max(1, b.games.length)) / 1000,
     minScore: round1(Math.min(...scores)),
     maxScore: round1(Math.max(...scores)),
     ends: count((g) => g.end ?? 'last-turn'),
