@@ -53,13 +53,39 @@ export function step(s: GameState, a: Action, scn: Scenario): StepResult {
   const events: EngineEvent[] = [];
   // The ledger and the log only grow: keep them out of the draft (immer would walk them on every
   // step) and append this step's entries afterwards.
-  const { result: next, entries } = collectLedger(() => produce(s, (d) => apply(d as DraftState, a, scn, events)));
+  const { result: next, entries } = collectLedger(() =>
+    HEAVY.has(a.type) ? applyOnCopy(s, (d) => apply(d, a, scn, events)) : produce(s, (d) => apply(d as DraftState, a, scn, events)),
+  );
   const state: GameState = Object.freeze({
     ...next,
     ledger: entries.length === 0 ? s.ledger : Object.freeze(s.ledger.concat(entries.map((e) => Object.freeze(e)))),
     log: Object.freeze(s.log.concat([a])),
   });
   return { ok: true, state, events };
+}
+
+/**
+ * Actions that run a whole phase (resolution, a new turn's events) touch most of the state; for
+ * them a private deep copy, mutated and then frozen, is several times faster than immer's proxies.
+ * The result is the same plain, frozen data either way.
+ */
+const HEAVY: ReadonlySet<Action['type']> = new Set(['plan/confirm', 'mandate/adopt']);
+
+function applyOnCopy(s: GameState, fn: (d: DraftState) => void): GameState {
+  const { ledger, log, ...rest } = s;
+  const d = structuredClone(rest) as unknown as DraftState;
+  d.ledger = [];
+  d.log = [];
+  fn(d);
+  return deepFreeze({ ...d, ledger, log } as unknown as GameState);
+}
+
+function deepFreeze<T>(v: T): T {
+  if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
+  }
+  return v;
 }
 
 function apply(d: DraftState, a: Action, scn: Scenario, out: EngineEvent[]): void {
