@@ -108,7 +108,7 @@ export function toStrategy(scn: Scenario, s: GameState, strategy: string): GameS
 export function playTurn(scn: Scenario, s: GameState, plans: Partial<Record<Chair, PlanItem[]>>): GameState {
   const chairs = (['srsg', 'envoy', 'police', 'force'] as const).filter((c) => scn.chairs[c]);
   for (const c of chairs) for (const item of plans[c] ?? []) s = run(scn, s, [{ type: 'plan/add', chair: c, item }]);
-  for (const c of chairs) s = run(scn, s, [{ type: 'plan/commit', chair: c }]);
+  for (const c of chairs) if (!s.plans[c]?.committed) s = run(scn, s, [{ type: 'plan/commit', chair: c }]);
   for (const c of chairs) s = run(scn, s, [{ type: 'plan/confirm', chair: c }]);
   return s;
 }

@@ -1,0 +1,155 @@
+// The debrief's data, built only from the game's own record: the log (replayed) and the ledger.
+import { CORE_INDICATORS, DIMENSIONS, type Chair, type Dimension, type IndicatorId, type Scenario } from '../scenario/schema.js';
+import type { Lesson, LessonCatalogue } from '../scenario/lessons.js';
+import { explain, type Contribution } from '../engine/explain.js';
+import { seriesOf } from '../engine/ledger.js';
+import { newGame, step } from '../engine/step.js';
+import { dimensionsOf, scoreOf } from '../engine/phases/assessment.js';
+import { indexOf } from '../engine/scenario-index.js';
+import type { Action, GameState, LedgerEntry, PlanItem, Track } from '../engine/types.js';
+
+export interface TurnRecord {
+  readonly turn: number;
+  readonly strategy: string | null;
+  readonly events: readonly { readonly event: string; readonly choice: string | null }[];
+  readonly mandateChanges: readonly { readonly drop: readonly string[]; readonly add: readonly string[] }[];
+  /** Each chair's plan as it was resolved, with its one line of why. */
+  readonly plans: Readonly<Partial<Record<Chair, { readonly items: readonly PlanItem[]; readonly note: string }>>>;
+  readonly conflicts: readonly { readonly kind: string; readonly chairs: readonly Chair[]; readonly subject: string }[];
+  /** Net change of each indicator in this turn. */
+  readonly moves: Readonly<Partial<Record<IndicatorId, number>>>;
+}
+
+export interface Driver {
+  readonly lesson: string | null;
+  readonly delta: number;
+  readonly causes: readonly Contribution[];
+}
+
+export interface DimensionReport {
+  readonly dimension: Dimension;
+  readonly value: number;
+  readonly weight: number;
+  readonly tracks: readonly Track[];
+  /** The largest causes over the game, grouped by lesson (null: causes with no lesson). */
+  readonly drivers: readonly Driver[];
+}
+
+export interface Debrief {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly turns: number;
+  readonly over: boolean;
+  readonly score: number;
+  readonly threshold: number;
+  readonly result: 'success' | 'failure' | null;
+  readonly epilogue: string | null;
+  readonly dimensions: readonly DimensionReport[];
+  /** Each indicator at the end of setup (index 0) and of every turn. */
+  readonly series: Readonly<Record<IndicatorId, readonly number[]>>;
+  readonly timeline: readonly TurnRecord[];
+  /** What the conflicts between chairs' plans cost in cohesion, in all. */
+  readonly conflictCost: number;
+  readonly lessons: readonly Lesson[];
+}
+
+const DIMENSION_TRACKS = (scn: Scenario): Record<Dimension, Track[]> => ({
+  process: [{ kind: 'indicator', id: 'process' }],
+  protection: scn.regions.map((r) => ({ kind: 'violence', id: r.id }) as const),
+  credibility: [{ kind: 'indicator', id: 'credibility' }],
+  consent: [
+    { kind: 'indicator', id: 'consent' },
+    { kind: 'indicator', id: 'impartiality' },
+  ],
+  trust: [{ kind: 'indicator', id: 'trust' }],
+  cohesion: [{ kind: 'indicator', id: 'cohesion' }],
+  casualties: [{ kind: 'indicator', id: 'casualties' }],
+});
+
+/** Replays the log and records, turn by turn, what each chair decided and what happened. */
+export function timelineOf(scn: Scenario, seed: number, log: readonly Action[]): TurnRecord[] {
+  const out: TurnRecord[] = [];
+  let s = newGame(scn, seed);
+  let reviews: { drop: readonly string[]; add: readonly string[] }[] = [];
+  for (const a of log) {
+    const before = s;
+    const r = step(s, a, scn);
+    if (!r.ok) break;
+    s = r.state;
+    if (a.type === 'mandate/review') reviews.push({ drop: a.drop, add: a.add });
+    const resolved = before.turn >= 1 && (s.turn !== before.turn || (s.phase === 'over' && before.phase !== 'over'));
+    if (!resolved) continue;
+    const turnEntries = s.ledger.filter((e) => e.turn === before.turn);
+    out.push({
+      turn: before.turn,
+      strategy: before.strategy,
+      events: before.fired.filter((f) => f.turn === before.turn).map((f) => ({ event: f.event, choice: f.choice })),
+      mandateChanges: reviews,
+      plans: Object.fromEntries(indexOf(scn).chairs.map((c) => [c, { items: before.plans[c]?.items ?? [], note: before.plans[c]?.note ?? '' }])),
+      conflicts: before.conflicts,
+      moves: Object.fromEntries(
+        CORE_INDICATORS.map((k) => [k, turnEntries.filter((e) => e.track.kind === 'indicator' && e.track.id === k).reduce((x, e) => x + e.delta, 0)]).filter(([, v]) => v !== 0),
+      ),
+    });
+    reviews = [];
+  }
+  return out;
+}
+
+function drivers(ledger: readonly LedgerEntry[], tracks: readonly Track[], sign: 1 | -1, limit: number): Driver[] {
+  const byLesson = new Map<string | null, Contribution[]>();
+  for (const t of tracks) {
+    for (const c of explain(ledger, t).contributions) {
+      const lesson = c.lessons[0] ?? null;
+      const list = byLesson.get(lesson) ?? [];
+      const same = list.find((x) => x.key === c.key);
+      if (same) list[list.indexOf(same)] = { ...same, delta: same.delta + c.delta, entries: same.entries + c.entries };
+      else list.push(c);
+      byLesson.set(lesson, list);
+    }
+  }
+  return [...byLesson.entries()]
+    .map(([lesson, causes]) => {
+      const sorted = causes.map((c) => ({ ...c, delta: c.delta * sign })).sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.key < b.key ? -1 : 1));
+      return { lesson, delta: sorted.reduce((x, c) => x + c.delta, 0), causes: sorted.slice(0, 5) };
+    })
+    .filter((d) => d.delta !== 0)
+    .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || String(a.lesson).localeCompare(String(b.lesson)))
+    .slice(0, limit);
+}
+
+/**
+ * Everything the debrief shows. Works mid-game too (the record so far). Deltas are oriented so
+ * that positive is good for the dimension (violence and casualties count negatively).
+ */
+export function buildDebrief(scn: Scenario, s: GameState, catalogue: LessonCatalogue | null): Debrief {
+  const start = newGame(scn, s.seed);
+  const turns = s.turn;
+  const { score } = scoreOf(s, scn);
+  const dims = dimensionsOf(s, scn);
+  const tracks = DIMENSION_TRACKS(scn);
+  const used = new Set(s.ledger.flatMap((e) => e.lessons));
+  return {
+    scenario: scn.id,
+    seed: s.seed,
+    turns,
+    over: s.phase === 'over',
+    score: s.outcome?.score ?? score,
+    threshold: scn.scoring.threshold,
+    result: s.outcome?.result ?? null,
+    epilogue: s.outcome?.epilogue ?? null,
+    dimensions: DIMENSIONS.map((d) => ({
+      dimension: d,
+      value: dims[d],
+      weight: scn.scoring.weights[d],
+      tracks: tracks[d],
+      drivers: drivers(s.ledger, tracks[d], d === 'protection' || d === 'casualties' ? -1 : 1, 4),
+    })),
+    series: Object.fromEntries(CORE_INDICATORS.map((k) => [k, seriesOf(s.ledger, { kind: 'indicator', id: k }, start.indicators[k], turns)])) as Record<IndicatorId, number[]>,
+    timeline: timelineOf(scn, s.seed, s.log),
+    conflictCost: s.ledger
+      .filter((e) => e.cause.kind === 'mechanic' && (e.cause.mechanic === 'plan-conflicts' || e.cause.mechanic === 'envoy-coordination') && e.track.kind === 'indicator' && e.track.id === 'cohesion')
+      .reduce((x, e) => x + e.delta, 0),
+    lessons: catalogue ? catalogue.lessons.filter((l) => used.has(l.id)) : [],
+  };
+}

@@ -1,0 +1,66 @@
+// The after-action report as Markdown: every figure from the debrief data, every word from the scenario or the labels.
+import type { Scenario } from '../scenario/schema.js';
+import type { Loc } from '../scenario/schema.js';
+import { indexOf } from '../engine/scenario-index.js';
+import type { PlanItem } from '../engine/types.js';
+import type { Debrief } from './debrief.js';
+import { LABELS, type Lang } from './labels.js';
+
+const text = (l: Loc | undefined, lang: Lang) => (l ? (lang === 'fr' ? (l.fr ?? l.en) : l.en) : '');
+/** Scenario text is data: keep Markdown from reading it as markup. */
+const md = (s: string) => s.replace(/([\\`*_[\]#<>|])/g, '\\$1').replace(/\n/g, ' ');
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+export function debriefMarkdown(d: Debrief, scn: Scenario, lang: Lang): string {
+  const L = LABELS[lang];
+  const idx = indexOf(scn);
+  const name = (id: string) => md(text(idx.actors.get(id)?.name ?? idx.regions.get(id)?.name ?? idx.units.get(id)?.name, lang) || id);
+  const item = (it: PlanItem) =>
+    it.kind === 'card'
+      ? `${md(text(idx.cards.get(it.card)?.name, lang) || it.card)}${it.target ? ` → ${name(it.target)}` : ''}`
+      : `${L.move} ${name(it.unit)} → ${name(it.to)}`;
+  const lessonTitle = (id: string | null) => (id === null ? L.noLesson : `${id} ${md(text(d.lessons.find((l) => l.id === id)?.title, lang))}`.trim());
+  const out: string[] = [];
+  out.push(`# ${L.report}: ${md(text(scn.title, lang))}`, '');
+  out.push(`- ${L.scenario}: ${scn.id} v${scn.version}`, `- ${L.seed}: ${d.seed}`, `- ${L.turns}: ${d.timeline.length}`);
+  const result = d.result === 'success' ? L.success : d.result === 'failure' ? L.failure : L.inProgress;
+  out.push(`- ${L.outcome}: **${result}**, ${L.score} ${d.score} (${L.threshold} ${d.threshold})`, '');
+  const epilogue = scn.epilogues.find((e) => e.id === d.epilogue);
+  if (epilogue) out.push(`> ${md(text(epilogue.text, lang))}`, '');
+  out.push(`| ${L.dimension} | ${L.value} | ${L.weight} |`, '|---|---:|---:|');
+  for (const dim of d.dimensions) out.push(`| ${L.dimensions[dim.dimension]} | ${dim.value} | ${dim.weight} |`);
+  out.push('', `## ${L.drivers}`, '');
+  for (const dim of d.dimensions) {
+    if (dim.drivers.length === 0) continue;
+    out.push(`### ${L.dimensions[dim.dimension]}`, '');
+    for (const dr of dim.drivers) out.push(`- ${signed(dr.delta)} — ${lessonTitle(dr.lesson)}`);
+    out.push('');
+  }
+  out.push(`## ${L.timeline}`, '');
+  for (const t of d.timeline) {
+    out.push(`### ${L.turn} ${t.turn}`, '');
+    if (t.strategy) out.push(`- ${L.strategy}: ${md(text(idx.strategies.get(t.strategy)?.name, lang) || t.strategy)}`);
+    for (const m of t.mandateChanges) out.push(`- ${L.mandate}: ${L.dropped} ${m.drop.join(', ') || '—'}; ${L.added} ${m.add.join(', ') || '—'}`);
+    for (const e of t.events) {
+      const ev = idx.events.get(e.event);
+      const choice = e.choice ? ev?.choices.find((c) => c.id === e.choice) : undefined;
+      out.push(`- ${L.events}: ${md(text(ev?.title, lang) || e.event)}${choice ? ` (${L.choice}: ${md(text(choice.label, lang))})` : ''}`);
+    }
+    for (const [chair, plan] of Object.entries(t.plans)) {
+      const label = L.chairs[chair as keyof typeof L.chairs];
+      out.push(`- ${label}: ${plan.items.length ? plan.items.map(item).join('; ') : L.nothing}${plan.note ? ` — ${L.why}: “${md(plan.note)}”` : ''}`);
+    }
+    for (const c of t.conflicts) out.push(`- ${L.conflicts}: ${c.kind} (${c.chairs.map((x) => L.chairs[x]).join(', ')}; ${name(c.subject)})`);
+    const moves = Object.entries(t.moves).map(([k, v]) => `${md(text(scn.indicators[k as keyof typeof scn.indicators].name, lang))} ${signed(v)}`);
+    if (moves.length) out.push(`- ${moves.join(', ')}`);
+    out.push('');
+  }
+  out.push(`${L.conflictCost}: ${d.conflictCost}`, '');
+  out.push(`## ${L.lessons}`, '');
+  for (const l of d.lessons) {
+    out.push(`### ${l.id} ${md(text(l.title, lang))}`, '', md(text(l.statement, lang)), '');
+    for (const q of l.questions) out.push(`- ${md(text(q, lang))}`);
+    out.push('');
+  }
+  return out.join('\n');
+}
