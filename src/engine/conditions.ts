@@ -31,6 +31,8 @@ export function holds(c: Condition, s: S): boolean {
       return s.agreement.status === c.status;
     case 'presence':
       return Object.values(s.units).some((u) => u.region === c.region);
+    case 'unit':
+      return c.unit in s.units;
     case 'all':
       return c.of.every((x) => holds(x, s));
     case 'any':

@@ -23,6 +23,7 @@ export function checkScenario(s: Raw, lessonIds: ReadonlySet<string> | null): Re
   uniqueIds(s.end, ['end'], 'end condition', bad);
   uniqueIds(s.epilogues, ['epilogues'], 'epilogue', bad);
   const reinforcements = new Set(Object.keys(s.reinforcements));
+  const allUnits = new Set([...s.units.map((u) => u.id), ...Object.values(s.reinforcements).map((r) => r.unit.id)]);
   const chairs = new Set(Object.keys(s.chairs));
 
   const need = (set: ReadonlySet<string>, what: string, v: string, path: Path) => {
@@ -135,6 +136,8 @@ export function checkScenario(s: Raw, lessonIds: ReadonlySet<string> | null): Re
         return need(tasks, 'task', c.task, [...path, 'task']);
       case 'presence':
         return need(regions, 'region', c.region, [...path, 'region']);
+      case 'unit':
+        return need(allUnits, 'unit', c.unit, [...path, 'unit']);
       case 'all':
       case 'any':
         return c.of.forEach((x, i) => cond(x, [...path, 'of', i]));

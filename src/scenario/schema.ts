@@ -103,6 +103,7 @@ export type Condition =
   | { test: 'mandated'; task: string }
   | { test: 'agreement'; status: 'none' | 'signed' | 'implemented' }
   | { test: 'presence'; region: string }
+  | { test: 'unit'; unit: string }
   | { test: 'all'; of: Condition[] }
   | { test: 'any'; of: Condition[] }
   | { test: 'not'; cond: Condition };
@@ -120,6 +121,7 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ test: z.literal('mandated'), task: ref }),
     z.strictObject({ test: z.literal('agreement'), status: z.enum(['none', 'signed', 'implemented']) }),
     z.strictObject({ test: z.literal('presence'), region: ref }),
+    z.strictObject({ test: z.literal('unit'), unit: ref }),
     z.strictObject({ test: z.literal('all'), of: list(Condition, 20).min(1) }),
     z.strictObject({ test: z.literal('any'), of: list(Condition, 20).min(1) }),
     z.strictObject({ test: z.literal('not'), cond: Condition }),
