@@ -1,0 +1,175 @@
+// The app: title screen or table, kept in step with the store; autosave, resume on reload, focus kept across renders.
+import { newGame } from '../engine/index.js';
+import { BOT_DOCTRINES, createGameStore, type Session } from '../store/store.js';
+import { actingChairs } from './context.js';
+import { announce } from './dom.js';
+import { hasKey, loc, setLang, t, type Lang } from './i18n/index.js';
+import { randomSeed, titleScreen, type TitleChoice, type TitleProps } from './panels/title.js';
+import { autosave, customScenarios, deleteSave, downloadSave, listSaves, newGameId, readRecord, rememberCustom, sessionFromSaveText } from './saves.js';
+import { bundledScenarios, parseCustom, type ScenarioEntry } from './scenarios.js';
+import { createTable, type Table } from './table.js';
+import { chairName } from './describe.js';
+
+export function startApp(root: HTMLElement): void {
+  const store = createGameStore();
+  const scenarios: ScenarioEntry[] = [...bundledScenarios(), ...customScenarios()];
+  const selected: TitleProps['selected'] = { scenario: scenarios[0]?.scenario.id ?? '', chair: 'all', doctrine: 'report', seed: String(randomSeed()) };
+  let notice: TitleProps['notice'] = null;
+  let table: Table | null = null;
+  let titleMarked = false;
+
+  const keepFocus = (paint: () => void) => {
+    const active = document.activeElement as HTMLElement | null;
+    const key = active?.dataset['key'];
+    const inside = active ? root.contains(active) : false;
+    paint();
+    if (!inside) return;
+    const again = key ? root.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) : null;
+    if (again && !(again as HTMLButtonElement).disabled) again.focus();
+    else root.querySelector<HTMLElement>('#phase-heading, #over-heading, main')?.focus();
+  };
+
+  const showTitle = () => {
+    table?.destroy();
+    table = null;
+    document.title = t('app.title');
+    const props: TitleProps = {
+      scenarios,
+      doctrines: BOT_DOCTRINES,
+      saves: listSaves(),
+      selected,
+      notice,
+      onStart: start,
+      onResume: resume,
+      onDelete: (id) => {
+        deleteSave(id);
+        keepFocus(showTitle);
+      },
+      onImport: (f) => void importSave(f),
+      onCustom: (f) => void loadCustom(f),
+      onLang: switchLang,
+    };
+    root.replaceChildren(titleScreen(props));
+    if (!titleMarked) {
+      titleMarked = true;
+      performance.mark('title-ready');
+    }
+  };
+
+  const showTable = () => {
+    if (!table) {
+      table = createTable(store, { onQuit: quit, onExport: () => { const s = store.getState().session; if (s) downloadSave(s); }, onLang: switchLang });
+      root.replaceChildren(table.root);
+      table.render();
+      root.querySelector<HTMLElement>('#phase-heading, #over-heading')?.focus({ preventScroll: true });
+      window.scrollTo(0, 0);
+    } else keepFocus(() => table?.render());
+  };
+
+  const open = (session: Session) => {
+    notice = null;
+    location.hash = `game=${session.id}`;
+    store.getState().start(session);
+  };
+
+  function start(c: TitleChoice): void {
+    selected.seed = String(c.seed);
+    const id = newGameId();
+    open({ id, scenario: c.scenario.scenario, game: newGame(c.scenario.scenario, c.seed), humanChairs: c.humanChairs, botDoctrine: c.doctrine });
+  }
+
+  function resume(id: string): void {
+    const r = readRecord(id);
+    if (!r) return;
+    const loaded = sessionFromSaveText(JSON.stringify(r.save), scenarios, r.id);
+    if (!loaded.ok) {
+      notice = { kind: 'error', text: t('title.importFailed', { reason: saveReason(loaded.error) }) };
+      showTitle();
+      return;
+    }
+    open({ ...loaded.session, humanChairs: r.humanChairs, botDoctrine: r.botDoctrine });
+  }
+
+  async function importSave(f: File): Promise<void> {
+    const loaded = sessionFromSaveText(await f.text(), scenarios, newGameId());
+    if (!loaded.ok) {
+      notice = { kind: 'error', text: t('title.importFailed', { reason: saveReason(loaded.error) }) };
+      keepFocus(showTitle);
+      root.querySelector<HTMLElement>('[data-testid="notice"]')?.focus();
+      return;
+    }
+    autosave(loaded.session);
+    notice = { kind: 'ok', text: t('title.imported') };
+    open(loaded.session);
+  }
+
+  async function loadCustom(f: File): Promise<void> {
+    const r = parseCustom(await f.text(), f.name);
+    if (!r.ok) {
+      notice = { kind: 'error', text: t('title.customErrors', { file: f.name }), problems: r.problems };
+    } else {
+      const at = scenarios.findIndex((e) => e.scenario.id === r.entry.scenario.id && e.custom);
+      if (at >= 0) scenarios.splice(at, 1);
+      scenarios.push(r.entry);
+      rememberCustom(r.entry);
+      selected.scenario = r.entry.scenario.id;
+      notice = { kind: 'ok', text: t('title.customOk', { title: loc(r.entry.scenario.title) }) };
+    }
+    keepFocus(showTitle);
+    announce(notice.text);
+  }
+
+  function quit(): void {
+    history.replaceState(null, '', location.pathname + location.search);
+    store.getState().quit();
+  }
+
+  function switchLang(l: Lang): void {
+    setLang(l);
+    if (store.getState().session) {
+      keepFocus(() => table?.render());
+      table?.redrawMap();
+    }
+    else keepFocus(showTitle);
+  }
+
+  store.subscribe((s, prev) => {
+    const session = s.session;
+    if (!session) {
+      if (prev.session) showTitle();
+      return;
+    }
+    if (session.game !== prev.session?.game) {
+      autosave(session);
+      // hot seat: hand the screen to a chair that has something to do
+      const acting = actingChairs(session.game, session.scenario, session.humanChairs);
+      if (acting.length > 0 && !acting.includes(s.viewer)) {
+        store.setState({ viewer: acting[0]! });
+        announce(chairName(acting[0]!));
+        return;
+      }
+      if (prev.session && session.game.phase !== prev.session.game.phase) announce(t(`phase.${session.game.phase}`));
+    }
+    if (s.rejection && s.rejection !== prev.rejection) {
+      const key = `rej.${s.rejection.code}`;
+      announce(hasKey(key) ? t(key) : t('rej.generic'));
+    }
+    showTable();
+  });
+
+  // A reload resumes the game in the address bar exactly where it was.
+  const m = /^#game=([\w-]+)$/.exec(location.hash);
+  if (m?.[1] && readRecord(m[1])) {
+    showTitle();
+    resume(m[1]);
+  } else showTitle();
+
+  if (import.meta.env.DEV || new URLSearchParams(location.search).has('test')) {
+    (window as unknown as { __mandate: unknown }).__mandate = { store };
+  }
+}
+
+function saveReason(e: { code: string; detail: string }): string {
+  const key = `save.${e.code}`;
+  return hasKey(key) ? t(key, { detail: e.detail, id: e.detail }) : e.detail;
+}

@@ -1,0 +1,163 @@
+// Words for the engine's data: tracks, causes, effects, numbers as a chair sees them. All through i18n.
+import type { Cause, Chair, Effect, PlanItem, Scenario, Seen, Track } from './types.js';
+import { indexOf } from '../engine/scenario-index.js';
+import { hasKey, lang, loc, signed, t } from './i18n/index.js';
+
+export function chairName(c: Chair): string {
+  return t(`chair.${c}`);
+}
+
+export function doctrineName(name: string): string {
+  const key = `doctrine.${name}`;
+  return hasKey(key) ? t(key) : name;
+}
+
+export function regionName(scn: Scenario, id: string): string {
+  const r = indexOf(scn).regions.get(id);
+  return r ? loc(r.name) : id;
+}
+
+export function actorName(scn: Scenario, id: string): string {
+  const a = indexOf(scn).actors.get(id);
+  return a ? loc(a.name) : id;
+}
+
+export function unitName(scn: Scenario, id: string): string {
+  const u = indexOf(scn).units.get(id) ?? scn.reinforcements[id]?.unit;
+  return u ? loc(u.name) : id;
+}
+
+export function cardName(scn: Scenario, id: string): string {
+  const c = indexOf(scn).cards.get(id);
+  return c ? loc(c.name) : id;
+}
+
+export function taskName(scn: Scenario, id: string): string {
+  const x = indexOf(scn).tasks.get(id);
+  return x ? loc(x.name) : id;
+}
+
+export function strategyName(scn: Scenario, id: string): string {
+  const x = indexOf(scn).strategies.get(id);
+  return x ? loc(x.name) : id;
+}
+
+export function eventTitle(scn: Scenario, id: string): string {
+  const e = indexOf(scn).events.get(id);
+  return e ? loc(e.title) : id;
+}
+
+/** A target id, which is a region or an actor. */
+export function targetName(scn: Scenario, id: string): string {
+  return indexOf(scn).regions.has(id) ? regionName(scn, id) : actorName(scn, id);
+}
+
+export function trackName(scn: Scenario, tr: Track): string {
+  switch (tr.kind) {
+    case 'indicator':
+      return loc(scn.indicators[tr.id].name);
+    case 'violence':
+      return t('track.violence', { name: regionName(scn, tr.id) });
+    case 'stance':
+      return t('track.stance', { name: actorName(scn, tr.id) });
+    case 'strength':
+      return t('track.strength', { name: actorName(scn, tr.id) });
+    case 'implementation':
+      return t('track.implementation');
+  }
+}
+
+export function causeText(scn: Scenario, c: Cause): string {
+  const idx = indexOf(scn);
+  switch (c.kind) {
+    case 'action':
+      return c.target !== undefined
+        ? t('cause.actionTarget', { chair: chairName(c.chair), card: cardName(scn, c.card), target: targetName(scn, c.target) })
+        : t('cause.action', { chair: chairName(c.chair), card: cardName(scn, c.card) });
+    case 'event': {
+      const ev = idx.events.get(c.event);
+      const choice = c.choice !== undefined ? ev?.choices.find((x) => x.id === c.choice) : undefined;
+      return choice ? t('cause.eventChoice', { event: eventTitle(scn, c.event), choice: loc(choice.label) }) : t('cause.event', { event: eventTitle(scn, c.event) });
+    }
+    case 'rule': {
+      const rule = idx.actors.get(c.actor)?.rules.find((r) => r.id === c.rule);
+      return t('cause.rule', { actor: actorName(scn, c.actor), rule: rule ? loc(rule.text) : c.rule });
+    }
+    case 'mechanic': {
+      const key = `mech.${c.mechanic}`;
+      const mechanic = hasKey(key) ? t(key) : c.mechanic;
+      if (c.subject === undefined) return t('cause.mechanic', { mechanic });
+      const subject = idx.tasks.has(c.subject) ? taskName(scn, c.subject) : targetName(scn, c.subject);
+      return t('cause.mechanicSubject', { mechanic, subject });
+    }
+    case 'facilitator':
+      return t('cause.facilitator', { reason: c.reason });
+  }
+}
+
+/** A change as this chair may see it: the amount, or only its direction where the number is estimated. */
+export function deltaText(delta: number | null, direction: 'up' | 'down'): string {
+  return delta === null ? t(direction === 'up' ? 'delta.hidden.up' : 'delta.hidden.down') : signed(delta);
+}
+
+export function seenText(v: Seen): string {
+  return v.spread === 0 ? t('seen.exact', { value: v.value }) : t('seen.estimate', { value: v.value, spread: v.spread });
+}
+
+export type ViolenceLevel = 'low' | 'moderate' | 'high' | 'severe';
+export function violenceLevel(v: number): ViolenceLevel {
+  return v >= 75 ? 'severe' : v >= 50 ? 'high' : v >= 25 ? 'moderate' : 'low';
+}
+
+export function violenceText(v: Seen): string {
+  return t('violence.value', { value: seenText(v), level: t(`violence.${violenceLevel(v.value)}`) });
+}
+
+function targetOf(scn: Scenario, ref: string, target: string | undefined): string {
+  if (ref === '$target') return target !== undefined ? targetName(scn, target) : t('effect.target');
+  return targetName(scn, ref);
+}
+
+/** What an effect of a card or a choice will do, in words. */
+export function effectText(scn: Scenario, e: Effect, target?: string): string {
+  switch (e.do) {
+    case 'indicator':
+      return t('effect.indicator', { name: loc(scn.indicators[e.id].name), by: signed(e.by) });
+    case 'violence':
+      return t('effect.violence', { region: targetOf(scn, e.region, target), by: signed(e.by) });
+    case 'stance':
+      return t('effect.stance', { actor: targetOf(scn, e.actor, target), by: signed(e.by) });
+    case 'strength':
+      return t('effect.strength', { actor: targetOf(scn, e.actor, target), by: signed(e.by) });
+    case 'flag':
+      return t('effect.flag', { flag: e.set });
+    case 'unflag':
+      return t('effect.unflag', { flag: e.flag });
+    case 'implement':
+      return t('effect.implement', { by: signed(e.by) });
+    case 'request-unit':
+      return t('effect.request-unit', { unit: unitName(scn, scn.reinforcements[e.unit]?.unit.id ?? e.unit) });
+    case 'sign-agreement':
+    case 'expedite':
+    case 'consult-contributors':
+      return t(`effect.${e.do}`);
+  }
+}
+
+export function planItemText(scn: Scenario, item: PlanItem): string {
+  if (item.kind === 'move') return t('plan.moveItem', { unit: unitName(scn, item.unit), region: regionName(scn, item.to) });
+  return item.target !== undefined ? t('plan.item', { card: cardName(scn, item.card), target: targetName(scn, item.target) }) : cardName(scn, item.card);
+}
+
+export function rejectionText(code: string): string {
+  const key = `rej.${code}`;
+  return hasKey(key) ? t(key) : t('rej.generic');
+}
+
+/** "2030-03" for a turn, from the scenario's start month. */
+export function monthOf(scn: Scenario, turn: number): string {
+  const [y, m] = scn.start.split('-').map(Number) as [number, number];
+  const total = y * 12 + (m - 1) + Math.max(0, turn - 1);
+  const date = new Date(Math.floor(total / 12), total % 12, 1);
+  return date.toLocaleDateString(lang() === 'fr' ? 'fr-FR' : 'en-GB', { year: 'numeric', month: 'long' });
+}

@@ -1,0 +1,55 @@
+// Translation: the current language (remembered in localStorage), `t` for UI strings, `loc` for scenario text.
+import { en, type MessageKey } from './en.js';
+import { fr } from './fr.js';
+
+export type Lang = 'en' | 'fr';
+export type { MessageKey };
+
+const TABLES: Record<Lang, Record<MessageKey, string>> = { en, fr };
+const KEY = 'mandate.lang';
+let current: Lang = readLang();
+
+function readLang(): Lang {
+  try {
+    const v = localStorage.getItem(KEY);
+    if (v === 'en' || v === 'fr') return v;
+  } catch {
+    // storage may be unavailable; fall back to the browser's language
+  }
+  return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+export function lang(): Lang {
+  return current;
+}
+
+export function setLang(l: Lang): void {
+  current = l;
+  document.documentElement.lang = l;
+  try {
+    localStorage.setItem(KEY, l);
+  } catch {
+    // not remembered, still applied
+  }
+}
+
+/** A UI string with its {placeholders} filled in. */
+export function t(key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
+  const text = TABLES[current][key] ?? en[key];
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** Whether a string is a known UI key (for codes coming from the engine). */
+export function hasKey(key: string): key is MessageKey {
+  return key in en;
+}
+
+/** Scenario text in the current language, English when no translation exists. */
+export function loc(text: { readonly en: string; readonly fr?: string | undefined }): string {
+  return (current === 'fr' ? text.fr : undefined) ?? text.en;
+}
+
+/** A number with its sign, as changes are shown. */
+export function signed(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '0';
+}

@@ -1,0 +1,89 @@
+// Plays the game as a person would: by accessible role and name, with the keyboard or the mouse.
+import type { Locator, Page } from 'playwright-core';
+
+export type Mode = 'keyboard' | 'mouse';
+
+export async function activate(page: Page, target: Locator, mode: Mode): Promise<void> {
+  if (mode === 'mouse') {
+    await target.click();
+    return;
+  }
+  await target.focus();
+  await page.keyboard.press('Enter');
+}
+
+/** Which of the game's steps the screen offers now, read in one round trip. */
+async function offered(page: Page): Promise<{ names: string[]; choice: boolean; planEmpty: boolean; addable: number }> {
+  return page.evaluate(() => {
+    const shown = (b: HTMLButtonElement) => !b.disabled && b.offsetParent !== null;
+    const buttons = [...document.querySelectorAll<HTMLButtonElement>('button')].filter(shown);
+    return {
+      names: buttons.map((b) => b.textContent?.trim() ?? ''),
+      choice: document.querySelector('.choices button') !== null,
+      planEmpty: [...document.querySelectorAll('.plan p')].some((x) => x.textContent === 'The plan is empty.'),
+      addable: [...document.querySelectorAll<HTMLButtonElement>('.cards button')].filter(shown).length,
+    };
+  });
+}
+
+/**
+ * Takes the next step the screen asks for; returns null when there is nothing to do.
+ * `addCards`: in planning, put the first available action in the plan before committing.
+ */
+export async function playStep(page: Page, mode: Mode, addCards = true): Promise<string | null> {
+  const btn = (name: string) => page.getByRole('button', { name, exact: true }).first();
+  const o = await offered(page);
+  const has = (n: string) => o.names.includes(n);
+  if (has('Adopt the mandate')) {
+    await activate(page, btn('Adopt the mandate'), mode);
+    return 'adopt';
+  }
+  if (o.choice) {
+    await activate(page, page.getByRole('group', { name: /^Decision for/ }).getByRole('button').first(), mode);
+    return 'choose';
+  }
+  if (has('Close the sitrep')) {
+    await activate(page, btn('Close the sitrep'), mode);
+    return 'close';
+  }
+  if (has('Set the strategy')) {
+    await activate(page, btn('Set the strategy'), mode);
+    return 'strategy';
+  }
+  if (has('Commit the plan')) {
+    if (addCards && o.planEmpty && o.addable > 0) {
+      const add = page.locator('.cards').getByRole('button', { name: /^Add .* to the plan$/ });
+      await activate(page, add.and(page.locator(':enabled')).first(), mode);
+      return 'add';
+    }
+    const note = page.getByLabel('Note for the other chairs (optional)');
+    if (mode === 'keyboard') {
+      await note.focus();
+      await page.keyboard.type('Holding the line.');
+    } else await note.fill('Holding the line.');
+    await activate(page, btn('Commit the plan'), mode);
+    return 'commit';
+  }
+  if (has('Confirm my plan')) {
+    await activate(page, btn('Confirm my plan'), mode);
+    return 'confirm';
+  }
+  return null;
+}
+
+/** Plays until `done` holds, failing if the screen stops offering a step. */
+export async function playUntil(page: Page, mode: Mode, done: () => Promise<boolean>, maxSteps = 400): Promise<string[]> {
+  const steps: string[] = [];
+  for (let i = 0; i < maxSteps; i++) {
+    if (await done()) return steps;
+    const s = await playStep(page, mode);
+    if (s === null) {
+      await page.waitForTimeout(50);
+      if (await done()) return steps;
+      const again = await playStep(page, mode);
+      if (again === null) throw new Error(`stuck after ${steps.join(',')}: ${await page.locator('[data-testid=prompt]').textContent()}`);
+      steps.push(again);
+    } else steps.push(s);
+  }
+  throw new Error(`no end after ${maxSteps} steps`);
+}

@@ -1,0 +1,13 @@
+// Vite build for the browser game: relative base so the build works from any static host.
+// Phaser is split out by the dynamic `import('phaser')` in src/ui/table.ts, not by manualChunks.
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  base: './',
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1600,
+  },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+});
