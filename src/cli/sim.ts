@@ -25,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const scn = loaded.value;
   const { seats, label } = await loadSeating(args, 'report');
-  const batch = runBatch(scn, seats, games, seed);
+  const batch = runBatch(scn, seats, games, seed, undefined, true);
   const sum = summarise(scn, batch);
   if (args.has('json')) {
     console.log(JSON.stringify({ scenario: scn.id, games, seed, doctrine: label, ...sum, results: batch.games }));
@@ -38,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
   console.log(`  dimensions: ${Object.entries(sum.dimensions).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   if (sum.neverFired.length > 0) console.log(`  events never fired: ${sum.neverFired.join(', ')}`);
   if (sum.neverPlayed.length > 0) console.log(`  actions never played: ${sum.neverPlayed.join(', ')}`);
+  if (sum.neverLegal && sum.neverLegal.length > 0) console.log(`  actions never legal: ${sum.neverLegal.join(', ')}`);
   return 0;
 }
 

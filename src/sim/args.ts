@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { CHAIRS, type Chair } from '../scenario/schema.js';
 import { isDoctrine, type Doctrine } from './doctrine.js';
 import { DOCTRINES } from './doctrines/index.js';
+import { seatAll, type Seating } from './play.js';
 
 export class UsageError extends Error {}
 
@@ -49,8 +50,15 @@ export async function loadDoctrine(nameOrPath: string): Promise<Doctrine> {
   return d;
 }
 
-/** `--doctrine X` for every chair, and `--srsg Y --force Z …` per chair. */
-export async function loadSeating(args: Map<string, string>, dflt: string): Promise<{ seats: Partial<Record<Chair, Doctrine>>; label: string }> {
+/**
+ * `--doctrine X` for every chair, and `--srsg Y --force Z …` per chair. `--doctrine all` plays
+ * game i with the i-th built-in doctrine in turn, for varied play when checking a scenario's content.
+ */
+export async function loadSeating(args: Map<string, string>, dflt: string): Promise<{ seats: Seating | ((game: number) => Seating); label: string }> {
+  if (args.get('doctrine') === 'all') {
+    const names = Object.keys(DOCTRINES);
+    return { seats: (i: number) => seatAll(DOCTRINES[names[i % names.length]!]!), label: 'all' };
+  }
   const base = await loadDoctrine(args.get('doctrine') ?? dflt);
   const seats: Partial<Record<Chair, Doctrine>> = {};
   const parts: string[] = [];

@@ -1,7 +1,8 @@
 // Many seeded games of one scenario: outcomes, and which content was fired, legal or played.
 import type { Chair, Scenario } from '../scenario/schema.js';
 import { hashText } from '../engine/replay.js';
-import type { Outcome } from '../engine/index.js';
+import { legalActions, type GameState, type Outcome } from '../engine/index.js';
+import { indexOf } from '../engine/scenario-index.js';
 import { playGame, type Seating } from './play.js';
 
 export interface GameSummary {
@@ -18,6 +19,8 @@ export interface BatchResult {
   readonly games: GameSummary[];
   readonly fired: ReadonlySet<string>;
   readonly played: ReadonlySet<string>;
+  /** Cards that were legal for their chair at the start of some turn's planning (only when asked for). */
+  readonly legal: ReadonlySet<string> | null;
 }
 
 /** The seed of game `i` of a batch: spread out, and the same for every doctrine. */
@@ -25,20 +28,27 @@ export function gameSeed(seed: number, i: number): number {
   return parseInt(hashText(`${seed}:${i}`).slice(0, 8), 16) >>> 0;
 }
 
-export function runBatch(scn: Scenario, seats: Seating, games: number, seed: number, onGame?: (i: number) => void): BatchResult {
+export function runBatch(scn: Scenario, seats: Seating | ((game: number) => Seating), games: number, seed: number, onGame?: (i: number) => void, trackLegal = false): BatchResult {
   const out: GameSummary[] = [];
   const fired = new Set<string>();
   const played = new Set<string>();
+  const legal = trackLegal ? new Set<string>() : null;
+  const chairs = indexOf(scn).chairs;
+  const observe = legal
+    ? (st: GameState) => {
+        for (const c of chairs) for (const a of legalActions(st, scn, c)) if (a.type === 'plan/add' && a.item.kind === 'card') legal.add(a.item.card);
+      }
+    : undefined;
   for (let i = 0; i < games; i++) {
     const gs = gameSeed(seed, i);
-    const s = playGame(scn, gs, seats);
+    const s = playGame(scn, gs, typeof seats === 'function' ? seats(i) : seats, undefined, undefined, observe);
     const o = s.outcome!;
     out.push({ seed: gs, result: o.result, score: o.score, end: o.end, epilogue: o.epilogue, turns: s.turn, dimensions: o.dimensions });
     for (const f of s.fired) fired.add(f.event);
     for (const k of Object.keys(s.played)) played.add(k);
     onGame?.(i);
   }
-  return { games: out, fired, played };
+  return { games: out, fired, played, legal };
 }
 
 export function mean(xs: readonly number[]): number {
@@ -74,6 +84,7 @@ export function summarise(scn: Scenario, b: BatchResult) {
     dimensions: Object.fromEntries(dims.map((k) => [k, round1(mean(b.games.map((g) => g.dimensions[k] ?? 0)))])),
     neverFired: scn.events.map((e) => e.id).filter((id) => !b.fired.has(id)),
     neverPlayed: scn.actions.map((a) => a.id).filter((id) => !b.played.has(id)),
+    ...(b.legal ? { neverLegal: scn.actions.map((a) => a.id).filter((id) => !b.legal!.has(id)) } : {}),
   };
 }
 

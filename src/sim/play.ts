@@ -20,7 +20,15 @@ export class PlayError extends Error {}
  * Drives a game from `state` (a new game by default) to its end, or to `untilTurn`.
  * Deterministic: the doctrines' draws come from a generator seeded by the game's seed.
  */
-export function playGame(scn: Scenario, seed: number, seats: Seating, from?: GameState, untilTurn?: number): GameState {
+export function playGame(
+  scn: Scenario,
+  seed: number,
+  seats: Seating,
+  from?: GameState,
+  untilTurn?: number,
+  /** Called once as each turn's planning opens, for tools that study the content (never changes the game). */
+  onPlanning?: (s: GameState) => void,
+): GameState {
   let s = from ?? newGame(scn, seed);
   const draws: RngState = seedRng((seed ^ 0x5bd1e995) >>> 0);
   const random = () => nextFloat(draws);
@@ -90,6 +98,7 @@ export function playGame(scn: Scenario, seed: number, seats: Seating, from?: Gam
         break;
       }
       case 'planning':
+        if (onPlanning && chairs.every((c) => !s.plans[c]?.committed && (s.plans[c]?.items.length ?? 0) === 0)) onPlanning(s);
         for (const c of chairs) if (!s.plans[c]?.committed) planFor(c);
         break;
       case 'coordination':
