@@ -6,7 +6,7 @@ import { announce } from './dom.js';
 import { hasKey, loc, setLang, t, type Lang } from './i18n/index.js';
 import { randomSeed, titleScreen, type TitleChoice, type TitleProps } from './panels/title.js';
 import { autosave, customScenarios, deleteSave, downloadSave, listSaves, newGameId, readRecord, rememberCustom, sessionFromSaveText } from './saves.js';
-import { bundledScenarios, parseCustom, type ScenarioEntry } from './scenarios.js';
+import { bundledScenarios, LESSONS, parseCustom, type ScenarioEntry } from './scenarios.js';
 import { createTable, type Table } from './table.js';
 import { chairName } from './describe.js';
 
@@ -17,6 +17,7 @@ export function startApp(root: HTMLElement): void {
   let notice: TitleProps['notice'] = null;
   let table: Table | null = null;
   let titleMarked = false;
+  let debrief: { root: HTMLElement; destroy(): void } | null = null;
 
   const keepFocus = (paint: () => void) => {
     const active = document.activeElement as HTMLElement | null;
@@ -30,6 +31,7 @@ export function startApp(root: HTMLElement): void {
   };
 
   const showTitle = () => {
+    closeDebrief(false);
     table?.destroy();
     table = null;
     document.title = t('app.title');
@@ -58,13 +60,35 @@ export function startApp(root: HTMLElement): void {
 
   const showTable = () => {
     if (!table) {
-      table = createTable(store, { onQuit: quit, onExport: () => { const s = store.getState().session; if (s) downloadSave(s); }, onLang: switchLang });
+      table = createTable(store, { onQuit: quit, onExport: () => { const s = store.getState().session; if (s) downloadSave(s); }, onLang: switchLang, onDebrief: () => void openDebrief() });
       root.replaceChildren(table.root);
       table.render();
       root.querySelector<HTMLElement>('#phase-heading, #over-heading')?.focus({ preventScroll: true });
       window.scrollTo(0, 0);
     } else keepFocus(() => table?.render());
   };
+
+  // The debrief (loaded on demand) takes the screen; the table waits, detached, to come back as it was.
+  async function openDebrief(): Promise<void> {
+    const session = store.getState().session;
+    if (!session || !table) return;
+    const { debriefScreen } = await import('./debrief/screen.js');
+    closeDebrief(false);
+    debrief = debriefScreen({ session, catalogue: LESSONS, scenarios, onClose: () => closeDebrief(true) });
+    root.replaceChildren(debrief.root);
+    root.querySelector<HTMLElement>('#debrief-heading')?.focus();
+    window.scrollTo(0, 0);
+  }
+
+  function closeDebrief(back: boolean): void {
+    if (!debrief) return;
+    debrief.destroy();
+    debrief = null;
+    if (!back || !table) return;
+    root.replaceChildren(table.root);
+    table.render();
+    root.querySelector<HTMLElement>('[data-key="debrief"], #over-heading, #phase-heading')?.focus();
+  }
 
   const open = (session: Session) => {
     notice = null;

@@ -22,6 +22,8 @@ export interface TableHandlers {
   onQuit(): void;
   onExport(): void;
   onLang(l: Lang): void;
+  /** Opens the debrief (mid-game: the record so far). */
+  onDebrief?(): void;
 }
 
 export interface Table {
@@ -139,7 +141,7 @@ function sidePanels(ctx: PanelContext, handlers: TableHandlers): HTMLElement[] {
   const s = ctx.game;
   const out: HTMLElement[] = [];
   if (s.phase === 'over') {
-    out.push(gameOverPanel(ctx, handlers.onQuit), reportPanel(ctx), indicatorsPanel(ctx));
+    out.push(gameOverPanel(ctx, handlers.onQuit, handlers.onDebrief), reportPanel(ctx), indicatorsPanel(ctx));
     return out;
   }
   out.push(phasePanel(ctx));
@@ -198,6 +200,7 @@ function renderHeader(ctx: PanelContext, header: HTMLElement, handlers: TableHan
       'div',
       { class: 'header-tools' },
       languageSwitch(handlers.onLang),
+      handlers.onDebrief ? h('button', { type: 'button', 'data-key': 'debrief', onclick: () => handlers.onDebrief?.() }, s.phase === 'over' ? t('debrief.heading') : t('debrief.openSoFar')) : null,
       h('button', { type: 'button', 'data-key': 'export', onclick: handlers.onExport }, t('table.export')),
       h('button', { type: 'button', 'data-key': 'quit', onclick: handlers.onQuit }, t('table.quit')),
     ),

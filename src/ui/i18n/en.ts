@@ -1,5 +1,8 @@
 // English UI strings. Placeholders are {name}; scenario text comes from the scenario's own {en, fr} fields.
+import { debriefEn } from '../debrief/i18n.en.js';
+
 export const en = {
+  ...debriefEn,
   'app.title': 'Mandate',
   'app.tagline': 'A crisis simulation for the leadership of UN peace operations',
   'app.skip': 'Skip to content',

@@ -1,7 +1,10 @@
 // Chaînes françaises de l'interface; mêmes clés que en.ts (le typage l'impose).
 import type { MessageKey } from './en.js';
 
+import { debriefFr } from '../debrief/i18n.fr.js';
+
 export const fr: Record<MessageKey, string> = {
+  ...debriefFr,
   'app.title': 'Mandat',
   'app.tagline': 'Une simulation de crise pour la direction des opérations de paix des Nations Unies',
   'app.skip': 'Aller au contenu',

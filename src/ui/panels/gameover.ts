@@ -4,7 +4,7 @@ import type { PanelContext } from '../context.js';
 import { h } from '../dom.js';
 import { loc, t } from '../i18n/index.js';
 
-export function gameOverPanel(ctx: PanelContext, onBack: () => void): HTMLElement {
+export function gameOverPanel(ctx: PanelContext, onBack: () => void, onDebrief?: () => void): HTMLElement {
   const { scn } = ctx;
   const o = ctx.game.outcome;
   const section = h('section', { class: 'panel gameover', 'aria-labelledby': 'over-heading' }, h('h2', { id: 'over-heading', tabindex: -1, 'data-key': 'over-heading' }, t('over.heading')));
@@ -25,6 +25,7 @@ export function gameOverPanel(ctx: PanelContext, onBack: () => void): HTMLElemen
       { class: 'dims' },
       h('tbody', {}, DIMENSIONS.filter((d) => scn.scoring.weights[d] > 0).map((d) => h('tr', {}, h('th', { scope: 'row' }, t(`dim.${d}`)), h('td', {}, String(o.dimensions[d] ?? 0))))),
     ),
+    onDebrief ? h('button', { type: 'button', class: 'primary', 'data-key': 'open-debrief', onclick: onDebrief }, t('debrief.open')) : null,
     h('button', { type: 'button', class: 'primary', 'data-key': 'back', onclick: onBack }, t('over.back')),
     ].filter((x) => x !== null),
   );

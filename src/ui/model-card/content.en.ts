@@ -1,0 +1,185 @@
+// The model card in English: what each indicator and mechanic means, how it moves and what it assumes,
+// written from the engine (src/engine/mechanics, phases/resolution.ts, phases/coordination.ts, step.ts, view.ts).
+import type { ModelContent } from './content.js';
+
+export const MODEL_EN: ModelContent = {
+  indicators: {
+    process: {
+      means: 'How far the political process between the parties has come: talks, agreement and its implementation (0–100).',
+      moves: 'Up with political and talks actions and with force that backs a live political track (+{leverage}); down by {drift} in a month with no political work, by {substitution} when force replaces politics, and by {neglect} each month a signed agreement is not worked on.',
+      assumes: 'That the mission must lead the political process itself and that a process nobody works on loses ground.',
+    },
+    consent: {
+      means: 'The host state’s consent to the mission’s presence and work.',
+      moves: 'Each month by (closeness − 50) / 15 from the distance to the host state; down by half of {substitution} when force is used in place of a political process; and by the effects of actions and events.',
+      assumes: 'That closeness buys consent and distance costs it; consent counts half of the consent-and-impartiality dimension.',
+    },
+    impartiality: {
+      means: 'How impartial the mission is seen to be by the parties and the population.',
+      moves: 'When the host state is itself a party and closeness exceeds 55, down each month by (closeness − 50) / 12; otherwise by actions and events.',
+      assumes: 'That embracing a host state that is a party to the conflict costs impartiality; it counts half of the consent-and-impartiality dimension.',
+    },
+    trust: {
+      means: 'The population’s trust in the mission.',
+      moves: 'Each month by the expectation gap: when expectations exceed protection, down by the gap / 15 (rounded up); when protection exceeds expectations, up by at most 2. Also by actions and events.',
+      assumes: 'That trust follows the difference between what people were promised and the protection they get.',
+    },
+    expectations: {
+      means: 'What the population expects the mission to deliver.',
+      moves: 'Up by each mandated task’s expectation when the mandate is adopted or a task added; down by half a task’s expectation when a review drops it.',
+      assumes: 'That every task in the mandate raises expectations, whether or not the mission can meet them.',
+    },
+    cohesion: {
+      means: 'The unity of the mission’s components (civilian, military, police, envoy).',
+      moves: 'Down by {conflictCost} for each conflict between the chairs’ revealed plans; down by 1 for technical ceasefire talks with no live political track; and by actions and events.',
+      assumes: 'That a united mission gets more from every action: cohesion scales every favourable effect (×0.5 at 0, ×1 at 50, ×1.5 at 100).',
+    },
+    credibility: {
+      means: 'The mission’s credibility with the Security Council and the troop and police contributors.',
+      moves: 'Down by {deployCost} each month a reinforcement is overdue past {deployGrace} months, by 1 for each spoiler attack, by 1 for futile technical talks; up 3 (or down 2) at a mandate review with (or without) frank analysis (analysis ≥ {frankAnalysis}).',
+      assumes: 'That the Council and contributors judge the mission by delivery and by the candour of its reporting.',
+    },
+    regional: {
+      means: 'How far neighbours and regional organizations are aligned with the process.',
+      moves: 'Down by 1 per neighbour or regional organization not engaged for {exclusionTurns} months; up through regional actions and events.',
+      assumes: 'That an agreement without regional alignment does not hold: below {regionalFloor} it loses 3 points of implementation a month.',
+    },
+    analysis: {
+      means: 'The mission’s capacity to understand the situation (JMAC, JOC and the like).',
+      moves: 'Up by {policeAnalysis} each month for each police unit in a town, and by analysis actions and events.',
+      assumes: 'That better analysis narrows the fog (estimates ± {fog} × (100 − analysis) / 100), sharpens operations, warns of events a month ahead and of spoiler attacks.',
+    },
+    casualties: {
+      means: 'Peacekeeper casualties; higher is worse (the casualties dimension scores 100 − casualties).',
+      moves: 'Up by 3 for each spoiler attack on the mission, and by events.',
+      assumes: 'That groups outside any process strike the mission where it stands among them.',
+    },
+    closeness: {
+      means: 'How close the mission stands to the host state; 50 is a balanced distance.',
+      moves: 'By actions and events that draw the mission towards or away from the government.',
+      assumes: 'That leverage is greatest at a balanced distance: political actions are scaled by 1 − |closeness − 50| / 100.',
+    },
+  },
+  mechanics: {
+    'mandate-focus': {
+      means: 'The mission’s capacity is shared across its mandated tasks.',
+      moves: 'An action that serves a mandated task is scaled by √(focus / tasks), at most ×1.2.',
+      assumes: 'That a mandate with more tasks than the mission’s focus does less on each.',
+    },
+    'mandate-expectations': {
+      means: 'Every mandated task raises what the population expects.',
+      moves: 'Adopting or adding a task raises expectations by its value; dropping it at a review lowers them by half that value.',
+      assumes: 'That expectations are set by what is promised, not by what is delivered.',
+    },
+    'mandate-review': {
+      means: 'At a review the Council refocuses the mandate if told what it needs to know.',
+      moves: 'Credibility +3 when analysis is at least {frankAnalysis}, −2 otherwise.',
+      assumes: 'That frank reporting to the Council takes analysis.',
+    },
+    'primacy-leverage': {
+      means: 'Force in the service of a live political track adds leverage at the table.',
+      moves: 'Offensive or pressure action on a party named in the strategy’s track, with process ≥ {liveProcess}: process +{leverage}, and the party’s stance +2 if it is negotiable.',
+      assumes: 'That force works when it serves politics.',
+    },
+    'process-drift': {
+      means: 'A political process nobody works on loses ground.',
+      moves: 'Process −{drift} in a month when no chair plays a political or talks action.',
+      assumes: 'That the mission must lead the process; it does not run by itself.',
+    },
+    'force-substitution': {
+      means: 'Force used in place of a political process erodes it.',
+      moves: 'Offensive or pressure action on an actor outside a live political track: process −{substitution}, consent −{substitution}/2.',
+      assumes: 'That military means cannot substitute for a political strategy.',
+    },
+    'agreement-implementation': {
+      means: 'A signed agreement is a beginning: it needs work every month.',
+      moves: 'In a month after signing with no implementation action: process −{neglect} and implementation −2. At 100% the agreement is implemented.',
+      assumes: 'That agreements stall when neglected.',
+    },
+    'futile-technical-talks': {
+      means: 'Technical ceasefire talks without a live political track go nowhere.',
+      moves: 'Such an action has none of its own effects; instead cohesion −1 and credibility −1.',
+      assumes: 'That a ceasefire needs a political process behind it.',
+    },
+    'cohesion-multiplier': {
+      means: 'A united mission gets more from every action.',
+      moves: 'Every favourable effect is scaled by 0.5 + cohesion / 100; the share it adds or takes is ledgered on its own.',
+      assumes: 'That disunity wastes effort across all components.',
+    },
+    'plan-conflicts': {
+      means: 'Chairs whose revealed plans work against each other.',
+      moves: 'Each conflict costs cohesion −{conflictCost}; talks with a party another chair attacks are halved. Conflicts: an offensive against a party in talks off the strategy’s track, or talks on and off the track at once.',
+      assumes: 'That a common strategy turns the same pair of actions into leverage rather than conflict.',
+    },
+    'analysis-fog': {
+      means: 'What a chair sees of estimated numbers is blurred by weak analysis.',
+      moves: 'Estimates are shown ± {fog} × (100 − analysis) / 100; the truth is shown when the game is over.',
+      assumes: 'That leaders decide on imperfect information, better with better analysis.',
+    },
+    'analysis-targeting': {
+      means: 'Operations planned on a good picture hit what matters.',
+      moves: 'Military, offensive, pressure, protection and police actions are scaled by 0.7 + 0.6 × analysis / 100.',
+      assumes: 'That understanding micro-local dynamics makes operations effective.',
+    },
+    'deployment-lead-time': {
+      means: 'Reinforcements take time to arrive.',
+      moves: 'A requested unit arrives after its lead time; each month past {deployGrace} months of waiting costs credibility −{deployCost}.',
+      assumes: 'That missions are slow to reinforce and are judged by it.',
+    },
+    'emergency-support': {
+      means: 'Emergency field support speeds deployments.',
+      moves: 'The action halves the time remaining on every pending deployment (rounded up).',
+      assumes: 'That the mission can be made more nimble when it asks for it.',
+    },
+    'police-presence': {
+      means: 'Police in towns dampen unrest and see what is happening.',
+      moves: 'Each month, each police unit in an urban region: violence −{policeUnrest} there, analysis +{policeAnalysis}.',
+      assumes: 'That police are the right tool in towns and a source of information.',
+    },
+    'envoy-coordination': {
+      means: 'The SRSG and the Envoy both mediating without coordinating.',
+      moves: 'When both play talks and neither plays a coordination action: a conflict, cohesion −{conflictCost}.',
+      assumes: 'That two mediators must speak with one voice.',
+    },
+    'regional-exclusion': {
+      means: 'Neighbours and regional organizations left out drift away.',
+      moves: 'Each such actor not engaged for {exclusionTurns} months: stance −3, regional −1 a month; with regional below {regionalFloor}, implementation −3 a month.',
+      assumes: 'That the region can make or break an agreement.',
+    },
+    'host-state-distance': {
+      means: 'The mission’s distance from the host state.',
+      moves: 'Each month consent moves by (closeness − 50) / 15; if the host state is a party and closeness > 55, impartiality −(closeness − 50) / 12. Political actions are scaled by 1 − |closeness − 50| / 100.',
+      assumes: 'That both embrace and estrangement cost the mission.',
+    },
+    'expectation-gap': {
+      means: 'The gap between what people expect and the protection they get.',
+      moves: 'Each month trust moves by the gap (see Trust); political and talks actions are scaled by 0.85 + 0.3 × trust / 100.',
+      assumes: 'That a trusted mission has more leverage over the parties.',
+    },
+    'spoiler-attacks': {
+      means: 'Groups outside any process attack the mission.',
+      moves: 'For each non-negotiable armed actor and region of it where a mission unit stands, with chance strength / 300 × (1.3 − 0.6 × analysis / 100): casualties +3, credibility −1.',
+      assumes: 'That exposure and poor warning invite attacks.',
+    },
+    'contributor-consultation': {
+      means: 'Troop and police contributors perform better when consulted.',
+      moves: 'Actions that need a unit are scaled by the best eligible unit’s performance, +0.25 for {consultTurns} months after contributors are consulted.',
+      assumes: 'That contingents differ and consultation improves them.',
+    },
+    'armed-violence': {
+      means: 'Hostile armed actors make violence where they operate.',
+      moves: 'Each month each hostile actor adds aggression × strength / 100 to each of its regions; violence everywhere decays by {decay}% a month.',
+      assumes: 'That violence follows armed strength and hostility, and subsides slowly on its own.',
+    },
+    'mission-presence': {
+      means: 'Mission units dampen violence where they stand.',
+      moves: 'Each month a region’s violence falls by {presence} × (sum of strength × performance of the units there) / 4.',
+      assumes: 'That presence protects, in proportion to what is deployed.',
+    },
+  },
+  scoring: {
+    means: 'The outcome: a weighted mean of the dimensions — process, protection (100 − population-weighted violence), credibility, consent and impartiality (their mean), trust, cohesion and casualties (100 − casualties).',
+    moves: 'Computed at the end of each month; the game ends at the last month or when an end condition holds. Success when the score reaches the threshold, unless an end condition decides otherwise.',
+    assumes: 'That a mission is judged on all of these at once, with the scenario’s weights.',
+  },
+};
