@@ -6,6 +6,8 @@ import { DOCTRINES } from '../src/sim/doctrines/index.js';
 import { seatAll } from '../src/sim/play.js';
 import { runBatch } from '../src/sim/batch.js';
 import { runStudy } from '../src/sim/study.js';
+import { runStudyParallel } from '../src/sim/study-parallel.js';
+import { availableParallelism } from 'node:os';
 import { replay } from '../src/engine/index.js';
 import { playGame } from '../src/sim/play.js';
 
@@ -37,11 +39,16 @@ for (const id of ids) {
   for (let i = 0; i < logs.length; i++) replay(scn, 1000 + i, logs[i]!);
   const us = ((performance.now() - t1) * 1000) / actions;
   console.log(`${id.padEnd(14)} replay  ${us.toFixed(1).padStart(6)} µs/action (${(actions / logs.length).toFixed(0)} actions per game)`);
+  const n = Object.keys(DOCTRINES).length;
   const t2 = performance.now();
   runStudy(scn, STUDY_GAMES, 1);
-  const s = (performance.now() - t2) / 1000;
-  const n = Object.keys(DOCTRINES).length;
-  console.log(`${id.padEnd(14)} study   ${s.toFixed(1).padStart(6)} s for ${STUDY_GAMES} games × ${n} doctrines (${((s / (STUDY_GAMES * n)) * 1000 * n * 1000 / 1000).toFixed(1)} s per 1,000 games of all doctrines)`);
+  const serial = (performance.now() - t2) / 1000;
+  const t3 = performance.now();
+  await runStudyParallel(id, STUDY_GAMES, 1);
+  const parallel = (performance.now() - t3) / 1000;
+  console.log(
+    `${id.padEnd(14)} study   ${STUDY_GAMES} games × ${n} doctrines: ${serial.toFixed(1)} s in one thread, ${parallel.toFixed(1)} s in ${availableParallelism()} worker threads (${((parallel / (STUDY_GAMES * n)) * 1000).toFixed(1)} ms a game)`,
+  );
   const mem = process.memoryUsage();
   console.log(`${id.padEnd(14)} memory  ${(mem.heapUsed / 1e6).toFixed(0)} MB heap used`);
 }
