@@ -1,0 +1,174 @@
+// Load test of the group-session server on loopback: N sessions × M clients (a facilitator and chairs) play whole games.
+//   npm run bench:server -- [--sessions 40] [--clients 5] [--scenario tutorial] [--doctrine report] [--time-limit 180]
+// The server runs as its own process on 127.0.0.1 (its memory is measured alone) with a temporary database and the
+// rate limit lifted; every chair is played over the network by a doctrine. Prints throughput, intent→ack latency
+// (p50/p99) and the server's memory. Stops by itself: when every game is over, or at the time limit.
+// BENCH_SERVER_PROF=DIR writes a CPU profile of the server process there (node --cpu-prof).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { WebSocket } from 'ws';
+import { SessionClient, type SocketLike } from '../src/net/client.js';
+import { driveChair } from '../src/net/drive.js';
+import { loadScenario } from '../src/scenario/load-node.js';
+import type { Chair } from '../src/scenario/schema.js';
+import { DOCTRINES } from '../src/sim/doctrines/index.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const TOKEN = 'bench-facilitator-token-000000000000';
+
+function arg(v: string | undefined, fallback: number, min: number, max: number, name: string): number {
+  const n = v === undefined ? fallback : Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+const { values } = parseArgs({
+  options: { sessions: { type: 'string' }, clients: { type: 'string' }, scenario: { type: 'string' }, doctrine: { type: 'string' }, 'time-limit': { type: 'string' } },
+  strict: true,
+});
+const N = arg(values.sessions, 40, 1, 200, 'sessions');
+const M = arg(values.clients, 5, 1, 5, 'clients');
+const LIMIT_S = arg(values['time-limit'], 180, 5, 900, 'time-limit');
+const scenarioId = values.scenario ?? 'tutorial';
+const doctrine = DOCTRINES[values.doctrine ?? 'report'];
+if (!doctrine) throw new Error(`no doctrine '${values.doctrine}'`);
+const loaded = loadScenario(scenarioId);
+if (!loaded.ok) throw new Error(`scenario '${scenarioId}' does not load`);
+const scn = loaded.value;
+const chairs = (Object.keys(scn.chairs) as Chair[]).slice(0, Math.max(0, M - 1));
+
+const quantile = (xs: number[], q: number) => (xs.length === 0 ? NaN : xs[Math.min(xs.length - 1, Math.floor(q * xs.length))]!);
+
+function rssOf(pid: number): { rss: number; peak: number } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (k: string) => Number(/\d+/.exec(status.split('\n').find((l) => l.startsWith(k)) ?? '')?.[0] ?? NaN);
+    return { rss: kb('VmRSS:') / 1024, peak: kb('VmHWM:') / 1024 };
+  } catch {
+    return { rss: NaN, peak: NaN };
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'mandate-bench-'));
+  const db = join(dir, 'bench.db');
+  // node --import tsx: one process, so its memory is the server's alone.
+  const server = spawn(process.execPath, [...(process.env['BENCH_SERVER_PROF'] ? ['--cpu-prof', '--cpu-prof-dir', process.env['BENCH_SERVER_PROF']] : []), '--import', 'tsx', 'src/server/main.ts', '--host', '127.0.0.1', '--port', '0', '--db', db, '--facilitator-token', TOKEN, '--rate', '100000', '--burst', '100000'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  const port = await new Promise<number>((ok, fail) => {
+    const t = setTimeout(() => fail(new Error('the server did not start')), 30_000);
+    server.once('exit', (c) => fail(new Error(`the server exited (${c})`)));
+    createInterface({ input: server.stdout! }).on('line', (l) => {
+      if (!l.startsWith('{')) return;
+      const m = JSON.parse(l) as { event: string; port: number };
+      if (m.event === 'listening') {
+        clearTimeout(t);
+        ok(m.port);
+      }
+    });
+  });
+  const url = `ws://127.0.0.1:${port}/ws`;
+  const socket = (u: string) => new WebSocket(u) as unknown as SocketLike;
+  const idle = rssOf(server.pid!);
+  let peakSeen = idle.rss;
+  const sampler = setInterval(() => (peakSeen = Math.max(peakSeen, rssOf(server.pid!).rss)), 250);
+
+  process.stdout.write(`bench:server — ${N} sessions × ${M} clients (facilitator + ${chairs.length} chair${chairs.length === 1 ? '' : 's'} over the network, ${4 - chairs.length} bot chair(s)), scenario ${scenarioId}, doctrine ${doctrine!.name}\n`);
+  const latencies: number[] = [];
+  let refused = 0;
+  const clients: SessionClient[] = [];
+  const games: { fac: SessionClient; sid: string; drivers: ReturnType<typeof driveChair>[] }[] = [];
+  const setup0 = performance.now();
+  for (let i = 0; i < N; i++) {
+    const fac = new SessionClient({ url, socket, token: TOKEN, timeoutMs: 60_000 });
+    clients.push(fac);
+    await fac.connect();
+    const created = await fac.createSession({ scenario: scenarioId, team: `Team ${i + 1}`, seed: 1000 + i, doctrine: doctrine!.name });
+    const drivers: ReturnType<typeof driveChair>[] = [];
+    for (const chair of chairs) {
+      const c = new SessionClient({ url, socket, timeoutMs: 60_000 });
+      clients.push(c);
+      await c.connect();
+      await c.join(created.session.code!, chair);
+      await c.claimChair(chair);
+      let n = 0;
+      drivers.push(
+        driveChair(c, {
+          scenario: scn,
+          doctrine: doctrine!,
+          random: () => ((Math.imul(i * 7919 + chairs.indexOf(chair) * 104729 + n++, 2654435761) >>> 0) % 1_000_000) / 1_000_000,
+          onRoundTrip: (ms, ok) => (ok ? latencies.push(ms) : refused++),
+        }),
+      );
+    }
+    games.push({ fac, sid: created.session.session, drivers });
+  }
+  const setupMs = performance.now() - setup0;
+
+  const t0 = performance.now();
+  await Promise.all(games.map((g) => g.fac.command(g.sid, { do: 'start' })));
+  const finished = Promise.all(games.map((g) => (g.drivers.length > 0 ? Promise.all(g.drivers.map((d) => d.done)) : waitOver(g.fac, g.sid))));
+  const timedOut = await Promise.race([finished.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), LIMIT_S * 1000).unref())]);
+  const wallS = (performance.now() - t0) / 1000;
+
+  // Every game's true length, from each facilitator's last view of the state.
+  for (const g of games) g.fac.sync(g.sid);
+  await new Promise((r) => setTimeout(r, 500));
+  let actions = 0;
+  let over = 0;
+  for (const g of games) {
+    const b = g.fac.views.get(g.sid);
+    if (b?.role !== 'facilitator') continue;
+    actions += b.state.log.length;
+    if (b.state.phase === 'over') over++;
+  }
+  const end = rssOf(server.pid!);
+  clearInterval(sampler);
+  for (const c of clients) c.close();
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  rmSync(dir, { recursive: true, force: true });
+
+  latencies.sort((a, b) => a - b);
+  const f = (x: number) => x.toFixed(1);
+  process.stdout.write(
+    [
+      `  games finished      ${over}/${N}${timedOut ? ` (time limit of ${LIMIT_S} s reached)` : ''}`,
+      `  setup               ${f(setupMs / 1000)} s (create ${N} sessions, ${N * chairs.length} joins and claims)`,
+      `  wall time           ${f(wallS)} s`,
+      `  game actions        ${actions} (${f(actions / wallS)} actions/s, bots' included)`,
+      `  intents over ws     ${latencies.length} accepted (${f(latencies.length / wallS)}/s), ${refused} refused by the rules`,
+      `  intent→ack latency  p50 ${f(quantile(latencies, 0.5))} ms, p99 ${f(quantile(latencies, 0.99))} ms, max ${f(latencies.at(-1) ?? NaN)} ms`,
+      `  server RSS          idle ${f(idle.rss)} MiB, peak ${f(Math.max(peakSeen, end.peak))} MiB, end ${f(end.rss)} MiB`,
+      '',
+    ].join('\n'),
+  );
+  process.exitCode = timedOut ? 1 : 0;
+}
+
+function waitOver(fac: SessionClient, sid: string): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const b = fac.views.get(sid);
+      if (b?.role === 'facilitator' && b.state.phase === 'over') {
+        off();
+        resolve();
+      }
+    };
+    const off = fac.on('view', check);
+    check();
+  });
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench:server: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

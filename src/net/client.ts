@@ -1,0 +1,362 @@
+// A group-session client for browser pages (facilitator, player, projector) and for Node (tests, the bench).
+// It speaks the protocol, matches answers to requests, reconnects with its token and resends what was not acknowledged.
+import type { Action } from '../engine/index.js';
+import {
+  PROTOCOL,
+  parseServerMessage,
+  type ClientMessage,
+  type ErrorCode,
+  type FacilitatorCommand,
+  type SeatKind,
+  type ServerMessage,
+  type ServerMessageType,
+  type SessionSummary,
+  type ViewBody,
+} from './protocol.js';
+
+/** The part of a WebSocket the client uses: the browser's WebSocket and the `ws` package both fit. */
+export interface SocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((ev: never) => void) | null;
+  onmessage: ((ev: { readonly data: unknown }) => void) | null;
+  onclose: ((ev: { readonly code: number; readonly reason: string }) => void) | null;
+  onerror: ((ev: never) => void) | null;
+}
+export type SocketFactory = (url: string) => SocketLike;
+
+export interface ClientOptions {
+  /** ws://host:port/ws; see `sessionUrl`. */
+  readonly url: string;
+  /** Defaults to the global WebSocket (browsers; Node 22+). In Node 20 pass `(u) => new WebSocket(u)` from `ws`. */
+  readonly socket?: SocketFactory;
+  /** A token to resume with: the facilitator's, or a seat's from an earlier `seated`. */
+  readonly token?: string;
+  /** Called with a seat's token when seated: keep it (e.g. in localStorage) to come back to the chair after a reload. */
+  readonly onToken?: (token: string) => void;
+  /** Reconnect after a dropped connection (default true). */
+  readonly reconnect?: boolean;
+  /** How long a request waits for its answer (default 15 s). Intents and commands wait across reconnections. */
+  readonly timeoutMs?: number;
+}
+
+/** A refusal from the server, or a request that could not complete. */
+export class RequestError extends Error {
+  constructor(
+    readonly code: ErrorCode | 'client/timeout' | 'client/closed',
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+  }
+}
+
+type Of<T extends ServerMessageType> = Extract<ServerMessage, { type: T }>;
+type Listener = (msg: ServerMessage) => void;
+
+interface Pending {
+  readonly frame: string;
+  /** Intents and commands are resent after a reconnection: the server applies an id once. */
+  readonly resend: boolean;
+  readonly resolve: (msg: ServerMessage) => void;
+  readonly reject: (e: RequestError) => void;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+/** The WebSocket URL of a server from a page's location (http → ws, https → wss). */
+export function sessionUrl(loc: { readonly protocol: string; readonly host: string }): string {
+  return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/ws`;
+}
+
+/** Reads the join code (?join=CODE) and a facilitator token (#facilitator=T) from a page address. */
+export function linkParams(href: string): { code: string | null; facilitatorToken: string | null } {
+  const u = new URL(href);
+  const hash = new URLSearchParams(u.hash.replace(/^#/, ''));
+  return { code: u.searchParams.get('join'), facilitatorToken: hash.get('facilitator') };
+}
+
+function randomId(prefix: string): string {
+  const bytes = new Uint8Array(9);
+  // crypto.getRandomValues works on plain-http LAN pages too (randomUUID needs a secure context).
+  globalThis.crypto.getRandomValues(bytes);
+  return `${prefix}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+export class SessionClient {
+  /** The latest of each, as the server sent them. */
+  role: Of<'welcome'>['role'] | null = null;
+  session: string | null = null;
+  seat: SeatKind | null = null;
+  view: ViewBody | null = null;
+  readonly views = new Map<string, ViewBody>();
+  lobby: Of<'lobby'> | null = null;
+  timer: Of<'timer'> | null = null;
+  sessions: readonly SessionSummary[] = [];
+  /** Server clock minus this machine's clock, from the last welcome (ms). */
+  clockOffset = 0;
+
+  private ws: SocketLike | null = null;
+  private token: string | null;
+  private joined: { code: string; name: string } | null = null;
+  private readonly watching = new Set<string>();
+  private readonly pending = new Map<string, Pending>();
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private closedByUser = false;
+  /** Welcomed on the current connection. */
+  private ready = false;
+  private attempts = 0;
+  private opening: Promise<Of<'welcome'>> | null = null;
+
+  constructor(private readonly opts: ClientOptions) {
+    this.token = opts.token ?? null;
+  }
+
+  /** Subscribes to one type of server message ('*' for all). Returns the unsubscribe function. */
+  on<T extends ServerMessageType>(type: T, fn: (msg: Of<T>) => void): () => void;
+  on(type: '*', fn: Listener): () => void;
+  on(type: string, fn: (msg: never) => void): () => void {
+    let set = this.listeners.get(type);
+    if (!set) this.listeners.set(type, (set = new Set()));
+    set.add(fn as Listener);
+    return () => set.delete(fn as Listener);
+  }
+
+  /** Opens the connection and says hello (or resumes with the token). */
+  connect(): Promise<Of<'welcome'>> {
+    this.closedByUser = false;
+    this.opening ??= this.open().finally(() => (this.opening = null));
+    return this.opening;
+  }
+
+  private open(): Promise<Of<'welcome'>> {
+    const make = this.opts.socket ?? ((u: string) => new (globalThis as unknown as { WebSocket: new (u: string) => SocketLike }).WebSocket(u));
+    return new Promise((resolve, reject) => {
+      const ws = make(this.opts.url);
+      this.ws = ws;
+      let welcomed = false;
+      ws.onopen = () => {
+        const id = randomId('hello');
+        const hello: ClientMessage = this.token ? { type: 'resume', protocol: PROTOCOL, token: this.token, id } : { type: 'hello', protocol: PROTOCOL, id };
+        this.request<'welcome'>(hello, false, true)
+          .then(async (w) => {
+            welcomed = true;
+            this.ready = true;
+            this.attempts = 0;
+            await this.restore();
+            resolve(w);
+          })
+          .catch((e: unknown) => {
+            // A token that opens nothing (a freed chair, a wrong link) is dropped; the page decides what next.
+            if (e instanceof RequestError && e.code === 'auth/bad-token') {
+              this.token = null;
+              this.seat = null;
+              this.role = null;
+              this.closedByUser = true;
+              this.failAll('client/closed', 'the token opens no seat');
+              ws.close(1000, 'bad token');
+            }
+            reject(e instanceof Error ? e : new Error(String(e)));
+          });
+      };
+      ws.onmessage = (ev) => this.receive(typeof ev.data === 'string' ? ev.data : String(ev.data));
+      ws.onerror = () => {};
+      ws.onclose = (ev) => {
+        if (this.ws !== ws) return;
+        this.ws = null;
+        this.ready = false;
+        for (const [id, p] of this.pending) {
+          if (p.resend) continue;
+          this.pending.delete(id);
+          if (p.timer) clearTimeout(p.timer);
+          p.reject(new RequestError('client/closed', `connection closed (${ev.code})`));
+        }
+        // A failed attempt is the caller's to retry (scheduleReconnect does); a dropped connection reconnects by itself.
+        if (!welcomed) reject(new RequestError('client/closed', `connection closed before welcome (${ev.code} ${ev.reason})`));
+        else if (!this.closedByUser && this.opts.reconnect !== false) this.scheduleReconnect();
+        else this.failAll('client/closed', 'closed');
+      };
+    });
+  }
+
+  private scheduleReconnect(): void {
+    const delay = Math.min(5000, 200 * 2 ** this.attempts++) * (0.75 + Math.random() * 0.5);
+    setTimeout(() => {
+      if (this.closedByUser || this.ws) return;
+      this.connect().catch(() => {
+        if (!this.ws && !this.closedByUser) this.scheduleReconnect();
+      });
+    }, delay);
+  }
+
+  /** After a reconnection: back into the lobby or the watched sessions, then resend what was never acknowledged. */
+  private async restore(): Promise<void> {
+    if (!this.token && this.joined) await this.join(this.joined.code, this.joined.name).catch(() => {});
+    for (const s of this.watching) this.send({ type: 'watch', session: s });
+    for (const p of this.pending.values()) if (p.resend) this.ws?.send(p.frame);
+  }
+
+  private receive(text: string): void {
+    const msg = parseServerMessage(text);
+    if (!msg) return;
+    this.remember(msg);
+    const id = 'id' in msg ? msg.id : undefined;
+    if (id !== undefined) {
+      const p = this.pending.get(id);
+      if (p) {
+        this.pending.delete(id);
+        if (p.timer) clearTimeout(p.timer);
+        if (msg.type === 'error') p.reject(new RequestError(msg.code, msg.message));
+        else p.resolve(msg);
+      }
+    }
+    for (const key of [msg.type, '*']) for (const fn of this.listeners.get(key) ?? []) fn(msg);
+  }
+
+  private remember(msg: ServerMessage): void {
+    switch (msg.type) {
+      case 'welcome':
+        this.role = msg.role;
+        this.clockOffset = msg.serverTime - Date.now();
+        if (msg.session !== undefined) this.session = msg.session;
+        if (msg.seat !== undefined) this.seat = msg.seat;
+        return;
+      case 'joined':
+        this.role = 'member';
+        this.session = msg.session;
+        return;
+      case 'seated':
+        this.seat = msg.seat;
+        this.role = msg.seat === 'projector' ? 'projector' : 'chair';
+        this.token = msg.token;
+        this.joined = null;
+        this.opts.onToken?.(msg.token);
+        return;
+      case 'view':
+        this.views.set(msg.session, msg.body);
+        if (this.session === null || this.session === msg.session) this.view = msg.body;
+        return;
+      case 'lobby':
+        this.lobby = msg;
+        return;
+      case 'timer':
+        this.timer = msg;
+        return;
+      case 'sessions':
+        this.sessions = msg.sessions;
+        return;
+      case 'error':
+        // Freed from a chair by the facilitator: the token no longer works, the lobby is where we are.
+        if (msg.code === 'auth/bad-token' && msg.id === undefined && this.role === 'chair') {
+          this.role = 'member';
+          this.seat = null;
+          this.view = null;
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  private send(msg: ClientMessage): void {
+    this.ws?.send(JSON.stringify(msg));
+  }
+
+  private request<T extends ServerMessageType>(msg: ClientMessage, resend: boolean, force = false): Promise<Of<T>> {
+    const id = (msg as { id?: string | undefined }).id ?? randomId(msg.type);
+    const frame = JSON.stringify({ ...msg, id });
+    return new Promise<Of<T>>((resolve, reject) => {
+      const p: Pending = { frame, resend, resolve: resolve as (m: ServerMessage) => void, reject, timer: null };
+      const ms = this.opts.timeoutMs ?? 15_000;
+      p.timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new RequestError('client/timeout', `no answer to ${msg.type} within ${ms} ms`));
+      }, resend ? ms * 4 : ms);
+      this.pending.set(id, p);
+      if (this.ws && (force || this.ready)) this.ws.send(frame);
+      else if (!resend) {
+        this.pending.delete(id);
+        if (p.timer) clearTimeout(p.timer);
+        reject(new RequestError('client/closed', 'not connected'));
+      }
+    });
+  }
+
+  private failAll(code: 'client/closed', message: string): void {
+    for (const p of this.pending.values()) {
+      if (p.timer) clearTimeout(p.timer);
+      p.reject(new RequestError(code, message));
+    }
+    this.pending.clear();
+  }
+
+  // ---- players ------------------------------------------------------------------------------
+
+  /** Joins a session's lobby with its code. */
+  async join(code: string, name: string): Promise<Of<'joined'>> {
+    const r = await this.request<'joined'>({ type: 'join', code, name }, false);
+    this.joined = { code, name };
+    return r;
+  }
+
+  /** Takes a chair (or a projector seat) in the joined session; the token goes to `onToken`. */
+  claimChair(seat: SeatKind): Promise<Of<'seated'>> {
+    return this.request<'seated'>({ type: 'claim-chair', seat }, false);
+  }
+
+  /** Sends one of this chair's actions. Resolves on the server's ack (after the new view has arrived); rejects with the refusal. */
+  act(action: Action, opts: { id?: string; expect?: number } = {}): Promise<Of<'ack'>> {
+    const id = opts.id ?? randomId('i');
+    return this.request<'ack'>({ type: 'intent', id, action: action as never, ...(opts.expect !== undefined ? { expect: opts.expect } : {}) }, true);
+  }
+
+  /** Asks for a fresh view, lobby and clock. */
+  sync(session?: string): void {
+    this.send({ type: 'sync', ...(session !== undefined ? { session } : {}) });
+  }
+
+  /** Milliseconds left on the phase clock, by the server's time; null with no clock running. */
+  timeLeft(now = Date.now()): number | null {
+    const t = this.timer;
+    if (!t) return null;
+    if (t.remaining !== null) return t.remaining;
+    return t.deadline === null ? null : Math.max(0, t.deadline - (now + this.clockOffset));
+  }
+
+  // ---- the facilitator ----------------------------------------------------------------------
+
+  createSession(p: { scenario: string; team: string; seed?: number; doctrine?: string }): Promise<Of<'session-created'>> {
+    return this.request<'session-created'>({ type: 'create-session', id: randomId('c'), ...p }, false).then((r) => {
+      this.watching.add(r.session.session);
+      return r;
+    });
+  }
+
+  listSessions(): Promise<Of<'sessions'>> {
+    return this.request<'sessions'>({ type: 'list-sessions' }, false);
+  }
+
+  /** Follows a session: its lobby, clock and true state. */
+  watch(session: string): void {
+    this.watching.add(session);
+    this.send({ type: 'watch', session });
+  }
+
+  command(session: string, command: FacilitatorCommand, opts: { id?: string } = {}): Promise<Of<'ack'>> {
+    return this.request<'ack'>({ type: 'facilitator', id: opts.id ?? randomId('f'), session, command: command as never }, true);
+  }
+
+  /** Closes for good (no reconnection); requests still waiting are refused. */
+  close(): void {
+    this.closedByUser = true;
+    const ws = this.ws;
+    this.ws = null;
+    this.ready = false;
+    this.failAll('client/closed', 'closed');
+    ws?.close(1000, 'bye');
+  }
+
+  /** Drops the connection as a network failure would (for tests): the client reconnects by itself. */
+  drop(): void {
+    this.ws?.close(4000, 'dropped');
+  }
+}

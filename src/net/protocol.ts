@@ -1,0 +1,248 @@
+// The group-session wire protocol: every message between a client and the authoritative server, as strict zod shapes.
+import { z } from 'zod';
+import { ActionShape } from '../engine/action-shape.js';
+import type { Action, ChairView, GameState, Outcome, Phase, RejectionCode } from '../engine/index.js';
+import { CHAIRS, CORE_INDICATORS, Effect, type Chair, type IndicatorId } from '../scenario/schema.js';
+
+/** Bumped when a message changes shape; `hello` and `resume` carry it and the server refuses others. */
+export const PROTOCOL = 1;
+
+/** The WebSocket path on the server. */
+export const WS_PATH = '/ws';
+
+/** Messages above this many bytes are refused with an error (the socket itself closes above HARD_MAX_BYTES). */
+export const MAX_MESSAGE_BYTES = 16 * 1024;
+export const HARD_MAX_BYTES = 64 * 1024;
+
+/** Join codes use letters and digits that cannot be mistaken for each other when read aloud or off a screen. */
+export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const CODE_LENGTH = 6;
+
+/** The phases a facilitator can put a clock on. Setup (the mandate) is never timed. */
+export const TIMED_PHASES = ['sitrep', 'strategy', 'planning', 'coordination'] as const satisfies readonly Phase[];
+export type TimedPhase = (typeof TIMED_PHASES)[number];
+
+export const SEATS = [...CHAIRS, 'projector'] as const;
+/** What a joined player can claim: a chair, or a projector (the shared screen: map and public indicators). */
+export type SeatKind = (typeof SEATS)[number];
+
+const noControl = (s: string) => ![...s].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
+
+/** A client-chosen id of one request; for intents it is the idempotency key. */
+export const MsgId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _.:- only');
+export const Token = z.string().min(16).max(128).regex(/^[A-Za-z0-9_-]+$/, 'a token');
+export const SessionId = z.string().regex(/^s-[0-9a-f]{12}$/, 'a session id');
+export const JoinCode = z
+  .string()
+  .length(CODE_LENGTH)
+  .transform((s) => s.toUpperCase())
+  .pipe(z.string().regex(new RegExp(`^[${CODE_ALPHABET}]+$`), 'a join code'));
+export const Name = z.string().trim().min(1).max(40).refine(noControl, 'no control characters');
+const Reason = z.string().trim().min(1).max(280).refine(noControl, 'no control characters');
+const ScenarioId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a scenario id');
+const Seconds = z.number().int().min(1).max(7200);
+
+/** Seconds per phase; null switches a phase's clock off, an absent key leaves it as it is. */
+export const TimerSettings = z.strictObject(Object.fromEntries(TIMED_PHASES.map((p) => [p, Seconds.nullable().optional()])) as Record<TimedPhase, z.ZodOptional<z.ZodNullable<typeof Seconds>>>);
+export type TimerSettings = z.infer<typeof TimerSettings>;
+
+/** The facilitator's commands. Those that change the game become engine actions ledgered under the facilitator with the reason. */
+export const FacilitatorCommand = z.discriminatedUnion('do', [
+  /** Sessions wait in the lobby until started; then bots take the chairs nobody claimed. */
+  z.strictObject({ do: z.literal('start') }),
+  z.strictObject({ do: z.literal('pause') }),
+  z.strictObject({ do: z.literal('resume') }),
+  z.strictObject({ do: z.literal('set-timer'), seconds: TimerSettings }),
+  z.strictObject({ do: z.literal('inject'), event: z.string().min(1).max(64), reason: Reason }),
+  z.strictObject({ do: z.literal('custom-inject'), title: z.string().trim().min(1).max(200).refine(noControl), effects: z.array(Effect).min(1).max(10), reason: Reason }),
+  z.strictObject({ do: z.literal('adjust-indicator'), indicator: z.enum(CORE_INDICATORS), by: z.number().int().min(-50).max(50).refine((n) => n !== 0, 'a change'), reason: Reason }),
+  /** Back to the start of the last resolved turn's coordination: plans revealed, every chair free to revise. Pauses the session. */
+  z.strictObject({ do: z.literal('undo-last-resolution'), reason: Reason }),
+  z.strictObject({ do: z.literal('end-game'), reason: Reason }),
+  /** Frees a chair (its token stops working); the bot takes it until someone claims it again. */
+  z.strictObject({ do: z.literal('release-chair'), chair: z.enum(CHAIRS) }),
+]);
+export type FacilitatorCommand = z.infer<typeof FacilitatorCommand>;
+
+export const ClientMessage = z.discriminatedUnion('type', [
+  /** The first message of an anonymous client (a player about to join with a code). */
+  z.strictObject({ type: z.literal('hello'), protocol: z.literal(PROTOCOL), id: MsgId.optional() }),
+  /** The first message of a client holding a token: the facilitator's, or a seat's from `seated`. */
+  z.strictObject({ type: z.literal('resume'), protocol: z.literal(PROTOCOL), token: Token, id: MsgId.optional() }),
+  z.strictObject({
+    type: z.literal('create-session'),
+    id: MsgId,
+    scenario: ScenarioId,
+    team: Name,
+    seed: z.number().int().min(0).max(0xffffffff).optional(),
+    /** The doctrine the bots play by (src/sim/doctrines); `report` by default. */
+    doctrine: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
+  }),
+  z.strictObject({ type: z.literal('list-sessions'), id: MsgId.optional() }),
+  /** Facilitator: receive this session's lobby, timer and true state from now on. */
+  z.strictObject({ type: z.literal('watch'), session: SessionId, id: MsgId.optional() }),
+  z.strictObject({ type: z.literal('join'), code: JoinCode, name: Name, id: MsgId.optional() }),
+  z.strictObject({ type: z.literal('claim-chair'), seat: z.enum(SEATS), id: MsgId.optional() }),
+  z.strictObject({
+    type: z.literal('intent'),
+    id: MsgId,
+    action: ActionShape,
+    /** Optional guard: the number of game actions the client last saw; refused as stale if the game has moved on. */
+    expect: z.number().int().min(0).optional(),
+  }),
+  z.strictObject({ type: z.literal('facilitator'), id: MsgId, session: SessionId, command: FacilitatorCommand }),
+  /** Ask for a fresh view (and lobby and timer) now. */
+  z.strictObject({ type: z.literal('sync'), session: SessionId.optional(), id: MsgId.optional() }),
+]);
+export type ClientMessage = z.input<typeof ClientMessage>;
+export type ParsedClientMessage = z.output<typeof ClientMessage>;
+
+export const SERVER_ERRORS = [
+  'message/not-json',
+  'message/too-large',
+  'message/shape',
+  'message/rate-limited',
+  'auth/hello-first',
+  'auth/bad-token',
+  'auth/forbidden',
+  'auth/not-joined',
+  'session/unknown',
+  'session/not-started',
+  'session/started',
+  'session/paused',
+  'session/ended',
+  'session/stale',
+  'code/unknown',
+  'seat/taken',
+  'seat/unknown',
+  'scenario/unknown',
+  'doctrine/unknown',
+  'undo/nothing',
+  'internal',
+] as const;
+export type ServerErrorCode = (typeof SERVER_ERRORS)[number];
+/** A refusal: the server's own codes, or the engine's rejection code when the rules refuse an action. */
+export type ErrorCode = ServerErrorCode | RejectionCode;
+
+export type Role = 'anonymous' | 'member' | 'facilitator' | 'chair' | 'projector';
+
+export interface SessionStatus {
+  readonly started: boolean;
+  readonly paused: boolean;
+  readonly ended: boolean;
+  /** Why the session ended, when the facilitator ended it (a finished game ends it with null). */
+  readonly endReason: string | null;
+}
+
+export interface SeatInfo {
+  readonly by: 'human' | 'bot';
+  /** The player's name, or the bot's doctrine. */
+  readonly name: string;
+  readonly connected: boolean;
+}
+
+export interface SessionSummary {
+  readonly session: string;
+  readonly team: string;
+  readonly scenario: string;
+  readonly seed: number;
+  readonly doctrine: string;
+  /** Null once the session has ended: codes expire with their session. */
+  readonly code: string | null;
+  readonly link: string | null;
+  readonly turn: number;
+  readonly phase: Phase;
+  readonly status: SessionStatus;
+}
+
+/** What a projector shows: the map and the indicators everyone may see, and nothing of any plan. */
+export interface ProjectorView {
+  readonly turn: number;
+  readonly phase: Phase;
+  readonly indicators: Readonly<Partial<Record<IndicatorId, number>>>;
+  readonly violence: ChairView['violence'];
+  readonly units: ChairView['units'];
+  readonly mandate: ChairView['mandate'];
+  readonly strategy: string | null;
+  readonly fired: ChairView['fired'];
+  readonly agreement: ChairView['agreement'];
+  readonly plans: Readonly<Partial<Record<Chair, { readonly committed: boolean; readonly confirmed: boolean }>>>;
+  readonly outcome: Outcome | null;
+}
+
+export type ViewBody =
+  | { readonly role: 'chair'; readonly chair: Chair; readonly status: SessionStatus; readonly view: ChairView; readonly legal: readonly Action[] }
+  | { readonly role: 'projector'; readonly status: SessionStatus; readonly view: ProjectorView }
+  | {
+      readonly role: 'facilitator';
+      readonly status: SessionStatus;
+      /** The session's event count when this was made. */
+      readonly seq: number;
+      /** hashState of the true state: equal hashes, equal games. */
+      readonly hash: string;
+      readonly state: GameState;
+    };
+
+export type ServerMessage =
+  | { readonly type: 'welcome'; readonly id?: string; readonly protocol: typeof PROTOCOL; readonly role: Role; readonly serverTime: number; readonly session?: string; readonly seat?: SeatKind; readonly name?: string; readonly limits: { readonly maxMessageBytes: number; readonly perSecond: number; readonly burst: number } }
+  | { readonly type: 'sessions'; readonly id?: string; readonly sessions: readonly SessionSummary[] }
+  | { readonly type: 'session-created'; readonly id: string; readonly session: SessionSummary; readonly qr: string }
+  | { readonly type: 'joined'; readonly id?: string; readonly session: string; readonly team: string; readonly scenario: string }
+  | { readonly type: 'seated'; readonly id?: string; readonly session: string; readonly seat: SeatKind; readonly token: string }
+  | { readonly type: 'lobby'; readonly session: string; readonly team: string; readonly scenario: string; readonly code: string | null; readonly seats: Readonly<Partial<Record<Chair, SeatInfo>>>; readonly projectors: number; readonly status: SessionStatus }
+  | { readonly type: 'view'; readonly session: string; readonly body: ViewBody }
+  | { readonly type: 'ack'; readonly id: string; readonly seq: number; readonly duplicate?: true }
+  | { readonly type: 'error'; readonly code: ErrorCode; readonly message: string; readonly id?: string }
+  | { readonly type: 'paused'; readonly session: string }
+  | { readonly type: 'resumed'; readonly session: string }
+  | {
+      readonly type: 'timer';
+      readonly session: string;
+      readonly turn: number;
+      readonly phase: Phase;
+      /** Absolute server time (ms since the epoch) when the phase closes, or null with no clock running. */
+      readonly deadline: number | null;
+      /** While paused: the milliseconds that will be left on resume. */
+      readonly remaining: number | null;
+      readonly serverTime: number;
+    }
+  | { readonly type: 'ended'; readonly session: string; readonly reason: string | null; readonly outcome: Outcome | null };
+
+export type ServerMessageType = ServerMessage['type'];
+
+const SERVER_TYPES = ['welcome', 'sessions', 'session-created', 'joined', 'seated', 'lobby', 'view', 'ack', 'error', 'paused', 'resumed', 'timer', 'ended'] as const satisfies readonly ServerMessageType[];
+
+/** The envelope of a server message, checked by clients; bodies are the server's own projections and typed above. */
+export const ServerEnvelope = z.looseObject({ type: z.enum(SERVER_TYPES), id: z.string().optional() });
+
+/** Parses a server frame. Returns null for anything that is not a server message. */
+export function parseServerMessage(text: string): ServerMessage | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  return ServerEnvelope.safeParse(data).success ? (data as ServerMessage) : null;
+}
+
+export type ClientParse = { readonly ok: true; readonly message: ParsedClientMessage } | { readonly ok: false; readonly code: 'message/not-json' | 'message/shape'; readonly message: string; readonly id?: string };
+
+/** Parses a client frame: JSON, then the strict shape. The error names the path of the first bad field. */
+export function parseClientMessage(text: string): ClientParse {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, code: 'message/not-json', message: 'not JSON' };
+  }
+  const r = ClientMessage.safeParse(data);
+  if (r.success) return { ok: true, message: r.data };
+  const issue = r.error.issues[0];
+  const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'message';
+  const rawId = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)['id'] : undefined;
+  const id = MsgId.safeParse(rawId);
+  return { ok: false, code: 'message/shape', message: `${where}: ${issue?.message ?? 'not a message of this protocol'}`, ...(id.success ? { id: id.data } : {}) };
+}
+
+export type { Chair };

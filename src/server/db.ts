@@ -1,0 +1,235 @@
+// The session store: SQLite (WAL), written synchronously. A session is its row plus its append-only event log.
+import Database from 'better-sqlite3';
+import type { Action, Phase } from '../engine/index.js';
+import type { Chair } from '../scenario/schema.js';
+import type { SeatKind, TimedPhase } from '../net/protocol.js';
+
+/** One entry of a session's log. With the scenario and the seed, the log is the whole session. */
+export type SessionEvent =
+  | { readonly kind: 'start' }
+  | { readonly kind: 'action'; readonly action: Action }
+  | { readonly kind: 'pause' }
+  | { readonly kind: 'resume' }
+  | { readonly kind: 'timers'; readonly seconds: Readonly<Partial<Record<TimedPhase, number | null>>> }
+  /** The clock of one phase of one turn: closes at `at` (server ms), or stopped (null). */
+  | { readonly kind: 'deadline'; readonly turn: number; readonly phase: Phase; readonly at: number | null }
+  /** Back to the first `to` game actions; what followed stays in this log but not in the game. */
+  | { readonly kind: 'undo'; readonly to: number; readonly reason: string }
+  | { readonly kind: 'end'; readonly reason: string }
+  /** A chair freed by the facilitator (for the record: seats themselves live in the seats table). */
+  | { readonly kind: 'release'; readonly chair: Chair };
+
+/** Who caused an event: `facilitator`, `seat:<id>` (a person in a chair), `bot:<chair>`, `timer` or `server`. */
+export type ActorKey = string;
+
+export interface EventRow {
+  readonly seq: number;
+  readonly actor: ActorKey;
+  readonly intent: string | null;
+  readonly at: number;
+  readonly event: SessionEvent;
+}
+
+export interface NewEvent {
+  readonly actor: ActorKey;
+  readonly intent: string | null;
+  readonly at: number;
+  readonly event: SessionEvent;
+}
+
+export interface SessionRow {
+  readonly id: string;
+  readonly code: string;
+  readonly scenario: string;
+  readonly scenarioHash: string;
+  readonly seed: number;
+  readonly team: string;
+  readonly doctrine: string;
+  readonly createdAt: number;
+  readonly endedAt: number | null;
+}
+
+export interface SeatRow {
+  readonly id: string;
+  readonly session: string;
+  readonly seat: SeatKind;
+  readonly name: string;
+  readonly tokenHash: string;
+  readonly createdAt: number;
+  readonly releasedAt: number | null;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (
+  id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, scenario TEXT NOT NULL, scenario_hash TEXT NOT NULL,
+  seed INTEGER NOT NULL, team TEXT NOT NULL, doctrine TEXT NOT NULL, created_at INTEGER NOT NULL, ended_at INTEGER);
+CREATE TABLE IF NOT EXISTS events (
+  session TEXT NOT NULL, seq INTEGER NOT NULL, actor TEXT NOT NULL, intent TEXT, at INTEGER NOT NULL, body TEXT NOT NULL,
+  PRIMARY KEY (session, seq)) WITHOUT ROWID;
+CREATE UNIQUE INDEX IF NOT EXISTS events_intent ON events(session, actor, intent) WHERE intent IS NOT NULL;
+CREATE TABLE IF NOT EXISTS seats (
+  id TEXT PRIMARY KEY, session TEXT NOT NULL, seat TEXT NOT NULL, name TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL, released_at INTEGER);
+CREATE INDEX IF NOT EXISTS seats_session ON seats(session);
+`;
+
+interface RawSession {
+  id: string;
+  code: string;
+  scenario: string;
+  scenario_hash: string;
+  seed: number;
+  team: string;
+  doctrine: string;
+  created_at: number;
+  ended_at: number | null;
+}
+interface RawSeat {
+  id: string;
+  session: string;
+  seat: string;
+  name: string;
+  token_hash: string;
+  created_at: number;
+  released_at: number | null;
+}
+interface RawEvent {
+  seq: number;
+  actor: string;
+  intent: string | null;
+  at: number;
+  body: string;
+}
+
+const toSession = (r: RawSession): SessionRow => ({
+  id: r.id,
+  code: r.code,
+  scenario: r.scenario,
+  scenarioHash: r.scenario_hash,
+  seed: r.seed,
+  team: r.team,
+  doctrine: r.doctrine,
+  createdAt: r.created_at,
+  endedAt: r.ended_at,
+});
+const toSeat = (r: RawSeat): SeatRow => ({ id: r.id, session: r.session, seat: r.seat as SeatKind, name: r.name, tokenHash: r.token_hash, createdAt: r.created_at, releasedAt: r.released_at });
+
+export type Durability = 'full' | 'normal';
+
+export class SessionStore {
+  private readonly db: Database.Database;
+  private readonly stmts;
+  private readonly appendTx: (session: string, lastSeq: number, events: readonly NewEvent[]) => void;
+
+  /**
+   * `normal` (the default) survives a crash or kill of the process with nothing lost: in WAL mode a
+   * committed transaction is in the log file before the call returns. `full` also survives a power cut.
+   */
+  constructor(path: string, durability: Durability = 'normal') {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    const db = this.db;
+    this.stmts = {
+      getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+      setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+      insertSession: db.prepare(
+        'INSERT INTO sessions (id, code, scenario, scenario_hash, seed, team, doctrine, created_at, ended_at) VALUES (@id, @code, @scenario, @scenarioHash, @seed, @team, @doctrine, @createdAt, NULL)',
+      ),
+      session: db.prepare<[string], RawSession>('SELECT * FROM sessions WHERE id = ?'),
+      sessionByCode: db.prepare<[string], RawSession>('SELECT * FROM sessions WHERE code = ?'),
+      openSessions: db.prepare<[], RawSession>('SELECT * FROM sessions WHERE ended_at IS NULL ORDER BY created_at'),
+      recentSessions: db.prepare<[number], RawSession>('SELECT * FROM sessions ORDER BY created_at DESC LIMIT ?'),
+      setEnded: db.prepare('UPDATE sessions SET ended_at = ? WHERE id = ?'),
+      events: db.prepare<[string], RawEvent>('SELECT seq, actor, intent, at, body FROM events WHERE session = ? ORDER BY seq'),
+      insertEvent: db.prepare('INSERT INTO events (session, seq, actor, intent, at, body) VALUES (?, ?, ?, ?, ?, ?)'),
+      intent: db.prepare<[string, string, string], { seq: number }>('SELECT seq FROM events WHERE session = ? AND actor = ? AND intent = ?'),
+      insertSeat: db.prepare('INSERT INTO seats (id, session, seat, name, token_hash, created_at, released_at) VALUES (@id, @session, @seat, @name, @tokenHash, @createdAt, NULL)'),
+      seatsOf: db.prepare<[string], RawSeat>('SELECT * FROM seats WHERE session = ? AND released_at IS NULL ORDER BY created_at'),
+      seatByToken: db.prepare<[string], RawSeat>('SELECT * FROM seats WHERE token_hash = ? AND released_at IS NULL'),
+      releaseSeat: db.prepare('UPDATE seats SET released_at = ? WHERE id = ?'),
+    };
+    const insert = this.stmts.insertEvent;
+    this.appendTx = db.transaction((session: string, lastSeq: number, events: readonly NewEvent[]) => {
+      events.forEach((e, i) => insert.run(session, lastSeq + 1 + i, e.actor, e.intent, e.at, JSON.stringify(e.event)));
+    });
+  }
+
+  meta(key: string): string | undefined {
+    return this.stmts.getMeta.get(key)?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.stmts.setMeta.run(key, value);
+  }
+
+  createSession(row: SessionRow): void {
+    this.stmts.insertSession.run({ ...row });
+  }
+
+  session(id: string): SessionRow | undefined {
+    const r = this.stmts.session.get(id);
+    return r && toSession(r);
+  }
+
+  sessionByCode(code: string): SessionRow | undefined {
+    const r = this.stmts.sessionByCode.get(code);
+    return r && toSession(r);
+  }
+
+  /** The sessions still open, oldest first. */
+  openSessions(): SessionRow[] {
+    return this.stmts.openSessions.all().map(toSession);
+  }
+
+  /** The latest sessions, open or ended, newest first. */
+  recentSessions(limit: number): SessionRow[] {
+    return this.stmts.recentSessions.all(limit).map(toSession);
+  }
+
+  setEnded(id: string, at: number | null): void {
+    this.stmts.setEnded.run(at, id);
+  }
+
+  events(session: string): EventRow[] {
+    return this.stmts.events.all(session).map((r) => ({ seq: r.seq, actor: r.actor, intent: r.intent, at: r.at, event: JSON.parse(r.body) as SessionEvent }));
+  }
+
+  /** Appends events after `lastSeq`, all or none. Returns the new last seq. */
+  append(session: string, lastSeq: number, events: readonly NewEvent[]): number {
+    if (events.length === 0) return lastSeq;
+    this.appendTx(session, lastSeq, events);
+    return lastSeq + events.length;
+  }
+
+
+  /** The seq of an intent already applied for this actor, if any. */
+  intentSeq(session: string, actor: ActorKey, intent: string): number | undefined {
+    return this.stmts.intent.get(session, actor, intent)?.seq;
+  }
+
+  addSeat(row: SeatRow): void {
+    this.stmts.insertSeat.run({ ...row });
+  }
+
+  seats(session: string): SeatRow[] {
+    return this.stmts.seatsOf.all(session).map(toSeat);
+  }
+
+  seatByToken(tokenHash: string): SeatRow | undefined {
+    const r = this.stmts.seatByToken.get(tokenHash);
+    return r && toSeat(r);
+  }
+
+  releaseSeat(id: string, at: number): void {
+    this.stmts.releaseSeat.run(at, id);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

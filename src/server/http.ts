@@ -1,0 +1,105 @@
+// Static files: the built game (dist/) over plain HTTP, with a health check. No directory listings, no path escapes.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import QRCode from 'qrcode';
+import { CODE_ALPHABET, CODE_LENGTH } from '../net/protocol.js';
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.yaml': 'text/yaml; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+export const NO_BUILD_HELP = 'The game has not been built: run `npm run build` (it writes dist/), then restart `npm run serve`.';
+
+/** Whether `dir` holds a built game. */
+export function hasBuild(dir: string): boolean {
+  return existsSync(join(dir, 'index.html'));
+}
+
+export interface HttpExtras {
+  /** Facts for /healthz. */
+  readonly health: () => object;
+  /** The join link of a code, for /qr/CODE.svg (the QR of any well-formed code: no oracle of which codes exist). */
+  readonly joinLink: (code: string) => string;
+}
+
+const QR_PATH = new RegExp(`^/qr/([${CODE_ALPHABET}]{${CODE_LENGTH}})\\.svg$`);
+
+/** The join link of a code as a QR code (SVG), for a page or a projector to show. */
+export function qrSvg(link: string): Promise<string> {
+  return QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+}
+
+export function staticHandler(distDir: string, extras: HttpExtras): (req: IncomingMessage, res: ServerResponse) => void {
+  const root = resolve(distDir);
+  return (req, res) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    if (path === '/healthz') {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify({ ok: true, ...extras.health() }));
+      return;
+    }
+    const qr = QR_PATH.exec(path);
+    if (qr) {
+      qrSvg(extras.joinLink(qr[1]!)).then(
+        (svg) => res.writeHead(200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'no-cache' }).end(svg),
+        () => res.writeHead(500).end(),
+      );
+      return;
+    }
+    if (!hasBuild(root)) {
+      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`${NO_BUILD_HELP}\n`);
+      return;
+    }
+    if (path.includes('\0')) {
+      res.writeHead(400).end();
+      return;
+    }
+    let file = resolve(root, `.${normalize(path)}`);
+    if (file !== root && !file.startsWith(root + sep)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const isFile = (f: string) => existsSync(f) && statSync(f).isFile();
+    if (!isFile(file)) {
+      // The page handles its own routes (?join=CODE and the like); unknown files with an extension are 404.
+      if (extname(path) !== '') {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');
+        return;
+      }
+      file = join(root, 'index.html');
+    }
+    const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const immutable = file.includes(`${sep}assets${sep}`);
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': statSync(file).size, 'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    createReadStream(file).pipe(res);
+  };
+}

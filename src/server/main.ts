@@ -1,0 +1,107 @@
+// `npm run serve`: the facilitator's server for group sessions on the local network.
+//   npm run serve -- [--host 0.0.0.0] [--port 8787] [--db mandate-sessions.db] [--dist dist]
+//                    [--facilitator-token T] [--public-url URL] [--rate 20] [--burst 40] [--durability normal|full]
+// The same settings can come from MANDATE_HOST, MANDATE_PORT, MANDATE_DB, MANDATE_DIST, MANDATE_FACILITATOR_TOKEN, MANDATE_PUBLIC_URL.
+import { resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { WS_PATH } from '../net/protocol.js';
+import { hasBuild, NO_BUILD_HELP } from './http.js';
+import { DEFAULT_RATE, lanAddresses, startServer } from './server.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+function fail(message: string): never {
+  process.stderr.write(`serve: ${message}\n`);
+  process.exit(2);
+}
+
+function intArg(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) fail(`--${name} must be a whole number from ${min} to ${max}, got '${value}'`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        db: { type: 'string' },
+        dist: { type: 'string' },
+        'facilitator-token': { type: 'string' },
+        'public-url': { type: 'string' },
+        rate: { type: 'string' },
+        burst: { type: 'string' },
+        durability: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }).values;
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  if (args.help) {
+    process.stdout.write(`${readHeader()}\n`);
+    return;
+  }
+  const env = process.env;
+  const host = args.host ?? env['MANDATE_HOST'] ?? '0.0.0.0';
+  const port = intArg('port', args.port ?? env['MANDATE_PORT'], 8787, 0, 65535);
+  const db = resolve(args.db ?? env['MANDATE_DB'] ?? 'mandate-sessions.db');
+  const dist = resolve(args.dist ?? env['MANDATE_DIST'] ?? resolve(ROOT, 'dist'));
+  const token = args['facilitator-token'] ?? env['MANDATE_FACILITATOR_TOKEN'];
+  if (token !== undefined && !/^[A-Za-z0-9_-]{16,128}$/.test(token)) fail('the facilitator token must be 16 to 128 letters, digits, _ or -');
+  const durability = args.durability ?? 'normal';
+  if (durability !== 'normal' && durability !== 'full') fail(`--durability is normal or full, got '${durability}'`);
+  const publicUrl = args['public-url'] ?? env['MANDATE_PUBLIC_URL'];
+  const server = await startServer({
+    host,
+    port,
+    db,
+    dist,
+    ...(token !== undefined ? { facilitatorToken: token } : {}),
+    ...(publicUrl !== undefined ? { publicUrl: publicUrl.replace(/\/+$/, '') } : {}),
+    rate: { perSecond: intArg('rate', args.rate, DEFAULT_RATE.perSecond, 1, 100000), burst: intArg('burst', args.burst, DEFAULT_RATE.burst, 1, 100000) },
+    durability,
+    log: (line) => process.stderr.write(`serve: ${line}\n`),
+  });
+  const hosts = host === '0.0.0.0' || host === '::' ? [...lanAddresses(), '127.0.0.1'] : [host];
+  const out = process.stdout;
+  out.write('Mandate group sessions\n');
+  out.write(hasBuild(dist) ? `  serving the game from ${dist}\n` : `  ${NO_BUILD_HELP}\n  (the session endpoint below works without it)\n`);
+  for (const h of hosts) out.write(`  open:        http://${h}:${server.port}/\n`);
+  out.write(`  facilitator: ${server.publicUrl}/#facilitator=${server.facilitatorToken}\n`);
+  out.write(`  websocket:   ws://${hosts[0]}:${server.port}${WS_PATH}\n`);
+  out.write(`  database:    ${db} (${server.resumed} open session${server.resumed === 1 ? '' : 's'} resumed)\n`);
+  out.write('  Keep the facilitator link to yourself: it opens every session. Ctrl-C stops the server; sessions resume on the next start.\n');
+  // One line for programs that start the server (tests, the bench): the port it listens on.
+  out.write(`${JSON.stringify({ event: 'listening', port: server.port, resumed: server.resumed })}\n`);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function readHeader(): string {
+  return [
+    'npm run serve -- [options]',
+    '  --host H               address to listen on (default 0.0.0.0: every interface)',
+    '  --port P               port (default 8787; 0 picks a free one)',
+    '  --db FILE              SQLite file holding every session (default ./mandate-sessions.db)',
+    '  --dist DIR             the built game to serve (default dist/; build it with npm run build)',
+    '  --facilitator-token T  the facilitator secret (default: made once, kept in the database)',
+    '  --public-url URL       the address put in join links and QR codes (default http://<first LAN address>:<port>)',
+    '  --rate N --burst N     messages per second and burst allowed per connection (default 20 and 40)',
+    '  --durability D         normal (survives a crash of the server) or full (also a power cut); default normal',
+  ].join('\n');
+}
+
+main().catch((e: unknown) => fail(e instanceof Error ? (e.stack ?? e.message) : String(e)));

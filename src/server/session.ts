@@ -1,0 +1,453 @@
+// One group session, held by the server: its game folded from its event log, its seats, bots and clocks.
+// Every change is written to the store (one transaction per request) before anyone hears of it.
+import { isFacilitatorAction, legalActions, newGame, replay, step, viewFor, type Action, type GameState, type Phase } from '../engine/index.js';
+import { hashUnit } from '../engine/rng.js';
+import { indexOf } from '../engine/scenario-index.js';
+import type { Chair, Scenario } from '../scenario/schema.js';
+import type { Doctrine } from '../sim/doctrine.js';
+import { DOCTRINES } from '../sim/doctrines/index.js';
+import { nextActionsFor, timeoutActionsFor, type ChairSituation } from '../net/autopilot.js';
+import { TIMED_PHASES, type ErrorCode, type FacilitatorCommand, type SeatKind, type SessionStatus, type TimedPhase } from '../net/protocol.js';
+import type { ActorKey, EventRow, NewEvent, SeatRow, SessionEvent, SessionRow, SessionStore } from './db.js';
+import { engineActionOf, undoTarget } from './facilitator.js';
+import { hashToken, newSeatId, newToken } from './tokens.js';
+
+export type Reply = { readonly ok: true; readonly seq: number; readonly duplicate?: true } | { readonly ok: false; readonly code: ErrorCode; readonly message: string };
+
+export interface Deadline {
+  readonly turn: number;
+  readonly phase: Phase;
+  /** Server ms; null when the clock of this phase was stopped. */
+  readonly at: number | null;
+}
+
+export interface SessionDeps {
+  readonly store: SessionStore;
+  readonly now: () => number;
+  /** Called after every committed change (and seat change), before the request that caused it is answered. */
+  readonly onChange: (s: Session) => void;
+  readonly log?: (line: string) => void;
+}
+
+/** A bot whose doctrine keeps proposing refused actions gives up after this many rounds. */
+const MAX_BOT_ROUNDS = 400;
+/** On resume, a running clock gets at least this much time back. */
+const MIN_REMAINING_MS = 5000;
+
+const fail = (code: ErrorCode, message: string): Reply => ({ ok: false, code, message });
+
+export class Session {
+  readonly id: string;
+  readonly doctrine: Doctrine;
+  state: GameState;
+  /** The seq of the last event written. */
+  seq = 0;
+  started = false;
+  paused = false;
+  endReason: string | null = null;
+  timers: Partial<Record<TimedPhase, number>> = {};
+  deadline: Deadline | null = null;
+  pausedAt: number | null = null;
+  /** People in chairs, and projectors, by seat. */
+  readonly seats = new Map<string, SeatRow>();
+  /** Set when the log no longer replays (the scenario file changed under it); the session is then read-only. */
+  broken: string | null = null;
+
+  private phases: Phase[] = [];
+  private readonly intents = new Map<string, number>();
+  private pending: NewEvent[] = [];
+  private timeout: ReturnType<typeof setTimeout> | null = null;
+  private wasEnded = false;
+  private closed = false;
+
+  private constructor(
+    readonly row: SessionRow,
+    readonly scn: Scenario,
+    private readonly deps: SessionDeps,
+  ) {
+    this.id = row.id;
+    this.doctrine = DOCTRINES[row.doctrine] ?? DOCTRINES['report']!;
+    this.state = newGame(scn, row.seed);
+  }
+
+  /** Rebuilds a session from its log alone (and its seat table), then lets bots and clocks carry on. */
+  static open(row: SessionRow, scn: Scenario, deps: SessionDeps): Session {
+    const s = new Session(row, scn, deps);
+    s.fold(deps.store.events(row.id));
+    for (const seat of deps.store.seats(row.id)) s.seats.set(seat.id, seat);
+    s.wasEnded = s.ended;
+    return s;
+  }
+
+  /** After a (re)start: bots act if it is their move, clocks are rescheduled. Writes what that produces. */
+  carryOn(): void {
+    // Nobody could act while the server was down: a clock that ran out meanwhile gets a little time back.
+    const d = this.currentDeadline();
+    const now = this.deps.now();
+    if (d?.at != null && !this.paused && !this.ended && d.at < now + this.minRemaining(d.phase)) {
+      this.record({ actor: 'server', intent: null, at: now, event: { kind: 'deadline', turn: d.turn, phase: d.phase, at: now + this.minRemaining(d.phase) } });
+    }
+    this.runBots();
+    this.syncDeadline();
+    this.commit();
+  }
+
+  get ended(): boolean {
+    return this.endReason !== null || this.state.phase === 'over' || this.broken !== null;
+  }
+
+  status(): SessionStatus {
+    return { started: this.started, paused: this.paused, ended: this.ended, endReason: this.endReason ?? this.broken };
+  }
+
+  chairs(): readonly Chair[] {
+    return indexOf(this.scn).chairs;
+  }
+
+  /** The seat holding a chair, if a person holds it. */
+  holderOf(chair: Chair): SeatRow | undefined {
+    for (const seat of this.seats.values()) if (seat.seat === chair) return seat;
+    return undefined;
+  }
+
+  isBot(chair: Chair): boolean {
+    return this.holderOf(chair) === undefined;
+  }
+
+  // ---- requests -------------------------------------------------------------------------------
+
+  /** A person's intent: authorized (a chair acts only as itself), checked by the rules, logged, then bots and clocks follow. */
+  intent(seat: SeatRow, intentId: string, action: Action, expect?: number): Reply {
+    const actor: ActorKey = `seat:${seat.id}`;
+    const dup = this.intents.get(`${actor}|${intentId}`);
+    if (dup !== undefined) return { ok: true, seq: dup, duplicate: true };
+    if (seat.seat === 'projector') return fail('auth/forbidden', 'a projector only watches');
+    if (isFacilitatorAction(action)) return fail('auth/forbidden', 'only the facilitator does this');
+    if (action.chair !== seat.seat) return fail('auth/forbidden', `you hold the ${seat.seat} chair, not the ${action.chair} chair`);
+    const closed = this.closedFor('player');
+    if (closed) return closed;
+    if (expect !== undefined && expect !== this.state.log.length) return fail('session/stale', `the game has moved on (${this.state.log.length} actions, you saw ${expect})`);
+    const rejection = this.act(action, actor, intentId);
+    if (rejection) return rejection;
+    const seq = this.seq + this.pending.length;
+    this.runBots();
+    this.syncDeadline();
+    this.commit();
+    return { ok: true, seq };
+  }
+
+  /** A facilitator command. Game changes go through the engine's facilitator actions; the rest steer the session. */
+  command(cmd: FacilitatorCommand, intentId: string): Reply {
+    const actor: ActorKey = 'facilitator';
+    const dup = this.intents.get(`${actor}|${intentId}`);
+    if (dup !== undefined) return { ok: true, seq: dup, duplicate: true };
+    if (this.ended && !(cmd.do === 'undo-last-resolution' && this.endReason === null && this.broken === null)) return fail('session/ended', 'the session has ended');
+    const r = this.runCommand(cmd, actor, intentId);
+    if (!r.ok) {
+      this.pending = [];
+      return r;
+    }
+    this.runBots();
+    this.syncDeadline();
+    this.commit();
+    return r;
+  }
+
+  /** Seats a person (or a projector). A chair is taken by one person at a time; the token is shown once. */
+  claim(seat: SeatKind, name: string): { ok: true; token: string; row: SeatRow } | { ok: false; code: ErrorCode; message: string } {
+    if (this.ended) return { ok: false, code: 'session/ended', message: 'the session has ended' };
+    if (seat !== 'projector') {
+      if (!this.chairs().includes(seat)) return { ok: false, code: 'seat/unknown', message: `this scenario has no ${seat} chair` };
+      if (this.holderOf(seat)) return { ok: false, code: 'seat/taken', message: `the ${seat} chair is taken` };
+    }
+    const token = newToken();
+    const row: SeatRow = { id: newSeatId(), session: this.id, seat, name, tokenHash: hashToken(token), createdAt: this.deps.now(), releasedAt: null };
+    this.deps.store.addSeat(row);
+    this.seats.set(row.id, row);
+    this.deps.onChange(this);
+    return { ok: true, token, row };
+  }
+
+  // ---- internals ------------------------------------------------------------------------------
+
+  private closedFor(who: 'player' | 'facilitator'): Reply | null {
+    if (this.broken) return fail('session/ended', `the session cannot continue: ${this.broken}`);
+    if (this.ended) return fail('session/ended', 'the session has ended');
+    if (!this.started) return fail('session/not-started', 'the facilitator has not started the session');
+    if (this.paused && who === 'player') return fail('session/paused', 'the facilitator has paused the session');
+    return null;
+  }
+
+  private runCommand(cmd: FacilitatorCommand, actor: ActorKey, intentId: string): Reply {
+    const now = this.deps.now();
+    const at = () => this.seq + this.pending.length;
+    const record = (event: SessionEvent, withIntent = true) => this.record({ actor, intent: withIntent ? intentId : null, at: now, event });
+    switch (cmd.do) {
+      case 'start':
+        if (this.started) return fail('session/started', 'the session has started already');
+        record({ kind: 'start' });
+        return { ok: true, seq: at() };
+      case 'pause':
+        if (!this.started) return fail('session/not-started', 'start the session first');
+        if (!this.paused) record({ kind: 'pause' });
+        return { ok: true, seq: at() };
+      case 'resume': {
+        if (!this.started) return fail('session/not-started', 'start the session first');
+        if (!this.paused) return { ok: true, seq: at() };
+        const d = this.currentDeadline();
+        const left = d?.at != null && this.pausedAt !== null ? Math.max(this.minRemaining(d.phase), d.at - this.pausedAt) : null;
+        record({ kind: 'resume' });
+        if (d && left !== null) record({ kind: 'deadline', turn: d.turn, phase: d.phase, at: now + left }, false);
+        return { ok: true, seq: at() - (d && left !== null ? 1 : 0) };
+      }
+      case 'set-timer': {
+        const seconds = Object.fromEntries(TIMED_PHASES.filter((p) => cmd.seconds[p] !== undefined).map((p) => [p, cmd.seconds[p] ?? null]));
+        record({ kind: 'timers', seconds });
+        const seq = at();
+        const phase = this.state.phase as TimedPhase;
+        if (this.started && cmd.seconds[phase] !== undefined) {
+          const dur = this.timers[phase];
+          record({ kind: 'deadline', turn: this.state.turn, phase, at: dur ? (this.paused ? (this.pausedAt ?? now) : now) + dur * 1000 : null }, false);
+        }
+        return { ok: true, seq };
+      }
+      case 'inject':
+      case 'custom-inject':
+      case 'adjust-indicator': {
+        const closed = this.closedFor('facilitator');
+        if (closed) return closed;
+        const rejection = this.act(engineActionOf(cmd)!, actor, intentId);
+        return rejection ?? { ok: true, seq: at() };
+      }
+      case 'undo-last-resolution': {
+        if (!this.started) return fail('session/not-started', 'start the session first');
+        const to = undoTarget(this.phases);
+        if (to === null) return fail('undo/nothing', 'no turn has been resolved yet');
+        record({ kind: 'undo', to, reason: cmd.reason });
+        const seq = at();
+        if (!this.paused) record({ kind: 'pause' }, false);
+        return { ok: true, seq };
+      }
+      case 'end-game':
+        record({ kind: 'end', reason: cmd.reason });
+        return { ok: true, seq: at() };
+      case 'release-chair': {
+        const seat = this.holderOf(cmd.chair);
+        if (!seat) return fail('seat/unknown', `nobody holds the ${cmd.chair} chair`);
+        this.deps.store.releaseSeat(seat.id, now);
+        this.seats.delete(seat.id);
+        record({ kind: 'release', chair: cmd.chair });
+        return { ok: true, seq: at() };
+      }
+    }
+  }
+
+  /** Steps the game; on success the action is recorded (in memory now, in the store at commit). */
+  private act(action: Action, actor: ActorKey, intent: string | null): Reply | null {
+    const r = step(this.state, action, this.scn);
+    if (!r.ok) return fail(r.rejection.code, r.rejection.message);
+    this.pending.push({ actor, intent, at: this.deps.now(), event: { kind: 'action', action } });
+    this.afterAction(r.state, actor, intent);
+    return null;
+  }
+
+  private record(e: NewEvent): void {
+    this.pending.push(e);
+    this.apply(e);
+  }
+
+  private afterAction(state: GameState, actor: ActorKey, intent: string | null): void {
+    this.state = state;
+    this.phases.push(state.phase);
+    if (intent !== null) this.intents.set(`${actor}|${intent}`, this.seq + this.pending.length);
+  }
+
+  /** Applies one event to the in-memory session (used both live and when folding the log). */
+  private apply(e: NewEvent, seq = this.seq + this.pending.length): void {
+    const ev = e.event;
+    if (e.intent !== null) this.intents.set(`${e.actor}|${e.intent}`, seq);
+    switch (ev.kind) {
+      case 'start':
+        this.started = true;
+        return;
+      case 'action': {
+        const r = step(this.state, ev.action, this.scn);
+        if (!r.ok) {
+          this.broken = `logged action ${seq} is refused by the rules now (${r.rejection.code}: ${r.rejection.message})`;
+          return;
+        }
+        this.state = r.state;
+        this.phases.push(r.state.phase);
+        return;
+      }
+      case 'pause':
+        this.paused = true;
+        this.pausedAt = e.at;
+        return;
+      case 'resume':
+        this.paused = false;
+        this.pausedAt = null;
+        return;
+      case 'timers':
+        for (const [p, v] of Object.entries(ev.seconds) as [TimedPhase, number | null][]) {
+          if (v === null) delete this.timers[p];
+          else this.timers[p] = v;
+        }
+        return;
+      case 'deadline':
+        this.deadline = { turn: ev.turn, phase: ev.phase, at: ev.at };
+        return;
+      case 'undo': {
+        const r = replay(this.scn, this.row.seed, this.state.log.slice(0, ev.to));
+        if (!r.ok) {
+          this.broken = `undo to ${ev.to} does not replay`;
+          return;
+        }
+        this.state = r.state;
+        this.phases = this.phases.slice(0, ev.to);
+        return;
+      }
+      case 'end':
+        this.endReason = ev.reason;
+        return;
+      case 'release':
+        return;
+    }
+  }
+
+  private fold(rows: readonly EventRow[]): void {
+    for (const r of rows) {
+      if (this.broken) break;
+      this.apply({ actor: r.actor, intent: r.intent, at: r.at, event: r.event }, r.seq);
+      this.seq = r.seq;
+    }
+    if (this.broken) this.deps.log?.(`session ${this.id}: ${this.broken}`);
+  }
+
+  /** Writes what is pending, in one transaction, then tells the listeners. */
+  private commit(): void {
+    const events = this.pending;
+    this.pending = [];
+    if (events.length > 0) {
+      try {
+        this.seq = this.deps.store.append(this.id, this.seq, events);
+      } catch (e) {
+        // The store refused: go back to what it holds, so memory never runs ahead of the disk.
+        this.reload();
+        throw e;
+      }
+    }
+    if (this.ended !== this.wasEnded) {
+      this.wasEnded = this.ended;
+      this.deps.store.setEnded(this.id, this.ended ? this.deps.now() : null);
+    }
+    this.deps.onChange(this);
+  }
+
+  private reload(): void {
+    this.state = newGame(this.scn, this.row.seed);
+    this.seq = 0;
+    this.started = false;
+    this.paused = false;
+    this.endReason = null;
+    this.timers = {};
+    this.deadline = null;
+    this.pausedAt = null;
+    this.phases = [];
+    this.intents.clear();
+    this.fold(this.deps.store.events(this.id));
+  }
+
+  private situation(chair: Chair): ChairSituation {
+    const s = this.state;
+    const scn = this.scn;
+    let n = 0;
+    let legal: readonly Action[] | undefined;
+    return {
+      chair,
+      scenario: scn,
+      view: viewFor(s, scn, chair, { ledgerFrom: s.turn }),
+      get legal() {
+        return (legal ??= legalActions(s, scn, chair));
+      },
+      // Stateless draws keyed on the seed and the log length: a resumed session draws the same.
+      random: () => hashUnit(s.seed, 'bot', s.log.length, chair, n++),
+    };
+  }
+
+  /** Bots play every chair nobody holds, step by step as in sim/play.ts, until they wait on a person. */
+  private runBots(): void {
+    for (let round = 0, progress = true; progress && round < MAX_BOT_ROUNDS; round++) {
+      progress = false;
+      for (const chair of this.chairs()) {
+        if (!this.started || this.paused || this.ended) return;
+        if (!this.isBot(chair)) continue;
+        const acts = nextActionsFor(this.situation(chair), this.doctrine);
+        for (const a of acts ?? []) if (this.act(a, `bot:${chair}`, null) === null) progress = true;
+      }
+    }
+  }
+
+  private currentDeadline(): Deadline | null {
+    const d = this.deadline;
+    return d && d.turn === this.state.turn && d.phase === this.state.phase ? d : null;
+  }
+
+  /** Opens the clock of the current phase if it has one, and (re)schedules its expiry. */
+  private syncDeadline(): void {
+    if (this.timeout) clearTimeout(this.timeout);
+    this.timeout = null;
+    if (!this.started || this.ended || this.closed) return;
+    const phase = this.state.phase;
+    const dur = (TIMED_PHASES as readonly Phase[]).includes(phase) ? this.timers[phase as TimedPhase] : undefined;
+    if (dur && !this.currentDeadline()) {
+      this.record({ actor: 'timer', intent: null, at: this.deps.now(), event: { kind: 'deadline', turn: this.state.turn, phase, at: this.deps.now() + dur * 1000 } });
+    }
+    const d = this.currentDeadline();
+    if (this.paused || d?.at == null) return;
+    this.timeout = setTimeout(() => this.expire(), Math.max(0, d.at - this.deps.now()));
+  }
+
+  /** Time is up: what is there is committed and confirmed, as ordinary logged actions by the timer. */
+  private expire(): void {
+    this.timeout = null;
+    const d = this.currentDeadline();
+    if (!d || d.at === null || this.paused || this.ended || this.closed) return;
+    const order = (a: Action) => (a.type === 'sitrep/close' ? 1 : 0);
+    const acts = this.chairs()
+      .flatMap((c) => timeoutActionsFor(this.situation(c), this.doctrine))
+      .sort((a, b) => order(a) - order(b));
+    for (const a of acts) this.act(a, 'timer', null);
+    // If nothing could move the phase on, stop its clock rather than firing again and again.
+    if (this.state.turn === d.turn && this.state.phase === d.phase) this.record({ actor: 'timer', intent: null, at: this.deps.now(), event: { kind: 'deadline', turn: d.turn, phase: d.phase, at: null } });
+    this.runBots();
+    this.syncDeadline();
+    try {
+      this.commit();
+    } catch (e) {
+      this.deps.log?.(`session ${this.id}: clock expiry not written: ${String(e)}`);
+    }
+  }
+
+  /** A resumed clock gets at least a few seconds back, and never more than the phase's whole time. */
+  private minRemaining(phase: Phase): number {
+    const dur = this.timers[phase as TimedPhase];
+    return Math.min(MIN_REMAINING_MS, (dur ?? 0) * 1000);
+  }
+
+  /** The clock as clients see it. */
+  clock(): { turn: number; phase: Phase; deadline: number | null; remaining: number | null } {
+    const d = this.currentDeadline();
+    const at = d?.at ?? null;
+    if (at === null || this.ended) return { turn: this.state.turn, phase: this.state.phase, deadline: null, remaining: null };
+    if (this.paused) return { turn: this.state.turn, phase: this.state.phase, deadline: null, remaining: Math.max(this.minRemaining(this.state.phase), at - (this.pausedAt ?? at)) };
+    return { turn: this.state.turn, phase: this.state.phase, deadline: at, remaining: null };
+  }
+
+  /** Stops the clock (server shutdown); the log stays as it is. */
+  close(): void {
+    this.closed = true;
+    if (this.timeout) clearTimeout(this.timeout);
+    this.timeout = null;
+  }
+}

@@ -1,0 +1,115 @@
+// Test support for the session server: real servers on 127.0.0.1 (in this process or a child), clients, temp databases.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { WebSocket } from 'ws';
+import { SessionClient, type SocketLike } from '../../src/net/client.js';
+import type { ServerMessage } from '../../src/net/protocol.js';
+import { startServer, type RunningServer } from '../../src/server/server.js';
+import type { RateLimit } from '../../src/server/rate-limit.js';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const FACILITATOR_TOKEN = 'test-facilitator-token-0123456789';
+
+export function tempDir(): { dir: string; db: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'mandate-server-'));
+  return { dir, db: join(dir, 'sessions.db'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export const wsFactory = (u: string) => new WebSocket(u) as unknown as SocketLike;
+
+export async function inProcess(db: string, rate: RateLimit = { perSecond: 1000, burst: 1000 }): Promise<RunningServer & { url: string }> {
+  const server = await startServer({ host: '127.0.0.1', port: 0, db, dist: join(ROOT, 'dist'), facilitatorToken: FACILITATOR_TOKEN, rate, publicUrl: 'http://127.0.0.1' });
+  return Object.assign(server, { url: `ws://127.0.0.1:${server.port}/ws` });
+}
+
+/** A client that records every message it receives. */
+export function client(url: string, token?: string): SessionClient & { received: ServerMessage[] } {
+  const c = new SessionClient({ url, socket: wsFactory, ...(token !== undefined ? { token } : {}), timeoutMs: 10_000 }) as SessionClient & { received: ServerMessage[] };
+  c.received = [];
+  c.on('*', (m) => c.received.push(m));
+  return c;
+}
+
+/** A raw socket for sending what the client helper never would. */
+export async function rawSocket(url: string): Promise<{ ws: WebSocket; next: (pred?: (m: ServerMessage) => boolean) => Promise<ServerMessage>; send: (x: unknown) => void; closed: Promise<number> }> {
+  const ws = new WebSocket(url);
+  const inbox: ServerMessage[] = [];
+  const waiters: { pred: (m: ServerMessage) => boolean; resolve: (m: ServerMessage) => void }[] = [];
+  ws.on('message', (d) => {
+    const m = JSON.parse(String(d)) as ServerMessage;
+    const w = waiters.findIndex((x) => x.pred(m));
+    if (w >= 0) waiters.splice(w, 1)[0]!.resolve(m);
+    else inbox.push(m);
+  });
+  const closed = new Promise<number>((r) => ws.on('close', (code) => r(code)));
+  await new Promise<void>((ok, fail) => {
+    ws.once('open', () => ok());
+    ws.once('error', fail);
+  });
+  return {
+    ws,
+    closed,
+    send: (x) => ws.send(typeof x === 'string' ? x : JSON.stringify(x)),
+    next: (pred = () => true) => {
+      const i = inbox.findIndex(pred);
+      if (i >= 0) return Promise.resolve(inbox.splice(i, 1)[0]!);
+      return new Promise((resolve, reject) => {
+        waiters.push({ pred, resolve });
+        setTimeout(() => reject(new Error('no such message within 5 s')), 5000).unref();
+      });
+    },
+  };
+}
+
+/** Waits until a condition holds, checking every 10 ms. */
+export async function until(cond: () => boolean, what: string, ms = 15_000): Promise<void> {
+  const t0 = Date.now();
+  while (!cond()) {
+    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export interface Child {
+  readonly port: number;
+  readonly proc: ChildProcess;
+  kill9(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts `npx tsx src/server/main.ts` as its own process group and waits for its "listening" line. */
+export async function spawnServer(db: string, port = 0): Promise<Child> {
+  const proc = spawn('npx', ['tsx', 'src/server/main.ts', '--host', '127.0.0.1', '--port', String(port), '--db', db, '--facilitator-token', FACILITATOR_TOKEN, '--rate', '1000', '--burst', '1000'], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  proc.stderr!.on('data', (d) => (stderr += String(d)));
+  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+  const listening = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 20_000);
+    proc.once('exit', (code) => reject(new Error(`server exited (${code}): ${stderr}`)));
+    createInterface({ input: proc.stdout! }).on('line', (line) => {
+      if (!line.startsWith('{')) return;
+      const m = JSON.parse(line) as { event: string; port: number };
+      if (m.event === 'listening') {
+        clearTimeout(timer);
+        resolve(m.port);
+      }
+    });
+  });
+  const signal = async (sig: NodeJS.Signals) => {
+    // The whole group: npx, tsx and the node process running the server.
+    try {
+      process.kill(-proc.pid!, sig);
+    } catch {
+      /* gone already */
+    }
+    await exited;
+  };
+  return { port: listening, proc, kill9: () => signal('SIGKILL'), stop: () => signal('SIGTERM') };
+}
