@@ -1,5 +1,6 @@
 // Load test of the group-session server on loopback: N sessions × M clients (a facilitator and chairs) play whole games.
-//   npm run bench:server -- [--sessions 40] [--clients 5] [--scenario tutorial] [--doctrine report] [--time-limit 180]
+//   npm run bench:server -- [--sessions 40] [--clients 5] [--scenario tutorial] [--doctrine report] [--think 0] [--time-limit 180]
+// --think MS: each client waits this long before each action, like a person; 0 sends as fast as it can (saturation).
 // The server runs as its own process on 127.0.0.1 (its memory is measured alone) with a temporary database and the
 // rate limit lifted; every chair is played over the network by a doctrine. Prints throughput, intent→ack latency
 // (p50/p99) and the server's memory. Stops by itself: when every game is over, or at the time limit.
@@ -28,11 +29,12 @@ function arg(v: string | undefined, fallback: number, min: number, max: number, 
 }
 
 const { values } = parseArgs({
-  options: { sessions: { type: 'string' }, clients: { type: 'string' }, scenario: { type: 'string' }, doctrine: { type: 'string' }, 'time-limit': { type: 'string' } },
+  options: { sessions: { type: 'string' }, clients: { type: 'string' }, scenario: { type: 'string' }, doctrine: { type: 'string' }, think: { type: 'string' }, 'time-limit': { type: 'string' } },
   strict: true,
 });
 const N = arg(values.sessions, 40, 1, 200, 'sessions');
 const M = arg(values.clients, 5, 1, 5, 'clients');
+const THINK = arg(values.think, 0, 0, 60_000, 'think');
 const LIMIT_S = arg(values['time-limit'], 180, 5, 900, 'time-limit');
 const scenarioId = values.scenario ?? 'tutorial';
 const doctrine = DOCTRINES[values.doctrine ?? 'report'];
@@ -81,7 +83,7 @@ async function main(): Promise<void> {
   let peakSeen = idle.rss;
   const sampler = setInterval(() => (peakSeen = Math.max(peakSeen, rssOf(server.pid!).rss)), 250);
 
-  process.stdout.write(`bench:server — ${N} sessions × ${M} clients (facilitator + ${chairs.length} chair${chairs.length === 1 ? '' : 's'} over the network, ${4 - chairs.length} bot chair(s)), scenario ${scenarioId}, doctrine ${doctrine!.name}\n`);
+  process.stdout.write(`bench:server — ${N} sessions × ${M} clients (facilitator + ${chairs.length} chair${chairs.length === 1 ? '' : 's'} over the network, ${4 - chairs.length} bot chair(s)), scenario ${scenarioId}, doctrine ${doctrine!.name}, think ${THINK} ms\n`);
   const latencies: number[] = [];
   let refused = 0;
   const clients: SessionClient[] = [];
@@ -104,6 +106,7 @@ async function main(): Promise<void> {
         driveChair(c, {
           scenario: scn,
           doctrine: doctrine!,
+          thinkMs: THINK,
           random: () => ((Math.imul(i * 7919 + chairs.indexOf(chair) * 104729 + n++, 2654435761) >>> 0) % 1_000_000) / 1_000_000,
           onRoundTrip: (ms, ok) => (ok ? latencies.push(ms) : refused++),
         }),

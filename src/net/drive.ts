@@ -14,6 +14,8 @@ export interface DriveOptions {
   readonly random?: () => number;
   /** While this holds for the latest view, the driver waits (e.g. to leave a decision to a person). */
   readonly hold?: (body: Extract<ViewBody, { role: 'chair' }>) => boolean;
+  /** Milliseconds to wait before each action, as a person would (0: none). */
+  readonly thinkMs?: number;
   /** Called with the round trip of every intent (ms, intent sent to its answer). */
   readonly onRoundTrip?: (ms: number, accepted: boolean) => void;
 }
@@ -75,6 +77,8 @@ export function driveChair(client: SessionClient, o: DriveOptions): Driver {
           // Where the rules list every option, an action not listed now would be refused: skip the round trip.
           const now = client.view;
           if (now?.role === 'chair' && EXHAUSTIVE.has(a.type) && !isListed(now.legal, a)) continue;
+          // A person takes a moment over each decision; a bench can model that.
+          if (o.thinkMs) await new Promise((r) => setTimeout(r, o.thinkMs));
           const t0 = performance.now();
           try {
             await client.act(a);
