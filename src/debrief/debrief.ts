@@ -40,13 +40,16 @@ export interface Debrief {
   readonly seed: number;
   readonly turns: number;
   readonly over: boolean;
-  readonly score: number;
+  /** Null in a limited record: the score is made of numbers the chairs can only estimate. */
+  readonly score: number | null;
   readonly threshold: number;
   readonly result: 'success' | 'failure' | null;
   readonly epilogue: string | null;
   readonly dimensions: readonly DimensionReport[];
-  /** Each indicator at the end of setup (index 0) and of every turn. */
-  readonly series: Readonly<Record<IndicatorId, readonly number[]>>;
+  /** Each indicator at the end of setup (index 0) and of every turn (a limited record: exact ones only). */
+  readonly series: Readonly<Partial<Record<IndicatorId, readonly number[]>>>;
+  /** True for a mid-game record shown to players: only what the mission knows exactly. */
+  readonly limited: boolean;
   readonly timeline: readonly TurnRecord[];
   /** What the conflicts between chairs' plans cost in cohesion, in all. */
   readonly conflictCost: number;
@@ -121,33 +124,44 @@ function drivers(ledger: readonly LedgerEntry[], tracks: readonly Track[], sign:
 /**
  * Everything the debrief shows. Works mid-game too (the record so far). Deltas are oriented so
  * that positive is good for the dimension (violence and casualties count negatively).
+ * `limited`: a mid-game record for players keeps the fog — only numbers the mission observes
+ * exactly (and their ledger entries) appear, and no score; the fog lifts when the game is over.
  */
-export function buildDebrief(scn: Scenario, s: GameState, catalogue: LessonCatalogue | null): Debrief {
+export function buildDebrief(scn: Scenario, s: GameState, catalogue: LessonCatalogue | null, opts: { limited?: boolean } = {}): Debrief {
+  const limited = (opts.limited ?? false) && s.phase !== 'over';
+  const exact = (t: Track) => t.kind === 'implementation' || (t.kind === 'indicator' && scn.indicators[t.id].observed === 'exact');
+  const ledger = limited ? s.ledger.filter((e) => exact(e.track)) : s.ledger;
   const start = newGame(scn, s.seed);
   const turns = s.turn;
   const { score } = scoreOf(s, scn);
   const dims = dimensionsOf(s, scn);
   const tracks = DIMENSION_TRACKS(scn);
-  const used = new Set(s.ledger.flatMap((e) => e.lessons));
+  const used = new Set(ledger.flatMap((e) => e.lessons));
+  const shown = (d: Dimension) => !limited || tracks[d].every(exact);
+  const indicators = CORE_INDICATORS.filter((k) => !limited || scn.indicators[k].observed === 'exact');
+  const timeline = timelineOf(scn, s.seed, s.log).map((t) =>
+    limited ? { ...t, moves: Object.fromEntries(Object.entries(t.moves).filter(([k]) => scn.indicators[k as IndicatorId].observed === 'exact')) } : t,
+  );
   return {
     scenario: scn.id,
     seed: s.seed,
     turns,
     over: s.phase === 'over',
-    score: s.outcome?.score ?? score,
+    score: limited ? null : (s.outcome?.score ?? score),
     threshold: scn.scoring.threshold,
     result: s.outcome?.result ?? null,
     epilogue: s.outcome?.epilogue ?? null,
-    dimensions: DIMENSIONS.map((d) => ({
+    dimensions: DIMENSIONS.filter(shown).map((d) => ({
       dimension: d,
       value: dims[d],
       weight: scn.scoring.weights[d],
       tracks: tracks[d],
-      drivers: drivers(s.ledger, tracks[d], d === 'protection' || d === 'casualties' ? -1 : 1, 4),
+      drivers: drivers(ledger, tracks[d], d === 'protection' || d === 'casualties' ? -1 : 1, 4),
     })),
-    series: Object.fromEntries(CORE_INDICATORS.map((k) => [k, seriesOf(s.ledger, { kind: 'indicator', id: k }, start.indicators[k], turns)])) as Record<IndicatorId, number[]>,
-    timeline: timelineOf(scn, s.seed, s.log),
-    conflictCost: s.ledger
+    series: Object.fromEntries(indicators.map((k) => [k, seriesOf(ledger, { kind: 'indicator', id: k }, start.indicators[k], turns)])),
+    limited,
+    timeline,
+    conflictCost: ledger
       .filter((e) => e.cause.kind === 'mechanic' && (e.cause.mechanic === 'plan-conflicts' || e.cause.mechanic === 'envoy-coordination') && e.track.kind === 'indicator' && e.track.id === 'cohesion')
       .reduce((x, e) => x + e.delta, 0),
     lessons: catalogue ? catalogue.lessons.filter((l) => used.has(l.id)) : [],

@@ -24,7 +24,7 @@ export function debriefMarkdown(d: Debrief, scn: Scenario, lang: Lang): string {
   out.push(`# ${L.report}: ${md(text(scn.title, lang))}`, '');
   out.push(`- ${L.scenario}: ${scn.id} v${scn.version}`, `- ${L.seed}: ${d.seed}`, `- ${L.turns}: ${d.timeline.length}`);
   const result = d.result === 'success' ? L.success : d.result === 'failure' ? L.failure : L.inProgress;
-  out.push(`- ${L.outcome}: **${result}**, ${L.score} ${d.score} (${L.threshold} ${d.threshold})`, '');
+  out.push(`- ${L.outcome}: **${result}**${d.score === null ? '' : `, ${L.score} ${d.score} (${L.threshold} ${d.threshold})`}`, '');
   const epilogue = scn.epilogues.find((e) => e.id === d.epilogue);
   if (epilogue) out.push(`> ${md(text(epilogue.text, lang))}`, '');
   out.push(`| ${L.dimension} | ${L.value} | ${L.weight} |`, '|---|---:|---:|');

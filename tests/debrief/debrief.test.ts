@@ -84,6 +84,18 @@ describe('the debrief', () => {
     expect(fr).toContain('Didacticiel');
   });
 
+  it('keeps the fog in a mid-game record for players: exact numbers only, no score', () => {
+    const limited = buildDebrief(scn, s, null, { limited: true });
+    expect(limited.limited).toBe(true);
+    expect(limited.score).toBeNull();
+    const estimated = Object.entries(scn.indicators).filter(([, v]) => v.observed === 'estimated').map(([k]) => k);
+    expect(estimated.length).toBeGreaterThan(0);
+    for (const k of estimated) expect(limited.series[k as keyof typeof limited.series]).toBeUndefined();
+    expect(limited.series.cohesion).toEqual(d.series.cohesion);
+    for (const dim of limited.dimensions) for (const t of dim.tracks) expect(t.kind === 'indicator' && scn.indicators[t.id].observed === 'exact').toBe(true);
+    for (const t of limited.timeline) for (const k of Object.keys(t.moves)) expect(estimated).not.toContain(k);
+  });
+
   it('rebuilds the same timeline from the log alone', () => {
     expect(timelineOf(scn, s.seed, s.log)).toEqual(d.timeline);
   });

@@ -4,6 +4,7 @@ export const debriefEn = {
   'debrief.openSoFar': 'Record so far',
   'debrief.heading': 'Debrief',
   'debrief.headingSoFar': 'Record so far',
+  'debrief.scoreAtEnd': 'The score is given at the end of the game: it is made of numbers the mission can only estimate until then.',
   'debrief.soFarNote': 'The game is paused in month {turn}: this is the record so far, for discussion. Nothing here changes the game.',
   'debrief.tabs': 'Debrief sections',
   'debrief.tab.summary': 'Debrief',

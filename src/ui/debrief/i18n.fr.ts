@@ -6,6 +6,7 @@ export const debriefFr: Record<keyof typeof debriefEn, string> = {
   'debrief.openSoFar': 'Bilan provisoire',
   'debrief.heading': 'Débriefing',
   'debrief.headingSoFar': 'Bilan provisoire',
+  'debrief.scoreAtEnd': 'Le score est donné à la fin de la partie : il repose sur des valeurs que la mission ne peut qu’estimer d’ici là.',
   'debrief.soFarNote': 'La partie est en pause au mois {turn} : voici le bilan à ce stade, pour la discussion. Rien ici ne change la partie.',
   'debrief.tabs': 'Sections du débriefing',
   'debrief.tab.summary': 'Débriefing',

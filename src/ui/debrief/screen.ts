@@ -49,7 +49,7 @@ export function debriefScreen(props: DebriefProps): DebriefScreen {
       case 'whatif':
         return whatIfPanel(session);
       case 'doctrines': {
-        const v = doctrinesPanel(session, summary.debrief.score);
+        const v = doctrinesPanel(session, summary.debrief.score ?? 0);
         cleanups.push(v.destroy);
         return v.root;
       }
@@ -57,7 +57,9 @@ export function debriefScreen(props: DebriefProps): DebriefScreen {
         return modelCard(catalogue, scn);
     }
   };
-  const tabButtons = TABS.map((tab) =>
+  // Mid-game only the record so far and the model card: replay, what-if and the comparison need the whole game.
+  const tabs: readonly Tab[] = over ? TABS : ['summary', 'model'];
+  const tabButtons = tabs.map((tab) =>
     h(
       'button',
       { type: 'button', role: 'tab', id: `db-tab-${tab}`, 'aria-controls': `db-panel-${tab}`, 'aria-selected': 'false', tabindex: -1, 'data-key': `db-tab-${tab}`, onclick: () => select(tab, true) },
@@ -68,15 +70,15 @@ export function debriefScreen(props: DebriefProps): DebriefScreen {
   tablist.addEventListener('keydown', (e) => {
     const i = tabButtons.findIndex((b) => b === document.activeElement);
     if (i < 0) return;
-    const next = e.key === 'ArrowRight' ? (i + 1) % TABS.length : e.key === 'ArrowLeft' ? (i - 1 + TABS.length) % TABS.length : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : -1;
+    const next = e.key === 'ArrowRight' ? (i + 1) % tabs.length : e.key === 'ArrowLeft' ? (i - 1 + tabs.length) % tabs.length : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : -1;
     if (next < 0) return;
     e.preventDefault();
-    select(TABS[next]!, true);
+    select(tabs[next]!, true);
   });
   const holder = h('div', { class: 'db-panels' });
 
   function select(tab: Tab, focus: boolean): void {
-    TABS.forEach((x, i) => {
+    tabs.forEach((x, i) => {
       const b = tabButtons[i]!;
       b.setAttribute('aria-selected', String(x === tab));
       b.tabIndex = x === tab ? 0 : -1;

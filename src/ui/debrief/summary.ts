@@ -45,7 +45,9 @@ function outcomeSection(d: Debrief, scn: Scenario, game: GameState): HTMLElement
     { class: 'db-section', 'aria-labelledby': 'db-outcome' },
     h('h2', { id: 'db-outcome' }, d.over ? t('debrief.outcome') : t('debrief.outcomeSoFar', { turn: d.turns })),
     h('p', { class: `result ${d.result ?? 'open'}`, 'data-testid': 'debrief-result' }, resultText(d)),
-    h('p', { class: 'score', 'data-testid': 'debrief-score', 'data-score': d.score, 'data-threshold': d.threshold }, t('over.score', { score: d.score, threshold: d.threshold })),
+    d.score === null
+      ? h('p', { class: 'score muted', 'data-testid': 'debrief-score' }, t('debrief.scoreAtEnd'))
+      : h('p', { class: 'score', 'data-testid': 'debrief-score', 'data-score': d.score, 'data-threshold': d.threshold }, t('over.score', { score: d.score, threshold: d.threshold })),
     end ? h('p', {}, loc(end.text)) : null,
     h(
       'table',
@@ -86,11 +88,11 @@ function chartsSection(d: Debrief, scn: Scenario): HTMLElement {
     h(
       'div',
       { class: 'chart-grid' },
-      CORE_INDICATORS.map((k) =>
+      CORE_INDICATORS.filter((k) => d.series[k] !== undefined).map((k) =>
         lineChart({
           id: `chart-${k}`,
           title: loc(scn.indicators[k].name),
-          series: [{ label: loc(scn.indicators[k].name), values: d.series[k] }],
+          series: [{ label: loc(scn.indicators[k].name), values: d.series[k]! }],
           min: scn.indicators[k].min,
           max: scn.indicators[k].max,
           xLabel: (i) => (i === 0 ? t('debrief.start') : t('debrief.monthN', { turn: i })),
@@ -196,7 +198,8 @@ function conflictsSection(d: Debrief): HTMLElement {
 
 /** The debrief of a game, finished or not (mid-game: the record so far). */
 export function debriefSummary(scn: Scenario, game: GameState, catalogue: LessonCatalogue | null): { el: HTMLElement; debrief: Debrief } {
-  const d = buildDebrief(scn, game, catalogue);
+  // Mid-game the record keeps the fog: the players see only what the mission knows exactly.
+  const d = buildDebrief(scn, game, catalogue, { limited: true });
   const el = h(
     'div',
     { class: 'db-summary' },
