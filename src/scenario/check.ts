@@ -108,6 +108,9 @@ export function checkScenario(s: Raw, lessonIds: ReadonlySet<string> | null): Re
     if (e.minScore > e.maxScore) bad(['epilogues', i, 'minScore'], `minScore ${e.minScore} is above maxScore ${e.maxScore}`);
     if (e.when) cond(e.when, ['epilogues', i, 'when']);
   });
+  s.guide.forEach((g, i) => {
+    if (g.turn !== undefined && g.turn > s.turns) bad(['guide', i, 'turn'], `turn ${g.turn} is after the last turn ${s.turns}`);
+  });
   if (!s.epilogues.some((e) => !e.when && e.minScore === 0 && e.maxScore === 100)) {
     bad(['epilogues'], 'needs one epilogue without `when` that covers scores 0 to 100, as the fallback');
   }

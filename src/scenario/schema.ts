@@ -315,6 +315,13 @@ export const Epilogue = z.strictObject({
 
 export const ChairSetup = z.strictObject({ capacity: int(1, 10) });
 
+/** A step of an interactive guide: shown to the players in a phase (of one turn, or of every turn). */
+export const GuideStep = z.strictObject({
+  phase: z.enum(['setup', 'sitrep', 'strategy', 'planning', 'coordination', 'over']),
+  turn: int(0, 200).optional(),
+  text: Loc,
+});
+
 /** Numbers the generic mechanics use; every one has a default. */
 export const Mechanics = z.strictObject({
   liveProcess: num(0, 100).default(40),
@@ -374,6 +381,8 @@ export const Scenario = z.strictObject({
     threshold: num(0, 100),
   }),
   epilogues: list(Epilogue, 20).min(1),
+  /** An optional guide for new players, step by step; plain text, shown beside the phase prompt. */
+  guide: list(GuideStep, 60).default([]),
   mechanics: Mechanics.prefault({}),
 });
 

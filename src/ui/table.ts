@@ -11,6 +11,7 @@ import { gameOverPanel } from './panels/gameover.js';
 import { handPanel } from './panels/hand.js';
 import { indicatorsPanel } from './panels/indicators.js';
 import { mandatePanel } from './panels/mandate.js';
+import { guidePanel } from './panels/guide.js';
 import { phasePanel } from './panels/phase.js';
 import { reportPanel } from './panels/report.js';
 import { sitrepPanel } from './panels/sitrep.js';
@@ -123,7 +124,7 @@ export function createTable(store: StoreApi<GameStore>, handlers: TableHandlers)
     mapBox.setAttribute('aria-label', t('table.map'));
     legend.textContent = t('map.legend');
     theatre.replaceChildren(theatrePanel(ctx));
-    side.replaceChildren(...sidePanels(ctx, handlers));
+    side.replaceChildren(...sidePanels(ctx, handlers, render));
   };
 
   return {
@@ -137,14 +138,19 @@ export function createTable(store: StoreApi<GameStore>, handlers: TableHandlers)
   };
 }
 
-function sidePanels(ctx: PanelContext, handlers: TableHandlers): HTMLElement[] {
+function sidePanels(ctx: PanelContext, handlers: TableHandlers, rerender: () => void): HTMLElement[] {
   const s = ctx.game;
   const out: HTMLElement[] = [];
   if (s.phase === 'over') {
-    out.push(gameOverPanel(ctx, handlers.onQuit, handlers.onDebrief), reportPanel(ctx), indicatorsPanel(ctx));
+    out.push(gameOverPanel(ctx, handlers.onQuit, handlers.onDebrief));
+    const guide = guidePanel(ctx, rerender);
+    if (guide) out.push(guide);
+    out.push(reportPanel(ctx), indicatorsPanel(ctx));
     return out;
   }
   out.push(phasePanel(ctx));
+  const guide = guidePanel(ctx, rerender);
+  if (guide) out.push(guide);
   const plan = s.plans[ctx.viewer];
   switch (s.phase) {
     case 'setup':

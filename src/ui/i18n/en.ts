@@ -83,6 +83,9 @@ export const en = {
   'prompt.committed': 'Your plan is committed. Waiting for the other chairs.',
   'prompt.confirmed': 'Your plan is confirmed. Waiting for the other chairs.',
   'prompt.waitFor': 'Waiting for the {chair}.',
+  'guide.heading': 'Guide',
+  'guide.show': 'Show the guide',
+  'guide.hide': 'Hide the guide',
   'prompt.over': 'The game is over. Read the outcome and the debrief.',
 
   'table.heading': 'Month {turn} of {turns}',

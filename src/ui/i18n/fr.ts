@@ -85,6 +85,9 @@ export const fr: Record<MessageKey, string> = {
   'prompt.committed': 'Votre plan est engagé. En attente des autres sièges.',
   'prompt.confirmed': 'Votre plan est confirmé. En attente des autres sièges.',
   'prompt.waitFor': 'En attente : {chair}.',
+  'guide.heading': 'Guide',
+  'guide.show': 'Afficher le guide',
+  'guide.hide': 'Masquer le guide',
   'prompt.over': 'La partie est terminée. Lisez le résultat et le bilan.',
 
   'table.heading': 'Mois {turn} sur {turns}',
