@@ -28,6 +28,7 @@ export const ActionShape = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('plan/confirm'), chair }),
   z.strictObject({ type: z.literal('facilitator/inject'), event: id, reason }),
   z.strictObject({ type: z.literal('facilitator/custom'), title: z.string().min(1).max(200), effects: z.array(Effect).min(1).max(10), reason }),
+  z.strictObject({ type: z.literal('facilitator/end'), reason }),
   z.strictObject({ type: z.literal('facilitator/adjust'), indicator: z.enum(CORE_INDICATORS), by: z.number().int().min(-50).max(50), reason }),
 ]);
 

@@ -4,7 +4,7 @@ import type { Chair, Scenario } from '../scenario/schema.js';
 import { applyEffects } from './effects.js';
 import { change, collectLedger } from './ledger.js';
 import { checkAllowed } from './legal.js';
-import { assess } from './phases/assessment.js';
+import { assess, outcomeOf } from './phases/assessment.js';
 import { detectConflicts } from './phases/coordination.js';
 import { resolve } from './phases/resolution.js';
 import { beginTurn, chooseEventOption, EMPTY_PLAN } from './phases/sitrep.js';
@@ -149,6 +149,11 @@ function apply(d: DraftState, a: Action, scn: Scenario, out: EngineEvent[]): voi
     }
     case 'facilitator/custom':
       applyEffects(d, scn, a.effects, { cause: { kind: 'facilitator', reason: `${a.title}: ${a.reason}` }, lessons: [] });
+      return;
+    case 'facilitator/end':
+      d.phase = 'over';
+      d.outcome = outcomeOf(d, scn, null) as never;
+      out.push({ type: 'game-over', outcome: d.outcome as never });
       return;
     case 'facilitator/adjust':
       change(d, scn, { kind: 'indicator', id: a.indicator }, a.by, { kind: 'facilitator', reason: a.reason }, []);

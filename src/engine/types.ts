@@ -152,7 +152,9 @@ export type Action =
   // their changes are ledgered as the facilitator's, with the stated reason.
   | { readonly type: 'facilitator/inject'; readonly event: string; readonly reason: string }
   | { readonly type: 'facilitator/custom'; readonly title: string; readonly effects: readonly Effect[]; readonly reason: string }
-  | { readonly type: 'facilitator/adjust'; readonly indicator: IndicatorId; readonly by: number; readonly reason: string };
+  | { readonly type: 'facilitator/adjust'; readonly indicator: IndicatorId; readonly by: number; readonly reason: string }
+  /** Ends the game now, with the outcome and score of the state as it stands. */
+  | { readonly type: 'facilitator/end'; readonly reason: string };
 
 /** Actions a chair sends; the others are the facilitator's. */
 export type ChairAction = Extract<Action, { chair: Chair }>;

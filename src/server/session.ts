@@ -228,9 +228,15 @@ export class Session {
         if (!this.paused) record({ kind: 'pause' }, false);
         return { ok: true, seq };
       }
-      case 'end-game':
+      case 'end-game': {
+        // A game ended early still gets its outcome and score, as the state stands.
+        if (this.started && this.state.phase !== 'over' && this.state.phase !== 'setup') {
+          const rejection = this.act({ type: 'facilitator/end', reason: cmd.reason }, actor, null);
+          if (rejection) return rejection;
+        }
         record({ kind: 'end', reason: cmd.reason });
         return { ok: true, seq: at() };
+      }
       case 'release-chair': {
         const seat = this.holderOf(cmd.chair);
         if (!seat) return fail('seat/unknown', `nobody holds the ${cmd.chair} chair`);

@@ -131,3 +131,16 @@ describe('the facilitator', () => {
     expect(r2.ok ? null : r2.rejection.code).toBe('facilitator/reason');
   });
 });
+
+describe('ending early', () => {
+  it('gives a game the facilitator ends its outcome and score as the state stands', () => {
+    const scn = loadShipped('tutorial');
+    let s = toPlanning(scn);
+    s = run(scn, s, [{ type: 'facilitator/end', reason: 'out of time in the workshop' }]);
+    expect(s.phase).toBe('over');
+    expect(s.outcome).toMatchObject({ end: null });
+    expect(s.outcome?.score).toBeGreaterThan(0);
+    const r = step(s, { type: 'sitrep/close', chair: 'srsg' }, scn);
+    expect(r.ok ? null : r.rejection.code).toBe('game/over');
+  });
+});
