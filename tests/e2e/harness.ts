@@ -1,12 +1,13 @@
 // E2E harness: one production build, Vite's preview server on a free port, Debian's Chromium through playwright-core.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const OUTPUT = join(ROOT, 'tests/output');
-const OUT_DIR = join(OUTPUT, 'e2e-dist');
+// One build folder per test process: the files run in parallel, and one must not empty another's folder.
+const OUT_DIR = join(OUTPUT, `e2e-dist-${process.pid}`);
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -21,7 +22,7 @@ let built: Promise<void> | null = null;
 /** Builds once per process, serves it, and starts the browser. */
 export async function startHarness(): Promise<Harness> {
   mkdirSync(OUTPUT, { recursive: true });
-  built ??= build({ root: ROOT, logLevel: 'warn', build: { outDir: OUT_DIR, emptyOutDir: true } }).then(() => undefined);
+  built ??= productionBuild();
   await built;
   const server: PreviewServer = await preview({ root: ROOT, logLevel: 'warn', build: { outDir: OUT_DIR }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
   const address = server.httpServer.address();
@@ -33,8 +34,21 @@ export async function startHarness(): Promise<Harness> {
     close: async () => {
       await browser.close();
       await server.close();
+      rmSync(OUT_DIR, { recursive: true, force: true });
     },
   };
+}
+
+/** The build as it ships: vitest sets NODE_ENV=test, under which Vite would build with import.meta.env.PROD false. */
+async function productionBuild(): Promise<void> {
+  const env = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({ root: ROOT, logLevel: 'warn', build: { outDir: OUT_DIR, emptyOutDir: true } });
+  } finally {
+    if (env === undefined) delete process.env['NODE_ENV'];
+    else process.env['NODE_ENV'] = env;
+  }
 }
 
 /** A page that records console errors, page errors and failed requests. */

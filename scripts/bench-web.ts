@@ -1,0 +1,364 @@
+// `npm run bench:web`: the browser build's budgets, measured in headless Debian Chromium on 127.0.0.1.
+// Prints: build size per file (raw, gzip -9), JavaScript loaded before the title screen is interactive, time from
+// navigation to `title-ready` and `table-ready` (cold and warm, median of RUNS), and frame times on the map while
+// the table redraws after actions (rAF deltas, long animation frames, event timing). Numbers for notes, no verdicts.
+// Flags: --reuse (serve the existing dist/ instead of building), --runs N (default 5), --steps N (default 40).
+import { createServer, type Server } from 'node:http';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { CHROMIUM_ARGS, ROOT } from '../tests/e2e/harness.js';
+import { playStep } from '../tests/e2e/play.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string, fallback: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const REUSE = args.includes('--reuse');
+const RUNS = flag('--runs', 5);
+const STEPS = flag('--steps', 40);
+const DIST = join(ROOT, 'dist');
+const VIEWPORT = { width: 1400, height: 1000 };
+
+// ---------------------------------------------------------------------------------------------------------------
+// build and serve
+
+async function buildSite(): Promise<void> {
+  if (REUSE && existsSync(join(DIST, 'index.html'))) return;
+  process.env['NODE_ENV'] = 'production'; // import.meta.env.PROD as shipped, whatever the caller's environment
+  await build({ root: ROOT, logLevel: 'warn', build: { outDir: DIST, emptyOutDir: true } });
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+/** A static host as one would configure it: hashed assets immutable, the page and the worker revalidated. */
+function serve(): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(DIST, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(DIST + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const a = server.address();
+      resolve({ server, url: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}/` });
+    });
+  });
+}
+
+interface FileSize {
+  readonly name: string;
+  readonly raw: number;
+  readonly gzip: number;
+}
+
+function sizes(): Map<string, FileSize> {
+  const out = new Map<string, FileSize>();
+  for (const d of readdirSync(DIST, { withFileTypes: true, recursive: true })) {
+    if (!d.isFile() || d.name.endsWith('.map')) continue;
+    const path = join(d.parentPath, d.name);
+    const name = relative(DIST, path).split(sep).join('/');
+    const bytes = readFileSync(path);
+    out.set(name, { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// measuring in the page
+
+interface Load {
+  readonly titleReady: number;
+  readonly domContentLoaded: number;
+  /** Files (relative to dist/) whose request started before title-ready. */
+  readonly before: string[];
+  readonly controlled: boolean;
+}
+
+async function waitTitle(page: Page, base: string): Promise<Load> {
+  await page.waitForFunction(() => performance.getEntriesByName('title-ready').length > 0, undefined, { timeout: 30_000 });
+  return page.evaluate((baseUrl) => {
+    const title = performance.getEntriesByName('title-ready')[0]!.startTime;
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const before = performance
+      .getEntriesByType('resource')
+      .filter((e) => e.startTime < title && e.name.startsWith(baseUrl))
+      .map((e) => new URL(e.name).pathname.slice(new URL(baseUrl).pathname.length));
+    return { titleReady: title, domContentLoaded: nav?.domContentLoadedEventEnd ?? NaN, before, controlled: navigator.serviceWorker?.controller != null };
+  }, base);
+}
+
+/** Starts the tutorial from the title screen; returns ms from the click to table-ready. */
+async function startTable(page: Page): Promise<number> {
+  await page.getByRole('button', { name: 'Start the game' }).waitFor();
+  await page.evaluate(() => {
+    performance.mark('bench-start');
+    document.querySelector<HTMLButtonElement>('button[data-key="start"]')!.click();
+  });
+  await page.waitForFunction(() => performance.getEntriesByName('table-ready').length > 0, undefined, { timeout: 30_000 });
+  return page.evaluate(() => performance.getEntriesByName('table-ready')[0]!.startTime - performance.getEntriesByName('bench-start')[0]!.startTime);
+}
+
+/** Navigation to table-ready on a reload that resumes a saved game (#game=…): no click in the way. */
+async function waitTableFromNavigation(page: Page): Promise<number> {
+  await page.waitForFunction(() => performance.getEntriesByName('table-ready').length > 0, undefined, { timeout: 30_000 });
+  return page.evaluate(() => performance.getEntriesByName('table-ready')[0]!.startTime);
+}
+
+async function waitController(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    if (!('serviceWorker' in navigator)) return false;
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise<void>((resolve) => {
+        navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true });
+        setTimeout(resolve, 10_000);
+      });
+    }
+    return navigator.serviceWorker.controller !== null;
+  });
+}
+
+interface Loaf {
+  start: number;
+  duration: number;
+  blocking: number;
+  script: number;
+  render: number;
+}
+interface EventTime {
+  name: string;
+  duration: number;
+  processing: number;
+}
+/** What the page collects, on window.__bench. */
+interface Collected {
+  deltas: number[];
+  loaf: Loaf[];
+  events: EventTime[];
+  on: boolean;
+  t0: number;
+}
+
+interface Frames {
+  readonly deltas: number[];
+  /** Long animation frames during the actions. */
+  readonly loaf: Loaf[];
+  /** Long animation frames before them: the page load and the table's first paint (Phaser's boot). */
+  readonly loafLoad: Loaf[];
+  readonly events: EventTime[];
+  readonly loafSupported: boolean;
+  readonly actions: number;
+  readonly seconds: number;
+}
+
+/** Plays STEPS actions on the table (each redraws the map and the panels) while recording frames. */
+async function frames(page: Page): Promise<Frames> {
+  await page.evaluate('window.__name ??= (f) => f'); // tsx keeps function names with a helper the page lacks
+  await page.evaluate(() => {
+    const b: Collected = { deltas: [], loaf: [], events: [], on: true, t0: performance.now() };
+    (window as unknown as { __bench: Collected }).__bench = b;
+    let last = 0;
+    const tick = (t: number) => {
+      if (last > 0) b.deltas.push(t - last);
+      last = t;
+      if (b.on) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries() as (PerformanceEntry & { blockingDuration: number; renderStart: number; styleAndLayoutStart: number; scripts: { duration: number }[] })[]) {
+          b.loaf.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration, script: e.scripts.reduce((a, s) => a + s.duration, 0), render: e.startTime + e.duration - (e.renderStart || e.startTime + e.duration) });
+        }
+      }).observe({ type: 'long-animation-frame', buffered: true });
+    }
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries() as PerformanceEventTiming[]) b.events.push({ name: e.name, duration: e.duration, processing: e.processingEnd - e.processingStart });
+    }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
+  });
+  let actions = 0;
+  for (let i = 0; i < STEPS; i++) {
+    const s = await playStep(page, 'mouse');
+    if (s === null) {
+      await page.waitForTimeout(50);
+      if ((await playStep(page, 'mouse')) === null) break;
+    }
+    actions++;
+    // let the redraw reach the screen before the next action, as a person would
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+  await page.waitForTimeout(300);
+  return page.evaluate((n) => {
+    const b = (window as unknown as { __bench: Collected }).__bench;
+    b.on = false;
+    return { deltas: b.deltas, loaf: b.loaf.filter((x) => x.start >= b.t0), loafLoad: b.loaf.filter((x) => x.start < b.t0), events: b.events, actions: n, seconds: (performance.now() - b.t0) / 1000, loafSupported: PerformanceObserver.supportedEntryTypes.includes('long-animation-frame') };
+  }, actions);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// statistics and printing
+
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const median = (xs: number[]) => quantile(xs, 0.5);
+function quantile(xs: number[], q: number): number {
+  const s = sorted(xs);
+  if (s.length === 0) return NaN;
+  const i = (s.length - 1) * q;
+  const lo = Math.floor(i);
+  return s[lo]! + (s[Math.min(lo + 1, s.length - 1)]! - s[lo]!) * (i - lo);
+}
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(0)} ms` : '—');
+const ms1 = (n: number) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : '—');
+const row = (cells: (string | number)[], widths: number[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join('  ');
+
+// ---------------------------------------------------------------------------------------------------------------
+
+async function newContext(browser: Browser, storageState?: Awaited<ReturnType<BrowserContext['storageState']>>): Promise<BrowserContext> {
+  return browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, ...(storageState ? { storageState } : {}) });
+}
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  await buildSite();
+  const files = sizes();
+  const { server, url } = await serve();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const version = browser.version();
+  const page0 = `${url}?test`;
+  try {
+    // cold: a new profile each run (no HTTP cache, no service worker)
+    const cold: { load: Load; start: number }[] = [];
+    let saved: Awaited<ReturnType<BrowserContext['storageState']>> | null = null;
+    let gameHash = '';
+    for (let i = 0; i < RUNS; i++) {
+      const ctx = await newContext(browser);
+      const page = await ctx.newPage();
+      await page.goto(page0, { waitUntil: 'commit' });
+      const load = await waitTitle(page, url);
+      const start = await startTable(page);
+      cold.push({ load, start });
+      if (!saved) {
+        saved = await ctx.storageState();
+        gameHash = new URL(page.url()).hash;
+      }
+      await ctx.close();
+    }
+    // cold resume: a new profile holding the saved game; the page opens straight onto the table
+    const coldResume: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const ctx = await newContext(browser, saved ?? undefined);
+      const page = await ctx.newPage();
+      await page.goto(`${page0}${gameHash}`, { waitUntil: 'commit' });
+      coldResume.push(await waitTableFromNavigation(page));
+      await ctx.close();
+    }
+
+    // warm: one profile, after a first visit has installed the service worker
+    const ctx = await newContext(browser);
+    const page = await ctx.newPage();
+    await page.goto(page0);
+    await waitTitle(page, url);
+    const controlled = await waitController(page);
+    const warm: { load: Load; start: number }[] = [];
+    const warmResume: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await page.goto(page0, { waitUntil: 'commit' });
+      const load = await waitTitle(page, url);
+      const start = await startTable(page);
+      warm.push({ load, start });
+      await page.reload({ waitUntil: 'commit' }); // #game=… is in the address bar now: resumes onto the table
+      warmResume.push(await waitTableFromNavigation(page));
+      await page.evaluate(() => history.replaceState(null, '', location.pathname + location.search));
+    }
+
+    // frames: the table after a resume, played action by action
+    await page.goto(page0, { waitUntil: 'commit' });
+    await waitTitle(page, url);
+    await startTable(page);
+    await page.locator('#map[data-ready="true"]').waitFor();
+    const f = await frames(page);
+    await ctx.close();
+
+    // ---- print
+    console.log(`bench:web  Chromium ${version} headless (--disable-gpu: SwiftShader), ${VIEWPORT.width}x${VIEWPORT.height} @1x, 127.0.0.1, ${RUNS} runs each`);
+    console.log('');
+    const before = new Set(cold[0]!.load.before);
+    const all = [...files.values()].sort((a, b) => b.raw - a.raw);
+    const w = [Math.max(28, ...all.map((x) => x.name.length)), 12, 12, 16];
+    console.log('build (dist/)               gzip -9 per file');
+    console.log(row(['file', 'raw', 'gzip', 'loaded'], w));
+    for (const x of all) {
+      const when = x.name === 'index.html' ? 'page' : before.has(x.name) ? 'before title' : x.name === 'sw.js' ? 'after load' : 'lazy';
+      console.log(row([x.name, kib(x.raw), kib(x.gzip), when], w));
+    }
+    const sum = (xs: FileSize[]) => ({ raw: xs.reduce((a, x) => a + x.raw, 0), gzip: xs.reduce((a, x) => a + x.gzip, 0) });
+    const tot = sum(all);
+    const js = sum(all.filter((x) => x.name.endsWith('.js')));
+    console.log(row(['total', kib(tot.raw), kib(tot.gzip), `${all.length} files`], w));
+    console.log(row(['  of which .js', kib(js.raw), kib(js.gzip), ''], w));
+    console.log('');
+    const jsBefore = sum([...before].filter((n) => n.endsWith('.js')).map((n) => files.get(n)).filter((x): x is FileSize => x !== undefined));
+    const cssBefore = sum([...before].filter((n) => n.endsWith('.css')).map((n) => files.get(n)).filter((x): x is FileSize => x !== undefined));
+    console.log(`JS before title-ready: ${kib(jsBefore.raw)} raw, ${kib(jsBefore.gzip)} gzip  (${[...before].filter((n) => n.endsWith('.js')).join(', ')})`);
+    console.log(`CSS before title-ready: ${kib(cssBefore.raw)} raw, ${kib(cssBefore.gzip)} gzip; Phaser before title: ${[...before].some((n) => n.includes('phaser')) ? 'YES' : 'no'}`);
+    console.log('');
+    const tw = [44, 10, 10, 10];
+    console.log(row([`timing (ms, ${RUNS} runs)`, 'median', 'min', 'max'], tw));
+    const line = (label: string, xs: number[]) => console.log(row([label, ms(median(xs)), ms(Math.min(...xs)), ms(Math.max(...xs))], tw));
+    line('cold  nav → DOMContentLoaded', cold.map((r) => r.load.domContentLoaded));
+    line('cold  nav → title-ready', cold.map((r) => r.load.titleReady));
+    line('cold  Start click → table-ready', cold.map((r) => r.start));
+    line('cold  nav → table-ready (resume)', coldResume);
+    line('warm  nav → title-ready', warm.map((r) => r.load.titleReady));
+    line('warm  Start click → table-ready', warm.map((r) => r.start));
+    line('warm  nav → table-ready (resume)', warmResume);
+    console.log(`  warm = same profile after a first visit; served by the service worker: ${controlled && warm.every((r) => r.load.controlled) ? 'yes' : 'NO'}`);
+    console.log('');
+    const d = f.deltas;
+    const fw = [44, 10, 10, 10, 10];
+    console.log(`frames on the table: ${f.actions} actions in ${f.seconds.toFixed(1)} s, ${d.length} frames (headless rAF is vsync-capped at ~60 Hz)`);
+    console.log(row(['', 'p50', 'p95', 'max', 'count'], fw));
+    console.log(row(['rAF delta', ms1(quantile(d, 0.5)), ms1(quantile(d, 0.95)), ms1(Math.max(...d)), d.length], fw));
+    const lo = f.loaf;
+    const lq = (xs: number[]) => [ms1(quantile(xs, 0.5)), ms1(quantile(xs, 0.95)), ms1(xs.length ? Math.max(...xs) : NaN), xs.length] as const;
+    console.log(row([`long animation frames${f.loafSupported ? '' : ' (UNSUPPORTED)'}`, ...lq(lo.map((x) => x.duration))], fw));
+    console.log(row(['  their blocking duration', ...lq(lo.map((x) => x.blocking))], fw));
+    console.log(row(['  their script time', ...lq(lo.map((x) => x.script))], fw));
+    console.log(row(['  their render (style/layout/paint)', ...lq(lo.map((x) => x.render))], fw));
+    const ll = f.loafLoad;
+    console.log(row(['LoAF before the actions (page+Phaser boot)', ...lq(ll.map((x) => x.duration))], fw));
+    console.log(row(['  their script time', ...lq(ll.map((x) => x.script))], fw));
+    console.log(row(['frames over 33 ms (rAF)', '', '', '', d.filter((x) => x > 33.4).length], fw));
+    const ev = f.events.filter((e) => e.name === 'click' || e.name === 'pointerup' || e.name === 'keydown');
+    const clicks = ev.filter((e) => e.name === 'click');
+    console.log(row(['click → next paint (Event Timing)', ...lq(clicks.map((e) => e.duration))], fw));
+    console.log(row(['  click handler time (store+DOM+map)', ...lq(clicks.map((e) => e.processing))], fw));
+    console.log('');
+    console.log(`bench:web took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+await main();
