@@ -1,5 +1,7 @@
 // The app: title screen or table, kept in step with the store; autosave, resume on reload, focus kept across renders.
 import { newGame } from '../engine/index.js';
+import { linkParams } from '../net/client.js';
+import type { Chair } from '../scenario/schema.js';
 import { BOT_DOCTRINES, createGameStore, type Session } from '../store/store.js';
 import { actingChairs } from './context.js';
 import { announce } from './dom.js';
@@ -9,8 +11,15 @@ import { autosave, customScenarios, deleteSave, downloadSave, listSaves, newGame
 import { bundledScenarios, LESSONS, parseCustom, type ScenarioEntry } from './scenarios.js';
 import { createTable, type Table } from './table.js';
 import { chairName } from './describe.js';
+import { needsPass, passScreen } from './session/hotseat.js';
 
 export function startApp(root: HTMLElement): void {
+  // Group sessions: a join link (?join=CODE) or the facilitator's link (#facilitator=TOKEN) opens that page instead.
+  const link = linkParams(location.href);
+  if (link.code || link.facilitatorToken) {
+    void import('./session/pages.js').then((m) => (link.facilitatorToken ? m.facilitatorPage(root, link.facilitatorToken) : m.playerPage(root, link.code!)));
+    return;
+  }
   const store = createGameStore();
   const scenarios: ScenarioEntry[] = [...bundledScenarios(), ...customScenarios()];
   const selected: TitleProps['selected'] = { scenario: scenarios[0]?.scenario.id ?? '', chair: 'all', doctrine: 'report', seed: String(randomSeed()) };
@@ -18,6 +27,9 @@ export function startApp(root: HTMLElement): void {
   let table: Table | null = null;
   let titleMarked = false;
   let debrief: { root: HTMLElement; destroy(): void } | null = null;
+  // Hot seat: the chair the device is being passed to; the table stays hidden until that chair says it is there.
+  let passing: Chair | null = null;
+  let passEl: HTMLElement | null = null;
 
   const keepFocus = (paint: () => void) => {
     const active = document.activeElement as HTMLElement | null;
@@ -58,7 +70,30 @@ export function startApp(root: HTMLElement): void {
     }
   };
 
+  const showPass = (chair: Chair) => {
+    if (table) table.root.hidden = true;
+    passEl?.remove();
+    passEl = passScreen(chair, () => {
+      passing = null;
+      passEl?.remove();
+      passEl = null;
+      if (table) table.root.hidden = false;
+      showTable();
+      root.querySelector<HTMLElement>('#phase-heading')?.focus({ preventScroll: true });
+    });
+    root.append(passEl);
+    passEl.querySelector<HTMLElement>('#pass-heading')?.focus();
+  };
+
   const showTable = () => {
+    if (passing) {
+      if (!table) {
+        table = createTable(store, { onQuit: quit, onExport: () => { const s = store.getState().session; if (s) downloadSave(s); }, onLang: switchLang, onDebrief: () => void openDebrief() });
+        root.replaceChildren(table.root);
+      }
+      if (!passEl) showPass(passing);
+      return;
+    }
     if (!table) {
       table = createTable(store, { onQuit: quit, onExport: () => { const s = store.getState().session; if (s) downloadSave(s); }, onLang: switchLang, onDebrief: () => void openDebrief() });
       root.replaceChildren(table.root);
@@ -150,6 +185,11 @@ export function startApp(root: HTMLElement): void {
 
   function switchLang(l: Lang): void {
     setLang(l);
+    if (passing) {
+      passEl?.remove();
+      passEl = null;
+      showPass(passing);
+    }
     if (store.getState().session) {
       keepFocus(() => table?.render());
       table?.redrawMap();
@@ -160,8 +200,18 @@ export function startApp(root: HTMLElement): void {
   store.subscribe((s, prev) => {
     const session = s.session;
     if (!session) {
+      passing = null;
+      passEl = null;
       if (prev.session) showTitle();
       return;
+    }
+    if (s.viewer !== prev.viewer || session.game.phase !== prev.session?.game.phase) {
+      const from = { viewer: prev.viewer, phase: prev.session ? prev.session.game.phase : null };
+      if (needsPass(session.humanChairs.length, from, { viewer: s.viewer, phase: session.game.phase })) {
+        passing = s.viewer;
+        passEl?.remove();
+        passEl = null;
+      }
     }
     if (session.game !== prev.session?.game) {
       autosave(session);

@@ -119,6 +119,8 @@ describe('solo game in the browser', () => {
       });
     const before = await read();
     await p.reload();
+    // Hot seat: a reload in planning hides the plan until the chair says it holds the device.
+    await p.getByRole('button', { name: 'I am the SRSG' }).click();
     await p.getByRole('heading', { name: 'Actions of the SRSG' }).waitFor();
     expect(await read()).toBe(before);
     await expect(p.getByRole('button', { name: 'Remove Task the JMAC from the plan' }).isVisible()).resolves.toBe(true);

@@ -8,6 +8,8 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const OUTPUT = join(ROOT, 'tests/output');
 // One build folder per test process: the files run in parallel, and one must not empty another's folder.
 const OUT_DIR = join(OUTPUT, `e2e-dist-${process.pid}`);
+/** The built site of this test process (for a server that serves it). */
+export const DIST = OUT_DIR;
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 

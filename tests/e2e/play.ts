@@ -34,6 +34,12 @@ export async function playStep(page: Page, mode: Mode, addCards = true): Promise
   const btn = (name: string) => page.getByRole('button', { name, exact: true }).first();
   const o = await offered(page);
   const has = (n: string) => o.names.includes(n);
+  // Hot seat: the device is passed to the next chair before its plan is on screen.
+  const ready = o.names.find((n) => /^I am the /.test(n));
+  if (ready) {
+    await activate(page, btn(ready), mode);
+    return 'pass';
+  }
   if (has('Adopt the mandate')) {
     await activate(page, btn('Adopt the mandate'), mode);
     return 'adopt';
