@@ -12,6 +12,7 @@ import { handPanel } from './panels/hand.js';
 import { indicatorsPanel } from './panels/indicators.js';
 import { mandatePanel } from './panels/mandate.js';
 import { guidePanel } from './panels/guide.js';
+import { mountMap, type MountedMap } from './scenes/mount.js';
 import { phasePanel } from './panels/phase.js';
 import { reportPanel } from './panels/report.js';
 import { sitrepPanel } from './panels/sitrep.js';
@@ -36,11 +37,6 @@ export interface Table {
   destroy(): void;
 }
 
-interface MapHandle {
-  destroy(): void;
-  redraw(): void;
-}
-
 export function createTable(store: StoreApi<GameStore>, handlers: TableHandlers): Table {
   const header = h('header', { class: 'table-header' });
   const mapBox = h('div', { class: 'map-canvas', id: 'map', role: 'img', 'aria-label': t('table.map'), 'aria-describedby': 'theatre-heading' }, h('p', { class: 'muted' }, t('table.mapLoading')));
@@ -53,7 +49,7 @@ export function createTable(store: StoreApi<GameStore>, handlers: TableHandlers)
     header,
     h('main', { id: 'main', class: 'table-main', tabindex: -1 }, h('div', { class: 'board' }, mapBox, legend, theatre), side),
   );
-  let map: MapHandle | null = null;
+  let map: MountedMap | null = null;
   let destroyed = false;
 
   void (async () => {
@@ -63,8 +59,6 @@ export function createTable(store: StoreApi<GameStore>, handlers: TableHandlers)
       const { createMapScene } = await import('./scenes/map-scene.js');
       if (destroyed) return;
       mapBox.replaceChildren();
-      const dpr = () => Math.max(1, window.devicePixelRatio || 1);
-      const size = () => ({ w: Math.max(200, mapBox.clientWidth), h: Math.max(200, mapBox.clientHeight) });
       let ready = false;
       const MapScene = createMapScene(Phaser, {
         store,
@@ -75,39 +69,7 @@ export function createTable(store: StoreApi<GameStore>, handlers: TableHandlers)
           performance.mark('table-ready');
         },
       });
-      const s0 = size();
-      const game = new Phaser.Game({
-        type: Phaser.AUTO,
-        parent: mapBox,
-        backgroundColor: '#f3eddf',
-        banner: false,
-        audio: { noAudio: true },
-        antialias: true,
-        scale: { mode: Phaser.Scale.NONE, width: s0.w * dpr(), height: s0.h * dpr() },
-        fps: { limit: 30 },
-        scene: MapScene,
-      });
-      const fit = () => {
-        const { w, h: hh } = size();
-        const r = dpr();
-        game.scale.resize(Math.round(w * r), Math.round(hh * r));
-        game.canvas.style.width = `${w}px`;
-        game.canvas.style.height = `${hh}px`;
-      };
-      game.events.once('ready', fit);
-      const observer = new ResizeObserver(() => fit());
-      observer.observe(mapBox);
-      const redraw = () => {
-        const scene = game.scene.getScene('map') as unknown as { draw?: () => void } | null;
-        scene?.draw?.();
-      };
-      map = {
-        destroy: () => {
-          observer.disconnect();
-          game.destroy(true);
-        },
-        redraw,
-      };
+      map = mountMap(Phaser, mapBox, MapScene);
     } catch (e) {
       console.warn('map unavailable', e);
       mapBox.replaceChildren(h('p', { class: 'muted' }, t('table.mapFailed')));

@@ -23,36 +23,12 @@ function mountMap(box: HTMLElement, store: StoreApi<GameStore>): () => void {
     try {
       const Phaser = await import('phaser');
       const { createMapScene } = await import('../scenes/map-scene.js');
+      const { mountMap } = await import('../scenes/mount.js');
       if (destroyed) return;
       box.replaceChildren();
-      const dpr = () => Math.max(1, window.devicePixelRatio || 1);
-      const size = () => ({ w: Math.max(200, box.clientWidth), h: Math.max(200, box.clientHeight) });
       const MapScene = createMapScene(Phaser, { store, onReady: () => (box.dataset['ready'] = 'true') });
-      const s0 = size();
-      const game = new Phaser.Game({
-        type: Phaser.AUTO,
-        parent: box,
-        backgroundColor: '#f3eddf',
-        banner: false,
-        audio: { noAudio: true },
-        antialias: true,
-        scale: { mode: Phaser.Scale.NONE, width: s0.w * dpr(), height: s0.h * dpr() },
-        fps: { limit: 30 },
-        scene: MapScene,
-      });
-      const fit = () => {
-        const { w, h: hh } = size();
-        game.scale.resize(Math.round(w * dpr()), Math.round(hh * dpr()));
-        game.canvas.style.width = `${w}px`;
-        game.canvas.style.height = `${hh}px`;
-      };
-      game.events.once('ready', fit);
-      const observer = new ResizeObserver(() => fit());
-      observer.observe(box);
-      stop = () => {
-        observer.disconnect();
-        game.destroy(true);
-      };
+      const mounted = mountMap(Phaser, box, MapScene);
+      stop = mounted.destroy;
     } catch (e) {
       console.warn('replay map unavailable', e);
       box.replaceChildren(h('p', { class: 'muted' }, t('table.mapFailed')));

@@ -1,0 +1,46 @@
+// Starts a Phaser game for a map scene in a box, sized to the box at the device's pixel ratio.
+import type * as PhaserNS from 'phaser';
+
+export interface MountedMap {
+  /** Asks the map scene to draw again from the store. */
+  redraw(): void;
+  destroy(): void;
+}
+
+export function mountMap(Phaser: typeof PhaserNS, box: HTMLElement, scene: typeof PhaserNS.Scene): MountedMap {
+  const dpr = () => Math.max(1, window.devicePixelRatio || 1);
+  const size = () => ({ w: Math.max(200, box.clientWidth), h: Math.max(200, box.clientHeight) });
+  const s0 = size();
+  const game = new Phaser.Game({
+    type: Phaser.AUTO,
+    parent: box,
+    backgroundColor: '#f3eddf',
+    banner: false,
+    audio: { noAudio: true },
+    antialias: true,
+    scale: { mode: Phaser.Scale.NONE, width: s0.w * dpr(), height: s0.h * dpr() },
+    fps: { limit: 30 },
+    scene,
+  });
+  // The canvas holds the real pixel count; CSS keeps it at the box's size, so it stays crisp.
+  const fit = () => {
+    const { w, h } = size();
+    const r = dpr();
+    game.scale.resize(Math.round(w * r), Math.round(h * r));
+    game.canvas.style.width = `${w}px`;
+    game.canvas.style.height = `${h}px`;
+  };
+  game.events.once('ready', fit);
+  const observer = new ResizeObserver(() => fit());
+  observer.observe(box);
+  return {
+    redraw: () => {
+      const s = game.scene.getScene('map') as unknown as { draw?: () => void } | null;
+      s?.draw?.();
+    },
+    destroy: () => {
+      observer.disconnect();
+      game.destroy(true);
+    },
+  };
+}
