@@ -103,6 +103,11 @@ describe('a group session in two browsers', () => {
     }
     expect(paused).toBe(true);
     await expect(p.getByTestId('month').textContent()).resolves.toMatch(/^Month 2/);
+    // the facilitator ends the game early: it still gets its outcome and score
+    await f.getByLabel('Reason').last().fill('time is up; debrief now');
+    await f.getByRole('button', { name: 'End the game now' }).click();
+    await expect.poll(() => f.getByTestId('fac-outcome').count(), { timeout: 10_000 }).toBe(1);
+    await expect(f.getByTestId('fac-outcome').textContent()).resolves.toMatch(/^Outcome: (Success|Failure), score \d/);
     await shot(f, 'session-facilitator');
     expect(fac.problems).toEqual([]);
     expect(pl.problems).toEqual([]);

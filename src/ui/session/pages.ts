@@ -155,6 +155,23 @@ export function facilitatorPage(root: HTMLElement, token: string): void {
       h('div', { class: 'field' }, h('label', { for: 'fac-ind-reason' }, t('session.reason')), indReason),
       h('button', { type: 'submit' }, t('session.adjustButton')),
     );
+    const ctlReason = h('input', { id: 'fac-ctl-reason', type: 'text', required: true });
+    const withReason = (cmd: 'undo-last-resolution' | 'end-game') => () => {
+      if (!ctlReason.reportValidity()) return;
+      run(client.command(sid, { do: cmd, reason: ctlReason.value }));
+    };
+    const sessionForm = h(
+      'form',
+      { class: 'panel', onsubmit: (e: Event) => e.preventDefault() },
+      h('h2', {}, t('session.control')),
+      h('div', { class: 'field' }, h('label', { for: 'fac-ctl-reason' }, t('session.reason')), ctlReason),
+      h(
+        'div',
+        { class: 'button-row' },
+        h('button', { type: 'button', disabled: !st?.started || st.ended, onclick: withReason('undo-last-resolution') }, t('session.undo')),
+        h('button', { type: 'button', disabled: !st?.started || st.ended, onclick: withReason('end-game') }, t('session.end')),
+      ),
+    );
     const truthBox = h('section', { class: 'panel', 'aria-labelledby': 'fac-truth' }, h('h2', { id: 'fac-truth' }, t('session.truth')));
     if (truth) {
       const s = truth.state;
@@ -164,6 +181,7 @@ export function facilitatorPage(root: HTMLElement, token: string): void {
         h('ul', { 'aria-label': t('session.plans') }, Object.entries(s.plans).map(([c, p]) => h('li', {}, `${chairName(c as Chair)}: ${p.items.map((it) => (scn ? planItemText(scn, it) : it.kind)).join('; ') || t('plan.empty')}${p.confirmed ? ` (${t('coord.status.confirmed')})` : p.committed ? ` (${t('coord.status.committed')})` : ''}`))),
         h('p', { class: 'small muted' }, t('session.hash', { hash: truth.hash })),
       );
+      if (s.outcome) truthBox.append(h('p', { 'data-testid': 'fac-outcome' }, t('session.outcome', { score: s.outcome.score, result: t(s.outcome.result === 'success' ? 'over.success' : 'over.failure') })));
     }
     body.replaceChildren(
       h(
@@ -180,6 +198,7 @@ export function facilitatorPage(root: HTMLElement, token: string): void {
       timerForm,
       injectForm,
       adjustForm,
+      sessionForm,
       truthBox,
     );
   }
