@@ -109,6 +109,13 @@ describe('a group session in two browsers', () => {
     await expect.poll(() => f.getByTestId('fac-outcome').count(), { timeout: 10_000 }).toBe(1);
     await expect(f.getByTestId('fac-outcome').textContent()).resolves.toMatch(/^Outcome: (Success|Failure), score \d/);
     await shot(f, 'session-facilitator');
+    // back to all teams: the plenary comparison shows this team's outcome
+    await f.getByRole('button', { name: 'All teams' }).click();
+    await f.getByRole('button', { name: 'Show every team side by side' }).click();
+    const table = f.getByTestId('fac-comparison');
+    await table.waitFor({ timeout: 10_000 });
+    await expect(table.getByRole('row').count()).resolves.toBeGreaterThanOrEqual(2);
+    await shot(f, 'session-comparison');
     expect(fac.problems).toEqual([]);
     expect(pl.problems).toEqual([]);
     await pl.context.close();

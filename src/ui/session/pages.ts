@@ -1,9 +1,9 @@
 // Group-session pages: the facilitator's (#facilitator=TOKEN) and a player's (?join=CODE), over src/net/client.ts.
 // Everything on screen comes from the server's messages; text goes in as textContent only.
-import type { Action } from '../../engine/index.js';
+import { scoreOf, type Action } from '../../engine/index.js';
 import { RequestError, SessionClient, sessionUrl } from '../../net/client.js';
 import type { SessionSummary, ViewBody } from '../../net/protocol.js';
-import { CHAIRS, CORE_INDICATORS, type Chair, type IndicatorId, type Scenario } from '../../scenario/schema.js';
+import { CHAIRS, CORE_INDICATORS, DIMENSIONS, type Chair, type IndicatorId, type Scenario } from '../../scenario/schema.js';
 import { chairName, eventTitle, planItemText, rejectionText, seenText, strategyName, taskName, trackName } from '../describe.js';
 import { h } from '../dom.js';
 import { loc, t } from '../i18n/index.js';
@@ -62,6 +62,45 @@ export function facilitatorPage(root: HTMLElement, token: string): void {
     keepFields(body, paint);
   }
 
+  /** The teams side by side for the plenary: each watched session's true score and dimensions. */
+  function comparison(): HTMLElement {
+    const rows = client.sessions.flatMap((x) => {
+      const v = client.views.get(x.session);
+      const scn = scenarioOf(x.scenario);
+      if (v?.role !== 'facilitator' || !scn) return [];
+      const st = v.state;
+      const { score, dimensions } = st.outcome ? { score: st.outcome.score, dimensions: st.outcome.dimensions } : scoreOf(st, scn);
+      return [{ team: x.team, turn: st.turn, over: st.phase === 'over', result: st.outcome?.result ?? null, score, dimensions }];
+    });
+    return h(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'fac-compare' },
+      h('h2', { id: 'fac-compare' }, t('session.compare')),
+      h('button', { type: 'button', onclick: () => { for (const x of client.sessions) client.watch(x.session); render(); } }, t('session.compareButton')),
+      rows.length === 0
+        ? ''
+        : h(
+            'table',
+            { 'data-testid': 'fac-comparison' },
+            h('thead', {}, h('tr', {}, [t('session.team'), t('session.month'), t('session.scoreCol'), ...DIMENSIONS.map((d) => t(`dim.${d}`))].map((c) => h('th', { scope: 'col' }, c)))),
+            h(
+              'tbody',
+              {},
+              rows.map((r) =>
+                h(
+                  'tr',
+                  {},
+                  h('th', { scope: 'row' }, r.team),
+                  h('td', {}, r.over ? t(r.result === 'success' ? 'over.success' : 'over.failure') : String(r.turn)),
+                  h('td', { class: 'num' }, String(r.score)),
+                  ...DIMENSIONS.map((d) => h('td', { class: 'num' }, String((r.dimensions as Record<string, number>)[d] ?? ''))),
+                ),
+              ),
+            ),
+          ),
+    );
+  }
+
   function paint(): void {
     status.textContent = message;
     if (!current) {
@@ -89,6 +128,7 @@ export function facilitatorPage(root: HTMLElement, token: string): void {
           h('div', { class: 'field' }, h('label', { for: 'fac-seed' }, t('title.seed')), seed),
           h('button', { type: 'submit', class: 'primary' }, t('session.createButton')),
         ),
+        client.sessions.length === 0 ? '' : comparison(),
         client.sessions.length === 0
           ? ''
           : h(
@@ -121,6 +161,7 @@ export function facilitatorPage(root: HTMLElement, token: string): void {
       }),
     );
     const controls = h('div', { class: 'button-row' });
+    controls.append(h('button', { type: 'button', onclick: () => { current = null; run(client.listSessions()); } }, t('session.allTeams')));
     if (!st?.started) controls.append(h('button', { type: 'button', class: 'primary', onclick: () => run(client.command(sid, { do: 'start' })) }, t('session.start')));
     else if (st.paused) controls.append(h('button', { type: 'button', class: 'primary', onclick: () => run(client.command(sid, { do: 'resume' })) }, t('session.resume')));
     else controls.append(h('button', { type: 'button', onclick: () => run(client.command(sid, { do: 'pause' })) }, t('session.pause')));
