@@ -10,7 +10,8 @@ import type { DraftState, EngineEvent, GameState, Plan } from '../types.js';
 export const EMPTY_PLAN: Plan = { items: [], committed: false, revised: false, confirmed: false, note: '' };
 
 function eligible(e: Event, s: GameState | DraftState, turn: number): boolean {
-  if (e.window && (turn < e.window.from || turn > e.window.to)) return false;
+  const span = e.window;
+  if (span && (turn < span.from || turn > span.to)) return false;
   if (!e.repeat && s.fired.some((f) => f.event === e.id)) return false;
   if (e.repeat && s.fired.some((f) => f.event === e.id && f.turn === turn)) return false;
   return e.when === undefined || holds(e.when, s);
