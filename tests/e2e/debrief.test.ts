@@ -1,18 +1,10 @@
 // Browser test of the debrief: finish the tutorial, check the debrief against the engine, export, replay, branch a what-if.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, shot, startHarness, type Harness } from './harness.js';
-import { playUntil } from './play.js';
+import { describe, expect, it } from 'vitest';
+import { openPage, shot, useHarness } from './harness.js';
+import { playUntil, startTutorial } from './play.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-}, 120_000);
-
-afterAll(async () => {
-  await h?.close();
-});
+const harness = useHarness();
 
 interface EngineGame {
   seed: number;
@@ -26,13 +18,10 @@ interface EngineGame {
 
 describe('debrief and after-action review', () => {
   it('debriefs the tutorial from the engine’s record, exports it, replays the game file and branches a what-if', async () => {
+    const h = harness();
     const w = await openPage(h);
     const p = w.page;
-    await p.goto(`${h.url}?test`);
-    await p.getByLabel('Your chair').selectOption({ label: 'All chairs (hot seat)' });
-    await p.getByLabel('Seed', { exact: true }).fill('2024');
-    await p.getByRole('button', { name: 'Start the game' }).click();
-    await p.locator('#map[data-ready="true"]').waitFor({ timeout: 20_000 });
+    await startTutorial(p, h.url, { seed: '2024' });
 
     // mid-game, the facilitator's record so far opens and closes again
     await playUntil(p, 'mouse', () => p.getByRole('button', { name: 'Set the strategy' }).isVisible());

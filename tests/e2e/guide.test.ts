@@ -1,25 +1,16 @@
 // The tutorial's guide walks a new player through the phases, and can be hidden and shown again.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, shot, startHarness, type Harness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { openPage, shot, useHarness } from './harness.js';
+import { startTutorial } from './play.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-}, 120_000);
-
-afterAll(async () => {
-  await h?.close();
-});
+const harness = useHarness();
 
 describe('the tutorial guide', () => {
   it('explains the current phase, follows the game and can be hidden', async () => {
+    const h = harness();
     const w = await openPage(h);
     const p = w.page;
-    await p.goto(`${h.url}?test`);
-    await p.getByLabel('Your chair').selectOption({ label: 'All chairs (hot seat)' });
-    await p.getByRole('button', { name: 'Start the game' }).click();
-    await p.locator('#map[data-ready="true"]').waitFor({ timeout: 20_000 });
+    await startTutorial(p, h.url);
     const guide = p.getByRole('complementary', { name: 'Guide' });
     await expect(guide.getByRole('note').textContent()).resolves.toMatch(/^You are the SRSG\. Adopt the mandate/);
     await shot(p, 'guide-setup');

@@ -1,4 +1,5 @@
 // E2E harness: one production build, Vite's preview server on a free port, Debian's Chromium through playwright-core.
+import { afterAll, beforeAll } from 'vitest';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
@@ -77,4 +78,19 @@ export async function openPage(h: Harness, viewport = { width: 1400, height: 100
 
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: false });
+}
+
+/** One harness for a test file: started before its tests, closed after them. */
+export function useHarness(): () => Harness {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 120_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+  return () => {
+    if (!h) throw new Error('the e2e harness has not started');
+    return h;
+  };
 }

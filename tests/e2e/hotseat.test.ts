@@ -1,27 +1,16 @@
 // Hot seat on one screen: every chair of the tutorial, the device passed between chairs with their plans hidden.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, shot, startHarness, type Harness } from './harness.js';
-import { playStep } from './play.js';
+import { describe, expect, it } from 'vitest';
+import { openPage, shot, useHarness } from './harness.js';
+import { playStep, startTutorial } from './play.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-}, 120_000);
-
-afterAll(async () => {
-  await h?.close();
-});
+const harness = useHarness();
 
 describe('hot seat', () => {
   it('hides the previous chair’s plan and hand behind a pass-the-device screen during planning', async () => {
+    const h = harness();
     const w = await openPage(h);
     const p = w.page;
-    await p.goto(`${h.url}?test`);
-    await p.getByLabel('Your chair').selectOption({ label: 'All chairs (hot seat)' });
-    await p.getByLabel('Seed', { exact: true }).fill('4242');
-    await p.getByRole('button', { name: 'Start the game' }).click();
-    await p.locator('#map[data-ready="true"]').waitFor({ timeout: 20_000 });
+    await startTutorial(p, h.url, { seed: '4242' });
 
     // Up to planning: the first pass screen hands the device to the SRSG.
     for (let i = 0; i < 40; i++) {

@@ -1,20 +1,13 @@
 // Offline play: after one visit, the service worker serves the whole build; offline, a reload still shows the
 // title screen, and a new tutorial table loads Phaser (a lazy chunk) and the map from the cache.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, shot, startHarness, type Harness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { openPage, shot, useHarness } from './harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-}, 120_000);
-
-afterAll(async () => {
-  await h?.close();
-});
+const harness = useHarness();
 
 describe('offline after the first visit', () => {
   it('reloads offline and starts a tutorial table from the service worker cache', async () => {
+    const h = harness();
     const w = await openPage(h);
     const p = w.page;
     p.setDefaultTimeout(20_000);

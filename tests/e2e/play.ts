@@ -93,3 +93,12 @@ export async function playUntil(page: Page, mode: Mode, done: () => Promise<bool
   }
   throw new Error(`no end after ${maxSteps} steps`);
 }
+
+/** From the title screen to a ready tutorial table, with the given chair choice and seed. */
+export async function startTutorial(p: Page, url: string, opts: { chair?: string; seed?: string } = {}): Promise<void> {
+  await p.goto(`${url}?test`);
+  await p.getByLabel('Your chair').selectOption({ label: opts.chair ?? 'All chairs (hot seat)' });
+  if (opts.seed !== undefined) await p.getByLabel('Seed', { exact: true }).fill(opts.seed);
+  await p.getByRole('button', { name: 'Start the game' }).click();
+  await p.locator('#map[data-ready="true"]').waitFor({ timeout: 20_000 });
+}
