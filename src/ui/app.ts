@@ -17,7 +17,8 @@ export function startApp(root: HTMLElement): void {
   // Group sessions: a join link (?join=CODE) or the facilitator's link (#facilitator=TOKEN) opens that page instead.
   const link = linkParams(location.href);
   if (link.code || link.facilitatorToken) {
-    void import('./session/pages.js').then((m) => (link.facilitatorToken ? m.facilitatorPage(root, link.facilitatorToken) : m.playerPage(root, link.code!)));
+    if (link.facilitatorToken) void import('./session/facilitator.js').then((m) => m.facilitatorPage(root, link.facilitatorToken!));
+    else void import('./session/player.js').then((m) => m.playerPage(root, link.code!));
     return;
   }
   const store = createGameStore();

@@ -13,6 +13,7 @@ import { indicatorsPanel } from './panels/indicators.js';
 import { mandatePanel } from './panels/mandate.js';
 import { guidePanel } from './panels/guide.js';
 import { mountMap, type MountedMap } from './scenes/mount.js';
+import { storeSource } from './scenes/source.js';
 import { phasePanel } from './panels/phase.js';
 import { reportPanel } from './panels/report.js';
 import { sitrepPanel } from './panels/sitrep.js';
@@ -61,7 +62,7 @@ export function createTable(store: StoreApi<GameStore>, handlers: TableHandlers)
       mapBox.replaceChildren();
       let ready = false;
       const MapScene = createMapScene(Phaser, {
-        store,
+        source: storeSource(store),
         onReady: () => {
           if (ready) return;
           ready = true;

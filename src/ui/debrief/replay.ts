@@ -3,6 +3,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { timelineOf, type TurnRecord } from '../../debrief/debrief.js';
 import { indexOf } from '../../engine/scenario-index.js';
 import type { Chair } from '../../scenario/schema.js';
+import { storeSource } from '../scenes/source.js';
 import { createGameStore, type GameStore, type Session } from '../../store/store.js';
 import { makeContext } from '../context.js';
 import { chairName, eventTitle, monthOf, planItemText, strategyName } from '../describe.js';
@@ -26,7 +27,7 @@ function mountMap(box: HTMLElement, store: StoreApi<GameStore>): () => void {
       const { mountMap } = await import('../scenes/mount.js');
       if (destroyed) return;
       box.replaceChildren();
-      const MapScene = createMapScene(Phaser, { store, onReady: () => (box.dataset['ready'] = 'true') });
+      const MapScene = createMapScene(Phaser, { source: storeSource(store), onReady: () => (box.dataset['ready'] = 'true') });
       const mounted = mountMap(Phaser, box, MapScene);
       stop = mounted.destroy;
     } catch (e) {

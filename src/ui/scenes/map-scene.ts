@@ -1,12 +1,10 @@
 // The theatre map: regions from x/y (0–1000), links, violence as shade + number + shape, units and armed groups as tokens.
 // Phaser is passed in (loaded by a dynamic import in table.ts), so this file only imports its types.
 import type * as PhaserNS from 'phaser';
-import type { StoreApi } from 'zustand/vanilla';
-import { viewFor } from '../../engine/index.js';
-import type { GameStore } from '../../store/store.js';
 import { violenceLevel, type ViolenceLevel } from '../describe.js';
 import { loc } from '../i18n/index.js';
 import { ARMED } from '../panels/theatre.js';
+import type { MapSource } from './source.js';
 
 type PhaserModule = typeof PhaserNS;
 
@@ -16,7 +14,7 @@ const INK: Record<ViolenceLevel, string> = { low: '#2a2318', moderate: '#2a2318'
 const FONT = '"Source Sans 3", "Segoe UI", system-ui, sans-serif';
 
 export interface MapDeps {
-  readonly store: StoreApi<GameStore>;
+  readonly source: MapSource;
   readonly onReady: () => void;
 }
 
@@ -32,9 +30,7 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
     create(): void {
       this.layer = this.add.container(0, 0);
       this.draw();
-      const unsubscribe = deps.store.subscribe((s, prev) => {
-        if (s.session?.game !== prev.session?.game || s.viewer !== prev.viewer) this.draw();
-      });
+      const unsubscribe = deps.source.subscribe(() => this.draw());
       const onResize = () => this.draw();
       this.scale.on(Phaser.Scale.Events.RESIZE, onResize);
       const stop = () => {
@@ -51,11 +47,10 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
     /** Redraws everything: the map is small, and a turn-based game redraws only on change. */
     draw(): void {
       const layer = this.layer;
-      const { session, viewer } = deps.store.getState();
-      if (!layer || !session || !this.alive || !this.sys.isActive()) return;
+      const frame = deps.source.current();
+      if (!layer || !frame || !this.alive || !this.sys.isActive()) return;
       layer.removeAll(true);
-      const scn = session.scenario;
-      const view = viewFor(session.game, scn, viewer);
+      const { scenario: scn, view } = frame;
       const dpr = Math.max(1, window.devicePixelRatio || 1);
       const W = this.scale.width;
       const H = this.scale.height;
@@ -151,7 +146,7 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
           const y = p.y - radius + 4 * unit + i * 24 * unit;
           const s = 10 * unit;
           g.fillStyle(0x5a1a1a, 1).fillTriangle(x, y - s, x + s, y + s * 0.8, x - s, y + s * 0.8);
-          const st = view.actors[a.id]?.strength;
+          const st = view.actors?.[a.id]?.strength;
           const label = text(x + 14 * unit, y, `${abbreviation(loc(a.name))}${st ? ` ${st.value}` : ''}`, 12, '#5a1a1a', true).setOrigin(0, 0.5);
           layer.add(label);
         });
