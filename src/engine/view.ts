@@ -99,7 +99,9 @@ export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOp
         a.id,
         {
           stance: estimate(s, spread, `s:${a.id}`, st.stance, -100, 100),
-          strength: estimate(s, spread, `t:${a.id}`, st.strength, 0, 100),
+          // A group broken to nothing is plain to everyone (it has disarmed or scattered): no fog on a zero.
+          // Legality reads the true strength (a defeated group is no target), so this keeps the legal list from telling more than the view.
+          strength: st.strength === 0 ? { value: 0, spread: 0 } : estimate(s, spread, `t:${a.id}`, st.strength, 0, 100),
           intentKnown: over || (a.intent !== undefined && s.indicators.analysis >= a.intentVisibleAt),
         },
       ];

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  fogSpread,
   hashState,
   legalActions,
   netChange,
@@ -114,6 +115,9 @@ describe('random legal games', () => {
         }
         for (const a of scn.actors) {
           if (a.intent && s.indicators.analysis < a.intentVisibleAt) expect(v.actors[a.id]?.intentKnown).toBe(false);
+          // the legal list drops a group at true strength 0 as a target for force, so the view must show that zero too
+          if (s.actors[a.id]!.strength === 0) expect(v.actors[a.id]?.strength).toEqual({ value: 0, spread: 0 });
+          else if (fogSpread(s, scn) > 0) expect(v.actors[a.id]?.strength.spread).toBeGreaterThan(0);
         }
       }),
       { numRuns: 60, seed: 3 },

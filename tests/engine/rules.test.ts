@@ -1,6 +1,6 @@
 // Phases, refusals and saves: an illegal action is refused with a typed reason and changes nothing.
 import { describe, expect, it } from 'vitest';
-import { hashState, legalActions, makeSave, newGame, parseSave, restoreSave, step, type Action } from '../../src/engine/index.js';
+import { hashState, legalActions, makeSave, newGame, parseSave, restoreSave, step, viewFor, type Action } from '../../src/engine/index.js';
 import { card, loadShipped, makeScenario, playTurn, run, toPlanning } from '../helpers/factory.js';
 
 const L = (en: string) => ({ en, fr: en });
@@ -31,6 +31,17 @@ describe('phases and refusals', () => {
     expect(s.phase).toBe('coordination');
     s = run(scn, s, [{ type: 'plan/confirm', chair: 'srsg' }, { type: 'plan/confirm', chair: 'force' }]);
     expect([s.phase, s.turn]).toEqual(['sitrep', 2]);
+  });
+
+  it('lets a chair see a defeated group as defeated, so its legal targets tell no more than its view', () => {
+    const s0 = toPlanning(scn);
+    const beaten = { ...s0, actors: { ...s0.actors, rebels: { ...s0.actors['rebels']!, strength: 0 } } };
+    const targets = (s: typeof s0) =>
+      legalActions(s, scn, 'force').flatMap((a) => (a.type === 'plan/add' && a.item.kind === 'card' && a.item.card === 'strike' ? [a.item.target] : []));
+    expect(targets(s0)).toContain('rebels');
+    expect(viewFor(s0, scn, 'force').actors['rebels']?.strength.spread).toBeGreaterThan(0);
+    expect(targets(beaten)).not.toContain('rebels');
+    expect(viewFor(beaten, scn, 'force').actors['rebels']?.strength).toEqual({ value: 0, spread: 0 });
   });
 
   it('refuses with typed reasons and leaves the state as it was', () => {
