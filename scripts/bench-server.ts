@@ -78,7 +78,12 @@ async function main(): Promise<void> {
     });
   });
   const url = `ws://127.0.0.1:${port}/ws`;
-  const socket = (u: string) => new WebSocket(u) as unknown as SocketLike;
+  const frames = new FrameSizes();
+  const socket = (u: string) => {
+    const ws = new WebSocket(u);
+    ws.on('message', (d: Buffer) => frames.add(d));
+    return ws as unknown as SocketLike;
+  };
   const idle = rssOf(server.pid!);
   let peakSeen = idle.rss;
   const sampler = setInterval(() => (peakSeen = Math.max(peakSeen, rssOf(server.pid!).rss)), 250);
@@ -122,7 +127,8 @@ async function main(): Promise<void> {
   const timedOut = await Promise.race([finished.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), LIMIT_S * 1000).unref())]);
   const wallS = (performance.now() - t0) / 1000;
 
-  // Every game's true length, from each facilitator's last view of the state.
+  // Every game's true length, from each facilitator's last view of the state (the whole views a sync brings are not counted).
+  frames.stop();
   for (const g of games) g.fac.sync(g.sid);
   await new Promise((r) => setTimeout(r, 500));
   let actions = 0;
@@ -151,10 +157,53 @@ async function main(): Promise<void> {
       `  intents over ws     ${latencies.length} accepted (${f(latencies.length / wallS)}/s), ${refused} refused by the rules`,
       `  intent→ack latency  p50 ${f(quantile(latencies, 0.5))} ms, p99 ${f(quantile(latencies, 0.99))} ms, max ${f(latencies.at(-1) ?? NaN)} ms`,
       `  server RSS          idle ${f(idle.rss)} MiB, peak ${f(Math.max(peakSeen, end.peak))} MiB, end ${f(end.rss)} MiB`,
+      ...frames.lines(),
       '',
     ].join('\n'),
   );
   process.exitCode = timedOut ? 1 : 0;
+}
+
+/** Bytes of the frames the clients received: all of them, and view frames by role (all turns, and the last turn played). */
+class FrameSizes {
+  private total = 0;
+  private count = 0;
+  private stopped = false;
+  private readonly views = new Map<string, { turn: number; bytes: number }[]>();
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  add(d: Buffer): void {
+    if (this.stopped) return;
+    this.total += d.length;
+    this.count++;
+    // Only the head of a frame is looked at, so counting costs the clients little.
+    const head = d.subarray(0, 120).toString('latin1');
+    const role = /^\{"type":"view".*?"role":"([a-z]+)"/.exec(head)?.[1];
+    if (!role) return;
+    const turn = Number(/"turn":(\d+)/.exec(d.toString('latin1'))?.[1] ?? NaN);
+    let list = this.views.get(role);
+    if (!list) this.views.set(role, (list = []));
+    list.push({ turn, bytes: d.length });
+  }
+
+  lines(): string[] {
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+    const median = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.5);
+    const out = [`  frames received     ${this.count} (${(this.total / 2 ** 20).toFixed(1)} MiB)`];
+    for (const [role, list] of this.views) {
+      const last = Math.max(...list.map((x) => x.turn).filter(Number.isFinite));
+      const late = list.filter((x) => x.turn === last).map((x) => x.bytes);
+      const all = list.map((x) => x.bytes);
+      out.push(
+        `  ${`${role} views`.padEnd(20)}${all.length}: mean ${kb(mean(all))}; last turn (${last}) median ${kb(median(late))}, mean ${kb(mean(late))}; max ${kb(Math.max(...all))}; total ${(all.reduce((a, b) => a + b, 0) / 2 ** 20).toFixed(1)} MiB`,
+      );
+    }
+    return out;
+  }
 }
 
 function waitOver(fac: SessionClient, sid: string): Promise<void> {

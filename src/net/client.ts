@@ -1,6 +1,6 @@
 // A group-session client for browser pages (facilitator, player, projector) and for Node (tests, the bench).
 // It speaks the protocol, matches answers to requests, reconnects with its token and resends what was not acknowledged.
-import type { Action } from '../engine/index.js';
+import type { Action, SaveFile } from '../engine/index.js';
 import {
   PROTOCOL,
   parseServerMessage,
@@ -12,6 +12,7 @@ import {
   type ServerMessageType,
   type SessionSummary,
   type ViewBody,
+  type WireMessage,
 } from './protocol.js';
 
 /** The part of a WebSocket the client uses: the browser's WebSocket and the `ws` package both fit. */
@@ -68,11 +69,31 @@ export function sessionUrl(loc: { readonly protocol: string; readonly host: stri
   return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/ws`;
 }
 
-/** Reads the join code (?join=CODE) and a facilitator token (#facilitator=T) from a page address. */
-export function linkParams(href: string): { code: string | null; facilitatorToken: string | null } {
-  const u = new URL(href);
-  const hash = new URLSearchParams(u.hash.replace(/^#/, ''));
-  return { code: u.searchParams.get('join'), facilitatorToken: hash.get('facilitator') };
+/** A list held, continued by a frame's entries from index `from` (0: the whole list); null when they do not continue it. */
+function continued<T>(held: readonly T[] | undefined, more: readonly T[], from: number): readonly T[] | null {
+  if (from === 0) return more;
+  if (held === undefined || held.length !== from) return null;
+  return more.length === 0 ? held : [...held, ...more];
+}
+
+/** A view frame made whole again with the view held of its session; null when a frame was missed. */
+function merged(body: Extract<WireMessage, { type: 'view' }>['body'], held: ViewBody | undefined): ViewBody | null {
+  switch (body.role) {
+    case 'projector':
+      return body;
+    case 'chair': {
+      const { ledgerFrom, ...rest } = body;
+      const ledger = continued(held?.role === 'chair' && held.chair === body.chair ? held.view.ledger : undefined, body.view.ledger, ledgerFrom);
+      return ledger && { ...rest, view: { ...rest.view, ledger } };
+    }
+    case 'facilitator': {
+      const { ledgerFrom, logFrom, ...rest } = body;
+      const h = held?.role === 'facilitator' ? held.state : undefined;
+      const ledger = continued(h?.ledger, body.state.ledger, ledgerFrom);
+      const log = continued(h?.log, body.state.log, logFrom);
+      return ledger && log && { ...rest, state: { ...rest.state, ledger, log } };
+    }
+  }
 }
 
 function randomId(prefix: string): string {
@@ -87,8 +108,11 @@ export class SessionClient {
   role: Of<'welcome'>['role'] | null = null;
   session: string | null = null;
   seat: SeatKind | null = null;
+  /** Views are whole: the client appends each frame's new ledger (and log) entries to what it holds. */
   view: ViewBody | null = null;
   readonly views = new Map<string, ViewBody>();
+  /** The game record of each ended session this client is in or watches, by session id (see `record`). */
+  readonly records = new Map<string, SaveFile>();
   lobby: Of<'lobby'> | null = null;
   timer: Of<'timer'> | null = null;
   sessions: readonly SessionSummary[] = [];
@@ -106,9 +130,16 @@ export class SessionClient {
   private ready = false;
   private attempts = 0;
   private opening: Promise<Of<'welcome'>> | null = null;
+  /** Sessions whose view missed a frame, with a sync asked for. */
+  private readonly resyncing = new Set<string>();
 
   constructor(private readonly opts: ClientOptions) {
     this.token = opts.token ?? null;
+  }
+
+  /** The record of this client's own session once it has ended (the debrief's save file), else null. */
+  get record(): SaveFile | null {
+    return this.session === null ? null : (this.records.get(this.session) ?? null);
   }
 
   /** Subscribes to one type of server message ('*' for all). Returns the unsubscribe function. */
@@ -196,9 +227,31 @@ export class SessionClient {
   }
 
   private receive(text: string): void {
-    const msg = parseServerMessage(text);
-    if (!msg) return;
-    this.remember(msg);
+    const wire = parseServerMessage(text);
+    if (!wire) return;
+    const msg = wire.type === 'view' ? this.whole(wire) : wire;
+    // A record withdrawn already (a status said the session goes on) is not withdrawn twice.
+    if (!msg || (msg.type === 'reopened' && !this.records.has(msg.session))) return;
+    const withdrawn = this.remember(msg);
+    this.emit(msg);
+    if (withdrawn) this.emit({ type: 'reopened', session: withdrawn });
+  }
+
+  /** Listeners see whole views; a frame that does not continue the view held is dropped and a sync asked for. */
+  private whole(wire: Extract<WireMessage, { type: 'view' }>): Of<'view'> | null {
+    const body = merged(wire.body, this.views.get(wire.session));
+    if (body) {
+      this.resyncing.delete(wire.session);
+      return { type: 'view', session: wire.session, body };
+    }
+    if (!this.resyncing.has(wire.session)) {
+      this.resyncing.add(wire.session);
+      this.send({ type: 'sync', session: wire.session });
+    }
+    return null;
+  }
+
+  private emit(msg: ServerMessage): void {
     const id = 'id' in msg ? msg.id : undefined;
     if (id !== undefined) {
       const p = this.pending.get(id);
@@ -212,38 +265,47 @@ export class SessionClient {
     for (const key of [msg.type, '*']) for (const fn of this.listeners.get(key) ?? []) fn(msg);
   }
 
-  private remember(msg: ServerMessage): void {
+  /** Keeps the latest of each. Returns the session whose record a live status has just withdrawn, if any. */
+  private remember(msg: ServerMessage): string | null {
     switch (msg.type) {
       case 'welcome':
+        // A new connection: its first views are whole.
+        this.resyncing.clear();
         this.role = msg.role;
         this.clockOffset = msg.serverTime - Date.now();
         if (msg.session !== undefined) this.session = msg.session;
         if (msg.seat !== undefined) this.seat = msg.seat;
-        return;
+        return null;
       case 'joined':
         this.role = 'member';
         this.session = msg.session;
-        return;
+        return null;
       case 'seated':
         this.seat = msg.seat;
         this.role = msg.seat === 'projector' ? 'projector' : 'chair';
         this.token = msg.token;
         this.joined = null;
         this.opts.onToken?.(msg.token);
-        return;
+        return null;
       case 'view':
         this.views.set(msg.session, msg.body);
         if (this.session === null || this.session === msg.session) this.view = msg.body;
-        return;
+        return this.withdraw(msg.session, msg.body.status.ended);
       case 'lobby':
         this.lobby = msg;
-        return;
+        return this.withdraw(msg.session, msg.status.ended);
+      case 'record':
+        this.records.set(msg.session, msg.save);
+        return null;
+      case 'reopened':
+        this.records.delete(msg.session);
+        return null;
       case 'timer':
         this.timer = msg;
-        return;
+        return null;
       case 'sessions':
         this.sessions = msg.sessions;
-        return;
+        return null;
       case 'error':
         // Freed from a chair by the facilitator: the token no longer works, the lobby is where we are.
         if (msg.code === 'auth/bad-token' && msg.id === undefined && this.role === 'chair') {
@@ -251,10 +313,15 @@ export class SessionClient {
           this.seat = null;
           this.view = null;
         }
-        return;
+        return null;
       default:
-        return;
+        return null;
     }
+  }
+
+  /** A status saying the session goes on (an undo after the end) withdraws the record held of it. */
+  private withdraw(session: string, ended: boolean): string | null {
+    return !ended && this.records.delete(session) ? session : null;
   }
 
   private send(msg: ClientMessage): void {

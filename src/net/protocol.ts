@@ -1,8 +1,10 @@
 // The group-session wire protocol: every message between a client and the authoritative server, as strict zod shapes.
 import { z } from 'zod';
 import { ActionShape } from '../engine/action-shape.js';
-import type { Action, ChairView, GameState, Outcome, Phase, RejectionCode } from '../engine/index.js';
-import { CHAIRS, CORE_INDICATORS, Effect, type Chair, type IndicatorId } from '../scenario/schema.js';
+import type { Action, ChairView, GameState, Outcome, Phase, RejectionCode, SaveFile } from '../engine/index.js';
+import { CHAIRS, CORE_INDICATORS, type Chair, type IndicatorId } from '../scenario/constants.js';
+import { Effect } from '../scenario/effect.js';
+import { CODE_ALPHABET, CODE_LENGTH } from './codes.js';
 
 /** Bumped when a message changes shape; `hello` and `resume` carry it and the server refuses others. */
 export const PROTOCOL = 1;
@@ -14,9 +16,8 @@ export const WS_PATH = '/ws';
 export const MAX_MESSAGE_BYTES = 16 * 1024;
 export const HARD_MAX_BYTES = 64 * 1024;
 
-/** Join codes use letters and digits that cannot be mistaken for each other when read aloud or off a screen. */
-export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const CODE_LENGTH = 6;
+/** Join codes: defined in a zod-free module so the title screen can check a typed code without loading zod. */
+export { CODE_ALPHABET, CODE_LENGTH };
 
 /** The phases a facilitator can put a clock on. Setup (the mandate) is never timed. */
 export const TIMED_PHASES = ['sitrep', 'strategy', 'planning', 'coordination'] as const satisfies readonly Phase[];
@@ -183,6 +184,18 @@ export type ViewBody =
       readonly state: GameState;
     };
 
+/**
+ * A view as it goes over the wire. The long append-only lists (a chair's ledger, the facilitator's ledger and
+ * log) hold only the entries from `ledgerFrom` / `logFrom` on: the ones this connection has not received yet.
+ * 0 means the list is whole (the first view of a connection, after a sync, or when the list changed other than
+ * by growing: an undo, or the fog lifting at the end). A client appends the entries to the list it holds if it
+ * holds exactly `from` of them, and otherwise asks for a sync. `SessionClient` does this: its views are whole.
+ */
+export type WireViewBody =
+  | (Extract<ViewBody, { role: 'chair' }> & { readonly ledgerFrom: number })
+  | Extract<ViewBody, { role: 'projector' }>
+  | (Extract<ViewBody, { role: 'facilitator' }> & { readonly ledgerFrom: number; readonly logFrom: number });
+
 export type ServerMessage =
   | { readonly type: 'welcome'; readonly id?: string; readonly protocol: typeof PROTOCOL; readonly role: Role; readonly serverTime: number; readonly session?: string; readonly seat?: SeatKind; readonly name?: string; readonly limits: { readonly maxMessageBytes: number; readonly perSecond: number; readonly burst: number } }
   | { readonly type: 'sessions'; readonly id?: string; readonly sessions: readonly SessionSummary[] }
@@ -206,24 +219,35 @@ export type ServerMessage =
       readonly remaining: number | null;
       readonly serverTime: number;
     }
-  | { readonly type: 'ended'; readonly session: string; readonly reason: string | null; readonly outcome: Outcome | null };
+  | { readonly type: 'ended'; readonly session: string; readonly reason: string | null; readonly outcome: Outcome | null }
+  /**
+   * The game record of an ended session, for the debrief on every screen: the engine's save file, with the
+   * whole log (the fog lifts at the end). Sent to every connection of the session when it ends, and again on
+   * (re)connect and sync while it stays ended. `restoreSave` replays it to the final state.
+   */
+  | { readonly type: 'record'; readonly session: string; readonly save: SaveFile }
+  /** The facilitator undid after the end: the game goes on, and the record sent earlier no longer stands. */
+  | { readonly type: 'reopened'; readonly session: string };
 
 export type ServerMessageType = ServerMessage['type'];
 
-const SERVER_TYPES = ['welcome', 'sessions', 'session-created', 'joined', 'seated', 'lobby', 'view', 'ack', 'error', 'paused', 'resumed', 'timer', 'ended'] as const satisfies readonly ServerMessageType[];
+/** A server frame as it is on the wire: as ServerMessage, but views carry only the ledger (and log) entries not yet sent. */
+export type WireMessage = Exclude<ServerMessage, { type: 'view' }> | { readonly type: 'view'; readonly session: string; readonly body: WireViewBody };
+
+const SERVER_TYPES = ['welcome', 'sessions', 'session-created', 'joined', 'seated', 'lobby', 'view', 'ack', 'error', 'paused', 'resumed', 'timer', 'ended', 'record', 'reopened'] as const satisfies readonly ServerMessageType[];
 
 /** The envelope of a server message, checked by clients; bodies are the server's own projections and typed above. */
 export const ServerEnvelope = z.looseObject({ type: z.enum(SERVER_TYPES), id: z.string().optional() });
 
 /** Parses a server frame. Returns null for anything that is not a server message. */
-export function parseServerMessage(text: string): ServerMessage | null {
+export function parseServerMessage(text: string): WireMessage | null {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     return null;
   }
-  return ServerEnvelope.safeParse(data).success ? (data as ServerMessage) : null;
+  return ServerEnvelope.safeParse(data).success ? (data as WireMessage) : null;
 }
 
 export type ClientParse = { readonly ok: true; readonly message: ParsedClientMessage } | { readonly ok: false; readonly code: 'message/not-json' | 'message/shape'; readonly message: string; readonly id?: string };

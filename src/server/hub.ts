@@ -11,12 +11,9 @@ import {
   type ErrorCode,
   type ParsedClientMessage,
   type Role,
-  type SeatInfo,
   type ServerMessage,
   type SessionSummary,
-  type ViewBody,
 } from '../net/protocol.js';
-import type { Chair } from '../scenario/schema.js';
 import type { SeatRow, SessionRow, SessionStore } from './db.js';
 import { isFacilitatorToken } from './facilitator.js';
 import { qrSvg } from './http.js';
@@ -24,7 +21,7 @@ import { TokenBucket, type RateLimit } from './rate-limit.js';
 import { scenarioById } from './scenarios.js';
 import { Session } from './session.js';
 import { hashToken, newJoinCode, newSessionId } from './tokens.js';
-import { chairBody, facilitatorBody, projectorBody, ViewCache } from './views.js';
+import { Publisher, type Outlet } from './publish.js';
 
 export interface HubOptions {
   readonly store: SessionStore;
@@ -38,19 +35,14 @@ export interface HubOptions {
   readonly log?: (line: string) => void;
 }
 
-interface Conn {
+interface Conn extends Outlet {
   readonly id: number;
-  readonly ws: WebSocket;
   readonly bucket: TokenBucket;
   greeted: boolean;
-  role: Role;
   session: Session | null;
-  seat: SeatRow | null;
   name: string;
   /** Sessions a facilitator watches. */
   readonly watching: Set<string>;
-  /** What was last sent, per session and kind: identical frames are not sent again. */
-  readonly last: Map<string, string>;
   alive: boolean;
   refused: number;
 }
@@ -61,17 +53,13 @@ const GREETING_MS = 30_000;
 const HEARTBEAT_MS = 30_000;
 /** How many past sessions the facilitator's list reaches back to. */
 const RECENT_SESSIONS = 100;
-/** The facilitator's view of a busy session is refreshed at most this often. */
-const FACILITATOR_EVERY_MS = 200;
 
 export class Hub {
   readonly sessions = new Map<string, Session>();
   private readonly byCode = new Map<string, Session>();
   private readonly members = new Map<string, Set<Conn>>();
   private readonly conns = new Set<Conn>();
-  private readonly facilitatorSent = new Map<string, number>();
-  private readonly viewCache = new ViewCache();
-  private readonly facilitatorTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly out: Publisher;
   private nextId = 1;
   private readonly now: () => number;
   private readonly maxBytes: number;
@@ -82,6 +70,7 @@ export class Hub {
     this.maxBytes = opts.maxMessageBytes ?? MAX_MESSAGE_BYTES;
     this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
     this.heartbeat.unref();
+    this.out = new Publisher({ now: this.now, members: (id) => this.members.get(id) ?? [] });
   }
 
   /** Resumes every open session from its log. Returns how many. */
@@ -132,6 +121,7 @@ export class Hub {
       name: '',
       watching: new Set(),
       last: new Map(),
+      held: new Map(),
       alive: true,
       refused: 0,
     };
@@ -258,7 +248,7 @@ export class Hub {
         const s = conn.role === 'facilitator' ? (msg.session !== undefined ? this.sessionById(msg.session) : null) : conn.session;
         if (!s) return this.error(conn, conn.role === 'facilitator' ? 'session/unknown' : 'auth/not-joined', 'no session to sync', msg.id);
         if (conn.role === 'facilitator' && !conn.watching.has(s.id)) return this.error(conn, 'auth/forbidden', 'watch the session first', msg.id);
-        for (const k of [...conn.last.keys()]) if (k.startsWith(`${s.id}:`)) conn.last.delete(k);
+        this.out.forget(conn, s.id);
         this.publish(s, conn);
         return;
       }
@@ -326,7 +316,7 @@ export class Hub {
       if (c.seat && !s.seats.has(c.seat.id)) {
         c.seat = null;
         c.role = 'member';
-        for (const k of [...c.last.keys()]) if (k.startsWith(`${s.id}:`)) c.last.delete(k);
+        this.out.forget(c, s.id);
         this.error(c, 'auth/bad-token', 'the facilitator has freed your chair; you are back in the lobby');
         this.publishLobby(s);
       }
@@ -386,90 +376,19 @@ export class Hub {
     };
   }
 
-  private lobbyText(s: Session): string {
-    const conns = [...(this.members.get(s.id) ?? [])];
-    const online = (seatId: string) => conns.some((c) => c.seat?.id === seatId);
-    const seats: Partial<Record<Chair, SeatInfo>> = {};
-    for (const chair of s.chairs()) {
-      const h = s.holderOf(chair);
-      seats[chair] = h ? { by: 'human', name: h.name, connected: online(h.id) } : { by: 'bot', name: s.doctrine.name, connected: true };
-    }
-    const projectors = conns.filter((c) => c.role === 'projector').length;
-    return JSON.stringify({ type: 'lobby', session: s.id, team: s.row.team, scenario: s.row.scenario, code: s.ended ? null : s.row.code, seats, projectors, status: s.status() } satisfies ServerMessage);
-  }
-
-  private sendOnce(conn: Conn, key: string, text: string, compare = text): void {
-    if (conn.last.get(key) === compare) return;
-    conn.last.set(key, compare);
-    this.sendText(conn, text);
-  }
-
   private publishLobby(s: Session): void {
-    const lobby = this.lobbyText(s);
-    for (const c of this.members.get(s.id) ?? []) this.sendOnce(c, `${s.id}:lobby`, lobby);
+    this.out.publishLobby(s);
   }
 
-  /**
-   * Sends each connection of a session what changed for it: lobby, pause and end notices, its own
-   * view, the clock. A frame identical to the last one sent is not sent again, so a chair learns
-   * nothing, not even timing, from what other chairs do in secret.
-   */
+  /** Sends each connection of a session what changed for it (see Publisher.publish). */
   publish(s: Session, only?: Conn): void {
-    const conns = only ? [only] : [...(this.members.get(s.id) ?? [])];
-    if (conns.length === 0) return;
-    const status = s.status();
-    const views = new Map<string, string>();
-    const lobby = this.lobbyText(s);
-    const clock = s.clock();
-    const clockKey = JSON.stringify(clock);
-    const timer = JSON.stringify({ type: 'timer', session: s.id, ...clock, serverTime: this.now() } satisfies ServerMessage);
-    // The facilitator's true state is large and changes with every action: at most one every FACILITATOR_EVERY_MS
-    // per session (the last change always follows), unless this facilitator asked for it.
-    const t = this.now();
-    const facDue = only?.role === 'facilitator' || t - (this.facilitatorSent.get(s.id) ?? 0) >= FACILITATOR_EVERY_MS;
-    for (const c of conns) {
-      let key = c.role === 'facilitator' ? 'facilitator' : c.role === 'projector' ? 'projector' : c.role === 'chair' && c.seat ? `chair:${c.seat.seat}` : null;
-      if (key === 'facilitator' && !facDue) {
-        this.facilitatorLater(s, FACILITATOR_EVERY_MS - (t - (this.facilitatorSent.get(s.id) ?? 0)));
-        key = null;
-      }
-      if (key === 'facilitator' && !only) this.facilitatorSent.set(s.id, t);
-      this.sendOnce(c, `${s.id}:lobby`, lobby);
-      const paused = status.paused ? 'paused' : 'resumed';
-      if (c.last.has(`${s.id}:paused`) || status.paused) this.sendOnce(c, `${s.id}:paused`, JSON.stringify({ type: paused, session: s.id } satisfies ServerMessage));
-      if (status.ended) this.sendOnce(c, `${s.id}:ended`, JSON.stringify({ type: 'ended', session: s.id, reason: status.endReason, outcome: s.state.outcome } satisfies ServerMessage));
-      else c.last.delete(`${s.id}:ended`);
-      if (key === null) continue;
-      let text = views.get(key);
-      if (text === undefined) {
-        const frame = (body: ViewBody) => JSON.stringify({ type: 'view', session: s.id, body } satisfies ServerMessage);
-        if (key === 'facilitator') text = frame(facilitatorBody(s.state, s.seq, status));
-        else {
-          const viewer = key === 'projector' ? 'projector' : (key.slice('chair:'.length) as Chair);
-          text = this.viewCache.text(`${s.id}:${key}`, s.state, viewer, status, () =>
-            frame(viewer === 'projector' ? projectorBody(s.state, s.scn, status) : chairBody(s.state, s.scn, viewer, status)),
-          );
-        }
-        views.set(key, text);
-      }
-      this.sendOnce(c, `${s.id}:view`, text);
-      this.sendOnce(c, `${s.id}:timer`, timer, clockKey);
-    }
-  }
-
-  private facilitatorLater(s: Session, ms: number): void {
-    if (this.facilitatorTimers.has(s.id)) return;
-    const timer = setTimeout(() => {
-      this.facilitatorTimers.delete(s.id);
-      this.publish(s);
-    }, Math.max(1, ms));
-    this.facilitatorTimers.set(s.id, timer);
+    this.out.publish(s, only);
   }
 
   /** Closes every connection and stops every clock; the store stays open for the caller to close. */
   close(): void {
     clearInterval(this.heartbeat);
-    for (const timer of this.facilitatorTimers.values()) clearTimeout(timer);
+    this.out.close();
     for (const c of this.conns) c.ws.close(1001, 'server shutting down');
     for (const s of this.sessions.values()) s.close();
   }

@@ -1,14 +1,15 @@
 // A full group session of the tutorial over real WebSockets: a facilitator, three people in chairs, a bot in the fourth.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashState, type ChairView, type GameState } from '../../src/engine/index.js';
+import { hashState, makeSave, restoreSave, type ChairView, type GameState } from '../../src/engine/index.js';
 import { driveChair } from '../../src/net/drive.js';
-import type { ServerMessage, ViewBody } from '../../src/net/protocol.js';
+import type { ServerMessage, ViewBody, WireMessage } from '../../src/net/protocol.js';
 import { loadScenario } from '../../src/scenario/load-node.js';
 import type { Chair, Scenario } from '../../src/scenario/schema.js';
 import { DOCTRINES } from '../../src/sim/doctrines/index.js';
 import { SessionStore } from '../../src/server/db.js';
 import { Session } from '../../src/server/session.js';
-import { FACILITATOR_TOKEN, client, inProcess, tempDir, until } from './support.js';
+import { chairBody, projectorBody } from '../../src/server/views.js';
+import { FACILITATOR_TOKEN, client, inProcess, tempDir, until, type TestClient } from './support.js';
 
 const r = loadScenario('tutorial');
 if (!r.ok) throw new Error('tutorial does not load');
@@ -34,12 +35,16 @@ function cardsOf(chair: Chair): string[] {
   return scn.actions.filter((a) => a.chair === chair).map((a) => a.id);
 }
 
-/** Every planning-phase frame a chair got: other chairs' plans hidden, their cards nowhere, no true state. */
-function assertNoLeak(chair: Chair, received: readonly ServerMessage[]): number {
+/**
+ * Every message a chair got, whole or as it came over the wire: other chairs' plans hidden in planning, their cards
+ * nowhere, no true state. Only the game record, at the end, holds the log.
+ */
+function assertNoLeak(chair: Chair, received: readonly (ServerMessage | WireMessage)[]): number {
   let planningViews = 0;
   const others = HUMANS.concat('force').filter((c) => c !== chair);
   const foreign = others.flatMap(cardsOf).filter((id) => !cardsOf(chair).includes(id));
   for (const m of received) {
+    if (m.type === 'record') continue;
     const text = JSON.stringify(m);
     for (const key of ['"rng"', '"log"', '"seed"', '"truth"', '"state"', '"hash"', '"played"', '"flags"']) expect(text, `${chair} got ${key}`).not.toContain(key);
     if (m.type !== 'view') continue;
@@ -102,7 +107,13 @@ describe('a group session of the tutorial', () => {
     const drivers = players.map((p) => driveChair(p, { scenario: scn, doctrine: DOCTRINES['report']!, random: () => 0.5, hold }));
     await until(() => truthOf(fac.view).turn === 2 && truthOf(fac.view).phase === 'planning' && truthOf(fac.view).plans.srsg?.committed === true, 'turn 2 planning');
     await fac.command(sid, { do: 'pause' });
-    await until(() => players[0]!.view?.status.paused === true, 'players to hear of the pause');
+    await until(() => players.every((p) => p.view?.status.paused === true) && fac.view?.status.paused === true, 'everyone to hear of the pause');
+    // Mid-game, with the game held still: the views put together from incremental frames are the server's own projections.
+    const session = server.hub.sessions.get(sid)!;
+    for (const [i, p] of players.entries()) expect(p.view, HUMANS[i]).toEqual(chairBody(session.state, scn, HUMANS[i]!, session.status()));
+    expect(truthOf(fac.view)).toEqual(session.state);
+    expect(fac.view?.role === 'facilitator' && fac.view.hash).toBe(hashState(session.state));
+    expect(players.every((p) => p.record === null) && fac.records.size === 0).toBe(true);
     await expect(players[1]!.act({ type: 'plan/commit', chair: 'envoy' })).rejects.toMatchObject({ code: 'session/paused' });
     await fac.command(sid, { do: 'adjust-indicator', indicator: 'credibility', by: -5, reason: 'The Council reads a leaked cable' });
     await fac.command(sid, { do: 'custom-inject', title: 'Storm', effects: [{ do: 'violence', region: 'port', by: 5 }], reason: 'A storm hits the port' });
@@ -119,15 +130,51 @@ describe('a group session of the tutorial', () => {
     await until(() => players.every((p) => p.received.some((m) => m.type === 'ended')), 'players to hear the end');
     expect(players.every((p) => p.view?.role === 'chair' && p.view.view.outcome !== null)).toBe(true);
 
+    // The game record reaches every connection of the session once, after the final view, and replays to the final state.
+    const everyone: TestClient[] = [...players, projector, fac];
+    await until(() => everyone.every((c) => c.records.has(sid)), 'the record on every screen');
+    const final = server.hub.sessions.get(sid)!;
+    for (const c of everyone) {
+      expect(c.received.filter((m) => m.type === 'record')).toHaveLength(1);
+      const wire = c.tap.frames.map((f) => JSON.parse(f) as WireMessage);
+      const at = wire.findIndex((m) => m.type === 'record');
+      const lastView = wire.slice(0, at).findLast((m) => m.type === 'view');
+      expect(lastView?.type === 'view' && lastView.body.status.ended).toBe(true);
+      const save = c.records.get(sid)!;
+      expect(save).toEqual(makeSave(scn, final.state, { label: 'Blue team' }));
+      const replayed = restoreSave(save, scn);
+      if (!replayed.ok) throw new Error(replayed.error.message);
+      expect(hashState(replayed.state)).toBe(hashState(final.state));
+    }
+    expect(players[0]!.record).toBe(players[0]!.records.get(sid));
+    expect(fac.record).toBeNull();
+    // ...and comes again on a sync.
+    players[0]!.sync();
+    await until(() => players[0]!.received.filter((m) => m.type === 'record').length === 2, 'the record again on a sync');
+    // The last views, put together, are the server's own projections of the final state.
+    for (const [i, p] of players.entries()) expect(p.view, HUMANS[i]).toEqual(chairBody(final.state, scn, HUMANS[i]!, final.status()));
+    expect(projector.view).toEqual(projectorBody(final.state, scn, final.status()));
+    await until(() => hashState(truthOf(fac.view)) === hashState(final.state), 'the facilitator to see the final state');
+    expect(truthOf(fac.view)).toEqual(final.state);
+
     // Join codes expire with their session.
     const after = client(server.url);
     await after.connect();
     await expect(after.join(created.session.code!, 'Too late')).rejects.toMatchObject({ code: 'code/unknown' });
     after.close();
 
-    // Fog and hidden plans held over the wire, in every frame each chair got.
+    // Fog and hidden plans held over the wire, in every frame each chair got, and in the views the client put together.
     let planning = 0;
-    for (const [i, p] of players.entries()) planning += assertNoLeak(HUMANS[i]!, p.received);
+    for (const [i, p] of players.entries()) {
+      planning += assertNoLeak(HUMANS[i]!, p.received);
+      const wire = p.tap.frames.map((f) => JSON.parse(f) as WireMessage);
+      assertNoLeak(HUMANS[i]!, wire);
+      // Most view frames carried only the ledger entries not sent before.
+      const views = wire.flatMap((m) => (m.type === 'view' && m.body.role === 'chair' ? [m.body] : []));
+      const incremental = views.filter((b) => b.ledgerFrom > 0);
+      expect(incremental.length).toBeGreaterThan(views.length / 2);
+      expect(incremental.some((b) => b.view.ledger.length > 0)).toBe(true);
+    }
     expect(planning).toBeGreaterThan(6);
 
     // The projector showed the map and the public indicators, never a plan's content or an estimate.

@@ -1,0 +1,184 @@
+// What each connection of a session is sent: the lobby, pause and end notices, its own view (the long lists
+// incrementally), the clock, and the game record once the session has ended.
+import type { WebSocket } from 'ws';
+import { hashScenario, type GameState, type SaveFile } from '../engine/index.js';
+import { SAVE_VERSION } from '../engine/save.js';
+import type { Role, SeatInfo, ServerMessage } from '../net/protocol.js';
+import type { Chair, Scenario } from '../scenario/schema.js';
+import type { SeatRow } from './db.js';
+import { frameOf, SessionViews, type Held, type Split } from './frames.js';
+import type { Session } from './session.js';
+
+/** The part of a connection the publisher reads and keeps its notes in. */
+export interface Outlet {
+  readonly ws: WebSocket;
+  role: Role;
+  seat: SeatRow | null;
+  /** What was last sent, per session and kind: identical frames are not sent again. */
+  readonly last: Map<string, string>;
+  /** How much of each list of a view (ledger, log) it holds, per session and list. */
+  readonly held: Map<string, Held>;
+}
+
+export interface PublisherDeps {
+  readonly now: () => number;
+  /** The connections of a session: its chairs, projectors, people in its lobby and the facilitator watching it. */
+  readonly members: (session: string) => Iterable<Outlet>;
+}
+
+/** Scenario hashes, worked out once per scenario. */
+const scenarioHashes = new WeakMap<Scenario, string>();
+function scenarioHash(scn: Scenario): string {
+  let h = scenarioHashes.get(scn);
+  if (h === undefined) scenarioHashes.set(scn, (h = hashScenario(scn)));
+  return h;
+}
+
+/** The facilitator's view of a busy session is refreshed at most this often. */
+const FACILITATOR_EVERY_MS = 200;
+
+export class Publisher {
+  private readonly views = new Map<string, SessionViews>();
+  private readonly records = new Map<string, { state: GameState; text: string }>();
+  private readonly facilitatorSent = new Map<string, number>();
+  private readonly facilitatorTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor(private readonly deps: PublisherDeps) {}
+
+  /** Forgets what a connection was sent of a session, so that everything goes again, whole (a sync, a changed seat). */
+  forget(c: Outlet, session: string): void {
+    for (const map of [c.last, c.held]) for (const k of [...map.keys()]) if (k.startsWith(`${session}:`)) map.delete(k);
+  }
+
+  publishLobby(s: Session): void {
+    const lobby = this.lobbyText(s);
+    for (const c of this.deps.members(s.id)) this.sendOnce(c, `${s.id}:lobby`, lobby);
+  }
+
+  /**
+   * Sends each connection of a session what changed for it: lobby, pause and end notices, its own
+   * view, the clock, the record. A frame identical to the last one sent is not sent again, so a chair
+   * learns nothing, not even timing, from what other chairs do in secret.
+   */
+  publish(s: Session, only?: Outlet): void {
+    const conns = only ? [only] : [...this.deps.members(s.id)];
+    if (conns.length === 0) return;
+    const status = s.status();
+    const splits = new Map<string, Split | string>();
+    const lobby = this.lobbyText(s);
+    const clock = s.clock();
+    const clockKey = JSON.stringify(clock);
+    const timer = JSON.stringify({ type: 'timer', session: s.id, ...clock, serverTime: this.deps.now() } satisfies ServerMessage);
+    const record = status.ended ? this.recordText(s) : null;
+    // The facilitator's true state changes with every action: at most one every FACILITATOR_EVERY_MS per session (the
+    // last change always follows), unless this facilitator asked for it, or the session has ended (the final view goes
+    // before the record, on every screen).
+    const t = this.deps.now();
+    const facDue = only?.role === 'facilitator' || status.ended || t - (this.facilitatorSent.get(s.id) ?? 0) >= FACILITATOR_EVERY_MS;
+    for (const c of conns) {
+      let key = c.role === 'facilitator' ? 'facilitator' : c.role === 'projector' ? 'projector' : c.role === 'chair' && c.seat ? `chair:${c.seat.seat}` : null;
+      if (key === 'facilitator' && !facDue) {
+        this.facilitatorLater(s, FACILITATOR_EVERY_MS - (t - (this.facilitatorSent.get(s.id) ?? 0)));
+        key = null;
+      }
+      if (key === 'facilitator' && !only) this.facilitatorSent.set(s.id, t);
+      this.sendOnce(c, `${s.id}:lobby`, lobby);
+      const paused = status.paused ? 'paused' : 'resumed';
+      if (c.last.has(`${s.id}:paused`) || status.paused) this.sendOnce(c, `${s.id}:paused`, JSON.stringify({ type: paused, session: s.id } satisfies ServerMessage));
+      if (status.ended) this.sendOnce(c, `${s.id}:ended`, JSON.stringify({ type: 'ended', session: s.id, reason: status.endReason, outcome: s.state.outcome } satisfies ServerMessage));
+      else c.last.delete(`${s.id}:ended`);
+      if (key !== null) {
+        let split = splits.get(key);
+        if (split === undefined) splits.set(key, (split = this.split(s, key)));
+        this.sendView(c, s.id, split);
+        this.sendOnce(c, `${s.id}:timer`, timer, clockKey);
+      }
+      // The record follows the final view. After an undo past the end, whoever had it hears that it no longer stands.
+      if (record !== null) this.sendOnce(c, `${s.id}:record`, record);
+      else if (c.last.delete(`${s.id}:record`)) this.send(c, JSON.stringify({ type: 'reopened', session: s.id } satisfies ServerMessage));
+    }
+  }
+
+  /** A view for one kind of viewer: split (chairs, facilitator) or whole (projector). */
+  private viewsOf(s: Session): SessionViews {
+    let views = this.views.get(s.id);
+    if (!views) this.views.set(s.id, (views = new SessionViews(s.scn)));
+    return views;
+  }
+
+  private split(s: Session, key: string): Split | string {
+    const views = this.viewsOf(s);
+    const status = s.status();
+    if (key === 'facilitator') return views.facilitator(s.state, s.seq, status);
+    if (key === 'projector') return views.projectorFrame(s.id, s.state, status);
+    return views.chair(s.state, key.slice('chair:'.length) as Chair, status);
+  }
+
+  /** Sends a connection its view, with only the list entries it does not hold yet. */
+  private sendView(c: Outlet, session: string, view: Split | string): void {
+    if (typeof view === 'string') return this.sendOnce(c, `${session}:view`, view);
+    const held = (list: string) => `${session}:${list}`;
+    const f = frameOf(session, view, (list) => c.held.get(held(list)));
+    if (c.last.get(`${session}:view`) === f.compare) return;
+    c.last.set(`${session}:view`, f.compare);
+    view.lists.forEach((l, i) => c.held.set(held(l.name), f.holds[i]!));
+    this.send(c, f.text);
+  }
+
+  /**
+   * The game record of an ended session: the save file of its final state, made once per state. It is what
+   * `makeSave` makes, with the hashes the server keeps (sessions tend to end together, and hashing a whole
+   * state and scenario again for each would hold up every other session's players at that moment).
+   */
+  private recordText(s: Session): string {
+    const hit = this.records.get(s.id);
+    if (hit?.state === s.state) return hit.text;
+    const save: SaveFile = {
+      format: 'mandate-save',
+      version: SAVE_VERSION,
+      scenario: { id: s.scn.id, version: s.scn.version, hash: scenarioHash(s.scn) },
+      seed: s.state.seed,
+      log: s.state.log as SaveFile['log'],
+      stateHash: this.viewsOf(s).hash(s.state),
+      meta: { label: s.row.team },
+    };
+    const text = JSON.stringify({ type: 'record', session: s.id, save } satisfies ServerMessage);
+    this.records.set(s.id, { state: s.state, text });
+    return text;
+  }
+
+  private lobbyText(s: Session): string {
+    const conns = [...this.deps.members(s.id)];
+    const online = (seatId: string) => conns.some((c) => c.seat?.id === seatId);
+    const seats: Partial<Record<Chair, SeatInfo>> = {};
+    for (const chair of s.chairs()) {
+      const h = s.holderOf(chair);
+      seats[chair] = h ? { by: 'human', name: h.name, connected: online(h.id) } : { by: 'bot', name: s.doctrine.name, connected: true };
+    }
+    const projectors = conns.filter((c) => c.role === 'projector').length;
+    return JSON.stringify({ type: 'lobby', session: s.id, team: s.row.team, scenario: s.row.scenario, code: s.ended ? null : s.row.code, seats, projectors, status: s.status() } satisfies ServerMessage);
+  }
+
+  private sendOnce(c: Outlet, key: string, text: string, compare = text): void {
+    if (c.last.get(key) === compare) return;
+    c.last.set(key, compare);
+    this.send(c, text);
+  }
+
+  private send(c: Outlet, text: string): void {
+    if (c.ws.readyState === c.ws.OPEN) c.ws.send(text);
+  }
+
+  private facilitatorLater(s: Session, ms: number): void {
+    if (this.facilitatorTimers.has(s.id)) return;
+    const timer = setTimeout(() => {
+      this.facilitatorTimers.delete(s.id);
+      this.publish(s);
+    }, Math.max(1, ms));
+    this.facilitatorTimers.set(s.id, timer);
+  }
+
+  close(): void {
+    for (const timer of this.facilitatorTimers.values()) clearTimeout(timer);
+  }
+}
