@@ -1,8 +1,10 @@
 // `npm run bench:web`: the browser build's budgets, measured in headless Debian Chromium on 127.0.0.1.
 // Prints: build size per file (raw, gzip -9), JavaScript loaded before the title screen is interactive, time from
-// navigation to `title-ready` and `table-ready` (cold and warm, median of RUNS), and frame times on the map while
-// the table redraws after actions (rAF deltas, long animation frames, event timing). Numbers for notes, no verdicts.
-// Flags: --reuse (serve the existing dist/ instead of building), --runs N (default 5), --steps N (default 40).
+// navigation to `title-ready` and `table-ready` (cold and warm, median of RUNS), frame times on the map while
+// the table redraws after actions (rAF deltas, long animation frames, event timing; map animations off), and frame
+// times during the map's animation of each month's changes. Numbers for notes, no verdicts.
+// Flags: --reuse (serve the existing dist/ instead of building), --runs N (default 5), --steps N (default 40),
+// --months N (turn animations to measure, default 5).
 import { createServer, type Server } from 'node:http';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, relative, sep } from 'node:path';
@@ -20,6 +22,7 @@ const flag = (name: string, fallback: number) => {
 const REUSE = args.includes('--reuse');
 const RUNS = flag('--runs', 5);
 const STEPS = flag('--steps', 40);
+const MONTHS = flag('--months', 5);
 const DIST = join(ROOT, 'dist');
 const VIEWPORT = { width: 1400, height: 1000 };
 
@@ -214,6 +217,94 @@ async function frames(page: Page): Promise<Frames> {
   }, actions);
 }
 
+interface Animations {
+  /** rAF deltas of the first frame of each animation: it waits for the click that resolved the month. */
+  readonly first: number[];
+  /** rAF deltas of the animations' other frames. */
+  readonly rest: number[];
+  /** Long animation frames overlapping an animation. */
+  readonly loaf: Loaf[];
+  /** How long each animation ran, from data-animating="true" to "false". */
+  readonly durations: number[];
+  readonly steps: number;
+}
+/** What the page collects for the animations, on window.__anim. */
+interface AnimCollected {
+  ticks: { t: number; d: number }[];
+  loaf: Loaf[];
+  windows: { start: number; end: number }[];
+  open: number | null;
+  on: boolean;
+}
+
+/**
+ * Plays on with map animations on until `wanted` months have animated (or the game ends), waiting for each
+ * animation to finish as a watching player would; the windows come from the map box's data-animating.
+ */
+async function animations(page: Page, wanted: number): Promise<Animations> {
+  await page.evaluate('window.__name ??= (f) => f');
+  await page.evaluate(() => {
+    const b: AnimCollected = { ticks: [], loaf: [], windows: [], open: null, on: true };
+    (window as unknown as { __anim: AnimCollected }).__anim = b;
+    let last = 0;
+    const tick = (t: number) => {
+      if (last > 0) b.ticks.push({ t, d: t - last });
+      last = t;
+      if (b.on) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    const box = document.getElementById('map')!;
+    new MutationObserver(() => {
+      const now = performance.now();
+      const on = box.dataset['animating'] === 'true';
+      if (on && b.open === null) b.open = now;
+      if (!on && b.open !== null) {
+        b.windows.push({ start: b.open, end: now });
+        b.open = null;
+      }
+    }).observe(box, { attributes: true, attributeFilter: ['data-animating'] });
+    if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries() as (PerformanceEntry & { blockingDuration: number; renderStart: number; scripts: { duration: number }[] })[]) {
+          b.loaf.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration, script: e.scripts.reduce((a, s) => a + s.duration, 0), render: e.startTime + e.duration - (e.renderStart || e.startTime + e.duration) });
+        }
+      }).observe({ type: 'long-animation-frame' });
+    }
+  });
+  const map = page.locator('#map');
+  let seen = 0;
+  let steps = 0;
+  while (seen < wanted && steps < 400) {
+    let s = await playStep(page, 'mouse');
+    if (s === null) {
+      await page.waitForTimeout(50);
+      s = await playStep(page, 'mouse');
+      if (s === null) break;
+    }
+    steps++;
+    if ((await map.getAttribute('data-animating')) === 'true') {
+      await page.locator('#map[data-animating="false"]').waitFor({ timeout: 15_000 });
+      seen++;
+    }
+  }
+  await page.waitForTimeout(100);
+  const r = await page.evaluate(() => {
+    const b = (window as unknown as { __anim: AnimCollected }).__anim;
+    b.on = false;
+    const first: number[] = [];
+    const rest: number[] = [];
+    for (const w of b.windows) {
+      // a frame belongs to the animation when it begins inside it; the first one also carries the click's work
+      const inside = b.ticks.filter((x) => x.t > w.start && x.t <= w.end + 1);
+      if (inside[0]) first.push(inside[0].d);
+      rest.push(...inside.slice(1).map((x) => x.d));
+    }
+    const loaf = b.loaf.filter((l) => b.windows.some((w) => l.start < w.end && l.start + l.duration > w.start));
+    return { first, rest, loaf, durations: b.windows.map((w) => w.end - w.start) };
+  });
+  return { ...r, steps };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // statistics and printing
 
@@ -291,12 +382,20 @@ async function main(): Promise<void> {
       await page.evaluate(() => history.replaceState(null, '', location.pathname + location.search));
     }
 
-    // frames: the table after a resume, played action by action
+    // frames: a new table, played action by action, with the map's animations off (the actions' own cost)
     await page.goto(page0, { waitUntil: 'commit' });
     await waitTitle(page, url);
+    await page.evaluate(() => localStorage.setItem('mandate.motion', 'off'));
     await startTable(page);
     await page.locator('#map[data-ready="true"]').waitFor();
     const f = await frames(page);
+    // turn animations: another new table, played month by month with animations on
+    await page.goto(page0, { waitUntil: 'commit' });
+    await waitTitle(page, url);
+    await page.evaluate(() => localStorage.setItem('mandate.motion', 'on'));
+    await startTable(page);
+    await page.locator('#map[data-ready="true"]').waitFor();
+    const anim = await animations(page, MONTHS);
     await ctx.close();
 
     // ---- print
@@ -336,7 +435,7 @@ async function main(): Promise<void> {
     console.log('');
     const d = f.deltas;
     const fw = [44, 10, 10, 10, 10];
-    console.log(`frames on the table: ${f.actions} actions in ${f.seconds.toFixed(1)} s, ${d.length} frames (headless rAF is vsync-capped at ~60 Hz)`);
+    console.log(`frames on the table: ${f.actions} actions in ${f.seconds.toFixed(1)} s, ${d.length} frames, map animations off (headless rAF is vsync-capped at ~60 Hz)`);
     console.log(row(['', 'p50', 'p95', 'max', 'count'], fw));
     console.log(row(['rAF delta', ms1(quantile(d, 0.5)), ms1(quantile(d, 0.95)), ms1(Math.max(...d)), d.length], fw));
     const lo = f.loaf;
@@ -353,6 +452,18 @@ async function main(): Promise<void> {
     const clicks = ev.filter((e) => e.name === 'click');
     console.log(row(['click → next paint (Event Timing)', ...lq(clicks.map((e) => e.duration))], fw));
     console.log(row(['  click handler time (store+DOM+map)', ...lq(clicks.map((e) => e.processing))], fw));
+    console.log('');
+    const animated = [...anim.first, ...anim.rest];
+    console.log(
+      `frames during turn animations: ${anim.durations.length} months animated in ${anim.steps} actions, each ${ms(median(anim.durations))} (median; planned 1300 ms), ${animated.length} frames; the map's Phaser loop is capped at 30 fps`,
+    );
+    console.log(row(['', 'p50', 'p95', 'max', 'count'], fw));
+    console.log(row(['rAF delta, all frames of the animations', ms1(quantile(animated, 0.5)), ms1(quantile(animated, 0.95)), ms1(animated.length ? Math.max(...animated) : NaN), animated.length], fw));
+    console.log(row(['  after the first frame', ms1(quantile(anim.rest, 0.5)), ms1(quantile(anim.rest, 0.95)), ms1(anim.rest.length ? Math.max(...anim.rest) : NaN), anim.rest.length], fw));
+    console.log(row(['  first frame (after the resolving click)', ms1(quantile(anim.first, 0.5)), ms1(quantile(anim.first, 0.95)), ms1(anim.first.length ? Math.max(...anim.first) : NaN), anim.first.length], fw));
+    console.log(row([`long animation frames${f.loafSupported ? '' : ' (UNSUPPORTED)'}`, ...lq(anim.loaf.map((x) => x.duration))], fw));
+    console.log(row(['  their script time', ...lq(anim.loaf.map((x) => x.script))], fw));
+    console.log(row(['frames over 33 ms (rAF)', '', '', '', animated.filter((x) => x > 33.4).length], fw));
     console.log('');
     console.log(`bench:web took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   } finally {

@@ -1,5 +1,6 @@
 // The debrief's data, built only from the game's own record: the log (replayed) and the ledger.
-import { CORE_INDICATORS, DIMENSIONS, type Chair, type Dimension, type IndicatorId, type Scenario } from '../scenario/schema.js';
+import { CORE_INDICATORS, DIMENSIONS, type Chair, type Dimension, type IndicatorId } from '../scenario/constants.js';
+import type { Scenario } from '../scenario/schema.js';
 import type { Lesson, LessonCatalogue } from '../scenario/lessons.js';
 import { explain, type Contribution } from '../engine/explain.js';
 import { seriesOf } from '../engine/ledger.js';

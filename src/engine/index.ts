@@ -4,7 +4,8 @@ export { newGame, step } from './step.js';
 export { checkAllowed, legalActions, planCost, itemCost, targetsOf, eligibleUnits } from './legal.js';
 export { viewFor, facilitatorView, fogSpread, type ViewOptions, type ChairView, type Seen, type SeenActor, type SeenPlan, type SeenEntry } from './view.js';
 export { replay, hashState, hashScenario, canonicalJson } from './replay.js';
-export { makeSave, parseSave, restoreSave, type SaveFile, type SaveError } from './save.js';
+export { makeSave, restoreSave, type SaveFile, type SaveError } from './save.js';
+// parseSave (zod) is imported from './save-parse.js' where needed, so the browser's first chunk does without zod.
 export { historyOf, netChange, seriesOf, trackKey, readTrack } from './ledger.js';
 export { scoreOf, dimensionsOf } from './phases/assessment.js';
 export { protection } from './mechanics/politics.js';

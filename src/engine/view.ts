@@ -1,5 +1,6 @@
 // viewFor: what one chair sees of the true state, through the fog of the mission's analysis.
-import { CORE_INDICATORS, type Chair, type IndicatorId, type Scenario } from '../scenario/schema.js';
+import { CORE_INDICATORS, type Chair, type IndicatorId } from '../scenario/constants.js';
+import type { Scenario } from '../scenario/schema.js';
 import { hashUnit } from './rng.js';
 import { indexOf } from './scenario-index.js';
 import type { Agreement, Conflict, Deployment, FiredEvent, GameState, Outcome, Phase, PlanItem, Track, UnitState } from './types.js';

@@ -1,36 +1,11 @@
 // The lessons catalogue: the report's lessons, the passages they come from and the mechanics that carry them.
 import { z } from 'zod';
+import { MECHANICS } from './constants.js';
 import { LessonId, Loc } from './schema.js';
 import { err, ok, pathText, type Problem, type Result } from './problems.js';
 import { readYaml } from './yaml-source.js';
 
-/** The engine's generic mechanics, by id; the lessons catalogue says which lesson each carries. */
-export const MECHANICS = [
-  'mandate-focus',
-  'mandate-expectations',
-  'mandate-review',
-  'primacy-leverage',
-  'process-drift',
-  'force-substitution',
-  'agreement-implementation',
-  'futile-technical-talks',
-  'cohesion-multiplier',
-  'plan-conflicts',
-  'analysis-fog',
-  'analysis-targeting',
-  'deployment-lead-time',
-  'emergency-support',
-  'police-presence',
-  'envoy-coordination',
-  'regional-exclusion',
-  'host-state-distance',
-  'expectation-gap',
-  'spoiler-attacks',
-  'contributor-consultation',
-  'armed-violence',
-  'mission-presence',
-] as const;
-export type MechanicId = (typeof MECHANICS)[number];
+export { MECHANICS, type MechanicId } from './constants.js';
 
 export const Lesson = z.strictObject({
   id: LessonId,

@@ -1,85 +1,21 @@
 // The scenario file format: a strict zod schema from which the TypeScript types are derived.
 import { z } from 'zod';
+import { ACTOR_KINDS, CAPABILITIES, CAVEATS, CHAIRS, CORE_INDICATORS, DIMENSIONS, SCHEMA_VERSION, TAGS, type Dimension, type IndicatorId } from './constants.js';
+import { Effect, ID_MESSAGE, ID_PATTERN } from './effect.js';
 
-/** Bumped when the file format changes; migrations in parse.ts bring older files forward. */
-export const SCHEMA_VERSION = 1;
-
-export const CHAIRS = ['srsg', 'force', 'envoy', 'police'] as const;
-export type Chair = (typeof CHAIRS)[number];
-
-/**
- * The indicators every scenario defines. The engine's mechanics read these by id, so they are a
- * closed set; a scenario names them, sets their start values and may narrow their bounds.
- */
-export const CORE_INDICATORS = [
-  'process', // the political process (talks, agreement, implementation)
-  'consent', // host-state consent to the mission
-  'impartiality', // impartiality as seen by the parties and the population
-  'trust', // population trust in the mission
-  'expectations', // what the population expects the mission to deliver
-  'cohesion', // unity of the mission's components
-  'credibility', // credibility with the Security Council and contributors
-  'regional', // alignment of neighbours and regional organizations with the process
-  'analysis', // the mission's analysis capacity (JMAC, JOC, ASIFU)
-  'casualties', // peacekeeper casualties (higher is worse)
-  'closeness', // closeness of the mission to the host state (50 is a balanced distance)
-] as const;
-export type IndicatorId = (typeof CORE_INDICATORS)[number];
-
-/** Tags on actions that the engine's mechanics react to. */
-export const TAGS = [
-  'military', // uses the force
-  'offensive', // an offensive operation against the target actor
-  'pressure', // military pressure on the target actor
-  'talks', // negotiation with the target actor
-  'political', // political work: good offices, mediation, leverage
-  'outreach', // explaining the mandate, managing expectations
-  'coordination', // joint structures and meetings that bind the components together
-  'ceasefire-technical', // technical ceasefire and security arrangements
-  'implementation', // work on implementing a signed agreement
-  'regional', // engagement with neighbours and regional organizations
-  'protection', // protection of civilians
-  'support-state', // support to the host state's forces and authority
-  'analysis', // collection and analysis
-  'police', // police work
-] as const;
-export type Tag = (typeof TAGS)[number];
-
-export const ACTOR_KINDS = [
-  'host-state',
-  'armed-group',
-  'spoiler',
-  'neighbour',
-  'regional-org',
-  'parallel-force',
-  'civil-society',
-] as const;
-
-export const CAPABILITIES = ['infantry', 'combat', 'police', 'air', 'isr', 'engineers'] as const;
-export const CAVEATS = ['no-offensive', 'static'] as const;
-export const DIMENSIONS = [
-  'process',
-  'protection',
-  'credibility',
-  'consent',
-  'trust',
-  'cohesion',
-  'casualties',
-] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+// Effect is in effect.ts (zod/mini) for the engine's first chunk; re-exported so imports from here keep working.
+export { Effect };
+// The closed sets live in constants.ts (no zod there, for the game's first chunk); re-exported so imports from here keep working.
+export * from './constants.js';
 
 const LIMIT = { text: 4000, name: 160, list: 400 } as const;
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'an id: lower-case letters, digits and dashes, at most 64');
+const id = z.string().regex(ID_PATTERN, ID_MESSAGE);
 const ref = id;
-/** A reference that may also be `$target`, the target chosen when the action is played. */
-const targetRef = z.union([z.literal('$target'), id]);
 const num = (min: number, max: number) => z.number().finite().min(min).max(max);
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
-const delta = num(-100, 100);
-const list = <T extends z.ZodType>(item: T, max: number = LIMIT.list) => z.array(item).max(max);
+// core.SomeType: classic schemas and the zod/mini Effect alike
+const list = <T extends z.core.SomeType>(item: T, max: number = LIMIT.list) => z.array(item).max(max);
 
 /** A text shown to players, in English and (optionally) French. */
 export const Loc = z.strictObject({
@@ -127,22 +63,6 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ test: z.literal('not'), cond: Condition }),
   ]),
 );
-
-/** A declarative change to the game state. `$target` is the action's chosen target. */
-export const Effect = z.discriminatedUnion('do', [
-  z.strictObject({ do: z.literal('indicator'), id: z.enum(CORE_INDICATORS), by: delta }),
-  z.strictObject({ do: z.literal('violence'), region: targetRef, by: delta }),
-  z.strictObject({ do: z.literal('stance'), actor: targetRef, by: delta }),
-  z.strictObject({ do: z.literal('strength'), actor: targetRef, by: delta }),
-  z.strictObject({ do: z.literal('flag'), set: id }),
-  z.strictObject({ do: z.literal('unflag'), flag: id }),
-  z.strictObject({ do: z.literal('sign-agreement') }),
-  z.strictObject({ do: z.literal('implement'), by: delta }),
-  z.strictObject({ do: z.literal('request-unit'), unit: ref }),
-  z.strictObject({ do: z.literal('expedite') }),
-  z.strictObject({ do: z.literal('consult-contributors') }),
-]);
-export type Effect = z.infer<typeof Effect>;
 
 /** A lesson id from the lessons catalogue, such as `L-primacy`. */
 export const LessonId = z.string().regex(/^L-[a-z0-9-]{1,40}$/, 'a lesson id such as L-primacy');

@@ -1,6 +1,6 @@
 // The app: title screen or table, kept in step with the store; autosave, resume on reload, focus kept across renders.
 import { newGame } from '../engine/index.js';
-import { linkParams } from '../net/client.js';
+import { linkParams } from '../net/codes.js';
 import type { Chair } from '../scenario/schema.js';
 import { BOT_DOCTRINES, createGameStore, type Session } from '../store/store.js';
 import { actingChairs } from './context.js';
@@ -14,15 +14,16 @@ import { chairName } from './describe.js';
 import { needsPass, passScreen } from './session/hotseat.js';
 
 export function startApp(root: HTMLElement): void {
-  // Group sessions: a join link (?join=CODE) or the facilitator's link (#facilitator=TOKEN) opens that page instead.
+  // Group sessions: a join link (?join=CODE), a projector's (?projector=CODE) or the facilitator's (#facilitator=TOKEN) opens that page instead.
   const link = linkParams(location.href);
-  if (link.code || link.facilitatorToken) {
+  if (link.code || link.facilitatorToken || link.projector) {
     if (link.facilitatorToken) void import('./session/facilitator.js').then((m) => m.facilitatorPage(root, link.facilitatorToken!));
+    else if (link.projector) void import('./session/projector.js').then((m) => m.projectorPage(root, link.projector!));
     else void import('./session/player.js').then((m) => m.playerPage(root, link.code!));
     return;
   }
   const store = createGameStore();
-  const scenarios: ScenarioEntry[] = [...bundledScenarios(), ...customScenarios()];
+  const scenarios: ScenarioEntry[] = bundledScenarios();
   const selected: TitleProps['selected'] = { scenario: scenarios[0]?.scenario.id ?? '', chair: 'all', doctrine: 'report', seed: String(randomSeed()) };
   let notice: TitleProps['notice'] = null;
   let table: Table | null = null;
@@ -55,7 +56,7 @@ export function startApp(root: HTMLElement): void {
       selected,
       notice,
       onStart: start,
-      onResume: resume,
+      onResume: (id) => void resume(id),
       onDelete: (id) => {
         deleteSave(id);
         keepFocus(showTitle);
@@ -63,6 +64,7 @@ export function startApp(root: HTMLElement): void {
       onImport: (f) => void importSave(f),
       onCustom: (f) => void loadCustom(f),
       onLang: switchLang,
+      onJoin: (code) => location.assign(`${location.pathname}?join=${encodeURIComponent(code)}`),
     };
     root.replaceChildren(titleScreen(props));
     if (!titleMarked) {
@@ -138,10 +140,11 @@ export function startApp(root: HTMLElement): void {
     open({ id, scenario: c.scenario.scenario, game: newGame(c.scenario.scenario, c.seed), humanChairs: c.humanChairs, botDoctrine: c.doctrine });
   }
 
-  function resume(id: string): void {
+  async function resume(id: string): Promise<void> {
     const r = readRecord(id);
     if (!r) return;
-    const loaded = sessionFromSaveText(JSON.stringify(r.save), scenarios, r.id);
+    await customsRead;
+    const loaded = await sessionFromSaveText(JSON.stringify(r.save), scenarios, r.id);
     if (!loaded.ok) {
       notice = { kind: 'error', text: t('title.importFailed', { reason: saveReason(loaded.error) }) };
       showTitle();
@@ -151,7 +154,8 @@ export function startApp(root: HTMLElement): void {
   }
 
   async function importSave(f: File): Promise<void> {
-    const loaded = sessionFromSaveText(await f.text(), scenarios, newGameId());
+    await customsRead;
+    const loaded = await sessionFromSaveText(await f.text(), scenarios, newGameId());
     if (!loaded.ok) {
       notice = { kind: 'error', text: t('title.importFailed', { reason: saveReason(loaded.error) }) };
       keepFocus(showTitle);
@@ -164,7 +168,8 @@ export function startApp(root: HTMLElement): void {
   }
 
   async function loadCustom(f: File): Promise<void> {
-    const r = parseCustom(await f.text(), f.name);
+    await customsRead;
+    const r = await parseCustom(await f.text(), f.name);
     if (!r.ok) {
       notice = { kind: 'error', text: t('title.customErrors', { file: f.name }), problems: r.problems };
     } else {
@@ -232,11 +237,19 @@ export function startApp(root: HTMLElement): void {
     showTable();
   });
 
+  // Custom scenarios kept in this browser are checked again by the parser (loaded only if there are any), then listed.
+  const customsRead = customScenarios()
+    .then((cs) => {
+      scenarios.push(...cs);
+      if (cs.length > 0 && !store.getState().session) keepFocus(showTitle);
+    })
+    .catch((e: unknown) => console.warn('custom scenarios could not be read', e));
+
   // A reload resumes the game in the address bar exactly where it was.
   const m = /^#game=([\w-]+)$/.exec(location.hash);
   if (m?.[1] && readRecord(m[1])) {
     showTitle();
-    resume(m[1]);
+    void resume(m[1]);
   } else showTitle();
 
   if (import.meta.env.DEV || new URLSearchParams(location.search).has('test')) {

@@ -1,6 +1,6 @@
 // Saved games in localStorage (autosave after every action), and save files to download and import.
-import { makeSave, parseSave, restoreSave, type SaveFile } from '../engine/index.js';
-import { CHAIRS, type Chair } from '../scenario/schema.js';
+import { makeSave, type SaveFile } from '../engine/index.js';
+import type { Chair } from '../scenario/constants.js';
 import type { Session } from '../store/store.js';
 import { parseCustom, type ScenarioEntry } from './scenarios.js';
 
@@ -73,31 +73,10 @@ export function readRecord(id: string): SaveRecord | null {
   return listSaves().find((r) => r.id === id) ?? null;
 }
 
-/** Reads the seating written in a save's label; a file without one is played from every chair. */
-function seatingOf(save: SaveFile): { chairs: Chair[]; doctrine: string } {
-  try {
-    const x = JSON.parse(save.meta.label ?? '') as { chairs?: unknown; doctrine?: unknown };
-    const chairs = Array.isArray(x.chairs) ? x.chairs.filter((c): c is Chair => (CHAIRS as readonly unknown[]).includes(c)) : [];
-    const doctrine = typeof x.doctrine === 'string' ? x.doctrine : 'report';
-    if (chairs.length > 0) return { chairs, doctrine };
-  } catch {
-    // no seating recorded
-  }
-  return { chairs: [...CHAIRS], doctrine: 'report' };
-}
-
-/** Validates a save file's text and replays it into a session; nothing is changed on failure. */
-export function sessionFromSaveText(text: string, scenarios: readonly ScenarioEntry[], id: string): { ok: true; session: Session } | { ok: false; error: LoadError } {
-  const parsed = parseSave(text);
-  if (!parsed.ok) return { ok: false, error: { code: parsed.error.code.replace('save/', ''), detail: parsed.error.message } };
-  const save = parsed.save;
-  const entry = scenarios.find((e) => e.scenario.id === save.scenario.id);
-  if (!entry) return { ok: false, error: { code: 'unknown-scenario', detail: save.scenario.id } };
-  const restored = restoreSave(save, entry.scenario);
-  if (!restored.ok) return { ok: false, error: { code: restored.error.code.replace('save/', ''), detail: restored.error.message } };
-  const seating = seatingOf(save);
-  const chairs = seating.chairs.filter((c) => entry.scenario.chairs[c] !== undefined);
-  return { ok: true, session: { id, scenario: entry.scenario, game: restored.state, humanChairs: chairs.length > 0 ? chairs : ['srsg'], botDoctrine: seating.doctrine } };
+/** Validates a save file's text and replays it into a session; nothing is changed on failure. Loads the validator (zod) on first use. */
+export async function sessionFromSaveText(text: string, scenarios: readonly ScenarioEntry[], id: string): Promise<{ ok: true; session: Session } | { ok: false; error: LoadError }> {
+  const restore = await import('./save-restore.js');
+  return restore.sessionFromSaveText(text, scenarios, id);
 }
 
 export function rememberCustom(entry: ScenarioEntry): void {
@@ -108,12 +87,16 @@ export function rememberCustom(entry: ScenarioEntry): void {
   }
 }
 
-export function customScenarios(): ScenarioEntry[] {
-  const out: ScenarioEntry[] = [];
+/** The custom scenarios kept in this browser, checked again (the parser, with yaml and zod, is loaded only if there are any). */
+export async function customScenarios(): Promise<ScenarioEntry[]> {
+  const kept: [string, string][] = [];
   for (let i = 0; i < localStorage.length; i++) {
     const key = localStorage.key(i);
-    if (!key?.startsWith(CUSTOM_PREFIX)) continue;
-    const r = parseCustom(localStorage.getItem(key) ?? '', key.slice(CUSTOM_PREFIX.length) + '.yaml');
+    if (key?.startsWith(CUSTOM_PREFIX)) kept.push([key.slice(CUSTOM_PREFIX.length), localStorage.getItem(key) ?? '']);
+  }
+  const out: ScenarioEntry[] = [];
+  for (const [id, text] of kept) {
+    const r = await parseCustom(text, `${id}.yaml`);
     if (r.ok) out.push(r.entry);
   }
   return out;

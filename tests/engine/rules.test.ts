@@ -1,6 +1,7 @@
 // Phases, refusals and saves: an illegal action is refused with a typed reason and changes nothing.
 import { describe, expect, it } from 'vitest';
-import { hashState, legalActions, makeSave, newGame, parseSave, restoreSave, step, viewFor, type Action } from '../../src/engine/index.js';
+import { hashState, legalActions, makeSave, newGame, restoreSave, step, viewFor, type Action } from '../../src/engine/index.js';
+import { parseSave } from '../../src/engine/save-parse.js';
 import { card, loadShipped, makeScenario, playTurn, run, toPlanning } from '../helpers/factory.js';
 
 const L = (en: string) => ({ en, fr: en });

@@ -1,5 +1,6 @@
 // Assessment: end conditions, the score on the scenario's weighted dimensions, and the epilogue.
-import { DIMENSIONS, type Dimension, type Scenario } from '../../scenario/schema.js';
+import { DIMENSIONS, type Dimension } from '../../scenario/constants.js';
+import type { Scenario } from '../../scenario/schema.js';
 import { holds } from '../conditions.js';
 import { protection } from '../mechanics/politics.js';
 import type { DraftState, EngineEvent, GameState, Outcome } from '../types.js';

@@ -1,7 +1,8 @@
 // The debrief proper: outcome against the threshold, epilogue, charts, what drove it, timeline with the chairs' notes, conflicts.
 import { buildDebrief, type Debrief } from '../../debrief/debrief.js';
 import type { Lesson, LessonCatalogue } from '../../scenario/lessons.js';
-import { CORE_INDICATORS, type Scenario } from '../../scenario/schema.js';
+import { CORE_INDICATORS } from '../../scenario/constants.js';
+import type { Scenario } from '../../scenario/schema.js';
 import type { GameState } from '../../engine/index.js';
 import { causeText, chairName, eventTitle, monthOf, planItemText, strategyName, taskName, trackName } from '../describe.js';
 import { h } from '../dom.js';

@@ -2,7 +2,8 @@
 import { branchAt, type Change } from '../../debrief/whatif.js';
 import { dimensionsOf, legalActions, scoreOf, type GameState, type PlanItem } from '../../engine/index.js';
 import { indexOf } from '../../engine/scenario-index.js';
-import { CORE_INDICATORS, DIMENSIONS, type Chair, type Scenario } from '../../scenario/schema.js';
+import { CORE_INDICATORS, DIMENSIONS, type Chair } from '../../scenario/constants.js';
+import type { Scenario } from '../../scenario/schema.js';
 import { seriesOf } from '../../engine/index.js';
 import { newGame } from '../../engine/index.js';
 import { DOCTRINES } from '../../sim/doctrines/index.js';

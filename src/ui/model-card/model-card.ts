@@ -1,6 +1,7 @@
 // The model card: for every indicator and mechanic, what it means, how it moves, what it assumes, and its passage in the report.
-import { MECHANICS, type Lesson, type LessonCatalogue } from '../../scenario/lessons.js';
-import { CORE_INDICATORS, type Scenario } from '../../scenario/schema.js';
+import { CORE_INDICATORS, MECHANICS } from '../../scenario/constants.js';
+import type { Lesson, LessonCatalogue } from '../../scenario/lessons.js';
+import type { Scenario } from '../../scenario/schema.js';
 import { h } from '../dom.js';
 import { hasKey, lang, loc, t } from '../i18n/index.js';
 import { INDICATOR_LESSONS, type ModelContent, type ModelEntry } from './content.js';

@@ -1,0 +1,35 @@
+// A save file's text back into a session: its shape checked (zod) and its game replayed. The title screen loads this on
+// demand (saves.ts); the debrief and the session pages, which load zod anyway, import it directly.
+import { restoreSave, type SaveFile } from '../engine/index.js';
+import { parseSave } from '../engine/save-parse.js';
+import { CHAIRS, type Chair } from '../scenario/constants.js';
+import type { Session } from '../store/store.js';
+import type { LoadError } from './saves.js';
+import type { ScenarioEntry } from './scenarios.js';
+
+/** Reads the seating written in a save's label; a file without one is played from every chair. */
+function seatingOf(save: SaveFile): { chairs: Chair[]; doctrine: string } {
+  try {
+    const x = JSON.parse(save.meta.label ?? '') as { chairs?: unknown; doctrine?: unknown };
+    const chairs = Array.isArray(x.chairs) ? x.chairs.filter((c): c is Chair => (CHAIRS as readonly unknown[]).includes(c)) : [];
+    const doctrine = typeof x.doctrine === 'string' ? x.doctrine : 'report';
+    if (chairs.length > 0) return { chairs, doctrine };
+  } catch {
+    // no seating recorded
+  }
+  return { chairs: [...CHAIRS], doctrine: 'report' };
+}
+
+/** Validates a save file's text and replays it into a session; nothing is changed on failure. */
+export function sessionFromSaveText(text: string, scenarios: readonly ScenarioEntry[], id: string): { ok: true; session: Session } | { ok: false; error: LoadError } {
+  const parsed = parseSave(text);
+  if (!parsed.ok) return { ok: false, error: { code: parsed.error.code.replace('save/', ''), detail: parsed.error.message } };
+  const save = parsed.save;
+  const entry = scenarios.find((e) => e.scenario.id === save.scenario.id);
+  if (!entry) return { ok: false, error: { code: 'unknown-scenario', detail: save.scenario.id } };
+  const restored = restoreSave(save, entry.scenario);
+  if (!restored.ok) return { ok: false, error: { code: restored.error.code.replace('save/', ''), detail: restored.error.message } };
+  const seating = seatingOf(save);
+  const chairs = seating.chairs.filter((c) => entry.scenario.chairs[c] !== undefined);
+  return { ok: true, session: { id, scenario: entry.scenario, game: restored.state, humanChairs: chairs.length > 0 ? chairs : ['srsg'], botDoctrine: seating.doctrine } };
+}
