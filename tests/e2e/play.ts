@@ -1,5 +1,6 @@
 // Plays the game as a person would: by accessible role and name, with the keyboard or the mouse.
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export type Mode = 'keyboard' | 'mouse';
 
@@ -101,4 +102,17 @@ export async function startTutorial(p: Page, url: string, opts: { chair?: string
   if (opts.seed !== undefined) await p.getByLabel('Seed', { exact: true }).fill(opts.seed);
   await p.getByRole('button', { name: 'Start the game' }).click();
   await p.locator('#map[data-ready="true"]').waitFor({ timeout: 20_000 });
+}
+
+/** On the facilitator's console at `base`: creates a tutorial session for a team and returns its join code. */
+export async function createSession(f: Page, base: string, token: string, team: string, seed: string): Promise<string> {
+  await f.goto(`${base}#facilitator=${token}`);
+  await f.getByRole('heading', { name: 'Workshop: facilitator' }).waitFor();
+  await f.getByLabel('Scenario').selectOption('tutorial');
+  await f.getByLabel('Team name').fill(team);
+  await f.getByLabel('Seed').fill(seed);
+  await f.getByRole('button', { name: 'Create the session' }).click();
+  const code = (await f.getByText(/^Join code: /).textContent())!.replace('Join code: ', '');
+  expect(code).toMatch(/^[A-Z2-9]{6}$/);
+  return code;
 }

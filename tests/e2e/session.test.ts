@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, openPage, ROOT, shot, startHarness, type Harness } from './harness.js';
+import { createSession } from './play.js';
 
 const TOKEN = 'e2e-facilitator-token-0123456789';
 let h: Harness;
@@ -43,21 +44,14 @@ afterAll(async () => {
 });
 
 describe('a group session in two browsers', () => {
-  it('creates, joins, claims, starts, pauses, injects and resumes, and the player plays a month', async () => {
+  it('creates, joins, claims, starts; the player plays a month at the solo table through a pause and an inject; the debrief at the end', async () => {
     const fac = await openPage(h);
     const f = fac.page;
-    await f.goto(`${base}#facilitator=${TOKEN}`);
-    await f.getByRole('heading', { name: 'Workshop: facilitator' }).waitFor();
-    await f.getByLabel('Scenario').selectOption('tutorial');
-    await f.getByLabel('Team name').fill('Blue');
-    await f.getByLabel('Seed').fill('7');
-    await f.getByRole('button', { name: 'Create the session' }).click();
-    const codeText = await f.getByText(/^Join code: / ).textContent();
-    const code = codeText!.replace('Join code: ', '');
-    expect(code).toMatch(/^[A-Z2-9]{6}$/);
+    const code = await createSession(f, base, TOKEN, 'Blue', '7');
     await expect(f.getByRole('img', { name: `QR code of the join link for ${code}` }).isVisible()).resolves.toBe(true);
 
-    const pl = await openPage(h, { width: 800, height: 1000 });
+    // a laptop-sized window: the table's layout, the map beside or above the panels
+    const pl = await openPage(h, { width: 390, height: 800 });
     const p = pl.page;
     await p.goto(`${base}?join=${code}`);
     await p.getByLabel('Your name').fill('Ana');
@@ -65,47 +59,86 @@ describe('a group session in two browsers', () => {
     await p.getByRole('button', { name: 'Take the SRSG chair' }).click();
     await f.getByRole('list', { name: 'Who sits where' }).getByText('SRSG: Ana').waitFor();
     await p.getByText('The facilitator has not started the game yet.').waitFor();
+    // the map and its text twin, from the chair's view
+    await p.locator('#map[data-ready="true"]').waitFor({ timeout: 20_000 });
+    await expect(p.locator('#map canvas').count()).resolves.toBe(1);
+    await expect(p.getByRole('columnheader', { name: 'Region' }).isVisible()).resolves.toBe(true);
+    await expect(p.getByTestId('clock').textContent()).resolves.toBe('No clock');
 
+    await f.getByLabel('Planning', { exact: true }).fill('10');
+    await f.getByRole('button', { name: 'Set the clocks' }).click();
     await f.getByRole('button', { name: 'Start the session' }).click();
-    const actions = p.getByRole('region', { name: 'What you can do' });
-    let paused = false;
-    for (let i = 0; i < 80; i++) {
-      const month = (await p.getByTestId('month').textContent()) ?? '';
-      if (month.startsWith('Month 2')) break;
-      if (!paused && month.includes('Planning')) {
-        paused = true;
-        await f.getByRole('button', { name: 'Pause' }).click();
-        await p.getByRole('alert').filter({ hasText: 'The facilitator has paused the game.' }).waitFor();
-        await expect(actions.getByRole('button').first().isDisabled()).resolves.toBe(true);
-        await shot(p, 'session-paused');
-        const title = (await f.getByLabel('Event').locator('option:checked').textContent())!;
-        await f.getByLabel('Reason', { exact: true }).first().fill('The Council wants to see how you react');
-        const events = p.getByRole('region', { name: 'Events' }).getByRole('listitem').filter({ hasText: title });
-        const before = await events.count();
-        await f.getByRole('button', { name: 'Inject the event' }).click();
-        await expect.poll(() => events.count(), { timeout: 10_000 }).toBe(before + 1);
-        await f.getByRole('button', { name: 'Resume' }).click();
-        await p.getByRole('alert').filter({ hasText: 'The facilitator has paused the game.' }).waitFor({ state: 'detached' });
-        continue;
-      }
-      const commit = actions.getByRole('button', { name: 'Commit the plan' });
-      const planEmpty = await p.getByRole('region', { name: /^Plan of the / }).getByText('The plan is empty.').count();
-      const confirm = actions.getByRole('button', { name: 'Confirm my plan' });
-      const buttons = actions.getByRole('button', { disabled: false });
-      if ((await commit.count()) > 0 && planEmpty === 0) await commit.click();
-      else if ((await confirm.count()) > 0) await confirm.click();
-      else if ((await buttons.count()) > 0) {
-        const first = buttons.filter({ hasNotText: /^(Revise|Commit)/ }).first();
-        if ((await first.count()) > 0) await first.click();
-        else await commit.click();
-      } else await p.waitForTimeout(100);
-      await p.waitForTimeout(50);
-    }
-    expect(paused).toBe(true);
-    await expect(p.getByTestId('month').textContent()).resolves.toMatch(/^Month 2/);
-    // the facilitator ends the game early: it still gets its outcome and score
+
+    // the mandate: a focused one, without state authority
+    await p.getByRole('heading', { name: 'Adopt the mandate' }).waitFor();
+    await p.getByRole('checkbox', { name: /^Extend state authority/ }).uncheck();
+    await p.getByRole('button', { name: 'Adopt the mandate' }).click();
+    // the sitrep: the month's decision, then close it
+    await p.getByRole('button', { name: 'Close the sitrep' }).waitFor();
+    const decision = p.getByRole('group', { name: 'Decision for the SRSG' });
+    if ((await decision.count()) > 0) await decision.getByRole('button').first().click();
+    await p.getByRole('button', { name: 'Close the sitrep', disabled: false }).click();
+    // the strategy
+    await p.getByRole('radio', { name: /^Extend state authority/ }).check();
+    await p.getByRole('button', { name: 'Set the strategy' }).click();
+    await p.getByRole('heading', { name: 'Actions of the SRSG' }).waitFor();
+    await expect(p.getByText('Strategy: Extend state authority').isVisible()).resolves.toBe(true);
+    await p.evaluate(() => window.scrollTo(0, 0));
+    await shot(p, 'session-player-table');
+    await expect(p.getByTestId('clock').textContent()).resolves.toMatch(/^Time left: (10:00|9:\d\d)$/);
+    // a card whose task the mandate left out is not offered, and says why
+    const backState = p.getByRole('article', { name: 'Back the government' });
+    await expect(backState.getByRole('button', { name: 'Add Back the government to the plan' }).isDisabled()).resolves.toBe(true);
+    await expect(backState.getByText('The mandate does not include the task this action serves.', { exact: false }).isVisible()).resolves.toBe(true);
+
+    // the facilitator pauses: the player's actions are refused, typing goes on
+    await f.getByRole('button', { name: 'Pause' }).click();
+    await p.getByRole('alert').filter({ hasText: 'The facilitator has paused the game.' }).waitFor();
+    const note = p.getByLabel('Note for the other chairs (optional)');
+    await note.fill('Holding the line.');
+    await p.getByRole('button', { name: 'Add Task the JMAC to the plan' }).click();
+    await p.getByRole('alert').filter({ hasText: 'The facilitator has paused the game: wait until it resumes.' }).waitFor();
+    await expect(p.getByRole('region', { name: 'Plan of the SRSG' }).getByText('The plan is empty.').isVisible()).resolves.toBe(true);
+    await shot(p, 'session-paused');
+    // an inject arrives as a new view while the player types: the event shows, the typed note and the focus stay
+    await f.getByLabel('Event').selectOption({ label: 'Regional summit' });
+    await f.getByLabel('Reason', { exact: true }).first().fill('The Council wants to see how you react');
+    await note.focus();
+    await p.keyboard.type(' Patrols first.');
+    await f.getByRole('button', { name: 'Inject the event' }).click();
+    await p.getByRole('region', { name: 'Events this month' }).getByRole('heading', { name: 'Regional summit' }).waitFor({ timeout: 10_000 });
+    await expect(note.inputValue()).resolves.toBe('Holding the line. Patrols first.');
+    await expect(note.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await f.getByRole('button', { name: 'Resume' }).click();
+    await p.getByRole('alert').filter({ hasText: 'The facilitator has paused the game.' }).waitFor({ state: 'detached' });
+
+    // the plan: a card (a double press sends it once), the note, commit; then coordination: confirm
+    await p.getByRole('button', { name: 'Add Task the JMAC to the plan' }).dblclick();
+    await p.getByRole('button', { name: 'Remove Task the JMAC from the plan' }).waitFor();
+    await expect(p.getByRole('region', { name: 'Plan of the SRSG' }).getByRole('listitem').count()).resolves.toBe(1);
+    await expect(p.getByRole('alert').filter({ hasText: 'already in the plan' }).count()).resolves.toBe(0);
+    await expect(note.inputValue()).resolves.toBe('Holding the line. Patrols first.');
+    await p.getByRole('button', { name: 'Commit the plan' }).click();
+    const coordination = p.getByRole('region', { name: 'Coordination' });
+    await coordination.getByRole('button', { name: 'Confirm my plan' }).waitFor({ timeout: 20_000 });
+    await expect(coordination.getByText('Holding the line. Patrols first.', { exact: false }).isVisible()).resolves.toBe(true);
+    await coordination.getByRole('button', { name: 'Confirm my plan' }).click();
+    await expect.poll(() => p.getByTestId('month').textContent(), { timeout: 20_000 }).toMatch(/^Month 2 of 6/);
+    await p.getByRole('heading', { name: 'Results of month 1' }).waitFor();
+    // a reload comes back to the same chair with the seat token the page kept
+    await p.reload();
+    await p.locator('#map[data-ready="true"]').waitFor({ timeout: 20_000 });
+    await expect(p.getByTestId('month').textContent()).resolves.toMatch(/^Month 2 of 6/);
+    await expect(p.getByText('Seat: SRSG · Team Blue').isVisible()).resolves.toBe(true);
+
+    // the facilitator ends the game early: the player's screen opens the debrief, and goes back to the table
     await f.getByLabel('Reason').last().fill('time is up; debrief now');
     await f.getByRole('button', { name: 'End the game now' }).click();
+    await p.getByRole('heading', { name: /^Debrief: / }).waitFor({ timeout: 10_000 });
+    await shot(p, 'session-player-debrief');
+    await p.getByRole('button', { name: 'Back to the game' }).click();
+    await p.getByRole('heading', { name: 'Game over' }).waitFor();
+    await expect(p.getByRole('button', { name: 'Open the debrief' }).isVisible()).resolves.toBe(true);
     await expect.poll(() => f.getByTestId('fac-outcome').count(), { timeout: 10_000 }).toBe(1);
     await expect(f.getByTestId('fac-outcome').textContent()).resolves.toMatch(/^Outcome: (Success|Failure), score \d/);
     await shot(f, 'session-facilitator');
@@ -120,5 +153,5 @@ describe('a group session in two browsers', () => {
     expect(pl.problems).toEqual([]);
     await pl.context.close();
     await fac.context.close();
-  }, 120_000);
+  }, 180_000);
 });

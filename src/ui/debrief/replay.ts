@@ -1,10 +1,10 @@
 // The replay viewer: step through a finished or saved game month by month, map and panels as they were, from the log.
-import type { StoreApi } from 'zustand/vanilla';
 import { timelineOf, type TurnRecord } from '../../debrief/debrief.js';
 import { indexOf } from '../../engine/scenario-index.js';
 import type { Chair } from '../../scenario/schema.js';
+import { lazyMap } from '../lazy-map.js';
 import { storeSource } from '../scenes/source.js';
-import { createGameStore, type GameStore, type Session } from '../../store/store.js';
+import { createGameStore, type Session } from '../../store/store.js';
 import { makeContext } from '../context.js';
 import { chairName, eventTitle, monthOf, planItemText, strategyName } from '../describe.js';
 import { announce, h } from '../dom.js';
@@ -12,34 +12,10 @@ import { loc, t } from '../i18n/index.js';
 import { indicatorsPanel } from '../panels/indicators.js';
 import { reportPanel } from '../panels/report.js';
 import { theatrePanel } from '../panels/theatre.js';
-import { newGameId, sessionFromSaveText } from '../saves.js';
+import { sessionFromSaveText } from '../save-restore.js';
+import { newGameId } from '../saves.js';
 import type { ScenarioEntry } from '../scenarios.js';
 import { framesOf, type Frame } from './record.js';
-
-/** Boots the Phaser map on a box, drawing whatever game the store holds. */
-function mountMap(box: HTMLElement, store: StoreApi<GameStore>): () => void {
-  let destroyed = false;
-  let stop: () => void = () => undefined;
-  void (async () => {
-    try {
-      const Phaser = await import('phaser');
-      const { createMapScene } = await import('../scenes/map-scene.js');
-      const { mountMap } = await import('../scenes/mount.js');
-      if (destroyed) return;
-      box.replaceChildren();
-      const MapScene = createMapScene(Phaser, { source: storeSource(store), onReady: () => (box.dataset['ready'] = 'true') });
-      const mounted = mountMap(Phaser, box, MapScene);
-      stop = mounted.destroy;
-    } catch (e) {
-      console.warn('replay map unavailable', e);
-      box.replaceChildren(h('p', { class: 'muted' }, t('table.mapFailed')));
-    }
-  })();
-  return () => {
-    destroyed = true;
-    stop();
-  };
-}
 
 function monthSummary(session: Session, rec: TurnRecord | undefined): HTMLElement {
   const scn = session.scenario;
@@ -157,8 +133,8 @@ export function replayViewer(initial: Session, scenarios: readonly ScenarioEntry
     e.preventDefault();
   });
   load(initial);
-  const unmount = mountMap(mapBox, store);
-  return { root, destroy: unmount };
+  const map = lazyMap(mapBox, { source: storeSource(store) });
+  return { root, destroy: map.destroy };
 }
 
 export type { Frame };

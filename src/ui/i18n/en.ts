@@ -1,8 +1,14 @@
 // English UI strings. Placeholders are {name}; scenario text comes from the scenario's own {en, fr} fields.
 import { debriefEn } from '../debrief/i18n.en.js';
+import { playerEn } from '../session/player.i18n.en.js';
+import { workshopEn } from '../session/workshop.i18n.en.js';
+import { mapEn } from '../scenes/i18n.en.js';
 
 export const en = {
   ...debriefEn,
+  ...playerEn,
+  ...workshopEn,
+  ...mapEn,
   'app.title': 'Mandate',
   'app.tagline': 'A crisis simulation for the leadership of UN peace operations',
   'app.skip': 'Skip to content',
@@ -376,16 +382,9 @@ export const en = {
   'session.claimChair': 'Take the {chair} chair',
   'session.pausedBanner': 'The facilitator has paused the game.',
   'session.notStarted': 'The facilitator has not started the game yet.',
-  'session.actions': 'What you can do',
-  'session.nothingToDo': 'Nothing to do now: waiting for the other chairs.',
   'session.events': 'Events',
   'session.noEvents': 'No events yet.',
   'session.firedRow': 'Month {turn}: {title}',
-  'session.act.adopt': 'Adopt the mandate: {tasks}',
-  'session.act.choose': '{event}: {choice}',
-  'session.act.strategy': 'Set the strategy: {name}',
-  'session.act.add': 'Add to the plan: {item}',
-  'session.act.remove': 'Remove item {n} from the plan',
   'session.openHeading': 'Sessions on this server',
   'session.openSession': 'Open {team} (code {code}, month {turn})',
 } as const;

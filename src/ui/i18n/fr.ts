@@ -2,9 +2,15 @@
 import type { MessageKey } from './en.js';
 
 import { debriefFr } from '../debrief/i18n.fr.js';
+import { playerFr } from '../session/player.i18n.fr.js';
+import { workshopFr } from '../session/workshop.i18n.fr.js';
+import { mapFr } from '../scenes/i18n.fr.js';
 
 export const fr: Record<MessageKey, string> = {
   ...debriefFr,
+  ...playerFr,
+  ...workshopFr,
+  ...mapFr,
   'app.title': 'Mandat',
   'app.tagline': 'Une simulation de crise pour la direction des opérations de paix des Nations Unies',
   'app.skip': 'Aller au contenu',
@@ -378,16 +384,9 @@ export const fr: Record<MessageKey, string> = {
   'session.claimChair': 'Prendre le siège : {chair}',
   'session.pausedBanner': 'L’animateur a mis le jeu en pause.',
   'session.notStarted': 'L’animateur n’a pas encore démarré le jeu.',
-  'session.actions': 'Ce que vous pouvez faire',
-  'session.nothingToDo': 'Rien à faire pour l’instant : les autres sièges jouent.',
   'session.events': 'Événements',
   'session.noEvents': 'Aucun événement pour l’instant.',
   'session.firedRow': 'Mois {turn} : {title}',
-  'session.act.adopt': 'Adopter le mandat : {tasks}',
-  'session.act.choose': '{event} : {choice}',
-  'session.act.strategy': 'Fixer la stratégie : {name}',
-  'session.act.add': 'Ajouter au plan : {item}',
-  'session.act.remove': 'Retirer l’élément {n} du plan',
   'session.openHeading': 'Sessions sur ce serveur',
   'session.openSession': 'Ouvrir {team} (code {code}, mois {turn})',
 };

@@ -41,10 +41,10 @@ export function coordinationPanel(ctx: PanelContext): HTMLElement {
     );
   }
   section.append(list);
-  const mine = ctx.game.plans[viewer];
+  const mine = view.plans[viewer];
   if (ctx.isHuman(viewer) && mine?.committed && !mine.confirmed) {
     const actions = h('div', { class: 'button-row' });
-    if (!mine.revised) actions.append(h('button', { type: 'button', 'data-key': 'revise', onclick: () => ctx.dispatch({ type: 'plan/revise', chair: viewer }) }, t('coord.revise')));
+    if (ctx.whyNot({ type: 'plan/revise', chair: viewer }) === null) actions.append(h('button', { type: 'button', 'data-key': 'revise', onclick: () => ctx.dispatch({ type: 'plan/revise', chair: viewer }) }, t('coord.revise')));
     actions.append(h('button', { type: 'button', class: 'primary', 'data-key': 'confirm', onclick: () => ctx.dispatch({ type: 'plan/confirm', chair: viewer }) }, t('coord.confirm')));
     section.append(actions);
   }

@@ -1,12 +1,13 @@
 // Game over: the outcome, the score by dimension, the epilogue and the way back to the title.
-import { DIMENSIONS } from '../../scenario/schema.js';
+import { DIMENSIONS } from '../../scenario/constants.js';
 import type { PanelContext } from '../context.js';
 import { h } from '../dom.js';
 import { loc, t } from '../i18n/index.js';
 
-export function gameOverPanel(ctx: PanelContext, onBack: () => void, onDebrief?: () => void): HTMLElement {
+/** `onBack` (to the title) is absent on a session page, where there is no title to go back to. */
+export function gameOverPanel(ctx: PanelContext, onBack?: () => void, onDebrief?: () => void): HTMLElement {
   const { scn } = ctx;
-  const o = ctx.game.outcome;
+  const o = ctx.view.outcome;
   const section = h('section', { class: 'panel gameover', 'aria-labelledby': 'over-heading' }, h('h2', { id: 'over-heading', tabindex: -1, 'data-key': 'over-heading' }, t('over.heading')));
   if (!o) return section;
   const end = o.end ? scn.end.find((e) => e.id === o.end) : undefined;
@@ -26,7 +27,7 @@ export function gameOverPanel(ctx: PanelContext, onBack: () => void, onDebrief?:
       h('tbody', {}, DIMENSIONS.filter((d) => scn.scoring.weights[d] > 0).map((d) => h('tr', {}, h('th', { scope: 'row' }, t(`dim.${d}`)), h('td', {}, String(o.dimensions[d] ?? 0))))),
     ),
     onDebrief ? h('button', { type: 'button', class: 'primary', 'data-key': 'open-debrief', onclick: onDebrief }, t('debrief.open')) : null,
-    h('button', { type: 'button', class: 'primary', 'data-key': 'back', onclick: onBack }, t('over.back')),
+    onBack ? h('button', { type: 'button', class: 'primary', 'data-key': 'back', onclick: onBack }, t('over.back')) : null,
     ].filter((x) => x !== null),
   );
   return section;

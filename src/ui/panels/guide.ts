@@ -15,7 +15,7 @@ function hidden(): boolean {
 
 /** Null when the scenario has no guide step for now. */
 export function guidePanel(ctx: PanelContext, rerender: () => void): HTMLElement | null {
-  const { game: s, scn } = ctx;
+  const { view: s, scn } = ctx;
   const step = scn.guide.find((g) => g.phase === s.phase && g.turn === s.turn) ?? scn.guide.find((g) => g.phase === s.phase && g.turn === undefined);
   if (!step) return null;
   const toggle = () => {

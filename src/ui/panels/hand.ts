@@ -1,14 +1,15 @@
 // The chair's hand: action cards with cost, target and expected effects; unit moves; the plan with remove and commit.
-import { checkAllowed, planCost, targetsOf, MAX_NOTE, type PlanItem } from '../../engine/index.js';
+import { planCost, MAX_NOTE, type PlanItem } from '../../engine/index.js';
 import { capacityOf, indexOf } from '../../engine/scenario-index.js';
 import type { Card } from '../../scenario/schema.js';
 import type { PanelContext } from '../context.js';
 import { chairName, effectText, planItemText, regionName, rejectionText, targetName, taskName, unitName } from '../describe.js';
 import { h, newId } from '../dom.js';
 import { loc, t } from '../i18n/index.js';
+import { pickButton } from '../scenes/pick.js';
 
 export function handPanel(ctx: PanelContext): HTMLElement {
-  const { scn, game: s, viewer } = ctx;
+  const { scn, view: s, viewer } = ctx;
   const items = s.plans[viewer]?.items ?? [];
   const cap = capacityOf(scn, viewer);
   const used = planCost(scn, items);
@@ -26,11 +27,11 @@ export function handPanel(ctx: PanelContext): HTMLElement {
 }
 
 function cardView(ctx: PanelContext, card: Card): HTMLElement {
-  const { scn, game: s, viewer } = ctx;
-  const targets = targetsOf(s, scn, card);
+  const { scn, viewer } = ctx;
+  const targets = ctx.targets(card);
   const check = (target: string | undefined) => {
     const item: PlanItem = target === undefined ? { kind: 'card', card: card.id } : { kind: 'card', card: card.id, target };
-    return checkAllowed(s, { type: 'plan/add', chair: viewer, item }, scn);
+    return ctx.whyNot({ type: 'plan/add', chair: viewer, item });
   };
   const allowedTargets = targets.filter((x) => check(x) === null);
   const why = card.target === 'none' ? check(undefined) : allowedTargets.length > 0 ? null : check(targets[0] ?? '');
@@ -52,7 +53,7 @@ function cardView(ctx: PanelContext, card: Card): HTMLElement {
     const id = newId('target');
     select = h('select', { id, 'data-key': `target-${card.id}` }, targets.map((x) => h('option', { value: x }, targetName(scn, x))));
     if (allowedTargets[0] !== undefined) select.value = allowedTargets[0];
-    article.append(h('div', { class: 'field' }, h('label', { for: id }, t('hand.target')), select));
+    article.append(h('div', { class: 'field' }, h('label', { for: id }, t('hand.target')), select, card.target === 'region' && !why ? pickButton(select, loc(card.name), 'card') : null));
   }
   if (why) article.append(h('p', { class: 'why small' }, t('hand.notNow', { reason: rejectionText(why.code) })));
   const add = h(
@@ -74,12 +75,12 @@ function cardView(ctx: PanelContext, card: Card): HTMLElement {
 }
 
 function movesView(ctx: PanelContext): HTMLElement {
-  const { scn, game: s } = ctx;
+  const { scn, view: s } = ctx;
   const idx = indexOf(scn);
   const rows = Object.entries(s.units).flatMap(([unit, u]) => {
     const links = new Set(idx.regions.get(u.region)?.links ?? []);
     for (const r of scn.regions) if (r.links.includes(u.region)) links.add(r.id);
-    const dest = [...links].filter((to) => checkAllowed(s, { type: 'plan/add', chair: 'force', item: { kind: 'move', unit, to } }, scn) === null);
+    const dest = [...links].filter((to) => ctx.whyNot({ type: 'plan/add', chair: 'force', item: { kind: 'move', unit, to } }) === null);
     if (dest.length === 0) return [];
     const id = newId('move');
     const select = h('select', { id, 'data-key': `move-to-${unit}` }, dest.map((to) => h('option', { value: to }, regionName(scn, to))));
@@ -89,6 +90,7 @@ function movesView(ctx: PanelContext): HTMLElement {
         { class: 'move' },
         h('label', { for: id }, t('hand.moveUnit', { unit: unitName(scn, unit), region: regionName(scn, u.region) })),
         select,
+        pickButton(select, unitName(scn, unit), 'move'),
         h('button', { type: 'button', 'data-key': `move-${unit}`, 'aria-label': t('hand.orderLabel', { unit: unitName(scn, unit) }), onclick: () => ctx.dispatch({ type: 'plan/add', chair: 'force', item: { kind: 'move', unit, to: select.value } }) }, t('hand.order')),
       ),
     ];
@@ -98,7 +100,7 @@ function movesView(ctx: PanelContext): HTMLElement {
 }
 
 function planList(ctx: PanelContext): HTMLElement {
-  const { scn, game: s, viewer } = ctx;
+  const { scn, view: s, viewer } = ctx;
   const items = s.plans[viewer]?.items ?? [];
   const noteId = newId('note');
   const note = h('input', { type: 'text', id: noteId, maxlength: MAX_NOTE, 'data-key': 'plan-note', autocomplete: 'off' });

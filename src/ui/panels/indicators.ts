@@ -1,5 +1,5 @@
 // Indicators as the chair sees them (estimates as value ± spread), with the trend and, on hover or focus, the last changes.
-import { CORE_INDICATORS } from '../../scenario/schema.js';
+import { CORE_INDICATORS } from '../../scenario/constants.js';
 import type { SeenEntry } from '../../engine/index.js';
 import type { PanelContext } from '../context.js';
 import { causeText, deltaText, seenText } from '../describe.js';
@@ -14,7 +14,7 @@ function trend(entries: readonly SeenEntry[]): 'up' | 'down' | 'flat' {
 
 export function indicatorsPanel(ctx: PanelContext): HTMLElement {
   const { scn, view } = ctx;
-  const last = ctx.game.phase === 'over' ? ctx.game.turn : ctx.game.turn - 1;
+  const last = view.phase === 'over' ? view.turn : view.turn - 1;
   const list = h('ul', { class: 'indicators' });
   for (const id of CORE_INDICATORS) {
     const seen = view.indicators[id];

@@ -7,7 +7,7 @@ import { h } from '../dom.js';
 import { t } from '../i18n/index.js';
 
 function promptFor(ctx: PanelContext): string {
-  const { game: s, viewer, scn } = ctx;
+  const { view: s, viewer, scn } = ctx;
   const plan = s.plans[viewer];
   switch (s.phase) {
     case 'over':
@@ -31,8 +31,8 @@ function promptFor(ctx: PanelContext): string {
 
 export function phasePanel(ctx: PanelContext): HTMLElement {
   const phases = PHASES.filter((p) => p !== 'setup' && p !== 'over');
-  const current = ctx.game.phase;
-  const rejection = ctx.store.getState().rejection;
+  const current = ctx.view.phase;
+  const rejection = ctx.rejection;
   return h(
     'section',
     { class: 'panel phase-panel', 'aria-labelledby': 'phase-heading' },

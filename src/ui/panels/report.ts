@@ -6,7 +6,7 @@ import { t } from '../i18n/index.js';
 
 /** The month whose results are on show: the last one resolved. */
 export function reportTurn(ctx: PanelContext): number {
-  return ctx.game.phase === 'over' ? ctx.game.turn : ctx.game.turn - 1;
+  return ctx.view.phase === 'over' ? ctx.view.turn : ctx.view.turn - 1;
 }
 
 export function reportPanel(ctx: PanelContext): HTMLElement {

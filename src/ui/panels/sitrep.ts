@@ -6,7 +6,7 @@ import { h, newId } from '../dom.js';
 import { loc, t } from '../i18n/index.js';
 
 export function sitrepPanel(ctx: PanelContext): HTMLElement {
-  const { scn, game: s, view } = ctx;
+  const { scn, view: s, view } = ctx;
   const idx = indexOf(scn);
   const active = s.phase === 'sitrep';
   const section = h('section', { class: 'panel sitrep', 'aria-labelledby': 'sitrep-heading' }, h(active ? 'h2' : 'h3', { id: 'sitrep-heading' }, t('sitrep.events')));
@@ -45,17 +45,20 @@ export function sitrepPanel(ctx: PanelContext): HTMLElement {
     section.append(h('h4', {}, t('sitrep.warnings')), h('ul', { class: 'warnings' }, view.warnings.map((w) => h('li', {}, t('sitrep.warning', { title: eventTitle(scn, w) })))));
   }
   if (active && ctx.viewer === 'srsg' && ctx.isHuman('srsg')) {
-    if (scn.mandate.reviewTurns.includes(s.turn) && !s.reviewed) section.append(reviewForm(ctx));
-    else if (s.reviewed && scn.mandate.reviewTurns.includes(s.turn)) section.append(h('p', { class: 'muted' }, t('sitrep.reviewed')));
+    if (scn.mandate.reviewTurns.includes(s.turn)) {
+      // An empty review is allowed exactly when the month's review is still open.
+      if (ctx.whyNot({ type: 'mandate/review', chair: 'srsg', drop: [], add: [] }) === null) section.append(reviewForm(ctx));
+      else section.append(h('p', { class: 'muted' }, t('sitrep.reviewed')));
+    }
     const close = h('button', { type: 'button', class: 'primary', 'data-key': 'close-sitrep', onclick: () => ctx.dispatch({ type: 'sitrep/close', chair: 'srsg' }) }, t('sitrep.close'));
-    if (s.pendingChoices.length > 0) close.disabled = true;
+    if (ctx.whyNot({ type: 'sitrep/close', chair: 'srsg' }) !== null) close.disabled = true;
     section.append(close);
   }
   return section;
 }
 
 function reviewForm(ctx: PanelContext): HTMLElement {
-  const { scn, game: s } = ctx;
+  const { scn, view: s } = ctx;
   const drops: HTMLInputElement[] = [];
   const adds: HTMLInputElement[] = [];
   const box = (list: HTMLInputElement[], id: string, label: string, key: string) => {

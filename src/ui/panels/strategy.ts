@@ -5,7 +5,7 @@ import { h, newId } from '../dom.js';
 import { loc, t } from '../i18n/index.js';
 
 export function strategyPanel(ctx: PanelContext): HTMLElement {
-  const { scn, game: s } = ctx;
+  const { scn, view: s } = ctx;
   const section = h('section', { class: 'panel', 'aria-labelledby': 'strategy-heading' }, h('h2', { id: 'strategy-heading' }, t('strategy.heading')));
   if (ctx.viewer !== 'srsg' || !ctx.isHuman('srsg')) {
     section.append(h('p', {}, t('prompt.waitFor', { chair: chairName('srsg') })));

@@ -4,10 +4,13 @@ import type { PanelContext } from '../context.js';
 import { seenText, unitName, violenceText } from '../describe.js';
 import { h } from '../dom.js';
 import { loc, t } from '../i18n/index.js';
+import type { MapChange } from '../scenes/changes.js';
+import { changesSection } from '../scenes/changes-text.js';
 
 export const ARMED: readonly ActorKind[] = ['armed-group', 'spoiler', 'parallel-force'];
 
-export function theatrePanel(ctx: PanelContext): HTMLElement {
+/** `changes`: what changed on the map since last month (the map's marks, as text), when known. */
+export function theatrePanel(ctx: PanelContext, changes?: readonly MapChange[] | null): HTMLElement {
   const { scn, view } = ctx;
   const rows = scn.regions.map((r) => {
     const units = Object.entries(view.units).filter(([, u]) => u.region === r.id).map(([id]) => unitName(scn, id));
@@ -39,5 +42,6 @@ export function theatrePanel(ctx: PanelContext): HTMLElement {
       h('tbody', {}, rows),
     ),
     arriving.length > 0 ? h('ul', { class: 'small' }, arriving) : null,
+    changesSection(scn, changes),
   );
 }

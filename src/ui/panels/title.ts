@@ -1,4 +1,5 @@
 // The title screen: scenario with its briefing, chair, bot doctrine, seed, language, saved games, import, custom scenarios.
+import { readJoinCode, CODE_LENGTH } from '../../net/codes.js';
 import type { Chair } from '../../scenario/schema.js';
 import { indexOf } from '../../engine/scenario-index.js';
 import { chairName, doctrineName } from '../describe.js';
@@ -28,6 +29,8 @@ export interface TitleProps {
   onImport(file: File): void;
   onCustom(file: File): void;
   onLang(l: Lang): void;
+  /** Goes to a group session's player page with a checked join code. */
+  onJoin(code: string): void;
 }
 
 export function randomSeed(): number {
@@ -184,7 +187,48 @@ export function titleScreen(p: TitleProps): HTMLElement {
     'div',
     { class: 'title-screen' },
     h('header', { class: 'title-header' }, h('div', {}, h('h1', {}, t('app.title')), h('p', { class: 'tagline' }, t('app.tagline'))), languageSwitch(p.onLang)),
-    h('main', { id: 'main', class: 'title-main', tabindex: -1 }, notice, h('div', { class: 'title-grid' }, form, h('div', { class: 'title-side' }, saves, custom))),
+    h('main', { id: 'main', class: 'title-main', tabindex: -1 }, notice, h('div', { class: 'title-grid' }, form, h('div', { class: 'title-side' }, groupSection(p.onJoin), saves, custom))),
+  );
+}
+
+/** Group sessions: a join code to type (checked here, in words), and how a facilitator runs a workshop. */
+function groupSection(onJoin: (code: string) => void): HTMLElement {
+  const input = h('input', { id: 'join-code', type: 'text', class: 'code-input', 'data-key': 'join-code', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', maxlength: 16, 'aria-describedby': 'join-code-hint' });
+  const error = h('p', { id: 'join-code-error', class: 'rejection', role: 'alert', hidden: true });
+  const form = h(
+    'form',
+    {
+      class: 'join-form',
+      novalidate: true,
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        const r = readJoinCode(input.value);
+        if (r.ok) {
+          onJoin(r.code);
+          return;
+        }
+        const pr = r.problem;
+        error.textContent = pr.kind === 'empty' ? t('ws.title.codeEmpty') : pr.kind === 'char' ? t('ws.title.codeChar', { char: pr.char }) : t('ws.title.codeLength', { n: CODE_LENGTH, length: pr.length });
+        error.hidden = false;
+        input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('aria-errormessage', 'join-code-error');
+        input.focus();
+      },
+    },
+    h('div', { class: 'field' }, h('label', { for: 'join-code' }, t('ws.title.code')), h('div', { class: 'inline' }, input, h('button', { type: 'submit', 'data-key': 'join-go' }, t('ws.title.join'))), h('p', { id: 'join-code-hint', class: 'hint' }, t('ws.title.codeHint')), error),
+  );
+  return h(
+    'section',
+    { class: 'panel group', 'aria-labelledby': 'group-heading' },
+    h('h2', { id: 'group-heading' }, t('ws.title.heading')),
+    form,
+    h(
+      'details',
+      { class: 'howto' },
+      h('summary', { 'data-key': 'howto' }, t('ws.title.howto')),
+      h('ol', {}, h('li', {}, t('ws.title.step1'), ' ', h('code', {}, 'npm run build'), ', ', h('code', {}, 'npm run serve')), h('li', {}, t('ws.title.step2')), h('li', {}, t('ws.title.step3')), h('li', {}, t('ws.title.step4'))),
+      h('p', { class: 'hint' }, t('ws.title.more'), ' ', h('code', {}, 'docs/group-sessions.md')),
+    ),
   );
 }
 

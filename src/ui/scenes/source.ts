@@ -3,6 +3,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { viewFor, type ChairView } from '../../engine/index.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { GameStore } from '../../store/store.js';
+import { baselineView } from './baseline.js';
 
 /** The parts of a view the map reads; a projector's view has no armed groups' strengths. */
 export type MapView = Pick<ChairView, 'turn' | 'phase' | 'violence' | 'units'> & { readonly actors?: ChairView['actors'] };
@@ -10,6 +11,10 @@ export type MapView = Pick<ChairView, 'turn' | 'phase' | 'violence' | 'units'> &
 export interface MapFrame {
   readonly scenario: Scenario;
   readonly view: MapView;
+  /** What the same viewer saw before this month's changes, when the source knows; the map marks the differences. */
+  readonly before?: MapView | undefined;
+  /** Who is looking: a new viewer's view is shown at once, not animated as a change. */
+  readonly viewer?: string | undefined;
 }
 
 export interface MapSource {
@@ -24,7 +29,9 @@ export function storeSource(store: StoreApi<GameStore>): MapSource {
   return {
     current: () => {
       const { session, viewer } = store.getState();
-      return session ? { scenario: session.scenario, view: viewFor(session.game, session.scenario, viewer) } : null;
+      if (!session) return null;
+      const { scenario, game } = session;
+      return { scenario, view: viewFor(game, scenario, viewer), before: baselineView(scenario, game, viewer) ?? undefined, viewer };
     },
     subscribe: (listener) =>
       store.subscribe((s, prev) => {

@@ -6,8 +6,12 @@ import { rejectionText, trackName } from '../describe.js';
 import { t } from '../i18n/index.js';
 import { bundledScenarios } from '../scenarios.js';
 
+let bundled: Map<string, Scenario> | null = null;
+
+/** A bundled scenario by id. Parsed once: pages look scenarios up on every view, several times a second. */
 export function scenarioOf(id: string): Scenario | undefined {
-  return bundledScenarios().find((e) => e.scenario.id === id)?.scenario;
+  bundled ??= new Map(bundledScenarios().map((e) => [e.scenario.id, e.scenario]));
+  return bundled.get(id);
 }
 
 export function errText(e: unknown): string {

@@ -1,29 +1,98 @@
 // The facilitator's page (#facilitator=TOKEN): every session of the workshop, and the console of one.
+// Forms are built once per opened session and never re-rendered, so a view arriving mid-typing closes no list and moves no caret;
+// only the live parts (lobby, status, clock, true state) are painted again.
 import { scoreOf } from '../../engine/index.js';
 import { SessionClient, sessionUrl } from '../../net/client.js';
-import type { SessionSummary } from '../../net/protocol.js';
-import { CHAIRS, CORE_INDICATORS, DIMENSIONS, type Chair, type IndicatorId } from '../../scenario/schema.js';
-import { chairName, eventTitle, planItemText } from '../describe.js';
+import { TIMED_PHASES, type ServerMessage, type SessionSummary, type TimedPhase } from '../../net/protocol.js';
+import { CHAIRS, CORE_INDICATORS, DIMENSIONS, type Chair, type IndicatorId } from '../../scenario/constants.js';
+import type { Scenario } from '../../scenario/schema.js';
+import { BOT_DOCTRINES } from '../../store/store.js';
+import { actorName, causeText, chairName, doctrineName, eventTitle, planItemText, regionName, trackName } from '../describe.js';
 import { h } from '../dom.js';
-import { loc, t } from '../i18n/index.js';
+import { loc, signed, t } from '../i18n/index.js';
 import { bundledScenarios } from '../scenarios.js';
 import { clock, errText, indName, keepFields, scenarioOf } from './common.js';
+import { customInjectForm } from './custom-inject.js';
+import { sessionFromRecord, sessionFromState, showDebrief } from './ending.js';
+
+type Lobby = Extract<ServerMessage, { type: 'lobby' }>;
+type Timer = Extract<ServerMessage, { type: 'timer' }>;
+
+/** The projector's address for a session: the join link's server, `?projector=CODE`. */
+export function projectorLink(s: Pick<SessionSummary, 'code' | 'link'>): string | null {
+  if (!s.code) return null;
+  const u = new URL(s.link ?? location.href);
+  u.search = `?projector=${s.code}`;
+  u.hash = '';
+  return u.href;
+}
+
+/** A refusal in words, with the server's own detail when it has one (a shape error names the field). */
+function refusalText(e: unknown): string {
+  const text = errText(e);
+  const detail = e instanceof Error ? e.message.replace(/^[\w/-]+: /, '') : '';
+  return detail && detail !== text ? `${text} (${detail})` : text;
+}
 
 export function facilitatorPage(root: HTMLElement, token: string): void {
   const client = new SessionClient({ url: sessionUrl(location), token });
+  // A facilitator watches several sessions: lobbies and clocks are kept per session (the client keeps the latest of each).
+  const lobbies = new Map<string, Lobby>();
+  const timers = new Map<string, Timer>();
   let current: SessionSummary | null = null;
+  let desk: Desk | null = null;
   let qr = '';
   let message = '';
+  /** Where the focus goes after the next paint, when what had it is gone (a session opened or created). */
+  let focusNext = '';
   const status = h('p', { role: 'status', class: 'muted' });
   const body = h('div');
-  root.replaceChildren(h('main', { id: 'main', class: 'session-page', tabindex: -1 }, h('h1', {}, t('session.facHeading')), status, body));
+  root.replaceChildren(h('main', { id: 'main', class: 'session-page fac-page', tabindex: -1 }, h('h1', {}, t('session.facHeading')), status, body));
 
-  const run = (p: Promise<unknown>) => {
-    p.then(() => (message = ''), (e: unknown) => (message = errText(e))).finally(render);
+  const run = (p: Promise<unknown>, done = '') => {
+    p.then(() => (message = done), (e: unknown) => (message = refusalText(e))).finally(render);
   };
 
-  function render(): void {
-    keepFields(body, paint);
+  const timeLeft = (sid: string): number | null => {
+    const tm = timers.get(sid);
+    if (!tm) return null;
+    if (tm.remaining !== null) return tm.remaining;
+    return tm.deadline === null ? null : Math.max(0, tm.deadline - (Date.now() + client.clockOffset));
+  };
+
+  // ---- all teams ------------------------------------------------------------------------------
+
+  const listDyn = h('div', { class: 'fac-stack' });
+  const listScreen = h('div', { class: 'fac-stack' }, createForm(), listDyn);
+
+  function createForm(): HTMLElement {
+    const scen = h('select', { id: 'fac-scenario' }, bundledScenarios().map((e) => h('option', { value: e.scenario.id }, loc(e.scenario.title))));
+    const team = h('input', { id: 'fac-team', type: 'text', value: t('session.defaultTeam'), maxlength: 40 });
+    const seed = h('input', { id: 'fac-seed', type: 'number', min: 0, value: '1', 'aria-describedby': 'fac-seed-hint' });
+    const doctrine = h('select', { id: 'fac-doctrine' }, BOT_DOCTRINES.map((d) => h('option', { value: d }, doctrineName(d))));
+    doctrine.value = 'report';
+    return h(
+      'form',
+      {
+        class: 'panel',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          run(
+            client.createSession({ scenario: scen.value, team: team.value, seed: Number(seed.value) || 0, doctrine: doctrine.value }).then((r) => {
+              current = r.session;
+              qr = r.qr;
+              focusNext = '#fac-join';
+            }),
+          );
+        },
+      },
+      h('h2', {}, t('session.create')),
+      h('div', { class: 'field' }, h('label', { for: 'fac-scenario' }, t('title.scenario')), scen),
+      h('div', { class: 'field' }, h('label', { for: 'fac-team' }, t('session.team')), team),
+      h('div', { class: 'field' }, h('label', { for: 'fac-seed' }, t('title.seed')), seed, h('p', { id: 'fac-seed-hint', class: 'hint' }, t('ws.seedHint'))),
+      h('div', { class: 'field' }, h('label', { for: 'fac-doctrine' }, t('ws.botDoctrine')), doctrine),
+      h('button', { type: 'submit', class: 'primary' }, t('session.createButton')),
+    );
   }
 
   /** The teams side by side for the plenary: each watched session's true score and dimensions. */
@@ -34,30 +103,44 @@ export function facilitatorPage(root: HTMLElement, token: string): void {
       if (v?.role !== 'facilitator' || !scn) return [];
       const st = v.state;
       const { score, dimensions } = st.outcome ? { score: st.outcome.score, dimensions: st.outcome.dimensions } : scoreOf(st, scn);
-      return [{ team: x.team, turn: st.turn, over: st.phase === 'over', result: st.outcome?.result ?? null, score, dimensions }];
+      return [{ team: x.team, scenario: loc(scn.title), seed: x.seed, turn: st.turn, over: st.phase === 'over', result: st.outcome?.result ?? null, score, dimensions }];
     });
+    // Teams compare fairly only from the same scenario and seed: then their differences come from their decisions.
+    const mixed = new Set(rows.map((r) => `${r.scenario}/${r.seed}`)).size > 1;
+    const best = (d: string) => Math.max(...rows.map((r) => (r.dimensions as Record<string, number>)[d] ?? -Infinity));
     return h(
       'section',
       { class: 'panel', 'aria-labelledby': 'fac-compare' },
       h('h2', { id: 'fac-compare' }, t('session.compare')),
-      h('button', { type: 'button', onclick: () => { for (const x of client.sessions) client.watch(x.session); render(); } }, t('session.compareButton')),
+      h('button', { type: 'button', id: 'fac-compare-all', onclick: () => { for (const x of client.sessions) client.watch(x.session); render(); } }, t('session.compareButton')),
       rows.length === 0
         ? ''
         : h(
-            'table',
-            { 'data-testid': 'fac-comparison' },
-            h('thead', {}, h('tr', {}, [t('session.team'), t('session.month'), t('session.scoreCol'), ...DIMENSIONS.map((d) => t(`dim.${d}`))].map((c) => h('th', { scope: 'col' }, c)))),
+            'div',
+            { class: 'table-scroll' },
             h(
-              'tbody',
-              {},
-              rows.map((r) =>
-                h(
-                  'tr',
-                  {},
-                  h('th', { scope: 'row' }, r.team),
-                  h('td', {}, r.over ? t(r.result === 'success' ? 'over.success' : 'over.failure') : String(r.turn)),
-                  h('td', { class: 'num' }, String(r.score)),
-                  ...DIMENSIONS.map((d) => h('td', { class: 'num' }, String((r.dimensions as Record<string, number>)[d] ?? ''))),
+              'table',
+              { 'data-testid': 'fac-comparison', class: 'fac-compare' },
+              h('caption', { class: 'small muted' }, mixed ? t('ws.compareMixed') : t('ws.compareSame')),
+              h('thead', {}, h('tr', {}, [t('session.team'), t('ws.seedCol'), t('session.month'), t('session.scoreCol'), ...DIMENSIONS.map((d) => t(`dim.${d}`))].map((c) => h('th', { scope: 'col' }, c)))),
+              h(
+                'tbody',
+                {},
+                rows.map((r) =>
+                  h(
+                    'tr',
+                    {},
+                    h('th', { scope: 'row' }, r.team),
+                    h('td', {}, `${r.scenario}, ${r.seed}`),
+                    h('td', {}, r.over ? t(r.result === 'success' ? 'over.success' : 'over.failure') : String(r.turn)),
+                    h('td', { class: 'num' }, String(r.score)),
+                    ...DIMENSIONS.map((d) => {
+                      const v = (r.dimensions as Record<string, number>)[d];
+                      // the best team on a dimension is marked in words too, not by colour alone
+                      const top = rows.length > 1 && v !== undefined && v === best(d);
+                      return h('td', { class: top ? 'num best' : 'num' }, v === undefined ? '' : String(v), top ? h('span', { class: 'visually-hidden' }, ` ${t('ws.best')}`) : null);
+                    }),
+                  ),
                 ),
               ),
             ),
@@ -65,150 +148,388 @@ export function facilitatorPage(root: HTMLElement, token: string): void {
     );
   }
 
-  function paint(): void {
-    status.textContent = message;
-    if (!current) {
-      const scen = h('select', { id: 'fac-scenario' }, bundledScenarios().map((e) => h('option', { value: e.scenario.id }, loc(e.scenario.title))));
-      const team = h('input', { id: 'fac-team', type: 'text', value: t('session.defaultTeam') });
-      const seed = h('input', { id: 'fac-seed', type: 'number', min: 0, value: '1' });
-      body.replaceChildren(
-        h(
-          'form',
-          {
-            class: 'panel',
-            onsubmit: (e: Event) => {
-              e.preventDefault();
-              run(
-                client.createSession({ scenario: scen.value, team: team.value, seed: Number(seed.value) || 0 }).then((r) => {
-                  current = r.session;
-                  qr = r.qr;
-                }),
-              );
-            },
-          },
-          h('h2', {}, t('session.create')),
-          h('div', { class: 'field' }, h('label', { for: 'fac-scenario' }, t('title.scenario')), scen),
-          h('div', { class: 'field' }, h('label', { for: 'fac-team' }, t('session.team')), team),
-          h('div', { class: 'field' }, h('label', { for: 'fac-seed' }, t('title.seed')), seed),
-          h('button', { type: 'submit', class: 'primary' }, t('session.createButton')),
-        ),
-        client.sessions.length === 0 ? '' : comparison(),
-        client.sessions.length === 0
-          ? ''
-          : h(
-              'section',
-              { class: 'panel', 'aria-labelledby': 'fac-open' },
-              h('h2', { id: 'fac-open' }, t('session.openHeading')),
-              h(
-                'ul',
-                {},
-                client.sessions.map((x) =>
-                  h('li', {}, h('button', { type: 'button', onclick: () => { current = x; client.watch(x.session); render(); } }, t('session.openSession', { team: x.team, code: x.code ?? '—', turn: x.turn }))),
-                ),
-              ),
+  function paintList(): void {
+    listDyn.replaceChildren(
+      client.sessions.length === 0 ? '' : comparison(),
+      client.sessions.length === 0
+        ? ''
+        : h(
+            'section',
+            { class: 'panel', 'aria-labelledby': 'fac-open' },
+            h('h2', { id: 'fac-open' }, t('session.openHeading')),
+            h(
+              'ul',
+              { class: 'fac-sessions' },
+              client.sessions.map((x) => {
+                const pl = projectorLink(x);
+                return h(
+                  'li',
+                  {},
+                  h('button', { type: 'button', id: `fac-open-${x.session}`, onclick: () => openSession(x) }, t('session.openSession', { team: x.team, code: x.code ?? '—', turn: x.turn })),
+                  ' ',
+                  h('span', { class: 'small muted' }, t(x.status.ended ? 'ws.st.ended' : x.status.paused ? 'ws.st.paused' : x.status.started ? 'ws.st.running' : 'ws.st.waiting'), ' · ', t(`phase.${x.phase}`)),
+                  pl ? h('span', { class: 'small' }, ' · ', h('a', { href: pl, target: '_blank', rel: 'noopener' }, t('ws.projectorFor', { team: x.team }))) : null,
+                );
+              }),
             ),
-      );
-      return;
-    }
-    const sid = current.session;
-    const scn = scenarioOf(current.scenario);
-    const view = client.views.get(sid);
-    const truth = view?.role === 'facilitator' ? view : null;
-    const lobby = client.lobby?.session === sid ? client.lobby : null;
-    const st = truth?.status ?? lobby?.status;
-    const seats = h(
-      'ul',
-      { 'aria-label': t('session.lobby') },
-      CHAIRS.filter((c) => !scn || scn.chairs[c] !== undefined).map((c) => {
-        const s = lobby?.seats[c];
-        return h('li', {}, `${chairName(c)}: ${s ? t(s.by === 'human' ? 'session.seatHuman' : 'session.seatBot', { name: s.name }) : t('session.seatFree')}`);
-      }),
+          ),
     );
-    const controls = h('div', { class: 'button-row' });
-    controls.append(h('button', { type: 'button', onclick: () => { current = null; run(client.listSessions()); } }, t('session.allTeams')));
-    if (!st?.started) controls.append(h('button', { type: 'button', class: 'primary', onclick: () => run(client.command(sid, { do: 'start' })) }, t('session.start')));
-    else if (st.paused) controls.append(h('button', { type: 'button', class: 'primary', onclick: () => run(client.command(sid, { do: 'resume' })) }, t('session.resume')));
-    else controls.append(h('button', { type: 'button', onclick: () => run(client.command(sid, { do: 'pause' })) }, t('session.pause')));
+  }
 
-    const timerSec = h('input', { id: 'fac-timer', type: 'number', min: 1, max: 7200, value: '300' });
-    const timerForm = h(
+  function openSession(x: SessionSummary): void {
+    current = x;
+    qr = '';
+    focusNext = '#fac-join';
+    client.watch(x.session);
+    render();
+  }
+
+  function statusText(st: { started: boolean; paused: boolean; ended: boolean } | undefined): string {
+    return st?.ended ? t('session.ended') : st?.paused ? t('session.paused') : st?.started ? t('session.running') : t('session.waiting');
+  }
+
+  // ---- one session's console ------------------------------------------------------------------
+
+  interface Desk {
+    readonly session: string;
+    readonly root: HTMLElement;
+    update(): void;
+    tick(): void;
+  }
+
+  function deskOf(s0: SessionSummary): Desk {
+    const sid = s0.session;
+    const scn = scenarioOf(s0.scenario);
+    const chairs = CHAIRS.filter((c) => !scn || scn.chairs[c] !== undefined);
+    let releasing: Chair | null = null;
+    let joinKey = '';
+
+    const joinBox = h('section', { class: 'panel fac-join', 'aria-labelledby': 'fac-join' });
+    const lobbyBox = h('section', { class: 'panel', 'aria-labelledby': 'fac-lobby' });
+    const stateBox = h('div', { class: 'panel fac-state' });
+    const truthBox = h('section', { class: 'panel', 'aria-labelledby': 'fac-truth' });
+    const clockEl = h('span', { 'data-testid': 'fac-clock', class: 'fac-clock' });
+
+    const info = () => {
+      const lobby = lobbies.get(sid);
+      const view = client.views.get(sid);
+      const truth = view?.role === 'facilitator' ? view : null;
+      return { lobby, truth, st: truth?.status ?? lobby?.status ?? current?.status };
+    };
+
+    // -- forms, built once --
+    const clockForm = clocksForm(sid);
+    const injectForm = eventForm(sid, scn);
+    const customForm = scn ? customInjectForm(scn, (c) => client.command(sid, { do: 'custom-inject', ...c }), refusalText).root : null;
+    const adjustForm = indicatorForm(sid, scn);
+    const ctlReason = h('input', { id: 'fac-ctl-reason', type: 'text', required: true, maxlength: 280 });
+    const withReason = (cmd: 'undo-last-resolution' | 'end-game') => () => {
+      if (!ctlReason.reportValidity()) return;
+      run(client.command(sid, { do: cmd, reason: ctlReason.value }).then(() => (ctlReason.value = '')));
+    };
+    const undoBtn = h('button', { type: 'button', onclick: withReason('undo-last-resolution') }, t('session.undo'));
+    const endBtn = h('button', { type: 'button', class: 'danger', onclick: withReason('end-game') }, t('session.end'));
+    const sessionForm = h(
       'form',
-      { class: 'inline', onsubmit: (e: Event) => { e.preventDefault(); const n = Number(timerSec.value); run(client.command(sid, { do: 'set-timer', seconds: { planning: n > 0 ? n : null, coordination: n > 0 ? n : null } })); } },
-      h('label', { for: 'fac-timer' }, t('session.timerSeconds')),
-      timerSec,
-      h('button', { type: 'submit' }, t('session.setTimer')),
+      { class: 'panel', onsubmit: (e: Event) => e.preventDefault() },
+      h('h2', {}, t('session.control')),
+      h('div', { class: 'field' }, h('label', { for: 'fac-ctl-reason' }, t('session.reason')), ctlReason),
+      h('div', { class: 'button-row' }, undoBtn, endBtn),
     );
-    const evSel = h('select', { id: 'fac-event' }, (scn?.events ?? []).map((e) => h('option', { value: e.id }, scn ? eventTitle(scn, e.id) : e.id)));
-    const evReason = h('input', { id: 'fac-event-reason', type: 'text', required: true });
-    const injectForm = h(
+
+    // -- live parts --
+    function paintJoin(): void {
+      const s = current ?? s0;
+      // the lobby knows first when a code has expired (null once the session has ended)
+      const lobby = lobbies.get(sid);
+      const code = lobby ? lobby.code : s.code;
+      const pl = projectorLink({ code, link: s.link });
+      // painted only when it changes: the QR image is not fetched again with every view
+      const key = JSON.stringify([code, s.link, s.team, qr]);
+      if (key === joinKey) return;
+      joinKey = key;
+      joinBox.replaceChildren(
+        h('h2', { id: 'fac-join', tabindex: -1 }, t('session.joinHeading', { team: s.team })),
+        h('p', { class: 'fac-code' }, t('session.code', { code: code ?? '—' })),
+        code && s.link ? h('p', {}, h('a', { href: s.link }, s.link)) : '',
+        code || qr ? h('img', { src: code ? `/qr/${code}.svg` : qr, alt: t('session.qr', { code: code ?? '' }), width: 180, height: 180 }) : '',
+        pl ? h('p', {}, h('strong', {}, t('ws.projectorLink')), ' ', h('a', { href: pl, target: '_blank', rel: 'noopener', 'data-testid': 'fac-projector-link' }, pl)) : '',
+        pl ? h('p', { class: 'hint' }, t('ws.projectorHint')) : '',
+        h('p', { class: 'small muted' }, t('ws.sessionFacts', { scenario: scn ? loc(scn.title) : s.scenario, seed: s.seed, doctrine: doctrineName(s.doctrine) })),
+      );
+    }
+
+    function seatRow(c: Chair): HTMLElement {
+      const { lobby, st } = info();
+      const s = lobby?.seats[c];
+      const human = s?.by === 'human';
+      const who = !s ? t('session.seatFree') : human ? t('session.seatHuman', { name: s.name }) : st?.started ? t('session.seatBot', { name: doctrineName(s.name) }) : t('ws.seatOpen', { doctrine: doctrineName(s.name) });
+      const li = h('li', { class: human ? 'seat human' : 'seat bot' }, h('span', { class: 'seat-who' }, `${chairName(c)}: ${who}`));
+      if (!human) return li;
+      li.append(' ', h('span', { class: s.connected ? 'conn on' : 'conn off' }, t(s.connected ? 'ws.connected' : 'ws.disconnected')));
+      if (releasing !== c) {
+        li.append(' ', h('button', { type: 'button', class: 'small-btn', id: `fac-free-${c}`, disabled: st?.ended, onclick: () => { releasing = c; paintLobby(); root.querySelector<HTMLElement>(`#fac-free-yes-${c}`)?.focus(); } }, t('ws.free', { chair: chairName(c) })));
+        return li;
+      }
+      li.append(
+        h(
+          'div',
+          { class: 'confirm', role: 'group', 'aria-labelledby': `fac-free-q-${c}` },
+          h('p', { id: `fac-free-q-${c}` }, t('ws.freeQuestion', { chair: chairName(c), name: s.name })),
+          h(
+            'div',
+            { class: 'button-row' },
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'primary',
+                id: `fac-free-yes-${c}`,
+                onclick: () => {
+                  releasing = null;
+                  run(client.command(sid, { do: 'release-chair', chair: c }), t('ws.freed', { chair: chairName(c) }));
+                },
+              },
+              t('ws.freeYes'),
+            ),
+            h('button', { type: 'button', id: `fac-free-no-${c}`, onclick: () => { releasing = null; paintLobby(); root.querySelector<HTMLElement>(`#fac-free-${c}`)?.focus(); } }, t('ws.freeNo', { name: s.name })),
+          ),
+        ),
+      );
+      return li;
+    }
+
+    function paintLobby(): void {
+      const { lobby } = info();
+      keepFields(lobbyBox, () =>
+        lobbyBox.replaceChildren(
+          h('h2', { id: 'fac-lobby' }, t('session.lobby')),
+          h('ul', { 'aria-label': t('session.lobby'), class: 'fac-seats' }, chairs.map(seatRow)),
+          h('p', { class: 'small muted' }, t('ws.projectors', { n: lobby?.projectors ?? 0 })),
+        ),
+      );
+    }
+
+    function paintState(): void {
+      const { st, truth } = info();
+      const ph = truth ? t('session.turnPhase', { turn: truth.state.turn, phase: t(`phase.${truth.state.phase}`) }) : '';
+      const buttons: HTMLElement[] = [h('button', { type: 'button', id: 'fac-all', onclick: () => { current = null; focusNext = '#fac-compare-all, #fac-scenario'; run(client.listSessions()); } }, t('session.allTeams'))];
+      if (!st?.started) buttons.push(h('button', { type: 'button', id: 'fac-start', class: 'primary', onclick: () => run(client.command(sid, { do: 'start' })) }, t('session.start')));
+      else if (st.ended) buttons.push(h('span', { class: 'muted' }, st.endReason ? t('ws.endedBecause', { reason: st.endReason }) : t('session.ended')));
+      else if (st.paused) buttons.push(h('button', { type: 'button', id: 'fac-resume', class: 'primary', onclick: () => run(client.command(sid, { do: 'resume' })) }, t('session.resume')));
+      else buttons.push(h('button', { type: 'button', id: 'fac-pause', onclick: () => run(client.command(sid, { do: 'pause' })) }, t('session.pause')));
+      keepFields(stateBox, () =>
+        stateBox.replaceChildren(
+          h('p', { 'data-testid': 'fac-status', class: `fac-status${st?.paused ? ' is-paused' : ''}` }, h('strong', {}, statusText(st)), ph ? ` — ${ph}` : '', ' — ', clockEl),
+          h('div', { class: 'button-row' }, buttons),
+        ),
+      );
+      undoBtn.disabled = !st?.started;
+      endBtn.disabled = !st?.started || !!st.ended;
+      tick();
+    }
+
+    function paintTruth(): void {
+      const { truth, lobby } = info();
+      truthBox.replaceChildren(h('h2', { id: 'fac-truth' }, t('session.truth')));
+      if (!truth) {
+        truthBox.append(h('p', { class: 'muted' }, t('ws.noTruth')));
+        return;
+      }
+      const s = truth.state;
+      const mine = s.ledger.filter((e) => e.cause.kind === 'facilitator').slice(-8).reverse();
+      const ended = s.phase === 'over' || truth.status.ended;
+      const record = client.records.get(sid);
+      truthBox.append(
+        h('p', {}, t('session.turnPhase', { turn: s.turn, phase: t(`phase.${s.phase}`) })),
+        s.outcome ? h('p', { 'data-testid': 'fac-outcome', class: 'fac-outcome' }, t('session.outcome', { score: s.outcome.score, result: t(s.outcome.result === 'success' ? 'over.success' : 'over.failure') })) : '',
+        ended && scn
+          ? h(
+              'div',
+              { class: 'button-row' },
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'primary',
+                  id: 'fac-debrief',
+                  onclick: () => {
+                    const seating = { seats: lobby?.seats, doctrine: (current ?? s0).doctrine };
+                    // the server's record is the game as it ended; without it, the true state held here is the same game
+                    const r = record ? sessionFromRecord(sid, record, seating) : null;
+                    if (r && !r.ok) message = t('ws.recordFailed', { detail: r.detail });
+                    const session = r?.ok ? r.session : sessionFromState(sid, scn, s, seating);
+                    void showDebrief(root, session, () => {
+                      render();
+                      root.querySelector<HTMLElement>('#fac-debrief')?.focus();
+                    });
+                  },
+                },
+                t('ws.openDebrief'),
+              ),
+            )
+          : '',
+        h(
+          'div',
+          { class: 'fac-truth-grid' },
+          h('div', {}, h('h3', {}, t('ind.heading')), h('ul', { 'aria-label': t('ind.heading') }, CORE_INDICATORS.map((k) => h('li', {}, `${indName(scn, k)}: ${s.indicators[k]}`)))),
+          scn
+            ? h(
+                'div',
+                {},
+                h('h3', {}, t('ws.violence')),
+                h('ul', { 'aria-label': t('ws.violence') }, scn.regions.map((r) => h('li', {}, `${regionName(scn, r.id)}: ${s.violence[r.id] ?? '—'}`))),
+                scn.actors.length > 0 ? h('h3', {}, t('ws.actors')) : '',
+                scn.actors.length > 0 ? h('ul', { 'aria-label': t('ws.actors') }, scn.actors.map((a) => h('li', {}, t('ws.actorRow', { name: actorName(scn, a.id), stance: s.actors[a.id]?.stance ?? '—', strength: s.actors[a.id]?.strength ?? '—' })))) : '',
+                h('p', { class: 'small' }, t('ws.flags', { flags: s.flags.length > 0 ? s.flags.join(', ') : '—' })),
+              )
+            : '',
+        ),
+        h('h3', {}, t('session.plans')),
+        h('ul', { 'aria-label': t('session.plans') }, Object.entries(s.plans).map(([c, p]) => h('li', {}, `${chairName(c as Chair)}: ${p.items.map((it) => (scn ? planItemText(scn, it) : it.kind)).join('; ') || t('plan.empty')}${p.confirmed ? ` (${t('coord.status.confirmed')})` : p.committed ? ` (${t('coord.status.committed')})` : ''}`))),
+        h('h3', {}, t('ws.yourChanges')),
+        mine.length === 0
+          ? h('p', { class: 'muted' }, t('ws.noChanges'))
+          : h('ul', { 'aria-label': t('ws.yourChanges'), 'data-testid': 'fac-ledger' }, mine.map((e) => h('li', {}, t('ws.ledgerRow', { turn: e.turn, track: scn ? trackName(scn, e.track) : e.track.kind, delta: signed(e.delta), cause: scn ? causeText(scn, e.cause) : '' })))),
+        h('p', { class: 'small muted' }, t('session.hash', { hash: truth.hash })),
+      );
+    }
+
+    function tick(): void {
+      clockEl.textContent = clock(timeLeft(sid));
+    }
+
+    const root = h(
+      'div',
+      { class: 'fac-desk' },
+      h('div', { class: 'fac-live' }, joinBox, stateBox, lobbyBox, truthBox),
+      h('div', { class: 'fac-tools' }, clockForm, injectForm, customForm, adjustForm, sessionForm),
+    );
+    return {
+      session: sid,
+      root,
+      update: () => {
+        paintJoin();
+        paintState();
+        paintLobby();
+        keepFields(truthBox, paintTruth);
+      },
+      tick,
+    };
+  }
+
+  /** A clock per timed phase, in minutes (empty: no clock); the server counts down and acts for late chairs at zero. */
+  function clocksForm(sid: string): HTMLElement {
+    const inputs = TIMED_PHASES.map((p) => h('input', { id: `fac-clock-${p}`, type: 'number', min: 0.5, max: 120, step: 0.5, inputmode: 'decimal' }));
+    const problem = h('p', { class: 'rejection', role: 'alert', hidden: true });
+    return h(
       'form',
-      { class: 'panel', onsubmit: (e: Event) => { e.preventDefault(); run(client.command(sid, { do: 'inject', event: evSel.value, reason: evReason.value })); } },
+      {
+        class: 'panel',
+        novalidate: true,
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          const seconds: Partial<Record<TimedPhase, number | null>> = {};
+          for (const [i, p] of TIMED_PHASES.entries()) {
+            const input = inputs[i]!;
+            const v = input.value.trim();
+            const min = Number(v.replace(',', '.'));
+            if (v !== '' && !(min >= 0.5 && min <= 120)) {
+              problem.textContent = t('ws.clockBad', { phase: t(`phase.${p}`) });
+              problem.hidden = false;
+              input.setAttribute('aria-invalid', 'true');
+              input.focus();
+              return;
+            }
+            input.removeAttribute('aria-invalid');
+            seconds[p] = v === '' ? null : Math.round(min * 60);
+          }
+          problem.hidden = true;
+          const set = TIMED_PHASES.filter((p) => seconds[p] != null).map((p) => t('ws.clockRow', { phase: t(`phase.${p}`), min: (seconds[p]! / 60).toString() }));
+          run(client.command(sid, { do: 'set-timer', seconds }), set.length > 0 ? t('ws.clocksSet', { list: set.join(', ') }) : t('ws.clocksOff'));
+        },
+      },
+      h('h2', {}, t('ws.clocks')),
+      h('p', { class: 'hint' }, t('ws.clocksHint')),
+      h('div', { class: 'fac-clocks' }, TIMED_PHASES.map((p, i) => h('div', { class: 'field' }, h('label', { for: `fac-clock-${p}` }, t(`phase.${p}`)), inputs[i]!))),
+      problem,
+      h('button', { type: 'submit' }, t('ws.setClocks')),
+    );
+  }
+
+  function eventForm(sid: string, scn: Scenario | undefined): HTMLElement {
+    const evSel = h('select', { id: 'fac-event' }, (scn?.events ?? []).map((e) => h('option', { value: e.id }, scn ? eventTitle(scn, e.id) : e.id)));
+    const evReason = h('input', { id: 'fac-event-reason', type: 'text', required: true, maxlength: 280 });
+    return h(
+      'form',
+      {
+        class: 'panel',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          const title = evSel.selectedOptions[0]?.textContent ?? evSel.value;
+          run(client.command(sid, { do: 'inject', event: evSel.value, reason: evReason.value }).then(() => (evReason.value = '')), t('ws.injected', { title }));
+        },
+      },
       h('h2', {}, t('session.inject')),
       h('div', { class: 'field' }, h('label', { for: 'fac-event' }, t('session.event')), evSel),
       h('div', { class: 'field' }, h('label', { for: 'fac-event-reason' }, t('session.reason')), evReason),
       h('button', { type: 'submit' }, t('session.injectButton')),
     );
+  }
+
+  function indicatorForm(sid: string, scn: Scenario | undefined): HTMLElement {
     const indSel = h('select', { id: 'fac-ind' }, CORE_INDICATORS.map((k) => h('option', { value: k }, indName(scn, k))));
-    const indBy = h('input', { id: 'fac-ind-by', type: 'number', min: -50, max: 50, value: '-5' });
-    const indReason = h('input', { id: 'fac-ind-reason', type: 'text', required: true });
-    const adjustForm = h(
+    const indBy = h('input', { id: 'fac-ind-by', type: 'number', min: -50, max: 50, step: 1, value: '-5', required: true });
+    const indReason = h('input', { id: 'fac-ind-reason', type: 'text', required: true, maxlength: 280 });
+    return h(
       'form',
-      { class: 'panel', onsubmit: (e: Event) => { e.preventDefault(); run(client.command(sid, { do: 'adjust-indicator', indicator: indSel.value as IndicatorId, by: Number(indBy.value), reason: indReason.value })); } },
+      {
+        class: 'panel',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          const by = Number(indBy.value);
+          if (!Number.isInteger(by) || by === 0 || Math.abs(by) > 50) {
+            indBy.setCustomValidity(t('ws.adjustBad'));
+            indBy.reportValidity();
+            indBy.setCustomValidity('');
+            return;
+          }
+          run(client.command(sid, { do: 'adjust-indicator', indicator: indSel.value as IndicatorId, by, reason: indReason.value }).then(() => (indReason.value = '')));
+        },
+      },
       h('h2', {}, t('session.adjust')),
       h('div', { class: 'field' }, h('label', { for: 'fac-ind' }, t('session.indicator')), indSel),
       h('div', { class: 'field' }, h('label', { for: 'fac-ind-by' }, t('session.by')), indBy),
       h('div', { class: 'field' }, h('label', { for: 'fac-ind-reason' }, t('session.reason')), indReason),
       h('button', { type: 'submit' }, t('session.adjustButton')),
     );
-    const ctlReason = h('input', { id: 'fac-ctl-reason', type: 'text', required: true });
-    const withReason = (cmd: 'undo-last-resolution' | 'end-game') => () => {
-      if (!ctlReason.reportValidity()) return;
-      run(client.command(sid, { do: cmd, reason: ctlReason.value }));
-    };
-    const sessionForm = h(
-      'form',
-      { class: 'panel', onsubmit: (e: Event) => e.preventDefault() },
-      h('h2', {}, t('session.control')),
-      h('div', { class: 'field' }, h('label', { for: 'fac-ctl-reason' }, t('session.reason')), ctlReason),
-      h(
-        'div',
-        { class: 'button-row' },
-        h('button', { type: 'button', disabled: !st?.started || st.ended, onclick: withReason('undo-last-resolution') }, t('session.undo')),
-        h('button', { type: 'button', disabled: !st?.started || st.ended, onclick: withReason('end-game') }, t('session.end')),
-      ),
-    );
-    const truthBox = h('section', { class: 'panel', 'aria-labelledby': 'fac-truth' }, h('h2', { id: 'fac-truth' }, t('session.truth')));
-    if (truth) {
-      const s = truth.state;
-      truthBox.append(
-        h('p', {}, t('session.turnPhase', { turn: s.turn, phase: t(`phase.${s.phase}`) })),
-        h('ul', {}, CORE_INDICATORS.map((k) => h('li', {}, `${indName(scn, k)}: ${s.indicators[k]}`))),
-        h('ul', { 'aria-label': t('session.plans') }, Object.entries(s.plans).map(([c, p]) => h('li', {}, `${chairName(c as Chair)}: ${p.items.map((it) => (scn ? planItemText(scn, it) : it.kind)).join('; ') || t('plan.empty')}${p.confirmed ? ` (${t('coord.status.confirmed')})` : p.committed ? ` (${t('coord.status.committed')})` : ''}`))),
-        h('p', { class: 'small muted' }, t('session.hash', { hash: truth.hash })),
-      );
-      if (s.outcome) truthBox.append(h('p', { 'data-testid': 'fac-outcome' }, t('session.outcome', { score: s.outcome.score, result: t(s.outcome.result === 'success' ? 'over.success' : 'over.failure') })));
-    }
-    body.replaceChildren(
-      h(
-        'section',
-        { class: 'panel', 'aria-labelledby': 'fac-join' },
-        h('h2', { id: 'fac-join' }, t('session.joinHeading', { team: current.team })),
-        h('p', {}, t('session.code', { code: current.code ?? '—' })),
-        current.link ? h('p', {}, h('a', { href: current.link }, current.link)) : null,
-        current.code || qr ? h('img', { src: current.code ? `/qr/${current.code}.svg` : qr, alt: t('session.qr', { code: current.code ?? '' }), width: 180, height: 180 }) : null,
-      ),
-      h('section', { class: 'panel', 'aria-labelledby': 'fac-lobby' }, h('h2', { id: 'fac-lobby' }, t('session.lobby')), seats),
-      h('p', { 'data-testid': 'fac-status' }, st?.ended ? t('session.ended') : st?.paused ? t('session.paused') : st?.started ? t('session.running') : t('session.waiting'), ' — ', clock(client.timeLeft())),
-      controls,
-      timerForm,
-      injectForm,
-      adjustForm,
-      sessionForm,
-      truthBox,
-    );
   }
 
-  for (const type of ['view', 'lobby', 'timer', 'paused', 'resumed', 'ended'] as const) client.on(type, () => render());
+  // ---- rendering ------------------------------------------------------------------------------
+
+  function render(): void {
+    status.textContent = message;
+    if (!current) {
+      desk = null;
+      if (body.firstChild !== listScreen) body.replaceChildren(listScreen);
+      keepFields(listDyn, paintList);
+    } else {
+      if (desk?.session !== current.session) {
+        desk = deskOf(current);
+        body.replaceChildren(desk.root);
+      }
+      desk.update();
+    }
+    if (focusNext) root.querySelector<HTMLElement>(focusNext)?.focus();
+    focusNext = '';
+  }
+
+  client.on('lobby', (m) => lobbies.set(m.session, m));
+  client.on('timer', (m) => timers.set(m.session, m));
+  client.on('sessions', (m) => {
+    if (current) current = m.sessions.find((x) => x.session === current?.session) ?? current;
+  });
+  for (const type of ['view', 'lobby', 'timer', 'paused', 'resumed', 'ended', 'record', 'reopened', 'sessions'] as const) client.on(type, () => render());
   client.connect().then(
     () => run(client.listSessions()),
     (e: unknown) => {
@@ -216,7 +537,6 @@ export function facilitatorPage(root: HTMLElement, token: string): void {
       render();
     },
   );
-  window.setInterval(() => {
-    if (current && client.timer?.deadline) render();
-  }, 1000);
+  // The clock counts down between messages; only its text changes.
+  window.setInterval(() => desk?.tick(), 1000);
 }

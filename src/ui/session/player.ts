@@ -1,64 +1,56 @@
-// A player's page (?join=CODE): join, claim a chair, play from the server's view of that chair.
-import type { Action } from '../../engine/index.js';
-import { SessionClient, sessionUrl } from '../../net/client.js';
-import type { ViewBody } from '../../net/protocol.js';
-import { CHAIRS, CORE_INDICATORS, type Chair, type Scenario } from '../../scenario/schema.js';
-import { chairName, eventTitle, planItemText, seenText, strategyName, taskName } from '../describe.js';
+// A player's page (?join=CODE): join, claim a chair, then play at the solo game's table made from the server's view of that chair;
+// at the end, the debrief from the game's record. Everything comes from the server's messages; the true state never reaches this page.
+import type { Action, SaveFile } from '../../engine/index.js';
+import { RequestError, SessionClient, sessionUrl } from '../../net/client.js';
+import { CHAIRS, type Chair } from '../../scenario/constants.js';
+import type { Refusal } from '../context.js';
+import { chairName } from '../describe.js';
 import { h } from '../dom.js';
-import { t } from '../i18n/index.js';
-import { clock, errText, indName, keepFields, scenarioOf } from './common.js';
+import { setLang, t, type Lang } from '../i18n/index.js';
+import { clock, errText, keepFields, scenarioOf } from './common.js';
+import { sessionFromRecord, showDebrief } from './ending.js';
+import { createPlayerTable, type PlayerTable } from './player-table.js';
 
 const SEAT_KEY = 'mandate.seat';
 
-function actionLabel(scn: Scenario | undefined, a: Action): string {
-  switch (a.type) {
-    case 'mandate/adopt':
-      return t('session.act.adopt', { tasks: scn ? a.tasks.map((x) => taskName(scn, x)).join(', ') : a.tasks.join(', ') });
-    case 'event/choose':
-      return t('session.act.choose', { event: scn ? eventTitle(scn, a.event) : a.event, choice: a.choice });
-    case 'sitrep/close':
-      return t('sitrep.close');
-    case 'strategy/set':
-      return t('session.act.strategy', { name: scn ? strategyName(scn, a.strategy) : a.strategy });
-    case 'plan/add':
-      return t('session.act.add', { item: scn ? planItemText(scn, a.item) : a.item.kind });
-    case 'plan/remove':
-      return t('session.act.remove', { n: a.index + 1 });
-    case 'plan/commit':
-      return t('plan.commit');
-    case 'plan/revise':
-      return t('coord.revise');
-    case 'plan/confirm':
-      return t('coord.confirm');
-    default:
-      return a.type;
+function storedSeat(code: string): string | null {
+  try {
+    return sessionStorage.getItem(`${SEAT_KEY}.${code}`);
+  } catch {
+    return null;
+  }
+}
+
+function storeSeat(code: string, token: string | null): void {
+  try {
+    if (token === null) sessionStorage.removeItem(`${SEAT_KEY}.${code}`);
+    else sessionStorage.setItem(`${SEAT_KEY}.${code}`, token);
+  } catch {
+    /* not kept: a reload joins again */
   }
 }
 
 export function playerPage(root: HTMLElement, code: string): void {
-  let saved: string | null = null;
-  try {
-    saved = sessionStorage.getItem(`${SEAT_KEY}.${code}`);
-  } catch {
-    saved = null;
-  }
-  const client = new SessionClient({
-    url: sessionUrl(location),
-    ...(saved ? { token: saved } : {}),
-    onToken: (tok) => {
-      try {
-        sessionStorage.setItem(`${SEAT_KEY}.${code}`, tok);
-      } catch {
-        /* not kept: a reload joins again */
-      }
-    },
-  });
+  const saved = storedSeat(code);
+  const client = new SessionClient({ url: sessionUrl(location), ...(saved ? { token: saved } : {}), onToken: (tok) => storeSeat(code, tok) });
+  // the lobby's screens (join, claim)
   let message = '';
   let scenarioId: string | null = null;
   let busy = false;
+  // the table
+  let table: PlayerTable | null = null;
+  let sending = false;
+  let rejection: Refusal | null = null;
+  let notice = '';
+  // the end: the game's record, and the debrief made from it
+  let record: SaveFile | null = null;
+  let opened = false;
+  let inDebrief = false;
+
   const status = h('p', { role: 'status', class: 'muted' });
   const body = h('div');
-  root.replaceChildren(h('main', { id: 'main', class: 'session-page', tabindex: -1 }, h('h1', {}, t('session.playerHeading')), status, body));
+  const lobbyScreen = h('main', { id: 'main', class: 'session-page', tabindex: -1 }, h('h1', {}, t('session.playerHeading')), status, body);
+  root.replaceChildren(lobbyScreen);
 
   const run = (p: Promise<unknown>) => {
     busy = true;
@@ -69,11 +61,54 @@ export function playerPage(root: HTMLElement, code: string): void {
     });
   };
 
+  /** One intent at a time: a second press while the first is on its way is dropped, not sent twice. */
+  const act = (a: Action) => {
+    if (sending) return;
+    sending = true;
+    rejection = null;
+    render();
+    client
+      .act(a)
+      .then(
+        () => (rejection = null),
+        (e: unknown) => (rejection = { code: e instanceof RequestError ? e.code : 'generic' }),
+      )
+      .finally(() => {
+        sending = false;
+        render();
+      });
+  };
+
+  const humans = (): Chair[] => CHAIRS.filter((c) => client.lobby?.seats[c]?.by === 'human');
+
   function render(): void {
-    keepFields(body, paint);
+    if (inDebrief) return;
+    const v = client.view;
+    const scn = scenarioId ? scenarioOf(scenarioId) : undefined;
+    if (client.role === 'chair' && v?.role === 'chair' && scn) {
+      if (!table) {
+        table = createPlayerTable({ dispatch: act, onDebrief: openDebrief, onLang: switchLang });
+        root.replaceChildren(table.root);
+      }
+      table.update({ scn, body: v, team: client.lobby?.team ?? null, humans: humans(), clock: clock(client.timeLeft()), rejection, sending, notice: noticeText(v.view.phase === 'over'), debriefReady: record !== null });
+      return;
+    }
+    if (table) {
+      // freed from the chair by the facilitator: back to the lobby
+      table.destroy();
+      table = null;
+      if (client.role === 'member') message = t('player.freed');
+    }
+    if (root.firstChild !== lobbyScreen) root.replaceChildren(lobbyScreen);
+    keepFields(body, paintLobby);
   }
 
-  function paint(): void {
+  function noticeText(over: boolean): string {
+    if (notice) return notice;
+    return over && record === null ? t('player.debriefSoon') : '';
+  }
+
+  function paintLobby(): void {
     status.textContent = message;
     if (client.role === null || client.role === 'anonymous') {
       const name = h('input', { id: 'join-name', type: 'text', required: true, maxlength: 40 });
@@ -94,7 +129,6 @@ export function playerPage(root: HTMLElement, code: string): void {
       );
       return;
     }
-    scenarioId ??= client.lobby?.scenario ?? null;
     const scn = scenarioId ? scenarioOf(scenarioId) : undefined;
     if (client.role === 'member') {
       const lobby = client.lobby;
@@ -116,68 +150,70 @@ export function playerPage(root: HTMLElement, code: string): void {
       );
       return;
     }
-    const v: ViewBody | null = client.view;
-    if (!v || v.role !== 'chair') {
-      body.replaceChildren(h('p', {}, t('session.waiting')));
-      return;
-    }
-    const cv = v.view;
-    const paused = v.status.paused;
-    const parts: (HTMLElement | null)[] = [];
-    parts.push(h('p', { class: 'seat-single' }, `${t('table.seat')}: ${chairName(v.chair)}`));
-    if (paused) parts.push(h('p', { class: 'banner paused', role: 'alert' }, t('session.pausedBanner')));
-    if (!v.status.started) parts.push(h('p', { class: 'banner' }, t('session.notStarted')));
-    if (v.status.ended) parts.push(h('p', { class: 'banner', role: 'alert' }, t('session.ended')));
-    parts.push(h('h2', { id: 'phase-heading' }, t(`phase.${cv.phase}`)), h('p', { 'data-testid': 'month' }, t('session.turnPhase', { turn: cv.turn, phase: t(`phase.${cv.phase}`) })), h('p', { 'data-testid': 'clock' }, clock(client.timeLeft())));
-    const actions = h('section', { class: 'panel', 'aria-labelledby': 'acts-heading' }, h('h2', { id: 'acts-heading' }, t('session.actions')));
-    if (v.legal.length === 0) actions.append(h('p', { class: 'muted' }, t('session.nothingToDo')));
-    else actions.append(h('ul', { class: 'legal' }, v.legal.map((a) => h('li', {}, h('button', { type: 'button', disabled: paused || busy, onclick: () => run(client.act(a)) }, actionLabel(scn, a))))));
-    parts.push(actions);
-    const mine = cv.plans[v.chair];
-    parts.push(
-      h(
-        'section',
-        { class: 'panel', 'aria-labelledby': 'myplan-heading' },
-        h('h2', { id: 'myplan-heading' }, t('plan.heading', { chair: chairName(v.chair) })),
-        mine?.items && mine.items.length > 0 ? h('ol', {}, mine.items.map((it) => h('li', {}, scn ? planItemText(scn, it) : it.kind))) : h('p', { class: 'muted' }, t('plan.empty')),
-      ),
-    );
-    if (cv.phase === 'coordination' || cv.phase === 'over') {
-      parts.push(
-        h(
-          'section',
-          { class: 'panel', 'aria-labelledby': 'others-heading' },
-          h('h2', { id: 'others-heading' }, t('coord.plans')),
-          h('ul', {}, Object.entries(cv.plans).map(([c, p]) => h('li', {}, `${chairName(c as Chair)}: ${(p.items ?? []).map((it) => (scn ? planItemText(scn, it) : it.kind)).join('; ') || t('plan.empty')}`))),
-        ),
-      );
-    }
-    parts.push(
-      h('section', { class: 'panel', 'aria-labelledby': 'events-heading' }, h('h2', { id: 'events-heading' }, t('session.events')), cv.fired.length === 0 ? h('p', { class: 'muted' }, t('session.noEvents')) : h('ul', {}, cv.fired.map((f) => h('li', {}, t('session.firedRow', { turn: f.turn, title: scn ? eventTitle(scn, f.event) : f.event }))))),
-      h('section', { class: 'panel', 'aria-labelledby': 'pind-heading' }, h('h2', { id: 'pind-heading' }, t('ind.heading')), h('ul', {}, CORE_INDICATORS.map((k) => h('li', {}, `${indName(scn, k)}: ${seenText(cv.indicators[k])}`)))),
-    );
-    body.replaceChildren(...parts.filter((x): x is HTMLElement => x !== null));
+    body.replaceChildren(h('p', {}, scenarioId && !scn ? t('player.noScenario', { id: scenarioId }) : t('session.waiting')));
   }
 
-  for (const type of ['view', 'lobby', 'timer', 'paused', 'resumed', 'ended', 'seated', 'joined', 'error'] as const) client.on(type, () => render());
+  // The debrief (loaded on demand) takes the screen; the table waits, detached, to come back as it was.
+  function openDebrief(): void {
+    const lobby = client.lobby;
+    if (!record || inDebrief) return;
+    // the bots' doctrine is what the lobby names for a bot's chair
+    const doctrine = Object.values(lobby?.seats ?? {}).find((x) => x?.by === 'bot')?.name ?? 'report';
+    const r = sessionFromRecord(client.session ?? code, record, { seats: lobby?.seats, doctrine });
+    if (!r.ok) {
+      notice = t('player.recordFailed', { reason: r.detail });
+      render();
+      return;
+    }
+    inDebrief = true;
+    void showDebrief(root, r.session, () => {
+      inDebrief = false;
+      render();
+      root.querySelector<HTMLElement>('[data-key="debrief"], #over-heading, #phase-heading')?.focus();
+    });
+  }
+
+  function switchLang(l: Lang): void {
+    setLang(l);
+    table?.redrawMap();
+    render();
+  }
+
+  client.on('record', (m) => {
+    if (client.session !== null && m.session !== client.session) return;
+    record = m.save;
+    notice = '';
+    // the first record opens the debrief on every screen; one sent again (a reconnection) leaves the player where they are
+    if (!opened && client.role === 'chair') {
+      opened = true;
+      openDebrief();
+    } else render();
+  });
+  client.on('reopened', () => {
+    // the facilitator undid the end: the record no longer stands, and the game goes on at the table
+    record = null;
+    opened = false;
+  });
+  client.on('resumed', () => {
+    if (rejection?.code === 'session/paused') rejection = null;
+  });
+  client.on('lobby', (l) => (scenarioId ??= l.scenario));
+  for (const type of ['view', 'lobby', 'timer', 'paused', 'resumed', 'ended', 'reopened', 'seated', 'joined', 'error'] as const) client.on(type, () => render());
   client.connect().then(
     () => render(),
     (e: unknown) => {
       // A stale seat token: forget it and join afresh.
-      try {
-        sessionStorage.removeItem(`${SEAT_KEY}.${code}`);
-      } catch {
-        /* nothing kept */
-      }
+      storeSeat(code, null);
       message = errText(e);
       if (saved) {
+        window.clearInterval(ticker);
         playerPage(root, code);
         return;
       }
       render();
     },
   );
-  window.setInterval(() => {
+  const ticker = window.setInterval(() => {
     if (client.timer?.deadline) {
       const c = root.querySelector('[data-testid="clock"]');
       if (c) c.textContent = clock(client.timeLeft());
