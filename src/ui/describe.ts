@@ -95,6 +95,34 @@ export function causeText(scn: Scenario, c: Cause): string {
   }
 }
 
+/**
+ * Whether a change is good or bad for the mission, for colour only (the arrow and the words carry it too). Most tracks
+ * are better higher; peacekeeper casualties, violence and an armed actor's strength are worse higher; expectations are
+ * worse higher because the engine measures their gap to the protection delivered (L-population); closeness is best at
+ * a balanced 50, so a change alone says nothing.
+ */
+export type Tone = 'good' | 'bad' | 'neutral';
+export function changeTone(scn: Scenario, track: Track, direction: 'up' | 'down'): Tone {
+  const higherIs = (): 'better' | 'worse' | 'neither' => {
+    switch (track.kind) {
+      case 'indicator':
+        return track.id === 'closeness' ? 'neither' : track.id === 'casualties' || track.id === 'expectations' ? 'worse' : 'better';
+      case 'violence':
+        return 'worse';
+      case 'strength': {
+        const actor = scn.actors.find((a) => a.id === track.id);
+        return actor && actor.aggression > 0 ? 'worse' : 'neither';
+      }
+      case 'stance':
+      case 'implementation':
+        return 'better';
+    }
+  };
+  const h = higherIs();
+  if (h === 'neither') return 'neutral';
+  return (direction === 'up') === (h === 'better') ? 'good' : 'bad';
+}
+
 /** A change as this chair may see it: the amount, or only its direction where the number is estimated. */
 export function deltaText(delta: number | null, direction: 'up' | 'down'): string {
   return delta === null ? t(direction === 'up' ? 'delta.hidden.up' : 'delta.hidden.down') : signed(delta);

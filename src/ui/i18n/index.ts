@@ -16,7 +16,8 @@ function readLang(): Lang {
   } catch {
     // storage may be unavailable; fall back to the browser's language
   }
-  return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  // no navigator outside a browser (Node 20 in tests and tools): English
+  return typeof navigator !== 'undefined' && navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
 export function lang(): Lang {

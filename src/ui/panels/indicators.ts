@@ -2,7 +2,7 @@
 import { CORE_INDICATORS } from '../../scenario/constants.js';
 import type { SeenEntry } from '../../engine/index.js';
 import type { PanelContext } from '../context.js';
-import { causeText, deltaText, seenText } from '../describe.js';
+import { causeText, changeTone, deltaText, seenText } from '../describe.js';
 import { h, newId } from '../dom.js';
 import { loc, t } from '../i18n/index.js';
 
@@ -24,10 +24,11 @@ export function indicatorsPanel(ctx: PanelContext): HTMLElement {
     const tipId = newId('tip');
     const recent = history.slice(-5).reverse();
     const arrow = tr === 'up' ? '▲' : tr === 'down' ? '▼' : '–';
+    const tone = tr === 'flat' ? 'neutral' : changeTone(scn, { kind: 'indicator', id }, tr);
     list.append(
       h(
         'li',
-        { class: `indicator trend-${tr}`, tabindex: 0, 'aria-describedby': tipId, 'data-key': `ind-${id}`, 'data-indicator': id },
+        { class: `indicator trend-${tr} tone-${tone}`, tabindex: 0, 'aria-describedby': tipId, 'data-key': `ind-${id}`, 'data-indicator': id },
         h('span', { class: 'ind-name' }, name),
         h('span', { class: 'ind-value' }, seenText(seen), seen.spread > 0 ? h('span', { class: 'muted small' }, ` (${t('ind.estimated')})`) : null),
         h('span', { class: 'ind-trend' }, h('span', { 'aria-hidden': 'true' }, arrow), ' ', t(`ind.${tr}`)),

@@ -1,6 +1,6 @@
 // The resolution report: every change of the last month from the ledger, with its cause and lessons.
 import type { PanelContext } from '../context.js';
-import { causeText, deltaText, trackName } from '../describe.js';
+import { causeText, changeTone, deltaText, trackName } from '../describe.js';
 import { h } from '../dom.js';
 import { t } from '../i18n/index.js';
 
@@ -30,7 +30,7 @@ export function reportPanel(ctx: PanelContext): HTMLElement {
       entries.map((e) =>
         h(
           'li',
-          { class: e.direction === 'up' ? 'up' : 'down' },
+          { class: changeTone(scn, e.track, e.direction) },
           h('span', { class: 'arrow', 'aria-hidden': 'true' }, e.direction === 'up' ? '▲' : '▼'),
           ' ',
           t('report.row', { track: trackName(scn, e.track), delta: deltaText(e.delta, e.direction), cause: causeText(scn, e.cause) }),

@@ -1,0 +1,31 @@
+// The colour a change gets: good or bad for the mission by what the track means, not by its arrow.
+import { describe, expect, it } from 'vitest';
+import { changeTone } from '../../src/ui/describe.js';
+import { loadShipped } from '../helpers/factory.js';
+
+const scn = loadShipped('tutorial');
+
+describe('changeTone', () => {
+  it('reads most indicators as better higher, and casualties and expectations as worse higher', () => {
+    expect(changeTone(scn, { kind: 'indicator', id: 'trust' }, 'up')).toBe('good');
+    expect(changeTone(scn, { kind: 'indicator', id: 'process' }, 'down')).toBe('bad');
+    expect(changeTone(scn, { kind: 'indicator', id: 'casualties' }, 'up')).toBe('bad');
+    expect(changeTone(scn, { kind: 'indicator', id: 'casualties' }, 'down')).toBe('good');
+    expect(changeTone(scn, { kind: 'indicator', id: 'expectations' }, 'up')).toBe('bad');
+  });
+
+  it('leaves closeness to the government neutral: 50 is the balance, so a change alone is neither', () => {
+    expect(changeTone(scn, { kind: 'indicator', id: 'closeness' }, 'up')).toBe('neutral');
+    expect(changeTone(scn, { kind: 'indicator', id: 'closeness' }, 'down')).toBe('neutral');
+  });
+
+  it('reads violence and an armed group’s strength as worse higher, a host state’s strength as neither, stance as better higher', () => {
+    expect(changeTone(scn, { kind: 'violence', id: 'lakeside' }, 'up')).toBe('bad');
+    expect(changeTone(scn, { kind: 'violence', id: 'lakeside' }, 'down')).toBe('good');
+    expect(changeTone(scn, { kind: 'strength', id: 'hlf' }, 'up')).toBe('bad');
+    expect(changeTone(scn, { kind: 'strength', id: 'hlf' }, 'down')).toBe('good');
+    expect(changeTone(scn, { kind: 'strength', id: 'government' }, 'up')).toBe('neutral');
+    expect(changeTone(scn, { kind: 'stance', id: 'hlf' }, 'up')).toBe('good');
+    expect(changeTone(scn, { kind: 'implementation' }, 'down')).toBe('bad');
+  });
+});
