@@ -102,6 +102,20 @@ describe('animation arithmetic', () => {
 describe('map layout and hit areas', () => {
   const l = layoutOf(scn.regions, 1400, 1000, 1);
 
+  it('spreads the regions over a phone-sized canvas as well, each disc clear of the others', () => {
+    const phone = layoutOf(scn.regions, 350, 350, 1);
+    const points = scn.regions.map((r) => phone.at(r.x, r.y));
+    for (const p of points) {
+      expect(p.x).toBeGreaterThan(phone.radius);
+      expect(p.x).toBeLessThan(350 - phone.radius);
+    }
+    const xs = points.map((p) => p.x);
+    expect(Math.max(...xs) - Math.min(...xs)).toBeGreaterThan(350 / 2);
+    for (const [i, p] of points.entries()) {
+      for (const q of points.slice(i + 1)) expect(Math.hypot(p.x - q.x, p.y - q.y)).toBeGreaterThan(2 * phone.radius);
+    }
+  });
+
   it('fits every region inside the canvas', () => {
     for (const r of scn.regions) {
       const p = l.at(r.x, r.y);

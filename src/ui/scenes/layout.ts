@@ -23,8 +23,10 @@ export function layoutOf(regions: readonly RegionPoint[], W: number, H: number, 
   const minY = ys.length ? Math.min(...ys) : 0;
   const spanX = Math.max(100, (xs.length ? Math.max(...xs) : 0) - minX);
   const spanY = Math.max(100, (ys.length ? Math.max(...ys) : 0) - minY);
-  const padX = 150 * dpr;
-  const padY = 80 * dpr;
+  // room for the labels beside and below the discs, but never most of a narrow canvas (a phone): there the regions
+  // would bunch up in the middle
+  const padX = Math.min(150 * dpr, 0.2 * W);
+  const padY = Math.min(80 * dpr, 0.16 * H);
   const k = Math.max(0.01, Math.min((W - 2 * padX) / spanX, (H - 2 * padY) / spanY));
   const ox = (W - spanX * k) / 2 - minX * k;
   const oy = (H - spanY * k) / 2 - minY * k;
