@@ -4,11 +4,11 @@ import { linkParams } from '../net/codes.js';
 import type { Chair } from '../scenario/schema.js';
 import { BOT_DOCTRINES, createGameStore, type Session } from '../store/store.js';
 import { actingChairs } from './context.js';
-import { announce } from './dom.js';
+import { announce, h } from './dom.js';
 import { hasKey, loc, setLang, t, type Lang } from './i18n/index.js';
 import { randomSeed, titleScreen, type TitleChoice, type TitleProps } from './panels/title.js';
 import { autosave, customScenarios, deleteSave, downloadSave, listSaves, newGameId, readRecord, rememberCustom, sessionFromSaveText } from './saves.js';
-import { bundledScenarios, LESSONS, parseCustom, type ScenarioEntry } from './scenarios.js';
+import { bundledScenarios, LESSONS, loadEntry, parseCustom, type ScenarioEntry } from './scenarios.js';
 import { createTable, type Table } from './table.js';
 import { chairName } from './describe.js';
 import { needsPass, passScreen } from './session/hotseat.js';
@@ -17,15 +17,28 @@ export function startApp(root: HTMLElement): void {
   // Group sessions: a join link (?join=CODE), a projector's (?projector=CODE) or the facilitator's (#facilitator=TOKEN) opens that page instead.
   const link = linkParams(location.href);
   if (link.code || link.facilitatorToken || link.projector) {
-    if (link.facilitatorToken) void import('./session/facilitator.js').then((m) => m.facilitatorPage(root, link.facilitatorToken!));
-    else if (link.projector) void import('./session/projector.js').then((m) => m.projectorPage(root, link.projector!));
-    else void import('./session/player.js').then((m) => m.playerPage(root, link.code!));
+    const page = link.facilitatorToken
+      ? import('./session/facilitator.js').then((m) => () => m.facilitatorPage(root, link.facilitatorToken!))
+      : link.projector
+        ? import('./session/projector.js').then((m) => () => m.projectorPage(root, link.projector!))
+        : import('./session/player.js').then((m) => () => m.playerPage(root, link.code!));
+    // a session's views name its scenario at any moment: the pages get every bundled scenario before they show
+    const ready = import('./session/common.js').then((m) => m.loadBundled());
+    void Promise.all([page, ready]).then(
+      ([show]) => show(),
+      (e: unknown) => {
+        console.warn('the group session page could not be loaded', e);
+        root.replaceChildren(h('main', { id: 'main', class: 'session-page' }, h('p', { role: 'alert', class: 'rejection' }, t('session.unavailable'))));
+      },
+    );
     return;
   }
   const store = createGameStore();
   const scenarios: ScenarioEntry[] = bundledScenarios();
-  const selected: TitleProps['selected'] = { scenario: scenarios[0]?.scenario.id ?? '', chair: 'all', doctrine: 'report', seed: String(randomSeed()) };
+  const selected: TitleProps['selected'] = { scenario: scenarios[0]?.id ?? '', chair: 'all', doctrine: 'report', seed: String(randomSeed()) };
   let notice: TitleProps['notice'] = null;
+  // the title's last start, resume or import (each may wait for a scenario's download): only the last one acts
+  let task = 0;
   let table: Table | null = null;
   let titleMarked = false;
   let debrief: { root: HTMLElement; destroy(): void } | null = null;
@@ -55,7 +68,7 @@ export function startApp(root: HTMLElement): void {
       saves: listSaves(),
       selected,
       notice,
-      onStart: start,
+      onStart: (c) => void start(c),
       onResume: (id) => void resume(id),
       onDelete: (id) => {
         deleteSave(id);
@@ -134,34 +147,59 @@ export function startApp(root: HTMLElement): void {
     store.getState().start(session);
   };
 
-  function start(c: TitleChoice): void {
+  /**
+   * Runs a title action that may download a scenario: a slow one says so on the title, and its result is dropped
+   * (null) when another action came after it or a game is already open.
+   */
+  async function titleTask<T>(loading: () => string, work: () => Promise<T>): Promise<T | null> {
+    const mine = ++task;
+    const slow = window.setTimeout(() => {
+      if (mine !== task || store.getState().session) return;
+      notice = { kind: 'ok', text: loading() };
+      keepFocus(showTitle);
+    }, 300);
+    try {
+      const r = await work();
+      return mine === task && !store.getState().session ? r : null;
+    } finally {
+      window.clearTimeout(slow);
+    }
+  }
+
+  const failed = (text: string) => {
+    notice = { kind: 'error', text };
+    keepFocus(showTitle);
+    root.querySelector<HTMLElement>('[data-testid="notice"]')?.focus();
+  };
+
+  async function start(c: TitleChoice): Promise<void> {
     selected.seed = String(c.seed);
-    const id = newGameId();
-    open({ id, scenario: c.scenario.scenario, game: newGame(c.scenario.scenario, c.seed), humanChairs: c.humanChairs, botDoctrine: c.doctrine });
+    const loaded = await titleTask(() => t('scenario.loading', { title: loc(c.scenario.summary.title) }), () => loadEntry(c.scenario));
+    if (loaded === null) return;
+    if (!loaded.ok) return failed(loaded.message);
+    const scn = loaded.scenario;
+    open({ id: newGameId(), scenario: scn, game: newGame(scn, c.seed), humanChairs: c.humanChairs, botDoctrine: c.doctrine });
   }
 
   async function resume(id: string): Promise<void> {
     const r = readRecord(id);
     if (!r) return;
-    await customsRead;
-    const loaded = await sessionFromSaveText(JSON.stringify(r.save), scenarios, r.id);
-    if (!loaded.ok) {
-      notice = { kind: 'error', text: t('title.importFailed', { reason: saveReason(loaded.error) }) };
-      showTitle();
-      return;
-    }
+    const loaded = await titleTask(() => t('scenario.loading', { title: loc(r.title) }), async () => {
+      await customsRead;
+      return sessionFromSaveText(JSON.stringify(r.save), scenarios, r.id);
+    });
+    if (loaded === null) return;
+    if (!loaded.ok) return failed(loadFailure(loaded.error));
     open({ ...loaded.session, humanChairs: r.humanChairs, botDoctrine: r.botDoctrine });
   }
 
   async function importSave(f: File): Promise<void> {
-    await customsRead;
-    const loaded = await sessionFromSaveText(await f.text(), scenarios, newGameId());
-    if (!loaded.ok) {
-      notice = { kind: 'error', text: t('title.importFailed', { reason: saveReason(loaded.error) }) };
-      keepFocus(showTitle);
-      root.querySelector<HTMLElement>('[data-testid="notice"]')?.focus();
-      return;
-    }
+    const loaded = await titleTask(() => t('title.importing'), async () => {
+      await customsRead;
+      return sessionFromSaveText(await f.text(), scenarios, newGameId());
+    });
+    if (loaded === null) return;
+    if (!loaded.ok) return failed(loadFailure(loaded.error));
     autosave(loaded.session);
     notice = { kind: 'ok', text: t('title.imported') };
     open(loaded.session);
@@ -173,12 +211,12 @@ export function startApp(root: HTMLElement): void {
     if (!r.ok) {
       notice = { kind: 'error', text: t('title.customErrors', { file: f.name }), problems: r.problems };
     } else {
-      const at = scenarios.findIndex((e) => e.scenario.id === r.entry.scenario.id && e.custom);
+      const at = scenarios.findIndex((e) => e.id === r.entry.id && e.custom);
       if (at >= 0) scenarios.splice(at, 1);
       scenarios.push(r.entry);
       rememberCustom(r.entry);
-      selected.scenario = r.entry.scenario.id;
-      notice = { kind: 'ok', text: t('title.customOk', { title: loc(r.entry.scenario.title) }) };
+      selected.scenario = r.entry.id;
+      notice = { kind: 'ok', text: t('title.customOk', { title: loc(r.entry.summary.title) }) };
     }
     keepFocus(showTitle);
     announce(notice.text);
@@ -257,7 +295,9 @@ export function startApp(root: HTMLElement): void {
   }
 }
 
-function saveReason(e: { code: string; detail: string }): string {
+/** Why a save could not be opened; a scenario that could not be downloaded is no fault of the file, and its detail says so. */
+function loadFailure(e: { code: string; detail: string }): string {
+  if (e.code === 'scenario-unavailable') return e.detail;
   const key = `save.${e.code}`;
-  return hasKey(key) ? t(key, { detail: e.detail, id: e.detail }) : e.detail;
+  return t('title.importFailed', { reason: hasKey(key) ? t(key, { detail: e.detail, id: e.detail }) : e.detail });
 }

@@ -2,7 +2,18 @@
 declare module 'virtual:mandate/scenarios' {
   import type { LessonCatalogue } from '../scenario/lessons.js';
   import type { Scenario } from '../scenario/schema.js';
+  import type { ScenarioSummary } from './scenario-summary.js';
   export const lessons: LessonCatalogue;
-  /** Every scenarios/*.yaml but the lessons, in file-name order. */
-  export const scenarios: readonly Scenario[];
+  /** One per scenarios/*.yaml but the lessons, in file-name order. */
+  export const summaries: readonly ScenarioSummary[];
+  /** By scenario id: imports that scenario's own chunk (rejects when it cannot be downloaded). */
+  export const loaders: Readonly<Record<string, () => Promise<{ default: Scenario }>>>;
+}
+
+
+/** One bundled scenario's data, whole (virtual:mandate/scenario/<id>). */
+declare module 'virtual:mandate/scenario/*' {
+  import type { Scenario } from '../scenario/schema.js';
+  const scenario: Scenario;
+  export default scenario;
 }

@@ -5,7 +5,7 @@ import { parseSave } from '../engine/save-parse.js';
 import { CHAIRS, type Chair } from '../scenario/constants.js';
 import type { Session } from '../store/store.js';
 import type { LoadError } from './saves.js';
-import type { ScenarioEntry } from './scenarios.js';
+import { loadEntry, type ScenarioEntry } from './scenarios.js';
 
 /** Reads the seating written in a save's label; a file without one is played from every chair. */
 function seatingOf(save: SaveFile): { chairs: Chair[]; doctrine: string } {
@@ -20,16 +20,22 @@ function seatingOf(save: SaveFile): { chairs: Chair[]; doctrine: string } {
   return { chairs: [...CHAIRS], doctrine: 'report' };
 }
 
-/** Validates a save file's text and replays it into a session; nothing is changed on failure. */
-export function sessionFromSaveText(text: string, scenarios: readonly ScenarioEntry[], id: string): { ok: true; session: Session } | { ok: false; error: LoadError } {
+/**
+ * Validates a save file's text and replays it into a session; nothing is changed on failure. The file is checked before
+ * its scenario is downloaded; one that cannot be gives the error 'scenario-unavailable', its detail the player's message.
+ */
+export async function sessionFromSaveText(text: string, scenarios: readonly ScenarioEntry[], id: string): Promise<{ ok: true; session: Session } | { ok: false; error: LoadError }> {
   const parsed = parseSave(text);
   if (!parsed.ok) return { ok: false, error: { code: parsed.error.code.replace('save/', ''), detail: parsed.error.message } };
   const save = parsed.save;
-  const entry = scenarios.find((e) => e.scenario.id === save.scenario.id);
+  const entry = scenarios.find((e) => e.id === save.scenario.id);
   if (!entry) return { ok: false, error: { code: 'unknown-scenario', detail: save.scenario.id } };
-  const restored = restoreSave(save, entry.scenario);
+  const loaded = await loadEntry(entry);
+  if (!loaded.ok) return { ok: false, error: { code: 'scenario-unavailable', detail: loaded.message } };
+  const scn = loaded.scenario;
+  const restored = restoreSave(save, scn);
   if (!restored.ok) return { ok: false, error: { code: restored.error.code.replace('save/', ''), detail: restored.error.message } };
   const seating = seatingOf(save);
-  const chairs = seating.chairs.filter((c) => entry.scenario.chairs[c] !== undefined);
-  return { ok: true, session: { id, scenario: entry.scenario, game: restored.state, humanChairs: chairs.length > 0 ? chairs : ['srsg'], botDoctrine: seating.doctrine } };
+  const chairs = seating.chairs.filter((c) => scn.chairs[c] !== undefined);
+  return { ok: true, session: { id, scenario: scn, game: restored.state, humanChairs: chairs.length > 0 ? chairs : ['srsg'], botDoctrine: seating.doctrine } };
 }

@@ -73,7 +73,7 @@ export function readRecord(id: string): SaveRecord | null {
   return listSaves().find((r) => r.id === id) ?? null;
 }
 
-/** Validates a save file's text and replays it into a session; nothing is changed on failure. Loads the validator (zod) on first use. */
+/** Validates a save file's text and replays it into a session; nothing is changed on failure. Loads the validator (zod) on first use, and the save's scenario. */
 export async function sessionFromSaveText(text: string, scenarios: readonly ScenarioEntry[], id: string): Promise<{ ok: true; session: Session } | { ok: false; error: LoadError }> {
   const restore = await import('./save-restore.js');
   return restore.sessionFromSaveText(text, scenarios, id);
@@ -81,7 +81,7 @@ export async function sessionFromSaveText(text: string, scenarios: readonly Scen
 
 export function rememberCustom(entry: ScenarioEntry): void {
   try {
-    localStorage.setItem(CUSTOM_PREFIX + entry.scenario.id, entry.text);
+    localStorage.setItem(CUSTOM_PREFIX + entry.id, entry.text);
   } catch (e) {
     console.warn('could not keep the custom scenario', e);
   }

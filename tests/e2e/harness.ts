@@ -3,7 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const OUTPUT = join(ROOT, 'tests/output');
@@ -61,8 +61,8 @@ export interface Watched {
   readonly problems: string[];
 }
 
-export async function openPage(h: Harness, viewport = { width: 1400, height: 1000 }, scale = 1): Promise<Watched> {
-  const context = await h.browser.newContext({ viewport, deviceScaleFactor: scale, acceptDownloads: true, reducedMotion: 'reduce' });
+export async function openPage(h: Harness, viewport = { width: 1400, height: 1000 }, scale = 1, options: BrowserContextOptions = {}): Promise<Watched> {
+  const context = await h.browser.newContext({ viewport, deviceScaleFactor: scale, acceptDownloads: true, reducedMotion: 'reduce', ...options });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {

@@ -1,9 +1,20 @@
 // Offline play: after one visit, the service worker serves the whole build; offline, a reload still shows the
-// title screen, and a new tutorial table loads Phaser (a lazy chunk) and the map from the cache.
+// title screen, and new tutorial and MONUSCO tables load from the cache, with Phaser and MONUSCO's data (lazy chunks).
+// A scenario whose chunk cannot be downloaded (offline before it was cached) is a clear message on the title, no game.
 import { describe, expect, it } from 'vitest';
+import type { Route } from 'playwright-core';
 import { openPage, shot, useHarness } from './harness.js';
 
 const harness = useHarness();
+/** A scenario's own chunk, with its id. */
+const SCENARIO_CHUNK = /^\/assets\/(minusma-2014|monusco-2013|tutorial)-[\w-]+\.js$/;
+/** The address of one scenario's chunk. */
+const chunkOf = (id: string) => new RegExp(`/assets/${id}-[\\w-]+\\.js`);
+
+/** A page's problems but the requests to `id`'s chunk cut on purpose (Chromium logs each failed load, without its address). */
+function besides(problems: readonly string[], id: string): string[] {
+  return problems.filter((x) => !chunkOf(id).test(x) && x !== 'console: Failed to load resource: net::ERR_INTERNET_DISCONNECTED');
+}
 
 describe('offline after the first visit', () => {
   it('reloads offline and starts a tutorial table from the service worker cache', async () => {
@@ -15,6 +26,13 @@ describe('offline after the first visit', () => {
     await w.context.addInitScript(() => void Promise.all([caches.open('mandate-0000000000000000'), caches.open('someone-else')]));
     await p.goto(`${h.url}?test`);
     await p.getByRole('button', { name: 'Start the game' }).waitFor();
+    // the title screen asked for the tutorial's data (its default choice) and no historical scenario's: each of those is a
+    // chunk of its own, fetched when a game needs it
+    const beforeTitle = await p.evaluate(() => {
+      const title = performance.getEntriesByName('title-ready')[0]!.startTime;
+      return performance.getEntriesByType('resource').filter((e) => e.startTime < title).map((e) => new URL(e.name).pathname);
+    });
+    expect(beforeTitle.filter((f) => SCENARIO_CHUNK.test(f)).map((f) => SCENARIO_CHUNK.exec(f)![1])).toEqual(['tutorial']);
 
     // the worker installs (precaching every built file) and claims the page
     const sw = await p.evaluate(async () => {
@@ -37,6 +55,7 @@ describe('offline after the first visit', () => {
     expect(sw.others).toEqual(['someone-else']);
     expect(sw.cached).toContain('/index.html');
     expect(sw.cached.some((f) => /^\/assets\/phaser[^/]*\.js$/.test(f))).toBe(true);
+    expect(sw.cached.filter((f) => SCENARIO_CHUNK.test(f)).map((f) => SCENARIO_CHUNK.exec(f)![1]).sort()).toEqual(['minusma-2014', 'monusco-2013', 'tutorial']);
 
     // offline: the browser's own switch, and any request that still reaches for the network fails the test
     await w.context.setOffline(true);
@@ -59,8 +78,74 @@ describe('offline after the first visit', () => {
     await p.waitForFunction(() => document.querySelector('[data-testid="month"]')?.textContent !== 'Before the first month');
     await shot(p, 'offline-table');
 
+    // a historical scenario, never opened online, starts from the cache as well
+    await p.getByRole('button', { name: 'Back to title' }).click();
+    await p.getByLabel('Scenario', { exact: true }).selectOption('monusco-2013');
+    await p.getByRole('button', { name: 'Start the game' }).click();
+    await p.locator('#map[data-ready="true"]').waitFor({ timeout: 20_000 });
+    await expect(p.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/^MONUSCO/);
+
     expect(notFromWorker).toEqual([]);
     expect(w.problems).toEqual([]);
+    await w.context.close();
+  });
+
+  it('says so on the title when a scenario cannot be downloaded, starts nothing, and starts it once it can be', async () => {
+    const h = harness();
+    // no service worker: the network is all there is
+    const w = await openPage(h, undefined, undefined, { serviceWorkers: 'block' });
+    const p = w.page;
+    p.setDefaultTimeout(20_000);
+    const cut = (route: Route) => route.abort('internetdisconnected');
+    await w.context.route(chunkOf('monusco-2013'), cut);
+    await p.goto(`${h.url}?test`);
+    await p.getByLabel('Scenario', { exact: true }).selectOption('monusco-2013');
+    await p.getByRole('button', { name: 'Start the game' }).click();
+    const alert = p.getByTestId('notice');
+    await alert.waitFor();
+    await expect(alert.getAttribute('role')).resolves.toBe('alert');
+    await expect(alert.textContent()).resolves.toBe('The scenario “MONUSCO 2012–2014: Goma, the Intervention Brigade and the Kampala talks” could not be downloaded. Check the connection and try again.');
+    // still the title, the choice kept, and no game begun or saved
+    await expect(p.getByLabel('Scenario', { exact: true }).inputValue()).resolves.toBe('monusco-2013');
+    expect(await p.locator('.table-screen').count()).toBe(0);
+    await expect(p.getByText('No saved games yet.').isVisible()).resolves.toBe(true);
+    expect(await p.evaluate(() => location.hash)).toBe('');
+
+    // the connection back, but slow: the title says it is loading, then the same button has started it
+    await w.context.unroute(chunkOf('monusco-2013'), cut);
+    const slow = async (route: Route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    };
+    await w.context.route(chunkOf('monusco-2013'), slow);
+    await p.getByRole('button', { name: 'Start the game' }).click();
+    await p.getByRole('status').filter({ hasText: 'Loading the scenario “MONUSCO 2012–2014' }).waitFor();
+    await p.locator('#map[data-ready="true"]').waitFor();
+    await w.context.unroute(chunkOf('monusco-2013'), slow);
+    await expect(p.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/^MONUSCO/);
+
+    // a saved MONUSCO game resumed while its chunk cannot be downloaded: the same message, the title stays
+    await p.getByRole('button', { name: 'Back to title' }).click();
+    await w.context.route(chunkOf('monusco-2013'), cut);
+    await p.reload();
+    await p.getByRole('button', { name: /^Resume/ }).click();
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toMatch(/^The scenario “MONUSCO 2012–2014.*” could not be downloaded/);
+    expect(await p.locator('.table-screen').count()).toBe(0);
+    await shot(p, 'scenario-unavailable');
+
+    expect(besides(w.problems, 'monusco-2013')).toEqual([]);
+    await w.context.close();
+  });
+
+  it('says so on a group session page when the scenarios cannot be downloaded', async () => {
+    const h = harness();
+    const w = await openPage(h, undefined, undefined, { serviceWorkers: 'block' });
+    const p = w.page;
+    await w.context.route(chunkOf('minusma-2014'), (route) => route.abort('internetdisconnected'));
+    await p.goto(`${h.url}?join=ABC234`);
+    await expect(p.getByRole('alert').textContent()).resolves.toBe('This page could not be downloaded. Check the connection and reload the page.');
+    expect(besides(w.problems, 'minusma-2014')).toEqual([]);
     await w.context.close();
   });
 });

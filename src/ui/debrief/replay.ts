@@ -94,10 +94,11 @@ export function replayViewer(initial: Session, scenarios: readonly ScenarioEntry
   fileInput.addEventListener('change', () => {
     const f = fileInput.files?.[0];
     if (!f) return;
-    void f.text().then((text) => {
-      const r = sessionFromSaveText(text, scenarios, newGameId());
+    void f.text().then(async (text) => {
+      const r = await sessionFromSaveText(text, scenarios, newGameId());
       if (!r.ok) {
-        fileError.textContent = t('replay.loadFailed', { reason: r.error.detail });
+        // a scenario that could not be downloaded is no fault of the file: its detail is the whole message
+        fileError.textContent = r.error.code === 'scenario-unavailable' ? r.error.detail : t('replay.loadFailed', { reason: r.error.detail });
         return;
       }
       fileError.textContent = '';

@@ -1,7 +1,6 @@
 // The title screen: scenario with its briefing, chair, bot doctrine, seed, language, saved games, import, custom scenarios.
 import { readJoinCode, CODE_LENGTH } from '../../net/codes.js';
 import type { Chair } from '../../scenario/schema.js';
-import { indexOf } from '../../engine/scenario-index.js';
 import { chairName, doctrineName } from '../describe.js';
 import { h, newId } from '../dom.js';
 import { lang, loc, t, type Lang } from '../i18n/index.js';
@@ -46,7 +45,7 @@ export function languageSwitch(onLang: (l: Lang) => void): HTMLElement {
 
 export function titleScreen(p: TitleProps): HTMLElement {
   const sel = p.selected;
-  const entry = () => p.scenarios.find((e) => e.scenario.id === sel.scenario) ?? p.scenarios[0];
+  const entry = () => p.scenarios.find((e) => e.id === sel.scenario) ?? p.scenarios[0];
   const briefing = h('div', { class: 'briefing', 'aria-live': 'polite' });
   const chairSelect = h('select', { id: 'chair-select', 'data-key': 'chair' });
   const doctrineField = h('div', { class: 'field' });
@@ -55,16 +54,16 @@ export function titleScreen(p: TitleProps): HTMLElement {
     briefing.replaceChildren();
     chairSelect.replaceChildren();
     if (!e) return;
-    const scn = e.scenario;
+    const sum = e.summary;
     briefing.append(
-      h('h3', {}, loc(scn.title)),
-      h('p', { class: 'muted' }, t('title.months', { n: scn.turns, start: scn.start })),
-      h('p', {}, loc(scn.briefing)),
+      h('h3', {}, loc(sum.title)),
+      h('p', { class: 'muted' }, t('title.months', { n: sum.turns, start: sum.start })),
+      h('p', {}, loc(sum.briefing)),
     );
-    const chairs = indexOf(scn).chairs;
+    const chairs = sum.chairs;
     chairSelect.append(h('option', { value: 'all' }, t('title.allChairs')), ...chairs.map((c) => h('option', { value: c }, chairName(c))));
     chairSelect.value = sel.chair === 'all' || chairs.includes(sel.chair as Chair) ? sel.chair : 'all';
-    const brief = sel.chair !== 'all' ? scn.chairBriefs[sel.chair as Chair] : undefined;
+    const brief = sel.chair !== 'all' ? sum.chairBriefs[sel.chair as Chair] : undefined;
     if (brief) briefing.append(h('p', { class: 'chair-brief' }, h('strong', {}, `${chairName(sel.chair as Chair)}: `), loc(brief)));
     renderDoctrine();
   };
@@ -90,9 +89,9 @@ export function titleScreen(p: TitleProps): HTMLElement {
         renderScenario();
       },
     },
-    p.scenarios.map((e) => h('option', { value: e.scenario.id }, `${loc(e.scenario.title)}${e.custom ? ` ${t('title.custom.tag')}` : ''}`)),
+    p.scenarios.map((e) => h('option', { value: e.id }, `${loc(e.summary.title)}${e.custom ? ` ${t('title.custom.tag')}` : ''}`)),
   );
-  scenarioSelect.value = entry()?.scenario.id ?? '';
+  scenarioSelect.value = entry()?.id ?? '';
   const seedInput = h('input', { id: 'seed-input', type: 'text', inputmode: 'numeric', value: sel.seed, 'data-key': 'seed', 'aria-describedby': 'seed-hint', oninput: () => (sel.seed = seedInput.value) });
   const seedError = h('p', { class: 'rejection', role: 'alert', hidden: true });
   renderScenario();
@@ -113,7 +112,7 @@ export function titleScreen(p: TitleProps): HTMLElement {
         }
         const en = entry();
         if (!en) return;
-        const humanChairs = sel.chair === 'all' ? indexOf(en.scenario).chairs : [sel.chair as Chair];
+        const humanChairs = sel.chair === 'all' ? en.summary.chairs : [sel.chair as Chair];
         p.onStart({ scenario: en, humanChairs, doctrine: doctrineSelect.value, seed });
       },
     },

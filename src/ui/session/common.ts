@@ -8,10 +8,14 @@ import { bundledScenarios } from '../scenarios.js';
 
 let bundled: Map<string, Scenario> | null = null;
 
-/** A bundled scenario by id. Parsed once: pages look scenarios up on every view, several times a second. */
+/** Downloads every bundled scenario (once), before a page shows: a session may name any of them at any moment. */
+export async function loadBundled(): Promise<void> {
+  bundled ??= new Map(await Promise.all(bundledScenarios().map(async (e) => [e.id, await e.load()] as const)));
+}
+
+/** A bundled scenario by id, once loadBundled has run: pages look scenarios up on every view, several times a second. */
 export function scenarioOf(id: string): Scenario | undefined {
-  bundled ??= new Map(bundledScenarios().map((e) => [e.scenario.id, e.scenario]));
-  return bundled.get(id);
+  return bundled?.get(id);
 }
 
 export function errText(e: unknown): string {

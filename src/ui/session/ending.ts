@@ -24,8 +24,8 @@ function humanChairs(scn: Scenario, seating: Seating): Chair[] {
 }
 
 /** Replays the server's record (the engine's save file with the whole log) against the bundled scenario; the replay proves it with the state hash. */
-export function sessionFromRecord(id: string, save: SaveFile, seating: Seating): { ok: true; session: Session } | { ok: false; detail: string } {
-  const r = sessionFromSaveText(JSON.stringify(save), bundledScenarios(), id);
+export async function sessionFromRecord(id: string, save: SaveFile, seating: Seating): Promise<{ ok: true; session: Session } | { ok: false; detail: string }> {
+  const r = await sessionFromSaveText(JSON.stringify(save), bundledScenarios(), id);
   if (!r.ok) return { ok: false, detail: r.error.detail };
   return { ok: true, session: { ...r.session, humanChairs: humanChairs(r.session.scenario, seating), botDoctrine: doctrineOf(seating) } };
 }
@@ -58,8 +58,8 @@ export async function showDebrief(root: HTMLElement, session: Session, onBack: (
 }
 
 /** The debrief of a record, replayed then shown; `fail` hears why a record could not be replayed. Returns whether it opened. */
-export function debriefFromRecord(root: HTMLElement, id: string, save: SaveFile, seating: Seating, on: { fail(detail: string): void; back(): void }): boolean {
-  const r = sessionFromRecord(id, save, seating);
+export async function debriefFromRecord(root: HTMLElement, id: string, save: SaveFile, seating: Seating, on: { fail(detail: string): void; back(): void }): Promise<boolean> {
+  const r = await sessionFromRecord(id, save, seating);
   if (!r.ok) {
     on.fail(r.detail);
     return false;

@@ -66,7 +66,7 @@ export function facilitatorPage(root: HTMLElement, token: string): void {
   const listScreen = h('div', { class: 'fac-stack' }, createForm(), listDyn);
 
   function createForm(): HTMLElement {
-    const scen = h('select', { id: 'fac-scenario' }, bundledScenarios().map((e) => h('option', { value: e.scenario.id }, loc(e.scenario.title))));
+    const scen = h('select', { id: 'fac-scenario' }, bundledScenarios().map((e) => h('option', { value: e.id }, loc(e.summary.title))));
     const team = h('input', { id: 'fac-team', type: 'text', value: t('session.defaultTeam'), maxlength: 40 });
     const seed = h('input', { id: 'fac-seed', type: 'number', min: 0, value: '1', 'aria-describedby': 'fac-seed-hint' });
     const doctrine = h('select', { id: 'fac-doctrine' }, BOT_DOCTRINES.map((d) => h('option', { value: d }, doctrineName(d))));
@@ -353,10 +353,10 @@ export function facilitatorPage(root: HTMLElement, token: string): void {
                   type: 'button',
                   class: 'primary',
                   id: 'fac-debrief',
-                  onclick: () => {
+                  onclick: async () => {
                     const seating = { seats: lobby?.seats, doctrine: (current ?? s0).doctrine };
                     // the server's record is the game as it ended; without it, the true state held here is the same game
-                    const r = record ? sessionFromRecord(sid, record, seating) : null;
+                    const r = record ? await sessionFromRecord(sid, record, seating) : null;
                     if (r && !r.ok) message = t('ws.recordFailed', { detail: r.detail });
                     const session = r?.ok ? r.session : sessionFromState(sid, scn, s, seating);
                     void showDebrief(root, session, () => {

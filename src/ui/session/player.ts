@@ -87,7 +87,7 @@ export function playerPage(root: HTMLElement, code: string): void {
     const scn = scenarioId ? scenarioOf(scenarioId) : undefined;
     if (client.role === 'chair' && v?.role === 'chair' && scn) {
       if (!table) {
-        table = createPlayerTable({ dispatch: act, onDebrief: openDebrief, onLang: switchLang });
+        table = createPlayerTable({ dispatch: act, onDebrief: () => void openDebrief(), onLang: switchLang });
         root.replaceChildren(table.root);
       }
       table.update({ scn, body: v, team: client.lobby?.team ?? null, humans: humans(), clock: clock(client.timeLeft()), rejection, sending, notice: noticeText(v.view.phase === 'over'), debriefReady: record !== null });
@@ -154,18 +154,20 @@ export function playerPage(root: HTMLElement, code: string): void {
   }
 
   // The debrief (loaded on demand) takes the screen; the table waits, detached, to come back as it was.
-  function openDebrief(): void {
+  async function openDebrief(): Promise<void> {
     const lobby = client.lobby;
     if (!record || inDebrief) return;
+    // held while the record is replayed, so a second press or message does not open it twice
+    inDebrief = true;
     // the bots' doctrine is what the lobby names for a bot's chair
     const doctrine = Object.values(lobby?.seats ?? {}).find((x) => x?.by === 'bot')?.name ?? 'report';
-    const r = sessionFromRecord(client.session ?? code, record, { seats: lobby?.seats, doctrine });
+    const r = await sessionFromRecord(client.session ?? code, record, { seats: lobby?.seats, doctrine });
     if (!r.ok) {
+      inDebrief = false;
       notice = t('player.recordFailed', { reason: r.detail });
       render();
       return;
     }
-    inDebrief = true;
     void showDebrief(root, r.session, () => {
       inDebrief = false;
       render();
@@ -186,7 +188,7 @@ export function playerPage(root: HTMLElement, code: string): void {
     // the first record opens the debrief on every screen; one sent again (a reconnection) leaves the player where they are
     if (!opened && client.role === 'chair') {
       opened = true;
-      openDebrief();
+      void openDebrief();
     } else render();
   });
   client.on('reopened', () => {

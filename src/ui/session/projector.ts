@@ -71,7 +71,7 @@ export function projectorPage(root: HTMLElement, code: string): void {
     if (!record || !scn || !lobby) return;
     // tried once by itself; the outcome's button tries again
     debriefShown = true;
-    debriefFromRecord(root, lobby.session, record, { seats: lobby.seats }, {
+    void debriefFromRecord(root, lobby.session, record, { seats: lobby.seats }, {
       fail: (detail) => {
         problem = t('ws.pjRecordFailed', { detail });
         render();
