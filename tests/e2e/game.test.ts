@@ -22,8 +22,9 @@ async function fresh(scale = 1): Promise<Watched> {
   return w;
 }
 
-async function newGame(w: Watched, chair: string, seed = '12345', doctrine?: string): Promise<void> {
+async function newGame(w: Watched, chair: string, seed = '12345', doctrine?: string, scenario?: string): Promise<void> {
   const p = w.page;
+  if (scenario) await p.getByLabel('Scenario', { exact: true }).selectOption({ label: scenario });
   await p.getByLabel('Your chair').selectOption({ label: chair });
   if (doctrine) await p.getByLabel('Doctrine of the bot chairs').selectOption({ label: doctrine });
   await p.getByLabel('Seed', { exact: true }).fill(seed);
@@ -86,13 +87,13 @@ describe('solo game in the browser', () => {
     await w.context.close();
   }, 150_000);
 
-  it('plays three months as the Force Commander while bots hold the other chairs', async () => {
+  it('plays a historical scenario’s first three months as the Force Commander while bots hold the other chairs', async () => {
     const w = await fresh();
     const p = w.page;
-    await newGame(w, 'Force Commander', '4242', 'Follow the report');
-    // the SRSG bot adopted the mandate, closed the sitrep and set the strategy: the Force plans at once
-    await p.getByRole('heading', { name: 'Actions of the Force Commander' }).waitFor();
-    await playUntil(p, 'mouse', async () => ((await p.getByTestId('month').textContent()) ?? '').startsWith('Month 4 of 6'));
+    // MONUSCO's data is a chunk of its own, downloaded when the game starts
+    await newGame(w, 'Force Commander', '4242', 'Follow the report', 'MONUSCO 2012–2014: Goma, the Intervention Brigade and the Kampala talks');
+    await expect(p.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('MONUSCO');
+    await playUntil(p, 'mouse', async () => ((await p.getByTestId('month').textContent()) ?? '').startsWith('Month 4 of 18'));
     const s = await p.evaluate(() => {
       const st = (window as unknown as { __mandate: { store: { getState(): { session: { game: { turn: number; log: { chair: string }[] } } } } } }).__mandate.store.getState();
       return { turn: st.session.game.turn, chairs: [...new Set(st.session.game.log.map((a) => a.chair))].sort() };

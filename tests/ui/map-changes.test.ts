@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { viewFor, type Action, type GameState } from '../../src/engine/index.js';
 import { baselineView, monthBaseline } from '../../src/ui/scenes/baseline.js';
 import { changeMark, countAt, diffViews, easeInOut, flashAt, monthChanged, progressAt } from '../../src/ui/scenes/changes.js';
-import { layoutOf, regionAt, rimToRim, unitSlot } from '../../src/ui/scenes/layout.js';
+import { layoutOf, regionAt, rimToRim, spread, unitSlot } from '../../src/ui/scenes/layout.js';
 import type { MapView } from '../../src/ui/scenes/source.js';
 import { cuesFor, cueState } from '../../src/ui/sound-cues.js';
 import { card, loadShipped, playTurn, toPlanning, toStrategy } from '../helpers/factory.js';
@@ -104,7 +104,7 @@ describe('map layout and hit areas', () => {
 
   it('spreads the regions over a phone-sized canvas as well, each disc clear of the others', () => {
     const phone = layoutOf(scn.regions, 350, 350, 1);
-    const points = scn.regions.map((r) => phone.at(r.x, r.y));
+    const points = scn.regions.map((r) => phone.of(r));
     for (const p of points) {
       expect(p.x).toBeGreaterThan(phone.radius);
       expect(p.x).toBeLessThan(350 - phone.radius);
@@ -116,9 +116,34 @@ describe('map layout and hit areas', () => {
     }
   });
 
+  it('moves apart regions that a scenario drawn to geography puts too close to read, and keeps north north', () => {
+    const monusco = loadShipped('monusco-2013');
+    const m = layoutOf(monusco.regions, 760, 570, 1);
+    const at = new Map(monusco.regions.map((r) => [r.id, m.of(r)]));
+    const ps = [...at.values()];
+    for (const [i, p] of ps.entries()) {
+      expect(p.x).toBeGreaterThanOrEqual(m.radius);
+      expect(p.x).toBeLessThanOrEqual(760 - m.radius);
+      for (const q of ps.slice(i + 1)) expect(Math.hypot(p.x - q.x, p.y - q.y)).toBeGreaterThan(2 * m.radius + 10 * m.unit);
+    }
+    expect(at.get('ituri')!.y).toBeLessThan(at.get('goma')!.y);
+    expect(at.get('goma')!.y).toBeLessThan(at.get('uvira')!.y);
+    expect(at.get('shabunda')!.x).toBeLessThan(at.get('goma')!.x);
+  });
+
+  it('leaves regions with room between them where the scenario put them', () => {
+    const pts = [
+      { x: 100, y: 100 },
+      { x: 500, y: 400 },
+    ];
+    expect(spread(pts, { x: 100, y: 80 }, { minX: 0, maxX: 1000, minY: 0, maxY: 1000 })).toEqual(pts);
+    const same = spread([{ x: 300, y: 300 }, { x: 300, y: 300 }], { x: 100, y: 80 }, { minX: 0, maxX: 1000, minY: 0, maxY: 1000 });
+    expect(Math.hypot((same[0]!.x - same[1]!.x) / 100, (same[0]!.y - same[1]!.y) / 80)).toBeGreaterThanOrEqual(1);
+  });
+
   it('fits every region inside the canvas', () => {
     for (const r of scn.regions) {
-      const p = l.at(r.x, r.y);
+      const p = l.of(r);
       expect(p.x).toBeGreaterThan(l.radius);
       expect(p.x).toBeLessThan(1400 - l.radius);
       expect(p.y).toBeGreaterThan(l.radius);
@@ -128,19 +153,19 @@ describe('map layout and hit areas', () => {
 
   it('finds the region under a point on its disc, and none on the paper between', () => {
     for (const r of scn.regions) {
-      const p = l.at(r.x, r.y);
+      const p = l.of(r);
       expect(regionAt(scn.regions, l, p.x, p.y)).toBe(r.id);
       expect(regionAt(scn.regions, l, p.x + l.radius * 0.9, p.y)).toBe(r.id);
     }
     expect(regionAt(scn.regions, l, 2, 2)).toBeNull();
-    const port = l.at(scn.regions[0]!.x, scn.regions[0]!.y);
+    const port = l.of(scn.regions[0]!);
     expect(regionAt(scn.regions, l, port.x + l.radius * 1.5, port.y)).toBeNull();
   });
 
   it('draws lines of movement from rim to rim and stacks units beside their region', () => {
     const [a, b] = scn.regions as [(typeof scn.regions)[number], (typeof scn.regions)[number]];
     const s = rimToRim(l, a, b);
-    const pa = l.at(a.x, a.y);
+    const pa = l.of(a);
     expect(Math.hypot(s.ax - pa.x, s.ay - pa.y)).toBeGreaterThan(l.radius);
     expect(unitSlot(l, a, 1).y - unitSlot(l, a, 0).y).toBeGreaterThan(0);
     expect(unitSlot(l, a, 0).x).toBeLessThan(pa.x - l.radius);

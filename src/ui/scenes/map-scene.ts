@@ -265,8 +265,8 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
         for (const id of r.links) {
           const o = byId.get(id);
           if (!o || o.id < r.id) continue;
-          const a = l.at(r.x, r.y);
-          const b = l.at(o.x, o.y);
+          const a = l.of(r);
+          const b = l.of(o);
           g.lineBetween(a.x, a.y, b.x, b.y);
         }
       }
@@ -288,7 +288,7 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
       const arrived = new Set(this.changes.flatMap((c) => (c.kind === 'arrive' ? [c.unit] : [])));
 
       for (const r of scn.regions) {
-        const p = l.at(r.x, r.y);
+        const p = l.of(r);
         const v = view.violence[r.id] ?? { value: 0, spread: 0 };
         const level = violenceLevel(v.value);
         const was = from?.violence[r.id];
@@ -307,7 +307,8 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
         const num = text(p.x, p.y, format(v.value), v.spread > 0 ? 15 : 20, INK[level], true).setOrigin(0.5);
         layer.add(num);
         if (was && was.value !== v.value) live.counters.push({ obj: num, from: was.value, to: v.value, shown: v.value, format, ink: (n) => INK[violenceLevel(n)] });
-        const name = text(p.x, p.y + radius + 6 * unit, loc(r.name), 15, '#2a2318', true).setOrigin(0.5, 0);
+        // a long name ("Rutshuru (Kiwanja, Rumangabo, Bunagana)") wraps under its disc instead of running over its neighbours
+        const name = text(p.x, p.y + radius + 6 * unit, loc(r.name), 15, '#2a2318', true).setOrigin(0.5, 0).setWordWrapWidth(2 * radius + 90 * unit).setAlign('center');
         name.setBackgroundColor('rgba(243,237,223,0.85)');
         layer.add(name);
         const vc = violenceChange.get(r.id);
@@ -378,7 +379,7 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
       const k = (canvas.clientWidth || canvas.width) / canvas.width;
       const out: Record<string, [number, number]> = {};
       for (const r of placed.regions) {
-        const p = placed.l.at(r.x, r.y);
+        const p = placed.l.of(r);
         out[r.id] = [Math.round(p.x * k), Math.round(p.y * k)];
       }
       box.dataset['regions'] = JSON.stringify(out);
