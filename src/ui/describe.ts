@@ -96,6 +96,15 @@ export function causeText(scn: Scenario, c: Cause): string {
 }
 
 /**
+ * The effects a player is shown: all but setting or ending a scenario's situation markers (flags), which are the
+ * author's bookkeeping with ids for names ("req-fib-tz"); what they lead to shows where it happens, in the events and
+ * conditions that read them.
+ */
+export function shownEffects(effects: readonly Effect[]): Effect[] {
+  return effects.filter((e) => e.do !== 'flag' && e.do !== 'unflag');
+}
+
+/**
  * Whether a change is good or bad for the mission, for colour only (the arrow and the words carry it too). Most tracks
  * are better higher; peacekeeper casualties, violence and an armed actor's strength are worse higher; expectations are
  * worse higher because the engine measures their gap to the protection delivered (L-population); closeness is best at

@@ -1,6 +1,6 @@
 // The colour a change gets: good or bad for the mission by what the track means, not by its arrow.
 import { describe, expect, it } from 'vitest';
-import { changeTone } from '../../src/ui/describe.js';
+import { changeTone, shownEffects } from '../../src/ui/describe.js';
 import { loadShipped } from '../helpers/factory.js';
 
 const scn = loadShipped('tutorial');
@@ -27,5 +27,18 @@ describe('changeTone', () => {
     expect(changeTone(scn, { kind: 'strength', id: 'government' }, 'up')).toBe('neutral');
     expect(changeTone(scn, { kind: 'stance', id: 'hlf' }, 'up')).toBe('good');
     expect(changeTone(scn, { kind: 'implementation' }, 'down')).toBe('bad');
+  });
+});
+
+describe('shownEffects', () => {
+  it('leaves out setting and ending situation markers, whose ids are no text for a player, and keeps the rest in order', () => {
+    const effects = [
+      { do: 'flag', set: 'req-fib-tz' },
+      { do: 'indicator', id: 'trust', by: 2 },
+      { do: 'unflag', flag: 'fib-requested' },
+      { do: 'violence', region: 'lakeside', by: -3 },
+    ] as const;
+    expect(shownEffects(effects)).toEqual([effects[1], effects[3]]);
+    expect(shownEffects([{ do: 'flag', set: 'x' }])).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { planCost, MAX_NOTE, type PlanItem } from '../../engine/index.js';
 import { capacityOf, indexOf } from '../../engine/scenario-index.js';
 import type { Card } from '../../scenario/schema.js';
 import type { PanelContext } from '../context.js';
-import { chairName, effectText, planItemText, regionName, rejectionText, targetName, taskName, unitName } from '../describe.js';
+import { chairName, effectText, planItemText, shownEffects, regionName, rejectionText, targetName, taskName, unitName } from '../describe.js';
 import { h, newId } from '../dom.js';
 import { loc, t } from '../i18n/index.js';
 import { pickButton } from '../scenes/pick.js';
@@ -45,8 +45,9 @@ function cardView(ctx: PanelContext, card: Card): HTMLElement {
   if (card.task) meta.push(t('hand.task', { task: taskName(scn, card.task) }));
   if (card.needsUnit) meta.push(t('hand.needsUnit', { capability: t(`cap.${card.needsUnit}`) }));
   if (meta.length > 0) article.append(h('p', { class: 'muted small' }, meta.join(' · ')));
-  if (card.effects.length > 0) {
-    article.append(h('p', { class: 'small label' }, t('hand.effects')), h('ul', { class: 'effects small' }, card.effects.map((e) => h('li', {}, effectText(scn, e)))));
+  const effects = shownEffects(card.effects);
+  if (effects.length > 0) {
+    article.append(h('p', { class: 'small label' }, t('hand.effects')), h('ul', { class: 'effects small' }, effects.map((e) => h('li', {}, effectText(scn, e)))));
   }
   let select: HTMLSelectElement | null = null;
   if (card.target !== 'none' && targets.length > 0) {

@@ -1,7 +1,7 @@
 // The sitrep: this month's events with their choices for the deciding chair, analysis warnings, and the mandate review.
 import { indexOf } from '../../engine/scenario-index.js';
 import type { PanelContext } from '../context.js';
-import { chairName, effectText, eventTitle, taskName } from '../describe.js';
+import { chairName, effectText, eventTitle, shownEffects, taskName } from '../describe.js';
 import { h, newId } from '../dom.js';
 import { loc, t } from '../i18n/index.js';
 
@@ -16,7 +16,8 @@ export function sitrepPanel(ctx: PanelContext): HTMLElement {
     const ev = idx.events.get(f.event);
     if (!ev) continue;
     const card = h('article', { class: 'event-card' }, h('h4', {}, loc(ev.title)), h('p', {}, loc(ev.text)));
-    if (ev.effects.length > 0) card.append(h('ul', { class: 'effects small' }, ev.effects.map((e) => h('li', {}, effectText(scn, e)))));
+    const effects = shownEffects(ev.effects);
+    if (effects.length > 0) card.append(h('ul', { class: 'effects small' }, effects.map((e) => h('li', {}, effectText(scn, e)))));
     const pending = view.pendingChoices.includes(f.event);
     if (pending && ctx.isHuman(ev.decider) && ctx.viewer === ev.decider) {
       card.append(
@@ -28,7 +29,7 @@ export function sitrepPanel(ctx: PanelContext): HTMLElement {
               'button',
               { type: 'button', 'data-key': `choice-${ev.id}-${c.id}`, onclick: () => ctx.dispatch({ type: 'event/choose', chair: ev.decider, event: ev.id, choice: c.id }) },
               h('span', { class: 'choice-label' }, loc(c.label)),
-              c.effects.length > 0 ? h('span', { class: 'choice-effects' }, c.effects.map((e) => effectText(scn, e)).join(' · ')) : null,
+              shownEffects(c.effects).length > 0 ? h('span', { class: 'choice-effects' }, shownEffects(c.effects).map((e) => effectText(scn, e)).join(' · ')) : null,
             ),
           ),
         ),
