@@ -145,6 +145,8 @@ describe('solo game in the browser', () => {
     const tampered = { ...save, seed: 1 };
     await p.getByLabel('Import a save file').setInputFiles({ name: 'tampered.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tampered)) });
     await expect(p.getByRole('alert').textContent()).resolves.toMatch(/cannot be used/);
+    // focus goes to the message, so a keyboard or screen-reader user is where the news is
+    await expect(p.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('notice');
     expect(await p.locator('.save-list li').count()).toBe(savesBefore);
     await p.getByLabel('Import a save file').setInputFiles({ name: 'game.json', mimeType: 'application/json', buffer: Buffer.from(text) });
     await p.getByRole('button', { name: 'Set the strategy' }).waitFor();

@@ -176,7 +176,7 @@ export function titleScreen(p: TitleProps): HTMLElement {
   const notice = p.notice
     ? h(
         'div',
-        { class: `notice ${p.notice.kind}`, role: p.notice.kind === 'error' ? 'alert' : 'status', 'data-testid': 'notice' },
+        { class: `notice ${p.notice.kind}`, role: p.notice.kind === 'error' ? 'alert' : 'status', 'data-testid': 'notice', tabindex: -1 },
         h('p', {}, p.notice.text),
         p.notice.problems && p.notice.problems.length > 0 ? h('ul', { class: 'problems' }, p.notice.problems.map((x) => h('li', {}, h('code', {}, x)))) : null,
       )
