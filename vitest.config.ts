@@ -1,8 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { bundledScenarios } from './scripts/scenarios-plugin.js';
 
 // Unit and property tests run in Node; browser tests (tests/e2e) drive Debian's Chromium themselves.
 // Under CI a JSON report is written too, from which .ci/run prints its one-line summary.
 export default defineConfig({
+  // the browser game's modules import the bundled scenarios from this plugin's virtual modules
+  plugins: [bundledScenarios()],
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',

@@ -8,7 +8,7 @@ import { announce, h } from './dom.js';
 import { hasKey, loc, setLang, t, type Lang } from './i18n/index.js';
 import { randomSeed, titleScreen, type TitleChoice, type TitleProps } from './panels/title.js';
 import { autosave, customScenarios, deleteSave, downloadSave, listSaves, newGameId, readRecord, rememberCustom, sessionFromSaveText } from './saves.js';
-import { bundledScenarios, LESSONS, loadEntry, parseCustom, type ScenarioEntry } from './scenarios.js';
+import { bundledScenarios, entryKey, LESSONS, loadEntry, parseCustom, type ScenarioEntry } from './scenarios.js';
 import { createTable, type Table } from './table.js';
 import { chairName } from './describe.js';
 import { needsPass, passScreen } from './session/hotseat.js';
@@ -35,7 +35,7 @@ export function startApp(root: HTMLElement): void {
   }
   const store = createGameStore();
   const scenarios: ScenarioEntry[] = bundledScenarios();
-  const selected: TitleProps['selected'] = { scenario: scenarios[0]?.id ?? '', chair: 'all', doctrine: 'report', seed: String(randomSeed()) };
+  const selected: TitleProps['selected'] = { scenario: scenarios[0] ? entryKey(scenarios[0]) : '', chair: 'all', doctrine: 'report', seed: String(randomSeed()) };
   let notice: TitleProps['notice'] = null;
   // the title's last start, resume or import (each may wait for a scenario's download): only the last one acts
   let task = 0;
@@ -215,7 +215,7 @@ export function startApp(root: HTMLElement): void {
       if (at >= 0) scenarios.splice(at, 1);
       scenarios.push(r.entry);
       rememberCustom(r.entry);
-      selected.scenario = r.entry.id;
+      selected.scenario = entryKey(r.entry);
       notice = { kind: 'ok', text: t('title.customOk', { title: loc(r.entry.summary.title) }) };
     }
     keepFocus(showTitle);

@@ -1,6 +1,7 @@
 // A save file's text back into a session: its shape checked (zod) and its game replayed. The title screen loads this on
 // demand (saves.ts); the debrief and the session pages, which load zod anyway, import it directly.
-import { restoreSave, type SaveFile } from '../engine/index.js';
+import { hashScenario, restoreSave, type SaveFile } from '../engine/index.js';
+import type { Scenario } from '../scenario/schema.js';
 import { parseSave } from '../engine/save-parse.js';
 import { CHAIRS, type Chair } from '../scenario/constants.js';
 import type { Session } from '../store/store.js';
@@ -28,11 +29,21 @@ export async function sessionFromSaveText(text: string, scenarios: readonly Scen
   const parsed = parseSave(text);
   if (!parsed.ok) return { ok: false, error: { code: parsed.error.code.replace('save/', ''), detail: parsed.error.message } };
   const save = parsed.save;
-  const entry = scenarios.find((e) => e.id === save.scenario.id);
-  if (!entry) return { ok: false, error: { code: 'unknown-scenario', detail: save.scenario.id } };
-  const loaded = await loadEntry(entry);
-  if (!loaded.ok) return { ok: false, error: { code: 'scenario-unavailable', detail: loaded.message } };
-  const scn = loaded.scenario;
+  // An author's file may keep a bundled scenario's id (a copy of tutorial.yaml, say): the one whose content matches the
+  // save is the one it was played with; a player's own file is tried first, then the bundled one.
+  const candidates = scenarios.filter((e) => e.id === save.scenario.id).sort((a, b) => Number(b.custom) - Number(a.custom));
+  if (candidates.length === 0) return { ok: false, error: { code: 'unknown-scenario', detail: save.scenario.id } };
+  let scn: Scenario | null = null;
+  for (const entry of candidates) {
+    const loaded = await loadEntry(entry);
+    if (!loaded.ok) return { ok: false, error: { code: 'scenario-unavailable', detail: loaded.message } };
+    scn ??= loaded.scenario;
+    if (hashScenario(loaded.scenario) === save.scenario.hash) {
+      scn = loaded.scenario;
+      break;
+    }
+  }
+  if (!scn) return { ok: false, error: { code: 'unknown-scenario', detail: save.scenario.id } };
   const restored = restoreSave(save, scn);
   if (!restored.ok) return { ok: false, error: { code: restored.error.code.replace('save/', ''), detail: restored.error.message } };
   const seating = seatingOf(save);

@@ -22,6 +22,11 @@ export interface ScenarioEntry {
   load(): Promise<Scenario>;
 }
 
+/** How the title's list tells entries apart: a player's own file may share a bundled scenario's id. */
+export function entryKey(e: Pick<ScenarioEntry, 'id' | 'custom'>): string {
+  return e.custom ? `custom:${e.id}` : e.id;
+}
+
 /** Never null since the build checks it; the type stays nullable for callers written when a broken file was left out. */
 export const LESSONS: LessonCatalogue | null = lessons;
 

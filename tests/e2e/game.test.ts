@@ -182,14 +182,16 @@ describe('solo game in the browser', () => {
     expect(items.length).toBeGreaterThanOrEqual(2);
     for (const line of items) expect(line).toMatch(/^broken\.yaml:\d+: \S+: /);
     await shot(p, 'broken-scenario');
-    // a good custom scenario is accepted and selected
-    const good = readFileSync(join(ROOT, 'scenarios/tutorial.yaml'), 'utf8').replace('id: tutorial', 'id: my-tutorial').replace('Tutorial: Meridia, six months', 'My Meridia');
+    // a good custom scenario is accepted and selected, even one that kept the tutorial's id (an author's copy)
+    const good = readFileSync(join(ROOT, 'scenarios/tutorial.yaml'), 'utf8').replace('Tutorial: Meridia, six months', 'My Meridia');
     await p.getByLabel('Load a scenario file (YAML)').setInputFiles({ name: 'mine.yaml', mimeType: 'text/yaml', buffer: Buffer.from(good) });
     await expect(p.getByRole('status').filter({ hasText: 'loaded' }).first().textContent()).resolves.toMatch(/My Meridia/);
     // kept in this browser: after a reload it is checked again (the parser loads on demand) before its game resumes, and listed
     await newGame(w, 'SRSG', '7');
+    await p.getByRole('heading', { name: 'My Meridia', level: 1 }).waitFor();
     await p.reload();
     await p.getByRole('heading', { name: 'Adopt the mandate' }).waitFor();
+    await p.getByRole('heading', { name: 'My Meridia', level: 1 }).waitFor();
     await p.getByRole('button', { name: 'Back to title' }).click();
     await expect(p.getByLabel('Scenario', { exact: true }).locator('option', { hasText: 'My Meridia (custom)' }).count()).resolves.toBe(1);
     expect(w.problems).toEqual([]);

@@ -5,7 +5,7 @@ import { chairName, doctrineName } from '../describe.js';
 import { h, newId } from '../dom.js';
 import { lang, loc, t, type Lang } from '../i18n/index.js';
 import type { SaveRecord } from '../saves.js';
-import type { ScenarioEntry } from '../scenarios.js';
+import { entryKey, type ScenarioEntry } from '../scenarios.js';
 
 export interface TitleChoice {
   readonly scenario: ScenarioEntry;
@@ -45,7 +45,7 @@ export function languageSwitch(onLang: (l: Lang) => void): HTMLElement {
 
 export function titleScreen(p: TitleProps): HTMLElement {
   const sel = p.selected;
-  const entry = () => p.scenarios.find((e) => e.id === sel.scenario) ?? p.scenarios[0];
+  const entry = () => p.scenarios.find((e) => entryKey(e) === sel.scenario) ?? p.scenarios[0];
   const briefing = h('div', { class: 'briefing', 'aria-live': 'polite' });
   const chairSelect = h('select', { id: 'chair-select', 'data-key': 'chair' });
   const doctrineField = h('div', { class: 'field' });
@@ -89,9 +89,10 @@ export function titleScreen(p: TitleProps): HTMLElement {
         renderScenario();
       },
     },
-    p.scenarios.map((e) => h('option', { value: e.id }, `${loc(e.summary.title)}${e.custom ? ` ${t('title.custom.tag')}` : ''}`)),
+    p.scenarios.map((e) => h('option', { value: entryKey(e) }, `${loc(e.summary.title)}${e.custom ? ` ${t('title.custom.tag')}` : ''}`)),
   );
-  scenarioSelect.value = entry()?.id ?? '';
+  const shown = entry();
+  scenarioSelect.value = shown ? entryKey(shown) : '';
   const seedInput = h('input', { id: 'seed-input', type: 'text', inputmode: 'numeric', value: sel.seed, 'data-key': 'seed', 'aria-describedby': 'seed-hint', oninput: () => (sel.seed = seedInput.value) });
   const seedError = h('p', { class: 'rejection', role: 'alert', hidden: true });
   renderScenario();
