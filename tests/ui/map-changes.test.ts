@@ -5,6 +5,7 @@ import { baselineView, monthBaseline } from '../../src/ui/scenes/baseline.js';
 import { changeMark, countAt, diffViews, easeInOut, flashAt, monthChanged, progressAt } from '../../src/ui/scenes/changes.js';
 import { layoutOf, regionAt, rimToRim, spread, unitSlot } from '../../src/ui/scenes/layout.js';
 import type { MapView } from '../../src/ui/scenes/source.js';
+import { abbreviation } from '../../src/ui/scenes/map-scene.js';
 import { cuesFor, cueState } from '../../src/ui/sound-cues.js';
 import { card, loadShipped, playTurn, toPlanning, toStrategy } from '../helpers/factory.js';
 
@@ -223,5 +224,15 @@ describe('sound cues', () => {
     expect(cuesFor(state(1, 'coordination'), state(2, 'sitrep', ['ambush']))).toEqual(['resolved', 'warning']);
     expect(cuesFor(state(2, 'sitrep', ['ambush']), state(2, 'strategy', ['ambush']))).toEqual(['phase']);
     expect(cueState({ turn: 2, phase: 'sitrep', warnings: ['w'], pendingChoices: ['c'] })).toEqual({ turn: 2, phase: 'sitrep', alerts: ['w', 'c'] });
+  });
+});
+
+describe('token labels', () => {
+  it('use a short name given before brackets, else the initials of a long name, else the name', () => {
+    expect(abbreviation('M23 (Mouvement du 23 mars)')).toBe('M23');
+    expect(abbreviation('FDLR (Forces démocratiques de libération du Rwanda)')).toBe('FDLR');
+    expect(abbreviation('Highland Liberation Front')).toBe('HLF');
+    expect(abbreviation('Goma')).toBe('Goma');
+    expect(abbreviation('Mai-Mai, Raia Mutomboki and other local militias')).toBe('MRM');
   });
 });

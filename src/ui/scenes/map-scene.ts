@@ -1,6 +1,6 @@
 // The theatre map: regions from x/y (0–1000), links, violence as shade + number + shape, units and armed groups as tokens,
 // what changed since last month (▲/▼ marks, lines of movement), animated when a month turns, and regions to click for a target.
-// Phaser is passed in (loaded by a dynamic import in table.ts), so this file only imports its types.
+// Phaser is passed in (loaded by a dynamic import in lazy-map.ts), so this file only imports its types.
 import type * as PhaserNS from 'phaser';
 import { violenceLevel, type ViolenceLevel } from '../describe.js';
 import { loc } from '../i18n/index.js';
@@ -453,9 +453,11 @@ function drawTrail(g: Graphics, s: Segment, frac: number, unit: number): void {
   g.fillStyle(BLUE, 1).fillTriangle(tx, ty, bx - uy * head, by + ux * head, bx + uy * head, by - ux * head);
 }
 
-/** "Highland Liberation Front" → "HLF"; short names stay as they are. */
-function abbreviation(name: string): string {
+/** A short label for a token: the name if short, a short name given before brackets ("M23 (Mouvement du 23 mars)": M23), else the initials ("Highland Liberation Front": HLF). */
+export function abbreviation(name: string): string {
   if (name.length <= 10) return name;
+  const before = /^([^(]{1,10}?)\s*\(/u.exec(name)?.[1]?.trim();
+  if (before) return before;
   const words = name.split(/\s+/).filter((w) => /^[\p{Lu}]/u.test(w));
-  return words.length >= 2 ? words.map((w) => w[0]).join('') : name.slice(0, 10);
+  return words.length >= 2 ? words.map((w) => w[0]).join('') : name.slice(0, 10).trim();
 }
