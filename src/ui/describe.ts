@@ -119,7 +119,7 @@ export function changeTone(scn: Scenario, track: Track, direction: 'up' | 'down'
       case 'violence':
         return 'worse';
       case 'strength': {
-        const actor = scn.actors.find((a) => a.id === track.id);
+        const actor = indexOf(scn).actors.get(track.id);
         return actor && actor.aggression > 0 ? 'worse' : 'neither';
       }
       case 'stance':

@@ -33,17 +33,20 @@ export async function sessionFromSaveText(text: string, scenarios: readonly Scen
   // save is the one it was played with; a player's own file is tried first, then the bundled one.
   const candidates = scenarios.filter((e) => e.id === save.scenario.id).sort((a, b) => Number(b.custom) - Number(a.custom));
   if (candidates.length === 0) return { ok: false, error: { code: 'unknown-scenario', detail: save.scenario.id } };
-  let scn: Scenario | null = null;
+  let match: Scenario | undefined;
+  let first: Scenario | undefined;
   for (const entry of candidates) {
     const loaded = await loadEntry(entry);
     if (!loaded.ok) return { ok: false, error: { code: 'scenario-unavailable', detail: loaded.message } };
-    scn ??= loaded.scenario;
-    if (hashScenario(loaded.scenario) === save.scenario.hash) {
-      scn = loaded.scenario;
+    first ??= loaded.scenario;
+    // with one candidate, restoreSave's own hash check says all there is to say
+    if (candidates.length === 1 || hashScenario(loaded.scenario) === save.scenario.hash) {
+      match = loaded.scenario;
       break;
     }
   }
-  if (!scn) return { ok: false, error: { code: 'unknown-scenario', detail: save.scenario.id } };
+  // none matched: the first, whose refusal (another scenario) restoreSave words
+  const scn = (match ?? first)!;
   const restored = restoreSave(save, scn);
   if (!restored.ok) return { ok: false, error: { code: restored.error.code.replace('save/', ''), detail: restored.error.message } };
   const seating = seatingOf(save);

@@ -24,14 +24,15 @@ export function sitrepPanel(ctx: PanelContext): HTMLElement {
         h(
           'div',
           { role: 'group', class: 'choices', 'aria-label': t('sitrep.decide', { chair: chairName(ev.decider) }) },
-          ev.choices.map((c) =>
-            h(
+          ev.choices.map((c) => {
+            const shown = shownEffects(c.effects);
+            return h(
               'button',
               { type: 'button', 'data-key': `choice-${ev.id}-${c.id}`, onclick: () => ctx.dispatch({ type: 'event/choose', chair: ev.decider, event: ev.id, choice: c.id }) },
               h('span', { class: 'choice-label' }, loc(c.label)),
-              shownEffects(c.effects).length > 0 ? h('span', { class: 'choice-effects' }, shownEffects(c.effects).map((e) => effectText(scn, e)).join(' · ')) : null,
-            ),
-          ),
+              shown.length > 0 ? h('span', { class: 'choice-effects' }, shown.map((e) => effectText(scn, e)).join(' · ')) : null,
+            );
+          }),
         ),
       );
     } else if (pending) {

@@ -3,16 +3,16 @@
 // only the live parts (lobby, status, clock, true state) are painted again.
 import { scoreOf } from '../../engine/index.js';
 import { SessionClient, sessionUrl } from '../../net/client.js';
-import { TIMED_PHASES, type ServerMessage, type SessionSummary, type TimedPhase } from '../../net/protocol.js';
-import { CHAIRS, CORE_INDICATORS, DIMENSIONS, type Chair, type IndicatorId } from '../../scenario/constants.js';
-import type { Scenario } from '../../scenario/schema.js';
+import type { ServerMessage, SessionSummary } from '../../net/protocol.js';
+import { CHAIRS, CORE_INDICATORS, DIMENSIONS, type Chair } from '../../scenario/constants.js';
 import { BOT_DOCTRINES } from '../../store/store.js';
-import { actorName, causeText, chairName, doctrineName, eventTitle, planItemText, regionName, trackName } from '../describe.js';
+import { actorName, causeText, chairName, doctrineName, planItemText, regionName, trackName } from '../describe.js';
 import { h } from '../dom.js';
 import { loc, signed, t } from '../i18n/index.js';
 import { bundledScenarios } from '../scenarios.js';
 import { clock, errText, indName, keepFields, scenarioOf } from './common.js';
 import { customInjectForm } from './custom-inject.js';
+import { clocksForm, eventForm, indicatorForm, type Send } from './facilitator-forms.js';
 import { sessionFromRecord, sessionFromState, showDebrief } from './ending.js';
 
 type Lobby = Extract<ServerMessage, { type: 'lobby' }>;
@@ -218,10 +218,15 @@ export function facilitatorPage(root: HTMLElement, token: string): void {
     };
 
     // -- forms, built once --
-    const clockForm = clocksForm(sid);
-    const injectForm = eventForm(sid, scn);
+    const send: Send = (cmd, done = '') => {
+      const p = client.command(sid, cmd);
+      run(p, done);
+      return p;
+    };
+    const clockForm = clocksForm(send);
+    const injectForm = eventForm(send, scn);
     const customForm = scn ? customInjectForm(scn, (c) => client.command(sid, { do: 'custom-inject', ...c }), refusalText).root : null;
-    const adjustForm = indicatorForm(sid, scn);
+    const adjustForm = indicatorForm(send, scn);
     const ctlReason = h('input', { id: 'fac-ctl-reason', type: 'text', required: true, maxlength: 280 });
     const withReason = (cmd: 'undo-last-resolution' | 'end-game') => () => {
       if (!ctlReason.reportValidity()) return;
@@ -416,93 +421,6 @@ export function facilitatorPage(root: HTMLElement, token: string): void {
       },
       tick,
     };
-  }
-
-  /** A clock per timed phase, in minutes (empty: no clock); the server counts down and acts for late chairs at zero. */
-  function clocksForm(sid: string): HTMLElement {
-    const inputs = TIMED_PHASES.map((p) => h('input', { id: `fac-clock-${p}`, type: 'number', min: 0.5, max: 120, step: 0.5, inputmode: 'decimal' }));
-    const problem = h('p', { class: 'rejection', role: 'alert', hidden: true });
-    return h(
-      'form',
-      {
-        class: 'panel',
-        novalidate: true,
-        onsubmit: (e: Event) => {
-          e.preventDefault();
-          const seconds: Partial<Record<TimedPhase, number | null>> = {};
-          for (const [i, p] of TIMED_PHASES.entries()) {
-            const input = inputs[i]!;
-            const v = input.value.trim();
-            const min = Number(v.replace(',', '.'));
-            if (v !== '' && !(min >= 0.5 && min <= 120)) {
-              problem.textContent = t('ws.clockBad', { phase: t(`phase.${p}`) });
-              problem.hidden = false;
-              input.setAttribute('aria-invalid', 'true');
-              input.focus();
-              return;
-            }
-            input.removeAttribute('aria-invalid');
-            seconds[p] = v === '' ? null : Math.round(min * 60);
-          }
-          problem.hidden = true;
-          const set = TIMED_PHASES.filter((p) => seconds[p] != null).map((p) => t('ws.clockRow', { phase: t(`phase.${p}`), min: (seconds[p]! / 60).toString() }));
-          run(client.command(sid, { do: 'set-timer', seconds }), set.length > 0 ? t('ws.clocksSet', { list: set.join(', ') }) : t('ws.clocksOff'));
-        },
-      },
-      h('h2', {}, t('ws.clocks')),
-      h('p', { class: 'hint' }, t('ws.clocksHint')),
-      h('div', { class: 'fac-clocks' }, TIMED_PHASES.map((p, i) => h('div', { class: 'field' }, h('label', { for: `fac-clock-${p}` }, t(`phase.${p}`)), inputs[i]!))),
-      problem,
-      h('button', { type: 'submit' }, t('ws.setClocks')),
-    );
-  }
-
-  function eventForm(sid: string, scn: Scenario | undefined): HTMLElement {
-    const evSel = h('select', { id: 'fac-event' }, (scn?.events ?? []).map((e) => h('option', { value: e.id }, scn ? eventTitle(scn, e.id) : e.id)));
-    const evReason = h('input', { id: 'fac-event-reason', type: 'text', required: true, maxlength: 280 });
-    return h(
-      'form',
-      {
-        class: 'panel',
-        onsubmit: (e: Event) => {
-          e.preventDefault();
-          const title = evSel.selectedOptions[0]?.textContent ?? evSel.value;
-          run(client.command(sid, { do: 'inject', event: evSel.value, reason: evReason.value }).then(() => (evReason.value = '')), t('ws.injected', { title }));
-        },
-      },
-      h('h2', {}, t('session.inject')),
-      h('div', { class: 'field' }, h('label', { for: 'fac-event' }, t('session.event')), evSel),
-      h('div', { class: 'field' }, h('label', { for: 'fac-event-reason' }, t('session.reason')), evReason),
-      h('button', { type: 'submit' }, t('session.injectButton')),
-    );
-  }
-
-  function indicatorForm(sid: string, scn: Scenario | undefined): HTMLElement {
-    const indSel = h('select', { id: 'fac-ind' }, CORE_INDICATORS.map((k) => h('option', { value: k }, indName(scn, k))));
-    const indBy = h('input', { id: 'fac-ind-by', type: 'number', min: -50, max: 50, step: 1, value: '-5', required: true });
-    const indReason = h('input', { id: 'fac-ind-reason', type: 'text', required: true, maxlength: 280 });
-    return h(
-      'form',
-      {
-        class: 'panel',
-        onsubmit: (e: Event) => {
-          e.preventDefault();
-          const by = Number(indBy.value);
-          if (!Number.isInteger(by) || by === 0 || Math.abs(by) > 50) {
-            indBy.setCustomValidity(t('ws.adjustBad'));
-            indBy.reportValidity();
-            indBy.setCustomValidity('');
-            return;
-          }
-          run(client.command(sid, { do: 'adjust-indicator', indicator: indSel.value as IndicatorId, by, reason: indReason.value }).then(() => (indReason.value = '')));
-        },
-      },
-      h('h2', {}, t('session.adjust')),
-      h('div', { class: 'field' }, h('label', { for: 'fac-ind' }, t('session.indicator')), indSel),
-      h('div', { class: 'field' }, h('label', { for: 'fac-ind-by' }, t('session.by')), indBy),
-      h('div', { class: 'field' }, h('label', { for: 'fac-ind-reason' }, t('session.reason')), indReason),
-      h('button', { type: 'submit' }, t('session.adjustButton')),
-    );
   }
 
   // ---- rendering ------------------------------------------------------------------------------
