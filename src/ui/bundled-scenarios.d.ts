@@ -6,8 +6,8 @@ declare module 'virtual:mandate/scenarios' {
   export const lessons: LessonCatalogue;
   /** One per scenarios/*.yaml but the lessons, in file-name order. */
   export const summaries: readonly ScenarioSummary[];
-  /** By scenario id: imports that scenario's own chunk (rejects when it cannot be downloaded). */
-  export const loaders: Readonly<Record<string, () => Promise<{ default: Scenario }>>>;
+  /** By scenario id: fetches that scenario's own data file (rejects when it cannot be downloaded; a later call tries again). */
+  export const loaders: Readonly<Record<string, () => Promise<Scenario>>>;
 }
 
 

@@ -1,6 +1,7 @@
 // The scenarios bundled with the game (checked at build time by scripts/scenarios-plugin.ts), and players' own files,
 // read by parseScenario, which is loaded (with yaml and zod) only when a player opens one. A bundled scenario is known
-// by its summary until a game needs it: its data is a chunk of its own, downloaded by load().
+// by its summary until a game needs it: its data is a file of its own, fetched by load() (and fetched again after a
+// failure, which a dynamic import() may not be: see scripts/scenarios-plugin.ts).
 import type { LessonCatalogue } from '../scenario/lessons.js';
 import { formatProblem } from '../scenario/problems.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -32,7 +33,7 @@ export const LESSONS: LessonCatalogue | null = lessons;
 
 /** The bundled scenarios, the tutorial first: it is where a new player starts. */
 export function bundledScenarios(): ScenarioEntry[] {
-  const load = (id: string) => (id === tutorial.id ? () => Promise.resolve(tutorial) : async () => (await loaders[id]!()).default);
+  const load = (id: string) => (id === tutorial.id ? () => Promise.resolve(tutorial) : loaders[id]!);
   const out = summaries.map((summary) => ({ id: summary.id, summary, custom: false, text: '', load: load(summary.id) }));
   return out.sort((a, b) => (a.id === tutorial.id ? -1 : b.id === tutorial.id ? 1 : 0));
 }

@@ -1,12 +1,12 @@
 // scripts/scenarios-plugin.ts: the bundled scenarios are checked at build time, the data the game gets is what the parser
-// makes, and each scenario's data is a chunk of its own that only its loader brings: the index has only their summaries.
+// makes, and each scenario's data is a file of its own that only its loader fetches: the index has only their summaries.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Rolldown } from 'vite';
-import { afterAll, describe, expect, it } from 'vitest';
-import { bundledScenarios, compileScenarios, SCENARIO_MODULE_PREFIX, scenarioModule, scenariosModule, SCENARIOS_MODULE } from '../../scripts/scenarios-plugin.js';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { bundledScenarios, compileScenarios, scenarioModule, scenariosModule, SCENARIOS_MODULE } from '../../scripts/scenarios-plugin.js';
 import { hashScenario } from '../../src/engine/index.js';
 import { indexOf } from '../../src/engine/scenario-index.js';
 import type { LessonCatalogue } from '../../src/scenario/lessons.js';
@@ -22,7 +22,7 @@ const IDS = ['minusma-2014', 'monusco-2013', 'tutorial'];
 interface IndexModule {
   lessons: LessonCatalogue;
   summaries: ScenarioSummary[];
-  loaders: Record<string, () => Promise<{ default: Scenario }>>;
+  loaders: Record<string, () => Promise<Scenario>>;
 }
 
 function parsed(id: string): Scenario {
@@ -41,6 +41,10 @@ function copyWith(root: string, file: string, edit: (text: string) => string): s
 
 /** Builds (into `<root>/dist`) an entry that re-exports the index module, with the plugin reading `<root>/scenarios`. */
 async function buildWith(root: string): Promise<Rolldown.OutputChunk[]> {
+  return (await buildAll(root)).filter((c): c is Rolldown.OutputChunk => c.type === 'chunk');
+}
+
+async function buildAll(root: string): Promise<(Rolldown.OutputChunk | Rolldown.OutputAsset)[]> {
   writeFileSync(join(temp, root, 'entry.js'), `export { lessons, summaries, loaders } from '${SCENARIOS_MODULE}';\n`);
   const out = await build({
     root: join(temp, root),
@@ -49,8 +53,10 @@ async function buildWith(root: string): Promise<Rolldown.OutputChunk[]> {
     plugins: [bundledScenarios()],
     build: { outDir: join(temp, root, 'dist'), minify: false, rollupOptions: { input: join(temp, root, 'entry.js'), preserveEntrySignatures: 'exports-only' } },
   });
-  return (Array.isArray(out) ? out : [out]).flatMap((o) => ('output' in o ? o.output : [])).filter((c): c is Rolldown.OutputChunk => c.type === 'chunk');
+  return (Array.isArray(out) ? out : [out]).flatMap((o) => ('output' in o ? o.output : []));
 }
+
+afterEach(() => vi.unstubAllGlobals());
 
 describe('the bundled scenarios, compiled at build time', () => {
   it('are the parser\'s own results, so a save made before still resumes (same scenario hash)', async () => {
@@ -91,36 +97,37 @@ describe('the bundled scenarios, compiled at build time', () => {
     expect(failure).toMatch(/scenarios\/lessons\.yaml:\d+: schemaVersion: /);
   });
 
-  it('put data, not the parser, in the build, each scenario in a chunk of its own that only its loader brings', async () => {
+  it('put data, not the parser, in the build, each scenario in a file of its own that only its loader fetches, again after a failure', async () => {
     copyWith('good', 'tutorial.yaml', (t) => t);
-    const chunks = await buildWith('good');
+    const all = await buildAll('good');
+    const chunks = all.filter((c): c is Rolldown.OutputChunk => c.type === 'chunk');
     const code = chunks.map((c) => c.code).join('\n');
-    expect(code).toContain('"id": "tutorial"');
     expect(code).not.toMatch(/parseDocument|safeParse/);
+    // no scenario's data in any script (its first card is not in the summary): each is a JSON file named by its id and content
+    for (const id of IDS) expect(code).not.toMatch(new RegExp(`"id":\\s*"${parsed(id).actions[0]!.id}"`));
+    expect(code).toMatch(new RegExp(`"id":\\s*"${IDS[0]}"`));
+    const data = new Map(all.filter((a) => a.type === 'asset').map((a) => [a.fileName, a]));
+    for (const id of IDS) expect([...data.keys()].filter((f) => new RegExp(`^assets/${id}-[0-9a-f]{10}\\.json$`).test(f))).toHaveLength(1);
 
-    // what loads before anything is asked for: the entry and what it imports statically
+    // the built loaders fetch the parser's results from beside the chunk, and a failed download can be asked again
     const entry = chunks.find((c) => c.isEntry)!;
-    const first = chunks.filter((c) => c === entry || entry.imports.includes(c.fileName));
-    const firstModules = first.flatMap((c) => c.moduleIds);
-    expect(firstModules).toContain(`\0${SCENARIOS_MODULE}`);
-    for (const id of IDS) {
-      const module = `\0${SCENARIO_MODULE_PREFIX}${id}`;
-      expect(firstModules).not.toContain(module);
-      const own = chunks.filter((c) => c.moduleIds.includes(module));
-      expect(own.map((c) => c.moduleIds)).toEqual([[module]]);
-      expect(first.flatMap((c) => c.dynamicImports)).toContain(own[0]!.fileName);
-    }
-
-    // the built loaders bring the parser's results; the first chunk has the summaries
+    const asked: string[] = [];
+    let offline = true;
+    vi.stubGlobal('fetch', async (url: string) => {
+      asked.push(url);
+      if (offline) throw new TypeError('Failed to fetch');
+      return new Response(readFileSync(new URL(url), 'utf8'), { status: 200 });
+    });
     const built = (await import(pathToFileURL(join(temp, 'good/dist', entry.fileName)).href)) as IndexModule;
     expect(built.summaries).toEqual(IDS.map((id) => summaryOf(parsed(id))));
+    await expect(built.loaders['monusco-2013']!()).rejects.toThrow('Failed to fetch');
+    offline = false;
     for (const id of IDS) {
-      const s = (await built.loaders[id]!()).default;
+      const s = await built.loaders[id]!();
       expect(s).toEqual(parsed(id));
       expect(hashScenario(s)).toBe(hashScenario(parsed(id)));
     }
-    // the summaries are a small part of the data: the historical scenarios' bulk stays out of the first chunk
-    const firstBytes = first.reduce((n, c) => n + c.code.length, 0);
-    for (const id of ['minusma-2014', 'monusco-2013']) expect(firstBytes).toBeLessThan(chunks.find((c) => c.moduleIds.includes(`\0${SCENARIO_MODULE_PREFIX}${id}`))!.code.length / 2);
+    expect(asked.filter((u) => u.includes('monusco-2013'))).toHaveLength(2);
+    expect(new Set(asked.map((u) => u.slice(u.lastIndexOf('/') + 1)))).toEqual(new Set([...data.keys()].map((f) => f.slice('assets/'.length))));
   });
 });
