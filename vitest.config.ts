@@ -8,6 +8,8 @@ export default defineConfig({
   plugins: [bundledScenarios()],
   test: {
     include: ['tests/**/*.test.ts'],
+    // stops a run that includes the browser tests with one line when no Chrome or Chromium is found
+    globalSetup: ['tests/e2e/global-setup.ts'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 180_000,

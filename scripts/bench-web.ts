@@ -11,6 +11,7 @@ import { extname, join, normalize, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { chromiumPath } from '../tests/e2e/browser-path.js';
 import { CHROMIUM_ARGS, ROOT } from '../tests/e2e/harness.js';
 import { playStep } from '../tests/e2e/play.js';
 
@@ -333,7 +334,7 @@ async function main(): Promise<void> {
   await buildSite();
   const files = sizes();
   const { server, url } = await serve();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
   const version = browser.version();
   const page0 = `${url}?test`;
   try {

@@ -1,9 +1,11 @@
-// E2E harness: one production build, Vite's preview server on a free port, Debian's Chromium through playwright-core.
+// E2E harness: one production build, Vite's preview server on a free port, Chrome or Chromium (Debian's on CI) through
+// playwright-core.
 import { afterAll, beforeAll } from 'vitest';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromiumPath } from './browser-path.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const OUTPUT = join(ROOT, 'tests/output');
@@ -30,7 +32,7 @@ export async function startHarness(): Promise<Harness> {
   const server: PreviewServer = await preview({ root: ROOT, logLevel: 'warn', build: { outDir: OUT_DIR }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
   const address = server.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : 4173;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
   return {
     url: `http://127.0.0.1:${port}/`,
     browser,
