@@ -6,7 +6,7 @@ export const MODEL_FR: ModelContent = {
     process: {
       means: 'L’avancement du processus politique entre les parties : pourparlers, accord et mise en œuvre (0–100).',
       moves: 'Monte avec les actions politiques et de pourparlers, et avec la force au service d’une piste politique vivante (+{leverage}) ; baisse de {drift} un mois sans travail politique, de {substitution} quand la force remplace la politique, et de {neglect} chaque mois où un accord signé n’est pas mis en œuvre.',
-      assumes: 'Que la mission doit conduire elle-même le processus politique et qu’un processus dont personne ne s’occupe recule.',
+      assumes: 'Que la mission doit travailler sans relâche au processus politique, même si elle le conduit rarement (Kampala était facilité par l’Ouganda pour la CIRGL ; Alger était conduit par l’Algérie), et qu’un processus dont personne ne s’occupe recule.',
     },
     consent: {
       means: 'Le consentement de l’État hôte à la présence et au travail de la mission.',
@@ -83,7 +83,7 @@ export const MODEL_FR: ModelContent = {
     'process-drift': {
       means: 'Un processus politique dont personne ne s’occupe recule.',
       moves: 'Processus −{drift} un mois où aucun fauteuil ne joue d’action politique ou de pourparlers.',
-      assumes: 'Que la mission doit conduire le processus ; il n’avance pas seul.',
+      assumes: 'Qu’un processus n’avance pas seul : la mission doit y travailler, même quand d’autres conduisent la médiation.',
     },
     'force-substitution': {
       means: 'La force employée à la place d’un processus politique l’érode.',
@@ -136,9 +136,9 @@ export const MODEL_FR: ModelContent = {
       assumes: 'Que la police est l’outil adapté en ville et une source d’information.',
     },
     'envoy-coordination': {
-      means: 'Le RSSG et l’Envoyé médiant tous deux sans se coordonner.',
-      moves: 'Si les deux jouent des pourparlers et qu’aucun ne joue d’action de coordination : un conflit, cohésion −{conflictCost}.',
-      assumes: 'Que deux médiateurs doivent parler d’une seule voix.',
+      means: 'Le RSSG et l’Envoyé assurant tous deux une médiation sans se coordonner.',
+      moves: 'Si les deux jouent des pourparlers et qu’aucun ne joue d’action de coordination : un conflit, cohésion −{conflictCost} (sauf dans les scénarios où le RSSG occupe le siège de la médiation).',
+      assumes: 'Que deux médiateurs doivent parler d’une seule voix. Là où le RSSG occupait le siège de l’ONU dans la médiation (la MINUSMA à Alger), il n’y a ni division ni coût.',
     },
     'regional-exclusion': {
       means: 'Les voisins et les organisations régionales tenus à l’écart s’éloignent.',
@@ -163,7 +163,7 @@ export const MODEL_FR: ModelContent = {
     'contributor-consultation': {
       means: 'Les contingents fournis donnent de meilleurs résultats quand les contributeurs sont consultés.',
       moves: 'Les actions qui exigent une unité sont multipliées par la performance de la meilleure unité, +0,25 pendant {consultTurns} mois après une consultation.',
-      assumes: 'Que les contingents diffèrent et que la consultation les améliore.',
+      assumes: 'Que les contingents diffèrent et que la consultation les améliore. Le rapport dit seulement que les contributeurs s’estiment insuffisamment consultés (paragraphe 12) ; l’amélioration est une hypothèse du jeu.',
     },
     'armed-violence': {
       means: 'Les acteurs armés hostiles font la violence là où ils opèrent.',
@@ -176,6 +176,7 @@ export const MODEL_FR: ModelContent = {
       assumes: 'Que la présence protège, en proportion de ce qui est déployé.',
     },
   },
+  beyond: 'Au-delà du rapport :',
   scoring: {
     means: 'Le résultat : une moyenne pondérée des dimensions — processus, protection (100 − violence pondérée par la population), crédibilité, consentement et impartialité (leur moyenne), confiance, cohésion et pertes (100 − pertes).',
     moves: 'Calculé à la fin de chaque mois ; la partie s’arrête au dernier mois ou quand une condition de fin est remplie. Succès si le score atteint le seuil, sauf si une condition de fin en décide autrement.',
