@@ -5,7 +5,7 @@ export const MODEL_FR: ModelContent = {
   indicators: {
     process: {
       means: 'L’avancement du processus politique entre les parties : pourparlers, accord et mise en œuvre (0–100).',
-      moves: 'Monte avec les actions politiques et de pourparlers, et avec la force au service d’une piste politique vivante (+{leverage}) ; baisse de {drift} un mois sans travail politique, de {substitution} quand la force remplace la politique, et de {neglect} chaque mois où un accord signé n’est pas mis en œuvre.',
+      moves: 'Monte avec les actions politiques et de pourparlers, et avec la force au service d’une piste politique active (+{leverage}) ; baisse de {drift} un mois sans travail politique, de {substitution} quand la force remplace la politique, et de {neglect} chaque mois où un accord signé n’est pas mis en œuvre.',
       assumes: 'Que la mission doit travailler sans relâche au processus politique, même si elle le conduit rarement (Kampala était facilité par l’Ouganda pour la CIRGL ; Alger était conduit par l’Algérie), et qu’un processus dont personne ne s’occupe recule.',
     },
     consent: {
@@ -30,7 +30,7 @@ export const MODEL_FR: ModelContent = {
     },
     cohesion: {
       means: 'L’unité des composantes de la mission (civile, militaire, police, envoyé).',
-      moves: 'Baisse de {conflictCost} par conflit entre les plans révélés des fauteuils ; de 1 pour des pourparlers techniques de cessez-le-feu sans piste politique vivante ; et selon les actions et les événements.',
+      moves: 'Baisse de {conflictCost} par conflit entre les plans révélés des fauteuils ; de 1 pour des pourparlers techniques de cessez-le-feu sans piste politique active ; et selon les actions et les événements.',
       assumes: 'Qu’une mission unie tire davantage de chaque action : la cohésion multiplie chaque effet favorable (×0,5 à 0, ×1 à 50, ×1,5 à 100).',
     },
     credibility: {
@@ -76,7 +76,7 @@ export const MODEL_FR: ModelContent = {
       assumes: 'Qu’un rapport franc au Conseil demande de l’analyse.',
     },
     'primacy-leverage': {
-      means: 'La force au service d’une piste politique vivante pèse à la table.',
+      means: 'La force au service d’une piste politique active pèse à la table.',
       moves: 'Action offensive ou de pression contre une partie de la piste de la stratégie, processus ≥ {liveProcess} : processus +{leverage}, et position de la partie +2 si elle est négociable.',
       assumes: 'Que la force est utile quand elle sert la politique.',
     },
@@ -87,7 +87,7 @@ export const MODEL_FR: ModelContent = {
     },
     'force-substitution': {
       means: 'La force employée à la place d’un processus politique l’érode.',
-      moves: 'Action offensive ou de pression contre un acteur hors d’une piste politique vivante : processus −{substitution}, consentement −{substitution}/2.',
+      moves: 'Action offensive ou de pression contre un acteur hors d’une piste politique active : processus −{substitution}, consentement −{substitution}/2.',
       assumes: 'Que les moyens militaires ne remplacent pas une stratégie politique.',
     },
     'agreement-implementation': {
@@ -96,7 +96,7 @@ export const MODEL_FR: ModelContent = {
       assumes: 'Que les accords négligés s’enlisent.',
     },
     'futile-technical-talks': {
-      means: 'Des pourparlers techniques de cessez-le-feu sans piste politique vivante ne mènent à rien.',
+      means: 'Des pourparlers techniques de cessez-le-feu sans piste politique active ne mènent à rien.',
       moves: 'L’action n’a aucun de ses effets ; à la place, cohésion −1 et crédibilité −1.',
       assumes: 'Qu’un cessez-le-feu a besoin d’un processus politique derrière lui.',
     },
