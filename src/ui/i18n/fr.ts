@@ -153,6 +153,7 @@ export const fr: Record<MessageKey, string> = {
   'sitrep.warning': 'Attendu le mois prochain : {title}',
   'sitrep.decide': 'Décision du siège {chair}',
   'sitrep.chosen': 'Décision : {choice}',
+  'sitrep.hypothetical': 'hypothétique : pas à la date de l’histoire',
   'sitrep.waitDecider': 'En attente de la décision du siège {chair}.',
   'sitrep.close': 'Clore le point de situation',
   'sitrep.review': 'Révision du mandat avec le Conseil',
