@@ -4,7 +4,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLessons } from '../../src/scenario/load-node.js';
-import { loadShipped } from '../helpers/factory.js';
+import type { ScenarioInput } from '../../src/scenario/schema.js';
+import { card, loadShipped, makeScenario, run, toPlanning } from '../helpers/factory.js';
 
 const SCENARIOS = readdirSync(join(import.meta.dirname, '../../scenarios'))
   .filter((n) => n.endsWith('.yaml') && n !== 'lessons.yaml')
@@ -81,6 +82,34 @@ describe('MINUSMA', () => {
       const a = s.actors.find((x) => x.id === id)!;
       expect(a.name.en, id).toMatch(/from (June|October) 2014/);
     }
+  });
+});
+
+describe('mediationSeat', () => {
+  const L = (en: string) => ({ en, fr: en });
+  const conflicts = (seat: ScenarioInput['mediationSeat']) => {
+    const scn = makeScenario((s) => {
+      s.actions = [
+        ...s.actions,
+        { id: 'srsg-talks', chair: 'srsg', name: L('t'), text: L('t'), target: 'actor', tags: ['talks'], effects: [] },
+        { id: 'envoy-talks', chair: 'envoy', name: L('t'), text: L('t'), target: 'actor', tags: ['talks'], effects: [] },
+      ];
+      s.chairs.envoy = { capacity: 2 };
+      if (seat) s.mediationSeat = seat;
+    });
+    const s = run(scn, toPlanning(scn, { strategy: 'talks' }), [
+      { type: 'plan/add', chair: 'srsg', item: card('srsg-talks', 'rebels') },
+      { type: 'plan/add', chair: 'envoy', item: card('envoy-talks', 'rebels') },
+      { type: 'plan/commit', chair: 'srsg' },
+      { type: 'plan/commit', chair: 'envoy' },
+      { type: 'plan/commit', chair: 'force' },
+    ]);
+    return s.conflicts.map((c) => c.kind);
+  };
+  it('counts an SRSG–Envoy split only where the seats are separate', () => {
+    expect(conflicts(undefined)).toContain('uncoordinated-mediation');
+    expect(conflicts('separate')).toContain('uncoordinated-mediation');
+    expect(conflicts('srsg')).not.toContain('uncoordinated-mediation');
   });
 });
 
