@@ -16,8 +16,9 @@ describe('glossary', () => {
     await p.getByLabel('Seed', { exact: true }).fill('19');
     await p.getByRole('button', { name: 'Start the game' }).click();
     await p.locator('#map[data-ready="true"]').waitFor({ timeout: 20_000 });
-    const report = p.getByRole('heading', { name: 'Results of month 1' });
-    await playUntil(p, 'mouse', () => report.isVisible());
+    // The month's report with its ledger: month 1 has been played.
+    await playUntil(p, 'mouse', () => p.locator('.report .ledger').first().isVisible());
+    await p.getByRole('heading', { name: 'Results of month 1' }).waitFor();
 
     await p.locator('.report').getByRole('button', { name: 'Glossary', exact: true }).click();
     const dialog = p.getByRole('dialog', { name: 'Glossary: acronyms, names and people' });
