@@ -249,7 +249,7 @@ export const fr: Record<MessageKey, string> = {
   'mech.plan-conflicts': 'Plans contradictoires',
   'mech.analysis-fog': 'Analyse',
   'mech.deployment-lead-time': 'Délai de déploiement',
-  'mech.emergency-support': 'Soutien d’urgence',
+  'mech.emergency-support': 'Appui d’urgence',
   'mech.police-presence': 'Présence policière',
   'mech.envoy-coordination': 'Coordination entre l’Envoyé et le RSSG',
   'mech.regional-exclusion': 'Acteurs régionaux exclus',

@@ -126,7 +126,7 @@ export const MODEL_FR: ModelContent = {
       assumes: 'Que les missions sont lentes à se renforcer et qu’on les juge là-dessus.',
     },
     'emergency-support': {
-      means: 'Le soutien d’urgence accélère les déploiements.',
+      means: 'L’appui d’urgence accélère les déploiements.',
       moves: 'L’action réduit de moitié le délai restant de chaque déploiement en cours (arrondi au-dessus).',
       assumes: 'Que la mission peut gagner en agilité si elle le demande.',
     },
