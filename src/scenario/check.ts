@@ -87,8 +87,10 @@ export function checkScenario(s: Raw, lessonIds: ReadonlySet<string> | null): Re
     if (!s.actions.some((c) => c.chair === chair)) bad(['chairs', chair], `chair '${chair}' has no actions`);
   }
 
+  const sources = uniqueIds(s.sources, ['sources'], 'source', bad);
   s.events.forEach((e, i) => {
     const p: Path = ['events', i];
+    if (e.source !== undefined) need(sources, 'source', e.source, [...p, 'source']);
     if (e.window && e.window.from > e.window.to) bad([...p, 'window'], `from ${e.window.from} is after to ${e.window.to}`);
     if (e.window && e.window.from > s.turns) bad([...p, 'window', 'from'], `turn ${e.window.from} is after the last turn ${s.turns}`);
     if (!chairs.has(e.decider)) bad([...p, 'decider'], `chair '${e.decider}' has no seat in this scenario`);

@@ -13,8 +13,16 @@ export const Lesson = z.strictObject({
   /** The lesson in our own words. */
   statement: Loc,
   /** Where in the report: its section heading and paragraph number (1-based, in the meeting report). */
-  source: z.strictObject({ section: z.string().min(1).max(200), paragraph: z.number().int().min(1).max(100) }),
-  questions: z.array(Loc).min(1).max(10),
+  source: z.strictObject({
+    section: z.string().min(1).max(200),
+    paragraph: z.number().int().min(1).max(100),
+    /** Every paragraph the lesson rests on, when more than the main one (the main one included). */
+    paragraphs: z.array(z.number().int().min(1).max(100)).min(1).max(16).optional(),
+  }),
+  /** Where the lesson, or the game's use of it, goes further than the report says: an inference, marked as such. */
+  beyond: Loc.optional(),
+  /** The last question is the transfer question: "in your own mission, what was the equivalent?". */
+  questions: z.array(Loc).min(2).max(10),
   mechanics: z.array(z.enum(MECHANICS)).min(1).max(20),
 });
 export type Lesson = z.infer<typeof Lesson>;

@@ -68,6 +68,35 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
 export const LessonId = z.string().regex(/^L-[a-z0-9-]{1,40}$/, 'a lesson id such as L-primacy');
 const lessons = list(LessonId, 20).default([]);
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'a date: YYYY-MM or YYYY-MM-DD');
+
+/** A published source the scenario rests on; events cite it by id. */
+export const Source = z.strictObject({
+  id,
+  author: z.string().min(1).max(LIMIT.name),
+  title: z.string().min(1).max(400),
+  /** Publication date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date: YYYY, YYYY-MM or YYYY-MM-DD'),
+  /** Web address (or a library reference when there is none). */
+  url: z.string().min(1).max(600),
+});
+
+/** A named person who held a role, with the dates in office that fall near the scenario. */
+export const Leader = z.strictObject({
+  name: z.string().min(1).max(LIMIT.name),
+  role: Loc,
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+
+/** An acronym or a name the players meet, explained in both languages. */
+export const GlossaryEntry = z.strictObject({
+  term: z.string().min(1).max(LIMIT.name),
+  /** The term spelled out, or the person's role. */
+  name: Loc,
+  text: Loc.optional(),
+});
+
 export const Indicator = z.strictObject({
   name: Loc,
   initial: num(0, 100),
@@ -119,6 +148,8 @@ export const Actor = z.strictObject({
   /** Its real intention, hidden from the chairs until analysis reaches `intentVisibleAt`. */
   intent: Loc.optional(),
   intentVisibleAt: num(0, 100).default(60),
+  /** The people who led it, with their dates: history's names, not the game's. */
+  leaders: list(Leader, 20).default([]),
   rules: list(Rule, 40).default([]),
 });
 
@@ -202,10 +233,11 @@ export const Event = z.strictObject({
   title: Loc,
   text: Loc,
   /** Historical date, `YYYY-MM` or `YYYY-MM-DD`. */
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'a date: YYYY-MM or YYYY-MM-DD')
-    .optional(),
+  date: isoDate.optional(),
+  /** The id of the scenario source (see `sources`) the dated event rests on. */
+  source: ref.optional(),
+  /** The event compresses, moves or invents history; the game says so where it appears. */
+  hypothetical: z.boolean().default(false),
   window: z.strictObject({ from: int(1, 200), to: int(1, 200) }).optional(),
   when: Condition.optional(),
   chance: num(0, 1).default(1),
@@ -233,7 +265,11 @@ export const Epilogue = z.strictObject({
   text: Loc,
 });
 
-export const ChairSetup = z.strictObject({ capacity: int(1, 10) });
+export const ChairSetup = z.strictObject({
+  capacity: int(1, 10),
+  /** Who held the seat in history, with their dates. */
+  holders: list(Leader, 10).default([]),
+});
 
 /** A step of an interactive guide: shown to the players in a phase (of one turn, or of every turn). */
 export const GuideStep = z.strictObject({
@@ -280,6 +316,11 @@ export const Scenario = z.strictObject({
     envoy: ChairSetup.optional(),
     police: ChairSetup.optional(),
   }),
+  /**
+   * Who holds the UN's seat in the mediation: `separate` (a Special Envoy beside the SRSG, whose uncoordinated talks
+   * cost cohesion) or `srsg` (the SRSG held it, as in Algiers, so there is no split to punish).
+   */
+  mediationSeat: z.enum(['separate', 'srsg']).default('separate'),
   /** Extra briefing per chair. */
   chairBriefs: z.partialRecord(z.enum(CHAIRS), Loc).default({}),
   indicators: z.strictObject(
@@ -304,6 +345,10 @@ export const Scenario = z.strictObject({
   /** An optional guide for new players, step by step; plain text, shown beside the phase prompt. */
   guide: list(GuideStep, 60).default([]),
   mechanics: Mechanics.prefault({}),
+  /** The published sources the scenario rests on (author, title, date, address). */
+  sources: list(Source, 200).default([]),
+  /** Acronyms and names the players meet, shown in the glossary. */
+  glossary: list(GlossaryEntry, 300).default([]),
 });
 
 /** Scenario data as written in a file, before defaults are filled in. */
@@ -318,3 +363,6 @@ export type Unit = z.output<typeof Unit>;
 export type Strategy = z.output<typeof Strategy>;
 export type Task = z.output<typeof Task>;
 export type Rule = z.output<typeof Rule>;
+export type Source = z.output<typeof Source>;
+export type Leader = z.output<typeof Leader>;
+export type GlossaryEntry = z.output<typeof GlossaryEntry>;

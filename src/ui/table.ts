@@ -18,6 +18,7 @@ import { cueState, cuesFor, play, soundToggle, type CueState } from './sound.js'
 import { monthLine, sidePanels, statusLines } from './panels/side.js';
 import { theatrePanel } from './panels/theatre.js';
 import { languageSwitch } from './panels/title.js';
+import { glossaryButton } from './glossary.js';
 
 export interface TableHandlers {
   onQuit(): void;
@@ -124,6 +125,7 @@ function renderHeader(ctx: PanelContext, header: HTMLElement, handlers: TableHan
       'div',
       { class: 'header-tools' },
       languageSwitch(handlers.onLang),
+      glossaryButton(scn),
       soundToggle(),
       motionToggle(),
       handlers.onDebrief ? h('button', { type: 'button', 'data-key': 'debrief', onclick: () => handlers.onDebrief?.() }, s.phase === 'over' ? t('debrief.heading') : t('debrief.openSoFar')) : null,

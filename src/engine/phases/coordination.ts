@@ -61,7 +61,8 @@ export function detectConflicts(s: GameState, scn: Scenario): Conflict[] {
   }
   const talks = (c: Chair) => played.some((p) => p.chair === c && has(p, 'talks'));
   const coordinated = played.some((p) => (p.chair === 'srsg' || p.chair === 'envoy') && has(p, 'coordination'));
-  if (talks('srsg') && talks('envoy') && !coordinated) {
+  // content #19: where the SRSG held the UN's seat in the mediation (scenario data), there is no split to punish.
+  if (scn.mediationSeat !== 'srsg' && talks('srsg') && talks('envoy') && !coordinated) {
     add({ kind: 'uncoordinated-mediation', chairs: ['srsg', 'envoy'], subject: s.strategy ?? 'none' });
   }
   return out;

@@ -152,6 +152,7 @@ export const en = {
   'sitrep.decide': 'Decision for the {chair}',
   'sitrep.chosen': 'Decided: {choice}',
   'sitrep.waitDecider': 'Waiting for the {chair} to decide.',
+  'sitrep.hypothetical': 'hypothetical: not as history dated it',
   'sitrep.close': 'Close the sitrep',
   'sitrep.review': 'Mandate review with the Council',
   'sitrep.reviewHint': 'You may drop or add tasks once. A frank report to the Council needs good analysis.',

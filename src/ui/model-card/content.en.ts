@@ -7,7 +7,7 @@ export const MODEL_EN: ModelContent = {
     process: {
       means: 'How far the political process between the parties has come: talks, agreement and its implementation (0–100).',
       moves: 'Up with political and talks actions and with force that backs a live political track (+{leverage}); down by {drift} in a month with no political work, by {substitution} when force replaces politics, and by {neglect} each month a signed agreement is not worked on.',
-      assumes: 'That the mission must lead the political process itself and that a process nobody works on loses ground.',
+      assumes: 'That the mission must keep working for the political process, though it rarely leads it (Kampala was facilitated by Uganda for the ICGLR; Algiers was led by Algeria), and that a process nobody works on loses ground.',
     },
     consent: {
       means: 'The host state’s consent to the mission’s presence and work.',
@@ -84,7 +84,7 @@ export const MODEL_EN: ModelContent = {
     'process-drift': {
       means: 'A political process nobody works on loses ground.',
       moves: 'Process −{drift} in a month when no chair plays a political or talks action.',
-      assumes: 'That the mission must lead the process; it does not run by itself.',
+      assumes: 'That a process does not run by itself: the mission must keep working for it, even when others lead the mediation.',
     },
     'force-substitution': {
       means: 'Force used in place of a political process erodes it.',
@@ -138,8 +138,8 @@ export const MODEL_EN: ModelContent = {
     },
     'envoy-coordination': {
       means: 'The SRSG and the Envoy both mediating without coordinating.',
-      moves: 'When both play talks and neither plays a coordination action: a conflict, cohesion −{conflictCost}.',
-      assumes: 'That two mediators must speak with one voice.',
+      moves: 'When both play talks and neither plays a coordination action: a conflict, cohesion −{conflictCost} (not in scenarios whose mediation seat is held by the SRSG).',
+      assumes: 'That two mediators must speak with one voice. Where the SRSG held the UN’s seat in the mediation (MINUSMA in Algiers), there is no split and no cost.',
     },
     'regional-exclusion': {
       means: 'Neighbours and regional organizations left out drift away.',
@@ -164,7 +164,7 @@ export const MODEL_EN: ModelContent = {
     'contributor-consultation': {
       means: 'Troop and police contributors perform better when consulted.',
       moves: 'Actions that need a unit are scaled by the best eligible unit’s performance, +0.25 for {consultTurns} months after contributors are consulted.',
-      assumes: 'That contingents differ and consultation improves them.',
+      assumes: 'That contingents differ and that consultation improves them. The report only says contributors feel they are not consulted enough (paragraph 12); the improvement is the game’s assumption.',
     },
     'armed-violence': {
       means: 'Hostile armed actors make violence where they operate.',
@@ -177,6 +177,7 @@ export const MODEL_EN: ModelContent = {
       assumes: 'That presence protects, in proportion to what is deployed.',
     },
   },
+  beyond: 'Beyond the report:',
   scoring: {
     means: 'The outcome: a weighted mean of the dimensions — process, protection (100 − population-weighted violence), credibility, consent and impartiality (their mean), trust, cohesion and casualties (100 − casualties).',
     moves: 'Computed at the end of each month; the game ends at the last month or when an end condition holds. Success when the score reaches the threshold, unless an end condition decides otherwise.',

@@ -5,8 +5,8 @@ export const MODEL_FR: ModelContent = {
   indicators: {
     process: {
       means: 'L’avancement du processus politique entre les parties : pourparlers, accord et mise en œuvre (0–100).',
-      moves: 'Monte avec les actions politiques et de pourparlers, et avec la force au service d’une piste politique vivante (+{leverage}) ; baisse de {drift} un mois sans travail politique, de {substitution} quand la force remplace la politique, et de {neglect} chaque mois où un accord signé n’est pas mis en œuvre.',
-      assumes: 'Que la mission doit conduire elle-même le processus politique et qu’un processus dont personne ne s’occupe recule.',
+      moves: 'Monte avec les actions politiques et de pourparlers, et avec la force au service d’une piste politique active (+{leverage}) ; baisse de {drift} un mois sans travail politique, de {substitution} quand la force remplace la politique, et de {neglect} chaque mois où un accord signé n’est pas mis en œuvre.',
+      assumes: 'Que la mission doit travailler sans relâche au processus politique, même si elle le conduit rarement (Kampala était facilité par l’Ouganda pour la CIRGL ; Alger était conduit par l’Algérie), et qu’un processus dont personne ne s’occupe recule.',
     },
     consent: {
       means: 'Le consentement de l’État hôte à la présence et au travail de la mission.',
@@ -30,7 +30,7 @@ export const MODEL_FR: ModelContent = {
     },
     cohesion: {
       means: 'L’unité des composantes de la mission (civile, militaire, police, envoyé).',
-      moves: 'Baisse de {conflictCost} par conflit entre les plans révélés des fauteuils ; de 1 pour des pourparlers techniques de cessez-le-feu sans piste politique vivante ; et selon les actions et les événements.',
+      moves: 'Baisse de {conflictCost} par conflit entre les plans révélés des fauteuils ; de 1 pour des pourparlers techniques de cessez-le-feu sans piste politique active ; et selon les actions et les événements.',
       assumes: 'Qu’une mission unie tire davantage de chaque action : la cohésion multiplie chaque effet favorable (×0,5 à 0, ×1 à 50, ×1,5 à 100).',
     },
     credibility: {
@@ -76,18 +76,18 @@ export const MODEL_FR: ModelContent = {
       assumes: 'Qu’un rapport franc au Conseil demande de l’analyse.',
     },
     'primacy-leverage': {
-      means: 'La force au service d’une piste politique vivante pèse à la table.',
+      means: 'La force au service d’une piste politique active pèse à la table.',
       moves: 'Action offensive ou de pression contre une partie de la piste de la stratégie, processus ≥ {liveProcess} : processus +{leverage}, et position de la partie +2 si elle est négociable.',
       assumes: 'Que la force est utile quand elle sert la politique.',
     },
     'process-drift': {
       means: 'Un processus politique dont personne ne s’occupe recule.',
       moves: 'Processus −{drift} un mois où aucun fauteuil ne joue d’action politique ou de pourparlers.',
-      assumes: 'Que la mission doit conduire le processus ; il n’avance pas seul.',
+      assumes: 'Qu’un processus n’avance pas seul : la mission doit y travailler, même quand d’autres conduisent la médiation.',
     },
     'force-substitution': {
       means: 'La force employée à la place d’un processus politique l’érode.',
-      moves: 'Action offensive ou de pression contre un acteur hors d’une piste politique vivante : processus −{substitution}, consentement −{substitution}/2.',
+      moves: 'Action offensive ou de pression contre un acteur hors d’une piste politique active : processus −{substitution}, consentement −{substitution}/2.',
       assumes: 'Que les moyens militaires ne remplacent pas une stratégie politique.',
     },
     'agreement-implementation': {
@@ -96,7 +96,7 @@ export const MODEL_FR: ModelContent = {
       assumes: 'Que les accords négligés s’enlisent.',
     },
     'futile-technical-talks': {
-      means: 'Des pourparlers techniques de cessez-le-feu sans piste politique vivante ne mènent à rien.',
+      means: 'Des pourparlers techniques de cessez-le-feu sans piste politique active ne mènent à rien.',
       moves: 'L’action n’a aucun de ses effets ; à la place, cohésion −1 et crédibilité −1.',
       assumes: 'Qu’un cessez-le-feu a besoin d’un processus politique derrière lui.',
     },
@@ -126,7 +126,7 @@ export const MODEL_FR: ModelContent = {
       assumes: 'Que les missions sont lentes à se renforcer et qu’on les juge là-dessus.',
     },
     'emergency-support': {
-      means: 'Le soutien d’urgence accélère les déploiements.',
+      means: 'L’appui d’urgence accélère les déploiements.',
       moves: 'L’action réduit de moitié le délai restant de chaque déploiement en cours (arrondi au-dessus).',
       assumes: 'Que la mission peut gagner en agilité si elle le demande.',
     },
@@ -136,9 +136,9 @@ export const MODEL_FR: ModelContent = {
       assumes: 'Que la police est l’outil adapté en ville et une source d’information.',
     },
     'envoy-coordination': {
-      means: 'Le RSSG et l’Envoyé médiant tous deux sans se coordonner.',
-      moves: 'Si les deux jouent des pourparlers et qu’aucun ne joue d’action de coordination : un conflit, cohésion −{conflictCost}.',
-      assumes: 'Que deux médiateurs doivent parler d’une seule voix.',
+      means: 'Le RSSG et l’Envoyé assurant tous deux une médiation sans se coordonner.',
+      moves: 'Si les deux jouent des pourparlers et qu’aucun ne joue d’action de coordination : un conflit, cohésion −{conflictCost} (sauf dans les scénarios où le RSSG occupe le siège de la médiation).',
+      assumes: 'Que deux médiateurs doivent parler d’une seule voix. Là où le RSSG occupait le siège de l’ONU dans la médiation (la MINUSMA à Alger), il n’y a ni division ni coût.',
     },
     'regional-exclusion': {
       means: 'Les voisins et les organisations régionales tenus à l’écart s’éloignent.',
@@ -163,7 +163,7 @@ export const MODEL_FR: ModelContent = {
     'contributor-consultation': {
       means: 'Les contingents fournis donnent de meilleurs résultats quand les contributeurs sont consultés.',
       moves: 'Les actions qui exigent une unité sont multipliées par la performance de la meilleure unité, +0,25 pendant {consultTurns} mois après une consultation.',
-      assumes: 'Que les contingents diffèrent et que la consultation les améliore.',
+      assumes: 'Que les contingents diffèrent et que la consultation les améliore. Le rapport dit seulement que les contributeurs s’estiment insuffisamment consultés (paragraphe 12) ; l’amélioration est une hypothèse du jeu.',
     },
     'armed-violence': {
       means: 'Les acteurs armés hostiles font la violence là où ils opèrent.',
@@ -176,6 +176,7 @@ export const MODEL_FR: ModelContent = {
       assumes: 'Que la présence protège, en proportion de ce qui est déployé.',
     },
   },
+  beyond: 'Au-delà du rapport :',
   scoring: {
     means: 'Le résultat : une moyenne pondérée des dimensions — processus, protection (100 − violence pondérée par la population), crédibilité, consentement et impartialité (leur moyenne), confiance, cohésion et pertes (100 − pertes).',
     moves: 'Calculé à la fin de chaque mois ; la partie s’arrête au dernier mois ou quand une condition de fin est remplie. Succès si le score atteint le seuil, sauf si une condition de fin en décide autrement.',

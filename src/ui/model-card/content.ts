@@ -13,6 +13,8 @@ export interface ModelContent {
   readonly indicators: Readonly<Record<IndicatorId, ModelEntry>>;
   readonly mechanics: Readonly<Record<MechanicId, ModelEntry>>;
   readonly scoring: ModelEntry;
+  /** The label before a lesson's inference beyond the report. */
+  readonly beyond: string;
 }
 
 /** The lessons whose mechanics move each indicator (as in src/engine/mechanics and phases/resolution.ts). */

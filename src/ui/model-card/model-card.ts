@@ -20,7 +20,14 @@ export function fillParams(text: string, scn: Scenario | null): string {
 }
 
 function entry(id: string, title: string, e: ModelEntry, lessons: readonly Lesson[], scn: Scenario | null): HTMLElement {
-  const sources = lessons.map((l) => h('li', {}, t('model.lessonSource', { lesson: `${l.id} ${loc(l.title)}`, section: l.source.section, paragraph: l.source.paragraph })));
+  const sources = lessons.map((l) =>
+    h(
+      'li',
+      {},
+      t('model.lessonSource', { lesson: `${l.id} ${loc(l.title)}`, section: l.source.section, paragraph: (l.source.paragraphs ?? [l.source.paragraph]).join(', ') }),
+      l.beyond ? h('span', { class: 'muted small', 'data-beyond': l.id }, ` ${modelContent().beyond} ${loc(l.beyond)}`) : null,
+    ),
+  );
   return h(
     'article',
     { class: 'model-entry', id: `model-${id}`, 'data-model': id },

@@ -2,6 +2,7 @@
 import type { PanelContext } from '../context.js';
 import { causeText, changeTone, deltaText, trackName } from '../describe.js';
 import { h } from '../dom.js';
+import { glossaryButton } from '../glossary.js';
 import { t } from '../i18n/index.js';
 
 /** The month whose results are on show: the last one resolved. */
@@ -14,10 +15,10 @@ export function reportPanel(ctx: PanelContext): HTMLElement {
   const turn = reportTurn(ctx);
   const section = h('section', { class: 'panel report', 'aria-labelledby': 'report-heading' });
   if (turn < 1) {
-    section.append(h('h2', { id: 'report-heading' }, t('report.heading', { turn: 1 })), h('p', { class: 'muted' }, t('report.none')));
+    section.append(h('h2', { id: 'report-heading' }, t('report.heading', { turn: 1 })), h('p', { class: 'muted' }, t('report.none')), glossaryButton(scn) ?? '');
     return section;
   }
-  section.append(h('h2', { id: 'report-heading' }, t('report.heading', { turn })));
+  section.append(h('h2', { id: 'report-heading' }, t('report.heading', { turn })), glossaryButton(scn) ?? '');
   const entries = view.ledger.filter((e) => e.turn === turn);
   if (entries.length === 0) {
     section.append(h('p', { class: 'muted' }, t('report.noChanges')));

@@ -15,7 +15,7 @@ export function sitrepPanel(ctx: PanelContext): HTMLElement {
   for (const f of fired) {
     const ev = idx.events.get(f.event);
     if (!ev) continue;
-    const card = h('article', { class: 'event-card' }, h('h4', {}, loc(ev.title)), h('p', {}, loc(ev.text)));
+    const card = h('article', { class: 'event-card' }, h('h4', {}, loc(ev.title), ev.hypothetical ? h('span', { class: 'badge', 'data-hypothetical': ev.id }, t('sitrep.hypothetical')) : null), h('p', {}, loc(ev.text)));
     const effects = shownEffects(ev.effects);
     if (effects.length > 0) card.append(h('ul', { class: 'effects small' }, effects.map((e) => h('li', {}, effectText(scn, e)))));
     const pending = view.pendingChoices.includes(f.event);

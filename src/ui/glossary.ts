@@ -1,0 +1,64 @@
+// The glossary: the scenario's acronyms and names, and the people who held its seats and led its actors, with their
+// dates, in the player's language. A modal dialog opened from the month's report (issue #19).
+import type { Leader, Scenario } from '../scenario/schema.js';
+import { h } from './dom.js';
+import { lang, loc } from './i18n/index.js';
+
+const TEXT = {
+  en: { open: 'Glossary', heading: 'Glossary: acronyms, names and people', terms: 'Acronyms and names', people: 'People', close: 'Close', since: 'from {d}', until: 'until {d}', seats: 'Mission and mediation seats' },
+  fr: { open: 'Glossaire', heading: 'Glossaire : sigles, noms et personnes', terms: 'Sigles et noms', people: 'Personnes', close: 'Fermer', since: 'à partir de {d}', until: 'jusqu’à {d}', seats: 'Sièges de la mission et de la médiation' },
+} as const;
+
+const text = () => TEXT[lang()];
+
+/** Whether the scenario has anything to show in a glossary. */
+export function hasGlossary(scn: Scenario): boolean {
+  return scn.glossary.length > 0 || scn.actors.some((a) => a.leaders.length > 0) || Object.values(scn.chairs).some((c) => (c?.holders.length ?? 0) > 0);
+}
+
+function dates(l: Leader): string {
+  const x = text();
+  if (l.from && l.to) return `${l.from} – ${l.to}`;
+  if (l.from) return x.since.replace('{d}', l.from);
+  if (l.to) return x.until.replace('{d}', l.to);
+  return '';
+}
+
+function person(l: Leader): HTMLElement {
+  const d = dates(l);
+  return h('li', {}, h('strong', {}, l.name), `: ${loc(l.role)}`, d ? ` (${d})` : '');
+}
+
+/** The glossary's content: terms, then the chairs' holders, then each actor's leaders. */
+export function glossaryContent(scn: Scenario): HTMLElement {
+  const x = text();
+  const holders = Object.values(scn.chairs).flatMap((c) => c?.holders ?? []);
+  const actors = scn.actors.filter((a) => a.leaders.length > 0);
+  return h(
+    'div',
+    { class: 'glossary-content' },
+    scn.glossary.length > 0 ? [h('h3', {}, x.terms), h('dl', {}, scn.glossary.flatMap((g) => [h('dt', {}, g.term), h('dd', {}, loc(g.name), g.text ? ` ${loc(g.text)}` : '')]))] : null,
+    holders.length + actors.length > 0 ? h('h3', {}, x.people) : null,
+    holders.length > 0 ? [h('h4', {}, x.seats), h('ul', {}, holders.map(person))] : null,
+    actors.flatMap((a) => [h('h4', {}, loc(a.name)), h('ul', {}, a.leaders.map(person))]),
+  );
+}
+
+/** Opens the glossary as a modal dialog; it removes itself when closed. */
+export function openGlossary(scn: Scenario): HTMLDialogElement {
+  const x = text();
+  const dialog = h('dialog', { class: 'glossary', 'aria-labelledby': 'glossary-heading' });
+  const close = h('button', { type: 'button', onclick: () => dialog.close() }, x.close);
+  dialog.append(h('h2', { id: 'glossary-heading' }, x.heading), glossaryContent(scn), close);
+  dialog.addEventListener('close', () => dialog.remove());
+  document.body.append(dialog);
+  dialog.showModal();
+  close.focus();
+  return dialog;
+}
+
+/** The button that opens the glossary, or null when the scenario has none. */
+export function glossaryButton(scn: Scenario): HTMLButtonElement | null {
+  if (!hasGlossary(scn)) return null;
+  return h('button', { type: 'button', class: 'glossary-open', 'data-key': 'glossary', onclick: () => openGlossary(scn) }, text().open);
+}

@@ -1,0 +1,46 @@
+// Browser test of the glossary (issue #19): opened from a month's report, in English and in French, with the named leaders.
+import { describe, expect, it } from 'vitest';
+import { openPage, shot, useHarness } from './harness.js';
+import { playUntil } from './play.js';
+
+const harness = useHarness();
+
+describe('glossary', () => {
+  it('opens from the report of a month, in English and in French, with acronyms and named leaders', async () => {
+    const h = harness();
+    const w = await openPage(h);
+    const p = w.page;
+    await p.goto(`${h.url}?test`);
+    await p.getByLabel('Scenario', { exact: true }).selectOption({ label: 'MONUSCO 2012–2014: Goma, the Intervention Brigade and the Kampala talks' });
+    await p.getByLabel('Your chair').selectOption({ label: 'All chairs (hot seat)' });
+    await p.getByLabel('Seed', { exact: true }).fill('19');
+    await p.getByRole('button', { name: 'Start the game' }).click();
+    await p.locator('#map[data-ready="true"]').waitFor({ timeout: 20_000 });
+    // The month's report with its ledger: month 1 has been played.
+    await playUntil(p, 'mouse', () => p.locator('.report .ledger').first().isVisible());
+    await p.getByRole('heading', { name: 'Results of month 1' }).waitFor();
+
+    await p.locator('.report').getByRole('button', { name: 'Glossary', exact: true }).click();
+    const dialog = p.getByRole('dialog', { name: 'Glossary: acronyms, names and people' });
+    await dialog.waitFor();
+    await expect(dialog.getByText('Force Intervention Brigade', { exact: false }).first().isVisible()).resolves.toBe(true);
+    await expect(dialog.getByText('Carlos Alberto dos Santos Cruz', { exact: false }).first().isVisible()).resolves.toBe(true);
+    await expect(dialog.getByText('Mary Robinson', { exact: false }).first().isVisible()).resolves.toBe(true);
+    await shot(p, 'glossary-en');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog.count()).resolves.toBe(0);
+
+    await p.getByLabel('Language').selectOption('fr');
+    await p.getByRole('heading', { name: 'Résultats du mois 1' }).waitFor();
+    await p.locator('.report').getByRole('button', { name: 'Glossaire', exact: true }).click();
+    const dialogFr = p.getByRole('dialog', { name: 'Glossaire : sigles, noms et personnes' });
+    await dialogFr.waitFor();
+    await expect(dialogFr.getByText('Brigade d’intervention de la force', { exact: false }).or(dialogFr.getByText("Brigade d'intervention de la force", { exact: false })).first().isVisible()).resolves.toBe(true);
+    await expect(dialogFr.getByText('Envoyée spéciale', { exact: false }).first().isVisible()).resolves.toBe(true);
+    await expect(dialogFr.getByText('Commandant de la force (Brésil)', { exact: false }).first().isVisible()).resolves.toBe(true);
+    await shot(p, 'glossary-fr');
+    await dialogFr.getByRole('button', { name: 'Fermer' }).click();
+    expect(w.problems).toEqual([]);
+    await w.context.close();
+  }, 120_000);
+});
