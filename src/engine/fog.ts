@@ -144,7 +144,7 @@ const TURN = 0.5;
 
 const reflect = (x: number) => (x > 1 ? 2 - x : x < -1 ? -2 - x : x);
 
-interface Walks {
+export interface Walks {
   readonly key: Uint8Array;
   readonly step: number;
   readonly byKey: Map<string, number[]>;
@@ -154,7 +154,8 @@ interface Walks {
 const cache = new Map<string, Walks>();
 const CACHE_GAMES = 64;
 
-function walksOf(secret: string, fog: number): Walks {
+/** The walks of one game (by its secret) under one scenario's fog, kept for reuse. */
+export function walksOf(secret: string, fog: number): Walks {
   const id = `${secret}|${fog}`;
   let w = cache.get(id);
   if (w) return w;
@@ -170,8 +171,7 @@ const unit = (x: number) => (x >>> 0) / 4294967296;
  * Where the error of `key` stands in month `turn`, as a share of the full fog (-1..1). The walk starts anywhere in
  * the band and each month takes a step whose velocity itself drifts, so the error wanders rather than jitters.
  */
-export function fogShare(secret: string, fog: number, key: string, turn: number): number {
-  const w = walksOf(secret, fog);
+export function fogShare(w: Walks, key: string, turn: number): number {
   let path = w.byKey.get(key);
   if (!path) {
     const [hi, lo] = siphash24(w.key, encoder.encode(`${key}#0`));

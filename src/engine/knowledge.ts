@@ -3,7 +3,7 @@
 // neither tells a chair more than its view does.
 import type { Chair, Scenario } from '../scenario/schema.js';
 import type { Reader } from './conditions.js';
-import { FOG_SHARPEN, fogShare, fogWidth } from './fog.js';
+import { FOG_SHARPEN, fogShare, fogWidth, walksOf, type Walks } from './fog.js';
 import { trackKey } from './ledger.js';
 import type { Cause, GameState, Track } from './types.js';
 
@@ -71,6 +71,7 @@ interface Known {
   readonly seen: Map<string, Seen>;
   readonly width: number;
   readonly spread: number;
+  readonly walks: Walks;
 }
 
 const known = new WeakMap<GameState, Known>();
@@ -88,7 +89,7 @@ function knownOf(s: GameState, scn: Scenario): Known {
     }
   }
   const width = bandOf(s, scn);
-  k = { heldBack, seen: new Map(), width, spread: Math.round(width) };
+  k = { heldBack, seen: new Map(), width, spread: Math.round(width), walks: walksOf(s.secret, scn.mechanics.fog) };
   known.set(s, k);
   return k;
 }
@@ -145,7 +146,7 @@ export function seenOf(s: GameState, scn: Scenario, t: Track): Seen {
   let seen: Seen;
   if (k.spread === 0 || (t.kind === 'strength' && open === 0)) seen = { value: open, spread: 0 };
   else {
-    const error = Math.round(fogShare(s.secret, scn.mechanics.fog, fogKey(t), s.turn) * k.width);
+    const error = Math.round(fogShare(k.walks, fogKey(t), s.turn) * k.width);
     seen = { value: Math.min(hi, Math.max(lo, open + error)), spread: k.spread };
   }
   k.seen.set(id, seen);
