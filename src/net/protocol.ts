@@ -1,7 +1,8 @@
 // The group-session wire protocol: every message between a client and the authoritative server, as strict zod shapes.
 import { z } from 'zod';
 import { ActionShape } from '../engine/action-shape.js';
-import { PHASES, type Action, type ChairView, type GameState, type Outcome, type Phase, type RejectionCode, type SaveFile } from '../engine/index.js';
+import type { Action, ChairView, GameState, Outcome, Phase, RejectionCode, SaveFile } from '../engine/index.js';
+import { PHASES } from '../engine/types.js';
 import { CHAIRS, CORE_INDICATORS, type Chair, type IndicatorId } from '../scenario/constants.js';
 import { Effect } from '../scenario/effect.js';
 import { CODE_ALPHABET, CODE_LENGTH } from './codes.js';
