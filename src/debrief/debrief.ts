@@ -71,9 +71,9 @@ const DIMENSION_TRACKS = (scn: Scenario): Record<Dimension, Track[]> => ({
 });
 
 /** Replays the log and records, turn by turn, what each chair decided and what happened. */
-export function timelineOf(scn: Scenario, seed: number, log: readonly Action[]): TurnRecord[] {
+export function timelineOf(scn: Scenario, seed: number, log: readonly Action[], secret?: string): TurnRecord[] {
   const out: TurnRecord[] = [];
-  let s = newGame(scn, seed);
+  let s = newGame(scn, seed, secret);
   let reviews: { drop: readonly string[]; add: readonly string[] }[] = [];
   for (const a of log) {
     const before = s;
@@ -132,7 +132,7 @@ export function buildDebrief(scn: Scenario, s: GameState, catalogue: LessonCatal
   const limited = (opts.limited ?? false) && s.phase !== 'over';
   const exact = (t: Track) => t.kind === 'implementation' || (t.kind === 'indicator' && scn.indicators[t.id].observed === 'exact');
   const ledger = limited ? s.ledger.filter((e) => exact(e.track)) : s.ledger;
-  const start = newGame(scn, s.seed);
+  const start = newGame(scn, s.seed, s.secret);
   const turns = s.turn;
   const { score } = scoreOf(s, scn);
   const dims = dimensionsOf(s, scn);
@@ -140,7 +140,7 @@ export function buildDebrief(scn: Scenario, s: GameState, catalogue: LessonCatal
   const used = new Set(ledger.flatMap((e) => e.lessons));
   const shown = (d: Dimension) => !limited || tracks[d].every(exact);
   const indicators = CORE_INDICATORS.filter((k) => !limited || scn.indicators[k].observed === 'exact');
-  const timeline = timelineOf(scn, s.seed, s.log).map((t) =>
+  const timeline = timelineOf(scn, s.seed, s.log, s.secret).map((t) =>
     limited ? { ...t, moves: Object.fromEntries(Object.entries(t.moves).filter(([k]) => scn.indicators[k as IndicatorId].observed === 'exact')) } : t,
   );
   return {

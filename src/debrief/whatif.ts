@@ -18,8 +18,8 @@ export interface Branch {
 export type BranchResult = { readonly ok: true; readonly value: Branch } | { readonly ok: false; readonly message: string };
 
 /** The log up to the point where turn `turn` waits for its strategy (change: strategy) or its plans. */
-function prefixTo(scn: Scenario, seed: number, log: readonly Action[], turn: number, phase: 'strategy' | 'planning'): { state: GameState; used: number } | null {
-  let s = newGame(scn, seed);
+function prefixTo(scn: Scenario, seed: number, secret: string, log: readonly Action[], turn: number, phase: 'strategy' | 'planning'): { state: GameState; used: number } | null {
+  let s = newGame(scn, seed, secret);
   for (let i = 0; i < log.length; i++) {
     if (s.turn === turn && s.phase === phase) return { state: s, used: i };
     const r = step(s, log[i]!, scn);
@@ -31,7 +31,7 @@ function prefixTo(scn: Scenario, seed: number, log: readonly Action[], turn: num
 
 export function branchAt(scn: Scenario, original: GameState, turn: number, change: Change, seats: Seating): BranchResult {
   const phase = change.kind === 'strategy' ? 'strategy' : 'planning';
-  const at = prefixTo(scn, original.seed, original.log, turn, phase);
+  const at = prefixTo(scn, original.seed, original.secret, original.log, turn, phase);
   if (!at) return { ok: false, message: `turn ${turn} was not reached in this game` };
   let s = at.state;
   const act = (a: Action): string | null => {

@@ -4,19 +4,29 @@ import type { DraftState, GameState } from './types.js';
 
 type S = GameState | DraftState;
 
+/** Where a condition reads the numbers that may be estimated: the true state, or what a chair knows (knowledge.ts). */
+export interface Reader {
+  indicator(id: Extract<Condition, { test: 'indicator' }>['id']): number;
+  violence(region: string): number;
+  stance(actor: string): number;
+  strength(actor: string): number;
+}
+
+
 const inRange = (v: number, c: { gte?: number | undefined; lte?: number | undefined }) =>
   (c.gte === undefined || v >= c.gte) && (c.lte === undefined || v <= c.lte);
 
-export function holds(c: Condition, s: S): boolean {
+/** Whether a condition holds: on the true state, or, with `read`, on the numbers as someone knows them. */
+export function holds(c: Condition, s: S, read?: Reader): boolean {
   switch (c.test) {
     case 'indicator':
-      return inRange(s.indicators[c.id], c);
+      return inRange(read ? read.indicator(c.id) : s.indicators[c.id], c);
     case 'violence':
-      return inRange(s.violence[c.region] ?? 0, c);
+      return inRange(read ? read.violence(c.region) : (s.violence[c.region] ?? 0), c);
     case 'stance':
-      return inRange(s.actors[c.actor]?.stance ?? 0, c);
+      return inRange(read ? read.stance(c.actor) : (s.actors[c.actor]?.stance ?? 0), c);
     case 'strength':
-      return inRange(s.actors[c.actor]?.strength ?? 0, c);
+      return inRange(read ? read.strength(c.actor) : (s.actors[c.actor]?.strength ?? 0), c);
     case 'turn':
       return inRange(s.turn, c);
     case 'flag':
@@ -34,10 +44,10 @@ export function holds(c: Condition, s: S): boolean {
     case 'unit':
       return c.unit in s.units;
     case 'all':
-      return c.of.every((x) => holds(x, s));
+      return c.of.every((x) => holds(x, s, read));
     case 'any':
-      return c.of.some((x) => holds(x, s));
+      return c.of.some((x) => holds(x, s, read));
     case 'not':
-      return !holds(c.cond, s);
+      return !holds(c.cond, s, read);
   }
 }

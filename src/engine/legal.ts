@@ -1,6 +1,7 @@
 // What each chair may do now: the one door for the UI, the bots and the server.
 import type { Card, Chair, Scenario } from '../scenario/schema.js';
 import { holds } from './conditions.js';
+import { knownTo } from './knowledge.js';
 import { capacityOf, indexOf } from './scenario-index.js';
 import { isFacilitatorAction, MAX_NOTE, MAX_PLAN_ITEMS, type Action, type FacilitatorAction, type GameState, type PlanItem, type Rejection, type RejectionCode } from './types.js';
 
@@ -17,16 +18,17 @@ export function planCost(scn: Scenario, items: readonly PlanItem[]): number {
   return items.reduce((sum, it) => sum + itemCost(scn, it), 0);
 }
 
-/** The ids a card may target now, before unit checks. */
+/** The ids a card may target now, before unit checks: judged on what the card's chair knows, never the hidden truth. */
 export function targetsOf(s: GameState, scn: Scenario, card: Card): string[] {
   if (card.target === 'none') return [];
   const idx = indexOf(scn);
   const all = card.target === 'region' ? [...idx.regions.keys()] : [...idx.actors.keys()];
   const allowed = card.targets ? all.filter((t) => card.targets!.includes(t)) : all;
   if (card.tags.includes('talks')) return allowed.filter((t) => idx.actors.get(t)?.negotiable);
-  // A defeated group is no longer a target for force.
+  // A group the mission sees as defeated is no longer a target for force.
   if (card.target === 'actor' && (card.tags.includes('offensive') || card.tags.includes('pressure'))) {
-    return allowed.filter((t) => (s.actors[t]?.strength ?? 0) > 0);
+    const known = knownTo(s, scn, card.chair);
+    return allowed.filter((t) => known.strength(t) > 0);
   }
   return allowed;
 }
@@ -68,7 +70,8 @@ function cardRejection(s: GameState, scn: Scenario, chair: Chair, item: Extract<
   if (card.task && !s.mandate.includes(card.task)) return no('card/task-not-mandated', `task '${card.task}' is not in the mandate`);
   const last = s.played[card.id];
   if (last !== undefined && s.turn - last <= card.cooldown) return no('card/cooldown', `'${card.id}' was played in turn ${last}`);
-  if (card.requires && !holds(card.requires, s)) return no('card/requires', `'${card.id}' is not possible now`);
+  // On the chair's knowledge: what it may play tells it no more than its view (a planned card then resolves as it is).
+  if (card.requires && !holds(card.requires, s, knownTo(s, scn, chair))) return no('card/requires', `'${card.id}' is not possible now`);
   const plan = s.plans[chair];
   if (plan?.items.some((it) => it.kind === 'card' && it.card === card.id)) return no('card/already-planned', `'${card.id}' is already in the plan`);
   if (card.target === 'none') {

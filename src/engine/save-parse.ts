@@ -1,18 +1,25 @@
 // Reading a save file: its shape checked with zod. Apart from save.ts so that the browser loads zod only to open a save.
 import { z } from 'zod';
 import { ActionShape } from './action-shape.js';
+import { SECRET_PATTERN } from './fog.js';
 import { MAX_SAVE_BYTES, SAVE_VERSION, type SaveError } from './save.js';
 
-const SaveShape = z.strictObject({
+const common = {
   format: z.literal('mandate-save'),
-  version: z.literal(SAVE_VERSION),
   scenario: z.strictObject({ id: z.string().max(64), version: z.number().int(), hash: z.string().regex(/^[0-9a-f]{16}$/) }),
   seed: z.number().int().min(0).max(0xffffffff),
   log: z.array(ActionShape).max(20000),
   stateHash: z.string().regex(/^[0-9a-f]{16}$/),
   meta: z.strictObject({ savedAt: z.string().max(40).optional(), label: z.string().max(200).optional() }).default({}),
-});
-export type SaveFile = z.infer<typeof SaveShape>;
+};
+/** The current version carries the fog's secret; version 1, from before, has none (restoreSave derives one). */
+const SaveShape = z.union([
+  z.strictObject({ ...common, version: z.literal(SAVE_VERSION), secret: z.string().regex(SECRET_PATTERN) }),
+  z.strictObject({ ...common, version: z.literal(1) }),
+]);
+type Parsed = z.infer<typeof SaveShape>;
+/** A save of either version: `secret` is absent only from version 1 files. */
+export type SaveFile = { [K in Exclude<keyof Parsed, 'version'>]: Parsed[K] } & { version: Parsed['version']; secret?: string };
 
 /** Checks a save file's shape, without a scenario. */
 export function parseSave(text: string): { ok: true; save: SaveFile } | { ok: false; error: SaveError } {

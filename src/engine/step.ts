@@ -8,18 +8,25 @@ import { assess, outcomeOf } from './phases/assessment.js';
 import { detectConflicts } from './phases/coordination.js';
 import { resolve } from './phases/resolution.js';
 import { beginTurn, chooseEventOption, EMPTY_PLAN } from './phases/sitrep.js';
+import { isSecret, seedSecret } from './fog.js';
 import { seedRng } from './rng.js';
 import { indexOf } from './scenario-index.js';
 import { isAction } from './action-shape.js';
 import { STATE_FORMAT, type Action, type DraftState, type EngineEvent, type GameState, type StepResult } from './types.js';
 
-/** A new game of a scenario, waiting for the SRSG to adopt the mandate. */
-export function newGame(scn: Scenario, seed: number): GameState {
+/**
+ * A new game of a scenario, waiting for the SRSG to adopt the mandate. `secret` keys the fog (fog.ts): a game that
+ * people play gets one made with crypto randomness (`secretFromBytes`); without one, it is derived from the seed,
+ * which is right for simulations and tests but lets anyone who knows the seed see through the fog.
+ */
+export function newGame(scn: Scenario, seed: number, secret?: string): GameState {
   const s = seed >>> 0;
+  if (secret !== undefined && !isSecret(secret)) throw new Error('a game secret is 32 hex digits');
   return {
     format: STATE_FORMAT,
     scenario: { id: scn.id, version: scn.version },
     seed: s,
+    secret: secret ?? seedSecret(s),
     rng: seedRng(s),
     turn: 0,
     phase: 'setup',

@@ -5,7 +5,7 @@ import type { MechanicId } from '../scenario/lessons.js';
 export type { Chair, IndicatorId, Tag };
 
 /** Bumped when GameState's shape changes; saves carry it. */
-export const STATE_FORMAT = 1;
+export const STATE_FORMAT = 2;
 
 export const PHASES = ['setup', 'sitrep', 'strategy', 'planning', 'coordination', 'over'] as const;
 /** The phases a player acts in; resolution and assessment run inside the step that ends coordination. */
@@ -107,6 +107,11 @@ export interface GameState {
   readonly format: typeof STATE_FORMAT;
   readonly scenario: { readonly id: string; readonly version: number };
   readonly seed: number;
+  /**
+   * The fog's key (128 bits as 32 hex digits): the estimates' errors are drawn from it (fog.ts). Made with crypto
+   * randomness when a game is created; never in any chair's view. Simulations and tests derive it from the seed.
+   */
+  readonly secret: string;
   readonly rng: readonly [number, number, number, number];
   readonly turn: number;
   readonly phase: Phase;
@@ -132,7 +137,7 @@ export interface GameState {
   /** Contributors perform better up to and including this turn. */
   readonly consultedUntil: number;
   readonly ledger: readonly LedgerEntry[];
-  /** Every accepted action, in order. With the scenario and seed it is the whole game. */
+  /** Every accepted action, in order. With the scenario, the seed and the secret it is the whole game. */
   readonly log: readonly Action[];
   readonly outcome: Outcome | null;
 }

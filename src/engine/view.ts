@@ -1,16 +1,11 @@
 // viewFor: what one chair sees of the true state, through the fog of the mission's analysis.
 import { CORE_INDICATORS, type Chair, type IndicatorId } from '../scenario/constants.js';
 import type { Scenario } from '../scenario/schema.js';
-import { hashUnit } from './rng.js';
+import { fogSpread, isEstimated, seenOf, type Seen } from './knowledge.js';
 import { indexOf } from './scenario-index.js';
 import type { Agreement, Conflict, Deployment, FiredEvent, GameState, Outcome, Phase, PlanItem, Track, UnitState } from './types.js';
 
-/** A number as a chair sees it: exact, or an estimate with the spread of its possible error. */
-export interface Seen {
-  readonly value: number;
-  /** 0 when exact; otherwise the estimate may be off by up to this much. */
-  readonly spread: number;
-}
+export { fogSpread, type Seen };
 
 export interface SeenActor {
   readonly stance: Seen;
@@ -59,23 +54,6 @@ export interface ChairView {
   readonly outcome: Outcome | null;
 }
 
-/** How far an estimate may be off: the scenario's fog, shrinking as analysis grows. */
-export function fogSpread(s: GameState, scn: Scenario): number {
-  return Math.round((scn.mechanics.fog * (100 - s.indicators.analysis)) / 100);
-}
-
-function estimate(s: GameState, spread: number, key: string, v: number, lo: number, hi: number): Seen {
-  if (spread === 0) return { value: v, spread: 0 };
-  // Stateless noise keyed on seed, turn and what is seen: viewing never consumes the generator.
-  const noise = Math.round((hashUnit(s.seed, s.turn, key) * 2 - 1) * spread);
-  return { value: Math.min(hi, Math.max(lo, v + noise)), spread };
-}
-
-function isEstimated(scn: Scenario, t: Track): boolean {
-  if (t.kind === 'indicator') return scn.indicators[t.id].observed === 'estimated';
-  return t.kind !== 'implementation';
-}
-
 export interface ViewOptions {
   /** Include ledger entries from this turn on (default 0: all). Bots that never read history pass the current turn. */
   readonly ledgerFrom?: number;
@@ -84,29 +62,18 @@ export interface ViewOptions {
 export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOptions = {}): ChairView {
   const idx = indexOf(scn);
   const over = s.phase === 'over';
-  const spread = over ? 0 : fogSpread(s, scn);
-  const indicators = Object.fromEntries(
-    CORE_INDICATORS.map((k) => {
-      const ind = scn.indicators[k];
-      const exact = ind.observed === 'exact' || over;
-      return [k, exact ? { value: s.indicators[k], spread: 0 } : estimate(s, spread, `i:${k}`, s.indicators[k], ind.min, ind.max)];
-    }),
-  ) as Record<IndicatorId, Seen>;
-  const violence = Object.fromEntries(scn.regions.map((r) => [r.id, estimate(s, spread, `v:${r.id}`, s.violence[r.id] ?? 0, 0, 100)]));
+  // Every number through knowledge.ts, which the rules also read to judge this chair's choices.
+  const indicators = Object.fromEntries(CORE_INDICATORS.map((k) => [k, seenOf(s, scn, { kind: 'indicator', id: k })])) as Record<IndicatorId, Seen>;
+  const violence = Object.fromEntries(scn.regions.map((r) => [r.id, seenOf(s, scn, { kind: 'violence', id: r.id })]));
   const actors = Object.fromEntries(
-    scn.actors.map((a) => {
-      const st = s.actors[a.id]!;
-      return [
-        a.id,
-        {
-          stance: estimate(s, spread, `s:${a.id}`, st.stance, -100, 100),
-          // A group broken to nothing is plain to everyone (it has disarmed or scattered): no fog on a zero.
-          // Legality reads the true strength (a defeated group is no target), so this keeps the legal list from telling more than the view.
-          strength: st.strength === 0 ? { value: 0, spread: 0 } : estimate(s, spread, `t:${a.id}`, st.strength, 0, 100),
-          intentKnown: over || (a.intent !== undefined && s.indicators.analysis >= a.intentVisibleAt),
-        },
-      ];
-    }),
+    scn.actors.map((a) => [
+      a.id,
+      {
+        stance: seenOf(s, scn, { kind: 'stance', id: a.id }),
+        strength: seenOf(s, scn, { kind: 'strength', id: a.id }),
+        intentKnown: over || (a.intent !== undefined && s.indicators.analysis >= a.intentVisibleAt),
+      },
+    ]),
   );
   const revealed = s.phase === 'coordination' || over;
   const plans = Object.fromEntries(

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ActionShape } from '../engine/action-shape.js';
 import type { Action, ChairView, GameState, Outcome, Phase, RejectionCode, SaveFile } from '../engine/index.js';
+import { PHASES } from '../engine/types.js';
 import { CHAIRS, CORE_INDICATORS, type Chair, type IndicatorId } from '../scenario/constants.js';
 import { Effect } from '../scenario/effect.js';
 import { CODE_ALPHABET, CODE_LENGTH } from './codes.js';
@@ -88,7 +89,11 @@ export const ClientMessage = z.discriminatedUnion('type', [
     type: z.literal('intent'),
     id: MsgId,
     action: ActionShape,
-    /** Optional guard: the number of game actions the client last saw; refused as stale if the game has moved on. */
+    /**
+     * Optional guard: the position in the game the client last saw (`positionOf(view.turn, view.phase)`); refused as
+     * stale if the game has moved on to another phase or month. Only what the chair's view shows counts: a count of
+     * actions would tell a chair how often the others had edited their hidden plans.
+     */
     expect: z.number().int().min(0).optional(),
   }),
   z.strictObject({ type: z.literal('facilitator'), id: MsgId, session: SessionId, command: FacilitatorCommand }),
@@ -204,7 +209,8 @@ export type ServerMessage =
   | { readonly type: 'seated'; readonly id?: string; readonly session: string; readonly seat: SeatKind; readonly token: string }
   | { readonly type: 'lobby'; readonly session: string; readonly team: string; readonly scenario: string; readonly code: string | null; readonly seats: Readonly<Partial<Record<Chair, SeatInfo>>>; readonly projectors: number; readonly status: SessionStatus }
   | { readonly type: 'view'; readonly session: string; readonly body: ViewBody }
-  | { readonly type: 'ack'; readonly id: string; readonly seq: number; readonly duplicate?: true }
+  /** `seq`, the session's event count, is sent to the facilitator only: a chair could count others' hidden moves by it. */
+  | { readonly type: 'ack'; readonly id: string; readonly seq?: number; readonly duplicate?: true }
   | { readonly type: 'error'; readonly code: ErrorCode; readonly message: string; readonly id?: string }
   | { readonly type: 'paused'; readonly session: string }
   | { readonly type: 'resumed'; readonly session: string }
@@ -267,6 +273,11 @@ export function parseClientMessage(text: string): ClientParse {
   const rawId = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)['id'] : undefined;
   const id = MsgId.safeParse(rawId);
   return { ok: false, code: 'message/shape', message: `${where}: ${issue?.message ?? 'not a message of this protocol'}`, ...(id.success ? { id: id.data } : {}) };
+}
+
+/** Where a game stands, as every view shows it: for an intent's `expect` guard. */
+export function positionOf(turn: number, phase: Phase): number {
+  return turn * PHASES.length + PHASES.indexOf(phase);
 }
 
 export type { Chair };

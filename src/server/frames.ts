@@ -83,7 +83,7 @@ export function frameOf(session: string, v: Split, held: (list: string) => Held 
 }
 
 /** The state's fields a chair's view and legal actions may read: all but the log and the generator (plans and conflicts: see below). */
-const READ_FIELDS = ['turn', 'phase', 'seed', 'indicators', 'violence', 'actors', 'units', 'deployments', 'mandate', 'reviewed', 'strategy', 'flags', 'fired', 'pendingChoices', 'warnings', 'played', 'agreement', 'consultedUntil', 'ledger', 'outcome'] as const satisfies readonly (keyof GameState)[];
+const READ_FIELDS = ['turn', 'phase', 'seed', 'secret', 'indicators', 'violence', 'actors', 'units', 'deployments', 'mandate', 'reviewed', 'strategy', 'flags', 'fired', 'pendingChoices', 'warnings', 'played', 'agreement', 'consultedUntil', 'ledger', 'outcome'] as const satisfies readonly (keyof GameState)[];
 
 /**
  * What a chair's view is made from, by identity: the state is immutable (immer shares what did not change),

@@ -231,7 +231,8 @@ export class Hub {
           return this.error(conn, 'auth/forbidden', conn.role === 'facilitator' ? 'the facilitator steers with facilitator commands, not chair actions' : 'only a seated chair acts', msg.id);
         }
         const reply = conn.session.intent(conn.seat, msg.id, msg.action as Action, msg.expect);
-        return reply.ok ? this.send(conn, { type: 'ack', id: msg.id, seq: reply.seq, ...(reply.duplicate ? { duplicate: true as const } : {}) }) : this.error(conn, reply.code, reply.message, msg.id);
+        // No seq for a chair: the session's event count would let it count other chairs' hidden plan edits.
+        return reply.ok ? this.send(conn, { type: 'ack', id: msg.id, ...(reply.duplicate ? { duplicate: true as const } : {}) }) : this.error(conn, reply.code, reply.message, msg.id);
       }
       case 'facilitator': {
         if (conn.role !== 'facilitator') return this.error(conn, 'auth/forbidden', 'only the facilitator does this', msg.id);

@@ -138,6 +138,8 @@ export class Publisher {
       version: SAVE_VERSION,
       scenario: { id: s.scn.id, version: s.scn.version, hash: scenarioHash(s.scn) },
       seed: s.state.seed,
+      // Sent when the game is over and the fog has lifted; the secret keys nothing a chair could still gain from.
+      secret: s.state.secret,
       log: s.state.log as SaveFile['log'],
       stateHash: this.viewsOf(s).hash(s.state),
       meta: { label: s.row.team },

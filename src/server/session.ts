@@ -1,13 +1,15 @@
 // One group session, held by the server: its game folded from its event log, its seats, bots and clocks.
 // Every change is written to the store (one transaction per request) before anyone hears of it.
 import { isFacilitatorAction, legalActions, newGame, replay, step, viewFor, type Action, type GameState, type Phase } from '../engine/index.js';
+import { randomBytes } from 'node:crypto';
+import { isSecret, secretFromBytes, seedSecret } from '../engine/fog.js';
 import { hashUnit } from '../engine/rng.js';
 import { indexOf } from '../engine/scenario-index.js';
 import type { Chair, Scenario } from '../scenario/schema.js';
 import type { Doctrine } from '../sim/doctrine.js';
 import { DOCTRINES } from '../sim/doctrines/index.js';
 import { nextActionsFor, timeoutActionsFor, type ChairSituation } from '../net/autopilot.js';
-import { TIMED_PHASES, type ErrorCode, type FacilitatorCommand, type SeatKind, type SessionStatus, type TimedPhase } from '../net/protocol.js';
+import { positionOf, TIMED_PHASES, type ErrorCode, type FacilitatorCommand, type SeatKind, type SessionStatus, type TimedPhase } from '../net/protocol.js';
 import type { ActorKey, EventRow, NewEvent, SeatRow, SessionEvent, SessionRow, SessionStore } from './db.js';
 import { engineActionOf, undoTarget } from './facilitator.js';
 import { hashToken, newSeatId, newToken } from './tokens.js';
@@ -64,16 +66,32 @@ export class Session {
     readonly row: SessionRow,
     readonly scn: Scenario,
     private readonly deps: SessionDeps,
+    /** The fog's key (engine/fog.ts): kept in the store's meta table, never sent to a chair or a projector. */
+    private readonly secret: string,
   ) {
     this.id = row.id;
     this.doctrine = DOCTRINES[row.doctrine] ?? DOCTRINES['report']!;
-    this.state = newGame(scn, row.seed);
+    this.state = newGame(scn, row.seed, secret);
+  }
+
+  /**
+   * The session's secret: made with crypto randomness the first time the session is opened, and kept. A session
+   * that has events from before secrets existed keeps the one derived from its seed, so that its log replays.
+   */
+  private static secretOf(row: SessionRow, store: SessionStore, events: readonly EventRow[]): string {
+    const key = `fog-secret:${row.id}`;
+    const kept = store.meta(key);
+    if (isSecret(kept)) return kept;
+    const secret = events.length === 0 ? secretFromBytes(randomBytes(16)) : seedSecret(row.seed);
+    store.setMeta(key, secret);
+    return secret;
   }
 
   /** Rebuilds a session from its log alone (and its seat table), then lets bots and clocks carry on. */
   static open(row: SessionRow, scn: Scenario, deps: SessionDeps): Session {
-    const s = new Session(row, scn, deps);
-    s.fold(deps.store.events(row.id));
+    const events = deps.store.events(row.id);
+    const s = new Session(row, scn, deps, Session.secretOf(row, deps.store, events));
+    s.fold(events);
     for (const seat of deps.store.seats(row.id)) s.seats.set(seat.id, seat);
     s.wasEnded = s.ended;
     return s;
@@ -126,7 +144,8 @@ export class Session {
     if (action.chair !== seat.seat) return fail('auth/forbidden', `you hold the ${seat.seat} chair, not the ${action.chair} chair`);
     const closed = this.closedFor('player');
     if (closed) return closed;
-    if (expect !== undefined && expect !== this.state.log.length) return fail('session/stale', `the game has moved on (${this.state.log.length} actions, you saw ${expect})`);
+    // Compared with what the chair's view shows (month and phase), and answered without numbers: no hidden counter.
+    if (expect !== undefined && expect !== positionOf(this.state.turn, this.state.phase)) return fail('session/stale', 'the game has moved on since you looked');
     const rejection = this.act(action, actor, intentId);
     if (rejection) return rejection;
     const seq = this.seq + this.pending.length;
@@ -304,7 +323,7 @@ export class Session {
         this.deadline = { turn: ev.turn, phase: ev.phase, at: ev.at };
         return;
       case 'undo': {
-        const r = replay(this.scn, this.row.seed, this.state.log.slice(0, ev.to));
+        const r = replay(this.scn, this.row.seed, this.state.log.slice(0, ev.to), this.secret);
         if (!r.ok) {
           this.broken = `undo to ${ev.to} does not replay`;
           return;
@@ -351,7 +370,7 @@ export class Session {
   }
 
   private reload(): void {
-    this.state = newGame(this.scn, this.row.seed);
+    this.state = newGame(this.scn, this.row.seed, this.secret);
     this.seq = 0;
     this.started = false;
     this.paused = false;

@@ -1,5 +1,5 @@
 // The app: title screen or table, kept in step with the store; autosave, resume on reload, focus kept across renders.
-import { newGame } from '../engine/index.js';
+import { newGame, secretFromBytes } from '../engine/index.js';
 import { linkParams } from '../net/codes.js';
 import type { Chair } from '../scenario/schema.js';
 import { BOT_DOCTRINES, createGameStore, type Session } from '../store/store.js';
@@ -178,7 +178,7 @@ export function startApp(root: HTMLElement): void {
     if (loaded === null) return;
     if (!loaded.ok) return failed(loaded.message);
     const scn = loaded.scenario;
-    open({ id: newGameId(), scenario: scn, game: newGame(scn, c.seed), humanChairs: c.humanChairs, botDoctrine: c.doctrine });
+    open({ id: newGameId(), scenario: scn, game: newGame(scn, c.seed, newSecret()), humanChairs: c.humanChairs, botDoctrine: c.doctrine });
   }
 
   async function resume(id: string): Promise<void> {
@@ -296,6 +296,11 @@ export function startApp(root: HTMLElement): void {
 }
 
 /** Why a save could not be opened; a scenario that could not be downloaded is no fault of the file, and its detail says so. */
+/** A new game's fog key: 128 bits of the browser's crypto randomness (engine/fog.ts), so the seed alone does not lift the fog. */
+function newSecret(): string {
+  return secretFromBytes(crypto.getRandomValues(new Uint8Array(16)));
+}
+
 function loadFailure(e: { code: string; detail: string }): string {
   if (e.code === 'scenario-unavailable') return e.detail;
   const key = `save.${e.code}`;

@@ -1,6 +1,7 @@
 // A save file's text back into a session: its shape checked (zod) and its game replayed. The title screen loads this on
 // demand (saves.ts); the debrief and the session pages, which load zod anyway, import it directly.
 import { hashScenario, restoreSave, type SaveFile } from '../engine/index.js';
+import type { RestoreOptions } from '../engine/save.js';
 import type { Scenario } from '../scenario/schema.js';
 import { parseSave } from '../engine/save-parse.js';
 import { CHAIRS, type Chair } from '../scenario/constants.js';
@@ -25,7 +26,7 @@ function seatingOf(save: SaveFile): { chairs: Chair[]; doctrine: string } {
  * Validates a save file's text and replays it into a session; nothing is changed on failure. The file is checked before
  * its scenario is downloaded; one that cannot be gives the error 'scenario-unavailable', its detail the player's message.
  */
-export async function sessionFromSaveText(text: string, scenarios: readonly ScenarioEntry[], id: string): Promise<{ ok: true; session: Session } | { ok: false; error: LoadError }> {
+export async function sessionFromSaveText(text: string, scenarios: readonly ScenarioEntry[], id: string, opts: RestoreOptions = {}): Promise<{ ok: true; session: Session } | { ok: false; error: LoadError }> {
   const parsed = parseSave(text);
   if (!parsed.ok) return { ok: false, error: { code: parsed.error.code.replace('save/', ''), detail: parsed.error.message } };
   const save = parsed.save;
@@ -47,7 +48,8 @@ export async function sessionFromSaveText(text: string, scenarios: readonly Scen
   }
   // none matched: the first, whose refusal (another scenario) restoreSave words
   const scn = (match ?? first)!;
-  const restored = restoreSave(save, scn);
+  // A game to play on refuses the facilitator's actions; a session's record, opened for its debrief, keeps them.
+  const restored = restoreSave(save, scn, opts);
   if (!restored.ok) return { ok: false, error: { code: restored.error.code.replace('save/', ''), detail: restored.error.message } };
   const seating = seatingOf(save);
   const chairs = seating.chairs.filter((c) => scn.chairs[c] !== undefined);

@@ -12,8 +12,8 @@ export interface Frame {
  * Replays the log and keeps the state at the end of each month: frame 0 is the game once the mandate
  * is adopted (or the state before the first resolution), frame n the state right after month n resolved.
  */
-export function framesOf(scn: Scenario, seed: number, log: readonly Action[]): Frame[] {
-  let s = newGame(scn, seed);
+export function framesOf(scn: Scenario, seed: number, log: readonly Action[], secret?: string): Frame[] {
+  let s = newGame(scn, seed, secret);
   const frames: Frame[] = [];
   let zero: GameState = s;
   for (const a of log) {
@@ -29,8 +29,8 @@ export function framesOf(scn: Scenario, seed: number, log: readonly Action[]): F
 }
 
 /** The game as it stood when month `turn` reached `phase`, replayed from the log (null: never reached). */
-export function stateAt(scn: Scenario, seed: number, log: readonly Action[], turn: number, phase: GameState['phase']): GameState | null {
-  let s = newGame(scn, seed);
+export function stateAt(scn: Scenario, seed: number, log: readonly Action[], turn: number, phase: GameState['phase'], secret?: string): GameState | null {
+  let s = newGame(scn, seed, secret);
   for (const a of log) {
     if (s.turn === turn && s.phase === phase) return s;
     const r = step(s, a, scn);

@@ -78,8 +78,8 @@ export function replayViewer(initial: Session, scenarios: readonly ScenarioEntry
 
   function load(s: Session): void {
     session = s;
-    frames = framesOf(s.scenario, s.game.seed, s.game.log);
-    timeline = timelineOf(s.scenario, s.game.seed, s.game.log);
+    frames = framesOf(s.scenario, s.game.seed, s.game.log, s.game.secret);
+    timeline = timelineOf(s.scenario, s.game.seed, s.game.log, s.game.secret);
     const chairs = indexOf(s.scenario).chairs;
     if (!chairs.includes(viewer)) viewer = chairs[0] ?? 'srsg';
     seenBy.replaceChildren(...chairs.map((c) => h('option', { value: c, selected: c === viewer }, chairName(c))));
@@ -95,7 +95,7 @@ export function replayViewer(initial: Session, scenarios: readonly ScenarioEntry
     const f = fileInput.files?.[0];
     if (!f) return;
     void f.text().then(async (text) => {
-      const r = await sessionFromSaveText(text, scenarios, newGameId());
+      const r = await sessionFromSaveText(text, scenarios, newGameId(), { facilitator: true });
       if (!r.ok) {
         // a scenario that could not be downloaded is no fault of the file: its detail is the whole message
         fileError.textContent = r.error.code === 'scenario-unavailable' ? r.error.detail : t('replay.loadFailed', { reason: r.error.detail });

@@ -22,7 +22,7 @@ function resultOf(s: GameState, scn: Scenario): { result: string; score: number;
 }
 
 function seriesFor(s: GameState, scn: Scenario, k: (typeof CORE_INDICATORS)[number]): number[] {
-  return seriesOf(s.ledger, { kind: 'indicator', id: k }, newGame(scn, s.seed).indicators[k], s.turn);
+  return seriesOf(s.ledger, { kind: 'indicator', id: k }, newGame(scn, s.seed, s.secret).indicators[k], s.turn);
 }
 
 /** The comparison of two games: outcomes side by side, where the ledgers part, and the indicators over time. */
@@ -115,7 +115,7 @@ export function whatIfPanel(session: Session): HTMLElement {
       const chair = who as Chair;
       options.push({ kind: 'plan', chair, items: [] });
       labels.push(t('whatif.emptyPlan'));
-      const at = stateAt(scn, game.seed, game.log, turn, 'planning');
+      const at = stateAt(scn, game.seed, game.log, turn, 'planning', game.secret);
       if (at) {
         const seen = new Set<string>();
         for (const a of legalActions(at, scn, chair)) {

@@ -56,6 +56,7 @@ export const en = {
   'save.other-scenario': 'it was made with a scenario that is not available here ({detail}).',
   'save.replay': 'its moves are not legal in this scenario ({detail}).',
   'save.tampered': 'it has been altered since it was saved.',
+  'save.facilitator': 'it holds a facilitator’s interventions, which a game of your own cannot have: open it in the debrief’s replay instead.',
   'save.unknown-scenario': 'its scenario “{id}” is not available here.',
 
   'chair.srsg': 'SRSG',

@@ -58,6 +58,7 @@ export const fr: Record<MessageKey, string> = {
   'save.other-scenario': 'il a été fait avec un scénario indisponible ici ({detail}).',
   'save.replay': 'ses coups ne sont pas légaux dans ce scénario ({detail}).',
   'save.tampered': 'il a été modifié depuis son enregistrement.',
+  'save.facilitator': 'il contient des interventions d’un animateur, qu’une partie à soi ne peut avoir : ouvrez-le plutôt dans la relecture du bilan.',
   'save.unknown-scenario': 'son scénario « {id} » n’est pas disponible ici.',
 
   'chair.srsg': 'RSSG',

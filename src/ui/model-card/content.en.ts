@@ -113,8 +113,10 @@ export const MODEL_EN: ModelContent = {
     },
     'analysis-fog': {
       means: 'What a chair sees of estimated numbers is blurred by weak analysis.',
-      moves: 'Estimates are shown ± {fog} × (100 − analysis) / 100; the truth is shown when the game is over.',
-      assumes: 'That leaders decide on imperfect information, better with better analysis.',
+      moves:
+        'Estimates are shown ± {fog} × (100 − analysis) / 100. Each estimated number is off by an error of its own game: it comes from a secret made when the game was created (128 random bits, through a keyed hash, SipHash-2-4), which no chair sees and which cannot be worked out from the estimates or from the seed. The error persists from month to month and drifts slowly, and the band follows analysis by at most a point a month, so the estimate of a number that has not changed moves by at most 2 points from one month to the next: a bigger move is a real change. Estimates are taken as each month opens; a change made by a decision within the month (an event’s option, a mandate review, the facilitator) reaches them the next month, and the ledger shows its direction at once. What a chair may plan is judged on the same estimates (a card whose condition the estimate meets may be played, and then has its effect on the true numbers). The truth is shown when the game is over.',
+      assumes:
+        'That leaders decide on imperfect information, better with better analysis; that a picture’s errors are lasting biases rather than fresh noise each month, and that it sharpens over months once analysis improves. Since an error lasts, comparing an estimate with a figure known for certain (a starting value in the briefing) says something about it, until it has wandered.',
     },
     'analysis-targeting': {
       means: 'Operations planned on a good picture hit what matters.',

@@ -112,8 +112,10 @@ export const MODEL_FR: ModelContent = {
     },
     'analysis-fog': {
       means: 'Ce qu’un fauteuil voit des nombres estimés est brouillé par une analyse faible.',
-      moves: 'Les estimations sont montrées ± {fog} × (100 − analyse) / 100 ; la vérité apparaît à la fin de la partie.',
-      assumes: 'Que les dirigeants décident sur une information imparfaite, meilleure avec une meilleure analyse.',
+      moves:
+        'Les estimations sont montrées ± {fog} × (100 − analyse) / 100. Chaque nombre estimé est entaché d’une erreur propre à la partie : elle vient d’un secret créé avec la partie (128 bits aléatoires, passés par un hachage à clé, SipHash-2-4), qu’aucun fauteuil ne voit et qu’on ne peut déduire ni des estimations ni de la graine. L’erreur persiste d’un mois à l’autre et dérive lentement, et la fourchette suit l’analyse d’au plus un point par mois : l’estimation d’un nombre qui n’a pas changé bouge d’au plus 2 points d’un mois au suivant, et un écart plus grand est un vrai changement. Les estimations sont établies à l’ouverture de chaque mois ; un changement dû à une décision prise dans le mois (l’option d’un événement, une révision du mandat, l’animateur) les atteint le mois suivant, et le registre en montre aussitôt le sens. Ce qu’un fauteuil peut planifier est jugé sur ces mêmes estimations (une carte dont l’estimation remplit la condition peut être jouée, et produit alors son effet sur les vrais nombres). La vérité apparaît à la fin de la partie.',
+      assumes:
+        'Que les dirigeants décident sur une information imparfaite, meilleure avec une meilleure analyse ; que les erreurs d’une image sont des biais durables plutôt qu’un bruit neuf chaque mois, et qu’elle s’affine sur plusieurs mois quand l’analyse progresse. Une erreur durant, comparer une estimation à un chiffre connu avec certitude (une valeur de départ du briefing) en dit quelque chose, jusqu’à ce qu’elle ait dérivé.',
     },
     'analysis-targeting': {
       means: 'Des opérations préparées sur une bonne image frappent ce qui compte.',

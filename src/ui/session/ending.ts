@@ -25,7 +25,7 @@ function humanChairs(scn: Scenario, seating: Seating): Chair[] {
 
 /** Replays the server's record (the engine's save file with the whole log) against the bundled scenario; the replay proves it with the state hash. */
 export async function sessionFromRecord(id: string, save: SaveFile, seating: Seating): Promise<{ ok: true; session: Session } | { ok: false; detail: string }> {
-  const r = await sessionFromSaveText(JSON.stringify(save), bundledScenarios(), id);
+  const r = await sessionFromSaveText(JSON.stringify(save), bundledScenarios(), id, { facilitator: true });
   if (!r.ok) return { ok: false, detail: r.error.detail };
   return { ok: true, session: { ...r.session, humanChairs: humanChairs(r.session.scenario, seating), botDoctrine: doctrineOf(seating) } };
 }

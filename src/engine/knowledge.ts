@@ -1,0 +1,168 @@
+// What a chair may know of the numbers: exact where the scenario says so, elsewhere the mission's estimate.
+// The view shows these numbers, and the rules judge a chair's choices on them (legality, refusals), so
+// neither tells a chair more than its view does.
+import type { Chair, Scenario } from '../scenario/schema.js';
+import type { Reader } from './conditions.js';
+import { FOG_SHARPEN, fogShare, fogWidth, walksOf, type Walks } from './fog.js';
+import { trackKey } from './ledger.js';
+import type { Cause, GameState, Track } from './types.js';
+
+/** A number as a chair sees it: exact, or an estimate with the spread of its possible error. */
+export interface Seen {
+  readonly value: number;
+  /** 0 when exact; otherwise the estimate may be off by up to this much. */
+  readonly spread: number;
+}
+
+/** How far an estimate may be off: the scenario's fog, shrinking as analysis grows (see `bandOf`). */
+export function fogSpread(s: GameState, scn: Scenario): number {
+  return s.phase === 'over' ? 0 : knownOf(s, scn).spread;
+}
+
+/** The band of each month, by ledger (the engine shares an unchanged ledger between states). */
+const bands = new WeakMap<GameState['ledger'], { scn: Scenario; byTurn: number[] }>();
+
+/**
+ * The width of the fog in month `turn`. It follows the mission's analysis as it stood when the month before ended,
+ * by at most FOG_SHARPEN a month: a jump in analysis sharpens the picture over the next months, so that no estimate
+ * of an unchanged number moves by more than 2 points from one month to the next (FOG_DRIFT + FOG_SHARPEN).
+ */
+function bandOf(s: GameState, scn: Scenario): number {
+  let b = bands.get(s.ledger);
+  if (!b || b.scn !== scn) {
+    b = { scn, byTurn: [] };
+    bands.set(s.ledger, b);
+  }
+  const turn = Math.max(0, s.turn);
+  if (b.byTurn.length <= turn) {
+    // Analysis at the end of each month, from its start value and the ledger.
+    const ends = new Array<number>(turn + 1).fill(0);
+    for (const e of s.ledger) if (e.track.kind === 'indicator' && e.track.id === 'analysis' && e.turn < turn) ends[e.turn] = (ends[e.turn] ?? 0) + e.delta;
+    let analysis = Math.round(scn.indicators.analysis.initial);
+    let w = fogWidth(scn, analysis);
+    const out = [w];
+    for (let t = 1; t <= turn; t++) {
+      analysis += ends[t - 1] ?? 0;
+      w = Math.min(w + FOG_SHARPEN, Math.max(w - FOG_SHARPEN, fogWidth(scn, analysis)));
+      out.push(w);
+    }
+    b.byTurn = out;
+  }
+  return b.byTurn[turn]!;
+}
+
+/** Whether a track is seen through the fog while the game runs. */
+export function isEstimated(scn: Scenario, t: Track): boolean {
+  if (t.kind === 'indicator') return scn.indicators[t.id].observed === 'estimated';
+  return t.kind !== 'implementation';
+}
+
+/**
+ * Changes made by a decision within the month (a facilitator's, an event's chosen option, a mandate review) reach
+ * the estimates at the next month's opening, with everything else that month brings: shown at once, an estimate
+ * would give away their exact size, which the ledger keeps hidden.
+ */
+function withinMonth(c: Cause): boolean {
+  return c.kind === 'facilitator' || (c.kind === 'event' && c.choice !== undefined) || (c.kind === 'mechanic' && (c.mechanic === 'mandate-review' || c.mechanic === 'mandate-expectations'));
+}
+
+interface Known {
+  readonly heldBack: ReadonlyMap<string, number>;
+  readonly seen: Map<string, Seen>;
+  readonly width: number;
+  readonly spread: number;
+  readonly walks: Walks;
+}
+
+const known = new WeakMap<GameState, Known>();
+
+function knownOf(s: GameState, scn: Scenario): Known {
+  let k = known.get(s);
+  if (k) return k;
+  const heldBack = new Map<string, number>();
+  if (s.turn >= 1) {
+    // The ledger is in turn order: walk back over this month's entries only.
+    for (let i = s.ledger.length - 1; i >= 0; i--) {
+      const e = s.ledger[i]!;
+      if (e.turn < s.turn) break;
+      if (e.turn === s.turn && withinMonth(e.cause)) heldBack.set(trackKey(e.track), (heldBack.get(trackKey(e.track)) ?? 0) + e.delta);
+    }
+  }
+  const width = bandOf(s, scn);
+  k = { heldBack, seen: new Map(), width, spread: Math.round(width), walks: walksOf(s.secret, scn.mechanics.fog) };
+  known.set(s, k);
+  return k;
+}
+
+function bounds(scn: Scenario, t: Track): [number, number] {
+  if (t.kind === 'indicator') return [scn.indicators[t.id].min, scn.indicators[t.id].max];
+  return t.kind === 'stance' ? [-100, 100] : [0, 100];
+}
+
+function fogKey(t: Track): string {
+  switch (t.kind) {
+    case 'indicator':
+      return `i:${t.id}`;
+    case 'violence':
+      return `v:${t.id}`;
+    case 'stance':
+      return `s:${t.id}`;
+    case 'strength':
+      return `t:${t.id}`;
+    case 'implementation':
+      return 'implementation';
+  }
+}
+
+function trueValue(s: GameState, t: Track): number {
+  switch (t.kind) {
+    case 'indicator':
+      return s.indicators[t.id];
+    case 'violence':
+      return s.violence[t.id] ?? 0;
+    case 'stance':
+      return s.actors[t.id]?.stance ?? 0;
+    case 'strength':
+      return s.actors[t.id]?.strength ?? 0;
+    case 'implementation':
+      return s.agreement.progress;
+  }
+}
+
+/**
+ * One number as the mission sees it now. An estimated number shows its value at the month's opening (see
+ * `withinMonth`) plus an error that persists and drifts slowly (fog.ts); a group broken to nothing is plain to
+ * everyone (it has disarmed or scattered), and when the game is over the fog lifts.
+ */
+export function seenOf(s: GameState, scn: Scenario, t: Track): Seen {
+  const v = trueValue(s, t);
+  if (s.phase === 'over' || !isEstimated(scn, t)) return { value: v, spread: 0 };
+  const k = knownOf(s, scn);
+  const id = trackKey(t);
+  const hit = k.seen.get(id);
+  if (hit) return hit;
+  const [lo, hi] = bounds(scn, t);
+  const open = Math.min(hi, Math.max(lo, v - (k.heldBack.get(id) ?? 0)));
+  let seen: Seen;
+  if (k.spread === 0 || (t.kind === 'strength' && open === 0)) seen = { value: open, spread: 0 };
+  else {
+    const error = Math.round(fogShare(k.walks, fogKey(t), s.turn) * k.width);
+    seen = { value: Math.min(hi, Math.max(lo, open + error)), spread: k.spread };
+  }
+  k.seen.set(id, seen);
+  return seen;
+}
+
+/**
+ * The numbers a chair may know, for judging its choices: card conditions and targets are read through this, so
+ * the legal list and the refusals follow the chair's view, never the hidden truth. (Every chair shares the
+ * mission's analysis today; the chair is named so that this can change in one place.)
+ */
+export function knownTo(s: GameState, scn: Scenario, _chair: Chair): Reader {
+  return {
+    indicator: (id) => seenOf(s, scn, { kind: 'indicator', id }).value,
+    violence: (id) => seenOf(s, scn, { kind: 'violence', id }).value,
+    stance: (id) => (s.actors[id] ? seenOf(s, scn, { kind: 'stance', id }).value : 0),
+    strength: (id) => (s.actors[id] ? seenOf(s, scn, { kind: 'strength', id }).value : 0),
+  };
+}
