@@ -64,6 +64,8 @@ export function step(s: GameState, a: Action, scn: Scenario): StepResult {
 
 /** Actions that change only plans and the phase (unless they end the phase: see draftFor). */
 const PLAN_ONLY: ReadonlySet<Action['type']> = new Set(['plan/add', 'plan/remove', 'plan/commit', 'plan/revise', 'plan/confirm']);
+type PlanAction = Extract<Action, { type: 'plan/add' | 'plan/remove' | 'plan/commit' | 'plan/revise' | 'plan/confirm' }>;
+const isPlanAction = (a: Action): a is PlanAction => PLAN_ONLY.has(a.type);
 
 /**
  * A mutable copy of `s` for `a` to work on. Actions that only edit plans get new `plans` and a shared
@@ -73,14 +75,22 @@ const PLAN_ONLY: ReadonlySet<Action['type']> = new Set(['plan/add', 'plan/remove
  */
 function draftFor(s: GameState, a: Action, scn: Scenario): DraftState {
   if (a.type === 'sitrep/close' || a.type === 'strategy/set') return { ...s } as unknown as DraftState;
-  if (PLAN_ONLY.has(a.type) && !(a.type === 'plan/confirm' && endsCoordination(s, a.chair, scn))) {
-    return { ...s, plans: clonePlans(s.plans) } as unknown as DraftState;
+  if (isPlanAction(a) && !(a.type === 'plan/confirm' && endsCoordination(s, a.chair, scn))) {
+    return { ...s, plans: withOwnPlan(s.plans, a.chair) } as unknown as DraftState;
   }
   return cloneState(s);
 }
 
 function endsCoordination(s: GameState, chair: Chair, scn: Scenario): boolean {
   return indexOf(scn).chairs.every((c) => c === chair || s.plans[c]?.confirmed);
+}
+
+/** New plans sharing every plan but `chair`'s, which is copied (and made when missing, as `plan()` would). */
+function withOwnPlan(plans: GameState['plans'], chair: Chair): DraftState['plans'] {
+  const out = { ...plans } as DraftState['plans'];
+  const p = plans[chair];
+  if (p) out[chair] = { ...p, items: p.items.slice() } as NonNullable<DraftState['plans'][Chair]>;
+  return out;
 }
 
 function clonePlans(plans: GameState['plans']): DraftState['plans'] {
