@@ -85,15 +85,16 @@ export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOp
   const idx = indexOf(scn);
   const over = s.phase === 'over';
   const spread = over ? 0 : fogSpread(s, scn);
-  const indicators = Object.fromEntries(
+  const memo = seenBefore(s, scn, spread);
+  const indicators = memo?.indicators ?? Object.fromEntries(
     CORE_INDICATORS.map((k) => {
       const ind = scn.indicators[k];
       const exact = ind.observed === 'exact' || over;
       return [k, exact ? { value: s.indicators[k], spread: 0 } : estimate(s, spread, `i:${k}`, s.indicators[k], ind.min, ind.max)];
     }),
   ) as Record<IndicatorId, Seen>;
-  const violence = Object.fromEntries(scn.regions.map((r) => [r.id, estimate(s, spread, `v:${r.id}`, s.violence[r.id] ?? 0, 0, 100)]));
-  const actors = Object.fromEntries(
+  const violence = memo?.violence ?? Object.fromEntries(scn.regions.map((r) => [r.id, estimate(s, spread, `v:${r.id}`, s.violence[r.id] ?? 0, 0, 100)]));
+  const actors = memo?.actors ?? Object.fromEntries(
     scn.actors.map((a) => {
       const st = s.actors[a.id]!;
       return [
@@ -108,6 +109,7 @@ export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOp
       ];
     }),
   );
+  if (!memo) remember(s, scn, spread, { indicators, violence, actors });
   const revealed = s.phase === 'coordination' || over;
   const plans = Object.fromEntries(
     idx.chairs.map((c) => {
@@ -151,6 +153,37 @@ export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOp
     ledger,
     outcome: s.outcome,
   };
+}
+
+interface SeenNumbers {
+  readonly indicators: ChairView['indicators'];
+  readonly violence: ChairView['violence'];
+  readonly actors: ChairView['actors'];
+}
+interface Memo extends SeenNumbers {
+  readonly scn: Scenario;
+  readonly violenceOf: GameState['violence'];
+  readonly actorsOf: GameState['actors'];
+  readonly seed: number;
+  readonly turn: number;
+  readonly spread: number;
+  readonly over: boolean;
+}
+/**
+ * The estimated numbers of the last view made from the same branches of a state. States share the
+ * branches no action touched (step copies on write), so the views of every chair through a turn's
+ * planning reuse one set of estimates; they depend on nothing else, and nobody writes them.
+ */
+const memos = new WeakMap<object, Memo>();
+
+function seenBefore(s: GameState, scn: Scenario, spread: number): SeenNumbers | null {
+  const m = memos.get(s.indicators);
+  const same = m && m.scn === scn && m.violenceOf === s.violence && m.actorsOf === s.actors && m.seed === s.seed && m.turn === s.turn && m.spread === spread && m.over === (s.phase === 'over');
+  return same ? m : null;
+}
+
+function remember(s: GameState, scn: Scenario, spread: number, seen: SeenNumbers): void {
+  memos.set(s.indicators, { ...seen, scn, violenceOf: s.violence, actorsOf: s.actors, seed: s.seed, turn: s.turn, spread, over: s.phase === 'over' });
 }
 
 /** The index of the first ledger entry of a turn or later (entries are in turn order). */
