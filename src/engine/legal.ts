@@ -228,14 +228,14 @@ function facilitatorRejection(s: GameState, a: FacilitatorAction, scn: Scenario)
   if (a.type === 'facilitator/inject') {
     const ev = indexOf(scn).events.get(a.event);
     if (!ev) return no('facilitator/unknown-event', `no event '${a.event}' in this scenario`);
-    if (s.pendingChoices.includes(a.event)) return no('facilitator/unknown-event', `'${a.event}' is already waiting for a choice`);
+    if (s.pendingChoices.includes(a.event)) return no('facilitator/event-pending', `'${a.event}' is already waiting for a choice`);
   }
   if (a.type === 'facilitator/custom') {
     const idx = indexOf(scn);
     for (const e of a.effects) {
       const ref = e.do === 'violence' ? e.region : e.do === 'stance' || e.do === 'strength' ? e.actor : null;
-      if (ref !== null && !(e.do === 'violence' ? idx.regions.has(ref) : idx.actors.has(ref))) return no('facilitator/unknown-event', `no '${ref}' in this scenario`);
-      if (e.do === 'request-unit' && !scn.reinforcements[e.unit]) return no('facilitator/unknown-event', `no reinforcement '${e.unit}'`);
+      if (ref !== null && !(e.do === 'violence' ? idx.regions.has(ref) : idx.actors.has(ref))) return no('facilitator/unknown-place', `no region or actor '${ref}' in this scenario`);
+      if (e.do === 'request-unit' && !scn.reinforcements[e.unit]) return no('facilitator/unknown-reinforcement', `no reinforcement '${e.unit}'`);
     }
   }
   return null;

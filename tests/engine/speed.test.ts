@@ -79,3 +79,23 @@ describe('immutability', () => {
     expect(JSON.stringify(s)).toBe(before);
   });
 });
+
+describe("the facilitator's refusals", () => {
+  it('say which of their four faults it is', () => {
+    const s = playGame(scn, 2, seatAll(DOCTRINES['report']!), undefined, 1);
+    const code = (a: Action, at: GameState = s) => {
+      const r = step(at, a, scn);
+      return r.ok ? null : r.rejection.code;
+    };
+    expect(code({ type: 'facilitator/inject', event: 'no-such', reason: 'x' })).toBe('facilitator/unknown-event');
+    expect(code({ type: 'facilitator/custom', title: 't', effects: [{ do: 'violence', region: 'atlantis', by: 3 }], reason: 'x' })).toBe('facilitator/unknown-place');
+    expect(code({ type: 'facilitator/custom', title: 't', effects: [{ do: 'stance', actor: 'nobody', by: 3 }], reason: 'x' })).toBe('facilitator/unknown-place');
+    expect(code({ type: 'facilitator/custom', title: 't', effects: [{ do: 'request-unit', unit: 'no-such-unit' }], reason: 'x' })).toBe('facilitator/unknown-reinforcement');
+    const withChoice = scn.events.find((e) => e.choices.length > 0)!;
+    let sitrep = s;
+    while (sitrep.phase !== 'sitrep') sitrep = playGame(scn, 2, seatAll(DOCTRINES['report']!), sitrep, sitrep.turn);
+    const injected = step(sitrep, { type: 'facilitator/inject', event: withChoice.id, reason: 'x' }, scn);
+    expect(injected.ok).toBe(true);
+    if (injected.ok) expect(code({ type: 'facilitator/inject', event: withChoice.id, reason: 'x' }, injected.state)).toBe('facilitator/event-pending');
+  });
+});
