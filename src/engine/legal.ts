@@ -1,5 +1,5 @@
 // What each chair may do now: the one door for the UI, the bots and the server.
-import type { Card, Chair, Scenario } from '../scenario/schema.js';
+import type { Card, Chair, Condition, Scenario } from '../scenario/schema.js';
 import { holds } from './conditions.js';
 import { knownTo } from './knowledge.js';
 import { capacityOf, indexOf } from './scenario-index.js';
@@ -57,23 +57,132 @@ export function eligibleUnits(s: GameState, scn: Scenario, card: Card, target: s
   return out.sort((a, b) => (idx.units.get(b)?.performance ?? 0) - (idx.units.get(a)?.performance ?? 0) || (a < b ? -1 : 1));
 }
 
-function hasEligibleUnit(s: GameState, scn: Scenario, card: Card, target: string): boolean {
-  const where = unitRegions(scn, card, target);
-  for (const id in s.units) if (where.includes(s.units[id]!.region) && canServe(scn, card, id)) return true;
-  return false;
+/**
+ * What legality needs to know about one chair in one state, worked out once and passed down (as
+ * chessops passes its Context to `dests` and `isLegal`): the chair's plan, its cost so far, the cards
+ * it has planned, the units it moves, where the mission's units stand, and each card's targets.
+ * Built lazily and kept per (state, chair), so listing every candidate costs one pass, not one per candidate.
+ */
+export interface LegalityContext {
+  readonly state: GameState;
+  readonly scenario: Scenario;
+  readonly chair: Chair;
+  /** The chair's plan items now. */
+  readonly items: readonly PlanItem[];
+  /** Why the chair's plan cannot be edited now, or null if it can. */
+  readonly closed: Rejection | null;
+  /** The action points the plan uses now. */
+  readonly cost: number;
+  readonly capacity: number;
+  readonly plannedCards: ReadonlySet<string>;
+  readonly movingUnits: ReadonlySet<string>;
+  /** The units standing in each region. */
+  readonly unitsIn: ReadonlyMap<string, readonly string[]>;
+  /** The ids a card may target now, before unit checks (as targetsOf). */
+  targets(card: Card): readonly string[];
+  /** Whether a card's own conditions allow it now, whatever its target: null if they do. */
+  cardAllowed(card: Card): Rejection | null;
 }
 
-function cardRejection(s: GameState, scn: Scenario, chair: Chair, item: Extract<PlanItem, { kind: 'card' }>): Rejection | null {
-  const card = indexOf(scn).cards.get(item.card);
-  if (!card) return no('card/unknown', `no action '${item.card}' in this scenario`);
-  if (card.chair !== chair) return no('card/other-chair', `'${card.id}' belongs to the ${card.chair} chair`);
+/**
+ * Whether a card's condition holds for a chair. The one place legality reads a card's conditions, so
+ * that they can be read on what the chair may know rather than the true state.
+ */
+export function cardConditionHolds(ctx: Pick<LegalityContext, 'state' | 'chair' | 'scenario'>, c: Condition): boolean {
+  // On the chair's knowledge: what it may play tells it no more than its view (a planned card then resolves as it is).
+  return holds(c, ctx.state, knownTo(ctx.state, ctx.scenario, ctx.chair));
+}
+
+const contexts = new WeakMap<GameState, Map<Chair, LegalityContext>>();
+
+/** The legality context of a chair in a state: computed once and kept while the state lives. */
+export function legalityContext(s: GameState, scn: Scenario, chair: Chair): LegalityContext {
+  let byChair = contexts.get(s);
+  if (!byChair) contexts.set(s, (byChair = new Map()));
+  let ctx = byChair.get(chair);
+  if (!ctx || ctx.scenario !== scn) {
+    ctx = makeContext(s, scn, chair);
+    byChair.set(chair, ctx);
+  }
+  return ctx;
+}
+
+function makeContext(s: GameState, scn: Scenario, chair: Chair): LegalityContext {
+  const items = s.plans[chair]?.items ?? [];
+  let closed: Rejection | null | undefined;
+  let cost: number | undefined;
+  let plannedCards: Set<string> | undefined;
+  let movingUnits: Set<string> | undefined;
+  let unitsIn: Map<string, string[]> | undefined;
+  const targets = new Map<Card, readonly string[]>();
+  const allowed = new Map<Card, Rejection | null>();
+  const ctx: LegalityContext = {
+    state: s,
+    scenario: scn,
+    chair,
+    items,
+    get closed() {
+      return closed === undefined ? (closed = planOpen(s, chair)) : closed;
+    },
+    get cost() {
+      return (cost ??= planCost(scn, items));
+    },
+    capacity: capacityOf(scn, chair),
+    get plannedCards() {
+      return (plannedCards ??= new Set(items.flatMap((it) => (it.kind === 'card' ? [it.card] : []))));
+    },
+    get movingUnits() {
+      return (movingUnits ??= new Set(items.flatMap((it) => (it.kind === 'move' ? [it.unit] : []))));
+    },
+    get unitsIn() {
+      if (!unitsIn) {
+        unitsIn = new Map();
+        for (const id in s.units) {
+          const r = s.units[id]!.region;
+          const list = unitsIn.get(r);
+          if (list) list.push(id);
+          else unitsIn.set(r, [id]);
+        }
+      }
+      return unitsIn;
+    },
+    targets(card) {
+      let t = targets.get(card);
+      if (!t) targets.set(card, (t = targetsOf(s, scn, card)));
+      return t;
+    },
+    cardAllowed(card) {
+      let r = allowed.get(card);
+      if (r === undefined) allowed.set(card, (r = cardLevelRejection(ctx, card)));
+      return r;
+    },
+  };
+  return ctx;
+}
+
+/** The checks on a card that do not depend on its target, in the order cardRejection makes them. */
+function cardLevelRejection(ctx: LegalityContext, card: Card): Rejection | null {
+  const s = ctx.state;
+  if (card.chair !== ctx.chair) return no('card/other-chair', `'${card.id}' belongs to the ${card.chair} chair`);
   if (card.task && !s.mandate.includes(card.task)) return no('card/task-not-mandated', `task '${card.task}' is not in the mandate`);
   const last = s.played[card.id];
   if (last !== undefined && s.turn - last <= card.cooldown) return no('card/cooldown', `'${card.id}' was played in turn ${last}`);
-  // On the chair's knowledge: what it may play tells it no more than its view (a planned card then resolves as it is).
-  if (card.requires && !holds(card.requires, s, knownTo(s, scn, chair))) return no('card/requires', `'${card.id}' is not possible now`);
-  const plan = s.plans[chair];
-  if (plan?.items.some((it) => it.kind === 'card' && it.card === card.id)) return no('card/already-planned', `'${card.id}' is already in the plan`);
+  if (card.requires && !cardConditionHolds(ctx, card.requires)) return no('card/requires', `'${card.id}' is not possible now`);
+  if (ctx.plannedCards.has(card.id)) return no('card/already-planned', `'${card.id}' is already in the plan`);
+  return null;
+}
+
+function hasUnitIn(ctx: LegalityContext, card: Card, target: string): boolean {
+  for (const r of unitRegions(ctx.scenario, card, target)) for (const id of ctx.unitsIn.get(r) ?? []) if (canServe(ctx.scenario, card, id)) return true;
+  return false;
+}
+
+function cardRejection(ctx: LegalityContext, item: Extract<PlanItem, { kind: 'card' }>): Rejection | null {
+  const scn = ctx.scenario;
+  const card = indexOf(scn).cards.get(item.card);
+  if (!card) return no('card/unknown', `no action '${item.card}' in this scenario`);
+  const why = ctx.cardAllowed(card);
+  if (why) return why;
   if (card.target === 'none') {
     if (item.target !== undefined) return no('card/target', `'${card.id}' takes no target`);
   } else {
@@ -82,15 +191,16 @@ function cardRejection(s: GameState, scn: Scenario, chair: Chair, item: Extract<
     if (card.tags.includes('talks') && actor && !actor.negotiable) {
       return no('card/non-negotiable', `'${item.target}' is outside any negotiation`);
     }
-    if (!targetsOf(s, scn, card).includes(item.target)) return no('card/target', `'${item.target}' is not a target for '${card.id}'`);
-    if (card.needsUnit && !hasEligibleUnit(s, scn, card, item.target)) {
+    if (!ctx.targets(card).includes(item.target)) return no('card/target', `'${item.target}' is not a target for '${card.id}'`);
+    if (card.needsUnit && !hasUnitIn(ctx, card, item.target)) {
       return no('card/no-unit', `no ${card.needsUnit} unit able to act at '${item.target}'`);
     }
   }
   return null;
 }
 
-function moveRejection(s: GameState, scn: Scenario, chair: Chair, item: Extract<PlanItem, { kind: 'move' }>): Rejection | null {
+function moveRejection(ctx: LegalityContext, item: Extract<PlanItem, { kind: 'move' }>): Rejection | null {
+  const { state: s, scenario: scn, chair } = ctx;
   if (chair !== 'force') return no('chair/not-allowed', 'only the Force Commander moves units');
   const idx = indexOf(scn);
   const unit = s.units[item.unit];
@@ -100,7 +210,7 @@ function moveRejection(s: GameState, scn: Scenario, chair: Chair, item: Extract<
   if (!idx.regions.get(unit.region)?.links.includes(item.to) && !idx.regions.get(item.to)?.links.includes(unit.region)) {
     return no('unit/route', `'${item.to}' is not next to '${unit.region}'`);
   }
-  if (s.plans[chair]?.items.some((it) => it.kind === 'move' && it.unit === item.unit)) {
+  if (ctx.movingUnits.has(item.unit)) {
     return no('unit/already-moving', `'${item.unit}' already has orders`);
   }
   return null;
@@ -121,15 +231,27 @@ function facilitatorRejection(s: GameState, a: FacilitatorAction, scn: Scenario)
   if (a.type === 'facilitator/inject') {
     const ev = indexOf(scn).events.get(a.event);
     if (!ev) return no('facilitator/unknown-event', `no event '${a.event}' in this scenario`);
-    if (s.pendingChoices.includes(a.event)) return no('facilitator/unknown-event', `'${a.event}' is already waiting for a choice`);
+    if (s.pendingChoices.includes(a.event)) return no('facilitator/event-pending', `'${a.event}' is already waiting for a choice`);
   }
   if (a.type === 'facilitator/custom') {
     const idx = indexOf(scn);
     for (const e of a.effects) {
       const ref = e.do === 'violence' ? e.region : e.do === 'stance' || e.do === 'strength' ? e.actor : null;
-      if (ref !== null && !(e.do === 'violence' ? idx.regions.has(ref) : idx.actors.has(ref))) return no('facilitator/unknown-event', `no '${ref}' in this scenario`);
-      if (e.do === 'request-unit' && !scn.reinforcements[e.unit]) return no('facilitator/unknown-event', `no reinforcement '${e.unit}'`);
+      if (ref !== null && !(e.do === 'violence' ? idx.regions.has(ref) : idx.actors.has(ref))) return no('facilitator/unknown-place', `no region or actor '${ref}' in this scenario`);
+      if (e.do === 'request-unit' && !scn.reinforcements[e.unit]) return no('facilitator/unknown-reinforcement', `no reinforcement '${e.unit}'`);
     }
+  }
+  return null;
+}
+
+/** Why a plan item may not be added to the chair's plan now, or null if it may. */
+export function addRejection(ctx: LegalityContext, item: PlanItem): Rejection | null {
+  if (ctx.closed) return ctx.closed;
+  if (ctx.items.length >= MAX_PLAN_ITEMS) return no('plan/too-long', `at most ${MAX_PLAN_ITEMS} items`);
+  const why = item.kind === 'card' ? cardRejection(ctx, item) : moveRejection(ctx, item);
+  if (why) return why;
+  if (ctx.cost + itemCost(ctx.scenario, item) > ctx.capacity) {
+    return no('card/capacity', `over the ${ctx.chair} chair's capacity of ${ctx.capacity}`);
   }
   return null;
 }
@@ -179,18 +301,8 @@ export function checkAllowed(s: GameState, a: Action, scn: Scenario): Rejection 
       if (s.phase !== 'strategy') return no('phase/wrong', 'the strategy is set in the strategy phase');
       if (!idx.strategies.has(a.strategy)) return no('strategy/unknown', `no strategy '${a.strategy}'`);
       return srsgOnly();
-    case 'plan/add': {
-      const closed = planOpen(s, a.chair);
-      if (closed) return closed;
-      const items = s.plans[a.chair]?.items ?? [];
-      if (items.length >= MAX_PLAN_ITEMS) return no('plan/too-long', `at most ${MAX_PLAN_ITEMS} items`);
-      const why = a.item.kind === 'card' ? cardRejection(s, scn, a.chair, a.item) : moveRejection(s, scn, a.chair, a.item);
-      if (why) return why;
-      if (planCost(scn, [...items, a.item]) > capacityOf(scn, a.chair)) {
-        return no('card/capacity', `over the ${a.chair} chair's capacity of ${capacityOf(scn, a.chair)}`);
-      }
-      return null;
-    }
+    case 'plan/add':
+      return addRejection(legalityContext(s, scn, a.chair), a.item);
     case 'plan/remove': {
       const closed = planOpen(s, a.chair);
       if (closed) return closed;
@@ -247,25 +359,32 @@ export function legalActions(s: GameState, scn: Scenario, chair: Chair): Action[
       for (const st of scn.strategies) push({ type: 'strategy/set', chair, strategy: st.id });
       break;
     case 'planning':
-    case 'coordination':
-      if (planOpen(s, chair) === null) {
-        for (const card of idx.cardsByChair.get(chair) ?? []) {
-          if (card.target === 'none') push({ type: 'plan/add', chair, item: { kind: 'card', card: card.id } });
-          else for (const t of targetsOf(s, scn, card)) push({ type: 'plan/add', chair, item: { kind: 'card', card: card.id, target: t } });
-        }
-        if (chair === 'force') {
-          for (const [id, u] of Object.entries(s.units)) {
-            const links = new Set(idx.regions.get(u.region)?.links ?? []);
-            for (const r of scn.regions) if (r.links.includes(u.region)) links.add(r.id);
-            for (const to of links) push({ type: 'plan/add', chair, item: { kind: 'move', unit: id, to } });
+    case 'coordination': {
+      const ctx = legalityContext(s, scn, chair);
+      if (ctx.closed === null) {
+        const add = (item: PlanItem) => {
+          if (addRejection(ctx, item) === null) out.push({ type: 'plan/add', chair, item });
+        };
+        if (ctx.items.length < MAX_PLAN_ITEMS) {
+          for (const card of idx.cardsByChair.get(chair) ?? []) {
+            if (ctx.cardAllowed(card) !== null) continue;
+            if (card.target === 'none') add({ kind: 'card', card: card.id });
+            else for (const t of ctx.targets(card)) add({ kind: 'card', card: card.id, target: t });
+          }
+          if (chair === 'force') {
+            for (const id in s.units) {
+              const at = s.units[id]!.region;
+              for (const to of idx.neighbours.get(at) ?? []) add({ kind: 'move', unit: id, to });
+            }
           }
         }
-        (s.plans[chair]?.items ?? []).forEach((_, i) => push({ type: 'plan/remove', chair, index: i }));
+        ctx.items.forEach((_, i) => push({ type: 'plan/remove', chair, index: i }));
         push({ type: 'plan/commit', chair });
       }
       push({ type: 'plan/revise', chair });
       push({ type: 'plan/confirm', chair });
       break;
+    }
   }
   return out;
 }

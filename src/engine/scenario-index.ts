@@ -13,6 +13,8 @@ export interface ScenarioIndex {
   readonly chairs: readonly Chair[];
   readonly cardsByChair: ReadonlyMap<Chair, readonly Card[]>;
   readonly hostState: Actor | null;
+  /** Each region's neighbours: its own links, then the regions that link to it, without repeats. */
+  readonly neighbours: ReadonlyMap<string, readonly string[]>;
 }
 
 const cache = new WeakMap<Scenario, ScenarioIndex>();
@@ -35,6 +37,13 @@ export function indexOf(scn: Scenario): ScenarioIndex {
     chairs,
     cardsByChair: new Map(chairs.map((c) => [c, scn.actions.filter((a) => a.chair === c)] as const)),
     hostState: scn.actors.find((a) => a.kind === 'host-state') ?? null,
+    neighbours: new Map(
+      scn.regions.map((r) => {
+        const links = new Set(r.links);
+        for (const o of scn.regions) if (o.links.includes(r.id)) links.add(o.id);
+        return [r.id, [...links]] as const;
+      }),
+    ),
   };
   cache.set(scn, idx);
   return idx;

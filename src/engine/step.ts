@@ -1,5 +1,4 @@
 // step: the only path by which the game state changes. A refused action leaves the state untouched.
-import { produce } from 'immer';
 import type { Chair, Scenario } from '../scenario/schema.js';
 import { applyEffects } from './effects.js';
 import { change, collectLedger } from './ledger.js';
@@ -12,6 +11,7 @@ import { isSecret, seedSecret } from './fog.js';
 import { seedRng } from './rng.js';
 import { indexOf } from './scenario-index.js';
 import { isAction } from './action-shape.js';
+import { deepFreeze, isFreezing } from './freeze.js';
 import { STATE_FORMAT, type Action, type DraftState, type EngineEvent, type GameState, type StepResult } from './types.js';
 
 /**
@@ -58,41 +58,83 @@ export function step(s: GameState, a: Action, scn: Scenario): StepResult {
   const rejection = checkAllowed(s, a, scn);
   if (rejection) return { ok: false, rejection };
   const events: EngineEvent[] = [];
-  // The ledger and the log only grow: keep them out of the draft (immer would walk them on every
-  // step) and append this step's entries afterwards.
-  const { result: next, entries } = collectLedger(() =>
-    HEAVY.has(a.type) ? applyOnCopy(s, (d) => apply(d, a, scn, events)) : produce(s, (d) => apply(d as DraftState, a, scn, events)),
-  );
-  const state: GameState = Object.freeze({
-    ...next,
-    ledger: entries.length === 0 ? s.ledger : Object.freeze(s.ledger.concat(entries.map((e) => Object.freeze(e)))),
-    log: Object.freeze(s.log.concat([a])),
-  });
+  // Copy on write: the draft shares every branch the action cannot touch with `s`; `s` is never written.
+  const d = draftFor(s, a, scn);
+  // The ledger and the log only grow: this step's entries are collected and appended afterwards.
+  const { entries } = collectLedger(() => apply(d, a, scn, events));
+  d.ledger = (entries.length === 0 ? s.ledger : s.ledger.concat(entries)) as DraftState['ledger'];
+  d.log = s.log.concat([a]) as DraftState['log'];
+  const state = d as GameState;
+  if (isFreezing()) deepFreeze(state);
   return { ok: true, state, events };
 }
 
-/**
- * Actions that run a whole phase (resolution, a new turn's events) touch most of the state; for
- * them a private deep copy, mutated and then frozen, is several times faster than immer's proxies.
- * The result is the same plain, frozen data either way.
- */
-const HEAVY: ReadonlySet<Action['type']> = new Set(['plan/confirm', 'mandate/adopt']);
+/** Actions that change only plans and the phase (unless they end the phase: see draftFor). */
+const PLAN_ONLY: ReadonlySet<Action['type']> = new Set(['plan/add', 'plan/remove', 'plan/commit', 'plan/revise', 'plan/confirm']);
+type PlanAction = Extract<Action, { type: 'plan/add' | 'plan/remove' | 'plan/commit' | 'plan/revise' | 'plan/confirm' }>;
+const isPlanAction = (a: Action): a is PlanAction => PLAN_ONLY.has(a.type);
 
-function applyOnCopy(s: GameState, fn: (d: DraftState) => void): GameState {
-  const { ledger, log, ...rest } = s;
-  const d = structuredClone(rest) as unknown as DraftState;
-  d.ledger = [];
-  d.log = [];
-  fn(d);
-  return deepFreeze({ ...d, ledger, log } as unknown as GameState);
+/**
+ * A mutable copy of `s` for `a` to work on. Actions that only edit plans get new `plans` and a shared
+ * rest; actions that run mechanics (a new turn, resolution, events, the facilitator) get a private
+ * copy of every branch that rules write to. Under tests the states are frozen, so a branch written
+ * without being copied here throws at once.
+ */
+function draftFor(s: GameState, a: Action, scn: Scenario): DraftState {
+  if (a.type === 'sitrep/close' || a.type === 'strategy/set') return { ...s } as unknown as DraftState;
+  if (isPlanAction(a) && !(a.type === 'plan/confirm' && endsCoordination(s, a.chair, scn))) {
+    return { ...s, plans: withOwnPlan(s.plans, a.chair) } as unknown as DraftState;
+  }
+  return cloneState(s);
 }
 
-function deepFreeze<T>(v: T): T {
-  if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
-    Object.freeze(v);
-    for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
+function endsCoordination(s: GameState, chair: Chair, scn: Scenario): boolean {
+  return indexOf(scn).chairs.every((c) => c === chair || s.plans[c]?.confirmed);
+}
+
+/** New plans sharing every plan but `chair`'s, which is copied (and made when missing, as `plan()` would). */
+function withOwnPlan(plans: GameState['plans'], chair: Chair): DraftState['plans'] {
+  const out = { ...plans } as DraftState['plans'];
+  const p = plans[chair];
+  if (p) out[chair] = { ...p, items: p.items.slice() } as NonNullable<DraftState['plans'][Chair]>;
+  return out;
+}
+
+function clonePlans(plans: GameState['plans']): DraftState['plans'] {
+  const out: DraftState['plans'] = {};
+  for (const c in plans) {
+    const p = plans[c as Chair]!;
+    out[c as Chair] = { ...p, items: p.items.slice() } as NonNullable<DraftState['plans'][Chair]>;
   }
-  return v;
+  return out;
+}
+
+function cloneRecord<T extends object>(r: Readonly<Record<string, T>>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const k in r) out[k] = { ...r[k]! };
+  return out;
+}
+
+/** A copy of every branch the rules may write (the ledger and the log are appended to, never written). */
+function cloneState(s: GameState): DraftState {
+  return {
+    ...s,
+    rng: [s.rng[0], s.rng[1], s.rng[2], s.rng[3]],
+    indicators: { ...s.indicators },
+    violence: { ...s.violence },
+    actors: cloneRecord(s.actors),
+    units: cloneRecord(s.units),
+    deployments: s.deployments.map((x) => ({ ...x })),
+    mandate: s.mandate.slice(),
+    flags: s.flags.slice(),
+    fired: s.fired.map((f) => ({ ...f })),
+    pendingChoices: s.pendingChoices.slice(),
+    warnings: s.warnings.slice(),
+    plans: clonePlans(s.plans),
+    conflicts: s.conflicts.slice(),
+    played: { ...s.played },
+    agreement: { ...s.agreement },
+  } as unknown as DraftState;
 }
 
 function apply(d: DraftState, a: Action, scn: Scenario, out: EngineEvent[]): void {

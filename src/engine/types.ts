@@ -203,6 +203,9 @@ export const REJECTIONS = [
   'unit/already-moving',
   'note/too-long',
   'facilitator/unknown-event',
+  'facilitator/event-pending',
+  'facilitator/unknown-place',
+  'facilitator/unknown-reinforcement',
   'facilitator/reason',
 ] as const;
 export type RejectionCode = (typeof REJECTIONS)[number];

@@ -1,14 +1,14 @@
 // One group session, held by the server: its game folded from its event log, its seats, bots and clocks.
 // Every change is written to the store (one transaction per request) before anyone hears of it.
-import { isFacilitatorAction, legalActions, newGame, replay, step, viewFor, type Action, type GameState, type Phase } from '../engine/index.js';
+import { isFacilitatorAction, newGame, replay, step, type Action, type GameState, type Phase } from '../engine/index.js';
 import { randomBytes } from 'node:crypto';
 import { isSecret, secretFromBytes, seedSecret } from '../engine/fog.js';
-import { hashUnit } from '../engine/rng.js';
 import { indexOf } from '../engine/scenario-index.js';
 import type { Chair, Scenario } from '../scenario/schema.js';
 import type { Doctrine } from '../sim/doctrine.js';
 import { DOCTRINES } from '../sim/doctrines/index.js';
-import { nextActionsFor, timeoutActionsFor, type ChairSituation } from '../net/autopilot.js';
+import { nextActionsFor, nextChair, timeoutActionsFor, type ChairSituation } from '../net/autopilot.js';
+import { situationOf } from '../sim/driver.js';
 import { positionOf, TIMED_PHASES, type ErrorCode, type FacilitatorCommand, type SeatKind, type SessionStatus, type TimedPhase } from '../net/protocol.js';
 import type { ActorKey, EventRow, NewEvent, SeatRow, SessionEvent, SessionRow, SessionStore } from './db.js';
 import { engineActionOf, undoTarget } from './facilitator.js';
@@ -32,7 +32,7 @@ export interface SessionDeps {
 }
 
 /** A bot whose doctrine keeps proposing refused actions gives up after this many rounds. */
-const MAX_BOT_ROUNDS = 400;
+const MAX_BOT_ROUNDS = 4000;
 /** On resume, a running clock gets at least this much time back. */
 const MIN_REMAINING_MS = 5000;
 
@@ -384,32 +384,19 @@ export class Session {
   }
 
   private situation(chair: Chair): ChairSituation {
-    const s = this.state;
-    const scn = this.scn;
-    let n = 0;
-    let legal: readonly Action[] | undefined;
-    return {
-      chair,
-      scenario: scn,
-      view: viewFor(s, scn, chair, { ledgerFrom: s.turn }),
-      get legal() {
-        return (legal ??= legalActions(s, scn, chair));
-      },
-      // Stateless draws keyed on the seed and the log length: a resumed session draws the same.
-      random: () => hashUnit(s.seed, 'bot', s.log.length, chair, n++),
-    };
+    // Stateless draws keyed on the seed and the log length: a resumed session draws the same.
+    return situationOf(this.state, this.scn, chair);
   }
 
-  /** Bots play every chair nobody holds, step by step as in sim/play.ts, until they wait on a person. */
+  /** Bots play every chair nobody holds, one decision at a time in the driver's order (sim/driver.ts), until they wait on a person. */
   private runBots(): void {
-    for (let round = 0, progress = true; progress && round < MAX_BOT_ROUNDS; round++) {
-      progress = false;
-      for (const chair of this.chairs()) {
-        if (!this.started || this.paused || this.ended) return;
-        if (!this.isBot(chair)) continue;
-        const acts = nextActionsFor(this.situation(chair), this.doctrine);
-        for (const a of acts ?? []) if (this.act(a, `bot:${chair}`, null) === null) progress = true;
-      }
+    for (let round = 0; round < MAX_BOT_ROUNDS; round++) {
+      if (!this.started || this.paused || this.ended) return;
+      const chair = nextChair(this.state, this.scn, (c) => this.isBot(c));
+      if (chair === null) return;
+      let progress = false;
+      for (const a of nextActionsFor(this.situation(chair), this.doctrine) ?? []) if (this.act(a, `bot:${chair}`, null) === null) progress = true;
+      if (!progress) return;
     }
   }
 

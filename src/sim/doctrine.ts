@@ -20,6 +20,8 @@ export interface DoctrineContext {
  */
 export interface Doctrine {
   readonly name: string;
+  /** True for doctrines that search with rollouts: costly, so studies and benches may leave them out. */
+  readonly searches?: boolean;
   /** SRSG, before turn 1: the mandate tasks to adopt. */
   adoptMandate(ctx: DoctrineContext): string[];
   /** SRSG, at the start of a review turn: tasks to drop and to add, or null to leave it. */

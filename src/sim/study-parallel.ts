@@ -5,14 +5,19 @@ import { DOCTRINES } from './doctrines/index.js';
 import type { StudyRow } from './study.js';
 import type { StudyJob, StudyMessage } from './study-worker.js';
 
+/** The doctrines a study plays by default in CI and the bench: every built-in one except those that search. */
+export function studyDoctrines(): string[] {
+  return Object.keys(DOCTRINES).filter((n) => !DOCTRINES[n]!.searches);
+}
+
 export async function runStudyParallel(
   scenario: string,
   games: number,
   seed: number,
   onProgress?: (done: number, total: number) => void,
   threads = availableParallelism(),
+  names: readonly string[] = Object.keys(DOCTRINES),
 ): Promise<StudyRow[]> {
-  const names = Object.keys(DOCTRINES);
   const n = Math.max(1, Math.min(threads, names.length));
   const shares = Array.from({ length: n }, (_, i) => names.filter((_, j) => j % n === i));
   const total = names.length * games;

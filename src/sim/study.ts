@@ -12,8 +12,13 @@ export interface StudyRow {
   dimensions: Record<string, number>;
 }
 
-export function runStudy(scn: Scenario, games: number, seed: number, onProgress?: (done: number, total: number) => void): StudyRow[] {
-  const names = Object.keys(DOCTRINES);
+export function runStudy(
+  scn: Scenario,
+  games: number,
+  seed: number,
+  onProgress?: (done: number, total: number) => void,
+  names: readonly string[] = Object.keys(DOCTRINES),
+): StudyRow[] {
   const total = names.length * games;
   let done = 0;
   return names.map((name) => {

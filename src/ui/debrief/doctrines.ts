@@ -1,4 +1,5 @@
 // This game against the doctrines: the study run in a web worker on the same scenario, with progress shown.
+import { DOCTRINES } from '../../sim/doctrines/index.js';
 import type { StudyRow } from '../../sim/study.js';
 import type { Session } from '../../store/store.js';
 import { doctrineName } from '../describe.js';
@@ -45,49 +46,61 @@ function dotPlot(rows: readonly StudyRow[], score: number, threshold: number): S
 
 export function doctrinesPanel(session: Session, score: number): { root: HTMLElement; destroy: () => void } {
   const scn = session.scenario;
-  let worker: Worker | null = null;
+  // The study is split over up to two workers (one share of the doctrines each), as the CLI splits it over threads.
+  let workers: Worker[] = [];
   const games = h('input', { type: 'number', id: 'study-games', min: 1, max: 200, value: 20, 'data-key': 'study-games' });
   const progress = h('progress', { max: 1, value: 0, 'aria-labelledby': 'study-progress-label', hidden: true });
   const progressLabel = h('span', { id: 'study-progress-label', class: 'small', 'aria-live': 'polite' });
   const out = h('div', {});
   const run = h('button', { type: 'button', class: 'primary', 'data-key': 'study-run' }, t('study.run'));
   const stop = () => {
-    worker?.terminate();
-    worker = null;
+    for (const w of workers) w.terminate();
+    workers = [];
   };
   run.addEventListener('click', () => {
     stop();
     const n = Math.max(1, Math.min(200, Math.round(Number(games.value) || 20)));
-    worker = new Worker(new URL('./study.worker.ts', import.meta.url), { type: 'module' });
+    const names = Object.keys(DOCTRINES);
+    const threads = Math.max(1, Math.min(2, names.length, navigator.hardwareConcurrency || 1));
+    const shares = Array.from({ length: threads }, (_, i) => names.filter((_, j) => j % threads === i));
+    const done = new Array<number>(threads).fill(0);
+    const rows = new Map<string, StudyRow>();
+    let finished = 0;
     progress.hidden = false;
     progress.value = 0;
+    progress.max = names.length * n;
     progressLabel.textContent = t('study.starting');
     run.disabled = true;
-    worker.onmessage = (e: MessageEvent<StudyMessage>) => {
-      const m = e.data;
-      if (m.type === 'progress') {
-        progress.max = m.total;
-        progress.value = m.done;
-        progressLabel.textContent = t('study.progress', { done: m.done, total: m.total });
-        return;
-      }
+    const fail = (reason: string) => {
       run.disabled = false;
-      stop();
-      if (m.type === 'error') {
-        progressLabel.textContent = t('study.failed', { reason: m.message });
-        return;
-      }
-      progressLabel.textContent = t('study.done', { games: n });
-      announce(t('study.done', { games: n }));
-      out.replaceChildren(results(m.rows));
-    };
-    worker.onerror = (e) => {
-      run.disabled = false;
-      progressLabel.textContent = t('study.failed', { reason: e.message });
+      progressLabel.textContent = t('study.failed', { reason });
       stop();
     };
-    const req: StudyRequest = { scenario: scn, games: n, seed: session.game.seed };
-    worker.postMessage(req);
+    shares.forEach((doctrines, i) => {
+      const worker = new Worker(new URL('./study.worker.ts', import.meta.url), { type: 'module' });
+      workers.push(worker);
+      worker.onmessage = (e: MessageEvent<StudyMessage>) => {
+        const m = e.data;
+        if (m.type === 'progress') {
+          done[i] = m.done;
+          const all = done.reduce((a, b) => a + b, 0);
+          progress.value = all;
+          progressLabel.textContent = t('study.progress', { done: all, total: names.length * n });
+          return;
+        }
+        if (m.type === 'error') return fail(m.message);
+        for (const r of m.rows) rows.set(r.name, r);
+        if (++finished < threads) return;
+        run.disabled = false;
+        stop();
+        progressLabel.textContent = t('study.done', { games: n });
+        announce(t('study.done', { games: n }));
+        out.replaceChildren(results(names.map((name) => rows.get(name)!)));
+      };
+      worker.onerror = (e) => fail(e.message);
+      const req: StudyRequest = { scenario: scn, games: n, seed: session.game.seed, doctrines };
+      worker.postMessage(req);
+    });
   });
 
   const results = (rows: StudyRow[]) => {

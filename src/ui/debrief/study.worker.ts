@@ -1,4 +1,5 @@
 // The lessons study in a web worker: every doctrine over seeded games of the scenario, with progress.
+import { setFreezing } from '../../engine/freeze.js';
 import { runStudy, type StudyRow } from '../../sim/study.js';
 import type { Scenario } from '../../scenario/schema.js';
 
@@ -6,6 +7,8 @@ export interface StudyRequest {
   readonly scenario: Scenario;
   readonly games: number;
   readonly seed: number;
+  /** The doctrines this worker plays (a share of them, when several workers split the study); all by default. */
+  readonly doctrines?: readonly string[];
 }
 
 export type StudyMessage =
@@ -15,8 +18,11 @@ export type StudyMessage =
 
 const scope = self as unknown as { postMessage(m: StudyMessage): void; onmessage: ((e: MessageEvent<StudyRequest>) => void) | null };
 
+// The fast path of rollouts (sim/rollout.ts): the worker's states never leave it, so they need no freezing.
+setFreezing(false);
+
 scope.onmessage = (e) => {
-  const { scenario, games, seed } = e.data;
+  const { scenario, games, seed, doctrines } = e.data;
   try {
     let last = 0;
     const rows = runStudy(scenario, games, seed, (done, total) => {
@@ -25,7 +31,7 @@ scope.onmessage = (e) => {
         last = done;
         scope.postMessage({ type: 'progress', done, total });
       }
-    });
+    }, doctrines);
     scope.postMessage({ type: 'done', rows });
   } catch (err) {
     scope.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) });

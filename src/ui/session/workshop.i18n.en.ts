@@ -2,7 +2,10 @@
 export const workshopEn = {
   // refusals from the server and the engine's facilitator checks (read by rejectionText through their codes)
   'rej.facilitator/reason': 'State a reason.',
-  'rej.facilitator/unknown-event': 'The scenario has no such event, region, actor or reinforcement (or that event is already waiting for a choice).',
+  'rej.facilitator/unknown-event': 'The scenario has no such event.',
+  'rej.facilitator/event-pending': 'That event is already waiting for a choice.',
+  'rej.facilitator/unknown-place': 'The scenario has no such region or actor.',
+  'rej.facilitator/unknown-reinforcement': 'The scenario has no such reinforcement.',
   'rej.message/shape': 'The server could not read that request.',
   'rej.message/too-large': 'That request is too large.',
   'rej.auth/forbidden': 'That is not allowed from this page.',

@@ -3,7 +3,10 @@ import type { workshopEn } from './workshop.i18n.en.js';
 
 export const workshopFr: Record<keyof typeof workshopEn, string> = {
   'rej.facilitator/reason': 'Indiquez une raison.',
-  'rej.facilitator/unknown-event': 'Le scénario n’a pas cet événement, cette région, cet acteur ou ce renfort (ou cet événement attend déjà une décision).',
+  'rej.facilitator/unknown-event': 'Le scénario n’a pas cet événement.',
+  'rej.facilitator/event-pending': 'Cet événement attend déjà une décision.',
+  'rej.facilitator/unknown-place': 'Le scénario n’a pas cette région ou cet acteur.',
+  'rej.facilitator/unknown-reinforcement': 'Le scénario n’a pas ce renfort.',
   'rej.message/shape': 'Le serveur n’a pas pu lire cette demande.',
   'rej.message/too-large': 'Cette demande est trop volumineuse.',
   'rej.auth/forbidden': 'Ce n’est pas permis depuis cette page.',
