@@ -1,8 +1,7 @@
 // The study spread over worker threads, one share of the doctrines each; results equal the serial run.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { DOCTRINES } from './doctrines/index.js';
-import type { StudyRow } from './study.js';
+import { STUDY_DOCTRINES, type StudyRow } from './study.js';
 import type { StudyJob, StudyMessage } from './study-worker.js';
 
 export async function runStudyParallel(
@@ -11,8 +10,8 @@ export async function runStudyParallel(
   seed: number,
   onProgress?: (done: number, total: number) => void,
   threads = availableParallelism(),
+  names: readonly string[] = STUDY_DOCTRINES,
 ): Promise<StudyRow[]> {
-  const names = Object.keys(DOCTRINES);
   const n = Math.max(1, Math.min(threads, names.length));
   const shares = Array.from({ length: n }, (_, i) => names.filter((_, j) => j % n === i));
   const total = names.length * games;
