@@ -27,6 +27,7 @@ const ATTACHED: ReadonlySet<MechanicId> = new Set([
   'strategy-track',
   'regional-alignment',
   'repetition',
+  'silo-working',
   'primacy-leverage',
   'force-substitution',
 ]);
@@ -47,6 +48,7 @@ export function chairContributions(scn: Scenario, ledger: readonly LedgerEntry[]
     let chair: Chair | null = null;
     if (e.cause.kind === 'action') chair = last = e.cause.chair;
     else if (e.cause.kind === 'mechanic' && e.cause.mechanic === 'futile-technical-talks') chair = cardChair.get(e.cause.subject ?? '') ?? null;
+    else if (e.cause.kind === 'mechanic' && e.cause.mechanic === 'silo-working' && e.cause.subject !== undefined) chair = e.cause.subject as Chair;
     else if (e.cause.kind === 'mechanic' && ATTACHED.has(e.cause.mechanic) && !(e.cause.mechanic === 'plan-conflicts' && e.track.kind === 'indicator' && e.track.id === 'cohesion')) chair = last;
     else if (e.cause.kind !== 'mechanic') last = null;
     if (!chair) continue;

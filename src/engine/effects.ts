@@ -42,12 +42,13 @@ export function favourable(d: DraftState, t: Track, delta: number): boolean {
  * say how much each mechanic added or took away. The shares telescope: the total is round(base × Π factors).
  */
 export function applyScaled(d: DraftState, scn: Scenario, track: Track, full: number, ctx: EffectContext): void {
-  change(d, scn, track, full, ctx.cause, ctx.lessons);
+  const applied = change(d, scn, track, full, ctx.cause, ctx.lessons);
   let base = full;
   if (ctx.repeat !== undefined && ctx.repeat < 1 && favourable(d, track, full)) {
-    // Repetition: what a repeated action no longer achieves, rounded toward nothing, ledgered as such.
+    // Repetition: what a repeated action no longer achieves, rounded toward nothing, ledgered as
+    // such; only what was actually gained can be taken back (a number at its bound loses nothing).
     base = Math.trunc(full * ctx.repeat);
-    change(d, scn, track, base - full, { kind: 'mechanic', mechanic: 'repetition' }, ['L-leadership']);
+    if (Math.abs(applied) > Math.abs(base)) change(d, scn, track, base - applied, { kind: 'mechanic', mechanic: 'repetition' }, ['L-leadership']);
   }
   const mods = ctx.modifiers ?? [];
   if (mods.length === 0 || base === 0 || !favourable(d, track, base)) return;

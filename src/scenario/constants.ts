@@ -99,5 +99,6 @@ export const MECHANICS = [
   'regional-alignment',
   'analysis-decay',
   'monthly-assessment',
+  'silo-working',
 ] as const;
 export type MechanicId = (typeof MECHANICS)[number];

@@ -272,11 +272,15 @@ export const Mechanics = z.strictObject({
   /** L-nimble: credibility lost per turn while a capability gap lasts. */
   gapCost: num(0, 10).default(1),
   /** L-analysis: analysis lost each turn as the picture goes stale. */
-  analysisDecay: num(0, 10).default(1),
+  analysisDecay: num(0, 10).default(2),
   /** Share of the final score taken from the mean of the monthly assessments (the rest: the end state). */
   accrual: num(0, 1).default(0.5),
   /** Weight of where the mandate applies (every region alike) against population, in protection. */
   areaWeight: num(0, 1).default(0.5),
+  /** L-cohesion: turns a chair may go without a coordination step before its silo costs cohesion. */
+  siloTurns: int(1, 24).default(3),
+  /** L-cohesion: cohesion lost per turn by each chair working in a silo. */
+  siloCost: num(0, 10).default(2),
 });
 export type Mechanics = z.infer<typeof Mechanics>;
 

@@ -46,11 +46,11 @@ export function analysisFactor(s: GameState): number {
 const OPERATIONS = ['military', 'offensive', 'pressure', 'protection', 'police'] as const;
 
 /**
- * L-regional: talks hold only as far as the region backs them (regional 50 → ×1, 0 → ×0.8,
- * 100 → ×1.2). Report ¶4 (the Kampala and Algiers processes depended on the neighbours) and ¶13.
+ * L-regional: talks hold only as far as the region backs them (regional 50 → ×1, 0 → ×0.6,
+ * 100 → ×1.4). Report ¶4 (the Kampala and Algiers processes depended on the neighbours) and ¶13.
  */
 export function regionalFactor(s: GameState): number {
-  return round2(0.8 + (0.4 * s.indicators.regional) / 100);
+  return round2(0.6 + (0.8 * s.indicators.regional) / 100);
 }
 
 /**
@@ -77,12 +77,24 @@ export function repetitionFactor(s: GameState, card: Card, lastPlayed: number | 
   return gap <= 1 ? 0.5 : gap === 2 ? 0.75 : 1;
 }
 
+/**
+ * L-cohesion, report ¶8: a chair that has taken no coordination step for `siloTurns` turns works in
+ * a silo, and its actions achieve less (×0.7): integrated planning is what makes them land.
+ */
+export function siloFactor(s: GameState, scn: Scenario, chair: Card['chair']): number {
+  const steps = scn.actions.filter((c) => c.chair === chair && c.tags.includes('coordination'));
+  if (steps.length === 0) return 1;
+  const last = Math.max(0, ...steps.map((c) => s.played[c.id] ?? 0));
+  return s.turn - last >= scn.mechanics.siloTurns ? 0.7 : 1;
+}
+
 export function modifiersFor(s: GameState, scn: Scenario, card: Card, target: string | undefined, conflicts: readonly Conflict[]): Modifier[] {
   const mods: Modifier[] = [];
   const push = (factor: number, mechanic: Modifier['mechanic'], lessons: string[]) => {
     if (factor !== 1) mods.push({ factor, mechanic, lessons });
   };
   push(cohesionFactor(s), 'cohesion-multiplier', ['L-cohesion']);
+  push(siloFactor(s, scn, card.chair), 'silo-working', ['L-cohesion']);
   if (card.task) push(focusFactor(s, scn), 'mandate-focus', ['L-mandate']);
   if (card.tags.includes('political') || card.tags.includes('talks')) {
     push(distanceFactor(s), 'host-state-distance', ['L-hoststate']);

@@ -59,8 +59,9 @@ export function regionalExclusion(d: DraftState, scn: Scenario): void {
   }
   // L-regional, report ¶4 and ¶13: a process the region does not back loses ground every turn,
   // signed or not (the scenario's rules may add to this, the engine carries it).
-  if (d.indicators.regional < scn.mechanics.regionalFloor) {
-    change(d, scn, { kind: 'indicator', id: 'process' }, -1, { kind: 'mechanic', mechanic: 'regional-alignment' }, ['L-regional']);
+  const short = scn.mechanics.regionalFloor - d.indicators.regional;
+  if (short > 0) {
+    change(d, scn, { kind: 'indicator', id: 'process' }, -Math.ceil(short / 10), { kind: 'mechanic', mechanic: 'regional-alignment' }, ['L-regional']);
   }
 }
 
@@ -79,6 +80,23 @@ export function agreementImplementation(d: DraftState, scn: Scenario, worked: bo
     change(d, scn, { kind: 'implementation' }, -3, { kind: 'mechanic', mechanic: 'regional-exclusion' }, ['L-regional', 'L-agreement']);
   }
   if (d.agreement.progress >= 100) d.agreement.status = 'implemented';
+}
+
+/**
+ * L-cohesion, report ¶8 (integrated planning across components) and ¶6 (JOC/JMAC underused): a
+ * chair that has taken no coordination step for `siloTurns` turns works in a silo, and the
+ * mission's cohesion pays each turn. Only chairs that have coordination actions are counted.
+ */
+export function siloWorking(d: DraftState, scn: Scenario): void {
+  const idx = indexOf(scn);
+  for (const chair of idx.chairs) {
+    const steps = scn.actions.filter((c) => c.chair === chair && c.tags.includes('coordination'));
+    if (steps.length === 0) continue;
+    const last = Math.max(0, ...steps.map((c) => d.played[c.id] ?? 0));
+    if (d.turn - last < scn.mechanics.siloTurns) continue;
+    change(d, scn, { kind: 'indicator', id: 'cohesion' }, -scn.mechanics.siloCost, { kind: 'mechanic', mechanic: 'silo-working', subject: chair }, ['L-cohesion']);
+    tally(d, 'silo-working');
+  }
 }
 
 /** L-population: the gap between what people expect and the protection they get moves their trust. */

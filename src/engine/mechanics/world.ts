@@ -79,9 +79,9 @@ export function deployments(d: DraftState, scn: Scenario, out: EngineEvent[]): v
 
 /**
  * L-nimble, L-mandate: a mission is judged on what it has, not on what it asked for. Each turn a
- * mandated task some of whose actions need a capability no unit in theatre has, or violent regions
+ * mandated task some of whose actions need a capability no unit in theatre has, or two or more violent regions
  * (violence ≥ `gapViolence`) where no mission unit stands, cost credibility (and, with two or more
- * such regions, trust). Arrived units count; requests do not. Report ¶2 (mandates matched to the
+ * with three or more, trust). Arrived units count; requests do not. Report ¶2 (mandates matched to the
  * means actually available) and ¶11 (logistical and operational gaps).
  */
 export function capabilityGaps(d: DraftState, scn: Scenario): void {
@@ -102,11 +102,11 @@ export function capabilityGaps(d: DraftState, scn: Scenario): void {
     change(d, scn, { kind: 'indicator', id: 'credibility' }, -scn.mechanics.gapCost, { kind: 'mechanic', mechanic: 'capability-gap', subject: task }, ['L-nimble', 'L-mandate']);
   }
   const bare = scn.regions.filter((r) => !occupied.has(r.id) && (d.violence[r.id] ?? 0) >= scn.mechanics.gapViolence);
-  if (bare.length > 0) {
+  if (bare.length >= 2) {
     gaps++;
     const cause = { kind: 'mechanic', mechanic: 'capability-gap', subject: bare[0]!.id } as const;
     change(d, scn, { kind: 'indicator', id: 'credibility' }, -scn.mechanics.gapCost, cause, ['L-nimble', 'L-population']);
-    if (bare.length >= 2) change(d, scn, { kind: 'indicator', id: 'trust' }, -1, cause, ['L-nimble', 'L-population']);
+    if (bare.length >= 3) change(d, scn, { kind: 'indicator', id: 'trust' }, -1, cause, ['L-nimble', 'L-population']);
   }
   if (gaps > 0) tally(d, 'capability-gap');
 }

@@ -4,7 +4,7 @@ import { holds } from '../conditions.js';
 import { applyEffects } from '../effects.js';
 import { change } from '../ledger.js';
 import { modifiersFor, repetitionFactor } from '../mechanics/modifiers.js';
-import { agreementImplementation, expectationGap, hostStateDistance, processDrift, regionalExclusion, tally } from '../mechanics/politics.js';
+import { agreementImplementation, expectationGap, hostStateDistance, processDrift, regionalExclusion, siloWorking, tally } from '../mechanics/politics.js';
 import { analysisDecay, armedViolence, capabilityGaps, deployments, missionPresence, spoilerAttacks } from '../mechanics/world.js';
 import { chance, type RngState } from '../rng.js';
 import { indexOf } from '../scenario-index.js';
@@ -62,6 +62,7 @@ export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void 
   agreementImplementation(d, scn, worked);
   deployments(d, scn, out);
   capabilityGaps(d, scn);
+  siloWorking(d, scn);
   analysisDecay(d, scn);
   expectationGap(d, scn);
 }
@@ -90,10 +91,6 @@ function resolveCard(d: DraftState, scn: Scenario, chair: Chair, card: Card, tar
   applyEffects(d, scn, card.effects, { cause, lessons: card.lessons, target, modifiers: modifiersFor(d, scn, card, target, d.conflicts), repeat });
   const forceOnActor = card.target === 'actor' && target !== undefined && (card.tags.includes('offensive') || card.tags.includes('pressure'));
   if (!forceOnActor) return;
-  // L-spoilers ¶7: under a strategy with a political track, containing a group outside any process
-  // protects that process; under a strategy without one, it is force standing in for politics.
-  const named = d.strategy ? (idx.strategies.get(d.strategy)?.track.length ?? 0) > 0 : false;
-  if (idx.actors.get(target)?.negotiable === false && named) return;
   // L-primacy ¶3: pressure strengthens the negotiators' hand only while talks with that group are
   // alive: the strategy names it, the process is live, and some chair talks with it this turn.
   if (track.has(target) && talkedWith(d, scn, target)) {

@@ -185,7 +185,7 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, track: Set<st
     const spoiler = ctx.scenario.actors.find((a) => a.id === item.target)?.negotiable === false;
     if (style.military === 'first') value += 8;
     else if (track.has(item.target) && live) value += T.forceOnTrack;
-    else if (!spoiler || track.size === 0) value -= T.forceOffTrack;
+    else if (!spoiler || style.breaking === 'deprioritise') value -= T.forceOffTrack;
   }
   if (has('talks') && item.target !== undefined) {
     if (style.military === 'first') value -= 4;
@@ -277,11 +277,22 @@ export function makeDoctrine(style: Style): Doctrine {
     revise(ctx) {
       if (!style.coordinate) return null;
       const mine = ctx.view.conflicts.filter((c) => c.chairs.includes(ctx.chair));
-      if (mine.length === 0) return null;
       const items = ctx.view.plans[ctx.chair]?.items ?? [];
+      // The strong family, seeing every plan at the reveal, keeps force on an actor only where some
+      // chair talks with it this turn (L-primacy: pressure backs live talks, or it substitutes).
+      const talked = new Set(
+        Object.values(ctx.view.plans).flatMap((p) => (p?.items ?? []).flatMap((it) => (it.kind === 'card' && it.target !== undefined && card(ctx, it.card)?.tags.includes('talks') ? [it.target] : []))),
+      );
+      const idle = (it: PlanItem) => {
+        if (style.breaking !== 'deprioritise' || style.military === 'first' || it.kind !== 'card' || it.target === undefined) return false;
+        const c = card(ctx, it.card);
+        return !!c && c.target === 'actor' && (c.tags.includes('offensive') || c.tags.includes('pressure')) && !talked.has(it.target);
+      };
+      if (mine.length === 0) return items.some(idle) ? items.filter((it) => !idle(it)) : null;
       // Drop whatever of this chair's plan touches a contested actor, keep the rest.
       const subjects = new Set(mine.map((c) => c.subject));
       const kept = items.filter((it) => {
+        if (idle(it)) return false;
         if (it.kind !== 'card') return true;
         const c = card(ctx, it.card);
         if (!c) return false;

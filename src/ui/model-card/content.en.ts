@@ -178,7 +178,7 @@ export const MODEL_EN: ModelContent = {
     },
     'capability-gap': {
       means: 'The mission is judged on the means it has, not the ones it asked for.',
-      moves: 'Each turn, a mandated task needing a capability no unit in theatre has, and violent regions with no mission unit, cost credibility (and trust when two or more regions are bare).',
+      moves: 'Each turn, a mandated task needing a capability no unit in theatre has, and two or more violent regions with no mission unit, cost credibility (and trust when three or more are bare).',
       assumes: 'That a mandate must be matched to the means actually available (report ¶2, ¶11).',
     },
     repetition: {
@@ -188,7 +188,7 @@ export const MODEL_EN: ModelContent = {
     },
     'regional-alignment': {
       means: 'Talks hold as far as the region backs them.',
-      moves: 'Talks are scaled by 0.8 + 0.4 × regional / 100; below the regional floor the process loses 1 each turn.',
+      moves: 'Talks are scaled by 0.6 + 0.8 × regional / 100; below the regional floor the process loses 1 each turn.',
       assumes: 'That neighbours and regional organizations can make or break a process (report ¶4, ¶13).',
     },
     'analysis-decay': {
@@ -200,6 +200,11 @@ export const MODEL_EN: ModelContent = {
       means: 'The mission is judged over its whole tenure.',
       moves: 'The final score blends the mean of the monthly scores with the score at the end.',
       assumes: 'That the Council reviews a mission regularly, not once (report ¶2).',
+    },
+    'silo-working': {
+      means: 'A chair that never coordinates works in a silo.',
+      moves: 'Each turn, every chair that has taken no coordination step for {siloTurns} turns costs cohesion {siloCost}, and its actions achieve ×0.7.',
+      assumes: 'That integrated planning across components needs regular joint steps (report ¶6, ¶8).',
     },
     'mission-presence': {
       means: 'Mission units dampen violence where they stand.',

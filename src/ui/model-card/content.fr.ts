@@ -177,7 +177,7 @@ export const MODEL_FR: ModelContent = {
     },
     'capability-gap': {
       means: 'La mission est jugée sur les moyens dont elle dispose, non sur ceux qu’elle a demandés.',
-      moves: 'Chaque tour, une tâche mandatée qui exige une capacité absente du théâtre, et les régions violentes sans unité de la mission, coûtent de la crédibilité (et de la confiance dès deux régions sans présence).',
+      moves: 'Chaque tour, une tâche mandatée qui exige une capacité absente du théâtre, et deux régions violentes ou plus sans unité de la mission, coûtent de la crédibilité (et de la confiance dès trois).',
       assumes: 'Qu’un mandat doit correspondre aux moyens réellement disponibles (rapport ¶2, ¶11).',
     },
     repetition: {
@@ -187,7 +187,7 @@ export const MODEL_FR: ModelContent = {
     },
     'regional-alignment': {
       means: 'Les pourparlers tiennent dans la mesure où la région les soutient.',
-      moves: 'Les pourparlers sont multipliés par 0,8 + 0,4 × régional / 100 ; sous le seuil régional, le processus perd 1 par tour.',
+      moves: 'Les pourparlers sont multipliés par 0,6 + 0,8 × régional / 100 ; sous le seuil régional, le processus perd 1 par tour.',
       assumes: 'Que voisins et organisations régionales peuvent faire ou défaire un processus (rapport ¶4, ¶13).',
     },
     'analysis-decay': {
@@ -199,6 +199,11 @@ export const MODEL_FR: ModelContent = {
       means: 'La mission est jugée sur toute la durée de son mandat.',
       moves: 'Le score final combine la moyenne des scores mensuels et le score final.',
       assumes: 'Que le Conseil examine régulièrement une mission, pas une seule fois (rapport ¶2).',
+    },
+    'silo-working': {
+      means: 'Un siège qui ne se coordonne jamais travaille en vase clos.',
+      moves: 'Chaque tour, chaque siège sans étape de coordination depuis {siloTurns} tours coûte {siloCost} de cohésion, et ses actions ne rendent que ×0,7.',
+      assumes: 'Qu’une planification intégrée entre composantes exige des étapes communes régulières (rapport ¶6, ¶8).',
     },
     'mission-presence': {
       means: 'Les unités de la mission atténuent la violence là où elles sont.',
