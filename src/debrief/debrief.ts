@@ -8,6 +8,7 @@ import { newGame, step } from '../engine/step.js';
 import { dimensionsOf, scoreOf } from '../engine/phases/assessment.js';
 import { indexOf } from '../engine/scenario-index.js';
 import type { Action, GameState, LedgerEntry, PlanItem, Track } from '../engine/types.js';
+import { chairContributions, type ChairContribution } from './chairs.js';
 
 export interface TurnRecord {
   readonly turn: number;
@@ -55,6 +56,8 @@ export interface Debrief {
   /** What the conflicts between chairs' plans cost in cohesion, in all. */
   readonly conflictCost: number;
   readonly lessons: readonly Lesson[];
+  /** Each chair's own contribution (its actions only; null in a limited record). */
+  readonly chairs: Readonly<Record<Chair, ChairContribution>> | null;
 }
 
 const DIMENSION_TRACKS = (scn: Scenario): Record<Dimension, Track[]> => ({
@@ -166,5 +169,6 @@ export function buildDebrief(scn: Scenario, s: GameState, catalogue: LessonCatal
       .filter((e) => e.cause.kind === 'mechanic' && (e.cause.mechanic === 'plan-conflicts' || e.cause.mechanic === 'envoy-coordination') && e.track.kind === 'indicator' && e.track.id === 'cohesion')
       .reduce((x, e) => x + e.delta, 0),
     lessons: catalogue ? catalogue.lessons.filter((l) => used.has(l.id)) : [],
+    chairs: limited ? null : chairContributions(scn, ledger),
   };
 }

@@ -43,6 +43,8 @@ export function holds(c: Condition, s: S, read?: Reader): boolean {
       return Object.values(s.units).some((u) => u.region === c.region);
     case 'unit':
       return c.unit in s.units;
+    case 'mechanic':
+      return inRange(s.tally?.[c.mechanic] ?? 0, c);
     case 'all':
       return c.of.every((x) => holds(x, s, read));
     case 'any':

@@ -16,6 +16,8 @@ export interface EffectContext {
   readonly lessons: readonly string[];
   readonly target?: string | undefined;
   readonly modifiers?: readonly Modifier[];
+  /** Diminishing returns: the share of the favourable base an action keeps when repeated (1: all). */
+  readonly repeat?: number;
 }
 
 /** Whether a change in this direction is good for the mission; neutral tracks are never scaled. */
@@ -39,10 +41,17 @@ export function favourable(d: DraftState, t: Track, delta: number): boolean {
  * Applies `base` to a track, then each modifier's share as its own ledger entry, so the debrief can
  * say how much each mechanic added or took away. The shares telescope: the total is round(base × Π factors).
  */
-export function applyScaled(d: DraftState, scn: Scenario, track: Track, base: number, ctx: EffectContext): void {
-  change(d, scn, track, base, ctx.cause, ctx.lessons);
+export function applyScaled(d: DraftState, scn: Scenario, track: Track, full: number, ctx: EffectContext): void {
+  const applied = change(d, scn, track, full, ctx.cause, ctx.lessons);
+  let base = full;
+  if (ctx.repeat !== undefined && ctx.repeat < 1 && favourable(d, track, full)) {
+    // Repetition: what a repeated action no longer achieves, rounded toward nothing, ledgered as
+    // such; only what was actually gained can be taken back (a number at its bound loses nothing).
+    base = Math.trunc(full * ctx.repeat);
+    if (Math.abs(applied) > Math.abs(base)) change(d, scn, track, base - applied, { kind: 'mechanic', mechanic: 'repetition' }, ['L-leadership']);
+  }
   const mods = ctx.modifiers ?? [];
-  if (mods.length === 0 || !favourable(d, track, base)) return;
+  if (mods.length === 0 || base === 0 || !favourable(d, track, base)) return;
   let product = 1;
   for (const m of mods) {
     const before = Math.round(base * product);

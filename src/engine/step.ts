@@ -134,6 +134,8 @@ function cloneState(s: GameState): DraftState {
     conflicts: s.conflicts.slice(),
     played: { ...s.played },
     agreement: { ...s.agreement },
+    ...(s.assessed ? { assessed: s.assessed.slice() } : {}),
+    ...(s.tally ? { tally: { ...s.tally } } : {}),
   } as unknown as DraftState;
 }
 
@@ -227,6 +229,7 @@ function plan(d: DraftState, chair: Chair) {
 function reviewMandate(d: DraftState, scn: Scenario, drop: readonly string[], add: readonly string[]): void {
   const idx = indexOf(scn);
   d.reviewed = true;
+  const before = d.mandate.join(',');
   for (const id of drop) {
     if (!d.mandate.includes(id)) continue;
     d.mandate = d.mandate.filter((t) => t !== id);
@@ -238,6 +241,8 @@ function reviewMandate(d: DraftState, scn: Scenario, drop: readonly string[], ad
     d.mandate.push(id);
     change(d, scn, { kind: 'indicator', id: 'expectations' }, idx.tasks.get(id)?.expectation ?? 0, { kind: 'mechanic', mechanic: 'mandate-expectations', subject: id }, ['L-mandate', 'L-population']);
   }
+  // L-mandate ¶2: a review that changes nothing earns nothing.
+  if (d.mandate.join(',') === before) return;
   // L-mandate, L-analysis: the Council refocuses a mandate when told what it needs to know, which takes analysis.
   const frank = d.indicators.analysis >= scn.mechanics.frankAnalysis;
   change(d, scn, { kind: 'indicator', id: 'credibility' }, frank ? 3 : -2, { kind: 'mechanic', mechanic: 'mandate-review' }, ['L-mandate', 'L-analysis']);

@@ -140,6 +140,10 @@ export interface GameState {
   /** Every accepted action, in order. With the scenario, the seed and the secret it is the whole game. */
   readonly log: readonly Action[];
   readonly outcome: Outcome | null;
+  /** The score at each monthly assessment so far; the final score blends their mean with the end. */
+  readonly assessed?: readonly number[];
+  /** How many times each engine mechanic that marks a broken lesson has weighed on the mission. */
+  readonly tally?: Readonly<Partial<Record<MechanicId, number>>>;
 }
 
 export type Action =

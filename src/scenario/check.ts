@@ -131,6 +131,7 @@ export function checkScenario(s: Raw, lessonIds: ReadonlySet<string> | null): Re
         if (c.test === 'stance' || c.test === 'strength') need(actors, 'actor', c.actor, [...path, 'actor']);
         return;
       case 'flag':
+      case 'mechanic':
       case 'agreement':
         return;
       case 'event':

@@ -93,5 +93,12 @@ export const MECHANICS = [
   'contributor-consultation',
   'armed-violence',
   'mission-presence',
+  'strategy-track',
+  'capability-gap',
+  'repetition',
+  'regional-alignment',
+  'analysis-decay',
+  'monthly-assessment',
+  'silo-working',
 ] as const;
 export type MechanicId = (typeof MECHANICS)[number];

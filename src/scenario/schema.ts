@@ -1,6 +1,6 @@
 // The scenario file format: a strict zod schema from which the TypeScript types are derived.
 import { z } from 'zod';
-import { ACTOR_KINDS, CAPABILITIES, CAVEATS, CHAIRS, CORE_INDICATORS, DIMENSIONS, SCHEMA_VERSION, TAGS, type Dimension, type IndicatorId } from './constants.js';
+import { ACTOR_KINDS, CAPABILITIES, CAVEATS, CHAIRS, CORE_INDICATORS, DIMENSIONS, MECHANICS, SCHEMA_VERSION, TAGS, type Dimension, type IndicatorId } from './constants.js';
 import { Effect, ID_MESSAGE, ID_PATTERN } from './effect.js';
 
 // Effect is in effect.ts (zod/mini) for the engine's first chunk; re-exported so imports from here keep working.
@@ -40,6 +40,8 @@ export type Condition =
   | { test: 'agreement'; status: 'none' | 'signed' | 'implemented' }
   | { test: 'presence'; region: string }
   | { test: 'unit'; unit: string }
+  /** How many times an engine mechanic has weighed on the mission so far (the state's tally, from the ledger's causes). */
+  | { test: 'mechanic'; mechanic: (typeof MECHANICS)[number]; gte?: number | undefined; lte?: number | undefined }
   | { test: 'all'; of: Condition[] }
   | { test: 'any'; of: Condition[] }
   | { test: 'not'; cond: Condition };
@@ -58,6 +60,7 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ test: z.literal('agreement'), status: z.enum(['none', 'signed', 'implemented']) }),
     z.strictObject({ test: z.literal('presence'), region: ref }),
     z.strictObject({ test: z.literal('unit'), unit: ref }),
+    z.strictObject({ test: z.literal('mechanic'), mechanic: z.enum(MECHANICS), gte: int(0, 200).optional(), lte: int(0, 200).optional() }),
     z.strictObject({ test: z.literal('all'), of: list(Condition, 20).min(1) }),
     z.strictObject({ test: z.literal('any'), of: list(Condition, 20).min(1) }),
     z.strictObject({ test: z.literal('not'), cond: Condition }),
@@ -298,6 +301,22 @@ export const Mechanics = z.strictObject({
   decay: num(0, 50).default(10),
   consultTurns: int(1, 12).default(3),
   frankAnalysis: num(0, 100).default(50),
+  /** L-primacy: share of their effect that talks keep outside the strategy's named track. */
+  offTrack: num(0, 1).default(0.5),
+  /** L-nimble: violence at or above which a region without any mission unit is a capability gap. */
+  gapViolence: num(0, 100).default(50),
+  /** L-nimble: credibility lost per turn while a capability gap lasts. */
+  gapCost: num(0, 10).default(1),
+  /** L-analysis: analysis lost each turn as the picture goes stale. */
+  analysisDecay: num(0, 10).default(2),
+  /** Share of the final score taken from the mean of the monthly assessments (the rest: the end state). */
+  accrual: num(0, 1).default(0.5),
+  /** Weight of where the mandate applies (every region alike) against population, in protection. */
+  areaWeight: num(0, 1).default(0.5),
+  /** L-cohesion: turns a chair may go without a coordination step before its silo costs cohesion. */
+  siloTurns: int(1, 24).default(3),
+  /** L-cohesion: cohesion lost per turn by each chair working in a silo. */
+  siloCost: num(0, 10).default(2),
 });
 export type Mechanics = z.infer<typeof Mechanics>;
 

@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DOCTRINES } from './doctrines/index.js';
-import type { StudyRow } from './study.js';
+import { STUDY_DOCTRINES, type StudyRow } from './study.js';
 import type { StudyJob, StudyMessage } from './study-worker.js';
 
 /** The doctrines a study plays by default in CI and the bench: every built-in one except those that search. */
@@ -16,7 +16,7 @@ export async function runStudyParallel(
   seed: number,
   onProgress?: (done: number, total: number) => void,
   threads = availableParallelism(),
-  names: readonly string[] = Object.keys(DOCTRINES),
+  names: readonly string[] = STUDY_DOCTRINES,
 ): Promise<StudyRow[]> {
   const n = Math.max(1, Math.min(threads, names.length));
   const shares = Array.from({ length: n }, (_, i) => names.filter((_, j) => j % n === i));

@@ -1,13 +1,11 @@
 // A worker thread of the study: plays every doctrine it is given over the same seeds.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadScenario } from '../scenario/load-node.js';
-import { runBatch, summarise } from './batch.js';
-import { DOCTRINES } from './doctrines/index.js';
-import { seatAll } from './play.js';
-import type { StudyRow } from './study.js';
+import { studyRow, type StudyRow } from './study.js';
 
 export interface StudyJob {
   readonly scenario: string;
+  /** Study entries: a doctrine name, or `chair=doctrine` beside `strong`. */
   readonly doctrines: readonly string[];
   readonly games: number;
   readonly seed: number;
@@ -20,9 +18,5 @@ const post = (m: StudyMessage) => parentPort!.postMessage(m);
 const loaded = loadScenario(job.scenario);
 if (!loaded.ok) post({ kind: 'error', message: `${job.scenario} does not load` });
 else {
-  for (const name of job.doctrines) {
-    const b = runBatch(loaded.value, seatAll(DOCTRINES[name]!), job.games, job.seed, () => post({ kind: 'progress' }));
-    const s = summarise(loaded.value, b);
-    post({ kind: 'row', row: { name, meanScore: s.meanScore, ci95: s.ci95, winRate: s.winRate, dimensions: s.dimensions } });
-  }
+  for (const name of job.doctrines) post({ kind: 'row', row: studyRow(loaded.value, name, job.games, job.seed, () => post({ kind: 'progress' })) });
 }

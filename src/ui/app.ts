@@ -35,7 +35,7 @@ export function startApp(root: HTMLElement): void {
   }
   const store = createGameStore();
   const scenarios: ScenarioEntry[] = bundledScenarios();
-  const selected: TitleProps['selected'] = { scenario: scenarios[0] ? entryKey(scenarios[0]) : '', chair: 'all', doctrine: 'report', seed: String(randomSeed()) };
+  const selected: TitleProps['selected'] = { scenario: scenarios[0] ? entryKey(scenarios[0]) : '', chair: 'all', doctrine: 'strong', seed: String(randomSeed()) };
   let notice: TitleProps['notice'] = null;
   // the title's last start, resume or import (each may wait for a scenario's download): only the last one acts
   let task = 0;

@@ -62,7 +62,10 @@ describe('the debrief', () => {
   });
 
   it('counts what conflicting plans cost, from the ledger', () => {
-    const cost = s.ledger.filter((e) => e.cause.kind === 'mechanic' && e.cause.mechanic === 'plan-conflicts').reduce((a, e) => a + e.delta, 0);
+    // conflictCost is what conflicts cost in cohesion (plan-conflicts also scales talks down on other tracks).
+    const cost = s.ledger
+      .filter((e) => e.cause.kind === 'mechanic' && (e.cause.mechanic === 'plan-conflicts' || e.cause.mechanic === 'envoy-coordination') && e.track.kind === 'indicator' && e.track.id === 'cohesion')
+      .reduce((a, e) => a + e.delta, 0);
     expect(d.conflictCost).toBeLessThan(0);
     expect(d.conflictCost).toBe(cost);
   });

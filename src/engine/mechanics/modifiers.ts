@@ -45,18 +45,67 @@ export function analysisFactor(s: GameState): number {
 
 const OPERATIONS = ['military', 'offensive', 'pressure', 'protection', 'police'] as const;
 
+/**
+ * L-regional: talks hold only as far as the region backs them (regional 50 → ×1, 0 → ×0.6,
+ * 100 → ×1.4). Report ¶4 (the Kampala and Algiers processes depended on the neighbours) and ¶13.
+ */
+export function regionalFactor(s: GameState): number {
+  return round2(0.6 + (0.8 * s.indicators.regional) / 100);
+}
+
+/**
+ * L-primacy, L-leadership: talks are worth what the mission's political strategy makes of them.
+ * Talks with an actor the turn's strategy does not name, or under a strategy that names no track,
+ * keep only `offTrack` of their effect. Report ¶3 (a political strategy shared by the whole
+ * mission) and ¶9 (leadership sets one direction).
+ */
+export function trackFactor(s: GameState, scn: Scenario, card: Card, target: string | undefined): number {
+  if (!card.tags.includes('talks') || target === undefined) return 1;
+  const st = s.strategy ? indexOf(scn).strategies.get(s.strategy) : undefined;
+  return st && st.track.includes(target) ? 1 : scn.mechanics.offTrack;
+}
+
+/**
+ * Diminishing returns of doing the same thing again: a card played last turn keeps half of its
+ * favourable effect, two turns ago three quarters. Sustained talks and implementation are exempt
+ * (report ¶3: agreements and processes need constant attention). Goes beyond the report: it
+ * stands for the common sense that a repeated gesture or briefing wears thin (L-leadership ¶9).
+ */
+export function repetitionFactor(s: GameState, card: Card, lastPlayed: number | undefined): number {
+  if (lastPlayed === undefined || card.tags.includes('talks') || card.tags.includes('implementation')) return 1;
+  const gap = s.turn - lastPlayed;
+  return gap <= 1 ? 0.5 : gap === 2 ? 0.75 : 1;
+}
+
+/**
+ * L-cohesion, report ¶8: a chair that has taken no coordination step for `siloTurns` turns works in
+ * a silo, and its actions achieve less (×0.7): integrated planning is what makes them land.
+ */
+export function siloFactor(s: GameState, scn: Scenario, chair: Card['chair']): number {
+  const steps = scn.actions.filter((c) => c.chair === chair && c.tags.includes('coordination'));
+  if (steps.length === 0) return 1;
+  const last = Math.max(0, ...steps.map((c) => s.played[c.id] ?? 0));
+  return s.turn - last >= scn.mechanics.siloTurns ? 0.7 : 1;
+}
+
 export function modifiersFor(s: GameState, scn: Scenario, card: Card, target: string | undefined, conflicts: readonly Conflict[]): Modifier[] {
   const mods: Modifier[] = [];
   const push = (factor: number, mechanic: Modifier['mechanic'], lessons: string[]) => {
     if (factor !== 1) mods.push({ factor, mechanic, lessons });
   };
   push(cohesionFactor(s), 'cohesion-multiplier', ['L-cohesion']);
+  push(siloFactor(s, scn, card.chair), 'silo-working', ['L-cohesion']);
   if (card.task) push(focusFactor(s, scn), 'mandate-focus', ['L-mandate']);
   if (card.tags.includes('political') || card.tags.includes('talks')) {
     push(distanceFactor(s), 'host-state-distance', ['L-hoststate']);
     push(trustFactor(s), 'expectation-gap', ['L-population']);
   }
-  if (card.tags.some((t) => (OPERATIONS as readonly string[]).includes(t))) push(analysisFactor(s), 'analysis-targeting', ['L-analysis']);
+  if (card.tags.includes('talks')) {
+    push(trackFactor(s, scn, card, target), 'strategy-track', ['L-primacy', 'L-leadership']);
+    push(regionalFactor(s), 'regional-alignment', ['L-regional']);
+  }
+  // L-analysis ¶10: operations and talks alike are planned on the mission's picture of the conflict.
+  if (card.tags.includes('talks') || card.tags.some((t) => (OPERATIONS as readonly string[]).includes(t))) push(analysisFactor(s), 'analysis-targeting', ['L-analysis']);
   if (card.needsUnit) push(performanceFactor(s, scn, card, target), 'contributor-consultation', ['L-tcc']);
   if (card.tags.includes('talks') && conflicts.some((c) => c.kind === 'offensive-vs-talks' && c.subject === target)) {
     push(0.5, 'plan-conflicts', ['L-cohesion', 'L-primacy']);

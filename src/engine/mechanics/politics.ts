@@ -3,16 +3,34 @@ import type { Scenario } from '../../scenario/schema.js';
 import { change } from '../ledger.js';
 import { indexOf } from '../scenario-index.js';
 import type { DraftState, GameState } from '../types.js';
+import type { MechanicId } from '../../scenario/lessons.js';
 
-/** 100 minus the population-weighted violence: how protected civilians are. */
+/**
+ * 100 minus the weighted violence: how protected civilians are. Each region weighs by its share of
+ * the population and, for `areaWeight`, alike across the mission area, since the mandate to protect
+ * applies wherever the mission is deployed, not only where most people live (L-population, report
+ * ¶15; L-nimble ¶11: the mission must reach remote areas, not only the capital).
+ */
 export function protection(s: GameState | DraftState, scn: Scenario): number {
-  let pop = 0;
+  const w = protectionWeights(scn);
   let weighted = 0;
-  for (const r of scn.regions) {
-    pop += r.population;
-    weighted += r.population * (s.violence[r.id] ?? 0);
-  }
-  return pop === 0 ? 100 : Math.round(100 - weighted / pop);
+  for (const r of scn.regions) weighted += (w[r.id] ?? 0) * (s.violence[r.id] ?? 0);
+  return scn.regions.length === 0 ? 100 : Math.round(100 - weighted);
+}
+
+/** Each region's weight in protection (they sum to 1). */
+export function protectionWeights(scn: Scenario): Record<string, number> {
+  let pop = 0;
+  for (const r of scn.regions) pop += r.population;
+  const area = scn.mechanics.areaWeight;
+  const n = scn.regions.length;
+  return Object.fromEntries(scn.regions.map((r) => [r.id, (1 - area) * (pop === 0 ? 1 / n : r.population / pop) + area / n]));
+}
+
+/** Counts one more time a mechanic that marks a broken lesson weighed on the mission (read by conditions). */
+export function tally(d: DraftState, mechanic: MechanicId): void {
+  const t = (d.tally ??= {});
+  t[mechanic] = (t[mechanic] ?? 0) + 1;
 }
 
 /**
@@ -37,6 +55,13 @@ export function regionalExclusion(d: DraftState, scn: Scenario): void {
     const cause = { kind: 'mechanic', mechanic: 'regional-exclusion', subject: a.id } as const;
     change(d, scn, { kind: 'stance', id: a.id }, -3, cause, ['L-regional']);
     change(d, scn, { kind: 'indicator', id: 'regional' }, -1, cause, ['L-regional']);
+    tally(d, 'regional-exclusion');
+  }
+  // L-regional, report ¶4 and ¶13: a process the region does not back loses ground every turn,
+  // signed or not (the scenario's rules may add to this, the engine carries it).
+  const short = scn.mechanics.regionalFloor - d.indicators.regional;
+  if (short > 0) {
+    change(d, scn, { kind: 'indicator', id: 'process' }, -Math.ceil(short / 10), { kind: 'mechanic', mechanic: 'regional-alignment' }, ['L-regional']);
   }
 }
 
@@ -57,6 +82,23 @@ export function agreementImplementation(d: DraftState, scn: Scenario, worked: bo
   if (d.agreement.progress >= 100) d.agreement.status = 'implemented';
 }
 
+/**
+ * L-cohesion, report ¶8 (integrated planning across components) and ¶6 (JOC/JMAC underused): a
+ * chair that has taken no coordination step for `siloTurns` turns works in a silo, and the
+ * mission's cohesion pays each turn. Only chairs that have coordination actions are counted.
+ */
+export function siloWorking(d: DraftState, scn: Scenario): void {
+  const idx = indexOf(scn);
+  for (const chair of idx.chairs) {
+    const steps = scn.actions.filter((c) => c.chair === chair && c.tags.includes('coordination'));
+    if (steps.length === 0) continue;
+    const last = Math.max(0, ...steps.map((c) => d.played[c.id] ?? 0));
+    if (d.turn - last < scn.mechanics.siloTurns) continue;
+    change(d, scn, { kind: 'indicator', id: 'cohesion' }, -scn.mechanics.siloCost, { kind: 'mechanic', mechanic: 'silo-working', subject: chair }, ['L-cohesion']);
+    tally(d, 'silo-working');
+  }
+}
+
 /** L-population: the gap between what people expect and the protection they get moves their trust. */
 export function expectationGap(d: DraftState, scn: Scenario): void {
   const gap = d.indicators.expectations - protection(d, scn);
@@ -64,8 +106,13 @@ export function expectationGap(d: DraftState, scn: Scenario): void {
   change(d, scn, { kind: 'indicator', id: 'trust' }, delta, { kind: 'mechanic', mechanic: 'expectation-gap' }, ['L-population']);
 }
 
-/** L-primacy: a political process nobody works on loses ground; the mission must lead it. */
+/**
+ * L-primacy: a political process nobody works on loses ground; the mission must lead it. Political
+ * work counts only under a strategy that names a political track: report ¶3, a strategy that is
+ * only about security lets the process drift however much the mission talks.
+ */
 export function processDrift(d: DraftState, scn: Scenario, worked: boolean): void {
-  if (worked || scn.mechanics.drift === 0) return;
+  const st = d.strategy ? indexOf(scn).strategies.get(d.strategy) : undefined;
+  if ((worked && (st?.track.length ?? 0) > 0) || scn.mechanics.drift === 0) return;
   change(d, scn, { kind: 'indicator', id: 'process' }, -scn.mechanics.drift, { kind: 'mechanic', mechanic: 'process-drift' }, ['L-primacy']);
 }

@@ -4,6 +4,7 @@ import { change } from '../ledger.js';
 import { chance, type RngState } from '../rng.js';
 import { indexOf } from '../scenario-index.js';
 import type { DraftState, EngineEvent } from '../types.js';
+import { tally } from './politics.js';
 
 /** Hostile armed actors add violence where they operate, in proportion to their strength. */
 export function armedViolence(d: DraftState, scn: Scenario): void {
@@ -74,4 +75,43 @@ export function deployments(d: DraftState, scn: Scenario, out: EngineEvent[]): v
     keep.push(x);
   }
   d.deployments = keep;
+}
+
+/**
+ * L-nimble, L-mandate: a mission is judged on what it has, not on what it asked for. Each turn a
+ * mandated task some of whose actions need a capability no unit in theatre has, or two or more violent regions
+ * (violence ≥ `gapViolence`) where no mission unit stands, cost credibility (and, with two or more
+ * with three or more, trust). Arrived units count; requests do not. Report ¶2 (mandates matched to the
+ * means actually available) and ¶11 (logistical and operational gaps).
+ */
+export function capabilityGaps(d: DraftState, scn: Scenario): void {
+  const idx = indexOf(scn);
+  const caps = new Set<string>();
+  const occupied = new Set<string>();
+  for (const [id, u] of Object.entries(d.units)) {
+    const def = idx.units.get(id);
+    if (def) caps.add(def.capability);
+    occupied.add(u.region);
+  }
+  const able = (need: string) => caps.has(need) || (need === 'infantry' && caps.has('combat'));
+  let gaps = 0;
+  for (const task of d.mandate) {
+    const lacking = scn.actions.some((c) => c.task === task && c.needsUnit !== undefined && !able(c.needsUnit));
+    if (!lacking) continue;
+    gaps++;
+    change(d, scn, { kind: 'indicator', id: 'credibility' }, -scn.mechanics.gapCost, { kind: 'mechanic', mechanic: 'capability-gap', subject: task }, ['L-nimble', 'L-mandate']);
+  }
+  const bare = scn.regions.filter((r) => !occupied.has(r.id) && (d.violence[r.id] ?? 0) >= scn.mechanics.gapViolence);
+  if (bare.length >= 2) {
+    gaps++;
+    const cause = { kind: 'mechanic', mechanic: 'capability-gap', subject: bare[0]!.id } as const;
+    change(d, scn, { kind: 'indicator', id: 'credibility' }, -scn.mechanics.gapCost, cause, ['L-nimble', 'L-population']);
+    if (bare.length >= 3) change(d, scn, { kind: 'indicator', id: 'trust' }, -1, cause, ['L-nimble', 'L-population']);
+  }
+  if (gaps > 0) tally(d, 'capability-gap');
+}
+
+/** L-analysis, report ¶10: the picture of the conflict goes stale unless the mission keeps analysing. */
+export function analysisDecay(d: DraftState, scn: Scenario): void {
+  change(d, scn, { kind: 'indicator', id: 'analysis' }, -scn.mechanics.analysisDecay, { kind: 'mechanic', mechanic: 'analysis-decay' }, ['L-analysis']);
 }

@@ -31,8 +31,23 @@ export function scoreOf(s: GameState | DraftState, scn: Scenario): { score: numb
   return { score: weights === 0 ? 0 : Math.round((total / weights) * 10) / 10, dimensions: dims };
 }
 
+/**
+ * The final score: the mean of the monthly assessments blended with the state at the end
+ * (`accrual`), so a mission is judged on the whole of its tenure and greed in the last months
+ * does not pay. L-mandate, report ¶2: the Council reviews the mission regularly, not once.
+ */
+export function finalScore(s: GameState | DraftState, scn: Scenario): number {
+  const end = scoreOf(s, scn).score;
+  const months = s.assessed ?? [];
+  if (months.length === 0) return end;
+  const mean = months.reduce((a, b) => a + b, 0) / months.length;
+  const a = scn.mechanics.accrual;
+  return Math.round((a * mean + (1 - a) * end) * 10) / 10;
+}
+
 export function outcomeOf(s: GameState | DraftState, scn: Scenario, end: Scenario['end'][number] | null): Outcome {
-  const { score, dimensions } = scoreOf(s, scn);
+  const { dimensions } = scoreOf(s, scn);
+  const score = finalScore(s, scn);
   const result = end ? end.outcome : score >= scn.scoring.threshold ? 'success' : 'failure';
   const epilogue =
     scn.epilogues.find((e) => score >= e.minScore && score <= e.maxScore && (e.when === undefined || holds(e.when, s)))?.id ??
@@ -41,6 +56,7 @@ export function outcomeOf(s: GameState | DraftState, scn: Scenario, end: Scenari
 }
 
 export function assess(d: DraftState, scn: Scenario, out: EngineEvent[]): void {
+  (d.assessed ??= []).push(scoreOf(d, scn).score);
   const end = scn.end.find((e) => holds(e.when, d)) ?? null;
   if (end || d.turn >= scn.turns) {
     d.phase = 'over';

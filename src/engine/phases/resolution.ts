@@ -3,9 +3,9 @@ import type { Card, Chair, Scenario } from '../../scenario/schema.js';
 import { holds } from '../conditions.js';
 import { applyEffects } from '../effects.js';
 import { change } from '../ledger.js';
-import { modifiersFor } from '../mechanics/modifiers.js';
-import { agreementImplementation, expectationGap, hostStateDistance, processDrift, regionalExclusion } from '../mechanics/politics.js';
-import { armedViolence, deployments, missionPresence, spoilerAttacks } from '../mechanics/world.js';
+import { modifiersFor, repetitionFactor } from '../mechanics/modifiers.js';
+import { agreementImplementation, expectationGap, hostStateDistance, processDrift, regionalExclusion, siloWorking, tally } from '../mechanics/politics.js';
+import { analysisDecay, armedViolence, capabilityGaps, deployments, missionPresence, spoilerAttacks } from '../mechanics/world.js';
 import { chance, type RngState } from '../rng.js';
 import { indexOf } from '../scenario-index.js';
 import { CHAIR_ORDER, type Conflict, type DraftState, type EngineEvent } from '../types.js';
@@ -61,11 +61,15 @@ export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void 
   processDrift(d, scn, political);
   agreementImplementation(d, scn, worked);
   deployments(d, scn, out);
+  capabilityGaps(d, scn);
+  siloWorking(d, scn);
+  analysisDecay(d, scn);
   expectationGap(d, scn);
 }
 
 function resolveCard(d: DraftState, scn: Scenario, chair: Chair, card: Card, target: string | undefined): void {
   const idx = indexOf(scn);
+  const repeat = repetitionFactor(d, card, d.played[card.id]);
   d.played[card.id] = d.turn;
   const engage = (id: string) => {
     const a = d.actors[id];
@@ -84,10 +88,12 @@ function resolveCard(d: DraftState, scn: Scenario, chair: Chair, card: Card, tar
     change(d, scn, { kind: 'indicator', id: 'credibility' }, -1, why, ['L-stalled']);
     return;
   }
-  applyEffects(d, scn, card.effects, { cause, lessons: card.lessons, target, modifiers: modifiersFor(d, scn, card, target, d.conflicts) });
+  applyEffects(d, scn, card.effects, { cause, lessons: card.lessons, target, modifiers: modifiersFor(d, scn, card, target, d.conflicts), repeat });
   const forceOnActor = card.target === 'actor' && target !== undefined && (card.tags.includes('offensive') || card.tags.includes('pressure'));
   if (!forceOnActor) return;
-  if (track.has(target)) {
+  // L-primacy ¶3: pressure strengthens the negotiators' hand only while talks with that group are
+  // alive: the strategy names it, the process is live, and some chair talks with it this turn.
+  if (track.has(target) && talkedWith(d, scn, target)) {
     // L-primacy: force in the service of a live political track adds leverage at the table.
     const why = { kind: 'mechanic', mechanic: 'primacy-leverage', subject: target } as const;
     change(d, scn, { kind: 'indicator', id: 'process' }, scn.mechanics.leverage, why, ['L-primacy']);
@@ -97,5 +103,12 @@ function resolveCard(d: DraftState, scn: Scenario, chair: Chair, card: Card, tar
     const why = { kind: 'mechanic', mechanic: 'force-substitution', subject: target } as const;
     change(d, scn, { kind: 'indicator', id: 'process' }, -scn.mechanics.substitution, why, ['L-primacy']);
     change(d, scn, { kind: 'indicator', id: 'consent' }, -scn.mechanics.substitution / 2, why, ['L-primacy']);
+    tally(d, 'force-substitution');
   }
+}
+
+/** Whether any chair's plan this turn holds talks with an actor. */
+function talkedWith(d: DraftState, scn: Scenario, actor: string): boolean {
+  const idx = indexOf(scn);
+  return idx.chairs.some((c) => (d.plans[c]?.items ?? []).some((it) => it.kind === 'card' && it.target === actor && (idx.cards.get(it.card)?.tags.includes('talks') ?? false)));
 }

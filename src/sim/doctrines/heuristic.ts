@@ -19,6 +19,41 @@ export interface Style {
   /** `servant`: force backs the political track; `first`: force is the main tool and the strategy names no track. */
   readonly military: 'servant' | 'first';
   readonly regional: boolean;
+  /**
+   * How a style that does not follow a lesson treats that lesson's cards: `ban` (the `report`
+   * family: −50, never played) or `deprioritise` (the `strong` family: a capable team that does not
+   * believe in the lesson, costing `tuning.neglect`).
+   */
+  readonly breaking?: 'ban' | 'deprioritise';
+  /** The planner's numbers; `report` uses REPORT_TUNING, `strong` the searched ones. */
+  readonly tuning?: Tuning;
+}
+
+/** Every number the planner weighs with: the search in scripts/tune-strong.ts varies these. */
+export interface Tuning {
+  readonly weights: Partial<Record<IndicatorId, number>>;
+  readonly violenceBase: number;
+  readonly violencePop: number;
+  readonly stance: number;
+  readonly strength: number;
+  readonly implement: number;
+  readonly sign: number;
+  readonly request: number;
+  readonly consult: number;
+  readonly coordination: number;
+  readonly regional: number;
+  readonly implementationBonus: number;
+  readonly forceOnTrack: number;
+  readonly forceOffTrack: number;
+  readonly talksOnTrack: number;
+  readonly talksOffTrack: number;
+  readonly cost: number;
+  readonly analysisCap: number;
+  readonly closeness: number;
+  /** What a deprioritised lesson's card loses (only for `breaking: 'deprioritise'`). */
+  readonly neglect: number;
+  /** A unit moves toward bare violent regions weighted by population (0) or alike (1). */
+  readonly moveArea: number;
 }
 
 export const REPORT: Style = {
@@ -33,18 +68,44 @@ export const REPORT: Style = {
   regional: true,
 };
 
-const WEIGHTS: Partial<Record<IndicatorId, number>> = {
-  process: 3,
-  consent: 1,
-  impartiality: 1.5,
-  trust: 1,
-  cohesion: 1.2,
-  credibility: 1,
-  regional: 1,
-  analysis: 0.8,
-  casualties: -2,
-  expectations: -0.6,
+export const REPORT_TUNING: Tuning = {
+  weights: {
+    process: 3,
+    consent: 1,
+    impartiality: 1.5,
+    trust: 1,
+    cohesion: 1.2,
+    credibility: 1,
+    regional: 1,
+    analysis: 0.8,
+    casualties: -2,
+    expectations: -0.6,
+  },
+  violenceBase: 0.6,
+  violencePop: 2,
+  stance: 0.3,
+  strength: 0.4,
+  implement: 0.3,
+  sign: 25,
+  request: 4,
+  consult: 3,
+  coordination: 3,
+  regional: 2,
+  implementationBonus: 8,
+  forceOnTrack: 6,
+  forceOffTrack: 12,
+  talksOnTrack: 5,
+  talksOffTrack: 2,
+  cost: 1.5,
+  analysisCap: 75,
+  closeness: 0.5,
+  neglect: 50,
+  moveArea: 0,
 };
+
+const tun = (style: Style): Tuning => style.tuning ?? REPORT_TUNING;
+/** The value a card of a lesson this style does not follow loses. */
+const neglect = (style: Style): number => (style.breaking === 'deprioritise' ? tun(style).neglect : 50);
 
 type Item = Extract<PlanItem, { kind: 'card' }>;
 
@@ -60,43 +121,44 @@ function trackOf(ctx: DoctrineContext): Set<string> {
 /** How much a doctrine of this style values one effect, given what its chair sees. */
 function effectValue(style: Style, ctx: DoctrineContext, e: Effect, target: string | undefined): number {
   const v = ctx.view;
+  const T = tun(style);
   switch (e.do) {
     case 'indicator': {
       if (e.id === 'closeness') {
         const c = v.indicators.closeness.value;
         if (style.hostState === 'embrace') return e.by * 0.4;
-        return (Math.abs(c - 50) - Math.abs(c + e.by - 50)) * 0.5;
+        return (Math.abs(c - 50) - Math.abs(c + e.by - 50)) * T.closeness;
       }
-      if (e.id === 'analysis' && (!style.analysis || v.indicators.analysis.value >= 75)) return 0;
+      if (e.id === 'analysis' && (!style.analysis || v.indicators.analysis.value >= T.analysisCap)) return 0;
       if (e.id === 'expectations' && !style.outreach) return 0;
-      return (WEIGHTS[e.id] ?? 0) * e.by;
+      return (T.weights[e.id] ?? 0) * e.by;
     }
     case 'violence': {
       const id = e.region === '$target' ? target : e.region;
       const r = ctx.scenario.regions.find((x) => x.id === id);
       const total = ctx.scenario.regions.reduce((a, x) => a + x.population, 0) || 1;
-      return r ? -e.by * (0.6 + (2 * r.population) / total) : 0;
+      return r ? -e.by * (T.violenceBase + (T.violencePop * r.population) / total) : 0;
     }
     case 'stance': {
       const id = e.actor === '$target' ? target : e.actor;
       const a = ctx.scenario.actors.find((x) => x.id === id);
-      return a && a.negotiable ? e.by * 0.3 : 0;
+      return a && a.negotiable ? e.by * T.stance : 0;
     }
     case 'strength': {
       const id = e.actor === '$target' ? target : e.actor;
       const seen = id ? v.actors[id] : undefined;
-      return seen && seen.stance.value < 0 ? -e.by * 0.4 : 0;
+      return seen && seen.stance.value < 0 ? -e.by * T.strength : 0;
     }
     case 'implement':
-      return v.agreement.status === 'signed' ? e.by * 0.3 : 0;
+      return v.agreement.status === 'signed' ? e.by * T.implement : 0;
     case 'sign-agreement':
-      return v.agreement.status === 'none' ? 25 : 0;
+      return v.agreement.status === 'none' ? T.sign : 0;
     case 'request-unit':
-      return 4;
+      return T.request;
     case 'expedite':
       return v.deployments.length > 0 ? 5 : -5;
     case 'consult-contributors':
-      return 3;
+      return T.consult;
     default:
       return 0;
   }
@@ -106,28 +168,30 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, track: Set<st
   const c = card(ctx, item.card);
   if (!c) return -Infinity;
   const v = ctx.view;
+  const T = tun(style);
+  const N = neglect(style);
   let value = c.effects.reduce((sum, e) => sum + effectValue(style, ctx, e, item.target), 0);
   const has = (t: Card['tags'][number]) => c.tags.includes(t);
   const live = track.size > 0 && v.indicators.process.value >= ctx.scenario.mechanics.liveProcess;
-  if (has('coordination')) value += style.coordinate ? 3 + Math.max(0, 60 - v.indicators.cohesion.value) / 5 : -50;
-  if (has('analysis') && !style.analysis) value -= 50;
-  if (has('outreach') && !style.outreach) value -= 50;
+  if (has('coordination')) value += style.coordinate ? T.coordination + Math.max(0, 60 - v.indicators.cohesion.value) / 5 : -N;
+  if (has('analysis') && !style.analysis) value -= N;
+  if (has('outreach') && !style.outreach) value -= N;
   if (has('support-state') && style.hostState === 'embrace') value += 6;
-  if (has('regional')) value += style.regional ? 2 : -50;
+  if (has('regional')) value += style.regional ? T.regional : -N;
   if (has('ceasefire-technical')) value += live ? 1 : -30;
-  if (has('implementation')) value += v.agreement.status === 'signed' ? 8 : 0;
+  if (has('implementation')) value += v.agreement.status === 'signed' ? T.implementationBonus : 0;
   const forceOnActor = c.target === 'actor' && (has('offensive') || has('pressure'));
   if (forceOnActor && item.target !== undefined) {
     const spoiler = ctx.scenario.actors.find((a) => a.id === item.target)?.negotiable === false;
     if (style.military === 'first') value += 8;
-    else if (track.has(item.target) && live) value += 6;
-    else if (!spoiler) value -= 12;
+    else if (track.has(item.target) && live) value += T.forceOnTrack;
+    else if (!spoiler || style.breaking === 'deprioritise') value -= T.forceOffTrack;
   }
   if (has('talks') && item.target !== undefined) {
     if (style.military === 'first') value -= 4;
-    else value += track.has(item.target) ? 5 : -2;
+    else value += track.has(item.target) ? T.talksOnTrack : -T.talksOffTrack;
   }
-  return value - c.cost * 1.5;
+  return value - c.cost * T.cost;
 }
 
 function planItems(style: Style, ctx: DoctrineContext): PlanItem[] {
@@ -144,15 +208,17 @@ function planItems(style: Style, ctx: DoctrineContext): PlanItem[] {
     seen.add(item.card);
     out.push(item);
   }
-  if (ctx.chair === 'force') out.push(...moves(ctx));
+  if (ctx.chair === 'force') out.push(...moves(ctx, tun(style).moveArea));
   return out;
 }
 
 /** The Force Commander moves a unit toward the worst-hit region without mission presence. */
-function moves(ctx: DoctrineContext): PlanItem[] {
+function moves(ctx: DoctrineContext, area: number): PlanItem[] {
   const v = ctx.view;
   const occupied = new Set(Object.values(v.units).map((u) => u.region));
-  const worst = [...ctx.scenario.regions].filter((r) => !occupied.has(r.id)).sort((a, b) => v.violence[b.id]!.value * b.population - v.violence[a.id]!.value * a.population)[0];
+  const mean = ctx.scenario.regions.reduce((a, r) => a + r.population, 0) / Math.max(1, ctx.scenario.regions.length);
+  const weight = (r: { population: number }) => (1 - area) * r.population + area * mean;
+  const worst = [...ctx.scenario.regions].filter((r) => !occupied.has(r.id)).sort((a, b) => v.violence[b.id]!.value * weight(b) - v.violence[a.id]!.value * weight(a))[0];
   if (!worst) return [];
   const mv = ctx.legal.find((a) => a.type === 'plan/add' && a.item.kind === 'move' && a.item.to === worst.id);
   return mv && mv.type === 'plan/add' ? [mv.item] : [];
@@ -211,11 +277,22 @@ export function makeDoctrine(style: Style): Doctrine {
     revise(ctx) {
       if (!style.coordinate) return null;
       const mine = ctx.view.conflicts.filter((c) => c.chairs.includes(ctx.chair));
-      if (mine.length === 0) return null;
       const items = ctx.view.plans[ctx.chair]?.items ?? [];
+      // The strong family, seeing every plan at the reveal, keeps force on an actor only where some
+      // chair talks with it this turn (L-primacy: pressure backs live talks, or it substitutes).
+      const talked = new Set(
+        Object.values(ctx.view.plans).flatMap((p) => (p?.items ?? []).flatMap((it) => (it.kind === 'card' && it.target !== undefined && card(ctx, it.card)?.tags.includes('talks') ? [it.target] : []))),
+      );
+      const idle = (it: PlanItem) => {
+        if (style.breaking !== 'deprioritise' || style.military === 'first' || it.kind !== 'card' || it.target === undefined) return false;
+        const c = card(ctx, it.card);
+        return !!c && c.target === 'actor' && (c.tags.includes('offensive') || c.tags.includes('pressure')) && !talked.has(it.target);
+      };
+      if (mine.length === 0) return items.some(idle) ? items.filter((it) => !idle(it)) : null;
       // Drop whatever of this chair's plan touches a contested actor, keep the rest.
       const subjects = new Set(mine.map((c) => c.subject));
       const kept = items.filter((it) => {
+        if (idle(it)) return false;
         if (it.kind !== 'card') return true;
         const c = card(ctx, it.card);
         if (!c) return false;

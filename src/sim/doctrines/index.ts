@@ -1,11 +1,14 @@
-// The built-in doctrines by name: `report`, one doctrine per broken lesson, `passive` and `random`.
+// The built-in doctrines by name: `strong` and its lesson-breakers, `report` and its ablations, `passive` and `random`.
 import type { Doctrine } from '../doctrine.js';
 import { makeDoctrine, REPORT } from './heuristic.js';
 import { passive } from './passive.js';
 import { random } from './random.js';
+import { strong, STRONG_BREAKERS } from './strong.js';
 
 /** Each lesson-breaking doctrine is the report doctrine with exactly one lesson turned around. */
 export const DOCTRINES: Readonly<Record<string, Doctrine>> = {
+  strong,
+  ...STRONG_BREAKERS,
   report: makeDoctrine(REPORT),
   'military-first': makeDoctrine({ ...REPORT, name: 'military-first', military: 'first' }),
   balkanized: makeDoctrine({ ...REPORT, name: 'balkanized', coordinate: false }),

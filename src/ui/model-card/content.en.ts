@@ -173,6 +173,41 @@ export const MODEL_EN: ModelContent = {
       moves: 'Each month each hostile actor adds aggression × strength / 100 to each of its regions; violence everywhere decays by {decay}% a month.',
       assumes: 'That violence follows armed strength and hostility, and subsides slowly on its own.',
     },
+    'strategy-track': {
+      means: 'Talks count for what the political strategy makes of them.',
+      moves: 'Talks with an actor the turn’s strategy does not name, or under a strategy with no track, keep half their effect; without a named track political work does not stop the process drifting.',
+      assumes: 'That a political strategy shared by the whole mission gives talks their weight (report ¶3).',
+    },
+    'capability-gap': {
+      means: 'The mission is judged on the means it has, not the ones it asked for.',
+      moves: 'Each turn, a mandated task needing a capability no unit in theatre has, and two or more violent regions with no mission unit, cost credibility (and trust when three or more are bare).',
+      assumes: 'That a mandate must be matched to the means actually available (report ¶2, ¶11).',
+    },
+    repetition: {
+      means: 'Doing the same thing again achieves less.',
+      moves: 'An action played last turn keeps half of its favourable effect, two turns ago three quarters (rounded toward nothing); talks and implementation are exempt.',
+      assumes: 'That a repeated gesture wears thin; beyond the report.',
+    },
+    'regional-alignment': {
+      means: 'Talks hold as far as the region backs them.',
+      moves: 'Talks are scaled by 0.6 + 0.8 × regional / 100; below the regional floor the process loses 1 each turn.',
+      assumes: 'That neighbours and regional organizations can make or break a process (report ¶4, ¶13).',
+    },
+    'analysis-decay': {
+      means: 'The picture of the conflict goes stale.',
+      moves: 'Analysis falls each turn by the scenario’s decay.',
+      assumes: 'That analysis must be sustained to be of use (report ¶10).',
+    },
+    'monthly-assessment': {
+      means: 'The mission is judged over its whole tenure.',
+      moves: 'The final score blends the mean of the monthly scores with the score at the end.',
+      assumes: 'That the Council reviews a mission regularly, not once (report ¶2).',
+    },
+    'silo-working': {
+      means: 'A chair that never coordinates works in a silo.',
+      moves: 'Each turn, every chair that has taken no coordination step for {siloTurns} turns costs cohesion {siloCost}, and its actions achieve ×0.7.',
+      assumes: 'That integrated planning across components needs regular joint steps (report ¶6, ¶8).',
+    },
     'mission-presence': {
       means: 'Mission units dampen violence where they stand.',
       moves: 'Each month a region’s violence falls by {presence} × (sum of strength × performance of the units there) / 4.',

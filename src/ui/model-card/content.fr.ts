@@ -172,6 +172,41 @@ export const MODEL_FR: ModelContent = {
       moves: 'Chaque mois, chaque acteur hostile ajoute agressivité × force / 100 à chacune de ses régions ; la violence décroît partout de {decay} % par mois.',
       assumes: 'Que la violence suit la force armée et l’hostilité, et retombe lentement d’elle-même.',
     },
+    'strategy-track': {
+      means: 'Les pourparlers valent ce qu’en fait la stratégie politique.',
+      moves: 'Les pourparlers avec un acteur que la stratégie du tour ne nomme pas, ou sous une stratégie sans volet politique, ne gardent que la moitié de leur effet ; sans volet nommé, le travail politique n’empêche pas le processus de s’effriter.',
+      assumes: 'Qu’une stratégie politique partagée par toute la mission donne leur poids aux pourparlers (rapport ¶3).',
+    },
+    'capability-gap': {
+      means: 'La mission est jugée sur les moyens dont elle dispose, non sur ceux qu’elle a demandés.',
+      moves: 'Chaque tour, une tâche mandatée qui exige une capacité absente du théâtre, et deux régions violentes ou plus sans unité de la mission, coûtent de la crédibilité (et de la confiance dès trois).',
+      assumes: 'Qu’un mandat doit correspondre aux moyens réellement disponibles (rapport ¶2, ¶11).',
+    },
+    repetition: {
+      means: 'Refaire la même chose rapporte moins.',
+      moves: 'Une action jouée au tour précédent ne garde que la moitié de son effet favorable, deux tours avant les trois quarts (arrondi vers zéro) ; pourparlers et mise en œuvre exceptés.',
+      assumes: 'Qu’un geste répété s’use ; au-delà du rapport.',
+    },
+    'regional-alignment': {
+      means: 'Les pourparlers tiennent dans la mesure où la région les soutient.',
+      moves: 'Les pourparlers sont multipliés par 0,6 + 0,8 × régional / 100 ; sous le seuil régional, le processus perd 1 par tour.',
+      assumes: 'Que voisins et organisations régionales peuvent faire ou défaire un processus (rapport ¶4, ¶13).',
+    },
+    'analysis-decay': {
+      means: 'L’image du conflit vieillit.',
+      moves: 'L’analyse baisse chaque tour de la valeur fixée par le scénario.',
+      assumes: 'Que l’analyse doit être entretenue pour servir (rapport ¶10).',
+    },
+    'monthly-assessment': {
+      means: 'La mission est jugée sur toute la durée de son mandat.',
+      moves: 'Le score final combine la moyenne des scores mensuels et le score final.',
+      assumes: 'Que le Conseil examine régulièrement une mission, pas une seule fois (rapport ¶2).',
+    },
+    'silo-working': {
+      means: 'Un siège qui ne se coordonne jamais travaille en vase clos.',
+      moves: 'Chaque tour, chaque siège sans étape de coordination depuis {siloTurns} tours coûte {siloCost} de cohésion, et ses actions ne rendent que ×0,7.',
+      assumes: 'Qu’une planification intégrée entre composantes exige des étapes communes régulières (rapport ¶6, ¶8).',
+    },
     'mission-presence': {
       means: 'Les unités de la mission atténuent la violence là où elles sont.',
       moves: 'Chaque mois, la violence d’une région baisse de {presence} × (somme force × performance des unités présentes) / 4.',
