@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadScenario } from '../scenario/load-node.js';
 import { runBatch, summarise } from './batch.js';
-import { DOCTRINES } from './doctrines/index.js';
+import { doctrineByName } from './doctrines/index.js';
 import { seatAll } from './play.js';
 import type { StudyRow } from './study.js';
 
@@ -21,7 +21,12 @@ const loaded = loadScenario(job.scenario);
 if (!loaded.ok) post({ kind: 'error', message: `${job.scenario} does not load` });
 else {
   for (const name of job.doctrines) {
-    const b = runBatch(loaded.value, seatAll(DOCTRINES[name]!), job.games, job.seed, () => post({ kind: 'progress' }));
+    const doctrine = doctrineByName(name);
+    if (!doctrine) {
+      post({ kind: 'error', message: `no doctrine '${name}'` });
+      break;
+    }
+    const b = runBatch(loaded.value, seatAll(doctrine), job.games, job.seed, () => post({ kind: 'progress' }));
     const s = summarise(loaded.value, b);
     post({ kind: 'row', row: { name, meanScore: s.meanScore, ci95: s.ci95, winRate: s.winRate, dimensions: s.dimensions } });
   }
