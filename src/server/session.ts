@@ -264,6 +264,9 @@ export class Session {
       case 'adjust-indicator': {
         const closed = this.closedFor('facilitator');
         if (closed) return closed;
+        // Names that select scenario data are the scenario's own, never a property every object has (`constructor`).
+        const stray = cmd.do === 'custom-inject' ? cmd.effects.find((e) => e.do === 'request-unit' && !Object.hasOwn(this.scn.reinforcements, e.unit)) : undefined;
+        if (stray?.do === 'request-unit') return fail('facilitator/unknown-event', `the scenario has no reinforcement '${stray.unit}'`);
         const rejection = this.act(engineActionOf(cmd)!, actor, intentId);
         return rejection ?? { ok: true, seq: at() };
       }

@@ -107,6 +107,11 @@ describe('hole 6: one bad session cannot stop the server', () => {
     for (const doctrine of ['constructor', 'tostring', 'hasownproperty', 'valueof', '--proto--']) {
       await expect(f.createSession({ scenario: 'tutorial', team: 'Proto', seed: 1, doctrine })).rejects.toThrow(/doctrine\/unknown/);
     }
+    // A reinforcement named after a property of every object is refused as unknown, not an internal error.
+    const other = await sessionWith(f, server.url, 8, ['srsg']);
+    open.push(...other.clients);
+    await f.command(other.sid, { do: 'start' });
+    await expect(f.command(other.sid, { do: 'custom-inject', title: 'Proto', effects: [{ do: 'request-unit', unit: 'constructor' }], reason: 'attack' })).rejects.toThrow(/facilitator\/unknown-event/);
     const ok = await f.createSession({ scenario: 'tutorial', team: 'Tampered', seed: 9 });
     const sid = ok.session.session;
     f.close();
