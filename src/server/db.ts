@@ -188,6 +188,7 @@ export class SessionStore {
       seatsOf: db.prepare<[string], RawSeat>('SELECT * FROM seats WHERE session = ? AND released_at IS NULL ORDER BY created_at'),
       seatByToken: db.prepare<[string], RawSeat>('SELECT * FROM seats WHERE token_hash = ? AND released_at IS NULL'),
       releaseSeat: db.prepare('UPDATE seats SET released_at = ? WHERE id = ?'),
+      deleteSeat: db.prepare("DELETE FROM seats WHERE id = ? AND seat = 'projector'"),
     };
     const insert = this.stmts.insertEvent;
     this.appendTx = db.transaction((session: string, lastSeq: number, events: readonly NewEvent[]) => {
@@ -276,6 +277,11 @@ export class SessionStore {
 
   releaseSeat(id: string, at: number): void {
     this.stmts.releaseSeat.run(at, id);
+  }
+
+  /** Forgets a projector seat taken over by a new screen (projectors act on nothing, so no record of them is kept). */
+  forgetProjector(id: string): void {
+    this.stmts.deleteSeat.run(id);
   }
 
   close(): void {

@@ -80,6 +80,17 @@ export function securityHeaders(res: ServerResponse, host: string | undefined): 
 
 export function staticHandler(distDir: string, extras: HttpExtras): (req: IncomingMessage, res: ServerResponse) => void {
   const root = resolve(distDir);
+  // QR codes are made once per code: asking for them again and again costs the server nothing more (a few hundred kept).
+  const qrs = new Map<string, Promise<string>>();
+  const qrOf = (code: string): Promise<string> => {
+    let hit = qrs.get(code);
+    if (!hit) {
+      if (qrs.size >= 256) qrs.delete(qrs.keys().next().value!);
+      qrs.set(code, (hit = qrSvg(extras.joinLink(code))));
+      hit.catch(() => qrs.delete(code));
+    }
+    return hit;
+  };
   return (req, res) => {
     securityHeaders(res, req.headers.host);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -99,7 +110,7 @@ export function staticHandler(distDir: string, extras: HttpExtras): (req: Incomi
     }
     const qr = QR_PATH.exec(path);
     if (qr) {
-      qrSvg(extras.joinLink(qr[1]!)).then(
+      qrOf(qr[1]!).then(
         (svg) => res.writeHead(200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'no-cache' }).end(svg),
         () => res.writeHead(500).end(),
       );

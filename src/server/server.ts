@@ -130,6 +130,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       joinLink: (code) => joinLink(publicUrl, code),
     }),
   );
+  // A connection that sends its request slowly, or never, is closed: it cannot hold a socket for minutes.
+  http.headersTimeout = 10_000;
+  http.requestTimeout = 30_000;
   const wss = new WebSocketServer({ noServer: true, maxPayload: Math.max(HARD_MAX_BYTES, (opts.maxMessageBytes ?? MAX_MESSAGE_BYTES) * 2), perMessageDeflate: false });
   http.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;

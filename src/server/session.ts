@@ -204,7 +204,8 @@ export class Session {
       if (projectors.length >= limits.maxProjectors) {
         const idle = projectors.find((x) => !limits.online(x.id));
         if (!idle) return { ok: false, code: 'session/full', message: `this session has ${limits.maxProjectors} projector screens connected already` };
-        this.deps.store.releaseSeat(idle.id, this.deps.now());
+        // Its row goes: projector rows stay as many as the limit, however often screens come and go.
+        this.deps.store.forgetProjector(idle.id);
         this.seats.delete(idle.id);
       }
     }

@@ -9,6 +9,7 @@ import type { HubLimits } from '../../src/server/hub.js';
 import type { RateLimit } from '../../src/server/rate-limit.js';
 import { FACILITATOR_TOKEN, client, facilitatorView, ROOT, sessionWith, tempDir, until, type TestClient } from './support.js';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { driveChair } from '../../src/net/drive.js';
 import { loadScenario } from '../../src/scenario/load-node.js';
 import { DOCTRINES } from '../../src/sim/doctrines/index.js';
@@ -265,8 +266,10 @@ describe('hole 5: join codes', () => {
     expect(await seat('127.0.0.13')).toMatchObject({ type: 'seated' });
     // The lobby takes at most 4 people who have not taken a seat.
     const waiting: ServerMessage[] = [];
+    const lobby: Raw[] = [];
     for (let i = 0; i < 6; i++) {
       const r = await rawKept(server.url, '127.0.0.14');
+      lobby.push(r);
       r.send(hello);
       await r.next((m) => m.type === 'welcome');
       r.send({ type: 'join', code, name: `p${i}` });
@@ -274,5 +277,18 @@ describe('hole 5: join codes', () => {
     }
     expect(waiting.filter((m) => m.type === 'error' && m.code === 'session/full').length).toBeGreaterThanOrEqual(1);
     expect(server.hub.sessions.get(sid)!.seats.size).toBe(3);
+    // Screens that come and go leave no more rows than the limit.
+    for (const r of lobby) r.ws.close();
+    await Promise.all(lobby.map((r) => r.closed));
+    for (let i = 0; i < 5; i++) {
+      const last = screens.at(-1)!;
+      last.ws.close();
+      await last.closed;
+      await until(() => fac.lobby?.projectors === 2, 'a screen to leave');
+      expect(await seat('127.0.0.13')).toMatchObject({ type: 'seated' });
+    }
+    const rows = new Database(join(tmp.dir, 'codes.db'), { readonly: true });
+    expect((rows.prepare("SELECT COUNT(*) AS n FROM seats WHERE session = ? AND seat = 'projector'").get(sid) as { n: number }).n).toBe(3);
+    rows.close();
   });
 });
