@@ -84,6 +84,8 @@ interface Conn extends Outlet {
   throttled: number;
   closing: boolean;
   timer: ReturnType<typeof setTimeout> | null;
+  /** When it connected. */
+  readonly since: number;
 }
 
 /** A client that keeps flooding past its rate limit: this many refusals at once, forgiven at this rate, then it is closed. */
@@ -94,6 +96,8 @@ const MAX_WRONG_CODES = 3;
 const MAX_THROTTLED = 10;
 /** A connection let in past a limit has this long to present a token. */
 const PROBATION_MS = 5000;
+/** …and cannot be pushed out by newer ones for this long. */
+const PROBATION_GRACE_MS = 1000;
 const HEARTBEAT_MS = 30_000;
 /** How many past sessions the facilitator's list reaches back to. */
 const RECENT_SESSIONS = 100;
@@ -200,6 +204,13 @@ export class Hub {
     }
     const address = addressKey(remote);
     const crowded = this.conns.size - this.probation.size >= max || (this.unauthenticated.get(address) ?? 0) >= (this.opts.maxPerAddress ?? 32);
+    // The reserve is full: the oldest waiting connection makes room, once it has had a second to present a token;
+    // while every one is younger, the newcomer is turned away (and its client tries again a little later).
+    const oldest: Conn | undefined = crowded && this.probation.size >= reserve ? this.probation.values().next().value : undefined;
+    if (oldest && this.now() - oldest.since < PROBATION_GRACE_MS) {
+      ws.close(1013, 'server full');
+      return;
+    }
     const conn: Conn = {
       id: this.nextId++,
       address,
@@ -221,11 +232,11 @@ export class Hub {
       throttled: 0,
       closing: false,
       timer: null,
+      since: this.now(),
     };
     this.conns.add(conn);
     if (crowded) {
-      if (this.probation.size >= reserve) {
-        const oldest = this.probation.values().next().value!;
+      if (oldest) {
         this.leaveProbation(oldest);
         this.shut(oldest, 1013, 'server full');
       }
@@ -327,7 +338,8 @@ export class Hub {
     const text = () => (Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as Buffer).toString('utf8'));
     if (!conn.bucket.take()) {
       // Refusals add up, whatever gets through in between: a steady flood is closed, a burst now and then is not.
-      if (!conn.strikes.strike()) return this.shut(conn, 1008, 'too many messages');
+      // (The facilitator's console may burst, e.g. watching every team at once: it is refused, never closed.)
+      if (!conn.strikes.strike() && conn.role !== 'facilitator') return this.shut(conn, 1008, 'too many messages');
       return this.error(conn, 'message/rate-limited', 'too many messages: slow down', bytes <= this.maxBytes ? requestId(text()) : undefined, true);
     }
     if (bytes > this.maxBytes) return this.error(conn, 'message/too-large', `messages are at most ${this.maxBytes} bytes`, requestId(text()));

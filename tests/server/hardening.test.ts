@@ -3,6 +3,7 @@
 // Other addresses on the loopback network (127.0.0.2 …) stand for other machines in the room.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { SessionClient, type SocketLike } from '../../src/net/client.js';
 import type { ServerMessage } from '../../src/net/protocol.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import type { HubLimits } from '../../src/server/hub.js';
@@ -158,6 +159,22 @@ describe('hole 4: lock-out', () => {
     expect(fac.role).toBe('facilitator');
     const created = await fac.createSession({ scenario: 'tutorial', team: 'Full house', seed: 2 });
     expect(created.session.code).toMatch(/^[A-Z2-9]{6}$/);
+  });
+
+  it('lets the facilitator in from the very address that holds a crowd of idle connections', async () => {
+    const server = await serve('same-address', { maxPerAddress: 10 }, undefined, 30);
+    const from = '127.0.0.20';
+    for (let i = 0; i < 40; i++) {
+      const r = await rawKept(server.url, from);
+      r.send(hello);
+    }
+    const f = new SessionClient({ url: server.url, token: FACILITATOR_TOKEN, socket: (u) => new WebSocket(u, { localAddress: from }) as unknown as SocketLike, timeoutMs: 5000 });
+    try {
+      expect((await f.connect()).role).toBe('facilitator');
+      expect((await f.listSessions()).type).toBe('sessions');
+    } finally {
+      f.close();
+    }
   });
 
   it('closes a connection that said hello and never joined', async () => {
