@@ -5,6 +5,11 @@
 // rate limit lifted; every chair is played over the network by a doctrine. Prints throughput, intent→ack latency
 // (p50/p99) and the server's memory. Stops by itself: when every game is over, or at the time limit.
 // BENCH_SERVER_PROF=DIR writes a CPU profile of the server process there (node --cpu-prof).
+// --misbehave: one misbehaving client per session besides the others, each from its own loopback address (127.0.1.x),
+// by turns: one that floods (syncs at 200/s, again after each time it is closed), one that holds a projector seat,
+// asks for its view 15 times a second and never reads, one that guesses join codes over and over. The server runs
+// with its default limits (20 messages/s, bursts of 40); the others' latency and the server's memory are printed,
+// with what became of the misbehaving clients. Use it with --think (people's pace), e.g. --think 1000.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { WebSocket } from 'ws';
 import { SessionClient, type SocketLike } from '../src/net/client.js';
+import { CODE_ALPHABET, CODE_LENGTH } from '../src/net/codes.js';
 import { driveChair } from '../src/net/drive.js';
 import { loadScenario } from '../src/scenario/load-node.js';
 import type { Chair } from '../src/scenario/schema.js';
@@ -29,13 +35,14 @@ function arg(v: string | undefined, fallback: number, min: number, max: number, 
 }
 
 const { values } = parseArgs({
-  options: { sessions: { type: 'string' }, clients: { type: 'string' }, scenario: { type: 'string' }, doctrine: { type: 'string' }, think: { type: 'string' }, 'time-limit': { type: 'string' } },
+  options: { sessions: { type: 'string' }, clients: { type: 'string' }, scenario: { type: 'string' }, doctrine: { type: 'string' }, think: { type: 'string' }, 'time-limit': { type: 'string' }, misbehave: { type: 'boolean' } },
   strict: true,
 });
 const N = arg(values.sessions, 40, 1, 200, 'sessions');
 const M = arg(values.clients, 5, 1, 5, 'clients');
 const THINK = arg(values.think, 0, 0, 60_000, 'think');
 const LIMIT_S = arg(values['time-limit'], 180, 5, 900, 'time-limit');
+const MISBEHAVE = values.misbehave === true;
 const scenarioId = values.scenario ?? 'tutorial';
 const doctrine = DOCTRINES[values.doctrine ?? 'report'];
 if (!doctrine) throw new Error(`no doctrine '${values.doctrine}'`);
@@ -60,7 +67,9 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'mandate-bench-'));
   const db = join(dir, 'bench.db');
   // node --import tsx: one process, so its memory is the server's alone.
-  const server = spawn(process.execPath, [...(process.env['BENCH_SERVER_PROF'] ? ['--cpu-prof', '--cpu-prof-dir', process.env['BENCH_SERVER_PROF']] : []), '--import', 'tsx', 'src/server/main.ts', '--host', '127.0.0.1', '--port', '0', '--db', db, '--facilitator-token', TOKEN, '--rate', '100000', '--burst', '100000'], {
+  // With misbehaving clients the server keeps its default limits: they are what is being measured.
+  const limits = MISBEHAVE ? [] : ['--rate', '100000', '--burst', '100000'];
+  const server = spawn(process.execPath, [...(process.env['BENCH_SERVER_PROF'] ? ['--cpu-prof', '--cpu-prof-dir', process.env['BENCH_SERVER_PROF']] : []), '--import', 'tsx', 'src/server/main.ts', '--host', '127.0.0.1', '--port', '0', '--db', db, '--facilitator-token', TOKEN, ...limits], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production' },
@@ -88,11 +97,11 @@ async function main(): Promise<void> {
   let peakSeen = idle.rss;
   const sampler = setInterval(() => (peakSeen = Math.max(peakSeen, rssOf(server.pid!).rss)), 250);
 
-  process.stdout.write(`bench:server — ${N} sessions × ${M} clients (facilitator + ${chairs.length} chair${chairs.length === 1 ? '' : 's'} over the network, ${4 - chairs.length} bot chair(s)), scenario ${scenarioId}, doctrine ${doctrine!.name}, think ${THINK} ms\n`);
+  process.stdout.write(`bench:server — ${N} sessions × ${M} clients (facilitator + ${chairs.length} chair${chairs.length === 1 ? '' : 's'} over the network, ${4 - chairs.length} bot chair(s)), scenario ${scenarioId}, doctrine ${doctrine!.name}, think ${THINK} ms${MISBEHAVE ? `, and ${N} misbehaving clients (one per session)` : ''}\n`);
   const latencies: number[] = [];
   let refused = 0;
   const clients: SessionClient[] = [];
-  const games: { fac: SessionClient; sid: string; drivers: ReturnType<typeof driveChair>[] }[] = [];
+  const games: { fac: SessionClient; sid: string; code: string; drivers: ReturnType<typeof driveChair>[] }[] = [];
   const setup0 = performance.now();
   for (let i = 0; i < N; i++) {
     const fac = new SessionClient({ url, socket, token: TOKEN, timeoutMs: 60_000 });
@@ -117,15 +126,17 @@ async function main(): Promise<void> {
         }),
       );
     }
-    games.push({ fac, sid: created.session.session, drivers });
+    games.push({ fac, sid: created.session.session, code: created.session.code!, drivers });
   }
   const setupMs = performance.now() - setup0;
 
   const t0 = performance.now();
+  const bad = MISBEHAVE ? new Misbehaving(url, games.map((g) => g.code)) : null;
   await Promise.all(games.map((g) => g.fac.command(g.sid, { do: 'start' })));
   const finished = Promise.all(games.map((g) => (g.drivers.length > 0 ? Promise.all(g.drivers.map((d) => d.done)) : waitOver(g.fac, g.sid))));
   const timedOut = await Promise.race([finished.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), LIMIT_S * 1000).unref())]);
   const wallS = (performance.now() - t0) / 1000;
+  bad?.stop();
 
   // Every game's true length, from each facilitator's last view of the state (the whole views a sync brings are not counted).
   frames.stop();
@@ -157,6 +168,7 @@ async function main(): Promise<void> {
       `  intents over ws     ${latencies.length} accepted (${f(latencies.length / wallS)}/s), ${refused} refused by the rules`,
       `  intent→ack latency  p50 ${f(quantile(latencies, 0.5))} ms, p99 ${f(quantile(latencies, 0.99))} ms, max ${f(latencies.at(-1) ?? NaN)} ms`,
       `  server RSS          idle ${f(idle.rss)} MiB, peak ${f(Math.max(peakSeen, end.peak))} MiB, end ${f(end.rss)} MiB`,
+      ...(bad ? bad.lines() : []),
       ...frames.lines(),
       '',
     ].join('\n'),
@@ -203,6 +215,132 @@ class FrameSizes {
       );
     }
     return out;
+  }
+}
+
+/**
+ * One misbehaving client per session, by turns: a flood, a projector that never reads, a code guesser. Each runs
+ * until stopped, from its own loopback address, and starts again when the server closes it (after half a second).
+ */
+class Misbehaving {
+  private stopped = false;
+  private readonly sockets = new Set<WebSocket>();
+  private readonly timers = new Set<ReturnType<typeof setTimeout | typeof setInterval>>();
+  readonly counts = { floodSent: 0, floodClosed: 0, silentSeated: 0, silentSyncs: 0, silentDropped: 0, guesses: 0, guessesChecked: 0, guessesThrottled: 0, guessersClosed: 0, refusedAtDoor: 0 };
+
+  constructor(
+    private readonly url: string,
+    codes: readonly string[],
+  ) {
+    codes.forEach((code, i) => {
+      const from = `127.0.1.${(i % 250) + 1}`;
+      const kind = i % 3;
+      if (kind === 0) this.flood(from);
+      else if (kind === 1) this.silent(from, code);
+      else this.guess(from);
+    });
+  }
+
+  private open(from: string, onOpen: (ws: WebSocket) => void, onClose: () => void): void {
+    if (this.stopped) return;
+    const ws = new WebSocket(this.url, { localAddress: from });
+    this.sockets.add(ws);
+    ws.on('error', () => {});
+    ws.on('open', () => onOpen(ws));
+    ws.on('close', (code) => {
+      this.sockets.delete(ws);
+      if (this.stopped) return;
+      if (code === 1013) this.counts.refusedAtDoor++;
+      onClose();
+      this.later(() => this.open(from, onOpen, onClose), 500);
+    });
+  }
+
+  private later(fn: () => void, ms: number): void {
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      fn();
+    }, ms);
+    this.timers.add(t);
+  }
+
+  private every(ms: number, fn: () => void, ws: WebSocket): void {
+    const t = setInterval(() => (ws.readyState === ws.OPEN ? fn() : (clearInterval(t), this.timers.delete(t))), ms);
+    this.timers.add(t);
+  }
+
+  /** Syncs at 200 a second, ten times the limit, steadily. */
+  private flood(from: string): void {
+    this.open(
+      from,
+      (ws) => {
+        ws.send(JSON.stringify({ type: 'hello', protocol: 1 }));
+        this.every(10, () => {
+          ws.send('{"type":"sync"}');
+          ws.send('{"type":"sync"}');
+          this.counts.floodSent += 2;
+        }, ws);
+      },
+      () => this.counts.floodClosed++,
+    );
+  }
+
+  /** A projector seat (it has the code) that asks for its view 15 times a second and never reads. */
+  private silent(from: string, code: string): void {
+    this.open(
+      from,
+      (ws) => {
+        ws.send(JSON.stringify({ type: 'hello', protocol: 1 }));
+        ws.send(JSON.stringify({ type: 'join', code, name: 'wall' }));
+        ws.send(JSON.stringify({ type: 'claim-chair', seat: 'projector' }));
+        ws.once('message', () => {
+          this.counts.silentSeated++;
+          (ws as unknown as { _socket: { pause(): void } })._socket.pause();
+          this.every(66, () => {
+            ws.send('{"type":"sync"}');
+            this.counts.silentSyncs++;
+          }, ws);
+        });
+      },
+      () => this.counts.silentDropped++,
+    );
+  }
+
+  /** Join codes as fast as the connection is answered, with a new connection whenever one is closed. */
+  private guess(from: string): void {
+    const alphabet = CODE_ALPHABET;
+    const random = () => Array.from({ length: CODE_LENGTH }, () => alphabet[Math.floor(Math.random() * alphabet.length)]).join('');
+    this.open(
+      from,
+      (ws) => {
+        ws.on('message', (d: Buffer) => {
+          const m = JSON.parse(String(d)) as { type: string; code?: string };
+          if (m.type === 'error' && m.code === 'code/unknown') this.counts.guessesChecked++;
+          if (m.type === 'error' && m.code === 'code/throttled') this.counts.guessesThrottled++;
+          if (m.type === 'welcome' || m.type === 'error') {
+            ws.send(JSON.stringify({ type: 'join', code: random(), name: 'guess' }));
+            this.counts.guesses++;
+          }
+        });
+        ws.send(JSON.stringify({ type: 'hello', protocol: 1 }));
+      },
+      () => this.counts.guessersClosed++,
+    );
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const t of this.timers) clearTimeout(t);
+    for (const ws of this.sockets) ws.terminate();
+  }
+
+  lines(): string[] {
+    const c = this.counts;
+    return [
+      `  misbehaving         floods: ${c.floodSent} messages sent, closed ${c.floodClosed} times; ${c.refusedAtDoor} connections turned away at the door`,
+      `                      silent projectors: seated ${c.silentSeated} times, ${c.silentSyncs} syncs, dropped ${c.silentDropped} times`,
+      `                      guessers: ${c.guesses} codes sent, ${c.guessesChecked} checked, ${c.guessesThrottled} refused as too soon, closed ${c.guessersClosed} times`,
+    ];
   }
 }
 

@@ -7,8 +7,24 @@ import type { Debrief } from './debrief.js';
 import { LABELS, type Lang } from './labels.js';
 
 const text = (l: Loc | undefined, lang: Lang) => (l ? (lang === 'fr' ? (l.fr ?? l.en) : l.en) : '');
-/** Scenario text is data: keep Markdown from reading it as markup. */
-const md = (s: string) => s.replace(/([\\`*_[\]#<>|])/g, '\\$1').replace(/\n/g, ' ');
+/**
+ * Line breaks of every kind (CR alone, LF, NEL, U+2028/2029), every other control character and the bidirectional
+ * overrides that reorder what a reader sees: each one becomes a space, so a text stays on its line.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * Scenario text and players' notes are data: keep Markdown from reading them as markup. Control characters go
+ * (above), the characters of inline markup are escaped, and so is whatever would start a block at a line's start
+ * (a list, a heading underline, an indented code block, a numbered item).
+ */
+const md = (s: string) =>
+  s
+    .replace(CONTROL, ' ')
+    .replace(/([\\`*_[\]#<>|~!&])/g, '\\$1')
+    .replace(/^\s+/, '')
+    .replace(/^([-+=])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 export function debriefMarkdown(d: Debrief, scn: Scenario, lang: Lang): string {

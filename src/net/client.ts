@@ -132,6 +132,8 @@ export class SessionClient {
   private opening: Promise<Of<'welcome'>> | null = null;
   /** Sessions whose view missed a frame, with a sync asked for. */
   private readonly resyncing = new Set<string>();
+  /** Syncs asked for while not connected (a reconnection under way): sent once welcomed again. '' is the own session. */
+  private readonly queuedSyncs = new Set<string>();
 
   constructor(private readonly opts: ClientOptions) {
     this.token = opts.token ?? null;
@@ -223,6 +225,8 @@ export class SessionClient {
   private async restore(): Promise<void> {
     if (!this.token && this.joined) await this.join(this.joined.code, this.joined.name).catch(() => {});
     for (const s of this.watching) this.send({ type: 'watch', session: s });
+    for (const s of this.queuedSyncs) this.send({ type: 'sync', ...(s !== '' ? { session: s } : {}) });
+    this.queuedSyncs.clear();
     for (const p of this.pending.values()) if (p.resend) this.ws?.send(p.frame);
   }
 
@@ -324,8 +328,11 @@ export class SessionClient {
     return !ended && this.records.delete(session) ? session : null;
   }
 
-  private send(msg: ClientMessage): void {
-    this.ws?.send(JSON.stringify(msg));
+  /** Sends on an open, welcomed connection; otherwise nothing (a socket still connecting would throw). */
+  private send(msg: ClientMessage): boolean {
+    if (!this.ws || !this.ready || this.ws.readyState !== 1) return false;
+    this.ws.send(JSON.stringify(msg));
+    return true;
   }
 
   private request<T extends ServerMessageType>(msg: ClientMessage, resend: boolean, force = false): Promise<Of<T>> {
@@ -376,9 +383,9 @@ export class SessionClient {
     return this.request<'ack'>({ type: 'intent', id, action: action as never, ...(opts.expect !== undefined ? { expect: opts.expect } : {}) }, true);
   }
 
-  /** Asks for a fresh view, lobby and clock. */
+  /** Asks for a fresh view, lobby and clock. While reconnecting, the ask waits and goes once the connection is back. */
   sync(session?: string): void {
-    this.send({ type: 'sync', ...(session !== undefined ? { session } : {}) });
+    if (!this.send({ type: 'sync', ...(session !== undefined ? { session } : {}) }) && !this.closedByUser) this.queuedSyncs.add(session ?? '');
   }
 
   /** Milliseconds left on the phase clock, by the server's time; null with no clock running. */

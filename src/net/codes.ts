@@ -17,9 +17,13 @@ export function readJoinCode(typed: string): { ok: true; code: string } | { ok: 
   return { ok: true, code };
 }
 
-/** What a page address asks for: a join code (?join=CODE), a projector's code (?projector=CODE) or a facilitator token (#facilitator=T). */
+/**
+ * What a page address asks for: a join code (?join=CODE), a projector's code (?projector=CODE) or a facilitator token
+ * (#facilitator=T). A bare `#facilitator` (what the facilitator's page leaves in the address bar once it has taken the
+ * token out) gives an empty token: the page then uses the one its tab kept.
+ */
 export function linkParams(href: string): { code: string | null; projector: string | null; facilitatorToken: string | null } {
   const u = new URL(href);
   const hash = new URLSearchParams(u.hash.replace(/^#/, ''));
-  return { code: u.searchParams.get('join'), projector: u.searchParams.get('projector'), facilitatorToken: hash.get('facilitator') };
+  return { code: u.searchParams.get('join'), projector: u.searchParams.get('projector'), facilitatorToken: hash.has('facilitator') ? (hash.get('facilitator') ?? '') : null };
 }

@@ -119,6 +119,12 @@ export const SERVER_ERRORS = [
   'session/ended',
   'session/stale',
   'code/unknown',
+  /** Too many wrong codes from this connection or address: wait before trying again. */
+  'code/throttled',
+  /** The server is full (or the address has too many connections): only a token can get in now. */
+  'server/full',
+  /** The session has as many screens (projectors, people in the lobby) as it takes, or the seat is open on too many. */
+  'session/full',
   'seat/taken',
   'seat/unknown',
   'scenario/unknown',
@@ -233,14 +239,19 @@ export type ServerMessage =
    */
   | { readonly type: 'record'; readonly session: string; readonly save: SaveFile }
   /** The facilitator undid after the end: the game goes on, and the record sent earlier no longer stands. */
-  | { readonly type: 'reopened'; readonly session: string };
+  | { readonly type: 'reopened'; readonly session: string }
+  /**
+   * To the facilitator only: something looks like an attack. `join-guessing`: an address keeps sending wrong join
+   * codes (`attempts` so far); it is being slowed down, and a chair taken by a stranger can be freed in the lobby.
+   */
+  | { readonly type: 'alarm'; readonly kind: 'join-guessing'; readonly address: string; readonly attempts: number; readonly at: number };
 
 export type ServerMessageType = ServerMessage['type'];
 
 /** A server frame as it is on the wire: as ServerMessage, but views carry only the ledger (and log) entries not yet sent. */
 export type WireMessage = Exclude<ServerMessage, { type: 'view' }> | { readonly type: 'view'; readonly session: string; readonly body: WireViewBody };
 
-const SERVER_TYPES = ['welcome', 'sessions', 'session-created', 'joined', 'seated', 'lobby', 'view', 'ack', 'error', 'paused', 'resumed', 'timer', 'ended', 'record', 'reopened'] as const satisfies readonly ServerMessageType[];
+const SERVER_TYPES = ['welcome', 'sessions', 'session-created', 'joined', 'seated', 'lobby', 'view', 'ack', 'error', 'paused', 'resumed', 'timer', 'ended', 'record', 'reopened', 'alarm'] as const satisfies readonly ServerMessageType[];
 
 /** The envelope of a server message, checked by clients; bodies are the server's own projections and typed above. */
 export const ServerEnvelope = z.looseObject({ type: z.enum(SERVER_TYPES), id: z.string().optional() });

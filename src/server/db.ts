@@ -1,4 +1,5 @@
 // The session store: SQLite (WAL), written synchronously. A session is its row plus its append-only event log.
+import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Action, Phase } from '../engine/index.js';
 import type { Chair } from '../scenario/schema.js';
@@ -117,6 +118,16 @@ const toSeat = (r: RawSeat): SeatRow => ({ id: r.id, session: r.session, seat: r
 
 export type Durability = 'full' | 'normal';
 
+/** The database cannot be used (read-only, not a database, damaged): said in one line, for the person starting the server. */
+export class StoreError extends Error {}
+
+/** The first line of what SQLite or the file system said, with its code. */
+function why(e: unknown): string {
+  const code = (e as { code?: unknown }).code;
+  const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
+  return typeof code === 'string' && !msg.includes(code) ? `${msg} (${code})` : msg;
+}
+
 export class SessionStore {
   private readonly db: Database.Database;
   private readonly stmts;
@@ -127,13 +138,38 @@ export class SessionStore {
    * committed transaction is in the log file before the call returns. `full` also survives a power cut.
    */
   constructor(path: string, durability: Durability = 'normal') {
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
-    const db = this.db;
+    // The file holds every game and the seats' token hashes: readable by its owner only. SQLite gives its -wal
+    // and -shm files the same mode.
+    try {
+      if (path !== ':memory:' && !existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+      // Group and others lose every right; the owner keeps what it had (a file made read-only stays so, and is refused below).
+      if (path !== ':memory:') chmodSync(path, statSync(path).mode & 0o600);
+    } catch (e) {
+      if (!existsSync(path)) throw new StoreError(`the database ${path} cannot be created: ${why(e)}`);
+      // Not ours to change (another owner): it is used as it is.
+    }
+    let db: Database.Database;
+    try {
+      db = new Database(path, { fileMustExist: path !== ':memory:' });
+    } catch (e) {
+      throw new StoreError(`the database ${path} cannot be opened: ${why(e)}`);
+    }
+    this.db = db;
+    try {
+      if (db.readonly) throw new Error('the file is read-only');
+      db.pragma('journal_mode = WAL');
+      db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new Error(`it is damaged: ${String(check)}`);
+      db.exec(SCHEMA);
+      // A write now, rather than a refusal at the first move of the first game: a read-only file or directory shows here.
+      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run('opened_at', String(Date.now()));
+    } catch (e) {
+      db.close();
+      throw new StoreError(`the database ${path} cannot be used: ${why(e)}`);
+    }
     this.stmts = {
       getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
       setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
@@ -152,6 +188,7 @@ export class SessionStore {
       seatsOf: db.prepare<[string], RawSeat>('SELECT * FROM seats WHERE session = ? AND released_at IS NULL ORDER BY created_at'),
       seatByToken: db.prepare<[string], RawSeat>('SELECT * FROM seats WHERE token_hash = ? AND released_at IS NULL'),
       releaseSeat: db.prepare('UPDATE seats SET released_at = ? WHERE id = ?'),
+      deleteSeat: db.prepare("DELETE FROM seats WHERE id = ? AND seat = 'projector'"),
     };
     const insert = this.stmts.insertEvent;
     this.appendTx = db.transaction((session: string, lastSeq: number, events: readonly NewEvent[]) => {
@@ -195,8 +232,21 @@ export class SessionStore {
     this.stmts.setEnded.run(at, id);
   }
 
+  /** A session's log. A body that is not JSON comes back as a null event, for the session to refuse (it is then broken). */
   events(session: string): EventRow[] {
-    return this.stmts.events.all(session).map((r) => ({ seq: r.seq, actor: r.actor, intent: r.intent, at: r.at, event: JSON.parse(r.body) as SessionEvent }));
+    return this.stmts.events.all(session).map((r) => {
+      let event: SessionEvent;
+      try {
+        event = JSON.parse(r.body) as SessionEvent;
+      } catch {
+        event = null as unknown as SessionEvent;
+      }
+      return { seq: r.seq, actor: r.actor, intent: r.intent, at: r.at, event };
+    });
+  }
+
+  deleteMeta(key: string): void {
+    this.db.prepare('DELETE FROM meta WHERE key = ?').run(key);
   }
 
   /** Appends events after `lastSeq`, all or none. Returns the new last seq. */
@@ -227,6 +277,11 @@ export class SessionStore {
 
   releaseSeat(id: string, at: number): void {
     this.stmts.releaseSeat.run(at, id);
+  }
+
+  /** Forgets a projector seat taken over by a new screen (projectors act on nothing, so no record of them is kept). */
+  forgetProjector(id: string): void {
+    this.stmts.deleteSeat.run(id);
   }
 
   close(): void {

@@ -1,7 +1,7 @@
 // The facilitator's powers: its commands as engine actions (ledgered under the facilitator, with the reason), and undo.
 import type { Action, Phase } from '../engine/index.js';
 import type { FacilitatorCommand } from '../net/protocol.js';
-import { sameToken } from './tokens.js';
+import { createHash, timingSafeEqual } from 'node:crypto';
 
 /**
  * The engine action a game-changing command becomes, or null for commands that only steer the
@@ -40,7 +40,9 @@ export function undoTarget(phases: readonly Phase[]): number | null {
   return null;
 }
 
-/** Whether a presented token is the facilitator's (constant time). */
-export function isFacilitatorToken(presented: string, facilitatorToken: string): boolean {
-  return sameToken(presented, facilitatorToken);
+/** Whether a presented token is the facilitator's, given the SHA-256 (hex) of the facilitator's token (constant time). */
+export function isFacilitatorToken(presented: string, facilitatorTokenHash: string): boolean {
+  const x = createHash('sha256').update(presented, 'utf8').digest();
+  const y = Buffer.from(facilitatorTokenHash, 'hex');
+  return y.length === x.length && timingSafeEqual(x, y);
 }

@@ -43,11 +43,56 @@ export function qrSvg(link: string): Promise<string> {
   return QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
 }
 
+/**
+ * What a page from this server may load and who may frame it. Scripts, workers (the service worker, the doctrines'
+ * study) and connections only from this server (and its WebSocket, named explicitly for browsers whose 'self' does
+ * not cover ws:); styles from here and inline (the pages set style attributes); images also as data: and blob:
+ * (Phaser's textures, the QR codes); no plugins, no <base>, no framing by anyone.
+ */
+export function contentSecurityPolicy(host: string | undefined): string {
+  const self = host !== undefined && /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host) ? ` ws://${host} wss://${host}` : '';
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "worker-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${self}`,
+    "manifest-src 'self'",
+    "media-src 'self' data: blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** The headers every HTTP answer carries, the refusals and the health check included. */
+export function securityHeaders(res: ServerResponse, host: string | undefined): void {
+  res.setHeader('Content-Security-Policy', contentSecurityPolicy(host));
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+}
+
 export function staticHandler(distDir: string, extras: HttpExtras): (req: IncomingMessage, res: ServerResponse) => void {
   const root = resolve(distDir);
+  // QR codes are made once per code: asking for them again and again costs the server nothing more (a few hundred kept).
+  const qrs = new Map<string, Promise<string>>();
+  const qrOf = (code: string): Promise<string> => {
+    let hit = qrs.get(code);
+    if (!hit) {
+      if (qrs.size >= 256) qrs.delete(qrs.keys().next().value!);
+      qrs.set(code, (hit = qrSvg(extras.joinLink(code))));
+      hit.catch(() => qrs.delete(code));
+    }
+    return hit;
+  };
   return (req, res) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
+    securityHeaders(res, req.headers.host);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
@@ -65,7 +110,7 @@ export function staticHandler(distDir: string, extras: HttpExtras): (req: Incomi
     }
     const qr = QR_PATH.exec(path);
     if (qr) {
-      qrSvg(extras.joinLink(qr[1]!)).then(
+      qrOf(qr[1]!).then(
         (svg) => res.writeHead(200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'no-cache' }).end(svg),
         () => res.writeHead(500).end(),
       );

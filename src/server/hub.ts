@@ -3,9 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import type { RawData, WebSocket } from 'ws';
 import type { Action } from '../engine/index.js';
-import { DOCTRINES } from '../sim/doctrines/index.js';
+import { DOCTRINES, doctrineByName } from '../sim/doctrines/index.js';
 import {
   MAX_MESSAGE_BYTES,
+  MsgId,
   PROTOCOL,
   parseClientMessage,
   type ErrorCode,
@@ -17,15 +18,42 @@ import {
 import type { SeatRow, SessionRow, SessionStore } from './db.js';
 import { isFacilitatorToken } from './facilitator.js';
 import { qrSvg } from './http.js';
-import { TokenBucket, type RateLimit } from './rate-limit.js';
+import { addressKey, JoinThrottle, type GuessAlarm, type JoinThrottleOptions } from './guard.js';
+import { Strikes, TokenBucket, type RateLimit } from './rate-limit.js';
 import { scenarioById } from './scenarios.js';
 import { Session } from './session.js';
 import { hashToken, newJoinCode, newSessionId } from './tokens.js';
 import { Publisher, type Outlet } from './publish.js';
 
-export interface HubOptions {
+/** What one connection, address or session may hold; every limit has a default. */
+export interface HubLimits {
+  /**
+   * Connections without a token (not yet in a session, or in a lobby) one address may hold (default 32). Past it,
+   * or past maxConnections, a new connection may only present a token: the facilitator and seated players always
+   * get in, strangers do not.
+   */
+  readonly maxPerAddress?: number;
+  /** Connections the facilitator and seated players may open beyond maxConnections (default 64). */
+  readonly reserve?: number;
+  /** Projector seats per session (default 8): a new one takes over the oldest disconnected one. */
+  readonly maxProjectors?: number;
+  /** People in a session's lobby who have not taken a seat yet (default 32). */
+  readonly maxLobby?: number;
+  /** Connections one seat token may hold at once (default 4: a reload, a second tab). */
+  readonly maxPerSeat?: number;
+  /** How long a connection may stay without saying hello (default 10 s), and without joining a session after it (default 120 s). */
+  readonly greetingMs?: number;
+  readonly anonymousMs?: number;
+  readonly joinThrottle?: JoinThrottleOptions;
+  /** Bytes queued on a connection above which its views wait (default 1 MiB), and above which it is dropped (default 8 MiB). */
+  readonly softBufferBytes?: number;
+  readonly hardBufferBytes?: number;
+}
+
+export interface HubOptions extends HubLimits {
   readonly store: SessionStore;
-  readonly facilitatorToken: string;
+  /** The SHA-256 of the facilitator's secret (see hashToken): the secret itself is not kept. */
+  readonly facilitatorTokenHash: string;
   readonly rate: RateLimit;
   readonly maxMessageBytes?: number;
   readonly maxConnections?: number;
@@ -37,19 +65,39 @@ export interface HubOptions {
 
 interface Conn extends Outlet {
   readonly id: number;
+  /** Where it comes from (see addressKey). */
+  readonly address: string;
   readonly bucket: TokenBucket;
+  readonly strikes: Strikes;
   greeted: boolean;
   session: Session | null;
   name: string;
   /** Sessions a facilitator watches. */
   readonly watching: Set<string>;
   alive: boolean;
-  refused: number;
+  /** Counted among its address's connections without a token. */
+  counted: boolean;
+  /** Let in past a limit: it may only present a token, and soon. */
+  probation: boolean;
+  /** Wrong join codes and attempts refused as too soon, on this connection. */
+  wrongCodes: number;
+  throttled: number;
+  closing: boolean;
+  timer: ReturnType<typeof setTimeout> | null;
+  /** When it connected. */
+  readonly since: number;
 }
 
-/** A client that keeps flooding past its rate limit is disconnected after this many refusals in a row. */
-const MAX_REFUSED = 200;
-const GREETING_MS = 30_000;
+/** A client that keeps flooding past its rate limit: this many refusals at once, forgiven at this rate, then it is closed. */
+const MAX_REFUSED = 100;
+const REFUSALS_FORGIVEN_PER_SECOND = 5;
+/** A connection is closed after this many wrong join codes, or this many attempts made too soon. */
+const MAX_WRONG_CODES = 3;
+const MAX_THROTTLED = 10;
+/** A connection let in past a limit has this long to present a token. */
+const PROBATION_MS = 5000;
+/** …and cannot be pushed out by newer ones for this long. */
+const PROBATION_GRACE_MS = 1000;
 const HEARTBEAT_MS = 30_000;
 /** How many past sessions the facilitator's list reaches back to. */
 const RECENT_SESSIONS = 100;
@@ -59,6 +107,11 @@ export class Hub {
   private readonly byCode = new Map<string, Session>();
   private readonly members = new Map<string, Set<Conn>>();
   private readonly conns = new Set<Conn>();
+  /** Connections without a token, per address. */
+  private readonly unauthenticated = new Map<string, number>();
+  /** Connections let in past a limit, oldest first. */
+  private readonly probation = new Set<Conn>();
+  private readonly joins: JoinThrottle;
   private readonly out: Publisher;
   private nextId = 1;
   private readonly now: () => number;
@@ -70,29 +123,61 @@ export class Hub {
     this.maxBytes = opts.maxMessageBytes ?? MAX_MESSAGE_BYTES;
     this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
     this.heartbeat.unref();
-    this.out = new Publisher({ now: this.now, members: (id) => this.members.get(id) ?? [] });
+    this.joins = new JoinThrottle(opts.joinThrottle ?? {}, this.now);
+    this.out = new Publisher({
+      now: this.now,
+      members: (id) => this.members.get(id) ?? [],
+      session: (id) => this.sessions.get(id) ?? null,
+      ...(opts.softBufferBytes !== undefined ? { softBufferBytes: opts.softBufferBytes } : {}),
+      ...(opts.hardBufferBytes !== undefined ? { hardBufferBytes: opts.hardBufferBytes } : {}),
+      ...(opts.log ? { log: opts.log } : {}),
+    });
   }
 
-  /** Resumes every open session from its log. Returns how many. */
-  resumeAll(): number {
-    let n = 0;
-    for (const row of this.opts.store.openSessions()) if (this.load(row)) n++;
-    return n;
+  /**
+   * Resumes every open session from its log. Returns how many resumed, and how many could not be: a session
+   * that fails to load is left out (or kept read-only, marked broken) and the others resume.
+   */
+  resumeAll(): { resumed: number; broken: number } {
+    let resumed = 0;
+    let broken = 0;
+    for (const row of this.opts.store.openSessions()) {
+      if (this.load(row)?.broken === null) resumed++;
+      else broken++;
+    }
+    return { resumed, broken };
   }
+
+  /** Sessions that could not be loaded at all, with why (they are not tried again). */
+  private readonly unloadable = new Map<string, string>();
 
   private load(row: SessionRow): Session | null {
     const hit = this.sessions.get(row.id);
     if (hit) return hit;
+    if (this.unloadable.has(row.id)) return null;
     const scn = scenarioById(row.scenario);
     if (!scn.ok) {
       this.opts.log?.(`session ${row.id}: scenario '${row.scenario}' cannot be loaded: ${scn.message}`);
+      this.unloadable.set(row.id, scn.message);
       return null;
     }
     if (scn.value.hash !== row.scenarioHash) this.opts.log?.(`session ${row.id}: scenario '${row.scenario}' has changed since the session was created; replaying anyway`);
-    const s = Session.open(row, scn.value.scenario, { store: this.opts.store, now: this.now, onChange: (x) => this.publish(x), ...(this.opts.log ? { log: this.opts.log } : {}) });
+    let s: Session;
+    try {
+      s = Session.open(row, scn.value.scenario, { store: this.opts.store, now: this.now, onChange: (x) => this.publish(x), ...(this.opts.log ? { log: this.opts.log } : {}) });
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      this.opts.log?.(`session ${row.id}: cannot be loaded (${why}); the other sessions go on`);
+      this.unloadable.set(row.id, why);
+      return null;
+    }
     this.sessions.set(row.id, s);
     this.byCode.set(row.code, s);
-    s.carryOn();
+    try {
+      s.carryOn();
+    } catch (e) {
+      s.markBroken(`it could not carry on after loading (${e instanceof Error ? e.message : String(e)})`);
+    }
     return s;
   }
 
@@ -105,15 +190,33 @@ export class Hub {
 
   // ---- connections ----------------------------------------------------------------------------
 
-  attach(ws: WebSocket): void {
-    if (this.opts.maxConnections !== undefined && this.conns.size >= this.opts.maxConnections) {
+  /**
+   * A new connection from `remote` (the peer's address). Past the server's or the address's limit for connections
+   * without a token, it is let in on probation: it may only present a token (the facilitator's, a seat's), within
+   * a few seconds; the oldest such connection makes room for a new one, so they cannot fill the reserve either.
+   */
+  attach(ws: WebSocket, remote?: string): void {
+    const max = this.opts.maxConnections ?? Infinity;
+    const reserve = this.opts.reserve ?? 64;
+    if (this.conns.size >= max + 2 * reserve) {
+      ws.close(1013, 'server full');
+      return;
+    }
+    const address = addressKey(remote);
+    const crowded = this.conns.size - this.probation.size >= max || (this.unauthenticated.get(address) ?? 0) >= (this.opts.maxPerAddress ?? 32);
+    // The reserve is full: the oldest waiting connection makes room, once it has had a second to present a token;
+    // while every one is younger, the newcomer is turned away (and its client tries again a little later).
+    const oldest: Conn | undefined = crowded && this.probation.size >= reserve ? this.probation.values().next().value : undefined;
+    if (oldest && this.now() - oldest.since < PROBATION_GRACE_MS) {
       ws.close(1013, 'server full');
       return;
     }
     const conn: Conn = {
       id: this.nextId++,
+      address,
       ws,
       bucket: new TokenBucket(this.opts.rate, this.now),
+      strikes: new Strikes(MAX_REFUSED, REFUSALS_FORGIVEN_PER_SECOND, this.now),
       greeted: false,
       role: 'anonymous',
       session: null,
@@ -123,28 +226,85 @@ export class Hub {
       last: new Map(),
       held: new Map(),
       alive: true,
-      refused: 0,
+      counted: false,
+      probation: crowded,
+      wrongCodes: 0,
+      throttled: 0,
+      closing: false,
+      timer: null,
+      since: this.now(),
     };
     this.conns.add(conn);
-    const greet = setTimeout(() => {
-      if (!conn.greeted) ws.close(1008, 'say hello');
-    }, GREETING_MS);
-    greet.unref();
+    if (crowded) {
+      if (oldest) {
+        this.leaveProbation(oldest);
+        this.shut(oldest, 1013, 'server full');
+      }
+      this.probation.add(conn);
+      this.deadline(conn, PROBATION_MS, () => this.shut(conn, 1013, 'server full'));
+    } else {
+      this.count(conn, true);
+      this.deadline(conn, this.opts.greetingMs ?? 10_000, () => {
+        if (!conn.greeted) this.shut(conn, 1008, 'say hello');
+      });
+    }
     ws.on('message', (data, isBinary) => this.receive(conn, data, isBinary));
     ws.on('pong', () => (conn.alive = true));
-    ws.on('close', () => {
-      clearTimeout(greet);
-      this.detach(conn);
-    });
+    ws.on('close', () => this.detach(conn));
     ws.on('error', () => ws.terminate());
   }
 
+  /** One timer per connection: the next thing it must have done by then. */
+  private deadline(conn: Conn, ms: number, fn: () => void): void {
+    if (conn.timer) clearTimeout(conn.timer);
+    conn.timer = setTimeout(() => {
+      conn.timer = null;
+      fn();
+    }, ms);
+    conn.timer.unref?.();
+  }
+
+  /** Counts (or stops counting) a connection among its address's connections without a token. */
+  private count(conn: Conn, on: boolean): void {
+    if (conn.counted === on) return;
+    conn.counted = on;
+    const n = (this.unauthenticated.get(conn.address) ?? 0) + (on ? 1 : -1);
+    if (n > 0) this.unauthenticated.set(conn.address, n);
+    else this.unauthenticated.delete(conn.address);
+  }
+
+  private leaveProbation(conn: Conn): void {
+    conn.probation = false;
+    this.probation.delete(conn);
+  }
+
+  /** Closes a connection and reads nothing more from it; one that does not answer the close is cut a second later. */
+  private shut(conn: Conn, code: number, reason: string): void {
+    if (conn.closing) return;
+    conn.closing = true;
+    conn.ws.close(code, reason);
+    setTimeout(() => conn.ws.terminate(), 1000).unref?.();
+  }
+
   private detach(conn: Conn): void {
+    if (conn.timer) clearTimeout(conn.timer);
+    conn.timer = null;
+    this.count(conn, false);
+    this.leaveProbation(conn);
+    this.out.drop(conn);
     this.conns.delete(conn);
     const touched = new Set<string>(conn.watching);
     if (conn.session) touched.add(conn.session.id);
     for (const id of touched) this.members.get(id)?.delete(conn);
     if (conn.session) this.publishLobby(conn.session);
+  }
+
+  /** A connection now holds a token (the facilitator's, a seat's): it no longer counts against its address. */
+  private authenticated(conn: Conn): void {
+    this.count(conn, false);
+    this.leaveProbation(conn);
+    if (conn.timer) clearTimeout(conn.timer);
+    conn.timer = null;
   }
 
   private join(conn: Conn, s: Session): void {
@@ -164,30 +324,27 @@ export class Hub {
     }
   }
 
-  private send(conn: Conn, msg: ServerMessage): void {
-    this.sendText(conn, JSON.stringify(msg));
+  private send(conn: Conn, msg: ServerMessage, droppable = false): void {
+    this.out.deliver(conn, JSON.stringify(msg), droppable);
   }
 
-  private sendText(conn: Conn, text: string): void {
-    if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(text);
-  }
-
-  private error(conn: Conn, code: ErrorCode, message: string, id?: string): void {
-    this.send(conn, { type: 'error', code, message, ...(id !== undefined ? { id } : {}) });
+  private error(conn: Conn, code: ErrorCode, message: string, id?: string, droppable = false): void {
+    this.send(conn, { type: 'error', code, message, ...(id !== undefined ? { id } : {}) }, droppable);
   }
 
   private receive(conn: Conn, data: RawData, isBinary: boolean): void {
-    if (!conn.bucket.take()) {
-      if (++conn.refused > MAX_REFUSED) conn.ws.close(1008, 'too many messages');
-      else this.error(conn, 'message/rate-limited', 'too many messages: slow down');
-      return;
-    }
-    conn.refused = 0;
+    if (conn.closing) return;
     const bytes = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data instanceof ArrayBuffer ? data.byteLength : data.length;
-    if (bytes > this.maxBytes) return this.error(conn, 'message/too-large', `messages are at most ${this.maxBytes} bytes`);
-    if (isBinary) return this.error(conn, 'message/not-json', 'send text frames of JSON');
-    const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as Buffer).toString('utf8');
-    const parsed = parseClientMessage(text);
+    const text = () => (Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as Buffer).toString('utf8'));
+    if (!conn.bucket.take()) {
+      // Refusals add up, whatever gets through in between: a steady flood is closed, a burst now and then is not.
+      // (The facilitator's console may burst, e.g. watching every team at once: it is refused, never closed.)
+      if (!conn.strikes.strike() && conn.role !== 'facilitator') return this.shut(conn, 1008, 'too many messages');
+      return this.error(conn, 'message/rate-limited', 'too many messages: slow down', bytes <= this.maxBytes ? requestId(text()) : undefined, true);
+    }
+    if (bytes > this.maxBytes) return this.error(conn, 'message/too-large', `messages are at most ${this.maxBytes} bytes`, requestId(text()));
+    if (isBinary) return this.error(conn, 'message/not-json', 'send text frames of JSON', requestId(text()));
+    const parsed = parseClientMessage(text());
     if (!parsed.ok) return this.error(conn, parsed.code, parsed.message, parsed.id);
     const msg = parsed.message;
     try {
@@ -201,7 +358,17 @@ export class Hub {
   private dispatch(conn: Conn, msg: ParsedClientMessage): void {
     if (msg.type === 'hello' || msg.type === 'resume') {
       if (conn.greeted) return this.error(conn, 'auth/forbidden', 'this connection has said hello already; open a new one to change who you are', msg.id);
-      return msg.type === 'hello' ? this.welcome(conn, 'anonymous', msg.id) : this.resume(conn, msg.token, msg.id);
+      if (msg.type === 'resume') return this.resume(conn, msg.token, msg.id);
+      if (conn.probation) {
+        this.error(conn, 'server/full', 'the server is full: try again in a moment', msg.id);
+        return this.shut(conn, 1013, 'server full');
+      }
+      this.welcome(conn, 'anonymous', msg.id);
+      // Said hello: it has a while to join a session with its code.
+      this.deadline(conn, this.opts.anonymousMs ?? 120_000, () => {
+        if (conn.role === 'anonymous') this.shut(conn, 1008, 'join a session with its code');
+      });
+      return;
     }
     if (!conn.greeted) return this.error(conn, 'auth/hello-first', 'send hello or resume first', msg.id);
     switch (msg.type) {
@@ -249,8 +416,11 @@ export class Hub {
         const s = conn.role === 'facilitator' ? (msg.session !== undefined ? this.sessionById(msg.session) : null) : conn.session;
         if (!s) return this.error(conn, conn.role === 'facilitator' ? 'session/unknown' : 'auth/not-joined', 'no session to sync', msg.id);
         if (conn.role === 'facilitator' && !conn.watching.has(s.id)) return this.error(conn, 'auth/forbidden', 'watch the session first', msg.id);
-        this.out.forget(conn, s.id);
-        this.publish(s, conn);
+        // The facilitator's syncs go at once; anyone else's at most one whole view a second (see Publisher.resync).
+        if (conn.role === 'facilitator') {
+          this.out.forget(conn, s.id);
+          this.publish(s, conn);
+        } else this.out.resync(conn, s);
         return;
       }
     }
@@ -271,14 +441,27 @@ export class Hub {
   }
 
   private resume(conn: Conn, token: string, id: string | undefined): void {
-    if (isFacilitatorToken(token, this.opts.facilitatorToken)) {
+    if (isFacilitatorToken(token, this.opts.facilitatorTokenHash)) {
+      this.authenticated(conn);
       this.welcome(conn, 'facilitator', id);
       this.send(conn, { type: 'sessions', sessions: this.listSessions() });
       return;
     }
     const seat = this.opts.store.seatByToken(hashToken(token));
     const s = seat ? this.sessionById(seat.session) : null;
-    if (!seat || !s || !s.seats.has(seat.id)) return this.error(conn, 'auth/bad-token', 'this token opens no seat', id);
+    if (!seat || !s || !s.seats.has(seat.id)) {
+      this.error(conn, 'auth/bad-token', 'this token opens no seat', id);
+      // Let in past a limit to present a token, and it opened nothing: no second try on this connection.
+      if (conn.probation) this.shut(conn, 1013, 'server full');
+      return;
+    }
+    let open = 0;
+    for (const c of this.members.get(s.id) ?? []) if ((c as Conn).seat?.id === seat.id) open++;
+    if (open >= (this.opts.maxPerSeat ?? 4)) {
+      this.error(conn, 'session/full', 'this seat is open on too many screens already', id);
+      return this.shut(conn, 1008, 'seat open elsewhere');
+    }
+    this.authenticated(conn);
     conn.session = s;
     conn.seat = seat;
     conn.name = seat.name;
@@ -288,10 +471,31 @@ export class Hub {
     this.publishLobby(s);
   }
 
+  /**
+   * A join code, checked only when the address may try one now: wrong codes slow the address down (the delay
+   * doubles), close the connection after a few, and past a few from one address the facilitator hears of it.
+   */
   private joinByCode(conn: Conn, code: string, name: string, id: string | undefined): void {
     if (conn.role !== 'anonymous') return this.error(conn, 'auth/forbidden', 'this connection is in a session already', id);
+    const verdict = this.joins.check(conn.address);
+    if (!verdict.ok) {
+      this.error(conn, 'code/throttled', `too many wrong codes from your network: wait ${Math.ceil(verdict.waitMs / 1000)} s and try again`, id);
+      if (++conn.throttled >= MAX_THROTTLED) this.shut(conn, 1008, 'too many join attempts');
+      return;
+    }
     const s = this.byCode.get(code);
-    if (!s || s.ended) return this.error(conn, 'code/unknown', 'no open session has this code', id);
+    if (!s || s.ended) {
+      const alarm = this.joins.fail(conn.address);
+      if (alarm) this.alarm(alarm);
+      this.error(conn, 'code/unknown', 'no open session has this code', id);
+      if (++conn.wrongCodes >= MAX_WRONG_CODES) this.shut(conn, 1008, 'too many wrong codes');
+      return;
+    }
+    let waiting = 0;
+    for (const c of this.members.get(s.id) ?? []) if (c.role === 'member') waiting++;
+    if (waiting >= (this.opts.maxLobby ?? 32)) return this.error(conn, 'session/full', 'the lobby of this session is full: wait for people to take their seats', id);
+    if (conn.timer) clearTimeout(conn.timer);
+    conn.timer = null;
     conn.role = 'member';
     conn.session = s;
     conn.name = name;
@@ -302,8 +506,12 @@ export class Hub {
 
   private claim(conn: Conn, seat: SeatRow['seat'], id: string | undefined): void {
     if (conn.role !== 'member' || !conn.session) return this.error(conn, 'auth/not-joined', 'join a session with its code first', id);
-    const r = conn.session.claim(seat, conn.name);
+    const session = conn.session;
+    const online = (seatId: string) => [...(this.members.get(session.id) ?? [])].some((c) => c.seat?.id === seatId);
+    const r = session.claim(seat, conn.name, { maxProjectors: this.opts.maxProjectors ?? 8, online });
     if (!r.ok) return this.error(conn, r.code, r.message, id);
+    // A projector seat taken over from a screen that had left: nothing else to do, its token no longer opens it.
+    this.authenticated(conn);
     conn.role = seat === 'projector' ? 'projector' : 'chair';
     conn.seat = r.row;
     this.send(conn, { type: 'seated', ...(id !== undefined ? { id } : {}), session: conn.session.id, seat, token: r.token });
@@ -317,6 +525,7 @@ export class Hub {
       if (c.seat && !s.seats.has(c.seat.id)) {
         c.seat = null;
         c.role = 'member';
+        this.count(c as Conn, true);
         this.out.forget(c, s.id);
         this.error(c, 'auth/bad-token', 'the facilitator has freed your chair; you are back in the lobby');
         this.publishLobby(s);
@@ -328,7 +537,7 @@ export class Hub {
     const scn = scenarioById(msg.scenario);
     if (!scn.ok) return this.error(conn, 'scenario/unknown', scn.message, msg.id);
     const doctrine = msg.doctrine ?? 'report';
-    if (!DOCTRINES[doctrine]) return this.error(conn, 'doctrine/unknown', `no doctrine '${doctrine}' (${Object.keys(DOCTRINES).join(', ')})`, msg.id);
+    if (!doctrineByName(doctrine)) return this.error(conn, 'doctrine/unknown', `no doctrine '${doctrine}' (${Object.keys(DOCTRINES).join(', ')})`, msg.id);
     let code = newJoinCode();
     while (this.opts.store.sessionByCode(code)) code = newJoinCode();
     const row: SessionRow = {
@@ -381,6 +590,13 @@ export class Hub {
     this.out.publishLobby(s);
   }
 
+  /** Tells every facilitator connection (and the log) that an address keeps trying join codes. */
+  private alarm(a: GuessAlarm): void {
+    this.opts.log?.(`alarm: ${a.attempts} wrong join codes from ${a.address}; it is being slowed down`);
+    const text = JSON.stringify({ type: 'alarm', kind: 'join-guessing', address: a.address, attempts: a.attempts, at: this.now() } satisfies ServerMessage);
+    for (const c of this.conns) if (c.role === 'facilitator') this.out.deliver(c, text);
+  }
+
   /** Sends each connection of a session what changed for it (see Publisher.publish). */
   publish(s: Session, only?: Conn): void {
     this.out.publish(s, only);
@@ -397,4 +613,28 @@ export class Hub {
   connectionCount(): number {
     return this.conns.size;
   }
+
+  /** Connections, and the bytes queued on them for clients still to read (the most on one of them too). */
+  stats(): { connections: number; queuedBytes: number; maxQueuedBytes: number } {
+    let queued = 0;
+    let most = 0;
+    for (const c of this.conns) {
+      queued += c.ws.bufferedAmount;
+      most = Math.max(most, c.ws.bufferedAmount);
+    }
+    return { connections: this.conns.size, queuedBytes: queued, maxQueuedBytes: most };
+  }
+}
+
+/** The id of a request, if the text is JSON carrying a well-formed one: refusals name the request they refuse. */
+function requestId(text: string): string | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const id = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>)['id'] : undefined;
+  const ok = MsgId.safeParse(id);
+  return ok.success ? ok.data : undefined;
 }

@@ -1,6 +1,7 @@
 // `npm run serve`: the facilitator's server for group sessions on the local network.
 //   npm run serve -- [--host 0.0.0.0] [--port 8787] [--db mandate-sessions.db] [--dist dist]
 //                    [--facilitator-token T] [--public-url URL] [--rate 20] [--burst 40] [--durability normal|full]
+//                    [--max-per-address 32] [--trust-proxy 127.0.0.1]
 // The same settings can come from MANDATE_HOST, MANDATE_PORT, MANDATE_DB, MANDATE_DIST, MANDATE_FACILITATOR_TOKEN, MANDATE_PUBLIC_URL.
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
         rate: { type: 'string' },
         burst: { type: 'string' },
         durability: { type: 'string' },
+        'max-per-address': { type: 'string' },
+        'trust-proxy': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -67,6 +70,8 @@ async function main(): Promise<void> {
     ...(publicUrl !== undefined ? { publicUrl: publicUrl.replace(/\/+$/, '') } : {}),
     rate: { perSecond: intArg('rate', args.rate, DEFAULT_RATE.perSecond, 1, 100000), burst: intArg('burst', args.burst, DEFAULT_RATE.burst, 1, 100000) },
     durability,
+    limits: { maxPerAddress: intArg('max-per-address', args['max-per-address'], 32, 1, 100000) },
+    ...(args['trust-proxy'] !== undefined ? { trustProxy: args['trust-proxy'] } : {}),
     log: (line) => process.stderr.write(`serve: ${line}\n`),
   });
   const hosts = host === '0.0.0.0' || host === '::' ? [...lanAddresses(), '127.0.0.1'] : [host];
@@ -76,7 +81,7 @@ async function main(): Promise<void> {
   for (const h of hosts) out.write(`  open:        http://${h}:${server.port}/\n`);
   out.write(`  facilitator: ${server.publicUrl}/#facilitator=${server.facilitatorToken}\n`);
   out.write(`  websocket:   ws://${hosts[0]}:${server.port}${WS_PATH}\n`);
-  out.write(`  database:    ${db} (${server.resumed} open session${server.resumed === 1 ? '' : 's'} resumed)\n`);
+  out.write(`  database:    ${db} (${server.resumed} open session${server.resumed === 1 ? '' : 's'} resumed${server.broken > 0 ? `, ${server.broken} could not be and ${server.broken === 1 ? 'is' : 'are'} kept read-only` : ''})\n`);
   out.write('  Keep the facilitator link to yourself: it opens every session. Ctrl-C stops the server; sessions resume on the next start.\n');
   // One line for programs that start the server (tests, the bench): the port it listens on.
   out.write(`${JSON.stringify({ event: 'listening', port: server.port, resumed: server.resumed })}\n`);
@@ -101,7 +106,11 @@ function readHeader(): string {
     '  --public-url URL       the address put in join links and QR codes (default http://<first LAN address>:<port>)',
     '  --rate N --burst N     messages per second and burst allowed per connection (default 20 and 40)',
     '  --durability D         normal (survives a crash of the server) or full (also a power cut); default normal',
+    '  --max-per-address N    connections without a token from one address (default 32); token holders always get in',
+    '  --trust-proxy ADDR     behind a reverse proxy at ADDR (e.g. 127.0.0.1): count clients by its X-Forwarded-For',
   ].join('\n');
 }
 
-main().catch((e: unknown) => fail(e instanceof Error ? (e.stack ?? e.message) : String(e)));
+// One line, never a stack trace: what is wrong (a database that cannot be used, a port taken) and nothing else.
+// MANDATE_DEBUG=1 shows the stack.
+main().catch((e: unknown) => fail(e instanceof Error ? (process.env['MANDATE_DEBUG'] ? (e.stack ?? e.message) : (e.message.split('\n')[0] ?? String(e))) : String(e)));

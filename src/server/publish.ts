@@ -24,6 +24,21 @@ export interface PublisherDeps {
   readonly now: () => number;
   /** The connections of a session: its chairs, projectors, people in its lobby and the facilitator watching it. */
   readonly members: (session: string) => Iterable<Outlet>;
+  /** Looks a session up again when a deferred sending falls due (null: it is gone). */
+  readonly session: (id: string) => Session | null;
+  /** Bytes queued on a connection above which its views wait until it has read (default 1 MiB). */
+  readonly softBufferBytes?: number;
+  /** Bytes queued above which a connection that does not read is dropped (default 8 MiB). */
+  readonly hardBufferBytes?: number;
+  /** A whole view again (a sync) at most this often per connection and session (default 1 s). */
+  readonly syncEveryMs?: number;
+  readonly log?: (line: string) => void;
+}
+
+/** What waits to be sent to a connection: a session's news, and whether it is to go whole (a sync). */
+interface Deferred {
+  whole: boolean;
+  notBefore: number;
 }
 
 /** Scenario hashes, worked out once per scenario. */
@@ -42,8 +57,101 @@ export class Publisher {
   private readonly records = new Map<string, { state: GameState; text: string }>();
   private readonly facilitatorSent = new Map<string, number>();
   private readonly facilitatorTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Sendings held back per connection and session: it was not reading, or it asked for a whole view too soon. */
+  private readonly deferred = new Map<Outlet, Map<string, Deferred>>();
+  private readonly synced = new WeakMap<Outlet, Map<string, number>>();
+  private pump: ReturnType<typeof setInterval> | null = null;
+  private readonly soft: number;
+  private readonly hard: number;
+  private readonly syncEvery: number;
 
-  constructor(private readonly deps: PublisherDeps) {}
+  constructor(private readonly deps: PublisherDeps) {
+    this.soft = deps.softBufferBytes ?? 1 << 20;
+    this.hard = deps.hardBufferBytes ?? 8 << 20;
+    this.syncEvery = deps.syncEveryMs ?? 1000;
+  }
+
+  /**
+   * A whole view of a session again (a sync): at once, or when the last one is `syncEveryMs` old. Syncs in
+   * between are one, so a client asking again and again costs the server one view a second, not one a message.
+   */
+  resync(c: Outlet, s: Session): void {
+    let times = this.synced.get(c);
+    if (!times) this.synced.set(c, (times = new Map()));
+    const due = (times.get(s.id) ?? -Infinity) + this.syncEvery;
+    if (this.deps.now() < due || this.overloaded(c)) return this.defer(c, s.id, true, due);
+    times.set(s.id, this.deps.now());
+    this.forget(c, s.id);
+    this.publish(s, c);
+  }
+
+  /** Whether a connection has so much queued that its views are to wait. */
+  private overloaded(c: Outlet): boolean {
+    return c.ws.bufferedAmount > this.soft;
+  }
+
+  private defer(c: Outlet, session: string, whole: boolean, notBefore = 0): void {
+    let map = this.deferred.get(c);
+    if (!map) this.deferred.set(c, (map = new Map()));
+    const d = map.get(session);
+    if (d) {
+      d.whole ||= whole;
+      d.notBefore = Math.max(d.notBefore, notBefore);
+    } else map.set(session, { whole, notBefore });
+    this.pump ??= setInterval(() => this.flush(), 50);
+    this.pump.unref?.();
+  }
+
+  /** Sends what was held back to the connections that have read what they had, once it is due. */
+  private flush(): void {
+    const now = this.deps.now();
+    for (const [c, map] of this.deferred) {
+      if (c.ws.readyState !== c.ws.OPEN) {
+        this.deferred.delete(c);
+        continue;
+      }
+      if (this.overloaded(c)) continue;
+      for (const [id, d] of map) {
+        if (d.notBefore > now) continue;
+        map.delete(id);
+        const s = this.deps.session(id);
+        if (!s) continue;
+        if (d.whole) {
+          this.synced.get(c)?.set(id, now);
+          this.forget(c, id);
+        }
+        this.publish(s, c);
+      }
+      if (map.size === 0) this.deferred.delete(c);
+    }
+    if (this.deferred.size === 0 && this.pump) {
+      clearInterval(this.pump);
+      this.pump = null;
+    }
+  }
+
+  /** A connection has gone: nothing more is kept for it. */
+  drop(c: Outlet): void {
+    this.deferred.delete(c);
+  }
+
+  /**
+   * Sends a frame, unless the connection already has more queued than it may: then it is dropped (it is not
+   * reading), and the server's memory stays bounded. `droppable` frames (refusals of a flood) are left out
+   * above the soft limit instead.
+   */
+  deliver(c: Outlet, text: string, droppable = false): void {
+    if (c.ws.readyState !== c.ws.OPEN) return;
+    const queued = c.ws.bufferedAmount;
+    if (droppable && queued > this.soft) return;
+    if (queued + text.length > this.hard) {
+      this.deps.log?.(`a connection (${c.role}) did not read ${queued} bytes queued for it: dropped`);
+      this.deferred.delete(c);
+      c.ws.terminate();
+      return;
+    }
+    c.ws.send(text);
+  }
 
   /** Forgets what a connection was sent of a session, so that everything goes again, whole (a sync, a changed seat). */
   forget(c: Outlet, session: string): void {
@@ -52,7 +160,10 @@ export class Publisher {
 
   publishLobby(s: Session): void {
     const lobby = this.lobbyText(s);
-    for (const c of this.deps.members(s.id)) this.sendOnce(c, `${s.id}:lobby`, lobby);
+    for (const c of this.deps.members(s.id)) {
+      if (this.overloaded(c)) this.defer(c, s.id, false);
+      else this.sendOnce(c, `${s.id}:lobby`, lobby);
+    }
   }
 
   /**
@@ -76,6 +187,11 @@ export class Publisher {
     const t = this.deps.now();
     const facDue = only?.role === 'facilitator' || status.ended || t - (this.facilitatorSent.get(s.id) ?? 0) >= FACILITATOR_EVERY_MS;
     for (const c of conns) {
+      // A connection that has not read what it was sent gets the news when it has: then only the latest.
+      if (this.overloaded(c)) {
+        this.defer(c, s.id, false);
+        continue;
+      }
       let key = c.role === 'facilitator' ? 'facilitator' : c.role === 'projector' ? 'projector' : c.role === 'chair' && c.seat ? `chair:${c.seat.seat}` : null;
       if (key === 'facilitator' && !facDue) {
         this.facilitatorLater(s, FACILITATOR_EVERY_MS - (t - (this.facilitatorSent.get(s.id) ?? 0)));
@@ -168,7 +284,7 @@ export class Publisher {
   }
 
   private send(c: Outlet, text: string): void {
-    if (c.ws.readyState === c.ws.OPEN) c.ws.send(text);
+    this.deliver(c, text);
   }
 
   private facilitatorLater(s: Session, ms: number): void {
@@ -182,5 +298,8 @@ export class Publisher {
 
   close(): void {
     for (const timer of this.facilitatorTimers.values()) clearTimeout(timer);
+    if (this.pump) clearInterval(this.pump);
+    this.pump = null;
+    this.deferred.clear();
   }
 }

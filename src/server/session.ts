@@ -6,7 +6,7 @@ import { isSecret, secretFromBytes, seedSecret } from '../engine/fog.js';
 import { indexOf } from '../engine/scenario-index.js';
 import type { Chair, Scenario } from '../scenario/schema.js';
 import type { Doctrine } from '../sim/doctrine.js';
-import { DOCTRINES } from '../sim/doctrines/index.js';
+import { DOCTRINES, doctrineByName } from '../sim/doctrines/index.js';
 import { nextActionsFor, nextChair, timeoutActionsFor, type ChairSituation } from '../net/autopilot.js';
 import { situationOf } from '../sim/driver.js';
 import { positionOf, TIMED_PHASES, type ErrorCode, type FacilitatorCommand, type SeatKind, type SessionStatus, type TimedPhase } from '../net/protocol.js';
@@ -70,7 +70,7 @@ export class Session {
     private readonly secret: string,
   ) {
     this.id = row.id;
-    this.doctrine = DOCTRINES[row.doctrine] ?? DOCTRINES['report']!;
+    this.doctrine = doctrineByName(row.doctrine) ?? DOCTRINES['report']!;
     this.state = newGame(scn, row.seed, secret);
   }
 
@@ -134,8 +134,40 @@ export class Session {
 
   // ---- requests -------------------------------------------------------------------------------
 
+  /** Marks the session broken (read-only, ended for everyone) and stops its clock; says why in the log. */
+  markBroken(why: string): void {
+    if (this.broken) return;
+    this.broken = why;
+    this.pending = [];
+    if (this.timeout) clearTimeout(this.timeout);
+    this.timeout = null;
+    this.deps.log?.(`session ${this.id}: ${why}; it is kept read-only, the other sessions go on`);
+  }
+
+  /**
+   * Runs a request; if anything in it throws (a bot, the rules, the store), what it did in memory is dropped
+   * and the session goes back to what the store holds, then the error goes on to the caller.
+   */
+  private guarded<T>(run: () => T): T {
+    try {
+      return run();
+    } catch (e) {
+      this.pending = [];
+      try {
+        this.reload();
+      } catch (again) {
+        this.markBroken(`it could not be reloaded after an error (${again instanceof Error ? again.message : String(again)})`);
+      }
+      throw e;
+    }
+  }
+
   /** A person's intent: authorized (a chair acts only as itself), checked by the rules, logged, then bots and clocks follow. */
   intent(seat: SeatRow, intentId: string, action: Action, expect?: number): Reply {
+    return this.guarded(() => this.intentOf(seat, intentId, action, expect));
+  }
+
+  private intentOf(seat: SeatRow, intentId: string, action: Action, expect?: number): Reply {
     const actor: ActorKey = `seat:${seat.id}`;
     const dup = this.intents.get(`${actor}|${intentId}`);
     if (dup !== undefined) return { ok: true, seq: dup, duplicate: true };
@@ -157,6 +189,10 @@ export class Session {
 
   /** A facilitator command. Game changes go through the engine's facilitator actions; the rest steer the session. */
   command(cmd: FacilitatorCommand, intentId: string): Reply {
+    return this.guarded(() => this.commandOf(cmd, intentId));
+  }
+
+  private commandOf(cmd: FacilitatorCommand, intentId: string): Reply {
     const actor: ActorKey = 'facilitator';
     const dup = this.intents.get(`${actor}|${intentId}`);
     if (dup !== undefined) return { ok: true, seq: dup, duplicate: true };
@@ -172,12 +208,25 @@ export class Session {
     return r;
   }
 
-  /** Seats a person (or a projector). A chair is taken by one person at a time; the token is shown once. */
-  claim(seat: SeatKind, name: string): { ok: true; token: string; row: SeatRow } | { ok: false; code: ErrorCode; message: string } {
+  /**
+   * Seats a person (or a projector). A chair is taken by one person at a time; the token is shown once. A session
+   * has at most `maxProjectors` projector seats: a new one takes over the oldest whose screen is not connected
+   * (its token stops working), and when every one is connected there is no room.
+   */
+  claim(seat: SeatKind, name: string, limits: { maxProjectors: number; online: (seatId: string) => boolean } = { maxProjectors: Infinity, online: () => false }): { ok: true; token: string; row: SeatRow } | { ok: false; code: ErrorCode; message: string } {
     if (this.ended) return { ok: false, code: 'session/ended', message: 'the session has ended' };
     if (seat !== 'projector') {
       if (!this.chairs().includes(seat)) return { ok: false, code: 'seat/unknown', message: `this scenario has no ${seat} chair` };
       if (this.holderOf(seat)) return { ok: false, code: 'seat/taken', message: `the ${seat} chair is taken` };
+    } else {
+      const projectors = [...this.seats.values()].filter((x) => x.seat === 'projector');
+      if (projectors.length >= limits.maxProjectors) {
+        const idle = projectors.find((x) => !limits.online(x.id));
+        if (!idle) return { ok: false, code: 'session/full', message: `this session has ${limits.maxProjectors} projector screens connected already` };
+        // Its row goes: projector rows stay as many as the limit, however often screens come and go.
+        this.deps.store.forgetProjector(idle.id);
+        this.seats.delete(idle.id);
+      }
     }
     const token = newToken();
     const row: SeatRow = { id: newSeatId(), session: this.id, seat, name, tokenHash: hashToken(token), createdAt: this.deps.now(), releasedAt: null };
@@ -235,6 +284,9 @@ export class Session {
       case 'adjust-indicator': {
         const closed = this.closedFor('facilitator');
         if (closed) return closed;
+        // Names that select scenario data are the scenario's own, never a property every object has (`constructor`).
+        const stray = cmd.do === 'custom-inject' ? cmd.effects.find((e) => e.do === 'request-unit' && !Object.hasOwn(this.scn.reinforcements, e.unit)) : undefined;
+        if (stray?.do === 'request-unit') return fail('facilitator/unknown-event', `the scenario has no reinforcement '${stray.unit}'`);
         const rejection = this.act(engineActionOf(cmd)!, actor, intentId);
         return rejection ?? { ok: true, seq: at() };
       }
@@ -343,7 +395,17 @@ export class Session {
   private fold(rows: readonly EventRow[]): void {
     for (const r of rows) {
       if (this.broken) break;
-      this.apply({ actor: r.actor, intent: r.intent, at: r.at, event: r.event }, r.seq);
+      const bad = unreadable(r);
+      if (bad) {
+        this.broken = `logged event ${r.seq} is unreadable (${bad})`;
+        break;
+      }
+      try {
+        this.apply({ actor: r.actor, intent: r.intent, at: r.at, event: r.event }, r.seq);
+      } catch (e) {
+        this.broken = `logged event ${r.seq} cannot be applied (${e instanceof Error ? e.message : String(e)})`;
+        break;
+      }
       this.seq = r.seq;
     }
     if (this.broken) this.deps.log?.(`session ${this.id}: ${this.broken}`);
@@ -423,6 +485,15 @@ export class Session {
   /** Time is up: what is there is committed and confirmed, as ordinary logged actions by the timer. */
   private expire(): void {
     this.timeout = null;
+    // A clock fires outside any request: whatever goes wrong stays in this session (and the log), never stops the server.
+    try {
+      this.guarded(() => this.expireNow());
+    } catch (e) {
+      this.deps.log?.(`session ${this.id}: clock expiry not applied: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private expireNow(): void {
     const d = this.currentDeadline();
     if (!d || d.at === null || this.paused || this.ended || this.closed) return;
     const order = (a: Action) => (a.type === 'sitrep/close' ? 1 : 0);
@@ -434,11 +505,7 @@ export class Session {
     if (this.state.turn === d.turn && this.state.phase === d.phase) this.record({ actor: 'timer', intent: null, at: this.deps.now(), event: { kind: 'deadline', turn: d.turn, phase: d.phase, at: null } });
     this.runBots();
     this.syncDeadline();
-    try {
-      this.commit();
-    } catch (e) {
-      this.deps.log?.(`session ${this.id}: clock expiry not written: ${String(e)}`);
-    }
+    this.commit();
   }
 
   /** A resumed clock gets at least a few seconds back, and never more than the phase's whole time. */
@@ -462,4 +529,19 @@ export class Session {
     if (this.timeout) clearTimeout(this.timeout);
     this.timeout = null;
   }
+}
+
+const EVENT_KINDS: ReadonlySet<string> = new Set(['start', 'action', 'pause', 'resume', 'timers', 'deadline', 'undo', 'end', 'release']);
+
+/** What is wrong with a logged event as read back from the store (a row edited, truncated or nulled), or null. */
+function unreadable(r: EventRow): string | null {
+  const e = r.event as unknown;
+  if (e === null || typeof e !== 'object' || Array.isArray(e)) return 'not an event';
+  const kind = (e as { kind?: unknown }).kind;
+  if (typeof kind !== 'string' || !EVENT_KINDS.has(kind)) return 'an unknown kind of event';
+  if (kind === 'action' && ((e as { action?: unknown }).action === null || typeof (e as { action?: unknown }).action !== 'object')) return 'an action without its action';
+  if (kind === 'undo' && !Number.isInteger((e as { to?: unknown }).to)) return 'an undo without its target';
+  if (kind === 'timers' && ((e as { seconds?: unknown }).seconds === null || typeof (e as { seconds?: unknown }).seconds !== 'object')) return 'clocks without their seconds';
+  if (kind === 'deadline' && !Number.isInteger((e as { turn?: unknown }).turn)) return 'a deadline without its turn';
+  return null;
 }

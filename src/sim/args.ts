@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHAIRS, type Chair } from '../scenario/schema.js';
 import { isDoctrine, type Doctrine } from './doctrine.js';
-import { DOCTRINES } from './doctrines/index.js';
+import { DOCTRINES, doctrineByName } from './doctrines/index.js';
 import { seatAll, type Seating } from './play.js';
 
 export class UsageError extends Error {}
@@ -35,7 +35,7 @@ export function intArg(args: Map<string, string>, key: string, dflt: number, min
 
 /** A built-in doctrine by name, or an ES module file whose default export is a Doctrine. */
 export async function loadDoctrine(nameOrPath: string): Promise<Doctrine> {
-  const builtin = DOCTRINES[nameOrPath];
+  const builtin = doctrineByName(nameOrPath);
   if (builtin) return builtin;
   const path = resolve(nameOrPath);
   if (!existsSync(path)) throw new UsageError(`no doctrine '${nameOrPath}': built in are ${Object.keys(DOCTRINES).join(', ')}; or give a file path`);

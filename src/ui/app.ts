@@ -16,8 +16,8 @@ import { needsPass, passScreen } from './session/hotseat.js';
 export function startApp(root: HTMLElement): void {
   // Group sessions: a join link (?join=CODE), a projector's (?projector=CODE) or the facilitator's (#facilitator=TOKEN) opens that page instead.
   const link = linkParams(location.href);
-  if (link.code || link.facilitatorToken || link.projector) {
-    const page = link.facilitatorToken
+  if (link.code || link.facilitatorToken !== null || link.projector) {
+    const page = link.facilitatorToken !== null
       ? import('./session/facilitator.js').then((m) => () => m.facilitatorPage(root, link.facilitatorToken!))
       : link.projector
         ? import('./session/projector.js').then((m) => () => m.projectorPage(root, link.projector!))

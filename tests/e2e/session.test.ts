@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { DIST, openPage, ROOT, shot, startHarness, type Harness } from './harness.js';
 import { createSession } from './play.js';
 
@@ -49,6 +50,9 @@ describe('a group session in two browsers', () => {
     const f = fac.page;
     const code = await createSession(f, base, TOKEN, 'Blue', '7');
     await expect(f.getByRole('img', { name: `QR code of the join link for ${code}` }).isVisible()).resolves.toBe(true);
+    // #18: the facilitator's secret has left the address bar (and the history); the tab keeps it for a reload
+    expect(f.url()).not.toContain(TOKEN);
+    expect(new URL(f.url()).hash).toBe('#facilitator');
 
     // a laptop-sized window: the table's layout, the map beside or above the panels
     const pl = await openPage(h, { width: 390, height: 800 });
@@ -149,6 +153,24 @@ describe('a group session in two browsers', () => {
     await table.waitFor({ timeout: 10_000 });
     await expect(table.getByRole('row').count()).resolves.toBeGreaterThanOrEqual(2);
     await shot(f, 'session-comparison');
+    // someone guessing join codes (last: their address is slowed down afterwards): the console raises the alarm
+    const guesser = new WebSocket(`${base.replace('http', 'ws')}ws`);
+    await new Promise((ok) => guesser.once('open', ok));
+    guesser.send(JSON.stringify({ type: 'hello', protocol: 1 }));
+    for (let i = 0; i < 6; i++) guesser.send(JSON.stringify({ type: 'join', code: 'AAAAAA', name: 'guess' }));
+    const guesser2 = new WebSocket(`${base.replace('http', 'ws')}ws`);
+    await new Promise((ok) => guesser2.once('open', ok));
+    guesser2.send(JSON.stringify({ type: 'hello', protocol: 1 }));
+    for (let i = 0; i < 3; i++) guesser2.send(JSON.stringify({ type: 'join', code: 'CCCCCC', name: 'guess' }));
+    await f.getByTestId('fac-alarm').getByText(/wrong join codes from 127\.0\.0\.1/).waitFor({ timeout: 10_000 });
+    guesser.terminate();
+    guesser2.terminate();
+    await f.reload();
+    await f.getByRole('heading', { name: 'Workshop: facilitator' }).waitFor();
+    await f.getByRole('button', { name: 'Show every team side by side' }).waitFor();
+    // every page ran under the server's content security policy (a violation is a console error)
+    const csp = (await f.request.get(base)).headers()['content-security-policy'];
+    expect(csp).toContain("script-src 'self'");
     expect(fac.problems).toEqual([]);
     expect(pl.problems).toEqual([]);
     await pl.context.close();

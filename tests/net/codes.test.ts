@@ -33,5 +33,7 @@ describe('linkParams', () => {
     expect(linkParams('http://10.0.0.5:8080/?projector=MK4RZP')).toEqual({ code: null, projector: 'MK4RZP', facilitatorToken: null });
     expect(linkParams('http://10.0.0.5:8080/#facilitator=abc123')).toEqual({ code: null, projector: null, facilitatorToken: 'abc123' });
     expect(linkParams('http://10.0.0.5:8080/')).toEqual({ code: null, projector: null, facilitatorToken: null });
+    // The facilitator's page takes the token out of the address bar and leaves the bare route (#18): its tab keeps the token.
+    expect(linkParams('http://10.0.0.5:8080/#facilitator')).toEqual({ code: null, projector: null, facilitatorToken: '' });
   });
 });

@@ -1,6 +1,6 @@
 // The HTTP side: the built game as static files, a health check, nothing outside dist/, and a clear word when there is no build.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { request, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -25,12 +25,12 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-function get(port: number, path: string, method = 'GET'): Promise<{ status: number; type: string; body: string }> {
+function get(port: number, path: string, method = 'GET'): Promise<{ status: number; type: string; body: string; headers: IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method }, (res) => {
       let body = '';
       res.on('data', (d) => (body += String(d)));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body, headers: res.headers }));
     });
     req.on('error', reject);
     req.end();
@@ -49,6 +49,31 @@ describe('the HTTP server', () => {
     expect(qr).toMatchObject({ status: 200, type: 'image/svg+xml' });
     expect(qr.body.startsWith('<svg')).toBe(true);
     expect((await get(server.port, '/qr/abc.svg')).status).toBe(404);
+  });
+
+  it('sends a content security policy, frame protection and no referrer on every answer (#18, hole 8)', async () => {
+    const answers = [
+      await get(server.port, '/'),
+      await get(server.port, '/assets/app-1234.js'),
+      await get(server.port, '/missing.png'),
+      await get(server.port, '/', 'POST'),
+      await get(server.port, '/healthz'),
+      await get(server.port, '/qr/ABCDEF.svg'),
+      await get(server.port, '/%zz'),
+      await get(bare.port, '/'),
+    ];
+    for (const r of answers) {
+      const csp = String(r.headers['content-security-policy'] ?? '');
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).toContain(`ws://127.0.0.1:${r === answers.at(-1) ? bare.port : server.port}`);
+      expect(r.headers['x-frame-options']).toBe('DENY');
+      expect(r.headers['referrer-policy']).toBe('no-referrer');
+      expect(r.headers['x-content-type-options']).toBe('nosniff');
+    }
   });
 
   it('never serves a file outside dist/', async () => {

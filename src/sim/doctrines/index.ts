@@ -5,8 +5,11 @@ import { passive } from './passive.js';
 import { random } from './random.js';
 import { strong, STRONG_BREAKERS } from './strong.js';
 
-/** Each lesson-breaking doctrine is the report doctrine with exactly one lesson turned around. */
-export const DOCTRINES: Readonly<Record<string, Doctrine>> = {
+/**
+ * Each lesson-breaker is `strong` (STRONG_BREAKERS) or `report` with exactly one lesson turned around. The table has no
+ * prototype, so a name such as `constructor` or `__proto__` finds nothing; look names up with `doctrineByName`.
+ */
+export const DOCTRINES: Readonly<Record<string, Doctrine>> = Object.assign(Object.create(null) as Record<string, Doctrine>, {
   strong,
   ...STRONG_BREAKERS,
   report: makeDoctrine(REPORT),
@@ -19,4 +22,9 @@ export const DOCTRINES: Readonly<Record<string, Doctrine>> = {
   'no-regional': makeDoctrine({ ...REPORT, name: 'no-regional', regional: false }),
   passive,
   random,
-};
+});
+
+/** A built-in doctrine by name (own names only), or undefined. */
+export function doctrineByName(name: string): Doctrine | undefined {
+  return Object.hasOwn(DOCTRINES, name) ? DOCTRINES[name] : undefined;
+}

@@ -34,7 +34,31 @@ function refusalText(e: unknown): string {
   return detail && detail !== text ? `${text} (${detail})` : text;
 }
 
-export function facilitatorPage(root: HTMLElement, token: string): void {
+/** Where the tab keeps the facilitator's secret once it has left the address bar (a reload still opens the console). */
+const TOKEN_KEY = 'mandate.facilitator';
+
+/**
+ * The secret from the link (#facilitator=TOKEN), or the one this tab kept. It leaves the address bar at once, so it is
+ * not in the history, a bookmark, a shared screen or a photo of it; the tab keeps it for reloads (sessionStorage).
+ */
+function takeToken(fromLink: string): string {
+  let token = fromLink;
+  try {
+    if (token) sessionStorage.setItem(TOKEN_KEY, token);
+    else token = sessionStorage.getItem(TOKEN_KEY) ?? '';
+  } catch {
+    /* storage refused: the page works until it is reloaded */
+  }
+  if (/[#&]facilitator=/.test(location.hash)) history.replaceState(history.state, '', `${location.pathname}${location.search}#facilitator`);
+  return token;
+}
+
+export function facilitatorPage(root: HTMLElement, linkToken: string): void {
+  const token = takeToken(linkToken);
+  if (!token) {
+    root.replaceChildren(h('main', { id: 'main', class: 'session-page fac-page', tabindex: -1 }, h('h1', {}, t('session.facHeading')), h('p', { role: 'alert', class: 'rejection' }, t('ws.noToken'))));
+    return;
+  }
   const client = new SessionClient({ url: sessionUrl(location), token });
   // A facilitator watches several sessions: lobbies and clocks are kept per session (the client keeps the latest of each).
   const lobbies = new Map<string, Lobby>();
@@ -46,8 +70,11 @@ export function facilitatorPage(root: HTMLElement, token: string): void {
   /** Where the focus goes after the next paint, when what had it is gone (a session opened or created). */
   let focusNext = '';
   const status = h('p', { role: 'status', class: 'muted' });
+  // The server's alarms (someone guessing join codes): the latest one, until the page is reloaded.
+  const alarm = h('p', { role: 'alert', class: 'rejection', id: 'fac-alarm', 'data-testid': 'fac-alarm' });
+  alarm.hidden = true;
   const body = h('div');
-  root.replaceChildren(h('main', { id: 'main', class: 'session-page fac-page', tabindex: -1 }, h('h1', {}, t('session.facHeading')), status, body));
+  root.replaceChildren(h('main', { id: 'main', class: 'session-page fac-page', tabindex: -1 }, h('h1', {}, t('session.facHeading')), alarm, status, body));
 
   const run = (p: Promise<unknown>, done = '') => {
     p.then(() => (message = done), (e: unknown) => (message = refusalText(e))).finally(render);
@@ -444,6 +471,11 @@ export function facilitatorPage(root: HTMLElement, token: string): void {
 
   client.on('lobby', (m) => lobbies.set(m.session, m));
   client.on('timer', (m) => timers.set(m.session, m));
+  client.on('alarm', (m) => {
+    const time = new Date(m.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    alarm.textContent = t('ws.alarmGuessing', { time, attempts: String(m.attempts), address: m.address });
+    alarm.hidden = false;
+  });
   client.on('sessions', (m) => {
     if (current) current = m.sessions.find((x) => x.session === current?.session) ?? current;
   });

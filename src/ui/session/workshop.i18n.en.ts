@@ -131,4 +131,11 @@ export const workshopEn = {
   'ws.title.step3': 'Create one session per team; give the teams the same seed to compare them.',
   'ws.title.step4': 'Players open the join link or type the code here; open the projector link on the wall screen.',
   'ws.title.more': 'The whole guide:',
+
+  // refusals that protect the room (#18), and the facilitator's alarm
+  'rej.code/throttled': 'Too many wrong codes from this network: wait a little, then try again.',
+  'rej.server/full': 'The server is full. Try again in a moment.',
+  'rej.session/full': 'This session has no room for another screen here.',
+  'ws.alarmGuessing': 'Warning ({time}): {attempts} wrong join codes from {address}. Someone may be guessing codes; they are being slowed down. Check who sits where, and free any chair taken by a stranger.',
+  'ws.noToken': 'Open the facilitator link the server printed when it started.',
 } as const;

@@ -132,4 +132,10 @@ export const workshopFr: Record<keyof typeof workshopEn, string> = {
   'ws.title.step3': 'Créez une session par équipe ; donnez-leur la même graine pour les comparer.',
   'ws.title.step4': 'Les joueurs ouvrent le lien ou tapent le code ici ; ouvrez le lien du projecteur sur l’écran mural.',
   'ws.title.more': 'Le guide complet :',
+
+  'rej.code/throttled': 'Trop de codes erronés depuis ce réseau : patientez un peu, puis réessayez.',
+  'rej.server/full': 'Le serveur est plein. Réessayez dans un instant.',
+  'rej.session/full': 'Cette session n’a plus de place pour un autre écran ici.',
+  'ws.alarmGuessing': 'Attention ({time}) : {attempts} codes erronés depuis {address}. Quelqu’un essaie peut-être de deviner les codes ; ses essais sont ralentis. Vérifiez qui occupe chaque siège et libérez tout siège pris par un inconnu.',
+  'ws.noToken': 'Ouvrez le lien d’animateur affiché par le serveur à son démarrage.',
 };
