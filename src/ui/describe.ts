@@ -84,6 +84,8 @@ export function causeText(scn: Scenario, c: Cause): string {
       return t('cause.rule', { actor: actorName(scn, c.actor), rule: rule ? loc(rule.text) : c.rule });
     }
     case 'mechanic': {
+      // the engine books violence's fading in a region under armed violence: named for what it is
+      if (c.mechanic === 'armed-violence' && c.subject !== undefined && idx.regions.has(c.subject)) return t('cause.mechanicSubject', { mechanic: t('mech.armed-decay'), subject: regionName(scn, c.subject) });
       const key = `mech.${c.mechanic}`;
       const mechanic = hasKey(key) ? t(key) : c.mechanic;
       if (c.subject === undefined) return t('cause.mechanic', { mechanic });
