@@ -148,11 +148,13 @@ export function createTable(opts: TableOptions): Table {
     picker.sync();
     if (!active) return;
     // the control the person used stays focused; if it is gone or closed, its card, else the phase heading
-    if (document.activeElement instanceof HTMLElement && root.contains(document.activeElement) && document.activeElement !== document.body) {
-      restoreCaret(document.activeElement, caret);
+    // (a control just disabled keeps the focus only until the browser's next fix-up: it counts as lost)
+    const usable = (el: Element | null): el is HTMLElement => el instanceof HTMLElement && !(el as HTMLButtonElement).disabled && el.offsetParent !== null;
+    const focused = document.activeElement;
+    if (usable(focused) && root.contains(focused)) {
+      restoreCaret(focused, caret);
       return;
     }
-    const usable = (el: HTMLElement | null) => el !== null && !(el as HTMLButtonElement).disabled && el.offsetParent !== null;
     const again = key ? root.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) : null;
     const card = home ? root.querySelector<HTMLElement>(`[data-focus-home="${CSS.escape(home)}"]`) : null;
     const target = usable(again) ? again : usable(card) ? card : root.querySelector<HTMLElement>('#phase-heading, #over-heading');

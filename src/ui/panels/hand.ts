@@ -3,7 +3,7 @@
 import { planCost, MAX_NOTE, MAX_PLAN_ITEMS, type PlanItem } from '../../engine/index.js';
 import { capacityOf, indexOf } from '../../engine/scenario-index.js';
 import type { Card } from '../../scenario/schema.js';
-import { chairName, effectText, planItemText, shownEffects, regionName, targetName, taskName, unitName } from '../describe.js';
+import { actorName, chairName, effectText, seenText, planItemText, shownEffects, regionName, targetName, taskName, unitName } from '../describe.js';
 import { valueOf, type BoardContext } from '../fields.js';
 import { loc, t } from '../i18n/index.js';
 import { pickToggle } from '../pick-toggle.js';
@@ -22,9 +22,27 @@ export function handPanel(ctx: BoardContext): VNode {
     v('h2', { id: 'hand-heading' }, t('hand.heading', { chair: chairName(viewer) })),
     v('p', { class: 'capacity', 'data-testid': 'capacity' }, t('hand.capacity', { used, cap, left: Math.max(0, cap - used) }), full ? v('strong', { class: 'full' }, ' ', t('hand.full')) : null),
     v('meter', { min: 0, max: cap, value: used, 'aria-hidden': 'true' }),
+    talksLine(ctx),
     planList(ctx),
     v('ul', { class: 'cards', 'aria-label': t('hand.heading', { chair: chairName(viewer) }) }, (indexOf(scn).cardsByChair.get(viewer) ?? []).map((c) => v('li', { key: c.id }, cardView(ctx, c)))),
     viewer === 'force' ? movesView(ctx, full) : null,
+  );
+}
+
+/** The strategy's named track and whether talks are live, as the chair can know it (its view of the process). */
+function talksLine(ctx: BoardContext): VNode {
+  const { scn, view } = ctx;
+  const st = view.strategy ? scn.strategies.find((x) => x.id === view.strategy) : undefined;
+  if (!st) return v('p', { class: 'talks small', 'data-testid': 'talks' }, t('table.strategyNone'));
+  if (st.track.length === 0) return v('p', { class: 'talks small', 'data-testid': 'talks' }, t('hand.noTrack', { name: loc(st.name) }));
+  const n = scn.mechanics.liveProcess;
+  const seen = view.indicators.process;
+  const live = seen.spread === 0 ? (seen.value >= n ? t('hand.talksLive', { n }) : t('hand.talksDead', { n })) : t('hand.talksMaybe', { n, seen: seenText(seen) });
+  return v(
+    'div',
+    { class: 'talks small', 'data-testid': 'talks' },
+    v('p', {}, t('hand.trackLine', { name: loc(st.name), actors: st.track.map((a) => actorName(scn, a)).join(', ') })),
+    v('p', {}, live),
   );
 }
 
@@ -49,7 +67,7 @@ function cardView(ctx: BoardContext, card: Card): VNode {
   const reasonId = `why-${card.id}`;
   return v(
     'article',
-    { class: `card${why ? ' unavailable' : ''}`, 'aria-labelledby': headingId },
+    { class: `card${why ? ' unavailable' : ''}`, 'aria-labelledby': headingId, tabindex: -1, 'data-focus-home': card.id },
     v('header', {}, v('h3', { id: headingId }, loc(card.name)), v('span', { class: 'cost' }, t('hand.cost', { n: card.cost }))),
     v('p', {}, loc(card.text)),
     meta.length > 0 ? v('p', { class: 'muted small' }, meta.join(' · ')) : null,

@@ -63,7 +63,7 @@ export function headlines(entries: readonly SeenEntry[], viewer: string): Headli
 
 function lessonLine(ids: readonly string[]): string | null {
   const names = ids.map(lessonName).filter((x): x is string => x !== null);
-  return names.length > 0 ? names.join(', ') : null;
+  return names.length === 0 ? null : t(names.length === 1 ? 'review.lesson' : 'review.lessons', { name: names.join(', ') });
 }
 
 function row(ctx: PanelContext, h: { entry: SeenEntry; delta: number | null; direction: 'up' | 'down'; lessons: readonly string[] }, key: string): VNode {
@@ -75,7 +75,7 @@ function row(ctx: PanelContext, h: { entry: SeenEntry; delta: number | null; dir
     v('span', { class: 'arrow', 'aria-hidden': 'true' }, h.direction === 'up' ? '▲' : '▼'),
     ' ',
     t('report.row', { track: trackName(scn, h.entry.track), delta: deltaText(h.delta, h.direction), cause: causeText(scn, h.entry.cause) }),
-    lessons ? v('span', { class: 'lessons muted' }, ' · ', t('review.lesson', { name: lessons })) : null,
+    lessons ? v('span', { class: 'lessons muted' }, ' · ', lessons) : null,
   );
 }
 

