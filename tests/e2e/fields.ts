@@ -24,6 +24,8 @@ export async function noteTargetsAndTwoCards(p: Page): Promise<void> {
     const add = p.locator(`[data-key="${key}"]`);
     await add.focus();
     await p.keyboard.press('Enter');
+    // the plan shows the new item (a session's answer comes from the server), then the table has drawn
+    await p.locator('.plan-items li').nth(i).waitFor();
     await settled(p);
     // the focus stays where the person acted: on the button, or on its card when the card is now closed
     const focus = await p.evaluate(() => {
