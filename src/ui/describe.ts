@@ -23,7 +23,7 @@ export function actorName(scn: Scenario, id: string): string {
 }
 
 export function unitName(scn: Scenario, id: string): string {
-  const u = indexOf(scn).units.get(id) ?? scn.reinforcements[id]?.unit;
+  const u = indexOf(scn).units.get(id) ?? scn.reinforcements[id]?.unit ?? Object.values(scn.reinforcements).find((r) => r.unit.id === id)?.unit;
   return u ? loc(u.name) : id;
 }
 
@@ -89,7 +89,9 @@ export function causeText(scn: Scenario, c: Cause): string {
       const key = `mech.${c.mechanic}`;
       const mechanic = hasKey(key) ? t(key) : c.mechanic;
       if (c.subject === undefined) return t('cause.mechanic', { mechanic });
-      const subject = idx.tasks.has(c.subject) ? taskName(scn, c.subject) : targetName(scn, c.subject);
+      const s = c.subject;
+      // a subject is a task, a unit, an action, a region or an actor: each by its name
+      const subject = idx.tasks.has(s) ? taskName(scn, s) : unitName(scn, s) !== s ? unitName(scn, s) : idx.cards.has(s) ? cardName(scn, s) : targetName(scn, s);
       return t('cause.mechanicSubject', { mechanic, subject });
     }
     case 'facilitator':

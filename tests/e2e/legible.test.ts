@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { noteTargetsAndTwoCards } from './fields.js';
 import { openPage, shot, startHarness, type Harness } from './harness.js';
 import { playUntil, settled, startTutorial } from './play.js';
+import { keyStep, leaks, scenarioIds, screenText } from './walk.js';
 
 let h: Harness;
 
@@ -86,4 +87,57 @@ describe('legible play', () => {
     expect(w.problems).toEqual([]);
     await w.context.close();
   }, 200_000);
+
+  it('plays a tutorial month by keyboard in at most 20 key presses, the focus staying where the player acted', async () => {
+    const w = await openPage(h);
+    const p = w.page;
+    await startTutorial(p, h.url, { chair: 'SRSG', seed: '5' });
+    // month 1 up to its first sitrep by mouse; then month 2, sitrep to sitrep, by keyboard
+    while (!(await month(p)).startsWith('Month 2')) if (!(await keyStep(p, 'mouse'))) await p.waitForTimeout(50);
+    let presses = 0;
+    const steps: string[] = [];
+    while ((await month(p)).startsWith('Month 2')) {
+      const s = await keyStep(p, 'keyboard');
+      if (!s) {
+        await p.waitForTimeout(50);
+        continue;
+      }
+      presses += s.presses;
+      steps.push(`${s.control}:${s.presses}`);
+    }
+    console.log(`keyboard month: ${presses} presses (${steps.join(' ')})`);
+    expect(presses).toBeLessThanOrEqual(20);
+    expect(w.problems).toEqual([]);
+    await w.context.close();
+  }, 150_000);
+
+  for (const lang of ['en', 'fr'] as const) {
+    it(`shows no internal id or lesson code on any screen of a full tutorial game (${lang})`, async () => {
+      const w = await openPage(h);
+      const p = w.page;
+      if (lang === 'fr') await p.addInitScript(() => localStorage.setItem('mandate.lang', 'fr'));
+      await p.goto(`${h.url}?test`);
+      await p.locator('#chair-select').selectOption(lang === 'en' ? 'all' : 'srsg');
+      await p.locator('[data-key="start"]').click();
+      await p.locator('#map[data-ready="true"]').waitFor({ timeout: 30_000 });
+      const { ids, words } = await scenarioIds(p);
+      const found = new Map<string, string>();
+      const scan = async (where: string) => {
+        for (const [id, line] of leaks(await screenText(p), ids, words)) if (!found.has(id)) found.set(id, `${where}: ${line}`);
+      };
+      for (let i = 0; i < 600; i++) {
+        await scan(`${await month(p)} ${i}`);
+        if (await p.locator('#over-heading').count()) break;
+        if (!(await keyStep(p, 'mouse'))) await p.waitForTimeout(50);
+      }
+      await scan('game over');
+      await p.locator('[data-key="open-debrief"]').click();
+      await p.locator('#debrief-heading').waitFor({ timeout: 30_000 });
+      await settled(p);
+      await scan('debrief');
+      expect([...found].map(([id, where]) => `${id} (${where})`)).toEqual([]);
+      expect(w.problems).toEqual([]);
+      await w.context.close();
+    }, 300_000);
+  }
 });
