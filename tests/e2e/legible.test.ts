@@ -140,4 +140,26 @@ describe('legible play', () => {
       await w.context.close();
     }, 300_000);
   }
+
+  it("what if keeps the trainee's later plans and says what was changed and what was replayed", async () => {
+    const w = await openPage(h);
+    const p = w.page;
+    await startTutorial(p, h.url, { chair: 'Force Commander', seed: '8' });
+    for (let i = 0; i < 400 && !(await p.locator('#over-heading').count()); i++) if (!(await keyStep(p, 'mouse'))) await p.waitForTimeout(50);
+    await p.locator('[data-key="open-debrief"]').click();
+    await p.getByRole('tab', { name: 'What if' }).click();
+    await p.getByLabel('Month', { exact: true }).selectOption({ label: 'Month 2' });
+    await p.getByLabel('Decision').selectOption({ label: 'The strategy' });
+    await p.getByLabel('Instead').selectOption({ index: 1 });
+    await p.getByRole('button', { name: 'Branch and play on' }).click();
+    const note = p.getByTestId('whatif-replay');
+    await note.waitFor({ timeout: 30_000 });
+    await expect(p.getByTestId('whatif-changed').textContent()).resolves.toMatch(/^Changed: in month 2, the strategy “.+”\.$/);
+    const replayed = (await p.getByTestId('whatif-replayed').textContent()) ?? '';
+    expect(replayed).toMatch(/^Replayed as they were: [1-9]\d* later decisions of Force Commander\.$/);
+    await note.scrollIntoViewIfNeeded();
+    await shot(p, 'whatif-like-for-like');
+    expect(w.problems).toEqual([]);
+    await w.context.close();
+  }, 200_000);
 });
