@@ -133,7 +133,7 @@ export function createTable(opts: TableOptions): Table {
         tools.replaceChildren(...[languageSwitch(opts.onLang), soundToggle(), motionToggle()].filter((x): x is HTMLElement => x !== null));
         (menu.firstElementChild as HTMLElement).textContent = t('table.menu');
       }
-      patch(title, headerTitle(ctx));
+      patch(title, headerTitle(ctx, input.header));
       patch(more, headerBody(ctx, input.header));
       mapBox.setAttribute('aria-label', t('table.map'));
       legend.textContent = `${t('map.legend')} ${t('mapchange.legend')}`;
@@ -190,8 +190,10 @@ function restoreCaret(el: HTMLElement, caret: (number | null)[] | null): void {
   if (from != null && to != null) el.setSelectionRange(from, to);
 }
 
-function headerTitle(ctx: PanelContext): VNode {
-  return v('div', {}, v('h1', {}, loc(ctx.scn.title)), v('p', { class: 'month', 'data-testid': 'month' }, monthLine(ctx)));
+/** Always in view, on a phone too: the scenario, the month and who sits here. */
+function headerTitle(ctx: PanelContext, hd: HeaderInput): VNode {
+  const several = hd.seats !== null && hd.seats.chairs.length > 1;
+  return v('div', {}, v('h1', {}, loc(ctx.scn.title)), v('p', { class: 'month', 'data-testid': 'month' }, monthLine(ctx)), several ? null : v('p', { class: 'seat-single' }, hd.seatLine));
 }
 
 function headerBody(ctx: PanelContext, hd: HeaderInput): VNode {
@@ -203,7 +205,7 @@ function headerBody(ctx: PanelContext, hd: HeaderInput): VNode {
           { class: 'seats', role: 'group', 'aria-label': t('table.seatLabel') },
           humans.map((c) => v('button', { key: c, type: 'button', class: 'seat', 'data-key': `seat-${c}`, 'aria-pressed': c === ctx.viewer ? 'true' : 'false', onclick: () => hd.seats?.pick(c) }, chairName(c))),
         )
-      : v('p', { class: 'seat-single' }, hd.seatLine);
+      : null;
   return v(
     'div',
     { class: 'header-row' },
