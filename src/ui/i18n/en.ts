@@ -183,7 +183,7 @@ export const en = {
   'hand.effects': 'Expected effects',
   'hand.notNow': 'Not available: {reason}',
   'hand.task': 'Serves: {task}',
-  'hand.needsUnit': 'Needs a {capability} unit on the spot',
+  'hand.needsUnit': 'Needs {unit} on the spot',
   'hand.moves': 'Unit movements',
   'hand.moveUnit': 'Move {unit} (in {region}) to',
   'hand.order': 'Order the move',

@@ -185,7 +185,7 @@ export const fr: Record<MessageKey, string> = {
   'hand.effects': 'Effets attendus',
   'hand.notNow': 'Indisponible : {reason}',
   'hand.task': 'Sert la tâche : {task}',
-  'hand.needsUnit': 'Exige une unité {capability} sur place',
+  'hand.needsUnit': 'Exige {unit} sur place',
   'hand.moves': 'Mouvements d’unités',
   'hand.moveUnit': 'Déplacer {unit} (à {region}) vers',
   'hand.order': 'Ordonner le mouvement',

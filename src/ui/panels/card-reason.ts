@@ -65,7 +65,7 @@ export function cardReason(ctx: PanelContext, card: Card, code: string): string 
     case 'card/task-not-mandated':
       return card.task ? t('why.mandated', { task: taskName(ctx.scn, card.task) }) : rejectionText(code);
     case 'card/no-unit':
-      return card.needsUnit ? t('why.noUnit', { capability: t(`cap.${card.needsUnit}`) }) : rejectionText(code);
+      return card.needsUnit ? t('why.noUnit', { unit: t(`capUnit.${card.needsUnit}`) }) : rejectionText(code);
     case 'generic': {
       // a session's chair: the server's list says no without a code; the view may still say why
       if (card.task && !ctx.view.mandate.includes(card.task)) return t('why.mandated', { task: taskName(ctx.scn, card.task) });
@@ -77,7 +77,7 @@ export function cardReason(ctx: PanelContext, card: Card, code: string): string 
         const b = cooldownBlocker(ctx.view, card);
         if (b.kind === 'cooldown' && b.months !== null) return blockerText(ctx, b);
       }
-      if (card.needsUnit) return t('why.noUnit', { capability: t(`cap.${card.needsUnit}`) });
+      if (card.needsUnit) return t('why.noUnit', { unit: t(`capUnit.${card.needsUnit}`) });
       return rejectionText(code);
     }
     default:

@@ -62,7 +62,7 @@ function cardView(ctx: BoardContext, card: Card): VNode {
   const headingId = `card-${card.id}`;
   const meta: string[] = [];
   if (card.task) meta.push(t('hand.task', { task: taskName(scn, card.task) }));
-  if (card.needsUnit) meta.push(t('hand.needsUnit', { capability: t(`cap.${card.needsUnit}`) }));
+  if (card.needsUnit) meta.push(t('hand.needsUnit', { unit: t(`capUnit.${card.needsUnit}`) }));
   const effects = shownEffects(card.effects);
   const reasonId = `why-${card.id}`;
   return v(
