@@ -4,6 +4,7 @@ import { newGame, step } from '../engine/step.js';
 import { trackKey } from '../engine/ledger.js';
 import type { Action, GameState, PlanItem } from '../engine/types.js';
 import { playGame, type Seating } from '../sim/play.js';
+import { replayingSeats, type ReplayLog } from './replay-chairs.js';
 
 /** The one decision changed at the branch: a chair's plan for that turn, or the turn's strategy. */
 export type Change = { readonly kind: 'plan'; readonly chair: Chair; readonly items: readonly PlanItem[] } | { readonly kind: 'strategy'; readonly strategy: string };
@@ -13,6 +14,8 @@ export interface Branch {
   readonly branch: GameState;
   /** The first turn whose ledger differs between the two games (null: identical). */
   readonly partsAt: number | null;
+  /** The human chairs' later decisions: how many were taken again as they were, and where the bots decided. */
+  readonly replay: ReplayLog;
 }
 
 export type BranchResult = { readonly ok: true; readonly value: Branch } | { readonly ok: false; readonly message: string };
@@ -29,7 +32,11 @@ function prefixTo(scn: Scenario, seed: number, secret: string, log: readonly Act
   return s.turn === turn && s.phase === phase ? { state: s, used: log.length } : null;
 }
 
-export function branchAt(scn: Scenario, original: GameState, turn: number, change: Change, seats: Seating): BranchResult {
+/**
+ * Branches `original` at `turn` with `change`; after it, every later decision of the `humans` chairs is taken again
+ * as it was, and the bots (`seats`) decide for the other chairs and where an old decision no longer applies.
+ */
+export function branchAt(scn: Scenario, original: GameState, turn: number, change: Change, seats: Seating, humans: readonly Chair[] = []): BranchResult {
   const phase = change.kind === 'strategy' ? 'strategy' : 'planning';
   const at = prefixTo(scn, original.seed, original.secret, original.log, turn, phase);
   if (!at) return { ok: false, message: `turn ${turn} was not reached in this game` };
@@ -51,8 +58,11 @@ export function branchAt(scn: Scenario, original: GameState, turn: number, chang
     const why = act({ type: 'plan/commit', chair: change.chair });
     if (why) return { ok: false, message: why };
   }
-  const branch = playGame(scn, original.seed, seats, s);
-  return { ok: true, value: { original, branch, partsAt: partingTurn(original, branch) } };
+  const replay: ReplayLog = { replayed: 0, fallbacks: [] };
+  const bot = seats.srsg ?? Object.values(seats)[0];
+  const replaying = bot ? replayingSeats(scn, original, humans, bot, replay) : {};
+  const branch = playGame(scn, original.seed, { ...seats, ...replaying }, s);
+  return { ok: true, value: { original, branch, partsAt: partingTurn(original, branch), replay } };
 }
 
 /** The first turn at which the two ledgers record something different. */

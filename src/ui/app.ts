@@ -9,7 +9,7 @@ import { hasKey, loc, setLang, t, type Lang } from './i18n/index.js';
 import { randomSeed, titleScreen, type TitleChoice, type TitleProps } from './panels/title.js';
 import { autosave, customScenarios, deleteSave, downloadSave, listSaves, newGameId, readRecord, rememberCustom, sessionFromSaveText } from './saves.js';
 import { bundledScenarios, entryKey, LESSONS, loadEntry, parseCustom, type ScenarioEntry } from './scenarios.js';
-import { createTable, type Table } from './table.js';
+import { createSoloTable, type SoloTable } from './solo-table.js';
 import { chairName } from './describe.js';
 import { needsPass, passScreen } from './session/hotseat.js';
 
@@ -39,7 +39,7 @@ export function startApp(root: HTMLElement): void {
   let notice: TitleProps['notice'] = null;
   // the title's last start, resume or import (each may wait for a scenario's download): only the last one acts
   let task = 0;
-  let table: Table | null = null;
+  let table: SoloTable | null = null;
   let titleMarked = false;
   let debrief: { root: HTMLElement; destroy(): void } | null = null;
   // Hot seat: the chair the device is being passed to; the table stays hidden until that chair says it is there.
@@ -95,6 +95,7 @@ export function startApp(root: HTMLElement): void {
       passEl = null;
       if (table) table.root.hidden = false;
       showTable();
+      table?.flush();
       root.querySelector<HTMLElement>('#phase-heading')?.focus({ preventScroll: true });
     });
     root.append(passEl);
@@ -104,19 +105,19 @@ export function startApp(root: HTMLElement): void {
   const showTable = () => {
     if (passing) {
       if (!table) {
-        table = createTable(store, { onQuit: quit, onExport: () => { const s = store.getState().session; if (s) downloadSave(s); }, onLang: switchLang, onDebrief: () => void openDebrief() });
+        table = createSoloTable(store, { onQuit: quit, onExport: () => { const s = store.getState().session; if (s) downloadSave(s); }, onLang: switchLang, onDebrief: () => void openDebrief() });
         root.replaceChildren(table.root);
       }
       if (!passEl) showPass(passing);
       return;
     }
     if (!table) {
-      table = createTable(store, { onQuit: quit, onExport: () => { const s = store.getState().session; if (s) downloadSave(s); }, onLang: switchLang, onDebrief: () => void openDebrief() });
+      table = createSoloTable(store, { onQuit: quit, onExport: () => { const s = store.getState().session; if (s) downloadSave(s); }, onLang: switchLang, onDebrief: () => void openDebrief() });
       root.replaceChildren(table.root);
-      table.render();
+      table.flush();
       root.querySelector<HTMLElement>('#phase-heading, #over-heading')?.focus({ preventScroll: true });
       window.scrollTo(0, 0);
-    } else keepFocus(() => table?.render());
+    } else table.render();
   };
 
   // The debrief (loaded on demand) takes the screen; the table waits, detached, to come back as it was.
@@ -137,7 +138,7 @@ export function startApp(root: HTMLElement): void {
     debrief = null;
     if (!back || !table) return;
     root.replaceChildren(table.root);
-    table.render();
+    table.flush();
     root.querySelector<HTMLElement>('[data-key="debrief"], #over-heading, #phase-heading')?.focus();
   }
 
@@ -235,7 +236,6 @@ export function startApp(root: HTMLElement): void {
       showPass(passing);
     }
     if (store.getState().session) {
-      keepFocus(() => table?.render());
       table?.redrawMap();
     }
     else keepFocus(showTitle);

@@ -23,7 +23,7 @@ export function actorName(scn: Scenario, id: string): string {
 }
 
 export function unitName(scn: Scenario, id: string): string {
-  const u = indexOf(scn).units.get(id) ?? scn.reinforcements[id]?.unit;
+  const u = indexOf(scn).units.get(id) ?? scn.reinforcements[id]?.unit ?? Object.values(scn.reinforcements).find((r) => r.unit.id === id)?.unit;
   return u ? loc(u.name) : id;
 }
 
@@ -84,10 +84,14 @@ export function causeText(scn: Scenario, c: Cause): string {
       return t('cause.rule', { actor: actorName(scn, c.actor), rule: rule ? loc(rule.text) : c.rule });
     }
     case 'mechanic': {
+      // the engine books violence's fading in a region under armed violence: named for what it is
+      if (c.mechanic === 'armed-violence' && c.subject !== undefined && idx.regions.has(c.subject)) return t('cause.mechanicSubject', { mechanic: t('mech.armed-decay'), subject: regionName(scn, c.subject) });
       const key = `mech.${c.mechanic}`;
       const mechanic = hasKey(key) ? t(key) : c.mechanic;
       if (c.subject === undefined) return t('cause.mechanic', { mechanic });
-      const subject = idx.tasks.has(c.subject) ? taskName(scn, c.subject) : targetName(scn, c.subject);
+      const s = c.subject;
+      // a subject is a task, a unit, an action, a region or an actor: each by its name
+      const subject = idx.tasks.has(s) ? taskName(scn, s) : unitName(scn, s) !== s ? unitName(scn, s) : idx.cards.has(s) ? cardName(scn, s) : targetName(scn, s);
       return t('cause.mechanicSubject', { mechanic, subject });
     }
     case 'facilitator':

@@ -2,6 +2,7 @@
 // dates, in the player's language. A modal dialog opened from the month's report (issue #19).
 import type { Leader, Scenario } from '../scenario/schema.js';
 import { h } from './dom.js';
+import { v, type VNode } from './vdom.js';
 import { lang, loc } from './i18n/index.js';
 
 const TEXT = {
@@ -61,4 +62,10 @@ export function openGlossary(scn: Scenario): HTMLDialogElement {
 export function glossaryButton(scn: Scenario): HTMLButtonElement | null {
   if (!hasGlossary(scn)) return null;
   return h('button', { type: 'button', class: 'glossary-open', 'data-key': 'glossary', onclick: () => openGlossary(scn) }, text().open);
+}
+
+/** The same button as a described node, for the panels that the table patches in place. */
+export function glossaryButtonNode(scn: Scenario): VNode | null {
+  if (!hasGlossary(scn)) return null;
+  return v('button', { type: 'button', class: 'glossary-open', 'data-key': 'glossary', onclick: () => void openGlossary(scn) }, text().open);
 }

@@ -73,7 +73,7 @@ describe('solo game in the browser', () => {
     await expect(p.getByText(/finished/).first().isVisible()).resolves.toBe(true);
     expect(w.problems).toEqual([]);
     await w.context.close();
-  });
+   }, 150_000);
 
   it('plays the tutorial to its end by mouse, on a high-density screen', async () => {
     const w = await fresh(2);

@@ -5,12 +5,17 @@ import { expect } from 'vitest';
 export type Mode = 'keyboard' | 'mouse';
 
 export async function activate(page: Page, target: Locator, mode: Mode): Promise<void> {
-  if (mode === 'mouse') {
-    await target.click();
-    return;
+  if (mode === 'mouse') await target.click();
+  else {
+    await target.focus();
+    await page.keyboard.press('Enter');
   }
-  await target.focus();
-  await page.keyboard.press('Enter');
+  await settled(page);
+}
+
+/** The table draws at the next animation frame: waits until what a step changed is on screen. */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 }
 
 /** Which of the game's steps the screen offers now, read in one round trip. */

@@ -16,6 +16,7 @@ import { sessionFromSaveText } from '../save-restore.js';
 import { newGameId } from '../saves.js';
 import type { ScenarioEntry } from '../scenarios.js';
 import { framesOf, type Frame } from './record.js';
+import { patch } from '../vdom.js';
 
 function monthSummary(session: Session, rec: TurnRecord | undefined): HTMLElement {
   const scn = session.scenario;
@@ -47,6 +48,8 @@ export function replayViewer(initial: Session, scenarios: readonly ScenarioEntry
   const source = h('p', { class: 'muted small', 'data-testid': 'replay-source' });
   const mapBox = h('div', { class: 'map-canvas replay-map', role: 'img', 'aria-label': t('replay.map') }, h('p', { class: 'muted' }, t('table.mapLoading')));
   const panels = h('div', { class: 'replay-panels' });
+  // the indicators and the month review are described (preact) panels, patched into a box of their own
+  const described = h('div', { class: 'replay-described' });
   const seenBy = h('select', { id: 'replay-viewer', 'data-key': 'replay-viewer' });
   const btn = (key: string, label: string, go: () => number) => h('button', { type: 'button', 'data-key': key, onclick: () => show(go(), true) }, label);
   const first = btn('rp-first', t('replay.first'), () => 0);
@@ -68,7 +71,8 @@ export function replayViewer(initial: Session, scenarios: readonly ScenarioEntry
     status.textContent = label;
     status.dataset['turn'] = String(frame.turn);
     root.dataset['turn'] = String(frame.turn);
-    panels.replaceChildren(monthSummary(live, timeline.find((x) => x.turn === frame.turn)), theatrePanel(ctx), indicatorsPanel(ctx), reportPanel(ctx));
+    panels.replaceChildren(monthSummary(live, timeline.find((x) => x.turn === frame.turn)), theatrePanel(ctx), described);
+    patch(described, [indicatorsPanel(ctx), reportPanel(ctx)]);
     first.disabled = back.disabled = at === 0;
     fwd.disabled = last.disabled = at === frames.length - 1;
     if (speak) announce(label);

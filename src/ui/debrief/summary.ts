@@ -105,20 +105,24 @@ function chartsSection(d: Debrief, scn: Scenario): HTMLElement {
 
 function driversSection(d: Debrief, scn: Scenario, catalogue: LessonCatalogue | null): HTMLElement {
   const out = h('section', { class: 'db-section', 'aria-labelledby': 'db-drivers' }, h('h2', { id: 'db-drivers' }, t('debrief.drivers')), h('p', { class: 'muted small' }, t('debrief.driversHint')));
+  // a lesson's statement, source and questions are told once, where it first drives a dimension
+  const told = new Set<string>();
   for (const dim of d.dimensions) {
     if (dim.weight === 0 || dim.drivers.length === 0) continue;
     const block = h('div', { class: 'driver-dim', 'data-dimension': dim.dimension }, h('h3', {}, t(`dim.${dim.dimension}`), ' ', h('span', { class: 'muted' }, `(${dim.value})`)));
     for (const dr of dim.drivers) {
       const lesson = dr.lesson ? lessonOf(catalogue, dr.lesson) : undefined;
+      const first = lesson !== undefined && !told.has(lesson.id);
+      if (lesson) told.add(lesson.id);
       block.append(
         h(
           'div',
           { class: 'driver' },
-          h('h4', {}, signed(dr.delta), ' — ', lesson ? `${lesson.id} ${loc(lesson.title)}` : dr.lesson ?? t('debrief.noLesson')),
+          h('h4', {}, signed(dr.delta), ' — ', lesson ? loc(lesson.title) : t('debrief.noLesson')),
           h('ul', { class: 'small' }, dr.causes.map((c) => h('li', {}, `${signed(c.delta)} ${causeText(scn, c.cause)}`))),
-          lesson ? h('p', { class: 'statement' }, loc(lesson.statement)) : null,
-          lesson ? h('p', { class: 'muted small' }, t('debrief.source', { section: lesson.source.section, paragraph: lesson.source.paragraph })) : null,
-          lesson ? h('details', {}, h('summary', {}, t('debrief.questions')), h('ul', {}, lesson.questions.map((q) => h('li', {}, loc(q))))) : null,
+          first ? h('p', { class: 'statement' }, loc(lesson.statement)) : null,
+          first ? h('p', { class: 'muted small' }, t('debrief.source', { section: lesson.source.section, paragraph: lesson.source.paragraph })) : null,
+          first ? h('details', {}, h('summary', {}, t('debrief.questions')), h('ul', {}, lesson.questions.map((q) => h('li', {}, loc(q))))) : null,
         ),
       );
     }

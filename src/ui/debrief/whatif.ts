@@ -1,4 +1,5 @@
 // What if: branch a game at a month, change one decision, let the doctrines play on (same seed), compare side by side.
+import type { ReplayLog } from '../../debrief/replay-chairs.js';
 import { branchAt, type Change } from '../../debrief/whatif.js';
 import { dimensionsOf, legalActions, scoreOf, type GameState, type PlanItem } from '../../engine/index.js';
 import { indexOf } from '../../engine/scenario-index.js';
@@ -86,6 +87,34 @@ export function comparison(scn: Scenario, original: GameState, branch: GameState
   );
 }
 
+/** Exactly what the branch changed, and which later decisions of the people's chairs it took again or left to the bots. */
+function replayNote(scn: Scenario, turn: number, change: Change, replay: ReplayLog, humans: readonly Chair[], doctrine: string): HTMLElement {
+  const what =
+    change.kind === 'strategy'
+      ? t('whatif.changedStrategy', { strategy: strategyName(scn, change.strategy) })
+      : t('whatif.changedPlan', { chair: chairName(change.chair), items: change.items.length === 0 ? t('whatif.emptyPlan') : change.items.map((x) => planItemText(scn, x)).join(', ') });
+  const who = humans.map(chairName).join(', ');
+  const rows = replay.fallbacks.map((f) =>
+    h(
+      'li',
+      {},
+      f.toBot
+        ? t('whatif.fb.toBot', { turn: f.turn, chair: chairName(f.chair), kind: t(`whatif.kind.${f.kind}`) })
+        : t('whatif.fb.dropped', { turn: f.turn, chair: chairName(f.chair), kind: t(`whatif.kind.${f.kind}`), items: f.dropped.map((x) => planItemText(scn, x)).join(', ') }),
+    ),
+  );
+  return h(
+    'div',
+    { class: 'whatif-replay', 'data-testid': 'whatif-replay' },
+    h('p', { 'data-testid': 'whatif-changed' }, t('whatif.changed', { turn, what })),
+    humans.length === 0
+      ? h('p', {}, t('whatif.noHumans', { doctrine: doctrineName(doctrine) }))
+      : h('p', { 'data-testid': 'whatif-replayed' }, t('whatif.replayed', { n: replay.replayed, humans: who })),
+    humans.length > 0 && rows.length === 0 ? h('p', {}, t('whatif.allReplayed', { humans: who })) : null,
+    rows.length > 0 ? [h('p', {}, t('whatif.fellBack')), h('ul', { class: 'small' }, rows)] : null,
+  );
+}
+
 export function whatIfPanel(session: Session): HTMLElement {
   const scn = session.scenario;
   const game = session.game;
@@ -138,13 +167,14 @@ export function whatIfPanel(session: Session): HTMLElement {
     message.textContent = t('whatif.running');
     // let the status paint before the (synchronous, short) replay and play-on
     window.setTimeout(() => {
-      const r = branchAt(scn, game, Number(turnSel.value), change, seatAll(DOCTRINES[doctrine]!));
+      const turn = Number(turnSel.value);
+      const r = branchAt(scn, game, turn, change, seatAll(DOCTRINES[doctrine]!), session.humanChairs);
       if (!r.ok) {
         message.textContent = t('whatif.failed', { reason: r.message });
         out.replaceChildren();
         return;
       }
-      out.replaceChildren(comparison(scn, r.value.original, r.value.branch, r.value.partsAt));
+      out.replaceChildren(replayNote(scn, turn, change, r.value.replay, session.humanChairs, doctrine), comparison(scn, r.value.original, r.value.branch, r.value.partsAt));
       message.textContent = t('whatif.done');
       announce(t('whatif.done'));
     }, 20);
@@ -154,7 +184,7 @@ export function whatIfPanel(session: Session): HTMLElement {
     'section',
     { class: 'whatif', 'aria-labelledby': 'whatif-heading' },
     h('h2', { id: 'whatif-heading' }, t('whatif.heading')),
-    h('p', { class: 'muted' }, t('whatif.intro', { doctrine: doctrineName(doctrine) })),
+    h('p', { class: 'muted' }, session.humanChairs.length > 0 ? t('whatif.introLike', { doctrine: doctrineName(doctrine), humans: session.humanChairs.map(chairName).join(', ') }) : t('whatif.intro', { doctrine: doctrineName(doctrine) })),
     turns.length === 0
       ? h('p', {}, t('whatif.noTurns'))
       : h(

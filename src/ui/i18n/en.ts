@@ -3,12 +3,14 @@ import { debriefEn } from '../debrief/i18n.en.js';
 import { playerEn } from '../session/player.i18n.en.js';
 import { workshopEn } from '../session/workshop.i18n.en.js';
 import { mapEn } from '../scenes/i18n.en.js';
+import { legibleEn } from './legible.en.js';
 
 export const en = {
   ...debriefEn,
   ...playerEn,
   ...workshopEn,
   ...mapEn,
+  ...legibleEn,
   'app.title': 'Mandate',
   'app.tagline': 'A crisis simulation for the leadership of UN peace operations',
   'app.skip': 'Skip to content',
@@ -183,7 +185,7 @@ export const en = {
   'hand.effects': 'Expected effects',
   'hand.notNow': 'Not available: {reason}',
   'hand.task': 'Serves: {task}',
-  'hand.needsUnit': 'Needs a {capability} unit on the spot',
+  'hand.needsUnit': 'Needs {unit} on the spot',
   'hand.moves': 'Unit movements',
   'hand.moveUnit': 'Move {unit} (in {region}) to',
   'hand.order': 'Order the move',
@@ -219,8 +221,8 @@ export const en = {
   'report.noChanges': 'Nothing changed.',
   'report.row': '{track} {delta} — {cause}',
   'report.lessons': 'Lessons: {ids}',
-  'delta.hidden.up': 'rose (amount uncertain)',
-  'delta.hidden.down': 'fell (amount uncertain)',
+  'delta.hidden.up': 'rose (estimate)',
+  'delta.hidden.down': 'fell (estimate)',
 
   'track.violence': 'Violence in {name}',
   'track.stance': 'Stance of {name}',
@@ -244,7 +246,7 @@ export const en = {
   'mech.force-substitution': 'Force used in place of politics',
   'mech.agreement-implementation': 'Agreement implementation',
   'mech.futile-technical-talks': 'Technical talks without a political track',
-  'mech.cohesion-multiplier': 'Mission cohesion',
+  'mech.cohesion-multiplier': 'Cohesion’s weight on the mission’s actions',
   'mech.plan-conflicts': 'Conflicting plans',
   'mech.analysis-fog': 'Analysis',
   'mech.deployment-lead-time': 'Deployment lead time',
@@ -255,7 +257,7 @@ export const en = {
   'mech.host-state-distance': 'Distance from the host state',
   'mech.expectation-gap': 'Expectation gap',
   'mech.spoiler-attacks': 'Spoiler attacks',
-  'mech.contributor-consultation': 'Troop contributors consulted',
+  'mech.contributor-consultation': 'Performance of the contingent',
   'mech.armed-violence': 'Armed groups’ violence',
   'mech.mission-presence': 'Mission presence',
 

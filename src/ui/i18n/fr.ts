@@ -5,12 +5,14 @@ import { debriefFr } from '../debrief/i18n.fr.js';
 import { playerFr } from '../session/player.i18n.fr.js';
 import { workshopFr } from '../session/workshop.i18n.fr.js';
 import { mapFr } from '../scenes/i18n.fr.js';
+import { legibleFr } from './legible.fr.js';
 
 export const fr: Record<MessageKey, string> = {
   ...debriefFr,
   ...playerFr,
   ...workshopFr,
   ...mapFr,
+  ...legibleFr,
   'app.title': 'Mandat',
   'app.tagline': 'Une simulation de crise pour la direction des opérations de paix des Nations Unies',
   'app.skip': 'Aller au contenu',
@@ -185,7 +187,7 @@ export const fr: Record<MessageKey, string> = {
   'hand.effects': 'Effets attendus',
   'hand.notNow': 'Indisponible : {reason}',
   'hand.task': 'Sert la tâche : {task}',
-  'hand.needsUnit': 'Exige une unité {capability} sur place',
+  'hand.needsUnit': 'Exige {unit} sur place',
   'hand.moves': 'Mouvements d’unités',
   'hand.moveUnit': 'Déplacer {unit} (à {region}) vers',
   'hand.order': 'Ordonner le mouvement',
@@ -221,8 +223,8 @@ export const fr: Record<MessageKey, string> = {
   'report.noChanges': 'Rien n’a changé.',
   'report.row': '{track} {delta} — {cause}',
   'report.lessons': 'Leçons : {ids}',
-  'delta.hidden.up': 'en hausse (ampleur incertaine)',
-  'delta.hidden.down': 'en baisse (ampleur incertaine)',
+  'delta.hidden.up': 'en hausse (estimation)',
+  'delta.hidden.down': 'en baisse (estimation)',
 
   'track.violence': 'Violence à {name}',
   'track.stance': 'Attitude de {name}',
@@ -246,7 +248,7 @@ export const fr: Record<MessageKey, string> = {
   'mech.force-substitution': 'La force à la place de la politique',
   'mech.agreement-implementation': 'Mise en œuvre de l’accord',
   'mech.futile-technical-talks': 'Pourparlers techniques sans volet politique',
-  'mech.cohesion-multiplier': 'Cohésion de la mission',
+  'mech.cohesion-multiplier': 'Poids de la cohésion sur les actions de la mission',
   'mech.plan-conflicts': 'Plans contradictoires',
   'mech.analysis-fog': 'Analyse',
   'mech.deployment-lead-time': 'Délai de déploiement',
@@ -257,7 +259,7 @@ export const fr: Record<MessageKey, string> = {
   'mech.host-state-distance': 'Distance avec l’État hôte',
   'mech.expectation-gap': 'Écart entre attentes et résultats',
   'mech.spoiler-attacks': 'Attaques des fauteurs de troubles',
-  'mech.contributor-consultation': 'Pays contributeurs consultés',
+  'mech.contributor-consultation': 'Performance du contingent',
   'mech.armed-violence': 'Violence des groupes armés',
   'mech.mission-presence': 'Présence de la mission',
 

@@ -27,6 +27,9 @@ export function lang(): Lang {
 export function setLang(l: Lang): void {
   current = l;
   document.documentElement.lang = l;
+  // the page's own skip link is written in English in index.html
+  const skip = document.querySelector('.skip-link');
+  if (skip) skip.textContent = t('app.skip');
   try {
     localStorage.setItem(KEY, l);
   } catch {
@@ -36,8 +39,16 @@ export function setLang(l: Lang): void {
 
 /** A UI string with its {placeholders} filled in. */
 export function t(key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
-  const text = TABLES[current][key] ?? en[key];
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  const fr = current === 'fr' && TABLES.fr[key] !== undefined;
+  // French typography: a narrow no-break space before : ; ? ! (in our strings, not in the scenario's text put into them)
+  const text = fr ? TABLES.fr[key].replace(/[ \u00a0]([:;?!])/g, '\u202f$1') : (TABLES[current][key] ?? en[key]);
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? numberText(params[name]!) : m));
+}
+
+/** A number as the language writes it: a decimal comma in French (77,9). */
+export function numberText(v: string | number): string {
+  if (typeof v !== 'number' || Number.isInteger(v)) return String(v);
+  return current === 'fr' ? String(v).replace('.', ',') : String(v);
 }
 
 /** Whether a string is a known UI key (for codes coming from the engine). */
@@ -52,5 +63,5 @@ export function loc(text: { readonly en: string; readonly fr?: string | undefine
 
 /** A number with its sign, as changes are shown. */
 export function signed(n: number): string {
-  return n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '0';
+  return n > 0 ? `+${numberText(n)}` : n < 0 ? `−${numberText(Math.abs(n))}` : '0';
 }

@@ -1,6 +1,6 @@
 // The scenario's guide for new players: the step for this phase (of this turn, or of every turn).
-import type { PanelContext } from '../context.js';
-import { h } from '../dom.js';
+import type { BoardContext } from '../fields.js';
+import { v, type VNode } from '../vdom.js';
 import { loc, t } from '../i18n/index.js';
 
 const HIDDEN_KEY = 'mandate.guide.hidden';
@@ -14,7 +14,7 @@ function hidden(): boolean {
 }
 
 /** Null when the scenario has no guide step for now. */
-export function guidePanel(ctx: PanelContext, rerender: () => void): HTMLElement | null {
+export function guidePanel(ctx: BoardContext): VNode | null {
   const { view: s, scn } = ctx;
   const step = scn.guide.find((g) => g.phase === s.phase && g.turn === s.turn) ?? scn.guide.find((g) => g.phase === s.phase && g.turn === undefined);
   if (!step) return null;
@@ -24,14 +24,14 @@ export function guidePanel(ctx: PanelContext, rerender: () => void): HTMLElement
     } catch {
       // private mode: the guide simply stays as it is
     }
-    rerender();
+    ctx.redraw();
   };
   const off = hidden();
-  return h(
+  return v(
     'aside',
     { class: 'panel guide-panel', 'aria-labelledby': 'guide-heading', 'data-testid': 'guide' },
-    h('h2', { id: 'guide-heading' }, t('guide.heading')),
-    off ? null : h('p', { role: 'note' }, loc(step.text)),
-    h('button', { type: 'button', class: 'link', 'data-key': 'guide-toggle', 'aria-expanded': String(!off), onclick: toggle }, off ? t('guide.show') : t('guide.hide')),
+    v('h2', { id: 'guide-heading' }, t('guide.heading')),
+    off ? null : v('p', { role: 'note' }, loc(step.text)),
+    v('button', { type: 'button', class: 'link', 'data-key': 'guide-toggle', 'aria-expanded': String(!off), onclick: toggle }, off ? t('guide.show') : t('guide.hide')),
   );
 }

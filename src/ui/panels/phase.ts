@@ -3,7 +3,7 @@ import { PHASES } from '../../engine/index.js';
 import { indexOf } from '../../engine/scenario-index.js';
 import type { PanelContext } from '../context.js';
 import { chairName, rejectionText } from '../describe.js';
-import { h } from '../dom.js';
+import { v, type VNode } from '../vdom.js';
 import { t } from '../i18n/index.js';
 
 function promptFor(ctx: PanelContext): string {
@@ -29,22 +29,22 @@ function promptFor(ctx: PanelContext): string {
   }
 }
 
-export function phasePanel(ctx: PanelContext): HTMLElement {
+export function phasePanel(ctx: PanelContext): VNode {
   const phases = PHASES.filter((p) => p !== 'setup' && p !== 'over');
   const current = ctx.view.phase;
   const rejection = ctx.rejection;
-  return h(
+  return v(
     'section',
     { class: 'panel phase-panel', 'aria-labelledby': 'phase-heading' },
-    h('h2', { id: 'phase-heading', tabindex: -1, 'data-key': 'phase-heading' }, t(`phase.${current}`)),
+    v('h2', { id: 'phase-heading', tabindex: -1, 'data-key': 'phase-heading' }, t(`phase.${current}`)),
     current === 'setup' || current === 'over'
       ? null
-      : h(
+      : v(
           'ol',
           { class: 'phase-steps', 'aria-label': t('phase.steps') },
-          phases.map((p) => h('li', { class: p === current ? 'current' : '', 'aria-current': p === current ? 'step' : undefined }, t(`phase.${p}`))),
+          phases.map((p) => v('li', { class: p === current ? 'current' : '', 'aria-current': p === current ? 'step' : undefined }, t(`phase.${p}`))),
         ),
-    h('p', { class: 'prompt', 'data-testid': 'prompt' }, promptFor(ctx)),
-    rejection ? h('p', { class: 'rejection', role: 'alert' }, rejectionText(rejection.code)) : null,
+    v('p', { class: 'prompt', 'data-testid': 'prompt' }, promptFor(ctx)),
+    v('div', { role: 'alert', class: 'rejection-box' }, rejection ? v('p', { class: 'rejection' }, rejectionText(rejection.code)) : null),
   );
 }

@@ -1,5 +1,7 @@
 // The panels beside the map for the phase on screen, and the header's status line: the same for the solo table and a session's player.
 import type { PanelContext } from '../context.js';
+import type { BoardContext } from '../fields.js';
+import type { VNode } from '../vdom.js';
 import { monthOf, strategyName, taskName } from '../describe.js';
 import { t } from '../i18n/index.js';
 import { coordinationPanel } from './coordination.js';
@@ -20,19 +22,11 @@ export interface SideHandlers {
   onDebrief?(): void;
 }
 
-export function sidePanels(ctx: PanelContext, handlers: SideHandlers, rerender: () => void): HTMLElement[] {
+export function sidePanels(ctx: BoardContext, handlers: SideHandlers): VNode[] {
   const s = ctx.view;
-  const out: HTMLElement[] = [];
-  if (s.phase === 'over') {
-    out.push(gameOverPanel(ctx, handlers.onQuit, handlers.onDebrief));
-    const guide = guidePanel(ctx, rerender);
-    if (guide) out.push(guide);
-    out.push(reportPanel(ctx), indicatorsPanel(ctx));
-    return out;
-  }
+  const out: (VNode | null)[] = [];
+  if (s.phase === 'over') return [gameOverPanel(ctx, handlers.onQuit, handlers.onDebrief), guidePanel(ctx), reportPanel(ctx), indicatorsPanel(ctx)].filter((x): x is VNode => x !== null);
   out.push(phasePanel(ctx));
-  const guide = guidePanel(ctx, rerender);
-  if (guide) out.push(guide);
   const plan = s.plans[ctx.viewer];
   switch (s.phase) {
     case 'setup':
@@ -53,8 +47,9 @@ export function sidePanels(ctx: PanelContext, handlers: SideHandlers, rerender: 
       out.push(coordinationPanel(ctx));
       break;
   }
-  out.push(indicatorsPanel(ctx), reportPanel(ctx));
-  return out;
+  // the guide after the step it explains: the keyboard reaches the actions first
+  out.push(guidePanel(ctx), reportPanel(ctx), indicatorsPanel(ctx));
+  return out.filter((x): x is VNode => x !== null);
 }
 
 /** Strategy, mandate and agreement as the viewing chair knows them. */

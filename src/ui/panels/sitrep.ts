@@ -1,89 +1,94 @@
 // The sitrep: this month's events with their choices for the deciding chair, analysis warnings, and the mandate review.
 import { indexOf } from '../../engine/scenario-index.js';
-import type { PanelContext } from '../context.js';
 import { chairName, effectText, eventTitle, shownEffects, taskName } from '../describe.js';
-import { h, newId } from '../dom.js';
+import { checkedOf, type BoardContext } from '../fields.js';
 import { loc, t } from '../i18n/index.js';
+import { v, type VNode } from '../vdom.js';
 
-export function sitrepPanel(ctx: PanelContext): HTMLElement {
+export function sitrepPanel(ctx: BoardContext): VNode {
   const { scn, view: s, view } = ctx;
   const idx = indexOf(scn);
   const active = s.phase === 'sitrep';
-  const section = h('section', { class: 'panel sitrep', 'aria-labelledby': 'sitrep-heading' }, h(active ? 'h2' : 'h3', { id: 'sitrep-heading' }, t('sitrep.events')));
   const fired = view.fired.filter((f) => f.turn === s.turn);
-  if (fired.length === 0) section.append(h('p', { class: 'muted' }, t('sitrep.noEvents')));
-  for (const f of fired) {
+  const cards = fired.map((f) => {
     const ev = idx.events.get(f.event);
-    if (!ev) continue;
-    const card = h('article', { class: 'event-card' }, h('h4', {}, loc(ev.title), ev.hypothetical ? h('span', { class: 'badge', 'data-hypothetical': ev.id }, t('sitrep.hypothetical')) : null), h('p', {}, loc(ev.text)));
+    if (!ev) return null;
     const effects = shownEffects(ev.effects);
-    if (effects.length > 0) card.append(h('ul', { class: 'effects small' }, effects.map((e) => h('li', {}, effectText(scn, e)))));
     const pending = view.pendingChoices.includes(f.event);
+    let tail: VNode | null = null;
     if (pending && ctx.isHuman(ev.decider) && ctx.viewer === ev.decider) {
-      card.append(
-        h(
-          'div',
-          { role: 'group', class: 'choices', 'aria-label': t('sitrep.decide', { chair: chairName(ev.decider) }) },
-          ev.choices.map((c) => {
-            const shown = shownEffects(c.effects);
-            return h(
-              'button',
-              { type: 'button', 'data-key': `choice-${ev.id}-${c.id}`, onclick: () => ctx.dispatch({ type: 'event/choose', chair: ev.decider, event: ev.id, choice: c.id }) },
-              h('span', { class: 'choice-label' }, loc(c.label)),
-              shown.length > 0 ? h('span', { class: 'choice-effects' }, shown.map((e) => effectText(scn, e)).join(' · ')) : null,
-            );
-          }),
-        ),
+      tail = v(
+        'div',
+        { role: 'group', class: 'choices', 'aria-label': t('sitrep.decide', { chair: chairName(ev.decider) }) },
+        ev.choices.map((c) => {
+          const shown = shownEffects(c.effects);
+          return v(
+            'button',
+            { key: c.id, type: 'button', 'data-key': `choice-${ev.id}-${c.id}`, onclick: () => ctx.dispatch({ type: 'event/choose', chair: ev.decider, event: ev.id, choice: c.id }) },
+            v('span', { class: 'choice-label' }, loc(c.label)),
+            shown.length > 0 ? v('span', { class: 'choice-effects' }, shown.map((e) => effectText(scn, e)).join(' · ')) : null,
+          );
+        }),
       );
     } else if (pending) {
-      card.append(h('p', { class: 'muted' }, t('sitrep.waitDecider', { chair: chairName(ev.decider) })));
+      tail = v('p', { class: 'muted' }, t('sitrep.waitDecider', { chair: chairName(ev.decider) }));
     } else if (f.choice) {
       const c = ev.choices.find((x) => x.id === f.choice);
-      if (c) card.append(h('p', { class: 'decided' }, t('sitrep.chosen', { choice: loc(c.label) })));
+      if (c) tail = v('p', { class: 'decided' }, t('sitrep.chosen', { choice: loc(c.label) }));
     }
-    section.append(card);
-  }
-  if (view.warnings.length > 0) {
-    section.append(h('h4', {}, t('sitrep.warnings')), h('ul', { class: 'warnings' }, view.warnings.map((w) => h('li', {}, t('sitrep.warning', { title: eventTitle(scn, w) })))));
-  }
+    return v(
+      'article',
+      { key: ev.id, class: 'event-card' },
+      v('h4', {}, loc(ev.title), ev.hypothetical ? v('span', { class: 'badge', 'data-hypothetical': ev.id }, t('sitrep.hypothetical')) : null),
+      v('p', {}, loc(ev.text)),
+      effects.length > 0 ? v('ul', { class: 'effects small' }, effects.map((e) => v('li', {}, effectText(scn, e)))) : null,
+      tail,
+    );
+  });
+  let review: VNode | null = null;
+  let close: VNode | null = null;
   if (active && ctx.viewer === 'srsg' && ctx.isHuman('srsg')) {
     if (scn.mandate.reviewTurns.includes(s.turn)) {
       // An empty review is allowed exactly when the month's review is still open.
-      if (ctx.whyNot({ type: 'mandate/review', chair: 'srsg', drop: [], add: [] }) === null) section.append(reviewForm(ctx));
-      else section.append(h('p', { class: 'muted' }, t('sitrep.reviewed')));
+      review = ctx.whyNot({ type: 'mandate/review', chair: 'srsg', drop: [], add: [] }) === null ? reviewForm(ctx) : v('p', { class: 'muted' }, t('sitrep.reviewed'));
     }
-    const close = h('button', { type: 'button', class: 'primary', 'data-key': 'close-sitrep', onclick: () => ctx.dispatch({ type: 'sitrep/close', chair: 'srsg' }) }, t('sitrep.close'));
-    if (ctx.whyNot({ type: 'sitrep/close', chair: 'srsg' }) !== null) close.disabled = true;
-    section.append(close);
+    close = v(
+      'button',
+      { type: 'button', class: 'primary', 'data-key': 'close-sitrep', disabled: ctx.whyNot({ type: 'sitrep/close', chair: 'srsg' }) !== null, onclick: () => ctx.dispatch({ type: 'sitrep/close', chair: 'srsg' }) },
+      t('sitrep.close'),
+    );
   }
-  return section;
+  return v(
+    'section',
+    { class: 'panel sitrep', 'aria-labelledby': 'sitrep-heading' },
+    v(active ? 'h2' : 'h3', { id: 'sitrep-heading' }, t('sitrep.events')),
+    fired.length === 0 ? v('p', { class: 'muted' }, t('sitrep.noEvents')) : null,
+    cards,
+    view.warnings.length > 0 ? [v('h4', {}, t('sitrep.warnings')), v('ul', { class: 'warnings' }, view.warnings.map((w) => v('li', {}, t('sitrep.warning', { title: eventTitle(scn, w) }))))] : null,
+    review,
+    close,
+  );
 }
 
-function reviewForm(ctx: PanelContext): HTMLElement {
-  const { scn, view: s } = ctx;
-  const drops: HTMLInputElement[] = [];
-  const adds: HTMLInputElement[] = [];
-  const box = (list: HTMLInputElement[], id: string, label: string, key: string) => {
-    const bid = newId('review');
-    const b = h('input', { type: 'checkbox', id: bid, value: id, 'data-key': key });
-    list.push(b);
-    return h('li', {}, b, h('label', { for: bid }, label));
-  };
+function reviewForm(ctx: BoardContext): VNode {
+  const { scn, view: s, fields } = ctx;
   const droppable = s.mandate.filter((x) => !scn.mandate.tasks.find((tk) => tk.id === x)?.required);
   const addable = scn.mandate.tasks.filter((x) => !s.mandate.includes(x.id));
-  return h(
+  const box = (id: string, label: string, key: string) =>
+    v('li', { key }, v('input', { type: 'checkbox', id: `review-${key}`, value: id, 'data-key': key, checked: fields.flag(key, false), onchange: (e) => fields.set(key, checkedOf(e)) }), v('label', { for: `review-${key}` }, label));
+  return v(
     'form',
     {
       class: 'review',
       onsubmit: (e: Event) => {
         e.preventDefault();
-        ctx.dispatch({ type: 'mandate/review', chair: 'srsg', drop: drops.filter((b) => b.checked).map((b) => b.value), add: adds.filter((b) => b.checked).map((b) => b.value) });
+        ctx.dispatch({ type: 'mandate/review', chair: 'srsg', drop: droppable.filter((id) => fields.flag(`drop-${id}`, false)), add: addable.filter((x) => fields.flag(`add-${x.id}`, false)).map((x) => x.id) });
       },
     },
-    h('h3', {}, t('sitrep.review')),
-    h('p', { class: 'hint' }, t('sitrep.reviewHint')),
-    droppable.length > 0 ? h('fieldset', {}, h('legend', {}, t('sitrep.drop')), h('ul', { class: 'checklist' }, droppable.map((id) => box(drops, id, taskName(scn, id), `drop-${id}`)))) : null,
-    addable.length > 0 ? h('fieldset', {}, h('legend', {}, t('sitrep.add')), h('ul', { class: 'checklist' }, addable.map((x) => box(adds, x.id, loc(x.name), `add-${x.id}`)))) : null,
-    h('button', { type: 'submit', 'data-key': 'submit-review' }, t('sitrep.submitReview')),
+    v('h3', {}, t('sitrep.review')),
+    v('p', { class: 'hint' }, t('sitrep.reviewHint')),
+    droppable.length > 0 ? v('fieldset', {}, v('legend', {}, t('sitrep.drop')), v('ul', { class: 'checklist' }, droppable.map((id) => box(id, taskName(scn, id), `drop-${id}`)))) : null,
+    addable.length > 0 ? v('fieldset', {}, v('legend', {}, t('sitrep.add')), v('ul', { class: 'checklist' }, addable.map((x) => box(x.id, loc(x.name), `add-${x.id}`)))) : null,
+    v('button', { type: 'submit', 'data-key': 'submit-review' }, t('sitrep.submitReview')),
   );
 }
