@@ -28,14 +28,22 @@ export function prefetchMap(): void {
   if (typeof window === 'undefined') return;
   const go = () => void mapCode().catch(() => undefined);
   const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
-  if (idle) idle(go, { timeout: 2000 });
-  else window.setTimeout(go, 500);
+  // a moment after the title shows (a player reads it for longer), then when the page is idle
+  window.setTimeout(() => (idle ? idle(go, { timeout: 2000 }) : go()), 1500);
 }
 
-// this module is part of the first load (the table imports it): the prefetch starts with the title screen
-if (typeof window !== 'undefined' && typeof document !== 'undefined') {
-  if (document.readyState === 'complete') prefetchMap();
-  else window.addEventListener('load', () => prefetchMap(), { once: true });
+// this module is part of the first load (the table imports it): the prefetch starts once the title screen is shown
+// (its `title-ready` mark), so nothing of the map's competes with the title for the network
+if (typeof window !== 'undefined' && typeof PerformanceObserver !== 'undefined') {
+  if (performance.getEntriesByName('title-ready').length > 0) prefetchMap();
+  else {
+    const seen = new PerformanceObserver((list) => {
+      if (!list.getEntries().some((e) => e.name === 'title-ready')) return;
+      seen.disconnect();
+      prefetchMap();
+    });
+    seen.observe({ type: 'mark', buffered: true });
+  }
 }
 
 export function lazyMap(box: HTMLElement, deps: LazyMapDeps, onReady?: () => void): MountedMap {

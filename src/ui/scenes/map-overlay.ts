@@ -11,7 +11,7 @@ const CSS = `
 .map-ui button, .map-ui summary { pointer-events: auto; }
 .map-hit { position: absolute; background: transparent; border: 0; padding: 0; margin: 0; pointer-events: none !important; border-radius: 4px; }
 .map-hit:focus-visible { outline: 3px solid #1f5fa8; outline-offset: 1px; }
-.map-key { position: absolute; left: 6px; bottom: 6px; max-width: min(320px, 70%); background: rgba(255,253,248,0.96); border: 1px solid #b9ab8f; border-radius: 6px; pointer-events: auto; }
+.map-key { position: absolute; left: 6px; bottom: 6px; max-width: min(260px, 70%); background: rgba(255,253,248,0.96); border: 1px solid #b9ab8f; border-radius: 6px; pointer-events: auto; }
 .map-key summary { cursor: pointer; padding: 3px 8px; font-weight: 600; }
 .map-key ul { list-style: none; margin: 0; padding: 0 8px 6px; }
 .map-key li { display: flex; gap: 6px; align-items: center; margin: 2px 0; }
@@ -33,6 +33,8 @@ const CSS = `
 export interface OverlayHandlers {
   zoom(factor: number): void;
   reset(): void;
+  /** The key was opened or closed. */
+  toggled(): void;
   pan(dx: number, dy: number): void;
   /** A region's button took the focus (show its card) or lost it (null). */
   focus(id: string | null): void;
@@ -53,6 +55,8 @@ export interface MapOverlay {
   hideCard(): void;
   cardShown(): boolean;
   setZoomed(zoomed: boolean): void;
+  /** The width the open key takes at the map's left (CSS pixels; 0 when closed): the map is drawn right of it. */
+  keyWidth(): number;
   /** The boxes the overlay covers on the canvas (CSS pixels), for the labels to keep clear of. */
   covered(): Rect[];
   destroy(): void;
@@ -65,8 +69,9 @@ export function mapOverlay(box: HTMLElement, on: OverlayHandlers): MapOverlay {
   const hits = h('div', { class: 'map-hits', role: 'group', 'aria-label': t('mapview.regions') });
   const keyList = h('ul', {});
   const key = h('details', { class: 'map-key', 'data-testid': 'map-key' }, h('summary', {}, t('mapkey.title')), keyList, h('p', { class: 'map-key-note small' }, t('mapkey.violence')));
-  // open where there is room for it beside the map
-  if (box.clientWidth >= 700) key.open = true;
+  // open where there is room for it beside the map; the map moves over when it opens or closes
+  if (box.clientWidth >= 900) key.open = true;
+  key.addEventListener('toggle', () => on.toggled());
   const zoomIn = h('button', { type: 'button', 'aria-label': t('mapview.zoomIn'), title: t('mapview.zoomIn'), onclick: () => on.zoom(1.5) }, '+');
   const zoomOut = h('button', { type: 'button', 'aria-label': t('mapview.zoomOut'), title: t('mapview.zoomOut'), onclick: () => on.zoom(1 / 1.5) }, '−');
   const reset = h('button', { type: 'button', 'data-key': 'map-reset', title: t('mapview.help'), onclick: () => on.reset(), hidden: true }, t('mapview.reset'));
@@ -153,6 +158,7 @@ export function mapOverlay(box: HTMLElement, on: OverlayHandlers): MapOverlay {
     setZoomed: (zoomed) => {
       reset.hidden = !zoomed;
     },
+    keyWidth: () => (key.open ? key.getBoundingClientRect().width + 6 : 0),
     covered: () => {
       const b = box.getBoundingClientRect();
       return [key, zoom]

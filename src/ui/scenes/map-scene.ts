@@ -203,6 +203,7 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
         this.overlay = mapOverlay(box, {
           zoom: (f) => this.zoomBy(f, this.scale.width / 2, this.scale.height / 2),
           reset: () => this.setZoom({ s: 1, tx: 0, ty: 0 }),
+          toggled: () => this.draw(),
           pan: (dx, dy) => this.panBy(dx * this.ratio(), dy * this.ratio()),
           focus: (id) => {
             this.pinned = id;
@@ -499,19 +500,26 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
       const z = this.zoom;
       const tf = (p: { x: number; y: number }) => ({ x: p.x * z.s + z.tx, y: p.y * z.s + z.ty });
 
-      // where each region lies: its lon/lat on the base map, or its schematic x/y
+      // where each region lies: its lon/lat on the base map, or its schematic x/y; right of the key when it is open
+      this.overlay?.setKey(this.keyContent(scn, view, scn.actors.filter((a) => ARMED.includes(a.kind))));
+      const side = (this.overlay?.keyWidth() ?? 0) * this.ratio();
       let proj: Projection | null = null;
       this.anchors.clear();
       if (bm) {
         const pts = scn.regions.map((r) => ({ lon: r.lon!, lat: r.lat! }));
-        const fit = fitView(boxAround(pts, 0.08, 1.2), W, H, { x: 70 * u, y: 40 * u });
+        const fit = fitView(boxAround(pts, 0.08, 1.2), W - side, H, { x: 70 * u, y: 40 * u });
         const parallel = (bm.box[1] + bm.box[3]) / 2;
-        const p0 = projection(fit, W, H, parallel);
+        const p1 = projection(fit, W - side, H, parallel);
+        // shifted right of the open key
+        const p0: Projection = { ...p1, W, x: (lon) => p1.x(lon) + side, lon: (x) => p1.lon(x - side) };
         proj = p0;
         for (const r of scn.regions) this.anchors.set(r.id, tf({ x: p0.x(r.lon!), y: p0.y(r.lat!) }));
       } else {
-        const l = layoutOf(scn.regions, W, H, dpr);
-        for (const r of scn.regions) this.anchors.set(r.id, tf(l.of(r)));
+        const l = layoutOf(scn.regions, W - side, H, dpr);
+        for (const r of scn.regions) {
+          const q = l.of(r);
+          this.anchors.set(r.id, tf({ x: q.x + side, y: q.y }));
+        }
       }
 
       // the base map, or the schematic paper and links
@@ -533,8 +541,6 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
         this.lodKey = key;
         this.lod = 0;
       }
-      // the key first: its size is a box the labels keep clear of
-      this.overlay?.setKey(this.keyContent(scn, view, armed, unitsAt));
       const covered = (this.overlay?.covered() ?? []).map((r) => ({ x: r.x * this.ratio(), y: r.y * this.ratio(), w: r.w * this.ratio(), h: r.h * this.ratio() }));
       const pins: Rect[] = [...this.anchors.values()].map((p) => ({ x: p.x - 5 * u, y: p.y - 5 * u, w: 10 * u, h: 10 * u }));
       const bounds: Rect = { x: 2 * u, y: 2 * u, w: W - 4 * u, h: H - 4 * u };
@@ -1032,9 +1038,8 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
       this.overlay?.setRegions(hits);
     }
 
-    private keyContent(scn: Scenario, view: MapView, armed: Scenario['actors'], unitsAt: ReadonlyMap<string, string[]>) {
+    private keyContent(scn: Scenario, view: MapView, armed: Scenario['actors']) {
       const caps = new Set([...scn.units, ...Object.values(scn.reinforcements).map((r) => r.unit)].map((d) => d.capability));
-      void unitsAt;
       return {
         units: CAPABILITY_ORDER.filter((c) => caps.has(c)).map((c) => ({ icon: UNIT_ICONS[c], label: t(`mapkey.${c}`) })),
         groups: [
