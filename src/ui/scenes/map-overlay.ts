@@ -20,14 +20,14 @@ const CSS = `
 .map-zoom { position: absolute; right: 6px; top: 6px; display: flex; gap: 4px; }
 .map-zoom button { min-width: 30px; height: 30px; border: 1px solid #b9ab8f; border-radius: 6px; background: rgba(255,253,248,0.96); font: inherit; font-weight: 700; cursor: pointer; }
 .map-zoom button[hidden] { display: none; }
-.map-card { position: absolute; z-index: 2; width: min(280px, calc(100% - 12px)); background: #fffdf8; border: 1px solid #8a7a5c; border-radius: 8px; box-shadow: 0 4px 14px rgba(42,35,24,0.25); padding: 8px 10px; pointer-events: auto; }
+.map-card { position: absolute; z-index: 2; width: min(280px, calc(100% - 12px)); background: #fffdf8; border: 1px solid #8a7a5c; border-radius: 8px; box-shadow: 0 4px 14px rgba(42,35,24,0.25); padding: 8px 10px; pointer-events: none; }
 .map-card h4 { margin: 0 0 4px; font-size: 15px; }
 .map-card h5 { margin: 6px 0 2px; font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: #5a4c33; }
 .map-card ul { margin: 0; padding-left: 16px; }
 .map-card p { margin: 2px 0; }
 .map-card .worse { color: #8c2410; font-weight: 600; }
 .map-card .better { color: #2d6a2e; font-weight: 600; }
-.map-card-close { position: absolute; right: 4px; top: 2px; border: 0; background: transparent; font-size: 18px; cursor: pointer; }
+.map-card-close { position: absolute; right: 4px; top: 2px; border: 0; background: transparent; font-size: 18px; cursor: pointer; pointer-events: auto; }
 `;
 
 export interface OverlayHandlers {
@@ -76,7 +76,9 @@ export function mapOverlay(box: HTMLElement, on: OverlayHandlers): MapOverlay {
   const zoomOut = h('button', { type: 'button', 'aria-label': t('mapview.zoomOut'), title: t('mapview.zoomOut'), onclick: () => on.zoom(1 / 1.5) }, '−');
   const reset = h('button', { type: 'button', 'data-key': 'map-reset', title: t('mapview.help'), onclick: () => on.reset(), hidden: true }, t('mapview.reset'));
   const zoom = h('div', { class: 'map-zoom' }, zoomIn, zoomOut, reset);
-  const card = h('div', { class: 'map-card', role: 'region', 'aria-live': 'polite', hidden: true, 'data-testid': 'map-card' });
+  // the focused region's button is described by its card (read after its name)
+  const cardId = `map-card-${Math.random().toString(36).slice(2, 8)}`;
+  const card = h('div', { class: 'map-card', id: cardId, hidden: true, 'data-testid': 'map-card' });
   const ui = h('div', { class: 'map-ui' }, hits, key, zoom, card);
   box.append(ui);
   let shown = false;
@@ -110,7 +112,7 @@ export function mapOverlay(box: HTMLElement, on: OverlayHandlers): MapOverlay {
         let b = buttons.get(r.id);
         if (!b) {
           const id = r.id;
-          b = h('button', { type: 'button', class: 'map-hit', 'data-region': id });
+          b = h('button', { type: 'button', class: 'map-hit', 'data-region': id, 'aria-describedby': cardId });
           b.addEventListener('focus', () => on.focus(id));
           b.addEventListener('blur', () => on.focus(null));
           b.addEventListener('click', () => on.activate(id));

@@ -485,6 +485,7 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
       for (const f of live.flashes) f.setAlpha(flashAt(p) * 0.8);
     }
 
+    private grid: { key: string; cells: { x: number; y: number; c: string | null }[] } | null = null;
     private staticTrails: { ax: number; ay: number; bx: number; by: number }[] = [];
 
     private build(frame: MapFrame): void {
@@ -922,34 +923,33 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
           const text = lang() === 'fr' ? p.name.fr : p.name.en;
           reqs.push({ id: `town:${p.id}`, x: a.x, y: a.y, w: Math.ceil(measure(text, townPx, p.rank === 2) + 2 * u), h: Math.ceil(townPx * 1.25), optional: true, text, px: townPx, kind: 'town' });
         }
-        for (const c of bm.countries) {
-          if (!c.name) continue;
-          // the middle of the country's part on screen: a grid of points inside it, averaged
-          let sx = 0;
-          let sy = 0;
-          let n = 0;
-          const cells: { x: number; y: number }[] = [];
+        // which country each point of a coarse grid over the canvas lies in (once per canvas size and view)
+        const gridKey = `${W}x${H}:${this.zoom.s}:${this.zoom.tx}:${this.zoom.ty}:${bm.id}:${proj.view.k}`;
+        if (this.grid?.key !== gridKey) {
+          const cells: { x: number; y: number; c: string | null }[] = [];
           for (let gx = 0.05; gx < 1; gx += 0.1) {
             for (let gy = 0.05; gy < 1; gy += 0.1) {
               const x = W * gx;
               const y = H * gy;
-              const lon = proj.lon((x - this.zoom.tx) / this.zoom.s);
-              const lat = proj.lat((y - this.zoom.ty) / this.zoom.s);
-              if (countryAt(bm, lon, lat) === c.id) {
-                cells.push({ x, y });
-                sx += x;
-                sy += y;
-                n++;
-              }
+              cells.push({ x, y, c: countryAt(bm, proj.lon((x - this.zoom.tx) / this.zoom.s), proj.lat((y - this.zoom.ty) / this.zoom.s)) });
             }
           }
+          this.grid = { key: gridKey, cells };
+        }
+        for (const c of bm.countries) {
+          if (!c.name) continue;
+          // the middle of the country's part on screen: the grid's points inside it, averaged
+          const cells = this.grid.cells.filter((g) => g.c === c.id);
+          const n = cells.length;
+          const sx = cells.reduce((a, g) => a + g.x, 0);
+          const sy = cells.reduce((a, g) => a + g.y, 0);
           if (n < 2) continue;
           const text = (lang() === 'fr' ? c.name.fr : c.name.en).toUpperCase();
           reqs.push({ id: `country:${c.id}`, x: sx / n, y: sy / n, cands: cells, w: Math.ceil(measure(text, countryPx, true) * 1.12 + 2 * u), h: Math.ceil(countryPx * 1.3), optional: true, text, px: countryPx, kind: 'country' });
         }
         // towns and countries never overlap the regions' labels or their pins
         const res = placeLabels(
-          reqs.map((r) => ({ ...r, x: r.kind === 'country' ? r.x : r.x, y: r.y })),
+          reqs,
           [...obstacles, ...taken],
           bounds,
           { gap: 3 * u, step: 8 * u, pad: 2 * u, rings: 1 },
