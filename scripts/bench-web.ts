@@ -127,7 +127,7 @@ async function startTable(page: Page): Promise<number> {
  */
 async function startScenarioTable(page: Page, scenario: string): Promise<number> {
   await page.getByLabel('Scenario', { exact: true }).selectOption(scenario);
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/phaser-[\w-]+\.js$/.test(e.name) && (e as PerformanceResourceTiming).responseEnd > 0), undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/phaser[\w.-]*\.js$/.test(e.name) && (e as PerformanceResourceTiming).responseEnd > 0), undefined, { timeout: 30_000 });
   await page.waitForTimeout(300);
   return startTable(page);
 }
@@ -155,6 +155,7 @@ async function barePhaser(browser: Browser): Promise<number[]> {
 
 /** Zooms and pans the map with the wheel and the keyboard while recording frames (each step redraws the map). */
 async function zoomFrames(page: Page): Promise<number[]> {
+  await page.evaluate('window.__name ??= (f) => f'); // tsx keeps function names with a helper the page lacks
   await page.evaluate(() => {
     const b = { deltas: [] as number[], on: true };
     (window as unknown as { __zoom: typeof b }).__zoom = b;

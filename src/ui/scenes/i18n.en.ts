@@ -23,7 +23,7 @@ export const mapEn = {
   'mapchange.legend': '▲ or ▼ with a number: the change since last month. Dashed blue arrows: units’ moves this month. A dashed blue ring: a region you can click to choose.',
   'mapkey.title': 'Key',
   'mapkey.infantry': 'Infantry',
-  'mapkey.combat': 'Combat unit (intervention brigade)',
+  'mapkey.combat': 'Combat unit (such as the intervention brigade)',
   'mapkey.police': 'Police',
   'mapkey.air': 'Helicopters',
   'mapkey.isr': 'Surveillance (drones)',

@@ -25,7 +25,7 @@ export const mapFr: Record<keyof typeof mapEn, string> = {
   'mapchange.legend': '▲ ou ▼ suivi d’un nombre : le changement depuis le mois dernier. Flèches bleues en tirets : déplacements des unités ce mois-ci. Anneau bleu en tirets : une région sur laquelle cliquer pour choisir.',
   'mapkey.title': 'Légende',
   'mapkey.infantry': 'Infanterie',
-  'mapkey.combat': 'Unité de combat (brigade d’intervention)',
+  'mapkey.combat': 'Unité de combat (comme la brigade d’intervention)',
   'mapkey.police': 'Police',
   'mapkey.air': 'Hélicoptères',
   'mapkey.isr': 'Surveillance (drones)',
