@@ -56,9 +56,9 @@ export interface MapOverlay {
   cardShown(): boolean;
   setZoomed(zoomed: boolean): void;
   /** The width the open key takes at the map's left (CSS pixels; 0 when closed): the map is drawn right of it. */
-  keyWidth(): number;
+  keyWidth(size: string): number;
   /** The boxes the overlay covers on the canvas (CSS pixels), for the labels to keep clear of. */
-  covered(): Rect[];
+  covered(size: string): Rect[];
   destroy(): void;
 }
 
@@ -82,6 +82,10 @@ export function mapOverlay(box: HTMLElement, on: OverlayHandlers): MapOverlay {
   const ui = h('div', { class: 'map-ui' }, hits, key, zoom, card);
   box.append(ui);
   let shown = false;
+  // what the key shows, and the boxes the overlay covers: kept until they change (reading them forces a layout)
+  let keyShown = '';
+  let coveredCache: { key: string; rects: Rect[]; keyWidth: number } | null = null;
+  key.addEventListener('toggle', () => (coveredCache = null));
   const buttons = new Map<string, HTMLButtonElement>();
   const onKey = (e: KeyboardEvent) => {
     const k = e.key;
@@ -100,8 +104,23 @@ export function mapOverlay(box: HTMLElement, on: OverlayHandlers): MapOverlay {
     e.preventDefault();
   };
   box.addEventListener('keydown', onKey);
+  /** `size`: the canvas's size; the boxes are measured again when it changes. */
+  const measured = (size: string) => {
+    if (coveredCache?.key === size) return coveredCache;
+    const b = box.getBoundingClientRect();
+    const rects = [key, zoom]
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map((r) => ({ x: r.left - b.left, y: r.top - b.top, w: r.width, h: r.height }));
+    coveredCache = { key: size, rects, keyWidth: key.open ? key.getBoundingClientRect().width + 6 : 0 };
+    return coveredCache;
+  };
   return {
     setKey: ({ units, groups }) => {
+      const sig = JSON.stringify([units, groups]);
+      if (sig === keyShown) return;
+      keyShown = sig;
+      coveredCache = null;
       const row = (icon: string, label: string) => h('li', {}, h('img', { src: icon, alt: '' }), h('span', {}, label));
       keyList.replaceChildren(...units.map((u) => row(u.icon, u.label)), ...groups.map((g) => row(g.icon, g.label)));
     },
@@ -160,14 +179,8 @@ export function mapOverlay(box: HTMLElement, on: OverlayHandlers): MapOverlay {
     setZoomed: (zoomed) => {
       reset.hidden = !zoomed;
     },
-    keyWidth: () => (key.open ? key.getBoundingClientRect().width + 6 : 0),
-    covered: () => {
-      const b = box.getBoundingClientRect();
-      return [key, zoom]
-        .map((el) => el.getBoundingClientRect())
-        .filter((r) => r.width > 0 && r.height > 0)
-        .map((r) => ({ x: r.left - b.left, y: r.top - b.top, w: r.width, h: r.height }));
-    },
+    keyWidth: (size) => measured(size).keyWidth,
+    covered: (size) => measured(size).rects,
     destroy: () => {
       box.removeEventListener('keydown', onKey);
       ui.remove();

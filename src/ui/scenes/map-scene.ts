@@ -125,6 +125,26 @@ interface Zoom {
   ty: number;
 }
 
+/** What a text shows and how: set on the Phaser object only when it changes (each setter re-renders its texture). */
+interface TextLook {
+  text: string;
+  px: number;
+  color: string;
+  bold?: boolean;
+  spacing?: number;
+}
+const looks = new WeakMap<Text, TextLook>();
+function look(t: Text, l: TextLook): Text {
+  const was = looks.get(t);
+  if (!was || was.px !== l.px) t.setFontSize(l.px);
+  if (!was || was.color !== l.color) t.setColor(l.color);
+  if (l.bold !== undefined && was?.bold !== l.bold) t.setFontStyle(l.bold ? 'bold' : 'normal');
+  if (l.spacing !== undefined && was?.spacing !== l.spacing) t.setLetterSpacing(l.spacing);
+  if (!was || was.text !== l.text) t.setText(l.text);
+  looks.set(t, { ...l, bold: l.bold ?? was?.bold, spacing: l.spacing ?? was?.spacing } as TextLook);
+  return t;
+}
+
 let measureCtx: CanvasRenderingContext2D | null = null;
 function measure(s: string, px: number, bold: boolean): number {
   measureCtx ??= document.createElement('canvas').getContext('2d');
@@ -503,7 +523,7 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
 
       // where each region lies: its lon/lat on the base map, or its schematic x/y; right of the key when it is open
       this.overlay?.setKey(this.keyContent(scn, view, scn.actors.filter((a) => ARMED.includes(a.kind))));
-      const side = (this.overlay?.keyWidth() ?? 0) * this.ratio();
+      const side = (this.overlay?.keyWidth(`${W}x${H}`) ?? 0) * this.ratio();
       let proj: Projection | null = null;
       this.anchors.clear();
       if (bm) {
@@ -542,7 +562,7 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
         this.lodKey = key;
         this.lod = 0;
       }
-      const covered = (this.overlay?.covered() ?? []).map((r) => ({ x: r.x * this.ratio(), y: r.y * this.ratio(), w: r.w * this.ratio(), h: r.h * this.ratio() }));
+      const covered = (this.overlay?.covered(`${W}x${H}`) ?? []).map((r) => ({ x: r.x * this.ratio(), y: r.y * this.ratio(), w: r.w * this.ratio(), h: r.h * this.ratio() }));
       const pins: Rect[] = [...this.anchors.values()].map((p) => ({ x: p.x - 5 * u, y: p.y - 5 * u, w: 10 * u, h: 10 * u }));
       const bounds: Rect = { x: 2 * u, y: 2 * u, w: W - 4 * u, h: H - 4 * u };
       const visible = scn.regions.filter((r) => {
@@ -594,11 +614,11 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
         this.paintBlock(rec, b, level, pickable?.has(r.id) ?? false, u);
         // the number: counts from last month's while animating
         const format = (n: number) => (v.spread > 0 ? `${n}±${v.spread}` : String(n));
-        rec.num.setText(format(v.value)).setFontSize(b.badge.numPx).setColor(INK[level]).setPosition(b.badge.numX, b.badge.y + b.badge.h / 2);
+        look(rec.num, { text: format(v.value), px: b.badge.numPx, color: INK[level] }).setPosition(b.badge.numX, b.badge.y + b.badge.h / 2);
         if (was && was.value !== v.value) live.counters.push({ obj: rec.num, from: was.value, to: v.value, shown: v.value, format, ink: (n) => INK[violenceLevel(n)] });
-        rec.name.setText(b.name).setFontSize(b.fontPx).setPosition(b.nameX, b.nameY);
+        look(rec.name, { text: b.name, px: b.fontPx, color: '#2a2318' }).setPosition(b.nameX, b.nameY);
         if (b.mark) {
-          rec.mark.setVisible(true).setText(b.mark.text).setFontSize(Math.round(11.5 * u)).setColor(b.mark.worse ? WORSE : BETTER).setPosition(b.mark.x, b.mark.y).setAlpha(1);
+          look(rec.mark.setVisible(true), { text: b.mark.text, px: Math.round(11.5 * u), color: b.mark.worse ? WORSE : BETTER }).setPosition(b.mark.x, b.mark.y).setAlpha(1);
           if (from && violenceChange.has(r.id)) live.fades.push({ obj: rec.mark, from: 0, to: 1 });
         } else rec.mark.setVisible(false);
         // unit icons
@@ -628,7 +648,7 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
           // a unit's short label carries no triangle (size 0)
           slot.icon.setVisible(gr.size > 0).setPosition(gr.iconX, gr.y);
           if (gr.size > 0) slot.icon.setDisplaySize(gr.size, gr.size);
-          slot.text.setVisible(true).setText(gr.text).setFontSize(gr.fontPx).setPosition(gr.x, gr.y);
+          look(slot.text.setVisible(true), { text: gr.text, px: gr.fontPx, color: GROUP_INK }).setPosition(gr.x, gr.y);
           if (from && strengthChange.has(gr.id) && from.actors?.[gr.id]?.strength.value !== view.actors?.[gr.id]?.strength.value) {
             rec.flash.fillStyle(0xf2a900, 1).fillCircle(gr.iconX + gr.size / 2, gr.y, gr.size);
           }
@@ -982,21 +1002,9 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
           }
           rec.box = box;
           if (r.kind === 'country') {
-            rec.text
-              .setText(r.text)
-              .setFontSize(r.px)
-              .setFontStyle('bold')
-              .setColor('#7d6e55')
-              .setLetterSpacing(Math.round(1.2 * u))
-              .setPosition(box.x + u, box.y);
+            look(rec.text, { text: r.text, px: r.px, color: '#7d6e55', bold: true, spacing: Math.round(1.2 * u) }).setPosition(box.x + u, box.y);
           } else {
-            rec.text
-              .setText(r.text)
-              .setFontSize(r.px)
-              .setFontStyle(r.id.startsWith('town:') && bm.places.find((p) => `town:${p.id}` === r.id)?.rank === 2 ? 'bold' : 'normal')
-              .setColor('#3b2f1e')
-              .setLetterSpacing(0)
-              .setPosition(box.x + u, box.y);
+            look(rec.text, { text: r.text, px: r.px, color: '#3b2f1e', bold: bm.places.find((p) => `town:${p.id}` === r.id)?.rank === 2, spacing: 0 }).setPosition(box.x + u, box.y);
           }
           rec.text.setVisible(true);
         }
