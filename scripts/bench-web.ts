@@ -2,7 +2,9 @@
 // Prints: build size per file (raw, gzip -9), JavaScript loaded before the title screen is interactive, time from
 // navigation to `title-ready` and `table-ready` (cold and warm, median of RUNS), frame times on the map while
 // the table redraws after actions (rAF deltas, long animation frames, event timing; map animations off), and frame
-// times during the map's animation of each month's changes. Numbers for notes, no verdicts.
+// times during the map's animation of each month's changes; MONUSCO's Start → table-ready after reading the title
+// against a bare Phaser 4 page's first render (scripts/bench-phaser), and frames on MONUSCO's geographic map while
+// actions redraw it and while it is zoomed and panned. Numbers for notes, no verdicts.
 // Flags: --reuse (serve the existing dist/ instead of building), --runs N (default 5), --steps N (default 40),
 // --months N (turn animations to measure, default 5).
 import { createServer, type Server } from 'node:http';
