@@ -2,7 +2,9 @@
 // Prints: build size per file (raw, gzip -9), JavaScript loaded before the title screen is interactive, time from
 // navigation to `title-ready` and `table-ready` (cold and warm, median of RUNS), frame times on the map while
 // the table redraws after actions (rAF deltas, long animation frames, event timing; map animations off), and frame
-// times during the map's animation of each month's changes. Numbers for notes, no verdicts.
+// times during the map's animation of each month's changes; MONUSCO's Start → table-ready after reading the title
+// against a bare Phaser 4 page's first render (scripts/bench-phaser), and frames on MONUSCO's geographic map while
+// actions redraw it and while it is zoomed and panned. Numbers for notes, no verdicts.
 // Flags: --reuse (serve the existing dist/ instead of building), --runs N (default 5), --steps N (default 40),
 // --months N (turn animations to measure, default 5).
 import { createServer, type Server } from 'node:http';
@@ -47,11 +49,11 @@ const TYPES: Record<string, string> = {
 };
 
 /** A static host as one would configure it: hashed assets immutable, the page and the worker revalidated. */
-function serve(): Promise<{ server: Server; url: string }> {
+function serve(root = DIST): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(DIST, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(DIST + sep) || !existsSync(file) || !statSync(file).isFile()) {
+    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end('not found');
       return;
     }
@@ -120,6 +122,72 @@ async function startTable(page: Page): Promise<number> {
   });
   await page.waitForFunction(() => performance.getEntriesByName('table-ready').length > 0, undefined, { timeout: 30_000 });
   return page.evaluate(() => performance.getEntriesByName('table-ready')[0]!.startTime - performance.getEntriesByName('bench-start')[0]!.startTime);
+}
+
+/**
+ * Starts `scenario` from the title screen after the player has read it (the page is idle and the map's code,
+ * prefetched then, has arrived); returns ms from the click to table-ready.
+ */
+async function startScenarioTable(page: Page, scenario: string): Promise<number> {
+  await page.getByLabel('Scenario', { exact: true }).selectOption(scenario);
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/phaser[\w.-]*\.js$/.test(e.name) && (e as PerformanceResourceTiming).responseEnd > 0), undefined, { timeout: 30_000 });
+  await page.waitForTimeout(300);
+  return startTable(page);
+}
+
+/** The yardstick: a bare Phaser 4 page (scripts/bench-phaser), navigation → its first render, cold. */
+async function barePhaser(browser: Browser): Promise<number[]> {
+  const out = join(ROOT, 'tests/output/bench-phaser');
+  await build({ root: join(ROOT, 'scripts/bench-phaser'), configFile: false, base: './', logLevel: 'warn', build: { outDir: out, emptyOutDir: true, target: 'es2022' } });
+  const { server, url } = await serve(out);
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const ctx = await newContext(browser);
+      const page = await ctx.newPage();
+      await page.goto(url, { waitUntil: 'commit' });
+      await page.waitForFunction(() => performance.getEntriesByName('phaser-first-render').length > 0, undefined, { timeout: 30_000 });
+      times.push(await page.evaluate(() => performance.getEntriesByName('phaser-first-render')[0]!.startTime));
+      await ctx.close();
+    }
+  } finally {
+    server.close();
+  }
+  return times;
+}
+
+/** Zooms and pans the map with the wheel and the keyboard while recording frames (each step redraws the map). */
+async function zoomFrames(page: Page): Promise<number[]> {
+  await page.evaluate('window.__name ??= (f) => f'); // tsx keeps function names with a helper the page lacks
+  await page.evaluate(() => {
+    const b = { deltas: [] as number[], on: true };
+    (window as unknown as { __zoom: typeof b }).__zoom = b;
+    let last = 0;
+    const tick = (t: number) => {
+      if (last > 0) b.deltas.push(t - last);
+      last = t;
+      if (b.on) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const canvas = page.locator('#map canvas');
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 12; i++) {
+    await page.mouse.wheel(0, i < 6 ? -120 : 120);
+    await page.waitForTimeout(40);
+  }
+  await page.locator('#map').focus();
+  for (const key of ['+', 'ArrowLeft', 'ArrowUp', 'ArrowRight', 'ArrowDown', '-', '0']) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(40);
+  }
+  await page.waitForTimeout(200);
+  return page.evaluate(() => {
+    const b = (window as unknown as { __zoom: { deltas: number[]; on: boolean } }).__zoom;
+    b.on = false;
+    return b.deltas;
+  });
 }
 
 /** Navigation to table-ready on a reload that resumes a saved game (#game=…): no click in the way. */
@@ -383,6 +451,29 @@ async function main(): Promise<void> {
       await page.evaluate(() => history.replaceState(null, '', location.pathname + location.search));
     }
 
+    // MONUSCO: Start → table-ready after reading the title, cold; and the bare Phaser page, cold, in the same run
+    const monusco: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const c = await newContext(browser);
+      const pg = await c.newPage();
+      await pg.goto(page0, { waitUntil: 'commit' });
+      await waitTitle(pg, url);
+      monusco.push(await startScenarioTable(pg, 'monusco-2013'));
+      await c.close();
+    }
+    const bare = await barePhaser(browser);
+    // the map on MONUSCO: redraws after actions, and zoom and pan
+    const mctx = await newContext(browser);
+    const mpage = await mctx.newPage();
+    await mpage.goto(page0, { waitUntil: 'commit' });
+    await waitTitle(mpage, url);
+    await mpage.evaluate(() => localStorage.setItem('mandate.motion', 'off'));
+    await startScenarioTable(mpage, 'monusco-2013');
+    await mpage.locator('#map[data-geo="true"]').waitFor();
+    const zf = await zoomFrames(mpage);
+    const mf = await frames(mpage);
+    await mctx.close();
+
     // frames: a new table, played action by action, with the map's animations off (the actions' own cost)
     await page.goto(page0, { waitUntil: 'commit' });
     await waitTitle(page, url);
@@ -433,7 +524,18 @@ async function main(): Promise<void> {
     line('warm  Start click → table-ready', warm.map((r) => r.start));
     line('warm  nav → table-ready (resume)', warmResume);
     console.log(`  warm = same profile after a first visit; served by the service worker: ${controlled && warm.every((r) => r.load.controlled) ? 'yes' : 'NO'}`);
+    line('cold  MONUSCO Start click → table-ready', monusco);
+    line('cold  bare Phaser 4 page: nav → first render', bare);
+    console.log(`  MONUSCO after reading the title (Phaser prefetched while idle) vs the bare page, medians: ${(median(monusco) / median(bare)).toFixed(2)}×`);
     console.log('');
+    {
+      const fw2 = [44, 10, 10, 10, 10];
+      console.log(`the map on MONUSCO (base map of Kivu): ${mf.actions} actions, and zoom/pan by wheel and keys`);
+      console.log(row(['', 'p50', 'p95', 'max', 'count'], fw2));
+      console.log(row(['rAF delta, actions (map redraws)', ms1(quantile(mf.deltas, 0.5)), ms1(quantile(mf.deltas, 0.95)), ms1(Math.max(...mf.deltas)), mf.deltas.length], fw2));
+      console.log(row(['rAF delta, zoom and pan', ms1(quantile(zf, 0.5)), ms1(quantile(zf, 0.95)), ms1(zf.length ? Math.max(...zf) : NaN), zf.length], fw2));
+      console.log('');
+    }
     const d = f.deltas;
     const fw = [44, 10, 10, 10, 10];
     console.log(`frames on the table: ${f.actions} actions in ${f.seconds.toFixed(1)} s, ${d.length} frames, map animations off (headless rAF is vsync-capped at ~60 Hz)`);

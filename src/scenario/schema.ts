@@ -24,6 +24,12 @@ export const Loc = z.strictObject({
 });
 export type Loc = z.infer<typeof Loc>;
 
+/** A short label for the map (a unit's or an actor's), in English and (optionally) French. */
+export const ShortLoc = z.strictObject({
+  en: z.string().min(1).max(16),
+  fr: z.string().min(1).max(16).optional(),
+});
+
 const bounds = { gte: num(-100, 100).optional(), lte: num(-100, 100).optional() };
 
 /** A declarative test on the game state. */
@@ -112,9 +118,15 @@ export const Indicator = z.strictObject({
 export const Region = z.strictObject({
   id,
   name: Loc,
-  /** Map position, 0–1000 on both axes. */
+  /** Map position, 0–1000 on both axes: the schematic map's, used when the scenario has no geography. */
   x: num(0, 1000),
   y: num(0, 1000),
+  /** Longitude and latitude of the region's centre (WGS 84 degrees); when every region has both, the map draws the
+   *  base map of assets/maps/ whose box holds them, and the regions where they are. */
+  lon: num(-180, 180).optional(),
+  lat: num(-90, 90).optional(),
+  /** The base map's country the region lies in (ISO 3166-1 alpha-3, such as COD or MLI), shown in its card. */
+  area: z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code such as COD').optional(),
   /** Population in thousands. */
   population: num(0, 100000),
   violence: num(0, 100),
@@ -137,6 +149,8 @@ export const Actor = z.strictObject({
   id,
   name: Loc,
   kind: z.enum(ACTOR_KINDS),
+  /** A short label for the map (up to 16 characters); without it the map shortens the name. */
+  short: ShortLoc.optional(),
   /** Whether the mission can negotiate with this actor at all. */
   negotiable: z.boolean().default(true),
   /** Whether this actor is a party to the conflict. */
@@ -160,6 +174,8 @@ export const Unit = z.strictObject({
   id,
   name: Loc,
   capability: z.enum(CAPABILITIES),
+  /** A short label for the map (up to 16 characters), shown beside the unit's icon; without it, the icon alone. */
+  short: ShortLoc.optional(),
   region: ref,
   strength: num(1, 10),
   /** How well the contingent performs, 0.5–1.5. */

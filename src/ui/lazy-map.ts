@@ -1,25 +1,72 @@
 // Loads Phaser on demand and starts the map scene in a box; the box says when the map is drawn (data-ready), or why not.
+// Phaser is fetched while the player reads the title screen (once the page is idle), so Start opens the table at once;
+// a scenario's base map is fetched with the map, never before the title.
 import { h } from './dom.js';
 import { t } from './i18n/index.js';
-import type { MountedMap } from './scenes/mount.js';
+import type * as PhaserNS from 'phaser';
+import type { BaseMap } from './scenes/geo.js';
+import type * as SceneModule from './scenes/map-scene.js';
 import type { MapDeps } from './scenes/map-scene.js';
+import type * as MountModule from './scenes/mount.js';
+import type { MountedMap } from './scenes/mount.js';
 
 /** Everything the scene takes but `onReady`, which this sets (and calls `onReady` here once, if given). */
-export type LazyMapDeps = Omit<MapDeps, 'onReady'>;
+export type LazyMapDeps = Omit<MapDeps, 'onReady' | 'baseMaps'>;
+
+let phaser: Promise<[typeof PhaserNS, typeof SceneModule, typeof MountModule]> | null = null;
+
+/** The map's code: Phaser and the scene, fetched once. */
+function mapCode() {
+  phaser ??= Promise.all([import('phaser'), import('./scenes/map-scene.js'), import('./scenes/mount.js')]);
+  // a failed fetch (offline before the first visit cached it) may be tried again
+  phaser.catch(() => (phaser = null));
+  return phaser;
+}
+
+/** Starts fetching the map's code when the page is idle (the title screen), so the table opens without waiting. */
+export function prefetchMap(): void {
+  if (typeof window === 'undefined') return;
+  const go = () => void mapCode().catch(() => undefined);
+  const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+  // a moment after the title shows (a player reads it for longer), then when the page is idle
+  window.setTimeout(() => (idle ? idle(go, { timeout: 2000 }) : go()), 1500);
+}
+
+// this module is part of the first load (the table imports it): the prefetch starts once the title screen is shown
+// (its `title-ready` mark), so nothing of the map's competes with the title for the network
+if (typeof window !== 'undefined' && typeof PerformanceObserver !== 'undefined') {
+  if (performance.getEntriesByName('title-ready').length > 0) prefetchMap();
+  else {
+    const seen = new PerformanceObserver((list) => {
+      if (!list.getEntries().some((e) => e.name === 'title-ready')) return;
+      seen.disconnect();
+      prefetchMap();
+    });
+    seen.observe({ type: 'mark', buffered: true });
+  }
+}
 
 export function lazyMap(box: HTMLElement, deps: LazyMapDeps, onReady?: () => void): MountedMap {
   let map: MountedMap | null = null;
   let destroyed = false;
   void (async () => {
     try {
-      // Phaser is split out of the first load by these dynamic imports.
-      const Phaser = await import('phaser');
-      const { createMapScene } = await import('./scenes/map-scene.js');
-      const { mountMap } = await import('./scenes/mount.js');
+      // the base map of the scenario on show comes with the code (both in parallel)
+      const { baseMapFor } = await import('./scenes/geo.js');
+      const mapId = baseMapFor(deps.source.current()?.scenario.regions ?? []);
+      const baseMaps = new Map<string, BaseMap>();
+      const fetchBase = mapId
+        ? import('./scenes/base-maps.js')
+            .then(({ loadBaseMap }) => loadBaseMap(mapId))
+            .then((m) => void baseMaps.set(mapId, m))
+            .catch((e: unknown) => console.warn('base map unavailable', e))
+        : Promise.resolve();
+      const [[Phaser, { createMapScene }, { mountMap }]] = await Promise.all([mapCode(), fetchBase]);
       if (destroyed) return;
       box.replaceChildren();
       const scene = createMapScene(Phaser, {
         ...deps,
+        baseMaps,
         onReady: () => {
           if (box.dataset['ready'] === 'true') return;
           box.dataset['ready'] = 'true';

@@ -1,0 +1,20 @@
+// bench:web's yardstick: the least a page can do to show a Phaser 4 canvas (one scene, one shape, the game's own
+// settings); its navigation → first render is what Start → table-ready on MONUSCO is compared with.
+import * as Phaser from 'phaser';
+
+class Bare extends Phaser.Scene {
+  create(): void {
+    this.add.graphics().fillStyle(0x1f5fa8, 1).fillRect(100, 100, 200, 120);
+  }
+}
+
+const game = new Phaser.Game({
+  type: Phaser.AUTO,
+  parent: 'box',
+  backgroundColor: '#f3eddf',
+  banner: false,
+  audio: { noAudio: true },
+  scale: { mode: Phaser.Scale.NONE, width: 800, height: 600 },
+  scene: Bare,
+});
+game.events.once(Phaser.Core.Events.POST_RENDER, () => performance.mark('phaser-first-render'));
