@@ -1,6 +1,7 @@
 // One bot driver: the same seed played through the simulator, the browser store and the server's session gives the same log.
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashState, newGame } from '../../src/engine/index.js';
+import { seedSecret } from '../../src/engine/fog.js';
 import { SessionStore } from '../../src/server/db.js';
 import { Session } from '../../src/server/session.js';
 import { DOCTRINES } from '../../src/sim/doctrines/index.js';
@@ -28,6 +29,8 @@ describe('one bot driver', () => {
       const db = new SessionStore(`${tmp.dir}/${scenario}.db`);
       const row = { id: `s-${scenario}`, code: 'ABCDEF', scenario, scenarioHash: hashScenario(scn), seed, team: 't', doctrine, createdAt: 0, endedAt: null };
       db.createSession(row);
+      // the fog's key as the simulator makes it from the seed (a new session would draw a random one)
+      db.setMeta(`fog-secret:${row.id}`, seedSecret(seed));
       const session = Session.open(row, scn, { store: db, now: () => 0, onChange: () => {} });
       expect(session.command({ do: 'start' }, 'go').ok).toBe(true);
       const server = session.state;
