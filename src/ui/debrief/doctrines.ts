@@ -1,5 +1,5 @@
 // This game against the doctrines: the study run in a web worker on the same scenario, with progress shown.
-import { DOCTRINES } from '../../sim/doctrines/index.js';
+import { STUDY_DOCTRINES } from '../../sim/study.js';
 import type { StudyRow } from '../../sim/study.js';
 import type { Session } from '../../store/store.js';
 import { doctrineName } from '../describe.js';
@@ -35,7 +35,7 @@ function dotPlot(rows: readonly StudyRow[], score: number, threshold: number): S
   }
   rows.forEach((r, i) => {
     const y = 15 + i * rowH;
-    add('text', { x: left - 8, y: y + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#222', 'font-family': 'sans-serif', 'font-weight': r.name === 'report' ? 700 : 400 }, doctrineName(r.name));
+    add('text', { x: left - 8, y: y + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#222', 'font-family': 'sans-serif', 'font-weight': r.name === 'strong' ? 700 : 400 }, doctrineName(r.name));
     add('line', { x1: x(r.ci95[0]), x2: x(r.ci95[1]), y1: y, y2: y, stroke: '#1f4e79', 'stroke-width': 2 });
     add('circle', { cx: x(r.meanScore), cy: y, r: 4, fill: '#1f4e79' });
   });
@@ -60,7 +60,7 @@ export function doctrinesPanel(session: Session, score: number): { root: HTMLEle
   run.addEventListener('click', () => {
     stop();
     const n = Math.max(1, Math.min(200, Math.round(Number(games.value) || 20)));
-    const names = Object.keys(DOCTRINES);
+    const names = [...STUDY_DOCTRINES];
     const threads = Math.max(1, Math.min(2, names.length, navigator.hardwareConcurrency || 1));
     const shares = Array.from({ length: threads }, (_, i) => names.filter((_, j) => j % threads === i));
     const done = new Array<number>(threads).fill(0);
@@ -106,7 +106,7 @@ export function doctrinesPanel(session: Session, score: number): { root: HTMLEle
   const results = (rows: StudyRow[]) => {
     const sorted = [...rows].sort((a, b) => b.meanScore - a.meanScore);
     const rank = rankAmong(score, sorted.map((r) => r.meanScore));
-    const report = rows.find((r) => r.name === 'report');
+    const report = rows.find((r) => r.name === 'strong');
     return h(
       'div',
       { 'data-testid': 'study-results' },

@@ -101,7 +101,7 @@ export const debriefEn = {
   'whatif.track': 'What changed',
 
   'study.heading': 'This game against the doctrines',
-  'study.intro': 'The study plays every built-in doctrine — the report’s and those that break one lesson each — over seeded games of this scenario, in the background.',
+  'study.intro': 'The study plays strong play (the report’s advice, tuned), each variant of it that breaks one lesson, the simple report doctrine, passive and random play, over seeded games of this scenario, in the background.',
   'study.games': 'Games per doctrine',
   'study.run': 'Run the study',
   'study.starting': 'Starting…',
@@ -109,7 +109,7 @@ export const debriefEn = {
   'study.done': 'Study finished: {games} games per doctrine.',
   'study.failed': 'The study failed: {reason}',
   'study.summary': 'This game scored {score}: above the mean of {above} of the {of} doctrines.',
-  'study.vsReport': 'The report’s doctrine averaged {report}; this game differs by {diff}.',
+  'study.vsReport': 'Strong play averaged {report}; this game differs by {diff}.',
   'study.plotCaption': 'Mean score of each doctrine with its 95% interval; this game’s score is the solid orange line, the success threshold the dashed line.',
   'study.tableCaption': 'Scores by doctrine',
   'study.doctrine': 'Doctrine',

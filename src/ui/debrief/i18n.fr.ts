@@ -103,7 +103,7 @@ export const debriefFr: Record<keyof typeof debriefEn, string> = {
   'whatif.track': 'Ce qui a changé',
 
   'study.heading': 'Cette partie face aux doctrines',
-  'study.intro': 'L’étude joue chaque doctrine intégrée — celle du rapport et celles qui enfreignent chacune une leçon — sur des parties à graine fixe de ce scénario, en arrière-plan.',
+  'study.intro': 'L’étude joue le jeu fort (les conseils du rapport, affinés), chacune de ses variantes qui enfreint une leçon, la doctrine simple du rapport, le jeu passif et le jeu au hasard, sur des parties à graine fixe de ce scénario, en arrière-plan.',
   'study.games': 'Parties par doctrine',
   'study.run': 'Lancer l’étude',
   'study.starting': 'Démarrage…',
@@ -111,7 +111,7 @@ export const debriefFr: Record<keyof typeof debriefEn, string> = {
   'study.done': 'Étude terminée : {games} parties par doctrine.',
   'study.failed': 'L’étude a échoué : {reason}',
   'study.summary': 'Cette partie a obtenu {score} : au-dessus de la moyenne de {above} des {of} doctrines.',
-  'study.vsReport': 'La doctrine du rapport a obtenu en moyenne {report} ; l’écart avec cette partie est de {diff}.',
+  'study.vsReport': 'Le jeu fort a obtenu en moyenne {report} ; l’écart avec cette partie est de {diff}.',
   'study.plotCaption': 'Score moyen de chaque doctrine avec son intervalle à 95 % ; le score de cette partie est la ligne orange pleine, le seuil de réussite la ligne pointillée.',
   'study.tableCaption': 'Scores par doctrine',
   'study.doctrine': 'Doctrine',
