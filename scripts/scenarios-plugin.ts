@@ -94,10 +94,11 @@ export function bundledScenarios(options: { dir?: string } = {}): Plugin {
   // build: each scenario's emitted data file, by id
   const emitted = new Map<string, string>();
   const isScenarioFile = (file: string) => dirname(resolve(file)) === dir && file.endsWith('.yaml');
-  // vitest runs modules in Node with no server to fetch from: there the loaders import the data modules
+  // vitest runs modules in Node with no server to fetch from: there the loaders import the data modules. The build's address
+  // is filled in by renderChunk (@vite-ignore: Vite need not look for the file itself)
   const source = (): DataSource =>
     command === 'build'
-      ? { kind: 'fetch', url: (id) => `new URL(${JSON.stringify(`${URL_MARK}${id.replace(/[^A-Za-z0-9]/g, (c) => `$${c.charCodeAt(0)}$`)}__`)}, import.meta.url).href` }
+      ? { kind: 'fetch', url: (id) => `new URL(/* @vite-ignore */ ${JSON.stringify(`${URL_MARK}${id.replace(/[^A-Za-z0-9]/g, (c) => `$${c.charCodeAt(0)}$`)}__`)}, import.meta.url).href` }
       : process.env['VITEST']
         ? { kind: 'module' }
         : { kind: 'fetch', url: (id) => JSON.stringify(`${DEV_DATA_PREFIX}${encodeURIComponent(id)}.json`) };

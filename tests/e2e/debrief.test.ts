@@ -1,6 +1,7 @@
 // Browser test of the debrief: finish the tutorial, check the debrief against the engine, export, replay, branch a what-if.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { MECHANICS } from '../../src/scenario/constants.js';
 import { openPage, shot, useHarness } from './harness.js';
 import { playUntil, startTutorial } from './play.js';
 
@@ -122,7 +123,7 @@ describe('debrief and after-action review', () => {
 
     // the model card lists every mechanic with its passage of the report
     await p.getByRole('tab', { name: 'Model card' }).click();
-    await expect(p.locator('[data-model^="mech-"]').count()).resolves.toBe(23);
+    await expect(p.locator('[data-model^="mech-"]').count()).resolves.toBe(MECHANICS.length);
     await expect(p.locator('#model-mech-plan-conflicts').textContent()).resolves.toMatch(/paragraph \d+/);
 
     expect(w.problems).toEqual([]);

@@ -8,7 +8,10 @@ import { playUntil, startTutorial } from './play.js';
 const harness = useHarness();
 
 const map = (p: Page) => p.locator('#map');
-const confirmVisible = (p: Page) => () => p.getByRole('button', { name: 'Confirm my plan', exact: true }).isVisible();
+const confirmVisible = (p: Page) => async () => {
+  const b = p.getByRole('button', { name: 'Confirm my plan', exact: true });
+  return (await b.isVisible()) && (await b.isEnabled());
+};
 const changesList = (p: Page) => p.getByRole('region', { name: 'Changes since last month' }).getByRole('listitem');
 
 /** Plays to the last step of a month, stops the page's clock, and resolves the month: the animation cannot move on its own. */
@@ -24,7 +27,10 @@ async function resolveMonthPaused(p: Page): Promise<void> {
       if (attempt >= 4 || !String(e).includes('to the past')) throw e;
     }
   }
-  await p.getByRole('button', { name: 'Confirm my plan', exact: true }).click();
+  // The page's clock may already be paused when the click lands (on a loaded machine 250 ms of page time pass quickly), and a
+  // paused clock runs no animation frame, so Playwright's stability check would wait for ever: the button was seen shown
+  // and enabled just before, and nothing redraws it while the clock stands, so the click goes straight to it.
+  await p.getByRole('button', { name: 'Confirm my plan', exact: true }).click({ force: true });
 }
 
 describe('the map between months', () => {

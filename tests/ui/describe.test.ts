@@ -1,6 +1,9 @@
 // The colour a change gets: good or bad for the mission by what the track means, not by its arrow.
 import { describe, expect, it } from 'vitest';
 import { changeTone, shownEffects } from '../../src/ui/describe.js';
+import { MECHANICS } from '../../src/scenario/constants.js';
+import { DOCTRINES } from '../../src/sim/doctrines/index.js';
+import { en } from '../../src/ui/i18n/en.js';
 import { loadShipped } from '../helpers/factory.js';
 
 const scn = loadShipped('tutorial');
@@ -40,5 +43,16 @@ describe('shownEffects', () => {
     ] as const;
     expect(shownEffects(effects)).toEqual([effects[1], effects[3]]);
     expect(shownEffects([{ do: 'flag', set: 'x' }])).toEqual([]);
+  });
+});
+
+describe('names on screen', () => {
+  // fr.ts is typed to carry every key of en.ts, so a name in English is a name in French too
+  it('has a readable name for every mechanic the engine can write to the ledger', () => {
+    expect(MECHANICS.filter((m) => !(`mech.${m}` in en))).toEqual([]);
+  });
+
+  it('has a readable name for every built-in doctrine', () => {
+    expect(Object.keys(DOCTRINES).filter((d) => !(`doctrine.${d}` in en))).toEqual([]);
   });
 });

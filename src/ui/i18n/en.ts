@@ -268,6 +268,13 @@ export const en = {
   'mech.contributor-consultation': 'Performance of the contingent',
   'mech.armed-violence': 'Armed groups’ violence',
   'mech.mission-presence': 'Mission presence',
+  'mech.strategy-track': 'Talks outside the strategy’s named track',
+  'mech.capability-gap': 'Tasks and violent regions without the means',
+  'mech.repetition': 'The same card again, with less effect',
+  'mech.regional-alignment': 'Backing of the region’s states',
+  'mech.analysis-decay': 'Analysis going stale without upkeep',
+  'mech.monthly-assessment': 'The month’s assessment',
+  'mech.silo-working': 'A chair working in its own silo',
 
   'effect.indicator': '{name} {by}',
   'effect.violence': 'Violence in {region} {by}',

@@ -270,6 +270,13 @@ export const fr: Record<MessageKey, string> = {
   'mech.contributor-consultation': 'Performance du contingent',
   'mech.armed-violence': 'Violence des groupes armés',
   'mech.mission-presence': 'Présence de la mission',
+  'mech.strategy-track': 'Pourparlers hors de la filière nommée par la stratégie',
+  'mech.capability-gap': 'Tâches et régions violentes sans les moyens',
+  'mech.repetition': 'La même carte à nouveau, avec moins d’effet',
+  'mech.regional-alignment': 'Soutien des États de la région',
+  'mech.analysis-decay': 'Analyse qui vieillit faute d’entretien',
+  'mech.monthly-assessment': 'Évaluation du mois',
+  'mech.silo-working': 'Un poste qui travaille en vase clos',
 
   'effect.indicator': '{name} {by}',
   'effect.violence': 'Violence à {region} {by}',
