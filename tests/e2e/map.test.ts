@@ -3,14 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, shot, useHarness } from './harness.js';
-import { playUntil, startTutorial } from './play.js';
+import { playUntil, settled, startTutorial } from './play.js';
 
 const harness = useHarness();
 
 const map = (p: Page) => p.locator('#map');
+/** Whether the month's last step is offered, read once the table has drawn the state (it draws at the next frame). */
 const confirmVisible = (p: Page) => async () => {
+  await settled(p);
   const b = p.getByRole('button', { name: 'Confirm my plan', exact: true });
-  return (await b.isVisible()) && (await b.isEnabled());
+  return (await b.isVisible()) && (await b.isEnabled({ timeout: 1000 }).catch(() => false));
 };
 const changesList = (p: Page) => p.getByRole('region', { name: 'Changes since last month' }).getByRole('listitem');
 
