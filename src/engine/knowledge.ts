@@ -4,7 +4,7 @@
 import type { Chair, Scenario } from '../scenario/schema.js';
 import type { Reader } from './conditions.js';
 import { FOG_SHARPEN, fogShare, fogWidth, walksOf, type Walks } from './fog.js';
-import { trackKey } from './ledger.js';
+import { readTrack, trackKey } from './ledger.js';
 import type { Cause, GameState, Track } from './types.js';
 
 /** A number as a chair sees it: exact, or an estimate with the spread of its possible error. */
@@ -114,20 +114,6 @@ function fogKey(t: Track): string {
   }
 }
 
-function trueValue(s: GameState, t: Track): number {
-  switch (t.kind) {
-    case 'indicator':
-      return s.indicators[t.id];
-    case 'violence':
-      return s.violence[t.id] ?? 0;
-    case 'stance':
-      return s.actors[t.id]?.stance ?? 0;
-    case 'strength':
-      return s.actors[t.id]?.strength ?? 0;
-    case 'implementation':
-      return s.agreement.progress;
-  }
-}
 
 /**
  * One number as the mission sees it now. An estimated number shows its value at the month's opening (see
@@ -135,7 +121,7 @@ function trueValue(s: GameState, t: Track): number {
  * everyone (it has disarmed or scattered), and when the game is over the fog lifts.
  */
 export function seenOf(s: GameState, scn: Scenario, t: Track): Seen {
-  const v = trueValue(s, t);
+  const v = readTrack(s, t);
   if (s.phase === 'over' || !isEstimated(scn, t)) return { value: v, spread: 0 };
   const k = knownOf(s, scn);
   const id = trackKey(t);
