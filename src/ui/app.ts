@@ -295,12 +295,16 @@ export function startApp(root: HTMLElement): void {
   }
 }
 
-/** Why a save could not be opened; a scenario that could not be downloaded is no fault of the file, and its detail says so. */
-/** A new game's fog key: 128 bits of the browser's crypto randomness (engine/fog.ts), so the seed alone does not lift the fog. */
-function newSecret(): string {
+/**
+ * A new game's fog key: 128 bits of the browser's crypto randomness (engine/fog.ts), so the seed alone does not lift the
+ * fog. Under `?test` (the browser tests) none is made and the engine derives it from the seed: a seed is one game there.
+ */
+function newSecret(): string | undefined {
+  if (new URLSearchParams(location.search).has('test')) return undefined;
   return secretFromBytes(crypto.getRandomValues(new Uint8Array(16)));
 }
 
+/** Why a save could not be opened; a scenario that could not be downloaded is no fault of the file, and its detail says so. */
 function loadFailure(e: { code: string; detail: string }): string {
   if (e.code === 'scenario-unavailable') return e.detail;
   const key = `save.${e.code}`;

@@ -17,8 +17,11 @@ describe('the tutorial guide', () => {
     await p.getByRole('button', { name: 'Adopt the mandate' }).click();
     await expect(guide.getByRole('note').textContent()).resolves.toMatch(/^The situation report\./);
     await guide.getByRole('button', { name: 'Hide the guide' }).click();
+    await guide.getByRole('note').waitFor({ state: 'detached' });
     await expect(guide.getByRole('note').count()).resolves.toBe(0);
     await guide.getByRole('button', { name: 'Show the guide' }).click();
+    // the table draws at the next animation frame
+    await guide.getByRole('note').waitFor();
     await expect(guide.getByRole('note').count()).resolves.toBe(1);
     expect(w.problems).toEqual([]);
     await w.context.close();
