@@ -1,20 +1,16 @@
 // Legible play in the browser: the table keeps what the person typed and chose; the month review; a closed card's
 // reason; a phone's first screen; a keyboard month; no internal id or lesson code on any screen, in English and French.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { noteTargetsAndTwoCards } from './fields.js';
-import { openPage, shot, startHarness, type Harness } from './harness.js';
+import { openPage, shot, useHarness, type Harness } from './harness.js';
 import { playUntil, settled, startTutorial } from './play.js';
 import { keyStep, leaks, scenarioIds, screenText } from './walk.js';
 
+const harness = useHarness();
 let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-}, 120_000);
-
-afterAll(async () => {
-  await h?.close();
+beforeAll(() => {
+  h = harness();
 });
 
 const MONUSCO = 'MONUSCO 2012–2014: Goma, the Intervention Brigade and the Kampala talks';
