@@ -393,7 +393,10 @@ export class SessionClient {
     const t = this.timer;
     if (!t) return null;
     if (t.remaining !== null) return t.remaining;
-    return t.deadline === null ? null : Math.max(0, t.deadline - (now + this.clockOffset));
+    if (t.deadline === null) return null;
+    // The offset was read as a message arrived, so it counts that message's time in transit as time left: never show
+    // more than was left when the server sent the clock.
+    return Math.max(0, Math.min(t.deadline - t.serverTime, t.deadline - (now + this.clockOffset)));
   }
 
   // ---- the facilitator ----------------------------------------------------------------------
