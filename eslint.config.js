@@ -20,17 +20,31 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['phaser', 'zustand', 'zustand/*', '**/ui/**', '**/store/**', 'node:*'], message: 'The engine and the scenario format stay pure: no Phaser, store, UI or Node APIs.' },
+            {
+              group: ['phaser', 'zustand', 'zustand/*', '**/ui/**', '**/store/**', 'node:*'],
+              message: 'The engine and the scenario format stay pure: no Phaser, store, UI or Node APIs.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'performance', 'setTimeout', 'setInterval'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'localStorage',
+        'performance',
+        'setTimeout',
+        'setInterval',
+      ],
       'no-restricted-properties': [
         'error',
         { object: 'Math', property: 'random', message: 'Use the seeded generator in the state (engine/rng.ts).' },
         { object: 'Date', property: 'now', message: 'The engine has no clock.' },
       ],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'The engine has no clock.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date']", message: 'The engine has no clock.' },
+      ],
     },
   },
 );

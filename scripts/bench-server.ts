@@ -30,12 +30,21 @@ const TOKEN = 'bench-facilitator-token-000000000000';
 
 function arg(v: string | undefined, fallback: number, min: number, max: number, name: string): number {
   const n = v === undefined ? fallback : Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
   return n;
 }
 
 const { values } = parseArgs({
-  options: { sessions: { type: 'string' }, clients: { type: 'string' }, scenario: { type: 'string' }, doctrine: { type: 'string' }, think: { type: 'string' }, 'time-limit': { type: 'string' }, misbehave: { type: 'boolean' } },
+  options: {
+    sessions: { type: 'string' },
+    clients: { type: 'string' },
+    scenario: { type: 'string' },
+    doctrine: { type: 'string' },
+    think: { type: 'string' },
+    'time-limit': { type: 'string' },
+    misbehave: { type: 'boolean' },
+  },
   strict: true,
 });
 const N = arg(values.sessions, 40, 1, 200, 'sessions');
@@ -51,7 +60,8 @@ if (!loaded.ok) throw new Error(`scenario '${scenarioId}' does not load`);
 const scn = loaded.value;
 const chairs = (Object.keys(scn.chairs) as Chair[]).slice(0, Math.max(0, M - 1));
 
-const quantile = (xs: number[], q: number) => (xs.length === 0 ? NaN : xs[Math.min(xs.length - 1, Math.floor(q * xs.length))]!);
+const quantile = (xs: number[], q: number) =>
+  xs.length === 0 ? NaN : xs[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
 function rssOf(pid: number): { rss: number; peak: number } {
   try {
@@ -69,11 +79,29 @@ async function main(): Promise<void> {
   // node --import tsx: one process, so its memory is the server's alone.
   // With misbehaving clients the server keeps its default limits: they are what is being measured.
   const limits = MISBEHAVE ? [] : ['--rate', '100000', '--burst', '100000'];
-  const server = spawn(process.execPath, [...(process.env['BENCH_SERVER_PROF'] ? ['--cpu-prof', '--cpu-prof-dir', process.env['BENCH_SERVER_PROF']] : []), '--import', 'tsx', 'src/server/main.ts', '--host', '127.0.0.1', '--port', '0', '--db', db, '--facilitator-token', TOKEN, ...limits], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  const server = spawn(
+    process.execPath,
+    [
+      ...(process.env['BENCH_SERVER_PROF'] ? ['--cpu-prof', '--cpu-prof-dir', process.env['BENCH_SERVER_PROF']] : []),
+      '--import',
+      'tsx',
+      'src/server/main.ts',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '0',
+      '--db',
+      db,
+      '--facilitator-token',
+      TOKEN,
+      ...limits,
+    ],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
   const port = await new Promise<number>((ok, fail) => {
     const t = setTimeout(() => fail(new Error('the server did not start')), 30_000);
     server.once('exit', (c) => fail(new Error(`the server exited (${c})`)));
@@ -97,7 +125,9 @@ async function main(): Promise<void> {
   let peakSeen = idle.rss;
   const sampler = setInterval(() => (peakSeen = Math.max(peakSeen, rssOf(server.pid!).rss)), 250);
 
-  process.stdout.write(`bench:server — ${N} sessions × ${M} clients (facilitator + ${chairs.length} chair${chairs.length === 1 ? '' : 's'} over the network, ${4 - chairs.length} bot chair(s)), scenario ${scenarioId}, doctrine ${doctrine!.name}, think ${THINK} ms${MISBEHAVE ? `, and ${N} misbehaving clients (one per session)` : ''}\n`);
+  process.stdout.write(
+    `bench:server — ${N} sessions × ${M} clients (facilitator + ${chairs.length} chair${chairs.length === 1 ? '' : 's'} over the network, ${4 - chairs.length} bot chair(s)), scenario ${scenarioId}, doctrine ${doctrine!.name}, think ${THINK} ms${MISBEHAVE ? `, and ${N} misbehaving clients (one per session)` : ''}\n`,
+  );
   const latencies: number[] = [];
   let refused = 0;
   const clients: SessionClient[] = [];
@@ -107,7 +137,12 @@ async function main(): Promise<void> {
     const fac = new SessionClient({ url, socket, token: TOKEN, timeoutMs: 60_000 });
     clients.push(fac);
     await fac.connect();
-    const created = await fac.createSession({ scenario: scenarioId, team: `Team ${i + 1}`, seed: 1000 + i, doctrine: doctrine!.name });
+    const created = await fac.createSession({
+      scenario: scenarioId,
+      team: `Team ${i + 1}`,
+      seed: 1000 + i,
+      doctrine: doctrine!.name,
+    });
     const drivers: ReturnType<typeof driveChair>[] = [];
     for (const chair of chairs) {
       const c = new SessionClient({ url, socket, timeoutMs: 60_000 });
@@ -121,7 +156,8 @@ async function main(): Promise<void> {
           scenario: scn,
           doctrine: doctrine!,
           thinkMs: THINK,
-          random: () => ((Math.imul(i * 7919 + chairs.indexOf(chair) * 104729 + n++, 2654435761) >>> 0) % 1_000_000) / 1_000_000,
+          random: () =>
+            ((Math.imul(i * 7919 + chairs.indexOf(chair) * 104729 + n++, 2654435761) >>> 0) % 1_000_000) / 1_000_000,
           onRoundTrip: (ms, ok) => (ok ? latencies.push(ms) : refused++),
         }),
       );
@@ -131,10 +167,20 @@ async function main(): Promise<void> {
   const setupMs = performance.now() - setup0;
 
   const t0 = performance.now();
-  const bad = MISBEHAVE ? new Misbehaving(url, games.map((g) => g.code)) : null;
+  const bad = MISBEHAVE
+    ? new Misbehaving(
+        url,
+        games.map((g) => g.code),
+      )
+    : null;
   await Promise.all(games.map((g) => g.fac.command(g.sid, { do: 'start' })));
-  const finished = Promise.all(games.map((g) => (g.drivers.length > 0 ? Promise.all(g.drivers.map((d) => d.done)) : waitOver(g.fac, g.sid))));
-  const timedOut = await Promise.race([finished.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), LIMIT_S * 1000).unref())]);
+  const finished = Promise.all(
+    games.map((g) => (g.drivers.length > 0 ? Promise.all(g.drivers.map((d) => d.done)) : waitOver(g.fac, g.sid))),
+  );
+  const timedOut = await Promise.race([
+    finished.then(() => false),
+    new Promise<boolean>((r) => setTimeout(() => r(true), LIMIT_S * 1000).unref()),
+  ]);
   const wallS = (performance.now() - t0) / 1000;
   bad?.stop();
 
@@ -204,7 +250,11 @@ class FrameSizes {
   lines(): string[] {
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-    const median = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.5);
+    const median = (xs: number[]) =>
+      quantile(
+        [...xs].sort((a, b) => a - b),
+        0.5,
+      );
     const out = [`  frames received     ${this.count} (${(this.total / 2 ** 20).toFixed(1)} MiB)`];
     for (const [role, list] of this.views) {
       const last = Math.max(...list.map((x) => x.turn).filter(Number.isFinite));
@@ -226,7 +276,18 @@ class Misbehaving {
   private stopped = false;
   private readonly sockets = new Set<WebSocket>();
   private readonly timers = new Set<ReturnType<typeof setTimeout | typeof setInterval>>();
-  readonly counts = { floodSent: 0, floodClosed: 0, silentSeated: 0, silentSyncs: 0, silentDropped: 0, guesses: 0, guessesChecked: 0, guessesThrottled: 0, guessersClosed: 0, refusedAtDoor: 0 };
+  readonly counts = {
+    floodSent: 0,
+    floodClosed: 0,
+    silentSeated: 0,
+    silentSyncs: 0,
+    silentDropped: 0,
+    guesses: 0,
+    guessesChecked: 0,
+    guessesThrottled: 0,
+    guessersClosed: 0,
+    refusedAtDoor: 0,
+  };
 
   constructor(
     private readonly url: string,
@@ -275,11 +336,15 @@ class Misbehaving {
       from,
       (ws) => {
         ws.send(JSON.stringify({ type: 'hello', protocol: 1 }));
-        this.every(10, () => {
-          ws.send('{"type":"sync"}');
-          ws.send('{"type":"sync"}');
-          this.counts.floodSent += 2;
-        }, ws);
+        this.every(
+          10,
+          () => {
+            ws.send('{"type":"sync"}');
+            ws.send('{"type":"sync"}');
+            this.counts.floodSent += 2;
+          },
+          ws,
+        );
       },
       () => this.counts.floodClosed++,
     );
@@ -296,10 +361,14 @@ class Misbehaving {
         ws.once('message', () => {
           this.counts.silentSeated++;
           (ws as unknown as { _socket: { pause(): void } })._socket.pause();
-          this.every(66, () => {
-            ws.send('{"type":"sync"}');
-            this.counts.silentSyncs++;
-          }, ws);
+          this.every(
+            66,
+            () => {
+              ws.send('{"type":"sync"}');
+              this.counts.silentSyncs++;
+            },
+            ws,
+          );
         });
       },
       () => this.counts.silentDropped++,
@@ -309,7 +378,8 @@ class Misbehaving {
   /** Join codes as fast as the connection is answered, with a new connection whenever one is closed. */
   private guess(from: string): void {
     const alphabet = CODE_ALPHABET;
-    const random = () => Array.from({ length: CODE_LENGTH }, () => alphabet[Math.floor(Math.random() * alphabet.length)]).join('');
+    const random = () =>
+      Array.from({ length: CODE_LENGTH }, () => alphabet[Math.floor(Math.random() * alphabet.length)]).join('');
     this.open(
       from,
       (ws) => {

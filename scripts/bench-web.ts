@@ -101,7 +101,9 @@ interface Load {
 }
 
 async function waitTitle(page: Page, base: string): Promise<Load> {
-  await page.waitForFunction(() => performance.getEntriesByName('title-ready').length > 0, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('title-ready').length > 0, undefined, {
+    timeout: 30_000,
+  });
   return page.evaluate((baseUrl) => {
     const title = performance.getEntriesByName('title-ready')[0]!.startTime;
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
@@ -109,7 +111,12 @@ async function waitTitle(page: Page, base: string): Promise<Load> {
       .getEntriesByType('resource')
       .filter((e) => e.startTime < title && e.name.startsWith(baseUrl))
       .map((e) => new URL(e.name).pathname.slice(new URL(baseUrl).pathname.length));
-    return { titleReady: title, domContentLoaded: nav?.domContentLoadedEventEnd ?? NaN, before, controlled: navigator.serviceWorker?.controller != null };
+    return {
+      titleReady: title,
+      domContentLoaded: nav?.domContentLoadedEventEnd ?? NaN,
+      before,
+      controlled: navigator.serviceWorker?.controller != null,
+    };
   }, base);
 }
 
@@ -120,8 +127,14 @@ async function startTable(page: Page): Promise<number> {
     performance.mark('bench-start');
     document.querySelector<HTMLButtonElement>('button[data-key="start"]')!.click();
   });
-  await page.waitForFunction(() => performance.getEntriesByName('table-ready').length > 0, undefined, { timeout: 30_000 });
-  return page.evaluate(() => performance.getEntriesByName('table-ready')[0]!.startTime - performance.getEntriesByName('bench-start')[0]!.startTime);
+  await page.waitForFunction(() => performance.getEntriesByName('table-ready').length > 0, undefined, {
+    timeout: 30_000,
+  });
+  return page.evaluate(
+    () =>
+      performance.getEntriesByName('table-ready')[0]!.startTime -
+      performance.getEntriesByName('bench-start')[0]!.startTime,
+  );
 }
 
 /**
@@ -130,7 +143,14 @@ async function startTable(page: Page): Promise<number> {
  */
 async function startScenarioTable(page: Page, scenario: string): Promise<number> {
   await page.getByLabel('Scenario', { exact: true }).selectOption(scenario);
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/phaser[\w.-]*\.js$/.test(e.name) && (e as PerformanceResourceTiming).responseEnd > 0), undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () =>
+      performance
+        .getEntriesByType('resource')
+        .some((e) => /\/phaser[\w.-]*\.js$/.test(e.name) && (e as PerformanceResourceTiming).responseEnd > 0),
+    undefined,
+    { timeout: 30_000 },
+  );
   await page.waitForTimeout(300);
   return startTable(page);
 }
@@ -138,7 +158,13 @@ async function startScenarioTable(page: Page, scenario: string): Promise<number>
 /** The yardstick: a bare Phaser 4 page (scripts/bench-phaser), navigation → its first render, cold. */
 async function barePhaser(browser: Browser): Promise<number[]> {
   const out = join(ROOT, 'tests/output/bench-phaser');
-  await build({ root: join(ROOT, 'scripts/bench-phaser'), configFile: false, base: './', logLevel: 'warn', build: { outDir: out, emptyOutDir: true, target: 'es2022' } });
+  await build({
+    root: join(ROOT, 'scripts/bench-phaser'),
+    configFile: false,
+    base: './',
+    logLevel: 'warn',
+    build: { outDir: out, emptyOutDir: true, target: 'es2022' },
+  });
   const { server, url } = await serve(out);
   const times: number[] = [];
   try {
@@ -146,7 +172,9 @@ async function barePhaser(browser: Browser): Promise<number[]> {
       const ctx = await newContext(browser);
       const page = await ctx.newPage();
       await page.goto(url, { waitUntil: 'commit' });
-      await page.waitForFunction(() => performance.getEntriesByName('phaser-first-render').length > 0, undefined, { timeout: 30_000 });
+      await page.waitForFunction(() => performance.getEntriesByName('phaser-first-render').length > 0, undefined, {
+        timeout: 30_000,
+      });
       times.push(await page.evaluate(() => performance.getEntriesByName('phaser-first-render')[0]!.startTime));
       await ctx.close();
     }
@@ -192,7 +220,9 @@ async function zoomFrames(page: Page): Promise<number[]> {
 
 /** Navigation to table-ready on a reload that resumes a saved game (#game=…): no click in the way. */
 async function waitTableFromNavigation(page: Page): Promise<number> {
-  await page.waitForFunction(() => performance.getEntriesByName('table-ready').length > 0, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('table-ready').length > 0, undefined, {
+    timeout: 30_000,
+  });
   return page.evaluate(() => performance.getEntriesByName('table-ready')[0]!.startTime);
 }
 
@@ -258,13 +288,25 @@ async function frames(page: Page): Promise<Frames> {
     requestAnimationFrame(tick);
     if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
       new PerformanceObserver((l) => {
-        for (const e of l.getEntries() as (PerformanceEntry & { blockingDuration: number; renderStart: number; styleAndLayoutStart: number; scripts: { duration: number }[] })[]) {
-          b.loaf.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration, script: e.scripts.reduce((a, s) => a + s.duration, 0), render: e.startTime + e.duration - (e.renderStart || e.startTime + e.duration) });
+        for (const e of l.getEntries() as (PerformanceEntry & {
+          blockingDuration: number;
+          renderStart: number;
+          styleAndLayoutStart: number;
+          scripts: { duration: number }[];
+        })[]) {
+          b.loaf.push({
+            start: e.startTime,
+            duration: e.duration,
+            blocking: e.blockingDuration,
+            script: e.scripts.reduce((a, s) => a + s.duration, 0),
+            render: e.startTime + e.duration - (e.renderStart || e.startTime + e.duration),
+          });
         }
       }).observe({ type: 'long-animation-frame', buffered: true });
     }
     new PerformanceObserver((l) => {
-      for (const e of l.getEntries() as PerformanceEventTiming[]) b.events.push({ name: e.name, duration: e.duration, processing: e.processingEnd - e.processingStart });
+      for (const e of l.getEntries() as PerformanceEventTiming[])
+        b.events.push({ name: e.name, duration: e.duration, processing: e.processingEnd - e.processingStart });
     }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
   });
   let actions = 0;
@@ -282,7 +324,15 @@ async function frames(page: Page): Promise<Frames> {
   return page.evaluate((n) => {
     const b = (window as unknown as { __bench: Collected }).__bench;
     b.on = false;
-    return { deltas: b.deltas, loaf: b.loaf.filter((x) => x.start >= b.t0), loafLoad: b.loaf.filter((x) => x.start < b.t0), events: b.events, actions: n, seconds: (performance.now() - b.t0) / 1000, loafSupported: PerformanceObserver.supportedEntryTypes.includes('long-animation-frame') };
+    return {
+      deltas: b.deltas,
+      loaf: b.loaf.filter((x) => x.start >= b.t0),
+      loafLoad: b.loaf.filter((x) => x.start < b.t0),
+      events: b.events,
+      actions: n,
+      seconds: (performance.now() - b.t0) / 1000,
+      loafSupported: PerformanceObserver.supportedEntryTypes.includes('long-animation-frame'),
+    };
   }, actions);
 }
 
@@ -334,8 +384,18 @@ async function animations(page: Page, wanted: number): Promise<Animations> {
     }).observe(box, { attributes: true, attributeFilter: ['data-animating'] });
     if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
       new PerformanceObserver((l) => {
-        for (const e of l.getEntries() as (PerformanceEntry & { blockingDuration: number; renderStart: number; scripts: { duration: number }[] })[]) {
-          b.loaf.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration, script: e.scripts.reduce((a, s) => a + s.duration, 0), render: e.startTime + e.duration - (e.renderStart || e.startTime + e.duration) });
+        for (const e of l.getEntries() as (PerformanceEntry & {
+          blockingDuration: number;
+          renderStart: number;
+          scripts: { duration: number }[];
+        })[]) {
+          b.loaf.push({
+            start: e.startTime,
+            duration: e.duration,
+            blocking: e.blockingDuration,
+            script: e.scripts.reduce((a, s) => a + s.duration, 0),
+            render: e.startTime + e.duration - (e.renderStart || e.startTime + e.duration),
+          });
         }
       }).observe({ type: 'long-animation-frame' });
     }
@@ -389,11 +449,15 @@ function quantile(xs: number[], q: number): number {
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(0)} ms` : '—');
 const ms1 = (n: number) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : '—');
-const row = (cells: (string | number)[], widths: number[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join('  ');
+const row = (cells: (string | number)[], widths: number[]) =>
+  cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join('  ');
 
 // ---------------------------------------------------------------------------------------------------------------
 
-async function newContext(browser: Browser, storageState?: Awaited<ReturnType<BrowserContext['storageState']>>): Promise<BrowserContext> {
+async function newContext(
+  browser: Browser,
+  storageState?: Awaited<ReturnType<BrowserContext['storageState']>>,
+): Promise<BrowserContext> {
   return browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, ...(storageState ? { storageState } : {}) });
 }
 
@@ -491,7 +555,9 @@ async function main(): Promise<void> {
     await ctx.close();
 
     // ---- print
-    console.log(`bench:web  Chromium ${version} headless (--disable-gpu: SwiftShader), ${VIEWPORT.width}x${VIEWPORT.height} @1x, 127.0.0.1, ${RUNS} runs each`);
+    console.log(
+      `bench:web  Chromium ${version} headless (--disable-gpu: SwiftShader), ${VIEWPORT.width}x${VIEWPORT.height} @1x, 127.0.0.1, ${RUNS} runs each`,
+    );
     console.log('');
     const before = new Set(cold[0]!.load.before);
     const all = [...files.values()].sort((a, b) => b.raw - a.raw);
@@ -499,51 +565,122 @@ async function main(): Promise<void> {
     console.log('build (dist/)               gzip -9 per file');
     console.log(row(['file', 'raw', 'gzip', 'loaded'], w));
     for (const x of all) {
-      const when = x.name === 'index.html' ? 'page' : before.has(x.name) ? 'before title' : x.name === 'sw.js' ? 'after load' : 'lazy';
+      const when =
+        x.name === 'index.html'
+          ? 'page'
+          : before.has(x.name)
+            ? 'before title'
+            : x.name === 'sw.js'
+              ? 'after load'
+              : 'lazy';
       console.log(row([x.name, kib(x.raw), kib(x.gzip), when], w));
     }
-    const sum = (xs: FileSize[]) => ({ raw: xs.reduce((a, x) => a + x.raw, 0), gzip: xs.reduce((a, x) => a + x.gzip, 0) });
+    const sum = (xs: FileSize[]) => ({
+      raw: xs.reduce((a, x) => a + x.raw, 0),
+      gzip: xs.reduce((a, x) => a + x.gzip, 0),
+    });
     const tot = sum(all);
     const js = sum(all.filter((x) => x.name.endsWith('.js')));
     console.log(row(['total', kib(tot.raw), kib(tot.gzip), `${all.length} files`], w));
     console.log(row(['  of which .js', kib(js.raw), kib(js.gzip), ''], w));
     console.log('');
-    const jsBefore = sum([...before].filter((n) => n.endsWith('.js')).map((n) => files.get(n)).filter((x): x is FileSize => x !== undefined));
-    const cssBefore = sum([...before].filter((n) => n.endsWith('.css')).map((n) => files.get(n)).filter((x): x is FileSize => x !== undefined));
-    console.log(`JS before title-ready: ${kib(jsBefore.raw)} raw, ${kib(jsBefore.gzip)} gzip  (${[...before].filter((n) => n.endsWith('.js')).join(', ')})`);
-    console.log(`CSS before title-ready: ${kib(cssBefore.raw)} raw, ${kib(cssBefore.gzip)} gzip; Phaser before title: ${[...before].some((n) => n.includes('phaser')) ? 'YES' : 'no'}`);
+    const jsBefore = sum(
+      [...before]
+        .filter((n) => n.endsWith('.js'))
+        .map((n) => files.get(n))
+        .filter((x): x is FileSize => x !== undefined),
+    );
+    const cssBefore = sum(
+      [...before]
+        .filter((n) => n.endsWith('.css'))
+        .map((n) => files.get(n))
+        .filter((x): x is FileSize => x !== undefined),
+    );
+    console.log(
+      `JS before title-ready: ${kib(jsBefore.raw)} raw, ${kib(jsBefore.gzip)} gzip  (${[...before].filter((n) => n.endsWith('.js')).join(', ')})`,
+    );
+    console.log(
+      `CSS before title-ready: ${kib(cssBefore.raw)} raw, ${kib(cssBefore.gzip)} gzip; Phaser before title: ${[...before].some((n) => n.includes('phaser')) ? 'YES' : 'no'}`,
+    );
     console.log('');
     const tw = [44, 10, 10, 10];
     console.log(row([`timing (ms, ${RUNS} runs)`, 'median', 'min', 'max'], tw));
-    const line = (label: string, xs: number[]) => console.log(row([label, ms(median(xs)), ms(Math.min(...xs)), ms(Math.max(...xs))], tw));
-    line('cold  nav → DOMContentLoaded', cold.map((r) => r.load.domContentLoaded));
-    line('cold  nav → title-ready', cold.map((r) => r.load.titleReady));
-    line('cold  Start click → table-ready', cold.map((r) => r.start));
+    const line = (label: string, xs: number[]) =>
+      console.log(row([label, ms(median(xs)), ms(Math.min(...xs)), ms(Math.max(...xs))], tw));
+    line(
+      'cold  nav → DOMContentLoaded',
+      cold.map((r) => r.load.domContentLoaded),
+    );
+    line(
+      'cold  nav → title-ready',
+      cold.map((r) => r.load.titleReady),
+    );
+    line(
+      'cold  Start click → table-ready',
+      cold.map((r) => r.start),
+    );
     line('cold  nav → table-ready (resume)', coldResume);
-    line('warm  nav → title-ready', warm.map((r) => r.load.titleReady));
-    line('warm  Start click → table-ready', warm.map((r) => r.start));
+    line(
+      'warm  nav → title-ready',
+      warm.map((r) => r.load.titleReady),
+    );
+    line(
+      'warm  Start click → table-ready',
+      warm.map((r) => r.start),
+    );
     line('warm  nav → table-ready (resume)', warmResume);
-    console.log(`  warm = same profile after a first visit; served by the service worker: ${controlled && warm.every((r) => r.load.controlled) ? 'yes' : 'NO'}`);
+    console.log(
+      `  warm = same profile after a first visit; served by the service worker: ${controlled && warm.every((r) => r.load.controlled) ? 'yes' : 'NO'}`,
+    );
     line('cold  MONUSCO Start click → table-ready', monusco);
     line('cold  bare Phaser 4 page: nav → first render', bare);
-    console.log(`  MONUSCO after reading the title (Phaser prefetched while idle) vs the bare page, medians: ${(median(monusco) / median(bare)).toFixed(2)}×`);
+    console.log(
+      `  MONUSCO after reading the title (Phaser prefetched while idle) vs the bare page, medians: ${(median(monusco) / median(bare)).toFixed(2)}×`,
+    );
     console.log('');
     {
       const fw2 = [44, 10, 10, 10, 10];
       console.log(`the map on MONUSCO (base map of Kivu): ${mf.actions} actions, and zoom/pan by wheel and keys`);
       console.log(row(['', 'p50', 'p95', 'max', 'count'], fw2));
-      console.log(row(['rAF delta, actions (map redraws)', ms1(quantile(mf.deltas, 0.5)), ms1(quantile(mf.deltas, 0.95)), ms1(Math.max(...mf.deltas)), mf.deltas.length], fw2));
-      console.log(row(['rAF delta, zoom and pan', ms1(quantile(zf, 0.5)), ms1(quantile(zf, 0.95)), ms1(zf.length ? Math.max(...zf) : NaN), zf.length], fw2));
+      console.log(
+        row(
+          [
+            'rAF delta, actions (map redraws)',
+            ms1(quantile(mf.deltas, 0.5)),
+            ms1(quantile(mf.deltas, 0.95)),
+            ms1(Math.max(...mf.deltas)),
+            mf.deltas.length,
+          ],
+          fw2,
+        ),
+      );
+      console.log(
+        row(
+          [
+            'rAF delta, zoom and pan',
+            ms1(quantile(zf, 0.5)),
+            ms1(quantile(zf, 0.95)),
+            ms1(zf.length ? Math.max(...zf) : NaN),
+            zf.length,
+          ],
+          fw2,
+        ),
+      );
       console.log('');
     }
     const d = f.deltas;
     const fw = [44, 10, 10, 10, 10];
-    console.log(`frames on the table: ${f.actions} actions in ${f.seconds.toFixed(1)} s, ${d.length} frames, map animations off (headless rAF is vsync-capped at ~60 Hz)`);
+    console.log(
+      `frames on the table: ${f.actions} actions in ${f.seconds.toFixed(1)} s, ${d.length} frames, map animations off (headless rAF is vsync-capped at ~60 Hz)`,
+    );
     console.log(row(['', 'p50', 'p95', 'max', 'count'], fw));
     console.log(row(['rAF delta', ms1(quantile(d, 0.5)), ms1(quantile(d, 0.95)), ms1(Math.max(...d)), d.length], fw));
     const lo = f.loaf;
-    const lq = (xs: number[]) => [ms1(quantile(xs, 0.5)), ms1(quantile(xs, 0.95)), ms1(xs.length ? Math.max(...xs) : NaN), xs.length] as const;
-    console.log(row([`long animation frames${f.loafSupported ? '' : ' (UNSUPPORTED)'}`, ...lq(lo.map((x) => x.duration))], fw));
+    const lq = (xs: number[]) =>
+      [ms1(quantile(xs, 0.5)), ms1(quantile(xs, 0.95)), ms1(xs.length ? Math.max(...xs) : NaN), xs.length] as const;
+    console.log(
+      row([`long animation frames${f.loafSupported ? '' : ' (UNSUPPORTED)'}`, ...lq(lo.map((x) => x.duration))], fw),
+    );
     console.log(row(['  their blocking duration', ...lq(lo.map((x) => x.blocking))], fw));
     console.log(row(['  their script time', ...lq(lo.map((x) => x.script))], fw));
     console.log(row(['  their render (style/layout/paint)', ...lq(lo.map((x) => x.render))], fw));
@@ -561,10 +698,48 @@ async function main(): Promise<void> {
       `frames during turn animations: ${anim.durations.length} months animated in ${anim.steps} actions, each ${ms(median(anim.durations))} (median; planned 1300 ms), ${animated.length} frames; the map's Phaser loop is capped at 30 fps`,
     );
     console.log(row(['', 'p50', 'p95', 'max', 'count'], fw));
-    console.log(row(['rAF delta, all frames of the animations', ms1(quantile(animated, 0.5)), ms1(quantile(animated, 0.95)), ms1(animated.length ? Math.max(...animated) : NaN), animated.length], fw));
-    console.log(row(['  after the first frame', ms1(quantile(anim.rest, 0.5)), ms1(quantile(anim.rest, 0.95)), ms1(anim.rest.length ? Math.max(...anim.rest) : NaN), anim.rest.length], fw));
-    console.log(row(['  first frame (after the resolving click)', ms1(quantile(anim.first, 0.5)), ms1(quantile(anim.first, 0.95)), ms1(anim.first.length ? Math.max(...anim.first) : NaN), anim.first.length], fw));
-    console.log(row([`long animation frames${f.loafSupported ? '' : ' (UNSUPPORTED)'}`, ...lq(anim.loaf.map((x) => x.duration))], fw));
+    console.log(
+      row(
+        [
+          'rAF delta, all frames of the animations',
+          ms1(quantile(animated, 0.5)),
+          ms1(quantile(animated, 0.95)),
+          ms1(animated.length ? Math.max(...animated) : NaN),
+          animated.length,
+        ],
+        fw,
+      ),
+    );
+    console.log(
+      row(
+        [
+          '  after the first frame',
+          ms1(quantile(anim.rest, 0.5)),
+          ms1(quantile(anim.rest, 0.95)),
+          ms1(anim.rest.length ? Math.max(...anim.rest) : NaN),
+          anim.rest.length,
+        ],
+        fw,
+      ),
+    );
+    console.log(
+      row(
+        [
+          '  first frame (after the resolving click)',
+          ms1(quantile(anim.first, 0.5)),
+          ms1(quantile(anim.first, 0.95)),
+          ms1(anim.first.length ? Math.max(...anim.first) : NaN),
+          anim.first.length,
+        ],
+        fw,
+      ),
+    );
+    console.log(
+      row(
+        [`long animation frames${f.loafSupported ? '' : ' (UNSUPPORTED)'}`, ...lq(anim.loaf.map((x) => x.duration))],
+        fw,
+      ),
+    );
     console.log(row(['  their script time', ...lq(anim.loaf.map((x) => x.script))], fw));
     console.log(row(['frames over 33 ms (rAF)', '', '', '', animated.filter((x) => x > 33.4).length], fw));
     console.log('');

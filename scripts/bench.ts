@@ -49,7 +49,10 @@ function allocated(fn: () => void): number {
   fn();
   const after = process.memoryUsage().heapUsed;
   const stats = prof.stop()?.statistics ?? [];
-  const reclaimed = stats.reduce((sum, g) => sum + (g.beforeGC.heapStatistics.usedHeapSize - g.afterGC.heapStatistics.usedHeapSize), 0);
+  const reclaimed = stats.reduce(
+    (sum, g) => sum + (g.beforeGC.heapStatistics.usedHeapSize - g.afterGC.heapStatistics.usedHeapSize),
+    0,
+  );
   return reclaimed + (after - before);
 }
 
@@ -67,9 +70,16 @@ const ids = readdirSync(SCENARIO_DIR)
   .filter((id) => !only || only.includes(id));
 
 const cal = calibrate();
-const line: Record<string, unknown> = { at: new Date().toISOString(), node: process.version, calibrationMs: round(cal, 2), scenarios: {} };
+const line: Record<string, unknown> = {
+  at: new Date().toISOString(),
+  node: process.version,
+  calibrationMs: round(cal, 2),
+  scenarios: {},
+};
 console.log(`engine benchmark, node ${process.version}, one thread (study: ${THREADS} worker threads)`);
-console.log(`calibration     ${cal.toFixed(2)} ms for the fixed workload (lower is a faster machine; "× cal" figures below are per calibration unit)`);
+console.log(
+  `calibration     ${cal.toFixed(2)} ms for the fixed workload (lower is a faster machine; "× cal" figures below are per calibration unit)`,
+);
 
 for (const id of ids) {
   const loaded = loadScenario(id);
@@ -85,17 +95,24 @@ for (const id of ids) {
     const games = name === 'report' ? GAMES : Math.max(5, Math.round(GAMES / 20));
     const gps = gamesPerSecond(scn, name, games);
     row[`${name}GamesPerSec`] = round(gps, 1);
-    console.log(`${pad} ${name.padEnd(7)} ${gps.toFixed(0).padStart(7)} games/s   (${((gps * cal) / 1000).toFixed(2)} games per calibration unit)`);
+    console.log(
+      `${pad} ${name.padEnd(7)} ${gps.toFixed(0).padStart(7)} games/s   (${((gps * cal) / 1000).toFixed(2)} games per calibration unit)`,
+    );
   }
   // Pure engine time: replay recorded logs, so doctrine thinking is excluded.
-  const logs: (readonly Action[])[] = Array.from({ length: 50 }, (_, i) => playGame(scn, 1000 + i, seatAll(DOCTRINES['report']!)).log);
+  const logs: (readonly Action[])[] = Array.from(
+    { length: 50 },
+    (_, i) => playGame(scn, 1000 + i, seatAll(DOCTRINES['report']!)).log,
+  );
   const actions = logs.reduce((a, l) => a + l.length, 0);
   for (let i = 0; i < 10; i++) replay(scn, 1000 + i, logs[i]!);
   const t1 = performance.now();
   for (let rep = 0; rep < 3; rep++) for (let i = 0; i < logs.length; i++) replay(scn, 1000 + i, logs[i]!);
   const us = ((performance.now() - t1) * 1000) / (3 * actions);
   row['replayUsPerAction'] = round(us, 2);
-  console.log(`${pad} replay  ${us.toFixed(2).padStart(7)} µs/action (${(actions / logs.length).toFixed(0)} actions a game; ${(us / cal).toFixed(3)} per calibration ms)`);
+  console.log(
+    `${pad} replay  ${us.toFixed(2).padStart(7)} µs/action (${(actions / logs.length).toFixed(0)} actions a game; ${(us / cal).toFixed(3)} per calibration ms)`,
+  );
   const n = 20;
   const bytes = allocated(() => runBatch(scn, seatAll(DOCTRINES['report']!), n, 7));
   row['allocMBPerGame'] = round(bytes / n / 1e6, 2);
@@ -108,7 +125,9 @@ for (const id of ids) {
     row['studySeconds'] = round(wall, 2);
     row['studyGames'] = STUDY_GAMES;
     row['studyDoctrines'] = names.length;
-    console.log(`${pad} study   ${STUDY_GAMES} games × ${names.length} doctrines: ${wall.toFixed(1)} s in ${THREADS} worker threads`);
+    console.log(
+      `${pad} study   ${STUDY_GAMES} games × ${names.length} doctrines: ${wall.toFixed(1)} s in ${THREADS} worker threads`,
+    );
   }
   (line['scenarios'] as Record<string, unknown>)[id] = row;
 }

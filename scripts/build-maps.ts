@@ -157,7 +157,8 @@ function simplify(pts: readonly Pt[], tol: number): Pt[] {
     for (let i = a + 1; i < c; i++) {
       const [px, py] = pts[i]!;
       // a closed ring's ends meet: the distance to that point instead of to a line
-      const d = len === 0 ? Math.hypot(px - ax, py - ay) : Math.abs((cx - ax) * (ay - py) - (ax - px) * (cy - ay)) / len;
+      const d =
+        len === 0 ? Math.hypot(px - ax, py - ay) : Math.abs((cx - ax) * (ay - py) - (ax - px) * (cy - ay)) / len;
       if (d > worst) {
         worst = d;
         at = i;
@@ -211,7 +212,12 @@ function build(t: Theatre): void {
   const countries = layer('countries')
     .map((f) => ({ id: String(f.id), rings: areaRings(f.geometry as Geom) }))
     .filter((c) => c.rings.length > 0)
-    .map((c) => ({ id: c.id, name: t.names[c.id] ?? null, rings: c.rings.filter((r) => !r.hole).map((r) => r.ring), holes: c.rings.filter((r) => r.hole).map((r) => r.ring) }));
+    .map((c) => ({
+      id: c.id,
+      name: t.names[c.id] ?? null,
+      rings: c.rings.filter((r) => !r.hole).map((r) => r.ring),
+      holes: c.rings.filter((r) => r.hole).map((r) => r.ring),
+    }));
   const lakes = layer('lakes')
     .flatMap((f) => areaRings(f.geometry as Geom))
     .filter((r) => !r.hole)
@@ -230,11 +236,19 @@ function build(t: Theatre): void {
     countries,
     lakes,
     rivers,
-    places: t.places.map((p) => ({ id: p.id, name: { en: p.en, fr: p.fr ?? p.en }, lon: p.lon, lat: p.lat, rank: p.rank })),
+    places: t.places.map((p) => ({
+      id: p.id,
+      name: { en: p.en, fr: p.fr ?? p.en },
+      lon: p.lon,
+      lat: p.lat,
+      rank: p.rank,
+    })),
   };
   const json = JSON.stringify(out);
   writeFileSync(join(OUT, `${t.id}.json`), `${json}\n`);
-  console.log(`${t.id}.json: ${countries.length} countries, ${lakes.length} lakes, ${rivers.length} rivers, ${out.places.length} places, ${(json.length / 1024).toFixed(1)} KiB`);
+  console.log(
+    `${t.id}.json: ${countries.length} countries, ${lakes.length} lakes, ${rivers.length} rivers, ${out.places.length} places, ${(json.length / 1024).toFixed(1)} KiB`,
+  );
 }
 
 mkdirSync(OUT, { recursive: true });

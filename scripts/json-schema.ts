@@ -18,8 +18,14 @@ export function scenarioJsonSchema(): Record<string, unknown> {
     description: `A scenario for Mandate, schemaVersion ${SCHEMA_VERSION}. Generated from src/scenario/schema.ts by scripts/json-schema.ts: do not edit.`,
   });
   names.add(Loc, { id: 'Loc', description: 'A text shown to players: English, and optionally French.' });
-  names.add(Condition, { id: 'Condition', description: 'A test on the game state; `all`, `any` and `not` combine tests.' });
-  names.add(Effect, { id: 'Effect', description: 'A change to the game state. `$target` is the target chosen when the action is played.' });
+  names.add(Condition, {
+    id: 'Condition',
+    description: 'A test on the game state; `all`, `any` and `not` combine tests.',
+  });
+  names.add(Effect, {
+    id: 'Effect',
+    description: 'A change to the game state. `$target` is the target chosen when the action is played.',
+  });
   names.add(LessonId, { id: 'LessonId', description: 'A lesson id from scenarios/lessons.yaml, such as L-primacy.' });
   return z.toJSONSchema(Scenario, {
     target: 'draft-07',

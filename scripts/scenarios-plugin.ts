@@ -42,7 +42,9 @@ type Compiled = { ok: true; value: Bundled; files: string[] } | { ok: false; pro
 /** Reads and checks every scenario of a directory against its lessons catalogue; problems as `file:line: path: message` lines. */
 export function compileScenarios(dir: string): Compiled {
   const label = (name: string) => `${basename(dir)}/${name}`;
-  const names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
+  const names = readdirSync(dir)
+    .filter((n) => n.endsWith('.yaml'))
+    .sort();
   const files = names.map((n) => join(dir, n));
   const lessons = parseLessons(readFileSync(join(dir, LESSONS_FILE), 'utf8'), label(LESSONS_FILE));
   if (!lessons.ok) return { ok: false, problems: lessons.error.map(formatProblem), files };
@@ -53,7 +55,9 @@ export function compileScenarios(dir: string): Compiled {
     if (r.ok) scenarios.push(r.value);
     else problems.push(...r.error.map(formatProblem));
   }
-  return problems.length > 0 ? { ok: false, problems, files } : { ok: true, value: { lessons: lessons.value, scenarios }, files };
+  return problems.length > 0
+    ? { ok: false, problems, files }
+    : { ok: true, value: { lessons: lessons.value, scenarios }, files };
 }
 
 /** How each scenario's loader gets its data: fetched from an address (browser), or imported as a module (Node tests). */
@@ -65,7 +69,9 @@ export type DataSource = { kind: 'fetch'; url: (id: string) => string } | { kind
  */
 export function scenariosModule(b: Bundled, data: DataSource = { kind: 'module' }): string {
   const loader = (id: string) =>
-    data.kind === 'module' ? `async () => (await import(${JSON.stringify(SCENARIO_MODULE_PREFIX + id)})).default` : `() => fetchData(${data.url(id)})`;
+    data.kind === 'module'
+      ? `async () => (await import(${JSON.stringify(SCENARIO_MODULE_PREFIX + id)})).default`
+      : `() => fetchData(${data.url(id)})`;
   const loaders = b.scenarios.map((s) => `  ${JSON.stringify(s.id)}: ${loader(s.id)},\n`).join('');
   const fetchData =
     data.kind === 'fetch'
@@ -98,7 +104,11 @@ export function bundledScenarios(options: { dir?: string } = {}): Plugin {
   // is filled in by renderChunk (@vite-ignore: Vite need not look for the file itself)
   const source = (): DataSource =>
     command === 'build'
-      ? { kind: 'fetch', url: (id) => `new URL(/* @vite-ignore */ ${JSON.stringify(`${URL_MARK}${id.replace(/[^A-Za-z0-9]/g, (c) => `$${c.charCodeAt(0)}$`)}__`)}, import.meta.url).href` }
+      ? {
+          kind: 'fetch',
+          url: (id) =>
+            `new URL(/* @vite-ignore */ ${JSON.stringify(`${URL_MARK}${id.replace(/[^A-Za-z0-9]/g, (c) => `$${c.charCodeAt(0)}$`)}__`)}, import.meta.url).href`,
+        }
       : process.env['VITEST']
         ? { kind: 'module' }
         : { kind: 'fetch', url: (id) => JSON.stringify(`${DEV_DATA_PREFIX}${encodeURIComponent(id)}.json`) };
@@ -175,7 +185,8 @@ export function bundledScenarios(options: { dir?: string } = {}): Plugin {
       if (!isScenarioFile(file)) return undefined;
       compiled = null;
       const graph = this.environment.moduleGraph;
-      for (const [id, mod] of graph.idToModuleMap) if (id === RESOLVED || id.startsWith(RESOLVED_PREFIX)) graph.invalidateModule(mod);
+      for (const [id, mod] of graph.idToModuleMap)
+        if (id === RESOLVED || id.startsWith(RESOLVED_PREFIX)) graph.invalidateModule(mod);
       this.environment.hot.send({ type: 'full-reload' });
       return [];
     },

@@ -36,20 +36,31 @@ export function serviceWorker(): Plugin {
           const name = relative(config.publicDir, path).split(sep).join('/');
           if (name !== SW_FILE && !files.has(name)) files.set(name, readFileSync(path));
         }
-        if (!files.has('index.html')) this.warn('index.html is not in the bundle: the service worker will not serve the page offline');
+        if (!files.has('index.html'))
+          this.warn('index.html is not in the bundle: the service worker will not serve the page offline');
         const names = [...files.keys()].sort();
         const hash = createHash('sha256');
         for (const n of names) hash.update(n).update('\0').update(files.get(n)!).update('\0');
         const version = hash.digest('hex').slice(0, 16);
         const sourcePath = join(config.root, SOURCE);
-        const { code } = await transformWithOxc(readFileSync(sourcePath, 'utf8'), sourcePath, { lang: 'ts', target: 'es2022' });
+        const { code } = await transformWithOxc(readFileSync(sourcePath, 'utf8'), sourcePath, {
+          lang: 'ts',
+          target: 'es2022',
+        });
         let out = code;
-        for (const [key, value] of [['__PRECACHE_FILES__', JSON.stringify(names.map((n) => `./${n}`))], ['__PRECACHE_VERSION__', JSON.stringify(version)]] as const) {
+        for (const [key, value] of [
+          ['__PRECACHE_FILES__', JSON.stringify(names.map((n) => `./${n}`))],
+          ['__PRECACHE_VERSION__', JSON.stringify(version)],
+        ] as const) {
           if (!out.includes(key)) this.error(`${SOURCE}: placeholder ${key} not found`);
           out = out.replaceAll(key, value);
         }
         out = out.replace(/^export \{\};?\s*$/m, '');
-        this.emitFile({ type: 'asset', fileName: SW_FILE, source: `// Mandate service worker, version ${version}, ${names.length} files.\n${out}` });
+        this.emitFile({
+          type: 'asset',
+          fileName: SW_FILE,
+          source: `// Mandate service worker, version ${version}, ${names.length} files.\n${out}`,
+        });
       },
     },
   };

@@ -27,7 +27,8 @@ const scenarios = ['monusco-2013', 'minusma-2014'].map((id) => {
 function evaluate(t: Tuning, round: number): number {
   const d = makeDoctrine({ ...STRONG, tuning: t });
   const scores: number[] = [];
-  for (const scn of scenarios) for (let i = 0; i < games; i++) scores.push(playGame(scn, gameSeed(9001 + round, i), seatAll(d)).outcome!.score);
+  for (const scn of scenarios)
+    for (let i = 0; i < games; i++) scores.push(playGame(scn, gameSeed(9001 + round, i), seatAll(d)).outcome!.score);
   return mean(scores);
 }
 
@@ -38,16 +39,25 @@ const gauss = () => {
 };
 const FIXED = new Set(['neglect']);
 function perturb(t: Tuning): Tuning {
-  const flat: Record<string, number> = { ...Object.fromEntries(Object.entries(t.weights).map(([k, v]) => [`w.${k}`, v as number])) };
+  const flat: Record<string, number> = {
+    ...Object.fromEntries(Object.entries(t.weights).map(([k, v]) => [`w.${k}`, v as number])),
+  };
   for (const [k, v] of Object.entries(t)) if (typeof v === 'number' && !FIXED.has(k)) flat[k] = v;
   const keys = Object.keys(flat);
   const n = 1 + Math.floor(nextFloat(rng) * 3);
   for (let j = 0; j < n; j++) {
     const k = keys[Math.floor(nextFloat(rng) * keys.length)]!;
     const v = flat[k]!;
-    flat[k] = k === 'moveArea' ? Math.min(1, Math.max(0, v + gauss() * 0.2)) : Math.round(v * Math.exp(gauss() * 0.4) * 100) / 100;
+    flat[k] =
+      k === 'moveArea'
+        ? Math.min(1, Math.max(0, v + gauss() * 0.2))
+        : Math.round(v * Math.exp(gauss() * 0.4) * 100) / 100;
   }
-  const weights = Object.fromEntries(Object.entries(flat).filter(([k]) => k.startsWith('w.')).map(([k, v]) => [k.slice(2), v]));
+  const weights = Object.fromEntries(
+    Object.entries(flat)
+      .filter(([k]) => k.startsWith('w.'))
+      .map(([k, v]) => [k.slice(2), v]),
+  );
   const rest = Object.fromEntries(Object.entries(flat).filter(([k]) => !k.startsWith('w.')));
   return { ...t, ...rest, weights } as Tuning;
 }

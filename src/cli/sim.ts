@@ -6,7 +6,8 @@ import { formatProblem } from '../scenario/problems.js';
 import { intArg, loadSeating, parseArgs, UsageError } from '../sim/args.js';
 import { runBatch, summarise } from '../sim/batch.js';
 
-const USAGE = 'usage: npm run sim -- --scenario ID_OR_PATH [--games N] [--seed S] [--doctrine NAME_OR_PATH] [--srsg|--force|--envoy|--police NAME_OR_PATH] [--json]';
+const USAGE =
+  'usage: npm run sim -- --scenario ID_OR_PATH [--games N] [--seed S] [--doctrine NAME_OR_PATH] [--srsg|--force|--envoy|--police NAME_OR_PATH] [--json]';
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['json', 'help'], ['scenario', 'games', 'seed', 'doctrine', ...CHAIRS]);
@@ -32,10 +33,24 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   console.log(`${scn.id}: ${games} games, seed ${seed}, doctrine ${label}`);
-  console.log(`  score ${sum.meanScore} (95% CI ${sum.ci95[0]}–${sum.ci95[1]}, range ${sum.minScore}–${sum.maxScore}), success ${Math.round(sum.winRate * 100)}%`);
-  console.log(`  ends: ${Object.entries(sum.ends).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  console.log(`  epilogues: ${Object.entries(sum.epilogues).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  console.log(`  dimensions: ${Object.entries(sum.dimensions).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(
+    `  score ${sum.meanScore} (95% CI ${sum.ci95[0]}–${sum.ci95[1]}, range ${sum.minScore}–${sum.maxScore}), success ${Math.round(sum.winRate * 100)}%`,
+  );
+  console.log(
+    `  ends: ${Object.entries(sum.ends)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `  epilogues: ${Object.entries(sum.epilogues)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `  dimensions: ${Object.entries(sum.dimensions)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   if (sum.neverFired.length > 0) console.log(`  events never fired: ${sum.neverFired.join(', ')}`);
   if (sum.neverPlayed.length > 0) console.log(`  actions never played: ${sum.neverPlayed.join(', ')}`);
   if (sum.neverLegal && sum.neverLegal.length > 0) console.log(`  actions never legal: ${sum.neverLegal.join(', ')}`);
@@ -45,7 +60,9 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (e: unknown) => {
-    console.error(e instanceof UsageError ? `${e.message}\n${USAGE}` : `sim failed: ${e instanceof Error ? e.message : String(e)}`);
+    console.error(
+      e instanceof UsageError ? `${e.message}\n${USAGE}` : `sim failed: ${e instanceof Error ? e.message : String(e)}`,
+    );
     process.exitCode = e instanceof UsageError ? 2 : 1;
   },
 );

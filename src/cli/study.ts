@@ -7,13 +7,16 @@ import { intArg, parseArgs, UsageError } from '../sim/args.js';
 import { runStudyParallel } from '../sim/study-parallel.js';
 import { CHAIR_STUDY, paired, STUDY_DOCTRINES, type StudyRow } from '../sim/study.js';
 
-const USAGE = 'usage: npm run study -- --scenario ID_OR_PATH [--games N] [--seed S] [--part doctrines|chairs|all] [--json]';
+const USAGE =
+  'usage: npm run study -- --scenario ID_OR_PATH [--games N] [--seed S] [--part doctrines|chairs|all] [--json]';
 
 function progress(done: number, total: number): void {
   if (!process.stderr.isTTY && done !== total && done % Math.max(1, Math.floor(total / 20)) !== 0) return;
   const width = 30;
   const filled = Math.round((done / total) * width);
-  process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} games${done === total ? '\n' : ''}`);
+  process.stderr.write(
+    `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} games${done === total ? '\n' : ''}`,
+  );
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -37,13 +40,32 @@ async function main(argv: string[]): Promise<number> {
   const rows = await runStudyParallel(id, games, seed, progress, undefined, entries);
   const pairs = paired(rows);
   if (args.has('json')) {
-    console.log(JSON.stringify({ scenario: loaded.value.id, games, seed, doctrines: rows.map(({ scores: _, ...r }) => r), paired: pairs }));
+    console.log(
+      JSON.stringify({
+        scenario: loaded.value.id,
+        games,
+        seed,
+        doctrines: rows.map(({ scores: _, ...r }) => r),
+        paired: pairs,
+      }),
+    );
     return 0;
   }
   const dims = Object.keys(rows[0]?.dimensions ?? {});
   const table = (title: string, list: readonly StudyRow[]) => {
     console.log(title);
-    console.log(['row'.padEnd(32), 'score', '95% CI'.padEnd(12), 'win', 'vs strong', 'paired 95% CI'.padEnd(14), 'strong>', ...dims.map((d) => d.slice(0, 6).padStart(6))].join(' '));
+    console.log(
+      [
+        'row'.padEnd(32),
+        'score',
+        '95% CI'.padEnd(12),
+        'win',
+        'vs strong',
+        'paired 95% CI'.padEnd(14),
+        'strong>',
+        ...dims.map((d) => d.slice(0, 6).padStart(6)),
+      ].join(' '),
+    );
     for (const r of list) {
       const p = pairs.find((x) => x.name === r.name);
       console.log(
@@ -60,17 +82,31 @@ async function main(argv: string[]): Promise<number> {
       );
     }
   };
-  console.log(`${loaded.value.id}: ${games} games per row, seed ${seed}; paired differences against strong on the same seeds`);
+  console.log(
+    `${loaded.value.id}: ${games} games per row, seed ${seed}; paired differences against strong on the same seeds`,
+  );
   const strongRow = rows.filter((r) => r.name === 'strong');
-  if (part !== 'chairs') table('doctrines (every chair)', rows.filter((r) => !r.name.includes('=')));
-  if (part !== 'doctrines') table('chair study (one chair breaks, strong plays the others)', [...(part === 'chairs' ? strongRow : []), ...rows.filter((r) => r.name.includes('='))]);
+  if (part !== 'chairs')
+    table(
+      'doctrines (every chair)',
+      rows.filter((r) => !r.name.includes('=')),
+    );
+  if (part !== 'doctrines')
+    table('chair study (one chair breaks, strong plays the others)', [
+      ...(part === 'chairs' ? strongRow : []),
+      ...rows.filter((r) => r.name.includes('=')),
+    ]);
   return 0;
 }
 
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (e: unknown) => {
-    console.error(e instanceof UsageError ? `${e.message}\n${USAGE}` : `study failed: ${e instanceof Error ? e.message : String(e)}`);
+    console.error(
+      e instanceof UsageError
+        ? `${e.message}\n${USAGE}`
+        : `study failed: ${e instanceof Error ? e.message : String(e)}`,
+    );
     process.exitCode = e instanceof UsageError ? 2 : 1;
   },
 );

@@ -34,7 +34,9 @@ const ATTACHED: ReadonlySet<MechanicId> = new Set([
 
 /** Per-chair sums of what the chairs' own actions changed, from the ledger (world, events and rules excluded). */
 export function chairContributions(scn: Scenario, ledger: readonly LedgerEntry[]): Record<Chair, ChairContribution> {
-  const dims = Object.fromEntries(CHAIRS.map((c) => [c, Object.fromEntries(DIMENSIONS.map((d) => [d, 0])) as Record<Dimension, number>])) as Record<Chair, Record<Dimension, number>>;
+  const dims = Object.fromEntries(
+    CHAIRS.map((c) => [c, Object.fromEntries(DIMENSIONS.map((d) => [d, 0])) as Record<Dimension, number>]),
+  ) as Record<Chair, Record<Dimension, number>>;
   const force = Object.fromEntries(CHAIRS.map((c) => [c, 0])) as Record<Chair, number>;
   const pw = protectionWeights(scn);
   const cardChair = new Map(scn.actions.map((a) => [a.id, a.chair]));
@@ -47,12 +49,25 @@ export function chairContributions(scn: Scenario, ledger: readonly LedgerEntry[]
     }
     let chair: Chair | null = null;
     if (e.cause.kind === 'action') chair = last = e.cause.chair;
-    else if (e.cause.kind === 'mechanic' && e.cause.mechanic === 'futile-technical-talks') chair = cardChair.get(e.cause.subject ?? '') ?? null;
-    else if (e.cause.kind === 'mechanic' && e.cause.mechanic === 'silo-working' && e.cause.subject !== undefined) chair = e.cause.subject as Chair;
-    else if (e.cause.kind === 'mechanic' && ATTACHED.has(e.cause.mechanic) && !(e.cause.mechanic === 'plan-conflicts' && e.track.kind === 'indicator' && e.track.id === 'cohesion')) chair = last;
+    else if (e.cause.kind === 'mechanic' && e.cause.mechanic === 'futile-technical-talks')
+      chair = cardChair.get(e.cause.subject ?? '') ?? null;
+    else if (e.cause.kind === 'mechanic' && e.cause.mechanic === 'silo-working' && e.cause.subject !== undefined)
+      chair = e.cause.subject as Chair;
+    else if (
+      e.cause.kind === 'mechanic' &&
+      ATTACHED.has(e.cause.mechanic) &&
+      !(e.cause.mechanic === 'plan-conflicts' && e.track.kind === 'indicator' && e.track.id === 'cohesion')
+    )
+      chair = last;
     else if (e.cause.kind !== 'mechanic') last = null;
     if (!chair) continue;
-    if (e.cause.kind === 'mechanic' && e.cause.mechanic === 'force-substitution' && e.track.kind === 'indicator' && e.track.id === 'process') force[chair]++;
+    if (
+      e.cause.kind === 'mechanic' &&
+      e.cause.mechanic === 'force-substitution' &&
+      e.track.kind === 'indicator' &&
+      e.track.id === 'process'
+    )
+      force[chair]++;
     const d = dims[chair];
     const t = e.track;
     if (t.kind === 'violence') d.protection -= (pw[t.id] ?? 0) * e.delta;
@@ -67,7 +82,14 @@ export function chairContributions(scn: Scenario, ledger: readonly LedgerEntry[]
   return Object.fromEntries(
     CHAIRS.map((c) => {
       const d = Object.fromEntries(DIMENSIONS.map((k) => [k, r1(dims[c][k])])) as Record<Dimension, number>;
-      return [c, { dimensions: d, score: r1(DIMENSIONS.reduce((a, k) => a + scn.scoring.weights[k] * dims[c][k], 0) / wsum), forceWithoutPolitics: force[c] }];
+      return [
+        c,
+        {
+          dimensions: d,
+          score: r1(DIMENSIONS.reduce((a, k) => a + scn.scoring.weights[k] * dims[c][k], 0) / wsum),
+          forceWithoutPolitics: force[c],
+        },
+      ];
     }),
   ) as Record<Chair, ChairContribution>;
 }

@@ -92,10 +92,15 @@ export function timelineOf(scn: Scenario, seed: number, log: readonly Action[], 
       strategy: before.strategy,
       events: before.fired.filter((f) => f.turn === before.turn).map((f) => ({ event: f.event, choice: f.choice })),
       mandateChanges: reviews,
-      plans: Object.fromEntries(indexOf(scn).chairs.map((c) => [c, { items: before.plans[c]?.items ?? [], note: before.plans[c]?.note ?? '' }])),
+      plans: Object.fromEntries(
+        indexOf(scn).chairs.map((c) => [c, { items: before.plans[c]?.items ?? [], note: before.plans[c]?.note ?? '' }]),
+      ),
       conflicts: before.conflicts,
       moves: Object.fromEntries(
-        CORE_INDICATORS.map((k) => [k, turnEntries.filter((e) => e.track.kind === 'indicator' && e.track.id === k).reduce((x, e) => x + e.delta, 0)]).filter(([, v]) => v !== 0),
+        CORE_INDICATORS.map((k) => [
+          k,
+          turnEntries.filter((e) => e.track.kind === 'indicator' && e.track.id === k).reduce((x, e) => x + e.delta, 0),
+        ]).filter(([, v]) => v !== 0),
       ),
     });
     reviews = [];
@@ -117,7 +122,9 @@ function drivers(ledger: readonly LedgerEntry[], tracks: readonly Track[], sign:
   }
   return [...byLesson.entries()]
     .map(([lesson, causes]) => {
-      const sorted = causes.map((c) => ({ ...c, delta: c.delta * sign })).sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.key < b.key ? -1 : 1));
+      const sorted = causes
+        .map((c) => ({ ...c, delta: c.delta * sign }))
+        .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.key < b.key ? -1 : 1));
       return { lesson, delta: sorted.reduce((x, c) => x + c.delta, 0), causes: sorted.slice(0, 5) };
     })
     .filter((d) => d.delta !== 0)
@@ -131,9 +138,15 @@ function drivers(ledger: readonly LedgerEntry[], tracks: readonly Track[], sign:
  * `limited`: a mid-game record for players keeps the fog — only numbers the mission observes
  * exactly (and their ledger entries) appear, and no score; the fog lifts when the game is over.
  */
-export function buildDebrief(scn: Scenario, s: GameState, catalogue: LessonCatalogue | null, opts: { limited?: boolean } = {}): Debrief {
+export function buildDebrief(
+  scn: Scenario,
+  s: GameState,
+  catalogue: LessonCatalogue | null,
+  opts: { limited?: boolean } = {},
+): Debrief {
   const limited = (opts.limited ?? false) && s.phase !== 'over';
-  const exact = (t: Track) => t.kind === 'implementation' || (t.kind === 'indicator' && scn.indicators[t.id].observed === 'exact');
+  const exact = (t: Track) =>
+    t.kind === 'implementation' || (t.kind === 'indicator' && scn.indicators[t.id].observed === 'exact');
   const ledger = limited ? s.ledger.filter((e) => exact(e.track)) : s.ledger;
   const start = newGame(scn, s.seed, s.secret);
   const turns = s.turn;
@@ -144,7 +157,14 @@ export function buildDebrief(scn: Scenario, s: GameState, catalogue: LessonCatal
   const shown = (d: Dimension) => !limited || tracks[d].every(exact);
   const indicators = CORE_INDICATORS.filter((k) => !limited || scn.indicators[k].observed === 'exact');
   const timeline = timelineOf(scn, s.seed, s.log, s.secret).map((t) =>
-    limited ? { ...t, moves: Object.fromEntries(Object.entries(t.moves).filter(([k]) => scn.indicators[k as IndicatorId].observed === 'exact')) } : t,
+    limited
+      ? {
+          ...t,
+          moves: Object.fromEntries(
+            Object.entries(t.moves).filter(([k]) => scn.indicators[k as IndicatorId].observed === 'exact'),
+          ),
+        }
+      : t,
   );
   return {
     scenario: scn.id,
@@ -162,11 +182,19 @@ export function buildDebrief(scn: Scenario, s: GameState, catalogue: LessonCatal
       tracks: tracks[d],
       drivers: drivers(ledger, tracks[d], d === 'protection' || d === 'casualties' ? -1 : 1, 4),
     })),
-    series: Object.fromEntries(indicators.map((k) => [k, seriesOf(ledger, { kind: 'indicator', id: k }, start.indicators[k], turns)])),
+    series: Object.fromEntries(
+      indicators.map((k) => [k, seriesOf(ledger, { kind: 'indicator', id: k }, start.indicators[k], turns)]),
+    ),
     limited,
     timeline,
     conflictCost: ledger
-      .filter((e) => e.cause.kind === 'mechanic' && (e.cause.mechanic === 'plan-conflicts' || e.cause.mechanic === 'envoy-coordination') && e.track.kind === 'indicator' && e.track.id === 'cohesion')
+      .filter(
+        (e) =>
+          e.cause.kind === 'mechanic' &&
+          (e.cause.mechanic === 'plan-conflicts' || e.cause.mechanic === 'envoy-coordination') &&
+          e.track.kind === 'indicator' &&
+          e.track.id === 'cohesion',
+      )
       .reduce((x, e) => x + e.delta, 0),
     lessons: catalogue ? catalogue.lessons.filter((l) => used.has(l.id)) : [],
     chairs: limited ? null : chairContributions(scn, ledger),

@@ -34,7 +34,15 @@ export const LABELS = {
     added: 'added',
     move: 'move',
     chairs: { srsg: 'SRSG', force: 'Force Commander', envoy: 'Special Envoy', police: 'Police Commissioner' },
-    dimensions: { process: 'Political process', protection: 'Protection of civilians', credibility: 'Credibility', consent: 'Consent and impartiality', trust: 'Population trust', cohesion: 'Mission cohesion', casualties: 'Casualties avoided' },
+    dimensions: {
+      process: 'Political process',
+      protection: 'Protection of civilians',
+      credibility: 'Credibility',
+      consent: 'Consent and impartiality',
+      trust: 'Population trust',
+      cohesion: 'Mission cohesion',
+      casualties: 'Casualties avoided',
+    },
   },
   fr: {
     report: 'Rapport après action',
@@ -68,6 +76,14 @@ export const LABELS = {
     added: 'ajoutées',
     move: 'déplacer',
     chairs: { srsg: 'RSSG', force: 'Commandant de la force', envoy: 'Envoyé spécial', police: 'Chef de la police' },
-    dimensions: { process: 'Processus politique', protection: 'Protection des civils', credibility: 'Crédibilité', consent: 'Consentement et impartialité', trust: 'Confiance de la population', cohesion: 'Cohésion de la mission', casualties: 'Pertes évitées' },
+    dimensions: {
+      process: 'Processus politique',
+      protection: 'Protection des civils',
+      credibility: 'Crédibilité',
+      consent: 'Consentement et impartialité',
+      trust: 'Confiance de la population',
+      cohesion: 'Cohésion de la mission',
+      casualties: 'Pertes évitées',
+    },
   },
 } as const;

@@ -30,17 +30,26 @@ const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 export function debriefMarkdown(d: Debrief, scn: Scenario, lang: Lang): string {
   const L = LABELS[lang];
   const idx = indexOf(scn);
-  const name = (id: string) => md(text(idx.actors.get(id)?.name ?? idx.regions.get(id)?.name ?? idx.units.get(id)?.name, lang) || id);
+  const name = (id: string) =>
+    md(text(idx.actors.get(id)?.name ?? idx.regions.get(id)?.name ?? idx.units.get(id)?.name, lang) || id);
   const item = (it: PlanItem) =>
     it.kind === 'card'
       ? `${md(text(idx.cards.get(it.card)?.name, lang) || it.card)}${it.target ? ` → ${name(it.target)}` : ''}`
       : `${L.move} ${name(it.unit)} → ${name(it.to)}`;
-  const lessonTitle = (id: string | null) => (id === null ? L.noLesson : `${id} ${md(text(d.lessons.find((l) => l.id === id)?.title, lang))}`.trim());
+  const lessonTitle = (id: string | null) =>
+    id === null ? L.noLesson : `${id} ${md(text(d.lessons.find((l) => l.id === id)?.title, lang))}`.trim();
   const out: string[] = [];
   out.push(`# ${L.report}: ${md(text(scn.title, lang))}`, '');
-  out.push(`- ${L.scenario}: ${scn.id} v${scn.version}`, `- ${L.seed}: ${d.seed}`, `- ${L.turns}: ${d.timeline.length}`);
+  out.push(
+    `- ${L.scenario}: ${scn.id} v${scn.version}`,
+    `- ${L.seed}: ${d.seed}`,
+    `- ${L.turns}: ${d.timeline.length}`,
+  );
   const result = d.result === 'success' ? L.success : d.result === 'failure' ? L.failure : L.inProgress;
-  out.push(`- ${L.outcome}: **${result}**${d.score === null ? '' : `, ${L.score} ${d.score} (${L.threshold} ${d.threshold})`}`, '');
+  out.push(
+    `- ${L.outcome}: **${result}**${d.score === null ? '' : `, ${L.score} ${d.score} (${L.threshold} ${d.threshold})`}`,
+    '',
+  );
   const epilogue = scn.epilogues.find((e) => e.id === d.epilogue);
   if (epilogue) out.push(`> ${md(text(epilogue.text, lang))}`, '');
   out.push(`| ${L.dimension} | ${L.value} | ${L.weight} |`, '|---|---:|---:|');
@@ -56,18 +65,26 @@ export function debriefMarkdown(d: Debrief, scn: Scenario, lang: Lang): string {
   for (const t of d.timeline) {
     out.push(`### ${L.turn} ${t.turn}`, '');
     if (t.strategy) out.push(`- ${L.strategy}: ${md(text(idx.strategies.get(t.strategy)?.name, lang) || t.strategy)}`);
-    for (const m of t.mandateChanges) out.push(`- ${L.mandate}: ${L.dropped} ${m.drop.join(', ') || '—'}; ${L.added} ${m.add.join(', ') || '—'}`);
+    for (const m of t.mandateChanges)
+      out.push(`- ${L.mandate}: ${L.dropped} ${m.drop.join(', ') || '—'}; ${L.added} ${m.add.join(', ') || '—'}`);
     for (const e of t.events) {
       const ev = idx.events.get(e.event);
       const choice = e.choice ? ev?.choices.find((c) => c.id === e.choice) : undefined;
-      out.push(`- ${L.events}: ${md(text(ev?.title, lang) || e.event)}${choice ? ` (${L.choice}: ${md(text(choice.label, lang))})` : ''}`);
+      out.push(
+        `- ${L.events}: ${md(text(ev?.title, lang) || e.event)}${choice ? ` (${L.choice}: ${md(text(choice.label, lang))})` : ''}`,
+      );
     }
     for (const [chair, plan] of Object.entries(t.plans)) {
       const label = L.chairs[chair as keyof typeof L.chairs];
-      out.push(`- ${label}: ${plan.items.length ? plan.items.map(item).join('; ') : L.nothing}${plan.note ? ` — ${L.why}: “${md(plan.note)}”` : ''}`);
+      out.push(
+        `- ${label}: ${plan.items.length ? plan.items.map(item).join('; ') : L.nothing}${plan.note ? ` — ${L.why}: “${md(plan.note)}”` : ''}`,
+      );
     }
-    for (const c of t.conflicts) out.push(`- ${L.conflicts}: ${c.kind} (${c.chairs.map((x) => L.chairs[x]).join(', ')}; ${name(c.subject)})`);
-    const moves = Object.entries(t.moves).map(([k, v]) => `${md(text(scn.indicators[k as keyof typeof scn.indicators].name, lang))} ${signed(v)}`);
+    for (const c of t.conflicts)
+      out.push(`- ${L.conflicts}: ${c.kind} (${c.chairs.map((x) => L.chairs[x]).join(', ')}; ${name(c.subject)})`);
+    const moves = Object.entries(t.moves).map(
+      ([k, v]) => `${md(text(scn.indicators[k as keyof typeof scn.indicators].name, lang))} ${signed(v)}`,
+    );
     if (moves.length) out.push(`- ${moves.join(', ')}`);
     out.push('');
   }

@@ -65,13 +65,27 @@ export function decisionsOf(scn: Scenario, original: GameState, humans: readonly
  * Doctrines for the human chairs that take their old decisions again from `from` on, falling back to `bot` where an
  * old decision no longer applies. `log` records both.
  */
-export function replayingSeats(scn: Scenario, original: GameState, humans: readonly Chair[], bot: Doctrine, log: ReplayLog): Partial<Record<Chair, Doctrine>> {
+export function replayingSeats(
+  scn: Scenario,
+  original: GameState,
+  humans: readonly Chair[],
+  bot: Doctrine,
+  log: ReplayLog,
+): Partial<Record<Chair, Doctrine>> {
   const months = decisionsOf(scn, original, humans);
   const month = (ctx: DoctrineContext) => months.get(`${ctx.view.turn}:${ctx.chair}`);
-  const fallback = (ctx: DoctrineContext, kind: DecisionKind, dropped: readonly PlanItem[] = [], toBot = true) => log.fallbacks.push({ turn: ctx.view.turn, chair: ctx.chair, kind, dropped, toBot });
+  const fallback = (ctx: DoctrineContext, kind: DecisionKind, dropped: readonly PlanItem[] = [], toBot = true) =>
+    log.fallbacks.push({ turn: ctx.view.turn, chair: ctx.chair, kind, dropped, toBot });
   const legalItems = (ctx: DoctrineContext, items: readonly PlanItem[]) => {
-    const legal = new Set(ctx.legal.filter((a): a is Extract<Action, { type: 'plan/add' }> => a.type === 'plan/add').map((a) => canonicalJson(a.item)));
-    return { kept: items.filter((x) => legal.has(canonicalJson(x))), dropped: items.filter((x) => !legal.has(canonicalJson(x))) };
+    const legal = new Set(
+      ctx.legal
+        .filter((a): a is Extract<Action, { type: 'plan/add' }> => a.type === 'plan/add')
+        .map((a) => canonicalJson(a.item)),
+    );
+    return {
+      kept: items.filter((x) => legal.has(canonicalJson(x))),
+      dropped: items.filter((x) => !legal.has(canonicalJson(x))),
+    };
   };
   const planFrom = (ctx: DoctrineContext, items: readonly PlanItem[] | undefined, kind: DecisionKind): PlanItem[] => {
     if (items === undefined) {

@@ -7,7 +7,9 @@ import { playGame, type Seating } from '../sim/play.js';
 import { replayingSeats, type ReplayLog } from './replay-chairs.js';
 
 /** The one decision changed at the branch: a chair's plan for that turn, or the turn's strategy. */
-export type Change = { readonly kind: 'plan'; readonly chair: Chair; readonly items: readonly PlanItem[] } | { readonly kind: 'strategy'; readonly strategy: string };
+export type Change =
+  | { readonly kind: 'plan'; readonly chair: Chair; readonly items: readonly PlanItem[] }
+  | { readonly kind: 'strategy'; readonly strategy: string };
 
 export interface Branch {
   readonly original: GameState;
@@ -18,10 +20,18 @@ export interface Branch {
   readonly replay: ReplayLog;
 }
 
-export type BranchResult = { readonly ok: true; readonly value: Branch } | { readonly ok: false; readonly message: string };
+export type BranchResult =
+  { readonly ok: true; readonly value: Branch } | { readonly ok: false; readonly message: string };
 
 /** The log up to the point where turn `turn` waits for its strategy (change: strategy) or its plans. */
-function prefixTo(scn: Scenario, seed: number, secret: string, log: readonly Action[], turn: number, phase: 'strategy' | 'planning'): { state: GameState; used: number } | null {
+function prefixTo(
+  scn: Scenario,
+  seed: number,
+  secret: string,
+  log: readonly Action[],
+  turn: number,
+  phase: 'strategy' | 'planning',
+): { state: GameState; used: number } | null {
   let s = newGame(scn, seed, secret);
   for (let i = 0; i < log.length; i++) {
     if (s.turn === turn && s.phase === phase) return { state: s, used: i };
@@ -36,7 +46,14 @@ function prefixTo(scn: Scenario, seed: number, secret: string, log: readonly Act
  * Branches `original` at `turn` with `change`; after it, every later decision of the `humans` chairs is taken again
  * as it was, and the bots (`seats`) decide for the other chairs and where an old decision no longer applies.
  */
-export function branchAt(scn: Scenario, original: GameState, turn: number, change: Change, seats: Seating, humans: readonly Chair[] = []): BranchResult {
+export function branchAt(
+  scn: Scenario,
+  original: GameState,
+  turn: number,
+  change: Change,
+  seats: Seating,
+  humans: readonly Chair[] = [],
+): BranchResult {
   const phase = change.kind === 'strategy' ? 'strategy' : 'planning';
   const at = prefixTo(scn, original.seed, original.secret, original.log, turn, phase);
   if (!at) return { ok: false, message: `turn ${turn} was not reached in this game` };
@@ -71,7 +88,12 @@ export function partingTurn(a: GameState, b: GameState): number | null {
   for (let i = 0; i < n; i++) {
     const x = a.ledger[i]!;
     const y = b.ledger[i]!;
-    if (x.turn !== y.turn || x.delta !== y.delta || trackKey(x.track) !== trackKey(y.track) || JSON.stringify(x.cause) !== JSON.stringify(y.cause)) {
+    if (
+      x.turn !== y.turn ||
+      x.delta !== y.delta ||
+      trackKey(x.track) !== trackKey(y.track) ||
+      JSON.stringify(x.cause) !== JSON.stringify(y.cause)
+    ) {
       return Math.min(x.turn, y.turn);
     }
   }

@@ -31,9 +31,19 @@ export const ActionShape = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('plan/revise'), chair }),
   z.strictObject({ type: z.literal('plan/confirm'), chair }),
   z.strictObject({ type: z.literal('facilitator/inject'), event: id, reason }),
-  z.strictObject({ type: z.literal('facilitator/custom'), title: text(1, 200), effects: z.array(Effect).check(z.minLength(1), z.maxLength(10)), reason }),
+  z.strictObject({
+    type: z.literal('facilitator/custom'),
+    title: text(1, 200),
+    effects: z.array(Effect).check(z.minLength(1), z.maxLength(10)),
+    reason,
+  }),
   z.strictObject({ type: z.literal('facilitator/end'), reason }),
-  z.strictObject({ type: z.literal('facilitator/adjust'), indicator: z.enum(CORE_INDICATORS), by: int(-50, 50), reason }),
+  z.strictObject({
+    type: z.literal('facilitator/adjust'),
+    indicator: z.enum(CORE_INDICATORS),
+    by: int(-50, 50),
+    reason,
+  }),
 ]);
 
 const isId = (v: unknown): boolean => typeof v === 'string' && v.length >= 1 && v.length <= 64;
@@ -80,14 +90,26 @@ function quickAction(x: unknown): boolean {
       return keysAre(a, ['type', 'chair', 'drop', 'add']) && isIds(a['drop']) && isIds(a['add']);
     case 'plan/remove': {
       const i = a['index'];
-      return keysAre(a, ['type', 'chair', 'index']) && typeof i === 'number' && Number.isInteger(i) && i >= 0 && i <= MAX_PLAN_ITEMS;
+      return (
+        keysAre(a, ['type', 'chair', 'index']) &&
+        typeof i === 'number' &&
+        Number.isInteger(i) &&
+        i >= 0 &&
+        i <= MAX_PLAN_ITEMS
+      );
     }
     case 'plan/add': {
       const it = a['item'];
       if (!keysAre(a, ['type', 'chair', 'item']) || it === null || typeof it !== 'object' || !plain(it)) return false;
       const item = it as Record<string, unknown>;
-      if (item['kind'] === 'card') return keysAre(item, ['kind', 'card'], ['target']) && isId(item['card']) && (!('target' in item) || isId(item['target']));
-      if (item['kind'] === 'move') return keysAre(item, ['kind', 'unit', 'to']) && isId(item['unit']) && isId(item['to']);
+      if (item['kind'] === 'card')
+        return (
+          keysAre(item, ['kind', 'card'], ['target']) &&
+          isId(item['card']) &&
+          (!('target' in item) || isId(item['target']))
+        );
+      if (item['kind'] === 'move')
+        return keysAre(item, ['kind', 'unit', 'to']) && isId(item['unit']) && isId(item['to']);
       return false;
     }
     default:

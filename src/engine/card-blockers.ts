@@ -21,7 +21,13 @@ export type Blocker =
   | { readonly kind: 'unit'; readonly unit: string }
   | { readonly kind: 'presence'; readonly region: string }
   /** A level on a track: a rule of the card, told whatever the track's true value. */
-  | { readonly kind: 'level'; readonly track: 'indicator' | 'violence' | 'stance' | 'strength'; readonly id: string; readonly gte?: number | undefined; readonly lte?: number | undefined }
+  | {
+      readonly kind: 'level';
+      readonly track: 'indicator' | 'violence' | 'stance' | 'strength';
+      readonly id: string;
+      readonly gte?: number | undefined;
+      readonly lte?: number | undefined;
+    }
   /** Already done once (a situation that, once set, closes the card). */
   | { readonly kind: 'done' }
   | { readonly kind: 'unknown' };
@@ -29,7 +35,8 @@ export type Blocker =
 /** The turn a chair last saw its card take effect, from the ledger it sees. */
 function lastPlayed(view: ChairView, card: string): number | undefined {
   let last: number | undefined;
-  for (const e of view.ledger) if (e.cause.kind === 'action' && e.cause.card === card && (last === undefined || e.turn > last)) last = e.turn;
+  for (const e of view.ledger)
+    if (e.cause.kind === 'action' && e.cause.card === card && (last === undefined || e.turn > last)) last = e.turn;
   return last;
 }
 
@@ -47,10 +54,13 @@ export function cooldownBlocker(view: ChairView, card: Card): Blocker {
 function flagSources(scn: Scenario, flag: string): Blocker[] {
   const out: Blocker[] = [];
   for (const ev of scn.events) {
-    const sets = [...ev.effects, ...ev.choices.flatMap((c) => c.effects)].some((e) => e.do === 'flag' && e.set === flag);
+    const sets = [...ev.effects, ...ev.choices.flatMap((c) => c.effects)].some(
+      (e) => e.do === 'flag' && e.set === flag,
+    );
     if (sets) out.push({ kind: 'after-event', event: ev.id, from: ev.window?.from ?? turnFloor(ev.when) });
   }
-  for (const c of indexOf(scn).cards.values()) if (c.effects.some((e) => e.do === 'flag' && e.set === flag)) out.push({ kind: 'after-card', card: c.id });
+  for (const c of indexOf(scn).cards.values())
+    if (c.effects.some((e) => e.do === 'flag' && e.set === flag)) out.push({ kind: 'after-card', card: c.id });
   return out;
 }
 
@@ -69,7 +79,18 @@ function conditionBlockers(scn: Scenario, view: ChairView, c: Condition): Blocke
       if (c.lte !== undefined && view.turn > c.lte) return [{ kind: 'closed', turn: c.lte }];
       return [];
     case 'event':
-      return view.fired.some((f) => f.event === c.event) ? [] : [{ kind: 'after-event', event: c.event, from: turnFloor(indexOf(scn).events.get(c.event)?.when) ?? indexOf(scn).events.get(c.event)?.window?.from ?? null }];
+      return view.fired.some((f) => f.event === c.event)
+        ? []
+        : [
+            {
+              kind: 'after-event',
+              event: c.event,
+              from:
+                turnFloor(indexOf(scn).events.get(c.event)?.when) ??
+                indexOf(scn).events.get(c.event)?.window?.from ??
+                null,
+            },
+          ];
     case 'strategy':
       return view.strategy === c.strategy ? [] : [{ kind: 'strategy', strategy: c.strategy }];
     case 'mandated':
@@ -79,7 +100,9 @@ function conditionBlockers(scn: Scenario, view: ChairView, c: Condition): Blocke
     case 'unit':
       return c.unit in view.units ? [] : [{ kind: 'unit', unit: c.unit }];
     case 'presence':
-      return Object.values(view.units).some((u) => u.region === c.region) ? [] : [{ kind: 'presence', region: c.region }];
+      return Object.values(view.units).some((u) => u.region === c.region)
+        ? []
+        : [{ kind: 'presence', region: c.region }];
     case 'indicator':
       return [{ kind: 'level', track: 'indicator', id: c.id, gte: c.gte, lte: c.lte }];
     case 'violence':
@@ -106,7 +129,11 @@ function conditionBlockers(scn: Scenario, view: ChairView, c: Condition): Blocke
       // "not yet set": a card that sets its own marker is closed once it (or its event) has been seen to happen
       if (c.cond.test !== 'flag') return [{ kind: 'unknown' }];
       const flag = c.cond.flag;
-      const happened = flagSources(scn, flag).some((b) => (b.kind === 'after-card' ? lastPlayed(view, b.card) !== undefined : b.kind === 'after-event' && view.fired.some((f) => f.event === b.event)));
+      const happened = flagSources(scn, flag).some((b) =>
+        b.kind === 'after-card'
+          ? lastPlayed(view, b.card) !== undefined
+          : b.kind === 'after-event' && view.fired.some((f) => f.event === b.event),
+      );
       return happened ? [{ kind: 'done' }] : [];
     }
   }

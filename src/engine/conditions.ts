@@ -12,7 +12,6 @@ export interface Reader {
   strength(actor: string): number;
 }
 
-
 const inRange = (v: number, c: { gte?: number | undefined; lte?: number | undefined }) =>
   (c.gte === undefined || v >= c.gte) && (c.lte === undefined || v <= c.lte);
 

@@ -48,7 +48,8 @@ export function applyScaled(d: DraftState, scn: Scenario, track: Track, full: nu
     // Repetition: what a repeated action no longer achieves, rounded toward nothing, ledgered as
     // such; only what was actually gained can be taken back (a number at its bound loses nothing).
     base = Math.trunc(full * ctx.repeat);
-    if (Math.abs(applied) > Math.abs(base)) change(d, scn, track, base - applied, { kind: 'mechanic', mechanic: 'repetition' }, ['L-leadership']);
+    if (Math.abs(applied) > Math.abs(base))
+      change(d, scn, track, base - applied, { kind: 'mechanic', mechanic: 'repetition' }, ['L-leadership']);
   }
   const mods = ctx.modifiers ?? [];
   if (mods.length === 0 || base === 0 || !favourable(d, track, base)) return;

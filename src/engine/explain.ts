@@ -36,7 +36,12 @@ export function causeKey(c: Cause): string {
 }
 
 /** Why a number moved between two turns (inclusive), from the ledger alone. */
-export function explain(ledger: readonly LedgerEntry[], track: Track, from = 0, to = Number.MAX_SAFE_INTEGER): Explanation {
+export function explain(
+  ledger: readonly LedgerEntry[],
+  track: Track,
+  from = 0,
+  to = Number.MAX_SAFE_INTEGER,
+): Explanation {
   const key = trackKey(track);
   const by = new Map<string, { cause: Cause; delta: number; lessons: Set<string>; entries: number }>();
   let net = 0;
@@ -54,7 +59,16 @@ export function explain(ledger: readonly LedgerEntry[], track: Track, from = 0, 
     .map(([k, v]) => ({ key: k, cause: v.cause, delta: v.delta, lessons: [...v.lessons].sort(), entries: v.entries }))
     .filter((c) => c.delta !== 0)
     .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.key < b.key ? -1 : 1));
-  return { track, from, to: Math.min(to, ledger.reduce((m, e) => Math.max(m, e.turn), 0)), net, contributions };
+  return {
+    track,
+    from,
+    to: Math.min(
+      to,
+      ledger.reduce((m, e) => Math.max(m, e.turn), 0),
+    ),
+    net,
+    contributions,
+  };
 }
 
 /** Net change per lesson over the game for one number: what each lesson's mechanics and tagged actions did. */

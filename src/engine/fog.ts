@@ -123,7 +123,10 @@ const PUBLIC_KEY = new Uint8Array(16);
  */
 export function seedSecret(seed: number): string {
   const hex = (w: [number, number]) => w.map((x) => x.toString(16).padStart(8, '0')).join('');
-  return hex(siphash24(PUBLIC_KEY, encoder.encode(`mandate-seed-secret:${seed >>> 0}:0`))) + hex(siphash24(PUBLIC_KEY, encoder.encode(`mandate-seed-secret:${seed >>> 0}:1`)));
+  return (
+    hex(siphash24(PUBLIC_KEY, encoder.encode(`mandate-seed-secret:${seed >>> 0}:0`))) +
+    hex(siphash24(PUBLIC_KEY, encoder.encode(`mandate-seed-secret:${seed >>> 0}:1`)))
+  );
 }
 
 function keyBytes(secret: string): Uint8Array {

@@ -2,7 +2,17 @@
 export * from './types.js';
 export { newGame, step } from './step.js';
 export { checkAllowed, legalActions, planCost, itemCost, targetsOf, eligibleUnits } from './legal.js';
-export { viewFor, facilitatorView, fogSpread, type ViewOptions, type ChairView, type Seen, type SeenActor, type SeenPlan, type SeenEntry } from './view.js';
+export {
+  viewFor,
+  facilitatorView,
+  fogSpread,
+  type ViewOptions,
+  type ChairView,
+  type Seen,
+  type SeenActor,
+  type SeenPlan,
+  type SeenEntry,
+} from './view.js';
 export { secretFromBytes, seedSecret, isSecret } from './fog.js';
 export { seenOf, knownTo } from './knowledge.js';
 export { replay, hashState, hashScenario, canonicalJson } from './replay.js';

@@ -37,7 +37,9 @@ function bandOf(s: GameState, scn: Scenario): number {
   if (b.byTurn.length <= turn) {
     // Analysis at the end of each month, from its start value and the ledger.
     const ends = new Array<number>(turn + 1).fill(0);
-    for (const e of s.ledger) if (e.track.kind === 'indicator' && e.track.id === 'analysis' && e.turn < turn) ends[e.turn] = (ends[e.turn] ?? 0) + e.delta;
+    for (const e of s.ledger)
+      if (e.track.kind === 'indicator' && e.track.id === 'analysis' && e.turn < turn)
+        ends[e.turn] = (ends[e.turn] ?? 0) + e.delta;
     let analysis = Math.round(scn.indicators.analysis.initial);
     let w = fogWidth(scn, analysis);
     const out = [w];
@@ -63,7 +65,11 @@ export function isEstimated(scn: Scenario, t: Track): boolean {
  * would give away their exact size, which the ledger keeps hidden.
  */
 function withinMonth(c: Cause): boolean {
-  return c.kind === 'facilitator' || (c.kind === 'event' && c.choice !== undefined) || (c.kind === 'mechanic' && (c.mechanic === 'mandate-review' || c.mechanic === 'mandate-expectations'));
+  return (
+    c.kind === 'facilitator' ||
+    (c.kind === 'event' && c.choice !== undefined) ||
+    (c.kind === 'mechanic' && (c.mechanic === 'mandate-review' || c.mechanic === 'mandate-expectations'))
+  );
 }
 
 interface Known {
@@ -85,7 +91,8 @@ function knownOf(s: GameState, scn: Scenario): Known {
     for (let i = s.ledger.length - 1; i >= 0; i--) {
       const e = s.ledger[i]!;
       if (e.turn < s.turn) break;
-      if (e.turn === s.turn && withinMonth(e.cause)) heldBack.set(trackKey(e.track), (heldBack.get(trackKey(e.track)) ?? 0) + e.delta);
+      if (e.turn === s.turn && withinMonth(e.cause))
+        heldBack.set(trackKey(e.track), (heldBack.get(trackKey(e.track)) ?? 0) + e.delta);
     }
   }
   const width = bandOf(s, scn);
@@ -113,7 +120,6 @@ function fogKey(t: Track): string {
       return 'implementation';
   }
 }
-
 
 /**
  * One number as the mission sees it now. An estimated number shows its value at the month's opening (see

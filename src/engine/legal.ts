@@ -3,7 +3,17 @@ import type { Card, Chair, Condition, Scenario } from '../scenario/schema.js';
 import { holds } from './conditions.js';
 import { knownTo } from './knowledge.js';
 import { capacityOf, indexOf } from './scenario-index.js';
-import { isFacilitatorAction, MAX_NOTE, MAX_PLAN_ITEMS, type Action, type FacilitatorAction, type GameState, type PlanItem, type Rejection, type RejectionCode } from './types.js';
+import {
+  isFacilitatorAction,
+  MAX_NOTE,
+  MAX_PLAN_ITEMS,
+  type Action,
+  type FacilitatorAction,
+  type GameState,
+  type PlanItem,
+  type Rejection,
+  type RejectionCode,
+} from './types.js';
 
 const no = (code: RejectionCode, message: string): Rejection => ({ code, message });
 
@@ -54,7 +64,9 @@ export function eligibleUnits(s: GameState, scn: Scenario, card: Card, target: s
   const where = unitRegions(scn, card, target);
   const out: string[] = [];
   for (const id in s.units) if (where.includes(s.units[id]!.region) && canServe(scn, card, id)) out.push(id);
-  return out.sort((a, b) => (idx.units.get(b)?.performance ?? 0) - (idx.units.get(a)?.performance ?? 0) || (a < b ? -1 : 1));
+  return out.sort(
+    (a, b) => (idx.units.get(b)?.performance ?? 0) - (idx.units.get(a)?.performance ?? 0) || (a < b ? -1 : 1),
+  );
 }
 
 /**
@@ -164,16 +176,20 @@ function makeContext(s: GameState, scn: Scenario, chair: Chair): LegalityContext
 function cardLevelRejection(ctx: LegalityContext, card: Card): Rejection | null {
   const s = ctx.state;
   if (card.chair !== ctx.chair) return no('card/other-chair', `'${card.id}' belongs to the ${card.chair} chair`);
-  if (card.task && !s.mandate.includes(card.task)) return no('card/task-not-mandated', `task '${card.task}' is not in the mandate`);
+  if (card.task && !s.mandate.includes(card.task))
+    return no('card/task-not-mandated', `task '${card.task}' is not in the mandate`);
   const last = s.played[card.id];
-  if (last !== undefined && s.turn - last <= card.cooldown) return no('card/cooldown', `'${card.id}' was played in turn ${last}`);
-  if (card.requires && !cardConditionHolds(ctx, card.requires)) return no('card/requires', `'${card.id}' is not possible now`);
+  if (last !== undefined && s.turn - last <= card.cooldown)
+    return no('card/cooldown', `'${card.id}' was played in turn ${last}`);
+  if (card.requires && !cardConditionHolds(ctx, card.requires))
+    return no('card/requires', `'${card.id}' is not possible now`);
   if (ctx.plannedCards.has(card.id)) return no('card/already-planned', `'${card.id}' is already in the plan`);
   return null;
 }
 
 function hasUnitIn(ctx: LegalityContext, card: Card, target: string): boolean {
-  for (const r of unitRegions(ctx.scenario, card, target)) for (const id of ctx.unitsIn.get(r) ?? []) if (canServe(ctx.scenario, card, id)) return true;
+  for (const r of unitRegions(ctx.scenario, card, target))
+    for (const id of ctx.unitsIn.get(r) ?? []) if (canServe(ctx.scenario, card, id)) return true;
   return false;
 }
 
@@ -191,7 +207,8 @@ function cardRejection(ctx: LegalityContext, item: Extract<PlanItem, { kind: 'ca
     if (card.tags.includes('talks') && actor && !actor.negotiable) {
       return no('card/non-negotiable', `'${item.target}' is outside any negotiation`);
     }
-    if (!ctx.targets(card).includes(item.target)) return no('card/target', `'${item.target}' is not a target for '${card.id}'`);
+    if (!ctx.targets(card).includes(item.target))
+      return no('card/target', `'${item.target}' is not a target for '${card.id}'`);
     if (card.needsUnit && !hasUnitIn(ctx, card, item.target)) {
       return no('card/no-unit', `no ${card.needsUnit} unit able to act at '${item.target}'`);
     }
@@ -207,7 +224,10 @@ function moveRejection(ctx: LegalityContext, item: Extract<PlanItem, { kind: 'mo
   const def = idx.units.get(item.unit);
   if (!unit || !def) return no('unit/unknown', `no unit '${item.unit}' in theatre`);
   if (def.caveats.includes('static')) return no('unit/static', `'${item.unit}' may not leave its base`);
-  if (!idx.regions.get(unit.region)?.links.includes(item.to) && !idx.regions.get(item.to)?.links.includes(unit.region)) {
+  if (
+    !idx.regions.get(unit.region)?.links.includes(item.to) &&
+    !idx.regions.get(item.to)?.links.includes(unit.region)
+  ) {
     return no('unit/route', `'${item.to}' is not next to '${unit.region}'`);
   }
   if (ctx.movingUnits.has(item.unit)) {
@@ -231,14 +251,17 @@ function facilitatorRejection(s: GameState, a: FacilitatorAction, scn: Scenario)
   if (a.type === 'facilitator/inject') {
     const ev = indexOf(scn).events.get(a.event);
     if (!ev) return no('facilitator/unknown-event', `no event '${a.event}' in this scenario`);
-    if (s.pendingChoices.includes(a.event)) return no('facilitator/event-pending', `'${a.event}' is already waiting for a choice`);
+    if (s.pendingChoices.includes(a.event))
+      return no('facilitator/event-pending', `'${a.event}' is already waiting for a choice`);
   }
   if (a.type === 'facilitator/custom') {
     const idx = indexOf(scn);
     for (const e of a.effects) {
       const ref = e.do === 'violence' ? e.region : e.do === 'stance' || e.do === 'strength' ? e.actor : null;
-      if (ref !== null && !(e.do === 'violence' ? idx.regions.has(ref) : idx.actors.has(ref))) return no('facilitator/unknown-place', `no region or actor '${ref}' in this scenario`);
-      if (e.do === 'request-unit' && !scn.reinforcements[e.unit]) return no('facilitator/unknown-reinforcement', `no reinforcement '${e.unit}'`);
+      if (ref !== null && !(e.do === 'violence' ? idx.regions.has(ref) : idx.actors.has(ref)))
+        return no('facilitator/unknown-place', `no region or actor '${ref}' in this scenario`);
+      if (e.do === 'request-unit' && !scn.reinforcements[e.unit])
+        return no('facilitator/unknown-reinforcement', `no reinforcement '${e.unit}'`);
     }
   }
   return null;
@@ -281,7 +304,8 @@ export function checkAllowed(s: GameState, a: Action, scn: Scenario): Rejection 
       if (unknown !== undefined) return no('mandate/unknown-task', `no task '${unknown}'`);
       const required = a.drop.find((t) => idx.tasks.get(t)?.required);
       if (required !== undefined) return no('mandate/required-missing', `the Council requires '${required}'`);
-      const after = s.mandate.filter((t) => !a.drop.includes(t)).length + a.add.filter((t) => !s.mandate.includes(t)).length;
+      const after =
+        s.mandate.filter((t) => !a.drop.includes(t)).length + a.add.filter((t) => !s.mandate.includes(t)).length;
       if (after === 0) return no('mandate/empty', 'the mandate cannot be empty');
       return srsgOnly();
     }
@@ -289,7 +313,8 @@ export function checkAllowed(s: GameState, a: Action, scn: Scenario): Rejection 
       if (s.phase !== 'sitrep') return no('phase/wrong', 'choices are made in the sitrep');
       if (!s.pendingChoices.includes(a.event)) return no('event/not-pending', `no choice is waiting on '${a.event}'`);
       const ev = idx.events.get(a.event);
-      if (!ev || ev.decider !== a.chair) return no('chair/not-allowed', `the ${ev?.decider ?? 'srsg'} chair decides this`);
+      if (!ev || ev.decider !== a.chair)
+        return no('chair/not-allowed', `the ${ev?.decider ?? 'srsg'} chair decides this`);
       if (!ev.choices.some((c) => c.id === a.choice)) return no('event/unknown-choice', `no choice '${a.choice}'`);
       return null;
     }
@@ -313,7 +338,8 @@ export function checkAllowed(s: GameState, a: Action, scn: Scenario): Rejection 
     case 'plan/commit': {
       const closed = planOpen(s, a.chair);
       if (closed) return closed;
-      if (a.note !== undefined && a.note.length > MAX_NOTE) return no('note/too-long', `a note has at most ${MAX_NOTE} characters`);
+      if (a.note !== undefined && a.note.length > MAX_NOTE)
+        return no('note/too-long', `a note has at most ${MAX_NOTE} characters`);
       return null;
     }
     case 'plan/revise': {
@@ -345,14 +371,18 @@ export function legalActions(s: GameState, scn: Scenario, chair: Chair): Action[
     case 'setup': {
       const required = scn.mandate.tasks.filter((t) => t.required).map((t) => t.id);
       const optional = scn.mandate.tasks.filter((t) => !t.required).map((t) => t.id);
-      for (let k = 0; k <= optional.length; k++) push({ type: 'mandate/adopt', chair, tasks: [...required, ...optional.slice(0, k)] });
-      if (scn.mandate.draft.length > 0) push({ type: 'mandate/adopt', chair, tasks: [...new Set([...required, ...scn.mandate.draft])] });
+      for (let k = 0; k <= optional.length; k++)
+        push({ type: 'mandate/adopt', chair, tasks: [...required, ...optional.slice(0, k)] });
+      if (scn.mandate.draft.length > 0)
+        push({ type: 'mandate/adopt', chair, tasks: [...new Set([...required, ...scn.mandate.draft])] });
       break;
     }
     case 'sitrep':
-      for (const e of s.pendingChoices) for (const c of idx.events.get(e)?.choices ?? []) push({ type: 'event/choose', chair, event: e, choice: c.id });
+      for (const e of s.pendingChoices)
+        for (const c of idx.events.get(e)?.choices ?? []) push({ type: 'event/choose', chair, event: e, choice: c.id });
       for (const t of s.mandate) push({ type: 'mandate/review', chair, drop: [t], add: [] });
-      for (const t of idx.tasks.keys()) if (!s.mandate.includes(t)) push({ type: 'mandate/review', chair, drop: [], add: [t] });
+      for (const t of idx.tasks.keys())
+        if (!s.mandate.includes(t)) push({ type: 'mandate/review', chair, drop: [], add: [t] });
       push({ type: 'sitrep/close', chair });
       break;
     case 'strategy':

@@ -6,7 +6,11 @@ import { MAX_SAVE_BYTES, SAVE_VERSION, type SaveError } from './save.js';
 
 const common = {
   format: z.literal('mandate-save'),
-  scenario: z.strictObject({ id: z.string().max(64), version: z.number().int(), hash: z.string().regex(/^[0-9a-f]{16}$/) }),
+  scenario: z.strictObject({
+    id: z.string().max(64),
+    version: z.number().int(),
+    hash: z.string().regex(/^[0-9a-f]{16}$/),
+  }),
   seed: z.number().int().min(0).max(0xffffffff),
   log: z.array(ActionShape).max(20000),
   stateHash: z.string().regex(/^[0-9a-f]{16}$/),
@@ -19,11 +23,15 @@ const SaveShape = z.union([
 ]);
 type Parsed = z.infer<typeof SaveShape>;
 /** A save of either version: `secret` is absent only from version 1 files. */
-export type SaveFile = { [K in Exclude<keyof Parsed, 'version'>]: Parsed[K] } & { version: Parsed['version']; secret?: string };
+export type SaveFile = { [K in Exclude<keyof Parsed, 'version'>]: Parsed[K] } & {
+  version: Parsed['version'];
+  secret?: string;
+};
 
 /** Checks a save file's shape, without a scenario. */
 export function parseSave(text: string): { ok: true; save: SaveFile } | { ok: false; error: SaveError } {
-  if (text.length > MAX_SAVE_BYTES) return { ok: false, error: { code: 'save/too-large', message: `larger than ${MAX_SAVE_BYTES} characters` } };
+  if (text.length > MAX_SAVE_BYTES)
+    return { ok: false, error: { code: 'save/too-large', message: `larger than ${MAX_SAVE_BYTES} characters` } };
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -11,7 +11,14 @@ export const SAVE_VERSION = 2;
 export const MAX_SAVE_BYTES = 2_000_000;
 export type { SaveFile };
 
-export type SaveErrorCode = 'save/not-json' | 'save/too-large' | 'save/shape' | 'save/other-scenario' | 'save/replay' | 'save/tampered' | 'save/facilitator';
+export type SaveErrorCode =
+  | 'save/not-json'
+  | 'save/too-large'
+  | 'save/shape'
+  | 'save/other-scenario'
+  | 'save/replay'
+  | 'save/tampered'
+  | 'save/facilitator';
 export interface SaveError {
   readonly code: SaveErrorCode;
   readonly message: string;
@@ -43,17 +50,42 @@ export interface RestoreOptions {
  * secret, gets the one derived from its seed (`seedSecret`): it replays, but its fog can be seen through by anyone
  * who finds the seed, as before. Its checksum was made over a state without a secret and is checked so.
  */
-export function restoreSave(save: SaveFile, scn: Scenario, opts: RestoreOptions = {}): { ok: true; state: GameState } | { ok: false; error: SaveError } {
+export function restoreSave(
+  save: SaveFile,
+  scn: Scenario,
+  opts: RestoreOptions = {},
+): { ok: true; state: GameState } | { ok: false; error: SaveError } {
   if (save.scenario.id !== scn.id || save.scenario.hash !== hashScenario(scn)) {
-    return { ok: false, error: { code: 'save/other-scenario', message: `made with scenario '${save.scenario.id}' v${save.scenario.version}, which is not the one loaded` } };
+    return {
+      ok: false,
+      error: {
+        code: 'save/other-scenario',
+        message: `made with scenario '${save.scenario.id}' v${save.scenario.version}, which is not the one loaded`,
+      },
+    };
   }
   if (!opts.facilitator) {
     const i = save.log.findIndex((a) => isFacilitatorAction(a as Action));
-    if (i >= 0) return { ok: false, error: { code: 'save/facilitator', message: `action ${i + 1} is a facilitator's, and this game has no facilitator` } };
+    if (i >= 0)
+      return {
+        ok: false,
+        error: {
+          code: 'save/facilitator',
+          message: `action ${i + 1} is a facilitator's, and this game has no facilitator`,
+        },
+      };
   }
   const r = replay(scn, save.seed, save.log as Action[], save.secret ?? seedSecret(save.seed));
-  if (!r.ok) return { ok: false, error: { code: 'save/replay', message: `action ${r.index + 1} is not legal: ${r.rejection.message}` } };
-  const hash = save.secret === undefined ? hashState({ ...r.state, format: 1, secret: undefined } as unknown as GameState) : hashState(r.state);
-  if (hash !== save.stateHash) return { ok: false, error: { code: 'save/tampered', message: 'the game does not match its checksum' } };
+  if (!r.ok)
+    return {
+      ok: false,
+      error: { code: 'save/replay', message: `action ${r.index + 1} is not legal: ${r.rejection.message}` },
+    };
+  const hash =
+    save.secret === undefined
+      ? hashState({ ...r.state, format: 1, secret: undefined } as unknown as GameState)
+      : hashState(r.state);
+  if (hash !== save.stateHash)
+    return { ok: false, error: { code: 'save/tampered', message: 'the game does not match its checksum' } };
   return { ok: true, state: r.state };
 }

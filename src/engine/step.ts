@@ -12,7 +12,14 @@ import { seedRng } from './rng.js';
 import { indexOf } from './scenario-index.js';
 import { isAction } from './action-shape.js';
 import { deepFreeze, isFreezing } from './freeze.js';
-import { STATE_FORMAT, type Action, type DraftState, type EngineEvent, type GameState, type StepResult } from './types.js';
+import {
+  STATE_FORMAT,
+  type Action,
+  type DraftState,
+  type EngineEvent,
+  type GameState,
+  type StepResult,
+} from './types.js';
 
 /**
  * A new game of a scenario, waiting for the SRSG to adopt the mandate. `secret` keys the fog (fog.ts): a game that
@@ -30,9 +37,13 @@ export function newGame(scn: Scenario, seed: number, secret?: string): GameState
     rng: seedRng(s),
     turn: 0,
     phase: 'setup',
-    indicators: Object.fromEntries(Object.entries(scn.indicators).map(([k, v]) => [k, Math.round(v.initial)])) as GameState['indicators'],
+    indicators: Object.fromEntries(
+      Object.entries(scn.indicators).map(([k, v]) => [k, Math.round(v.initial)]),
+    ) as GameState['indicators'],
     violence: Object.fromEntries(scn.regions.map((r) => [r.id, Math.round(r.violence)])),
-    actors: Object.fromEntries(scn.actors.map((a) => [a.id, { stance: Math.round(a.stance), strength: Math.round(a.strength), engaged: 0 }])),
+    actors: Object.fromEntries(
+      scn.actors.map((a) => [a.id, { stance: Math.round(a.stance), strength: Math.round(a.strength), engaged: 0 }]),
+    ),
     units: Object.fromEntries(scn.units.map((u) => [u.id, { region: u.region }])),
     deployments: [],
     mandate: [],
@@ -54,7 +65,8 @@ export function newGame(scn: Scenario, seed: number, secret?: string): GameState
 }
 
 export function step(s: GameState, a: Action, scn: Scenario): StepResult {
-  if (!isAction(a)) return { ok: false, rejection: { code: 'action/malformed', message: 'not an action of this game' } };
+  if (!isAction(a))
+    return { ok: false, rejection: { code: 'action/malformed', message: 'not an action of this game' } };
   const rejection = checkAllowed(s, a, scn);
   if (rejection) return { ok: false, rejection };
   const events: EngineEvent[] = [];
@@ -70,8 +82,17 @@ export function step(s: GameState, a: Action, scn: Scenario): StepResult {
 }
 
 /** Actions that change only plans and the phase (unless they end the phase: see draftFor). */
-const PLAN_ONLY: ReadonlySet<Action['type']> = new Set(['plan/add', 'plan/remove', 'plan/commit', 'plan/revise', 'plan/confirm']);
-type PlanAction = Extract<Action, { type: 'plan/add' | 'plan/remove' | 'plan/commit' | 'plan/revise' | 'plan/confirm' }>;
+const PLAN_ONLY: ReadonlySet<Action['type']> = new Set([
+  'plan/add',
+  'plan/remove',
+  'plan/commit',
+  'plan/revise',
+  'plan/confirm',
+]);
+type PlanAction = Extract<
+  Action,
+  { type: 'plan/add' | 'plan/remove' | 'plan/commit' | 'plan/revise' | 'plan/confirm' }
+>;
 const isPlanAction = (a: Action): a is PlanAction => PLAN_ONLY.has(a.type);
 
 /**
@@ -146,7 +167,14 @@ function apply(d: DraftState, a: Action, scn: Scenario, out: EngineEvent[]): voi
       d.mandate = scn.mandate.tasks.filter((t) => a.tasks.includes(t.id)).map((t) => t.id);
       for (const t of scn.mandate.tasks.filter((x) => d.mandate.includes(x.id))) {
         // L-mandate: every task the mission takes on raises what the population expects of it.
-        change(d, scn, { kind: 'indicator', id: 'expectations' }, t.expectation, { kind: 'mechanic', mechanic: 'mandate-expectations', subject: t.id }, ['L-mandate', 'L-population']);
+        change(
+          d,
+          scn,
+          { kind: 'indicator', id: 'expectations' },
+          t.expectation,
+          { kind: 'mechanic', mechanic: 'mandate-expectations', subject: t.id },
+          ['L-mandate', 'L-population'],
+        );
       }
       d.turn = 1;
       beginTurn(d, scn, out);
@@ -193,13 +221,19 @@ function apply(d: DraftState, a: Action, scn: Scenario, out: EngineEvent[]): voi
       // Fired now, as the facilitator's: its effects are ledgered under the facilitator with the reason.
       const ev = idx.events.get(a.event)!;
       d.fired.push({ event: ev.id, turn: d.turn, choice: null });
-      applyEffects(d, scn, ev.effects, { cause: { kind: 'facilitator', reason: a.reason, event: ev.id }, lessons: ev.lessons });
+      applyEffects(d, scn, ev.effects, {
+        cause: { kind: 'facilitator', reason: a.reason, event: ev.id },
+        lessons: ev.lessons,
+      });
       if (ev.choices.length > 0 && d.phase === 'sitrep') d.pendingChoices.push(ev.id);
       out.push({ type: 'event-fired', event: ev.id });
       return;
     }
     case 'facilitator/custom':
-      applyEffects(d, scn, a.effects, { cause: { kind: 'facilitator', reason: `${a.title}: ${a.reason}` }, lessons: [] });
+      applyEffects(d, scn, a.effects, {
+        cause: { kind: 'facilitator', reason: `${a.title}: ${a.reason}` },
+        lessons: [],
+      });
       return;
     case 'facilitator/end':
       d.phase = 'over';
@@ -234,16 +268,37 @@ function reviewMandate(d: DraftState, scn: Scenario, drop: readonly string[], ad
     if (!d.mandate.includes(id)) continue;
     d.mandate = d.mandate.filter((t) => t !== id);
     // L-mandate, L-population: a narrower mandate lets the mission manage expectations.
-    change(d, scn, { kind: 'indicator', id: 'expectations' }, -Math.ceil((idx.tasks.get(id)?.expectation ?? 0) / 2), { kind: 'mechanic', mechanic: 'mandate-expectations', subject: id }, ['L-mandate', 'L-population']);
+    change(
+      d,
+      scn,
+      { kind: 'indicator', id: 'expectations' },
+      -Math.ceil((idx.tasks.get(id)?.expectation ?? 0) / 2),
+      { kind: 'mechanic', mechanic: 'mandate-expectations', subject: id },
+      ['L-mandate', 'L-population'],
+    );
   }
   for (const id of add) {
     if (d.mandate.includes(id)) continue;
     d.mandate.push(id);
-    change(d, scn, { kind: 'indicator', id: 'expectations' }, idx.tasks.get(id)?.expectation ?? 0, { kind: 'mechanic', mechanic: 'mandate-expectations', subject: id }, ['L-mandate', 'L-population']);
+    change(
+      d,
+      scn,
+      { kind: 'indicator', id: 'expectations' },
+      idx.tasks.get(id)?.expectation ?? 0,
+      { kind: 'mechanic', mechanic: 'mandate-expectations', subject: id },
+      ['L-mandate', 'L-population'],
+    );
   }
   // L-mandate ¶2: a review that changes nothing earns nothing.
   if (d.mandate.join(',') === before) return;
   // L-mandate, L-analysis: the Council refocuses a mandate when told what it needs to know, which takes analysis.
   const frank = d.indicators.analysis >= scn.mechanics.frankAnalysis;
-  change(d, scn, { kind: 'indicator', id: 'credibility' }, frank ? 3 : -2, { kind: 'mechanic', mechanic: 'mandate-review' }, ['L-mandate', 'L-analysis']);
+  change(
+    d,
+    scn,
+    { kind: 'indicator', id: 'credibility' },
+    frank ? 3 : -2,
+    { kind: 'mechanic', mechanic: 'mandate-review' },
+    ['L-mandate', 'L-analysis'],
+  );
 }

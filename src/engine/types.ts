@@ -148,7 +148,12 @@ export interface GameState {
 
 export type Action =
   | { readonly type: 'mandate/adopt'; readonly chair: Chair; readonly tasks: readonly string[] }
-  | { readonly type: 'mandate/review'; readonly chair: Chair; readonly drop: readonly string[]; readonly add: readonly string[] }
+  | {
+      readonly type: 'mandate/review';
+      readonly chair: Chair;
+      readonly drop: readonly string[];
+      readonly add: readonly string[];
+    }
   | { readonly type: 'event/choose'; readonly chair: Chair; readonly event: string; readonly choice: string }
   | { readonly type: 'sitrep/close'; readonly chair: Chair }
   | { readonly type: 'strategy/set'; readonly chair: Chair; readonly strategy: string }
@@ -160,8 +165,18 @@ export type Action =
   // The facilitator's interventions: only a facilitator may send them (the server checks who);
   // their changes are ledgered as the facilitator's, with the stated reason.
   | { readonly type: 'facilitator/inject'; readonly event: string; readonly reason: string }
-  | { readonly type: 'facilitator/custom'; readonly title: string; readonly effects: readonly Effect[]; readonly reason: string }
-  | { readonly type: 'facilitator/adjust'; readonly indicator: IndicatorId; readonly by: number; readonly reason: string }
+  | {
+      readonly type: 'facilitator/custom';
+      readonly title: string;
+      readonly effects: readonly Effect[];
+      readonly reason: string;
+    }
+  | {
+      readonly type: 'facilitator/adjust';
+      readonly indicator: IndicatorId;
+      readonly by: number;
+      readonly reason: string;
+    }
   /** Ends the game now, with the outcome and score of the state as it stands. */
   | { readonly type: 'facilitator/end'; readonly reason: string };
 

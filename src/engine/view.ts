@@ -3,7 +3,18 @@ import { CORE_INDICATORS, type Chair, type IndicatorId } from '../scenario/const
 import type { Scenario } from '../scenario/schema.js';
 import { fogSpread, isEstimated, seenOf, type Seen } from './knowledge.js';
 import { indexOf } from './scenario-index.js';
-import type { Agreement, Conflict, Deployment, FiredEvent, GameState, Outcome, Phase, PlanItem, Track, UnitState } from './types.js';
+import type {
+  Agreement,
+  Conflict,
+  Deployment,
+  FiredEvent,
+  GameState,
+  Outcome,
+  Phase,
+  PlanItem,
+  Track,
+  UnitState,
+} from './types.js';
 
 export { fogSpread, type Seen };
 
@@ -63,7 +74,9 @@ export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOp
   const idx = indexOf(scn);
   const over = s.phase === 'over';
   // Every number through knowledge.ts, which the rules also read to judge this chair's choices.
-  const indicators = Object.fromEntries(CORE_INDICATORS.map((k) => [k, seenOf(s, scn, { kind: 'indicator', id: k })])) as Record<IndicatorId, Seen>;
+  const indicators = Object.fromEntries(
+    CORE_INDICATORS.map((k) => [k, seenOf(s, scn, { kind: 'indicator', id: k })]),
+  ) as Record<IndicatorId, Seen>;
   const violence = Object.fromEntries(scn.regions.map((r) => [r.id, seenOf(s, scn, { kind: 'violence', id: r.id })]));
   const actors = Object.fromEntries(
     scn.actors.map((a) => [
@@ -83,7 +96,13 @@ export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOp
       return [
         c,
         p
-          ? { committed: p.committed, confirmed: p.confirmed, revised: p.revised, items: open ? p.items : null, note: open ? p.note : null }
+          ? {
+              committed: p.committed,
+              confirmed: p.confirmed,
+              revised: p.revised,
+              items: open ? p.items : null,
+              note: open ? p.note : null,
+            }
           : { committed: false, confirmed: false, revised: false, items: c === viewer ? [] : null, note: null },
       ];
     }),
@@ -133,6 +152,9 @@ function firstEntryOfTurn(ledger: GameState['ledger'], turn: number): number {
 }
 
 /** What the facilitator sees: the true state and every chair's view of it, side by side. */
-export function facilitatorView(s: GameState, scn: Scenario): { readonly truth: GameState; readonly chairs: Readonly<Partial<Record<Chair, ChairView>>> } {
+export function facilitatorView(
+  s: GameState,
+  scn: Scenario,
+): { readonly truth: GameState; readonly chairs: Readonly<Partial<Record<Chair, ChairView>>> } {
   return { truth: s, chairs: Object.fromEntries(indexOf(scn).chairs.map((c) => [c, viewFor(s, scn, c)])) };
 }

@@ -83,7 +83,11 @@ function merged(body: Extract<WireMessage, { type: 'view' }>['body'], held: View
       return body;
     case 'chair': {
       const { ledgerFrom, ...rest } = body;
-      const ledger = continued(held?.role === 'chair' && held.chair === body.chair ? held.view.ledger : undefined, body.view.ledger, ledgerFrom);
+      const ledger = continued(
+        held?.role === 'chair' && held.chair === body.chair ? held.view.ledger : undefined,
+        body.view.ledger,
+        ledgerFrom,
+      );
       return ledger && { ...rest, view: { ...rest.view, ledger } };
     }
     case 'facilitator': {
@@ -162,14 +166,18 @@ export class SessionClient {
   }
 
   private open(): Promise<Of<'welcome'>> {
-    const make = this.opts.socket ?? ((u: string) => new (globalThis as unknown as { WebSocket: new (u: string) => SocketLike }).WebSocket(u));
+    const make =
+      this.opts.socket ??
+      ((u: string) => new (globalThis as unknown as { WebSocket: new (u: string) => SocketLike }).WebSocket(u));
     return new Promise((resolve, reject) => {
       const ws = make(this.opts.url);
       this.ws = ws;
       let welcomed = false;
       ws.onopen = () => {
         const id = randomId('hello');
-        const hello: ClientMessage = this.token ? { type: 'resume', protocol: PROTOCOL, token: this.token, id } : { type: 'hello', protocol: PROTOCOL, id };
+        const hello: ClientMessage = this.token
+          ? { type: 'resume', protocol: PROTOCOL, token: this.token, id }
+          : { type: 'hello', protocol: PROTOCOL, id };
         this.request<'welcome'>(hello, false, true)
           .then(async (w) => {
             welcomed = true;
@@ -204,7 +212,8 @@ export class SessionClient {
           p.reject(new RequestError('client/closed', `connection closed (${ev.code})`));
         }
         // A failed attempt is the caller's to retry (scheduleReconnect does); a dropped connection reconnects by itself.
-        if (!welcomed) reject(new RequestError('client/closed', `connection closed before welcome (${ev.code} ${ev.reason})`));
+        if (!welcomed)
+          reject(new RequestError('client/closed', `connection closed before welcome (${ev.code} ${ev.reason})`));
         else if (!this.closedByUser && this.opts.reconnect !== false) this.scheduleReconnect();
         else this.failAll('client/closed', 'closed');
       };
@@ -341,10 +350,13 @@ export class SessionClient {
     return new Promise<Of<T>>((resolve, reject) => {
       const p: Pending = { frame, resend, resolve: resolve as (m: ServerMessage) => void, reject, timer: null };
       const ms = this.opts.timeoutMs ?? 15_000;
-      p.timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new RequestError('client/timeout', `no answer to ${msg.type} within ${ms} ms`));
-      }, resend ? ms * 4 : ms);
+      p.timer = setTimeout(
+        () => {
+          this.pending.delete(id);
+          reject(new RequestError('client/timeout', `no answer to ${msg.type} within ${ms} ms`));
+        },
+        resend ? ms * 4 : ms,
+      );
       this.pending.set(id, p);
       if (this.ws && (force || this.ready)) this.ws.send(frame);
       else if (!resend) {
@@ -380,12 +392,16 @@ export class SessionClient {
   /** Sends one of this chair's actions. Resolves on the server's ack (after the new view has arrived); rejects with the refusal. */
   act(action: Action, opts: { id?: string; expect?: number } = {}): Promise<Of<'ack'>> {
     const id = opts.id ?? randomId('i');
-    return this.request<'ack'>({ type: 'intent', id, action: action as never, ...(opts.expect !== undefined ? { expect: opts.expect } : {}) }, true);
+    return this.request<'ack'>(
+      { type: 'intent', id, action: action as never, ...(opts.expect !== undefined ? { expect: opts.expect } : {}) },
+      true,
+    );
   }
 
   /** Asks for a fresh view, lobby and clock. While reconnecting, the ask waits and goes once the connection is back. */
   sync(session?: string): void {
-    if (!this.send({ type: 'sync', ...(session !== undefined ? { session } : {}) }) && !this.closedByUser) this.queuedSyncs.add(session ?? '');
+    if (!this.send({ type: 'sync', ...(session !== undefined ? { session } : {}) }) && !this.closedByUser)
+      this.queuedSyncs.add(session ?? '');
   }
 
   /** Milliseconds left on the phase clock, by the server's time; null with no clock running. */
@@ -401,7 +417,12 @@ export class SessionClient {
 
   // ---- the facilitator ----------------------------------------------------------------------
 
-  createSession(p: { scenario: string; team: string; seed?: number; doctrine?: string }): Promise<Of<'session-created'>> {
+  createSession(p: {
+    scenario: string;
+    team: string;
+    seed?: number;
+    doctrine?: string;
+  }): Promise<Of<'session-created'>> {
     return this.request<'session-created'>({ type: 'create-session', id: randomId('c'), ...p }, false).then((r) => {
       this.watching.add(r.session.session);
       return r;
@@ -419,7 +440,10 @@ export class SessionClient {
   }
 
   command(session: string, command: FacilitatorCommand, opts: { id?: string } = {}): Promise<Of<'ack'>> {
-    return this.request<'ack'>({ type: 'facilitator', id: opts.id ?? randomId('f'), session, command: command as never }, true);
+    return this.request<'ack'>(
+      { type: 'facilitator', id: opts.id ?? randomId('f'), session, command: command as never },
+      true,
+    );
   }
 
   /** Closes for good (no reconnection); requests still waiting are refused. */

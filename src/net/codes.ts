@@ -5,7 +5,10 @@ export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const CODE_LENGTH = 6;
 
 /** Why a typed code is not a join code: empty, a character the codes never use, or the wrong length. */
-export type CodeProblem = { readonly kind: 'empty' } | { readonly kind: 'char'; readonly char: string } | { readonly kind: 'length'; readonly length: number };
+export type CodeProblem =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'char'; readonly char: string }
+  | { readonly kind: 'length'; readonly length: number };
 
 /** Reads a code as typed (any case, spaces and dashes allowed between groups) into the code, or says what is wrong. */
 export function readJoinCode(typed: string): { ok: true; code: string } | { ok: false; problem: CodeProblem } {
@@ -22,8 +25,16 @@ export function readJoinCode(typed: string): { ok: true; code: string } | { ok: 
  * (#facilitator=T). A bare `#facilitator` (what the facilitator's page leaves in the address bar once it has taken the
  * token out) gives an empty token: the page then uses the one its tab kept.
  */
-export function linkParams(href: string): { code: string | null; projector: string | null; facilitatorToken: string | null } {
+export function linkParams(href: string): {
+  code: string | null;
+  projector: string | null;
+  facilitatorToken: string | null;
+} {
   const u = new URL(href);
   const hash = new URLSearchParams(u.hash.replace(/^#/, ''));
-  return { code: u.searchParams.get('join'), projector: u.searchParams.get('projector'), facilitatorToken: hash.has('facilitator') ? (hash.get('facilitator') ?? '') : null };
+  return {
+    code: u.searchParams.get('join'),
+    projector: u.searchParams.get('projector'),
+    facilitatorToken: hash.has('facilitator') ? (hash.get('facilitator') ?? '') : null,
+  };
 }

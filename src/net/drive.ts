@@ -29,7 +29,16 @@ export interface Driver {
 }
 
 /** Action types for which the legal list names every legal action (mandate choices are offered as samples only). */
-const EXHAUSTIVE: ReadonlySet<Action['type']> = new Set(['event/choose', 'sitrep/close', 'strategy/set', 'plan/add', 'plan/remove', 'plan/commit', 'plan/revise', 'plan/confirm']);
+const EXHAUSTIVE: ReadonlySet<Action['type']> = new Set([
+  'event/choose',
+  'sitrep/close',
+  'strategy/set',
+  'plan/add',
+  'plan/remove',
+  'plan/commit',
+  'plan/revise',
+  'plan/confirm',
+]);
 
 /** The legal actions of a view as comparable keys (a commit's note is free text: the key leaves it out). */
 const keyOf = (a: Action): string => (a.type === 'plan/commit' ? `plan/commit:${a.chair}` : canonicalJson(a));
@@ -69,8 +78,19 @@ export function driveChair(client: SessionClient, o: DriveOptions): Driver {
     try {
       for (let round = 0; round < MAX_ROUNDS_PER_VIEW && !stopped; round++) {
         const body = client.view;
-        if (!body || body.role !== 'chair' || !body.status.started || body.status.paused || body.status.ended || o.hold?.(body)) break;
-        const acts = nextActionsFor({ chair: body.chair, view: body.view, legal: body.legal, scenario: o.scenario, random }, o.doctrine);
+        if (
+          !body ||
+          body.role !== 'chair' ||
+          !body.status.started ||
+          body.status.paused ||
+          body.status.ended ||
+          o.hold?.(body)
+        )
+          break;
+        const acts = nextActionsFor(
+          { chair: body.chair, view: body.view, legal: body.legal, scenario: o.scenario, random },
+          o.doctrine,
+        );
         if (!acts) break;
         let accepted = 0;
         for (const a of acts) {
@@ -89,7 +109,12 @@ export function driveChair(client: SessionClient, o: DriveOptions): Driver {
             counts.refused++;
             o.onRoundTrip?.(performance.now() - t0, false);
             // Paused, ended or cut off: wait for the next view rather than pressing on.
-            if (!(e instanceof RequestError) || e.code.startsWith('session/') || e.code.startsWith('client/') || e.code.startsWith('auth/')) {
+            if (
+              !(e instanceof RequestError) ||
+              e.code.startsWith('session/') ||
+              e.code.startsWith('client/') ||
+              e.code.startsWith('auth/')
+            ) {
               accepted = 0;
               break;
             }

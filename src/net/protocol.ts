@@ -31,8 +31,16 @@ export type SeatKind = (typeof SEATS)[number];
 const noControl = (s: string) => ![...s].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
 
 /** A client-chosen id of one request; for intents it is the idempotency key. */
-export const MsgId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _.:- only');
-export const Token = z.string().min(16).max(128).regex(/^[A-Za-z0-9_-]+$/, 'a token');
+export const MsgId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _.:- only');
+export const Token = z
+  .string()
+  .min(16)
+  .max(128)
+  .regex(/^[A-Za-z0-9_-]+$/, 'a token');
 export const SessionId = z.string().regex(/^s-[0-9a-f]{12}$/, 'a session id');
 export const JoinCode = z
   .string()
@@ -45,7 +53,12 @@ const ScenarioId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a scenario id');
 const Seconds = z.number().int().min(1).max(7200);
 
 /** Seconds per phase; null switches a phase's clock off, an absent key leaves it as it is. */
-export const TimerSettings = z.strictObject(Object.fromEntries(TIMED_PHASES.map((p) => [p, Seconds.nullable().optional()])) as Record<TimedPhase, z.ZodOptional<z.ZodNullable<typeof Seconds>>>);
+export const TimerSettings = z.strictObject(
+  Object.fromEntries(TIMED_PHASES.map((p) => [p, Seconds.nullable().optional()])) as Record<
+    TimedPhase,
+    z.ZodOptional<z.ZodNullable<typeof Seconds>>
+  >,
+);
 export type TimerSettings = z.infer<typeof TimerSettings>;
 
 /** The facilitator's commands. Those that change the game become engine actions ledgered under the facilitator with the reason. */
@@ -56,8 +69,23 @@ export const FacilitatorCommand = z.discriminatedUnion('do', [
   z.strictObject({ do: z.literal('resume') }),
   z.strictObject({ do: z.literal('set-timer'), seconds: TimerSettings }),
   z.strictObject({ do: z.literal('inject'), event: z.string().min(1).max(64), reason: Reason }),
-  z.strictObject({ do: z.literal('custom-inject'), title: z.string().trim().min(1).max(200).refine(noControl), effects: z.array(Effect).min(1).max(10), reason: Reason }),
-  z.strictObject({ do: z.literal('adjust-indicator'), indicator: z.enum(CORE_INDICATORS), by: z.number().int().min(-50).max(50).refine((n) => n !== 0, 'a change'), reason: Reason }),
+  z.strictObject({
+    do: z.literal('custom-inject'),
+    title: z.string().trim().min(1).max(200).refine(noControl),
+    effects: z.array(Effect).min(1).max(10),
+    reason: Reason,
+  }),
+  z.strictObject({
+    do: z.literal('adjust-indicator'),
+    indicator: z.enum(CORE_INDICATORS),
+    by: z
+      .number()
+      .int()
+      .min(-50)
+      .max(50)
+      .refine((n) => n !== 0, 'a change'),
+    reason: Reason,
+  }),
   /** Back to the start of the last resolved turn's coordination: plans revealed, every chair free to revise. Pauses the session. */
   z.strictObject({ do: z.literal('undo-last-resolution'), reason: Reason }),
   z.strictObject({ do: z.literal('end-game'), reason: Reason }),
@@ -78,7 +106,10 @@ export const ClientMessage = z.discriminatedUnion('type', [
     team: Name,
     seed: z.number().int().min(0).max(0xffffffff).optional(),
     /** The doctrine the bots play by (src/sim/doctrines); `report` by default. */
-    doctrine: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
+    doctrine: z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/)
+      .optional(),
   }),
   z.strictObject({ type: z.literal('list-sessions'), id: MsgId.optional() }),
   /** Facilitator: receive this session's lobby, timer and true state from now on. */
@@ -183,7 +214,13 @@ export interface ProjectorView {
 }
 
 export type ViewBody =
-  | { readonly role: 'chair'; readonly chair: Chair; readonly status: SessionStatus; readonly view: ChairView; readonly legal: readonly Action[] }
+  | {
+      readonly role: 'chair';
+      readonly chair: Chair;
+      readonly status: SessionStatus;
+      readonly view: ChairView;
+      readonly legal: readonly Action[];
+    }
   | { readonly role: 'projector'; readonly status: SessionStatus; readonly view: ProjectorView }
   | {
       readonly role: 'facilitator';
@@ -208,12 +245,43 @@ export type WireViewBody =
   | (Extract<ViewBody, { role: 'facilitator' }> & { readonly ledgerFrom: number; readonly logFrom: number });
 
 export type ServerMessage =
-  | { readonly type: 'welcome'; readonly id?: string; readonly protocol: typeof PROTOCOL; readonly role: Role; readonly serverTime: number; readonly session?: string; readonly seat?: SeatKind; readonly name?: string; readonly limits: { readonly maxMessageBytes: number; readonly perSecond: number; readonly burst: number } }
+  | {
+      readonly type: 'welcome';
+      readonly id?: string;
+      readonly protocol: typeof PROTOCOL;
+      readonly role: Role;
+      readonly serverTime: number;
+      readonly session?: string;
+      readonly seat?: SeatKind;
+      readonly name?: string;
+      readonly limits: { readonly maxMessageBytes: number; readonly perSecond: number; readonly burst: number };
+    }
   | { readonly type: 'sessions'; readonly id?: string; readonly sessions: readonly SessionSummary[] }
   | { readonly type: 'session-created'; readonly id: string; readonly session: SessionSummary; readonly qr: string }
-  | { readonly type: 'joined'; readonly id?: string; readonly session: string; readonly team: string; readonly scenario: string }
-  | { readonly type: 'seated'; readonly id?: string; readonly session: string; readonly seat: SeatKind; readonly token: string }
-  | { readonly type: 'lobby'; readonly session: string; readonly team: string; readonly scenario: string; readonly code: string | null; readonly seats: Readonly<Partial<Record<Chair, SeatInfo>>>; readonly projectors: number; readonly status: SessionStatus }
+  | {
+      readonly type: 'joined';
+      readonly id?: string;
+      readonly session: string;
+      readonly team: string;
+      readonly scenario: string;
+    }
+  | {
+      readonly type: 'seated';
+      readonly id?: string;
+      readonly session: string;
+      readonly seat: SeatKind;
+      readonly token: string;
+    }
+  | {
+      readonly type: 'lobby';
+      readonly session: string;
+      readonly team: string;
+      readonly scenario: string;
+      readonly code: string | null;
+      readonly seats: Readonly<Partial<Record<Chair, SeatInfo>>>;
+      readonly projectors: number;
+      readonly status: SessionStatus;
+    }
   | { readonly type: 'view'; readonly session: string; readonly body: ViewBody }
   /** `seq`, the session's event count, is sent to the facilitator only: a chair could count others' hidden moves by it. */
   | { readonly type: 'ack'; readonly id: string; readonly seq?: number; readonly duplicate?: true }
@@ -231,7 +299,12 @@ export type ServerMessage =
       readonly remaining: number | null;
       readonly serverTime: number;
     }
-  | { readonly type: 'ended'; readonly session: string; readonly reason: string | null; readonly outcome: Outcome | null }
+  | {
+      readonly type: 'ended';
+      readonly session: string;
+      readonly reason: string | null;
+      readonly outcome: Outcome | null;
+    }
   /**
    * The game record of an ended session, for the debrief on every screen: the engine's save file, with the
    * whole log (the fog lifts at the end). Sent to every connection of the session when it ends, and again on
@@ -244,14 +317,39 @@ export type ServerMessage =
    * To the facilitator only: something looks like an attack. `join-guessing`: an address keeps sending wrong join
    * codes (`attempts` so far); it is being slowed down, and a chair taken by a stranger can be freed in the lobby.
    */
-  | { readonly type: 'alarm'; readonly kind: 'join-guessing'; readonly address: string; readonly attempts: number; readonly at: number };
+  | {
+      readonly type: 'alarm';
+      readonly kind: 'join-guessing';
+      readonly address: string;
+      readonly attempts: number;
+      readonly at: number;
+    };
 
 export type ServerMessageType = ServerMessage['type'];
 
 /** A server frame as it is on the wire: as ServerMessage, but views carry only the ledger (and log) entries not yet sent. */
-export type WireMessage = Exclude<ServerMessage, { type: 'view' }> | { readonly type: 'view'; readonly session: string; readonly body: WireViewBody };
+export type WireMessage =
+  | Exclude<ServerMessage, { type: 'view' }>
+  | { readonly type: 'view'; readonly session: string; readonly body: WireViewBody };
 
-const SERVER_TYPES = ['welcome', 'sessions', 'session-created', 'joined', 'seated', 'lobby', 'view', 'ack', 'error', 'paused', 'resumed', 'timer', 'ended', 'record', 'reopened', 'alarm'] as const satisfies readonly ServerMessageType[];
+const SERVER_TYPES = [
+  'welcome',
+  'sessions',
+  'session-created',
+  'joined',
+  'seated',
+  'lobby',
+  'view',
+  'ack',
+  'error',
+  'paused',
+  'resumed',
+  'timer',
+  'ended',
+  'record',
+  'reopened',
+  'alarm',
+] as const satisfies readonly ServerMessageType[];
 
 /** The envelope of a server message, checked by clients; bodies are the server's own projections and typed above. */
 export const ServerEnvelope = z.looseObject({ type: z.enum(SERVER_TYPES), id: z.string().optional() });
@@ -267,7 +365,14 @@ export function parseServerMessage(text: string): WireMessage | null {
   return ServerEnvelope.safeParse(data).success ? (data as WireMessage) : null;
 }
 
-export type ClientParse = { readonly ok: true; readonly message: ParsedClientMessage } | { readonly ok: false; readonly code: 'message/not-json' | 'message/shape'; readonly message: string; readonly id?: string };
+export type ClientParse =
+  | { readonly ok: true; readonly message: ParsedClientMessage }
+  | {
+      readonly ok: false;
+      readonly code: 'message/not-json' | 'message/shape';
+      readonly message: string;
+      readonly id?: string;
+    };
 
 /** Parses a client frame: JSON, then the strict shape. The error names the path of the first bad field. */
 export function parseClientMessage(text: string): ClientParse {
@@ -283,7 +388,12 @@ export function parseClientMessage(text: string): ClientParse {
   const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'message';
   const rawId = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)['id'] : undefined;
   const id = MsgId.safeParse(rawId);
-  return { ok: false, code: 'message/shape', message: `${where}: ${issue?.message ?? 'not a message of this protocol'}`, ...(id.success ? { id: id.data } : {}) };
+  return {
+    ok: false,
+    code: 'message/shape',
+    message: `${where}: ${issue?.message ?? 'not a message of this protocol'}`,
+    ...(id.success ? { id: id.data } : {}),
+  };
 }
 
 /** Where a game stands, as every view shows it: for an intent's `expect` guard. */

@@ -59,7 +59,8 @@ export function checkScenario(s: Raw, lessonIds: ReadonlySet<string> | null): Re
   const unitIds = new Set(units);
   for (const [k, r] of Object.entries(s.reinforcements)) {
     need(regions, 'region', r.unit.region, ['reinforcements', k, 'unit', 'region']);
-    if (unitIds.has(r.unit.id)) bad(['reinforcements', k, 'unit', 'id'], `unit id '${r.unit.id}' is already used by another unit`);
+    if (unitIds.has(r.unit.id))
+      bad(['reinforcements', k, 'unit', 'id'], `unit id '${r.unit.id}' is already used by another unit`);
     unitIds.add(r.unit.id);
   }
   s.mandate.draft.forEach((t, i) => need(tasks, 'task', t, ['mandate', 'draft', i]));
@@ -76,7 +77,7 @@ export function checkScenario(s: Raw, lessonIds: ReadonlySet<string> | null): Re
     if (!chairs.has(c.chair)) bad([...p, 'chair'], `chair '${c.chair}' has no seat in this scenario (see chairs)`);
     if (c.task) need(tasks, 'task', c.task, [...p, 'task']);
     if (c.target === 'none' && c.targets) bad([...p, 'targets'], "targets given but target is 'none'");
-    if (c.target === 'none' && c.needsUnit) bad([...p, 'needsUnit'], "needsUnit needs a region or actor target");
+    if (c.target === 'none' && c.needsUnit) bad([...p, 'needsUnit'], 'needsUnit needs a region or actor target');
     c.targets?.forEach((t, j) => need(c.target === 'region' ? regions : actors, c.target, t, [...p, 'targets', j]));
     if (c.tags.includes('talks') && c.target !== 'actor') bad([...p, 'tags'], "a 'talks' action must target an actor");
     if (c.requires) cond(c.requires, [...p, 'requires']);
@@ -91,8 +92,10 @@ export function checkScenario(s: Raw, lessonIds: ReadonlySet<string> | null): Re
   s.events.forEach((e, i) => {
     const p: Path = ['events', i];
     if (e.source !== undefined) need(sources, 'source', e.source, [...p, 'source']);
-    if (e.window && e.window.from > e.window.to) bad([...p, 'window'], `from ${e.window.from} is after to ${e.window.to}`);
-    if (e.window && e.window.from > s.turns) bad([...p, 'window', 'from'], `turn ${e.window.from} is after the last turn ${s.turns}`);
+    if (e.window && e.window.from > e.window.to)
+      bad([...p, 'window'], `from ${e.window.from} is after to ${e.window.to}`);
+    if (e.window && e.window.from > s.turns)
+      bad([...p, 'window', 'from'], `turn ${e.window.from} is after the last turn ${s.turns}`);
     if (!chairs.has(e.decider)) bad([...p, 'decider'], `chair '${e.decider}' has no seat in this scenario`);
     if (e.when) cond(e.when, [...p, 'when']);
     effects(e.effects, [...p, 'effects'], 'none');
@@ -107,11 +110,13 @@ export function checkScenario(s: Raw, lessonIds: ReadonlySet<string> | null): Re
   });
   s.end.forEach((e, i) => cond(e.when, ['end', i, 'when']));
   s.epilogues.forEach((e, i) => {
-    if (e.minScore > e.maxScore) bad(['epilogues', i, 'minScore'], `minScore ${e.minScore} is above maxScore ${e.maxScore}`);
+    if (e.minScore > e.maxScore)
+      bad(['epilogues', i, 'minScore'], `minScore ${e.minScore} is above maxScore ${e.maxScore}`);
     if (e.when) cond(e.when, ['epilogues', i, 'when']);
   });
   s.guide.forEach((g, i) => {
-    if (g.turn !== undefined && g.turn > s.turns) bad(['guide', i, 'turn'], `turn ${g.turn} is after the last turn ${s.turns}`);
+    if (g.turn !== undefined && g.turn > s.turns)
+      bad(['guide', i, 'turn'], `turn ${g.turn} is after the last turn ${s.turns}`);
   });
   if (!s.epilogues.some((e) => !e.when && e.minScore === 0 && e.maxScore === 100)) {
     bad(['epilogues'], 'needs one epilogue without `when` that covers scores 0 to 100, as the fallback');
@@ -126,7 +131,8 @@ export function checkScenario(s: Raw, lessonIds: ReadonlySet<string> | null): Re
       case 'strength':
       case 'violence':
         if (c.gte === undefined && c.lte === undefined) bad(path, 'needs gte or lte');
-        if (c.gte !== undefined && c.lte !== undefined && c.gte > c.lte) bad(path, `gte ${c.gte} is above lte ${c.lte}`);
+        if (c.gte !== undefined && c.lte !== undefined && c.gte > c.lte)
+          bad(path, `gte ${c.gte} is above lte ${c.lte}`);
         if (c.test === 'violence') need(regions, 'region', c.region, [...path, 'region']);
         if (c.test === 'stance' || c.test === 'strength') need(actors, 'actor', c.actor, [...path, 'actor']);
         return;
@@ -176,7 +182,12 @@ export function checkScenario(s: Raw, lessonIds: ReadonlySet<string> | null): Re
   }
 }
 
-function uniqueIds(items: readonly { id: string }[], path: Path, what: string, bad: (p: Path, m: string) => void): Set<string> {
+function uniqueIds(
+  items: readonly { id: string }[],
+  path: Path,
+  what: string,
+  bad: (p: Path, m: string) => void,
+): Set<string> {
   const seen = new Set<string>();
   items.forEach((it, i) => {
     if (seen.has(it.id)) bad([...path, i, 'id'], `duplicate ${what} id '${it.id}'`);

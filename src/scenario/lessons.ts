@@ -39,13 +39,24 @@ export function parseLessons(text: string, file: string): Result<LessonCatalogue
   const parsed = LessonCatalogue.safeParse(src.value.data);
   if (!parsed.success) {
     return err(
-      parsed.error.issues.map((i) => ({ file, line: src.value.lineOf(i.path), path: pathText(i.path), message: i.message })),
+      parsed.error.issues.map((i) => ({
+        file,
+        line: src.value.lineOf(i.path),
+        path: pathText(i.path),
+        message: i.message,
+      })),
     );
   }
   const seen = new Set<string>();
   const problems: Problem[] = [];
   parsed.data.lessons.forEach((l, i) => {
-    if (seen.has(l.id)) problems.push({ file, line: src.value.lineOf(['lessons', i, 'id']), path: `lessons.${i}.id`, message: `duplicate lesson id '${l.id}'` });
+    if (seen.has(l.id))
+      problems.push({
+        file,
+        line: src.value.lineOf(['lessons', i, 'id']),
+        path: `lessons.${i}.id`,
+        message: `duplicate lesson id '${l.id}'`,
+      });
     seen.add(l.id);
   });
   return problems.length > 0 ? err(problems) : ok(parsed.data);

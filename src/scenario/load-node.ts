@@ -15,7 +15,9 @@ function readText(path: string): Result<string, Problem[]> {
     return { ok: true, value: readFileSync(path, 'utf8') };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return err([{ file: path, path: '', message: code === 'ENOENT' ? 'no such file' : `cannot read: ${code ?? String(e)}` }]);
+    return err([
+      { file: path, path: '', message: code === 'ENOENT' ? 'no such file' : `cannot read: ${code ?? String(e)}` },
+    ]);
   }
 }
 

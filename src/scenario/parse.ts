@@ -11,7 +11,11 @@ const MAX_PROBLEMS = 50;
  * Parses YAML (or JSON) scenario text. Every caller — browser, CLI, server, tests — goes through
  * here, so whatever passes has the same guarantees everywhere. Never throws.
  */
-export function parseScenario(text: string, file: string, lessons: LessonCatalogue | null = null): Result<Scenario, Problem[]> {
+export function parseScenario(
+  text: string,
+  file: string,
+  lessons: LessonCatalogue | null = null,
+): Result<Scenario, Problem[]> {
   try {
     return parseUnsafe(text, file, lessons);
   } catch (e) {
@@ -29,7 +33,14 @@ function parseUnsafe(text: string, file: string, lessons: LessonCatalogue | null
   }
   const version = (data as Record<string, unknown>)['schemaVersion'];
   if (typeof version === 'number' && version > SCHEMA_VERSION) {
-    return err([{ file, line: lineOf(['schemaVersion']), path: 'schemaVersion', message: `version ${version} is newer than this game reads (${SCHEMA_VERSION}); update the game` }]);
+    return err([
+      {
+        file,
+        line: lineOf(['schemaVersion']),
+        path: 'schemaVersion',
+        message: `version ${version} is newer than this game reads (${SCHEMA_VERSION}); update the game`,
+      },
+    ]);
   }
   const parsed = Scenario.safeParse(data);
   if (!parsed.success) {
@@ -37,14 +48,24 @@ function parseUnsafe(text: string, file: string, lessons: LessonCatalogue | null
       // An unknown key is reported at its own line, not its parent's.
       const first = i.code === 'unrecognized_keys' ? i.keys[0] : undefined;
       const at = first === undefined ? i.path : [...i.path, first];
-      const message = i.code === 'unrecognized_keys' && i.keys.length > 5 ? `${i.keys.length} unknown keys, such as ${i.keys.slice(0, 5).map((k) => `"${k}"`).join(', ')}` : i.message;
+      const message =
+        i.code === 'unrecognized_keys' && i.keys.length > 5
+          ? `${i.keys.length} unknown keys, such as ${i.keys
+              .slice(0, 5)
+              .map((k) => `"${k}"`)
+              .join(', ')}`
+          : i.message;
       return { file, line: lineOf(at), path: pathText(i.path), message };
     });
     return err(problems);
   }
   const refs = checkScenario(parsed.data, lessons ? new Set(lessons.lessons.map((l) => l.id)) : null);
   if (refs.length > 0) {
-    return err(refs.slice(0, MAX_PROBLEMS).map((r) => ({ file, line: lineOf(r.path), path: pathText(r.path), message: r.message })));
+    return err(
+      refs
+        .slice(0, MAX_PROBLEMS)
+        .map((r) => ({ file, line: lineOf(r.path), path: pathText(r.path), message: r.message })),
+    );
   }
   return ok(parsed.data as Scenario);
 }

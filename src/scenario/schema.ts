@@ -1,6 +1,18 @@
 // The scenario file format: a strict zod schema from which the TypeScript types are derived.
 import { z } from 'zod';
-import { ACTOR_KINDS, CAPABILITIES, CAVEATS, CHAIRS, CORE_INDICATORS, DIMENSIONS, MECHANICS, SCHEMA_VERSION, TAGS, type Dimension, type IndicatorId } from './constants.js';
+import {
+  ACTOR_KINDS,
+  CAPABILITIES,
+  CAVEATS,
+  CHAIRS,
+  CORE_INDICATORS,
+  DIMENSIONS,
+  MECHANICS,
+  SCHEMA_VERSION,
+  TAGS,
+  type Dimension,
+  type IndicatorId,
+} from './constants.js';
 import { Effect, ID_MESSAGE, ID_PATTERN } from './effect.js';
 
 // Effect is in effect.ts (zod/mini) for the engine's first chunk; re-exported so imports from here keep working.
@@ -66,7 +78,12 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ test: z.literal('agreement'), status: z.enum(['none', 'signed', 'implemented']) }),
     z.strictObject({ test: z.literal('presence'), region: ref }),
     z.strictObject({ test: z.literal('unit'), unit: ref }),
-    z.strictObject({ test: z.literal('mechanic'), mechanic: z.enum(MECHANICS), gte: int(0, 200).optional(), lte: int(0, 200).optional() }),
+    z.strictObject({
+      test: z.literal('mechanic'),
+      mechanic: z.enum(MECHANICS),
+      gte: int(0, 200).optional(),
+      lte: int(0, 200).optional(),
+    }),
     z.strictObject({ test: z.literal('all'), of: list(Condition, 20).min(1) }),
     z.strictObject({ test: z.literal('any'), of: list(Condition, 20).min(1) }),
     z.strictObject({ test: z.literal('not'), cond: Condition }),
@@ -126,7 +143,10 @@ export const Region = z.strictObject({
   lon: num(-180, 180).optional(),
   lat: num(-90, 90).optional(),
   /** The base map's country the region lies in (ISO 3166-1 alpha-3, such as COD or MLI), shown in its card. */
-  area: z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code such as COD').optional(),
+  area: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code such as COD')
+    .optional(),
   /** Population in thousands. */
   population: num(0, 100000),
   violence: num(0, 100),

@@ -25,7 +25,15 @@ export function readYaml(text: string, file: string): Result<Source, Problem[]> 
   // The YAML parser recurses; a file nested thousands of levels deep could exhaust the stack or
   // worse. Measure nesting on the raw text first, without recursion.
   const nested = textNesting(text);
-  if (nested) return err([{ file, line: nested.line, path: '', message: `nested too deeply (more than ${MAX_DEPTH} levels are not allowed)` }]);
+  if (nested)
+    return err([
+      {
+        file,
+        line: nested.line,
+        path: '',
+        message: `nested too deeply (more than ${MAX_DEPTH} levels are not allowed)`,
+      },
+    ]);
   const lines = new LineCounter();
   let doc: Document;
   try {
@@ -44,7 +52,15 @@ export function readYaml(text: string, file: string): Result<Source, Problem[]> 
     );
   }
   const dup = duplicateKey(doc.contents);
-  if (dup) return err([{ file, line: dup.node.range ? lines.linePos(dup.node.range[0]).line : undefined, path: '', message: `YAML: map keys must be unique; '${dup.key}' appears twice` }]);
+  if (dup)
+    return err([
+      {
+        file,
+        line: dup.node.range ? lines.linePos(dup.node.range[0]).line : undefined,
+        path: '',
+        message: `YAML: map keys must be unique; '${dup.key}' appears twice`,
+      },
+    ]);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -52,9 +68,17 @@ export function readYaml(text: string, file: string): Result<Source, Problem[]> 
     return err([{ file, path: '', message: `YAML: ${describe(e)}` }]);
   }
   const deep = findTooDeep(data, MAX_DEPTH);
-  if (deep === 'too-many') return err([{ file, path: '', message: `more than ${MAX_VALUES} values once aliases are expanded` }]);
+  if (deep === 'too-many')
+    return err([{ file, path: '', message: `more than ${MAX_VALUES} values once aliases are expanded` }]);
   if (deep) {
-    return err([{ file, line: lineAt(doc, lines, deep), path: pathText(deep), message: `nested more than ${MAX_DEPTH} levels deep` }]);
+    return err([
+      {
+        file,
+        line: lineAt(doc, lines, deep),
+        path: pathText(deep),
+        message: `nested more than ${MAX_DEPTH} levels deep`,
+      },
+    ]);
   }
   return ok({ file, data, lineOf: (path) => lineAt(doc, lines, path) });
 }

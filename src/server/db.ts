@@ -114,7 +114,15 @@ const toSession = (r: RawSession): SessionRow => ({
   createdAt: r.created_at,
   endedAt: r.ended_at,
 });
-const toSeat = (r: RawSeat): SeatRow => ({ id: r.id, session: r.session, seat: r.seat as SeatKind, name: r.name, tokenHash: r.token_hash, createdAt: r.created_at, releasedAt: r.released_at });
+const toSeat = (r: RawSeat): SeatRow => ({
+  id: r.id,
+  session: r.session,
+  seat: r.seat as SeatKind,
+  name: r.name,
+  tokenHash: r.token_hash,
+  createdAt: r.created_at,
+  releasedAt: r.released_at,
+});
 
 export type Durability = 'full' | 'normal';
 
@@ -165,14 +173,18 @@ export class SessionStore {
       if (check !== 'ok') throw new Error(`it is damaged: ${String(check)}`);
       db.exec(SCHEMA);
       // A write now, rather than a refusal at the first move of the first game: a read-only file or directory shows here.
-      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run('opened_at', String(Date.now()));
+      db.prepare(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      ).run('opened_at', String(Date.now()));
     } catch (e) {
       db.close();
       throw new StoreError(`the database ${path} cannot be used: ${why(e)}`);
     }
     this.stmts = {
       getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
-      setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+      setMeta: db.prepare(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      ),
       insertSession: db.prepare(
         'INSERT INTO sessions (id, code, scenario, scenario_hash, seed, team, doctrine, created_at, ended_at) VALUES (@id, @code, @scenario, @scenarioHash, @seed, @team, @doctrine, @createdAt, NULL)',
       ),
@@ -181,11 +193,19 @@ export class SessionStore {
       openSessions: db.prepare<[], RawSession>('SELECT * FROM sessions WHERE ended_at IS NULL ORDER BY created_at'),
       recentSessions: db.prepare<[number], RawSession>('SELECT * FROM sessions ORDER BY created_at DESC LIMIT ?'),
       setEnded: db.prepare('UPDATE sessions SET ended_at = ? WHERE id = ?'),
-      events: db.prepare<[string], RawEvent>('SELECT seq, actor, intent, at, body FROM events WHERE session = ? ORDER BY seq'),
+      events: db.prepare<[string], RawEvent>(
+        'SELECT seq, actor, intent, at, body FROM events WHERE session = ? ORDER BY seq',
+      ),
       insertEvent: db.prepare('INSERT INTO events (session, seq, actor, intent, at, body) VALUES (?, ?, ?, ?, ?, ?)'),
-      intent: db.prepare<[string, string, string], { seq: number }>('SELECT seq FROM events WHERE session = ? AND actor = ? AND intent = ?'),
-      insertSeat: db.prepare('INSERT INTO seats (id, session, seat, name, token_hash, created_at, released_at) VALUES (@id, @session, @seat, @name, @tokenHash, @createdAt, NULL)'),
-      seatsOf: db.prepare<[string], RawSeat>('SELECT * FROM seats WHERE session = ? AND released_at IS NULL ORDER BY created_at'),
+      intent: db.prepare<[string, string, string], { seq: number }>(
+        'SELECT seq FROM events WHERE session = ? AND actor = ? AND intent = ?',
+      ),
+      insertSeat: db.prepare(
+        'INSERT INTO seats (id, session, seat, name, token_hash, created_at, released_at) VALUES (@id, @session, @seat, @name, @tokenHash, @createdAt, NULL)',
+      ),
+      seatsOf: db.prepare<[string], RawSeat>(
+        'SELECT * FROM seats WHERE session = ? AND released_at IS NULL ORDER BY created_at',
+      ),
       seatByToken: db.prepare<[string], RawSeat>('SELECT * FROM seats WHERE token_hash = ? AND released_at IS NULL'),
       releaseSeat: db.prepare('UPDATE seats SET released_at = ? WHERE id = ?'),
       deleteSeat: db.prepare("DELETE FROM seats WHERE id = ? AND seat = 'projector'"),
@@ -255,7 +275,6 @@ export class SessionStore {
     this.appendTx(session, lastSeq, events);
     return lastSeq + events.length;
   }
-
 
   /** The seq of an intent already applied for this actor, if any. */
   intentSeq(session: string, actor: ActorKey, intent: string): number | undefined {

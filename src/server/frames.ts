@@ -71,7 +71,11 @@ export interface Split {
 }
 
 /** A connection's frame of a split view: the entries from where it stopped, and what to compare to skip a repeat. */
-export function frameOf(session: string, v: Split, held: (list: string) => Held | undefined): { text: string; compare: string; holds: Held[] } {
+export function frameOf(
+  session: string,
+  v: Split,
+  held: (list: string) => Held | undefined,
+): { text: string; compare: string; holds: Held[] } {
   const froms = v.lists.map((l) => l.stream.from(held(l.name)));
   const lists = v.lists.map((l, i) => `,"${l.name}":[${l.stream.texts.slice(froms[i]).join(',')}]`).join('');
   const fields = v.lists.map((l, i) => `,"${l.fromField}":${froms[i]}`).join('');
@@ -83,7 +87,29 @@ export function frameOf(session: string, v: Split, held: (list: string) => Held 
 }
 
 /** The state's fields a chair's view and legal actions may read: all but the log and the generator (plans and conflicts: see below). */
-const READ_FIELDS = ['turn', 'phase', 'seed', 'secret', 'indicators', 'violence', 'actors', 'units', 'deployments', 'mandate', 'reviewed', 'strategy', 'flags', 'fired', 'pendingChoices', 'warnings', 'played', 'agreement', 'consultedUntil', 'ledger', 'outcome'] as const satisfies readonly (keyof GameState)[];
+const READ_FIELDS = [
+  'turn',
+  'phase',
+  'seed',
+  'secret',
+  'indicators',
+  'violence',
+  'actors',
+  'units',
+  'deployments',
+  'mandate',
+  'reviewed',
+  'strategy',
+  'flags',
+  'fired',
+  'pendingChoices',
+  'warnings',
+  'played',
+  'agreement',
+  'consultedUntil',
+  'ledger',
+  'outcome',
+] as const satisfies readonly (keyof GameState)[];
 
 /**
  * What a chair's view is made from, by identity: the state is immutable (immer shares what did not change),
@@ -103,7 +129,8 @@ function dependencies(s: GameState, viewer: Chair | 'projector', status: Session
   return deps;
 }
 
-const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((d, i) => Object.is(d, b[i]));
+const same = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.length === b.length && a.every((d, i) => Object.is(d, b[i]));
 
 /** The hash of a state, computed once per state object. */
 const hashes = new WeakMap<GameState, string>();
@@ -191,11 +218,15 @@ export class SessionViews {
     ledger.extend(s.ledger);
     this.log.follow(s.log);
     this.log.extend(s.log);
-    const { head, stamp } = this.head('facilitator', [s, seq, status.started, status.paused, status.ended, status.endReason], () => {
-      // The state goes last, without its lists: frameOf puts them back into it.
-      const state = Object.fromEntries(Object.entries(s).filter(([k]) => k !== 'ledger' && k !== 'log'));
-      return JSON.stringify({ role: 'facilitator', status, seq, hash: this.hash(s), state });
-    });
+    const { head, stamp } = this.head(
+      'facilitator',
+      [s, seq, status.started, status.paused, status.ended, status.endReason],
+      () => {
+        // The state goes last, without its lists: frameOf puts them back into it.
+        const state = Object.fromEntries(Object.entries(s).filter(([k]) => k !== 'ledger' && k !== 'log'));
+        return JSON.stringify({ role: 'facilitator', status, seq, hash: this.hash(s), state });
+      },
+    );
     return {
       head,
       stamp,

@@ -22,7 +22,8 @@ const TYPES: Readonly<Record<string, string>> = {
   '.wasm': 'application/wasm',
 };
 
-export const NO_BUILD_HELP = 'The game has not been built: run `npm run build` (it writes dist/), then restart `npm run serve`.';
+export const NO_BUILD_HELP =
+  'The game has not been built: run `npm run build` (it writes dist/), then restart `npm run serve`.';
 
 /** Whether `dir` holds a built game. */
 export function hasBuild(dir: string): boolean {
@@ -50,7 +51,10 @@ export function qrSvg(link: string): Promise<string> {
  * (Phaser's textures, the QR codes); no plugins, no <base>, no framing by anyone.
  */
 export function contentSecurityPolicy(host: string | undefined): string {
-  const self = host !== undefined && /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host) ? ` ws://${host} wss://${host}` : '';
+  const self =
+    host !== undefined && /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host)
+      ? ` ws://${host} wss://${host}`
+      : '';
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -78,7 +82,10 @@ export function securityHeaders(res: ServerResponse, host: string | undefined): 
   res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
 }
 
-export function staticHandler(distDir: string, extras: HttpExtras): (req: IncomingMessage, res: ServerResponse) => void {
+export function staticHandler(
+  distDir: string,
+  extras: HttpExtras,
+): (req: IncomingMessage, res: ServerResponse) => void {
   const root = resolve(distDir);
   // QR codes are made once per code: asking for them again and again costs the server nothing more (a few hundred kept).
   const qrs = new Map<string, Promise<string>>();
@@ -105,7 +112,9 @@ export function staticHandler(distDir: string, extras: HttpExtras): (req: Incomi
       return;
     }
     if (path === '/healthz') {
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify({ ok: true, ...extras.health() }));
+      res
+        .writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
+        .end(JSON.stringify({ ok: true, ...extras.health() }));
       return;
     }
     const qr = QR_PATH.exec(path);
@@ -140,7 +149,11 @@ export function staticHandler(distDir: string, extras: HttpExtras): (req: Incomi
     }
     const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
     const immutable = file.includes(`${sep}assets${sep}`);
-    res.writeHead(200, { 'Content-Type': type, 'Content-Length': statSync(file).size, 'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
+    res.writeHead(200, {
+      'Content-Type': type,
+      'Content-Length': statSync(file).size,
+      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
     if (req.method === 'HEAD') {
       res.end();
       return;

@@ -161,10 +161,18 @@ export class Hub {
       this.unloadable.set(row.id, scn.message);
       return null;
     }
-    if (scn.value.hash !== row.scenarioHash) this.opts.log?.(`session ${row.id}: scenario '${row.scenario}' has changed since the session was created; replaying anyway`);
+    if (scn.value.hash !== row.scenarioHash)
+      this.opts.log?.(
+        `session ${row.id}: scenario '${row.scenario}' has changed since the session was created; replaying anyway`,
+      );
     let s: Session;
     try {
-      s = Session.open(row, scn.value.scenario, { store: this.opts.store, now: this.now, onChange: (x) => this.publish(x), ...(this.opts.log ? { log: this.opts.log } : {}) });
+      s = Session.open(row, scn.value.scenario, {
+        store: this.opts.store,
+        now: this.now,
+        onChange: (x) => this.publish(x),
+        ...(this.opts.log ? { log: this.opts.log } : {}),
+      });
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
       this.opts.log?.(`session ${row.id}: cannot be loaded (${why}); the other sessions go on`);
@@ -203,10 +211,13 @@ export class Hub {
       return;
     }
     const address = addressKey(remote);
-    const crowded = this.conns.size - this.probation.size >= max || (this.unauthenticated.get(address) ?? 0) >= (this.opts.maxPerAddress ?? 32);
+    const crowded =
+      this.conns.size - this.probation.size >= max ||
+      (this.unauthenticated.get(address) ?? 0) >= (this.opts.maxPerAddress ?? 32);
     // The reserve is full: the oldest waiting connection makes room, once it has had a second to present a token;
     // while every one is younger, the newcomer is turned away (and its client tries again a little later).
-    const oldest: Conn | undefined = crowded && this.probation.size >= reserve ? this.probation.values().next().value : undefined;
+    const oldest: Conn | undefined =
+      crowded && this.probation.size >= reserve ? this.probation.values().next().value : undefined;
     if (oldest && this.now() - oldest.since < PROBATION_GRACE_MS) {
       ws.close(1013, 'server full');
       return;
@@ -334,15 +345,27 @@ export class Hub {
 
   private receive(conn: Conn, data: RawData, isBinary: boolean): void {
     if (conn.closing) return;
-    const bytes = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data instanceof ArrayBuffer ? data.byteLength : data.length;
-    const text = () => (Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as Buffer).toString('utf8'));
+    const bytes = Array.isArray(data)
+      ? data.reduce((n, b) => n + b.length, 0)
+      : data instanceof ArrayBuffer
+        ? data.byteLength
+        : data.length;
+    const text = () =>
+      Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as Buffer).toString('utf8');
     if (!conn.bucket.take()) {
       // Refusals add up, whatever gets through in between: a steady flood is closed, a burst now and then is not.
       // (The facilitator's console may burst, e.g. watching every team at once: it is refused, never closed.)
       if (!conn.strikes.strike() && conn.role !== 'facilitator') return this.shut(conn, 1008, 'too many messages');
-      return this.error(conn, 'message/rate-limited', 'too many messages: slow down', bytes <= this.maxBytes ? requestId(text()) : undefined, true);
+      return this.error(
+        conn,
+        'message/rate-limited',
+        'too many messages: slow down',
+        bytes <= this.maxBytes ? requestId(text()) : undefined,
+        true,
+      );
     }
-    if (bytes > this.maxBytes) return this.error(conn, 'message/too-large', `messages are at most ${this.maxBytes} bytes`, requestId(text()));
+    if (bytes > this.maxBytes)
+      return this.error(conn, 'message/too-large', `messages are at most ${this.maxBytes} bytes`, requestId(text()));
     if (isBinary) return this.error(conn, 'message/not-json', 'send text frames of JSON', requestId(text()));
     const parsed = parseClientMessage(text());
     if (!parsed.ok) return this.error(conn, parsed.code, parsed.message, parsed.id);
@@ -357,7 +380,13 @@ export class Hub {
 
   private dispatch(conn: Conn, msg: ParsedClientMessage): void {
     if (msg.type === 'hello' || msg.type === 'resume') {
-      if (conn.greeted) return this.error(conn, 'auth/forbidden', 'this connection has said hello already; open a new one to change who you are', msg.id);
+      if (conn.greeted)
+        return this.error(
+          conn,
+          'auth/forbidden',
+          'this connection has said hello already; open a new one to change who you are',
+          msg.id,
+        );
       if (msg.type === 'resume') return this.resume(conn, msg.token, msg.id);
       if (conn.probation) {
         this.error(conn, 'server/full', 'the server is full: try again in a moment', msg.id);
@@ -373,16 +402,25 @@ export class Hub {
     if (!conn.greeted) return this.error(conn, 'auth/hello-first', 'send hello or resume first', msg.id);
     switch (msg.type) {
       case 'create-session':
-        if (conn.role !== 'facilitator') return this.error(conn, 'auth/forbidden', 'only the facilitator creates sessions', msg.id);
+        if (conn.role !== 'facilitator')
+          return this.error(conn, 'auth/forbidden', 'only the facilitator creates sessions', msg.id);
         return void this.createSession(conn, msg).catch((e: unknown) => {
-          this.opts.log?.(`internal error on create-session: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+          this.opts.log?.(
+            `internal error on create-session: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+          );
           this.error(conn, 'internal', 'the session could not be created', msg.id);
         });
       case 'list-sessions':
-        if (conn.role !== 'facilitator') return this.error(conn, 'auth/forbidden', 'only the facilitator lists sessions', msg.id);
-        return this.send(conn, { type: 'sessions', ...(msg.id !== undefined ? { id: msg.id } : {}), sessions: this.listSessions() });
+        if (conn.role !== 'facilitator')
+          return this.error(conn, 'auth/forbidden', 'only the facilitator lists sessions', msg.id);
+        return this.send(conn, {
+          type: 'sessions',
+          ...(msg.id !== undefined ? { id: msg.id } : {}),
+          sessions: this.listSessions(),
+        });
       case 'watch': {
-        if (conn.role !== 'facilitator') return this.error(conn, 'auth/forbidden', 'only the facilitator watches sessions', msg.id);
+        if (conn.role !== 'facilitator')
+          return this.error(conn, 'auth/forbidden', 'only the facilitator watches sessions', msg.id);
         const s = this.sessionById(msg.session);
         if (!s) return this.error(conn, 'session/unknown', `no session ${msg.session}`, msg.id);
         conn.watching.add(s.id);
@@ -395,14 +433,24 @@ export class Hub {
         return this.claim(conn, msg.seat, msg.id);
       case 'intent': {
         if (conn.role !== 'chair' || !conn.session || !conn.seat) {
-          return this.error(conn, 'auth/forbidden', conn.role === 'facilitator' ? 'the facilitator steers with facilitator commands, not chair actions' : 'only a seated chair acts', msg.id);
+          return this.error(
+            conn,
+            'auth/forbidden',
+            conn.role === 'facilitator'
+              ? 'the facilitator steers with facilitator commands, not chair actions'
+              : 'only a seated chair acts',
+            msg.id,
+          );
         }
         const reply = conn.session.intent(conn.seat, msg.id, msg.action as Action, msg.expect);
         // No seq for a chair: the session's event count would let it count other chairs' hidden plan edits.
-        return reply.ok ? this.send(conn, { type: 'ack', id: msg.id, ...(reply.duplicate ? { duplicate: true as const } : {}) }) : this.error(conn, reply.code, reply.message, msg.id);
+        return reply.ok
+          ? this.send(conn, { type: 'ack', id: msg.id, ...(reply.duplicate ? { duplicate: true as const } : {}) })
+          : this.error(conn, reply.code, reply.message, msg.id);
       }
       case 'facilitator': {
-        if (conn.role !== 'facilitator') return this.error(conn, 'auth/forbidden', 'only the facilitator does this', msg.id);
+        if (conn.role !== 'facilitator')
+          return this.error(conn, 'auth/forbidden', 'only the facilitator does this', msg.id);
         const s = this.sessionById(msg.session);
         if (!s) return this.error(conn, 'session/unknown', `no session ${msg.session}`, msg.id);
         const reply = s.command(msg.command, msg.id);
@@ -410,12 +458,29 @@ export class Hub {
         if (msg.command.do === 'release-chair') this.unseatReleased(s);
         // The facilitator who asked sees the result before the ack, as a chair does.
         this.publish(s, conn);
-        return this.send(conn, { type: 'ack', id: msg.id, seq: reply.seq, ...(reply.duplicate ? { duplicate: true as const } : {}) });
+        return this.send(conn, {
+          type: 'ack',
+          id: msg.id,
+          seq: reply.seq,
+          ...(reply.duplicate ? { duplicate: true as const } : {}),
+        });
       }
       case 'sync': {
-        const s = conn.role === 'facilitator' ? (msg.session !== undefined ? this.sessionById(msg.session) : null) : conn.session;
-        if (!s) return this.error(conn, conn.role === 'facilitator' ? 'session/unknown' : 'auth/not-joined', 'no session to sync', msg.id);
-        if (conn.role === 'facilitator' && !conn.watching.has(s.id)) return this.error(conn, 'auth/forbidden', 'watch the session first', msg.id);
+        const s =
+          conn.role === 'facilitator'
+            ? msg.session !== undefined
+              ? this.sessionById(msg.session)
+              : null
+            : conn.session;
+        if (!s)
+          return this.error(
+            conn,
+            conn.role === 'facilitator' ? 'session/unknown' : 'auth/not-joined',
+            'no session to sync',
+            msg.id,
+          );
+        if (conn.role === 'facilitator' && !conn.watching.has(s.id))
+          return this.error(conn, 'auth/forbidden', 'watch the session first', msg.id);
         // The facilitator's syncs go at once; anyone else's at most one whole view a second (see Publisher.resync).
         if (conn.role === 'facilitator') {
           this.out.forget(conn, s.id);
@@ -426,7 +491,12 @@ export class Hub {
     }
   }
 
-  private welcome(conn: Conn, role: Role, id: string | undefined, extra: { session?: string; seat?: SeatRow['seat']; name?: string } = {}): void {
+  private welcome(
+    conn: Conn,
+    role: Role,
+    id: string | undefined,
+    extra: { session?: string; seat?: SeatRow['seat']; name?: string } = {},
+  ): void {
     conn.greeted = true;
     conn.role = role;
     this.send(conn, {
@@ -466,7 +536,11 @@ export class Hub {
     conn.seat = seat;
     conn.name = seat.name;
     this.join(conn, s);
-    this.welcome(conn, seat.seat === 'projector' ? 'projector' : 'chair', id, { session: s.id, seat: seat.seat, name: seat.name });
+    this.welcome(conn, seat.seat === 'projector' ? 'projector' : 'chair', id, {
+      session: s.id,
+      seat: seat.seat,
+      name: seat.name,
+    });
     this.publish(s, conn);
     this.publishLobby(s);
   }
@@ -476,10 +550,16 @@ export class Hub {
    * doubles), close the connection after a few, and past a few from one address the facilitator hears of it.
    */
   private joinByCode(conn: Conn, code: string, name: string, id: string | undefined): void {
-    if (conn.role !== 'anonymous') return this.error(conn, 'auth/forbidden', 'this connection is in a session already', id);
+    if (conn.role !== 'anonymous')
+      return this.error(conn, 'auth/forbidden', 'this connection is in a session already', id);
     const verdict = this.joins.check(conn.address);
     if (!verdict.ok) {
-      this.error(conn, 'code/throttled', `too many wrong codes from your network: wait ${Math.ceil(verdict.waitMs / 1000)} s and try again`, id);
+      this.error(
+        conn,
+        'code/throttled',
+        `too many wrong codes from your network: wait ${Math.ceil(verdict.waitMs / 1000)} s and try again`,
+        id,
+      );
       if (++conn.throttled >= MAX_THROTTLED) this.shut(conn, 1008, 'too many join attempts');
       return;
     }
@@ -493,19 +573,32 @@ export class Hub {
     }
     let waiting = 0;
     for (const c of this.members.get(s.id) ?? []) if (c.role === 'member') waiting++;
-    if (waiting >= (this.opts.maxLobby ?? 32)) return this.error(conn, 'session/full', 'the lobby of this session is full: wait for people to take their seats', id);
+    if (waiting >= (this.opts.maxLobby ?? 32))
+      return this.error(
+        conn,
+        'session/full',
+        'the lobby of this session is full: wait for people to take their seats',
+        id,
+      );
     if (conn.timer) clearTimeout(conn.timer);
     conn.timer = null;
     conn.role = 'member';
     conn.session = s;
     conn.name = name;
     this.join(conn, s);
-    this.send(conn, { type: 'joined', ...(id !== undefined ? { id } : {}), session: s.id, team: s.row.team, scenario: s.row.scenario });
+    this.send(conn, {
+      type: 'joined',
+      ...(id !== undefined ? { id } : {}),
+      session: s.id,
+      team: s.row.team,
+      scenario: s.row.scenario,
+    });
     this.publishLobby(s);
   }
 
   private claim(conn: Conn, seat: SeatRow['seat'], id: string | undefined): void {
-    if (conn.role !== 'member' || !conn.session) return this.error(conn, 'auth/not-joined', 'join a session with its code first', id);
+    if (conn.role !== 'member' || !conn.session)
+      return this.error(conn, 'auth/not-joined', 'join a session with its code first', id);
     const session = conn.session;
     const online = (seatId: string) => [...(this.members.get(session.id) ?? [])].some((c) => c.seat?.id === seatId);
     const r = session.claim(seat, conn.name, { maxProjectors: this.opts.maxProjectors ?? 8, online });
@@ -514,7 +607,13 @@ export class Hub {
     this.authenticated(conn);
     conn.role = seat === 'projector' ? 'projector' : 'chair';
     conn.seat = r.row;
-    this.send(conn, { type: 'seated', ...(id !== undefined ? { id } : {}), session: conn.session.id, seat, token: r.token });
+    this.send(conn, {
+      type: 'seated',
+      ...(id !== undefined ? { id } : {}),
+      session: conn.session.id,
+      seat,
+      token: r.token,
+    });
     this.publish(conn.session, conn);
     this.publishLobby(conn.session);
   }
@@ -533,11 +632,20 @@ export class Hub {
     }
   }
 
-  private async createSession(conn: Conn, msg: Extract<ParsedClientMessage, { type: 'create-session' }>): Promise<void> {
+  private async createSession(
+    conn: Conn,
+    msg: Extract<ParsedClientMessage, { type: 'create-session' }>,
+  ): Promise<void> {
     const scn = scenarioById(msg.scenario);
     if (!scn.ok) return this.error(conn, 'scenario/unknown', scn.message, msg.id);
     const doctrine = msg.doctrine ?? 'report';
-    if (!doctrineByName(doctrine)) return this.error(conn, 'doctrine/unknown', `no doctrine '${doctrine}' (${Object.keys(DOCTRINES).join(', ')})`, msg.id);
+    if (!doctrineByName(doctrine))
+      return this.error(
+        conn,
+        'doctrine/unknown',
+        `no doctrine '${doctrine}' (${Object.keys(DOCTRINES).join(', ')})`,
+        msg.id,
+      );
     let code = newJoinCode();
     while (this.opts.store.sessionByCode(code)) code = newJoinCode();
     const row: SessionRow = {
@@ -558,7 +666,12 @@ export class Hub {
     this.join(conn, s);
     const summary = this.summary(s);
     const qr = await qrSvg(summary.link ?? '');
-    this.send(conn, { type: 'session-created', id: msg.id, session: summary, qr: `data:image/svg+xml;base64,${Buffer.from(qr).toString('base64')}` });
+    this.send(conn, {
+      type: 'session-created',
+      id: msg.id,
+      session: summary,
+      qr: `data:image/svg+xml;base64,${Buffer.from(qr).toString('base64')}`,
+    });
     this.publish(s, conn);
   }
 
@@ -593,7 +706,13 @@ export class Hub {
   /** Tells every facilitator connection (and the log) that an address keeps trying join codes. */
   private alarm(a: GuessAlarm): void {
     this.opts.log?.(`alarm: ${a.attempts} wrong join codes from ${a.address}; it is being slowed down`);
-    const text = JSON.stringify({ type: 'alarm', kind: 'join-guessing', address: a.address, attempts: a.attempts, at: this.now() } satisfies ServerMessage);
+    const text = JSON.stringify({
+      type: 'alarm',
+      kind: 'join-guessing',
+      address: a.address,
+      attempts: a.attempts,
+      at: this.now(),
+    } satisfies ServerMessage);
     for (const c of this.conns) if (c.role === 'facilitator') this.out.deliver(c, text);
   }
 
@@ -634,7 +753,10 @@ function requestId(text: string): string | undefined {
   } catch {
     return undefined;
   }
-  const id = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>)['id'] : undefined;
+  const id =
+    data !== null && typeof data === 'object' && !Array.isArray(data)
+      ? (data as Record<string, unknown>)['id']
+      : undefined;
   const ok = MsgId.safeParse(id);
   return ok.success ? ok.data : undefined;
 }

@@ -20,7 +20,8 @@ function fail(message: string): never {
 function intArg(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) fail(`--${name} must be a whole number from ${min} to ${max}, got '${value}'`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    fail(`--${name} must be a whole number from ${min} to ${max}, got '${value}'`);
   return n;
 }
 
@@ -57,7 +58,8 @@ async function main(): Promise<void> {
   const db = resolve(args.db ?? env['MANDATE_DB'] ?? 'mandate-sessions.db');
   const dist = resolve(args.dist ?? env['MANDATE_DIST'] ?? resolve(ROOT, 'dist'));
   const token = args['facilitator-token'] ?? env['MANDATE_FACILITATOR_TOKEN'];
-  if (token !== undefined && !/^[A-Za-z0-9_-]{16,128}$/.test(token)) fail('the facilitator token must be 16 to 128 letters, digits, _ or -');
+  if (token !== undefined && !/^[A-Za-z0-9_-]{16,128}$/.test(token))
+    fail('the facilitator token must be 16 to 128 letters, digits, _ or -');
   const durability = args.durability ?? 'normal';
   if (durability !== 'normal' && durability !== 'full') fail(`--durability is normal or full, got '${durability}'`);
   const publicUrl = args['public-url'] ?? env['MANDATE_PUBLIC_URL'];
@@ -68,7 +70,10 @@ async function main(): Promise<void> {
     dist,
     ...(token !== undefined ? { facilitatorToken: token } : {}),
     ...(publicUrl !== undefined ? { publicUrl: publicUrl.replace(/\/+$/, '') } : {}),
-    rate: { perSecond: intArg('rate', args.rate, DEFAULT_RATE.perSecond, 1, 100000), burst: intArg('burst', args.burst, DEFAULT_RATE.burst, 1, 100000) },
+    rate: {
+      perSecond: intArg('rate', args.rate, DEFAULT_RATE.perSecond, 1, 100000),
+      burst: intArg('burst', args.burst, DEFAULT_RATE.burst, 1, 100000),
+    },
     durability,
     limits: { maxPerAddress: intArg('max-per-address', args['max-per-address'], 32, 1, 100000) },
     ...(args['trust-proxy'] !== undefined ? { trustProxy: args['trust-proxy'] } : {}),
@@ -77,12 +82,20 @@ async function main(): Promise<void> {
   const hosts = host === '0.0.0.0' || host === '::' ? [...lanAddresses(), '127.0.0.1'] : [host];
   const out = process.stdout;
   out.write('Mandate group sessions\n');
-  out.write(hasBuild(dist) ? `  serving the game from ${dist}\n` : `  ${NO_BUILD_HELP}\n  (the session endpoint below works without it)\n`);
+  out.write(
+    hasBuild(dist)
+      ? `  serving the game from ${dist}\n`
+      : `  ${NO_BUILD_HELP}\n  (the session endpoint below works without it)\n`,
+  );
   for (const h of hosts) out.write(`  open:        http://${h}:${server.port}/\n`);
   out.write(`  facilitator: ${server.publicUrl}/#facilitator=${server.facilitatorToken}\n`);
   out.write(`  websocket:   ws://${hosts[0]}:${server.port}${WS_PATH}\n`);
-  out.write(`  database:    ${db} (${server.resumed} open session${server.resumed === 1 ? '' : 's'} resumed${server.broken > 0 ? `, ${server.broken} could not be and ${server.broken === 1 ? 'is' : 'are'} kept read-only` : ''})\n`);
-  out.write('  Keep the facilitator link to yourself: it opens every session. Ctrl-C stops the server; sessions resume on the next start.\n');
+  out.write(
+    `  database:    ${db} (${server.resumed} open session${server.resumed === 1 ? '' : 's'} resumed${server.broken > 0 ? `, ${server.broken} could not be and ${server.broken === 1 ? 'is' : 'are'} kept read-only` : ''})\n`,
+  );
+  out.write(
+    '  Keep the facilitator link to yourself: it opens every session. Ctrl-C stops the server; sessions resume on the next start.\n',
+  );
   // One line for programs that start the server (tests, the bench): the port it listens on.
   out.write(`${JSON.stringify({ event: 'listening', port: server.port, resumed: server.resumed })}\n`);
   let stopping = false;
@@ -113,4 +126,12 @@ function readHeader(): string {
 
 // One line, never a stack trace: what is wrong (a database that cannot be used, a port taken) and nothing else.
 // MANDATE_DEBUG=1 shows the stack.
-main().catch((e: unknown) => fail(e instanceof Error ? (process.env['MANDATE_DEBUG'] ? (e.stack ?? e.message) : (e.message.split('\n')[0] ?? String(e))) : String(e)));
+main().catch((e: unknown) =>
+  fail(
+    e instanceof Error
+      ? process.env['MANDATE_DEBUG']
+        ? (e.stack ?? e.message)
+        : (e.message.split('\n')[0] ?? String(e))
+      : String(e),
+  ),
+);

@@ -179,20 +179,33 @@ export class Publisher {
     const lobby = this.lobbyText(s);
     const clock = s.clock();
     const clockKey = JSON.stringify(clock);
-    const timer = JSON.stringify({ type: 'timer', session: s.id, ...clock, serverTime: this.deps.now() } satisfies ServerMessage);
+    const timer = JSON.stringify({
+      type: 'timer',
+      session: s.id,
+      ...clock,
+      serverTime: this.deps.now(),
+    } satisfies ServerMessage);
     const record = status.ended ? this.recordText(s) : null;
     // The facilitator's true state changes with every action: at most one every FACILITATOR_EVERY_MS per session (the
     // last change always follows), unless this facilitator asked for it, or the session has ended (the final view goes
     // before the record, on every screen).
     const t = this.deps.now();
-    const facDue = only?.role === 'facilitator' || status.ended || t - (this.facilitatorSent.get(s.id) ?? 0) >= FACILITATOR_EVERY_MS;
+    const facDue =
+      only?.role === 'facilitator' || status.ended || t - (this.facilitatorSent.get(s.id) ?? 0) >= FACILITATOR_EVERY_MS;
     for (const c of conns) {
       // A connection that has not read what it was sent gets the news when it has: then only the latest.
       if (this.overloaded(c)) {
         this.defer(c, s.id, false);
         continue;
       }
-      let key = c.role === 'facilitator' ? 'facilitator' : c.role === 'projector' ? 'projector' : c.role === 'chair' && c.seat ? `chair:${c.seat.seat}` : null;
+      let key =
+        c.role === 'facilitator'
+          ? 'facilitator'
+          : c.role === 'projector'
+            ? 'projector'
+            : c.role === 'chair' && c.seat
+              ? `chair:${c.seat.seat}`
+              : null;
       if (key === 'facilitator' && !facDue) {
         this.facilitatorLater(s, FACILITATOR_EVERY_MS - (t - (this.facilitatorSent.get(s.id) ?? 0)));
         key = null;
@@ -200,8 +213,19 @@ export class Publisher {
       if (key === 'facilitator' && !only) this.facilitatorSent.set(s.id, t);
       this.sendOnce(c, `${s.id}:lobby`, lobby);
       const paused = status.paused ? 'paused' : 'resumed';
-      if (c.last.has(`${s.id}:paused`) || status.paused) this.sendOnce(c, `${s.id}:paused`, JSON.stringify({ type: paused, session: s.id } satisfies ServerMessage));
-      if (status.ended) this.sendOnce(c, `${s.id}:ended`, JSON.stringify({ type: 'ended', session: s.id, reason: status.endReason, outcome: s.state.outcome } satisfies ServerMessage));
+      if (c.last.has(`${s.id}:paused`) || status.paused)
+        this.sendOnce(c, `${s.id}:paused`, JSON.stringify({ type: paused, session: s.id } satisfies ServerMessage));
+      if (status.ended)
+        this.sendOnce(
+          c,
+          `${s.id}:ended`,
+          JSON.stringify({
+            type: 'ended',
+            session: s.id,
+            reason: status.endReason,
+            outcome: s.state.outcome,
+          } satisfies ServerMessage),
+        );
       else c.last.delete(`${s.id}:ended`);
       if (key !== null) {
         let split = splits.get(key);
@@ -211,7 +235,8 @@ export class Publisher {
       }
       // The record follows the final view. After an undo past the end, whoever had it hears that it no longer stands.
       if (record !== null) this.sendOnce(c, `${s.id}:record`, record);
-      else if (c.last.delete(`${s.id}:record`)) this.send(c, JSON.stringify({ type: 'reopened', session: s.id } satisfies ServerMessage));
+      else if (c.last.delete(`${s.id}:record`))
+        this.send(c, JSON.stringify({ type: 'reopened', session: s.id } satisfies ServerMessage));
     }
   }
 
@@ -271,10 +296,21 @@ export class Publisher {
     const seats: Partial<Record<Chair, SeatInfo>> = {};
     for (const chair of s.chairs()) {
       const h = s.holderOf(chair);
-      seats[chair] = h ? { by: 'human', name: h.name, connected: online(h.id) } : { by: 'bot', name: s.doctrine.name, connected: true };
+      seats[chair] = h
+        ? { by: 'human', name: h.name, connected: online(h.id) }
+        : { by: 'bot', name: s.doctrine.name, connected: true };
     }
     const projectors = conns.filter((c) => c.role === 'projector').length;
-    return JSON.stringify({ type: 'lobby', session: s.id, team: s.row.team, scenario: s.row.scenario, code: s.ended ? null : s.row.code, seats, projectors, status: s.status() } satisfies ServerMessage);
+    return JSON.stringify({
+      type: 'lobby',
+      session: s.id,
+      team: s.row.team,
+      scenario: s.row.scenario,
+      code: s.ended ? null : s.row.code,
+      seats,
+      projectors,
+      status: s.status(),
+    } satisfies ServerMessage);
   }
 
   private sendOnce(c: Outlet, key: string, text: string, compare = text): void {
@@ -289,10 +325,13 @@ export class Publisher {
 
   private facilitatorLater(s: Session, ms: number): void {
     if (this.facilitatorTimers.has(s.id)) return;
-    const timer = setTimeout(() => {
-      this.facilitatorTimers.delete(s.id);
-      this.publish(s);
-    }, Math.max(1, ms));
+    const timer = setTimeout(
+      () => {
+        this.facilitatorTimers.delete(s.id);
+        this.publish(s);
+      },
+      Math.max(1, ms),
+    );
     this.facilitatorTimers.set(s.id, timer);
   }
 

@@ -25,7 +25,8 @@ export function scenarioIds(): string[] {
 export function scenarioById(id: string): { ok: true; value: LoadedScenario } | { ok: false; message: string } {
   const hit = cache.get(id);
   if (hit) return { ok: true, value: hit };
-  if (!/^[a-z0-9-]{1,64}$/.test(id) || id === 'lessons' || !existsSync(join(SCENARIO_DIR, `${id}.yaml`))) return { ok: false, message: `no scenario '${id}'` };
+  if (!/^[a-z0-9-]{1,64}$/.test(id) || id === 'lessons' || !existsSync(join(SCENARIO_DIR, `${id}.yaml`)))
+    return { ok: false, message: `no scenario '${id}'` };
   const r = loadScenario(id);
   if (!r.ok) return { ok: false, message: r.error.map(formatProblem).join('; ') };
   const loaded = { scenario: r.value, hash: hashScenario(r.value) };

@@ -54,7 +54,8 @@ export const DEFAULT_RATE: RateLimit = { perSecond: 20, burst: 40 };
 /** The machine's IPv4 addresses other devices on the network can reach. */
 export function lanAddresses(): string[] {
   const out: string[] = [];
-  for (const list of Object.values(networkInterfaces())) for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) out.push(a.address);
+  for (const list of Object.values(networkInterfaces()))
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) out.push(a.address);
   return out;
 }
 
@@ -70,14 +71,25 @@ export const facilitatorTokenFile = (db: string) => `${db}.facilitator-token`;
  * owner only), or a new one. The database keeps only its SHA-256, as it does for seat tokens, so a copy of the
  * database opens nothing.
  */
-function facilitatorSecret(store: SessionStore, db: string, given: string | undefined, log?: (line: string) => void): string {
+function facilitatorSecret(
+  store: SessionStore,
+  db: string,
+  given: string | undefined,
+  log?: (line: string) => void,
+): string {
   const file = facilitatorTokenFile(db);
   const kept = db !== ':memory:' && existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
   const legacy = store.meta(FACILITATOR_KEY);
   const stored = store.meta(FACILITATOR_HASH_KEY);
-  let token = given ?? (kept && (!stored || hashToken(kept) === stored) ? kept : undefined) ?? (legacy && (!stored || hashToken(legacy) === stored) ? legacy : undefined);
+  let token =
+    given ??
+    (kept && (!stored || hashToken(kept) === stored) ? kept : undefined) ??
+    (legacy && (!stored || hashToken(legacy) === stored) ? legacy : undefined);
   if (token === undefined) {
-    if (stored) log?.('the facilitator secret is not beside the database any more: a new one is made, and the old link no longer works');
+    if (stored)
+      log?.(
+        'the facilitator secret is not beside the database any more: a new one is made, and the old link no longer works',
+      );
     token = newToken();
   }
   if (given === undefined && db !== ':memory:' && kept !== token) {
@@ -92,9 +104,17 @@ function facilitatorSecret(store: SessionStore, db: string, given: string | unde
 /** The address a connection is counted under: the peer, or behind a trusted proxy the client the proxy names. */
 function remoteOf(req: IncomingMessage, trustProxy: string | undefined): string | undefined {
   const peer = req.socket.remoteAddress;
-  if (trustProxy === undefined || peer === undefined || peer.replace(/^::ffff:/, '') !== trustProxy.replace(/^::ffff:/, '')) return peer;
+  if (
+    trustProxy === undefined ||
+    peer === undefined ||
+    peer.replace(/^::ffff:/, '') !== trustProxy.replace(/^::ffff:/, '')
+  )
+    return peer;
   const forwarded = req.headers['x-forwarded-for'];
-  const list = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',').map((x) => x.trim()).filter(Boolean);
+  const list = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? ''))
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   return list.at(-1) ?? peer;
 }
 
@@ -106,7 +126,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   let facilitatorToken: string;
   try {
     // Strange option values are said plainly too, before anything listens.
-    if (opts.trustProxy !== undefined && !isIP(opts.trustProxy.replace(/^::ffff:/, ''))) throw new Error(`--trust-proxy must be an IP address, got '${opts.trustProxy}'`);
+    if (opts.trustProxy !== undefined && !isIP(opts.trustProxy.replace(/^::ffff:/, '')))
+      throw new Error(`--trust-proxy must be an IP address, got '${opts.trustProxy}'`);
     facilitatorToken = facilitatorSecret(store, opts.db, opts.facilitatorToken, opts.log);
   } catch (e) {
     store.close();
@@ -133,7 +154,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // A connection that sends its request slowly, or never, is closed: it cannot hold a socket for minutes.
   http.headersTimeout = 10_000;
   http.requestTimeout = 30_000;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: Math.max(HARD_MAX_BYTES, (opts.maxMessageBytes ?? MAX_MESSAGE_BYTES) * 2), perMessageDeflate: false });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: Math.max(HARD_MAX_BYTES, (opts.maxMessageBytes ?? MAX_MESSAGE_BYTES) * 2),
+    perMessageDeflate: false,
+  });
   http.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path !== WS_PATH) {

@@ -1,6 +1,14 @@
 // One group session, held by the server: its game folded from its event log, its seats, bots and clocks.
 // Every change is written to the store (one transaction per request) before anyone hears of it.
-import { isFacilitatorAction, newGame, replay, step, type Action, type GameState, type Phase } from '../engine/index.js';
+import {
+  isFacilitatorAction,
+  newGame,
+  replay,
+  step,
+  type Action,
+  type GameState,
+  type Phase,
+} from '../engine/index.js';
 import { randomBytes } from 'node:crypto';
 import { isSecret, secretFromBytes, seedSecret } from '../engine/fog.js';
 import { indexOf } from '../engine/scenario-index.js';
@@ -9,12 +17,22 @@ import type { Doctrine } from '../sim/doctrine.js';
 import { DOCTRINES, doctrineByName } from '../sim/doctrines/index.js';
 import { nextActionsFor, nextChair, timeoutActionsFor, type ChairSituation } from '../net/autopilot.js';
 import { situationOf } from '../sim/driver.js';
-import { positionOf, TIMED_PHASES, type ErrorCode, type FacilitatorCommand, type SeatKind, type SessionStatus, type TimedPhase } from '../net/protocol.js';
+import {
+  positionOf,
+  TIMED_PHASES,
+  type ErrorCode,
+  type FacilitatorCommand,
+  type SeatKind,
+  type SessionStatus,
+  type TimedPhase,
+} from '../net/protocol.js';
 import type { ActorKey, EventRow, NewEvent, SeatRow, SessionEvent, SessionRow, SessionStore } from './db.js';
 import { engineActionOf, undoTarget } from './facilitator.js';
 import { hashToken, newSeatId, newToken } from './tokens.js';
 
-export type Reply = { readonly ok: true; readonly seq: number; readonly duplicate?: true } | { readonly ok: false; readonly code: ErrorCode; readonly message: string };
+export type Reply =
+  | { readonly ok: true; readonly seq: number; readonly duplicate?: true }
+  | { readonly ok: false; readonly code: ErrorCode; readonly message: string };
 
 export interface Deadline {
   readonly turn: number;
@@ -103,7 +121,12 @@ export class Session {
     const d = this.currentDeadline();
     const now = this.deps.now();
     if (d?.at != null && !this.paused && !this.ended && d.at < now + this.minRemaining(d.phase)) {
-      this.record({ actor: 'server', intent: null, at: now, event: { kind: 'deadline', turn: d.turn, phase: d.phase, at: now + this.minRemaining(d.phase) } });
+      this.record({
+        actor: 'server',
+        intent: null,
+        at: now,
+        event: { kind: 'deadline', turn: d.turn, phase: d.phase, at: now + this.minRemaining(d.phase) },
+      });
     }
     this.runBots();
     this.syncDeadline();
@@ -156,7 +179,9 @@ export class Session {
       try {
         this.reload();
       } catch (again) {
-        this.markBroken(`it could not be reloaded after an error (${again instanceof Error ? again.message : String(again)})`);
+        this.markBroken(
+          `it could not be reloaded after an error (${again instanceof Error ? again.message : String(again)})`,
+        );
       }
       throw e;
     }
@@ -173,11 +198,13 @@ export class Session {
     if (dup !== undefined) return { ok: true, seq: dup, duplicate: true };
     if (seat.seat === 'projector') return fail('auth/forbidden', 'a projector only watches');
     if (isFacilitatorAction(action)) return fail('auth/forbidden', 'only the facilitator does this');
-    if (action.chair !== seat.seat) return fail('auth/forbidden', `you hold the ${seat.seat} chair, not the ${action.chair} chair`);
+    if (action.chair !== seat.seat)
+      return fail('auth/forbidden', `you hold the ${seat.seat} chair, not the ${action.chair} chair`);
     const closed = this.closedFor('player');
     if (closed) return closed;
     // Compared with what the chair's view shows (month and phase), and answered without numbers: no hidden counter.
-    if (expect !== undefined && expect !== positionOf(this.state.turn, this.state.phase)) return fail('session/stale', 'the game has moved on since you looked');
+    if (expect !== undefined && expect !== positionOf(this.state.turn, this.state.phase))
+      return fail('session/stale', 'the game has moved on since you looked');
     const rejection = this.act(action, actor, intentId);
     if (rejection) return rejection;
     const seq = this.seq + this.pending.length;
@@ -196,7 +223,8 @@ export class Session {
     const actor: ActorKey = 'facilitator';
     const dup = this.intents.get(`${actor}|${intentId}`);
     if (dup !== undefined) return { ok: true, seq: dup, duplicate: true };
-    if (this.ended && !(cmd.do === 'undo-last-resolution' && this.endReason === null && this.broken === null)) return fail('session/ended', 'the session has ended');
+    if (this.ended && !(cmd.do === 'undo-last-resolution' && this.endReason === null && this.broken === null))
+      return fail('session/ended', 'the session has ended');
     const r = this.runCommand(cmd, actor, intentId);
     if (!r.ok) {
       this.pending = [];
@@ -213,23 +241,44 @@ export class Session {
    * has at most `maxProjectors` projector seats: a new one takes over the oldest whose screen is not connected
    * (its token stops working), and when every one is connected there is no room.
    */
-  claim(seat: SeatKind, name: string, limits: { maxProjectors: number; online: (seatId: string) => boolean } = { maxProjectors: Infinity, online: () => false }): { ok: true; token: string; row: SeatRow } | { ok: false; code: ErrorCode; message: string } {
+  claim(
+    seat: SeatKind,
+    name: string,
+    limits: { maxProjectors: number; online: (seatId: string) => boolean } = {
+      maxProjectors: Infinity,
+      online: () => false,
+    },
+  ): { ok: true; token: string; row: SeatRow } | { ok: false; code: ErrorCode; message: string } {
     if (this.ended) return { ok: false, code: 'session/ended', message: 'the session has ended' };
     if (seat !== 'projector') {
-      if (!this.chairs().includes(seat)) return { ok: false, code: 'seat/unknown', message: `this scenario has no ${seat} chair` };
+      if (!this.chairs().includes(seat))
+        return { ok: false, code: 'seat/unknown', message: `this scenario has no ${seat} chair` };
       if (this.holderOf(seat)) return { ok: false, code: 'seat/taken', message: `the ${seat} chair is taken` };
     } else {
       const projectors = [...this.seats.values()].filter((x) => x.seat === 'projector');
       if (projectors.length >= limits.maxProjectors) {
         const idle = projectors.find((x) => !limits.online(x.id));
-        if (!idle) return { ok: false, code: 'session/full', message: `this session has ${limits.maxProjectors} projector screens connected already` };
+        if (!idle)
+          return {
+            ok: false,
+            code: 'session/full',
+            message: `this session has ${limits.maxProjectors} projector screens connected already`,
+          };
         // Its row goes: projector rows stay as many as the limit, however often screens come and go.
         this.deps.store.forgetProjector(idle.id);
         this.seats.delete(idle.id);
       }
     }
     const token = newToken();
-    const row: SeatRow = { id: newSeatId(), session: this.id, seat, name, tokenHash: hashToken(token), createdAt: this.deps.now(), releasedAt: null };
+    const row: SeatRow = {
+      id: newSeatId(),
+      session: this.id,
+      seat,
+      name,
+      tokenHash: hashToken(token),
+      createdAt: this.deps.now(),
+      releasedAt: null,
+    };
     this.deps.store.addSeat(row);
     this.seats.set(row.id, row);
     this.deps.onChange(this);
@@ -249,7 +298,8 @@ export class Session {
   private runCommand(cmd: FacilitatorCommand, actor: ActorKey, intentId: string): Reply {
     const now = this.deps.now();
     const at = () => this.seq + this.pending.length;
-    const record = (event: SessionEvent, withIntent = true) => this.record({ actor, intent: withIntent ? intentId : null, at: now, event });
+    const record = (event: SessionEvent, withIntent = true) =>
+      this.record({ actor, intent: withIntent ? intentId : null, at: now, event });
     switch (cmd.do) {
       case 'start':
         if (this.started) return fail('session/started', 'the session has started already');
@@ -263,19 +313,30 @@ export class Session {
         if (!this.started) return fail('session/not-started', 'start the session first');
         if (!this.paused) return { ok: true, seq: at() };
         const d = this.currentDeadline();
-        const left = d?.at != null && this.pausedAt !== null ? Math.max(this.minRemaining(d.phase), d.at - this.pausedAt) : null;
+        const left =
+          d?.at != null && this.pausedAt !== null ? Math.max(this.minRemaining(d.phase), d.at - this.pausedAt) : null;
         record({ kind: 'resume' });
         if (d && left !== null) record({ kind: 'deadline', turn: d.turn, phase: d.phase, at: now + left }, false);
         return { ok: true, seq: at() - (d && left !== null ? 1 : 0) };
       }
       case 'set-timer': {
-        const seconds = Object.fromEntries(TIMED_PHASES.filter((p) => cmd.seconds[p] !== undefined).map((p) => [p, cmd.seconds[p] ?? null]));
+        const seconds = Object.fromEntries(
+          TIMED_PHASES.filter((p) => cmd.seconds[p] !== undefined).map((p) => [p, cmd.seconds[p] ?? null]),
+        );
         record({ kind: 'timers', seconds });
         const seq = at();
         const phase = this.state.phase as TimedPhase;
         if (this.started && cmd.seconds[phase] !== undefined) {
           const dur = this.timers[phase];
-          record({ kind: 'deadline', turn: this.state.turn, phase, at: dur ? (this.paused ? (this.pausedAt ?? now) : now) + dur * 1000 : null }, false);
+          record(
+            {
+              kind: 'deadline',
+              turn: this.state.turn,
+              phase,
+              at: dur ? (this.paused ? (this.pausedAt ?? now) : now) + dur * 1000 : null,
+            },
+            false,
+          );
         }
         return { ok: true, seq };
       }
@@ -285,8 +346,12 @@ export class Session {
         const closed = this.closedFor('facilitator');
         if (closed) return closed;
         // Names that select scenario data are the scenario's own, never a property every object has (`constructor`).
-        const stray = cmd.do === 'custom-inject' ? cmd.effects.find((e) => e.do === 'request-unit' && !Object.hasOwn(this.scn.reinforcements, e.unit)) : undefined;
-        if (stray?.do === 'request-unit') return fail('facilitator/unknown-event', `the scenario has no reinforcement '${stray.unit}'`);
+        const stray =
+          cmd.do === 'custom-inject'
+            ? cmd.effects.find((e) => e.do === 'request-unit' && !Object.hasOwn(this.scn.reinforcements, e.unit))
+            : undefined;
+        if (stray?.do === 'request-unit')
+          return fail('facilitator/unknown-event', `the scenario has no reinforcement '${stray.unit}'`);
         const rejection = this.act(engineActionOf(cmd)!, actor, intentId);
         return rejection ?? { ok: true, seq: at() };
       }
@@ -457,7 +522,8 @@ export class Session {
       const chair = nextChair(this.state, this.scn, (c) => this.isBot(c));
       if (chair === null) return;
       let progress = false;
-      for (const a of nextActionsFor(this.situation(chair), this.doctrine) ?? []) if (this.act(a, `bot:${chair}`, null) === null) progress = true;
+      for (const a of nextActionsFor(this.situation(chair), this.doctrine) ?? [])
+        if (this.act(a, `bot:${chair}`, null) === null) progress = true;
       if (!progress) return;
     }
   }
@@ -475,7 +541,12 @@ export class Session {
     const phase = this.state.phase;
     const dur = (TIMED_PHASES as readonly Phase[]).includes(phase) ? this.timers[phase as TimedPhase] : undefined;
     if (dur && !this.currentDeadline()) {
-      this.record({ actor: 'timer', intent: null, at: this.deps.now(), event: { kind: 'deadline', turn: this.state.turn, phase, at: this.deps.now() + dur * 1000 } });
+      this.record({
+        actor: 'timer',
+        intent: null,
+        at: this.deps.now(),
+        event: { kind: 'deadline', turn: this.state.turn, phase, at: this.deps.now() + dur * 1000 },
+      });
     }
     const d = this.currentDeadline();
     if (this.paused || d?.at == null) return;
@@ -502,7 +573,13 @@ export class Session {
       .sort((a, b) => order(a) - order(b));
     for (const a of acts) this.act(a, 'timer', null);
     // If nothing could move the phase on, stop its clock rather than firing again and again.
-    if (this.state.turn === d.turn && this.state.phase === d.phase) this.record({ actor: 'timer', intent: null, at: this.deps.now(), event: { kind: 'deadline', turn: d.turn, phase: d.phase, at: null } });
+    if (this.state.turn === d.turn && this.state.phase === d.phase)
+      this.record({
+        actor: 'timer',
+        intent: null,
+        at: this.deps.now(),
+        event: { kind: 'deadline', turn: d.turn, phase: d.phase, at: null },
+      });
     this.runBots();
     this.syncDeadline();
     this.commit();
@@ -518,8 +595,15 @@ export class Session {
   clock(): { turn: number; phase: Phase; deadline: number | null; remaining: number | null } {
     const d = this.currentDeadline();
     const at = d?.at ?? null;
-    if (at === null || this.ended) return { turn: this.state.turn, phase: this.state.phase, deadline: null, remaining: null };
-    if (this.paused) return { turn: this.state.turn, phase: this.state.phase, deadline: null, remaining: Math.max(this.minRemaining(this.state.phase), at - (this.pausedAt ?? at)) };
+    if (at === null || this.ended)
+      return { turn: this.state.turn, phase: this.state.phase, deadline: null, remaining: null };
+    if (this.paused)
+      return {
+        turn: this.state.turn,
+        phase: this.state.phase,
+        deadline: null,
+        remaining: Math.max(this.minRemaining(this.state.phase), at - (this.pausedAt ?? at)),
+      };
     return { turn: this.state.turn, phase: this.state.phase, deadline: at, remaining: null };
   }
 
@@ -531,7 +615,17 @@ export class Session {
   }
 }
 
-const EVENT_KINDS: ReadonlySet<string> = new Set(['start', 'action', 'pause', 'resume', 'timers', 'deadline', 'undo', 'end', 'release']);
+const EVENT_KINDS: ReadonlySet<string> = new Set([
+  'start',
+  'action',
+  'pause',
+  'resume',
+  'timers',
+  'deadline',
+  'undo',
+  'end',
+  'release',
+]);
 
 /** What is wrong with a logged event as read back from the store (a row edited, truncated or nulled), or null. */
 function unreadable(r: EventRow): string | null {
@@ -539,9 +633,17 @@ function unreadable(r: EventRow): string | null {
   if (e === null || typeof e !== 'object' || Array.isArray(e)) return 'not an event';
   const kind = (e as { kind?: unknown }).kind;
   if (typeof kind !== 'string' || !EVENT_KINDS.has(kind)) return 'an unknown kind of event';
-  if (kind === 'action' && ((e as { action?: unknown }).action === null || typeof (e as { action?: unknown }).action !== 'object')) return 'an action without its action';
+  if (
+    kind === 'action' &&
+    ((e as { action?: unknown }).action === null || typeof (e as { action?: unknown }).action !== 'object')
+  )
+    return 'an action without its action';
   if (kind === 'undo' && !Number.isInteger((e as { to?: unknown }).to)) return 'an undo without its target';
-  if (kind === 'timers' && ((e as { seconds?: unknown }).seconds === null || typeof (e as { seconds?: unknown }).seconds !== 'object')) return 'clocks without their seconds';
+  if (
+    kind === 'timers' &&
+    ((e as { seconds?: unknown }).seconds === null || typeof (e as { seconds?: unknown }).seconds !== 'object')
+  )
+    return 'clocks without their seconds';
   if (kind === 'deadline' && !Number.isInteger((e as { turn?: unknown }).turn)) return 'a deadline without its turn';
   return null;
 }

@@ -9,7 +9,11 @@ import { seatAll, type Seating } from './play.js';
 
 export class UsageError extends Error {}
 
-export function parseArgs(argv: readonly string[], flags: readonly string[], valued: readonly string[]): Map<string, string> {
+export function parseArgs(
+  argv: readonly string[],
+  flags: readonly string[],
+  valued: readonly string[],
+): Map<string, string> {
   const out = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -29,7 +33,8 @@ export function intArg(args: Map<string, string>, key: string, dflt: number, min
   const v = args.get(key);
   if (v === undefined) return dflt;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${key} must be a whole number from ${min} to ${max}, got '${v}'`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`--${key} must be a whole number from ${min} to ${max}, got '${v}'`);
   return n;
 }
 
@@ -38,7 +43,10 @@ export async function loadDoctrine(nameOrPath: string): Promise<Doctrine> {
   const builtin = doctrineByName(nameOrPath);
   if (builtin) return builtin;
   const path = resolve(nameOrPath);
-  if (!existsSync(path)) throw new UsageError(`no doctrine '${nameOrPath}': built in are ${Object.keys(DOCTRINES).join(', ')}; or give a file path`);
+  if (!existsSync(path))
+    throw new UsageError(
+      `no doctrine '${nameOrPath}': built in are ${Object.keys(DOCTRINES).join(', ')}; or give a file path`,
+    );
   let mod: unknown;
   try {
     mod = await import(pathToFileURL(path).href);
@@ -46,7 +54,10 @@ export async function loadDoctrine(nameOrPath: string): Promise<Doctrine> {
     throw new UsageError(`${nameOrPath}: cannot load: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   }
   const d = (mod as { default?: unknown }).default;
-  if (!isDoctrine(d)) throw new UsageError(`${nameOrPath}: the default export is not a doctrine (needs name, adoptMandate, reviewMandate, choose, strategy, plan, revise)`);
+  if (!isDoctrine(d))
+    throw new UsageError(
+      `${nameOrPath}: the default export is not a doctrine (needs name, adoptMandate, reviewMandate, choose, strategy, plan, revise)`,
+    );
   return d;
 }
 
@@ -54,7 +65,10 @@ export async function loadDoctrine(nameOrPath: string): Promise<Doctrine> {
  * `--doctrine X` for every chair, and `--srsg Y --force Z …` per chair. `--doctrine all` plays
  * game i with the i-th built-in doctrine in turn, for varied play when checking a scenario's content.
  */
-export async function loadSeating(args: Map<string, string>, dflt: string): Promise<{ seats: Seating | ((game: number) => Seating); label: string }> {
+export async function loadSeating(
+  args: Map<string, string>,
+  dflt: string,
+): Promise<{ seats: Seating | ((game: number) => Seating); label: string }> {
   if (args.get('doctrine') === 'all') {
     const names = Object.keys(DOCTRINES);
     return { seats: (i: number) => seatAll(DOCTRINES[names[i % names.length]!]!), label: 'all' };

@@ -28,7 +28,14 @@ export function gameSeed(seed: number, i: number): number {
   return parseInt(hashText(`${seed}:${i}`).slice(0, 8), 16) >>> 0;
 }
 
-export function runBatch(scn: Scenario, seats: Seating | ((game: number) => Seating), games: number, seed: number, onGame?: (i: number) => void, trackLegal = false): BatchResult {
+export function runBatch(
+  scn: Scenario,
+  seats: Seating | ((game: number) => Seating),
+  games: number,
+  seed: number,
+  onGame?: (i: number) => void,
+  trackLegal = false,
+): BatchResult {
   const out: GameSummary[] = [];
   const fired = new Set<string>();
   const played = new Set<string>();
@@ -36,14 +43,24 @@ export function runBatch(scn: Scenario, seats: Seating | ((game: number) => Seat
   const chairs = indexOf(scn).chairs;
   const observe = legal
     ? (st: GameState) => {
-        for (const c of chairs) for (const a of legalActions(st, scn, c)) if (a.type === 'plan/add' && a.item.kind === 'card') legal.add(a.item.card);
+        for (const c of chairs)
+          for (const a of legalActions(st, scn, c))
+            if (a.type === 'plan/add' && a.item.kind === 'card') legal.add(a.item.card);
       }
     : undefined;
   for (let i = 0; i < games; i++) {
     const gs = gameSeed(seed, i);
     const s = playGame(scn, gs, typeof seats === 'function' ? seats(i) : seats, undefined, undefined, observe);
     const o = s.outcome!;
-    out.push({ seed: gs, result: o.result, score: o.score, end: o.end, epilogue: o.epilogue, turns: s.turn, dimensions: o.dimensions });
+    out.push({
+      seed: gs,
+      result: o.result,
+      score: o.score,
+      end: o.end,
+      epilogue: o.epilogue,
+      turns: s.turn,
+      dimensions: o.dimensions,
+    });
     for (const f of s.fired) fired.add(f.event);
     for (const k of Object.keys(s.played)) played.add(k);
     onGame?.(i);
@@ -70,13 +87,16 @@ export function summarise(scn: Scenario, b: BatchResult) {
   const scores = b.games.map((g) => g.score);
   const count = (f: (g: GameSummary) => string) =>
     Object.fromEntries(
-      [...b.games.reduce((m, g) => m.set(f(g), (m.get(f(g)) ?? 0) + 1), new Map<string, number>())].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)),
+      [...b.games.reduce((m, g) => m.set(f(g), (m.get(f(g)) ?? 0) + 1), new Map<string, number>())].sort(
+        (x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1),
+      ),
     );
   const dims = Object.keys(b.games[0]?.dimensions ?? {});
   return {
     meanScore: round1(mean(scores)),
     ci95: ci95(scores).map(round1) as [number, number],
-    winRate: Math.round((1000 * b.games.filter((g) => g.result === 'success').length) / Math.max(1, b.games.length)) / 1000,
+    winRate:
+      Math.round((1000 * b.games.filter((g) => g.result === 'success').length) / Math.max(1, b.games.length)) / 1000,
     minScore: round1(Math.min(...scores)),
     maxScore: round1(Math.max(...scores)),
     ends: count((g) => g.end ?? 'last-turn'),

@@ -17,7 +17,12 @@ export interface ChairSituation {
 }
 
 /** The situation of a chair in a true state; the view and the legal list are built only if read. */
-export function situationOf(s: GameState, scn: Scenario, chair: Chair, random: () => number = botRandom(s, chair)): ChairSituation {
+export function situationOf(
+  s: GameState,
+  scn: Scenario,
+  chair: Chair,
+  random: () => number = botRandom(s, chair),
+): ChairSituation {
   let view: ChairView | undefined;
   let legal: readonly Action[] | undefined;
   return {
@@ -68,7 +73,9 @@ const deciderOf = (scn: Scenario, event: string): Chair => indexOf(scn).events.g
 export interface TableSeen {
   readonly phase: GameState['phase'];
   readonly pendingChoices: readonly string[];
-  readonly plans: Readonly<Partial<Record<Chair, { readonly committed: boolean; readonly confirmed: boolean } | undefined>>>;
+  readonly plans: Readonly<
+    Partial<Record<Chair, { readonly committed: boolean; readonly confirmed: boolean } | undefined>>
+  >;
 }
 
 /**
@@ -85,7 +92,8 @@ export function nextChair(s: TableSeen, scn: Scenario, acts: (c: Chair) => boole
   if (s.phase === 'sitrep' && s.pendingChoices.length > 0) return null;
   const rule = phaseRule(s.phase);
   if (rule.actors === 'srsg') return acts('srsg') ? 'srsg' : null;
-  const done = rule.actors === 'each-to-commit' ? (c: Chair) => !!s.plans[c]?.committed : (c: Chair) => !!s.plans[c]?.confirmed;
+  const done =
+    rule.actors === 'each-to-commit' ? (c: Chair) => !!s.plans[c]?.committed : (c: Chair) => !!s.plans[c]?.confirmed;
   return indexOf(scn).chairs.find((c) => acts(c) && !done(c)) ?? null;
 }
 
@@ -137,11 +145,22 @@ export function decide(s: ChairSituation, d: Doctrine): Action[] | null {
       return [...refill(chair, ownItems, d.plan(ctx)), { type: 'plan/commit', chair }];
     case 'coordination': {
       if (!mine || mine.confirmed) return null;
-      if (!mine.committed) return [...refill(chair, ownItems, d.plan(ctx)), { type: 'plan/commit', chair }, { type: 'plan/confirm', chair }];
+      if (!mine.committed)
+        return [
+          ...refill(chair, ownItems, d.plan(ctx)),
+          { type: 'plan/commit', chair },
+          { type: 'plan/confirm', chair },
+        ];
       if (!mine.revised) {
         const items = d.revise(ctx);
         // Revising reopens the plan with its items, which refill clears first.
-        if (items) return [{ type: 'plan/revise', chair }, ...refill(chair, ownItems, items), { type: 'plan/commit', chair }, { type: 'plan/confirm', chair }];
+        if (items)
+          return [
+            { type: 'plan/revise', chair },
+            ...refill(chair, ownItems, items),
+            { type: 'plan/commit', chair },
+            { type: 'plan/confirm', chair },
+          ];
       }
       return [{ type: 'plan/confirm', chair }];
     }
@@ -161,7 +180,10 @@ export function timeoutActions(s: ChairSituation, d: Doctrine): Action[] {
       for (const ev of view.pendingChoices) {
         if (deciderOf(s.scenario, ev) !== chair) continue;
         const first = indexOf(s.scenario).events.get(ev)?.choices[0]?.id ?? '';
-        out.push({ type: 'event/choose', chair, event: ev, choice: d.choose(contextOf(s), ev) }, { type: 'event/choose', chair, event: ev, choice: first });
+        out.push(
+          { type: 'event/choose', chair, event: ev, choice: d.choose(contextOf(s), ev) },
+          { type: 'event/choose', chair, event: ev, choice: first },
+        );
       }
       if (chair === 'srsg') out.push({ type: 'sitrep/close', chair });
       return out;
@@ -172,7 +194,12 @@ export function timeoutActions(s: ChairSituation, d: Doctrine): Action[] {
       return mine && !mine.committed ? [{ type: 'plan/commit', chair }] : [];
     case 'coordination': {
       if (!mine || mine.confirmed) return [];
-      return mine.committed ? [{ type: 'plan/confirm', chair }] : [{ type: 'plan/commit', chair }, { type: 'plan/confirm', chair }];
+      return mine.committed
+        ? [{ type: 'plan/confirm', chair }]
+        : [
+            { type: 'plan/commit', chair },
+            { type: 'plan/confirm', chair },
+          ];
     }
     default:
       return [];

@@ -52,7 +52,12 @@ export function playGame(
   let guard = 0;
   while (s.phase !== 'over' && !(untilTurn !== undefined && s.turn > untilTurn)) {
     if (++guard > MAX_STEPS) throw new PlayError(`no end after ${MAX_STEPS} steps (phase ${s.phase}, turn ${s.turn})`);
-    if (onPlanning && s.phase === 'planning' && chairs.every((c) => !s.plans[c]?.committed && (s.plans[c]?.items.length ?? 0) === 0)) onPlanning(s);
+    if (
+      onPlanning &&
+      s.phase === 'planning' &&
+      chairs.every((c) => !s.plans[c]?.committed && (s.plans[c]?.items.length ?? 0) === 0)
+    )
+      onPlanning(s);
     const chair = nextChair(s, scn, () => true);
     if (chair === null) throw new PlayError(`nobody can act (phase ${s.phase}, turn ${s.turn})`);
     const before = s;

@@ -83,10 +83,15 @@ export function stateFromView(scn: Scenario, view: ChairView, seed: number): Gam
     ...base,
     turn: view.turn,
     phase: view.phase,
-    indicators: Object.fromEntries(Object.entries(view.indicators).map(([k, v]) => [k, value(v)])) as GameState['indicators'],
+    indicators: Object.fromEntries(
+      Object.entries(view.indicators).map(([k, v]) => [k, value(v)]),
+    ) as GameState['indicators'],
     violence: Object.fromEntries(Object.entries(view.violence).map(([k, v]) => [k, value(v)])),
     actors: Object.fromEntries(
-      Object.entries(view.actors).map(([k, a]) => [k, { stance: a.stance.value, strength: a.strength.value, engaged: base.actors[k]?.engaged ?? 0 }]),
+      Object.entries(view.actors).map(([k, a]) => [
+        k,
+        { stance: a.stance.value, strength: a.strength.value, engaged: base.actors[k]?.engaged ?? 0 },
+      ]),
     ),
     units: view.units,
     deployments: view.deployments,
@@ -96,7 +101,16 @@ export function stateFromView(scn: Scenario, view: ChairView, seed: number): Gam
     pendingChoices: view.pendingChoices,
     warnings: view.warnings,
     plans: Object.fromEntries(
-      Object.entries(view.plans).map(([c, p]) => [c, { items: p.items ?? [], committed: p.committed, confirmed: p.confirmed, revised: p.revised, note: p.note ?? '' }]),
+      Object.entries(view.plans).map(([c, p]) => [
+        c,
+        {
+          items: p.items ?? [],
+          committed: p.committed,
+          confirmed: p.confirmed,
+          revised: p.revised,
+          note: p.note ?? '',
+        },
+      ]),
     ),
     conflicts: view.conflicts,
     agreement: view.agreement,

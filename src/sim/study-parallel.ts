@@ -35,7 +35,9 @@ export async function runStudyParallel(
             else reject(new Error(m.message));
           });
           w.on('error', reject);
-          w.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a study worker stopped with code ${code}`))));
+          w.on('exit', (code) =>
+            code === 0 ? resolve() : reject(new Error(`a study worker stopped with code ${code}`)),
+          );
         }),
     ),
   );

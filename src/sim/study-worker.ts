@@ -11,12 +11,16 @@ export interface StudyJob {
   readonly seed: number;
 }
 
-export type StudyMessage = { readonly kind: 'progress' } | { readonly kind: 'row'; readonly row: StudyRow } | { readonly kind: 'error'; readonly message: string };
+export type StudyMessage =
+  | { readonly kind: 'progress' }
+  | { readonly kind: 'row'; readonly row: StudyRow }
+  | { readonly kind: 'error'; readonly message: string };
 
 const job = workerData as StudyJob;
 const post = (m: StudyMessage) => parentPort!.postMessage(m);
 const loaded = loadScenario(job.scenario);
 if (!loaded.ok) post({ kind: 'error', message: `${job.scenario} does not load` });
 else {
-  for (const name of job.doctrines) post({ kind: 'row', row: studyRow(loaded.value, name, job.games, job.seed, () => post({ kind: 'progress' })) });
+  for (const name of job.doctrines)
+    post({ kind: 'row', row: studyRow(loaded.value, name, job.games, job.seed, () => post({ kind: 'progress' })) });
 }

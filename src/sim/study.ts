@@ -57,10 +57,23 @@ export function seatingOf(entry: string): Seating {
 export function studyRow(scn: Scenario, entry: string, games: number, seed: number, onGame?: () => void): StudyRow {
   const b = runBatch(scn, seatingOf(entry), games, seed, onGame);
   const s = summarise(scn, b);
-  return { name: entry, meanScore: s.meanScore, ci95: s.ci95, winRate: s.winRate, dimensions: s.dimensions, scores: b.games.map((g) => g.score) };
+  return {
+    name: entry,
+    meanScore: s.meanScore,
+    ci95: s.ci95,
+    winRate: s.winRate,
+    dimensions: s.dimensions,
+    scores: b.games.map((g) => g.score),
+  };
 }
 
-export function runStudy(scn: Scenario, games: number, seed: number, onProgress?: (done: number, total: number) => void, entries: readonly string[] = STUDY_DOCTRINES): StudyRow[] {
+export function runStudy(
+  scn: Scenario,
+  games: number,
+  seed: number,
+  onProgress?: (done: number, total: number) => void,
+  entries: readonly string[] = STUDY_DOCTRINES,
+): StudyRow[] {
   const total = entries.length * games;
   let done = 0;
   return entries.map((e) => studyRow(scn, e, games, seed, () => onProgress?.(++done, total)));
@@ -74,6 +87,11 @@ export function paired(rows: readonly StudyRow[], baseline = 'strong'): PairedRo
     .map((r) => {
       const d = r.scores!.map((x, i) => x - (base[i] ?? 0));
       const [lo, hi] = ci95(d);
-      return { name: r.name, diff: round1(mean(d)), diffCi95: [round1(lo), round1(hi)], baselineBeats: Math.round((1000 * d.filter((x) => x < 0).length) / Math.max(1, d.length)) / 1000 };
+      return {
+        name: r.name,
+        diff: round1(mean(d)),
+        diffCi95: [round1(lo), round1(hi)],
+        baselineBeats: Math.round((1000 * d.filter((x) => x < 0).length) / Math.max(1, d.length)) / 1000,
+      };
     });
 }

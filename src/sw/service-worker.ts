@@ -17,7 +17,9 @@ const ROOT = new URL('./', sw.location.href).href;
 
 sw.addEventListener('install', (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(new URL(f, sw.location.href), { cache: 'reload' })))),
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(FILES.map((f) => new Request(new URL(f, sw.location.href), { cache: 'reload' })))),
   );
 });
 

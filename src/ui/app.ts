@@ -7,7 +7,17 @@ import { actingChairs } from './context.js';
 import { announce, h } from './dom.js';
 import { hasKey, loc, setLang, t, type Lang } from './i18n/index.js';
 import { randomSeed, titleScreen, type TitleChoice, type TitleProps } from './panels/title.js';
-import { autosave, customScenarios, deleteSave, downloadSave, listSaves, newGameId, readRecord, rememberCustom, sessionFromSaveText } from './saves.js';
+import {
+  autosave,
+  customScenarios,
+  deleteSave,
+  downloadSave,
+  listSaves,
+  newGameId,
+  readRecord,
+  rememberCustom,
+  sessionFromSaveText,
+} from './saves.js';
 import { bundledScenarios, entryKey, LESSONS, loadEntry, parseCustom, type ScenarioEntry } from './scenarios.js';
 import { createSoloTable, type SoloTable } from './solo-table.js';
 import { chairName } from './describe.js';
@@ -17,25 +27,37 @@ export function startApp(root: HTMLElement): void {
   // Group sessions: a join link (?join=CODE), a projector's (?projector=CODE) or the facilitator's (#facilitator=TOKEN) opens that page instead.
   const link = linkParams(location.href);
   if (link.code || link.facilitatorToken !== null || link.projector) {
-    const page = link.facilitatorToken !== null
-      ? import('./session/facilitator.js').then((m) => () => m.facilitatorPage(root, link.facilitatorToken!))
-      : link.projector
-        ? import('./session/projector.js').then((m) => () => m.projectorPage(root, link.projector!))
-        : import('./session/player.js').then((m) => () => m.playerPage(root, link.code!));
+    const page =
+      link.facilitatorToken !== null
+        ? import('./session/facilitator.js').then((m) => () => m.facilitatorPage(root, link.facilitatorToken!))
+        : link.projector
+          ? import('./session/projector.js').then((m) => () => m.projectorPage(root, link.projector!))
+          : import('./session/player.js').then((m) => () => m.playerPage(root, link.code!));
     // a session's views name its scenario at any moment: the pages get every bundled scenario before they show
     const ready = import('./session/common.js').then((m) => m.loadBundled());
     void Promise.all([page, ready]).then(
       ([show]) => show(),
       (e: unknown) => {
         console.warn('the group session page could not be loaded', e);
-        root.replaceChildren(h('main', { id: 'main', class: 'session-page' }, h('p', { role: 'alert', class: 'rejection' }, t('session.unavailable'))));
+        root.replaceChildren(
+          h(
+            'main',
+            { id: 'main', class: 'session-page' },
+            h('p', { role: 'alert', class: 'rejection' }, t('session.unavailable')),
+          ),
+        );
       },
     );
     return;
   }
   const store = createGameStore();
   const scenarios: ScenarioEntry[] = bundledScenarios();
-  const selected: TitleProps['selected'] = { scenario: scenarios[0] ? entryKey(scenarios[0]) : '', chair: 'all', doctrine: 'strong', seed: String(randomSeed()) };
+  const selected: TitleProps['selected'] = {
+    scenario: scenarios[0] ? entryKey(scenarios[0]) : '',
+    chair: 'all',
+    doctrine: 'strong',
+    seed: String(randomSeed()),
+  };
   let notice: TitleProps['notice'] = null;
   // the title's last start, resume or import (each may wait for a scenario's download): only the last one acts
   let task = 0;
@@ -105,14 +127,30 @@ export function startApp(root: HTMLElement): void {
   const showTable = () => {
     if (passing) {
       if (!table) {
-        table = createSoloTable(store, { onQuit: quit, onExport: () => { const s = store.getState().session; if (s) downloadSave(s); }, onLang: switchLang, onDebrief: () => void openDebrief() });
+        table = createSoloTable(store, {
+          onQuit: quit,
+          onExport: () => {
+            const s = store.getState().session;
+            if (s) downloadSave(s);
+          },
+          onLang: switchLang,
+          onDebrief: () => void openDebrief(),
+        });
         root.replaceChildren(table.root);
       }
       if (!passEl) showPass(passing);
       return;
     }
     if (!table) {
-      table = createSoloTable(store, { onQuit: quit, onExport: () => { const s = store.getState().session; if (s) downloadSave(s); }, onLang: switchLang, onDebrief: () => void openDebrief() });
+      table = createSoloTable(store, {
+        onQuit: quit,
+        onExport: () => {
+          const s = store.getState().session;
+          if (s) downloadSave(s);
+        },
+        onLang: switchLang,
+        onDebrief: () => void openDebrief(),
+      });
       root.replaceChildren(table.root);
       table.flush();
       root.querySelector<HTMLElement>('#phase-heading, #over-heading')?.focus({ preventScroll: true });
@@ -175,30 +213,45 @@ export function startApp(root: HTMLElement): void {
 
   async function start(c: TitleChoice): Promise<void> {
     selected.seed = String(c.seed);
-    const loaded = await titleTask(() => t('scenario.loading', { title: loc(c.scenario.summary.title) }), () => loadEntry(c.scenario));
+    const loaded = await titleTask(
+      () => t('scenario.loading', { title: loc(c.scenario.summary.title) }),
+      () => loadEntry(c.scenario),
+    );
     if (loaded === null) return;
     if (!loaded.ok) return failed(loaded.message);
     const scn = loaded.scenario;
-    open({ id: newGameId(), scenario: scn, game: newGame(scn, c.seed, newSecret()), humanChairs: c.humanChairs, botDoctrine: c.doctrine });
+    open({
+      id: newGameId(),
+      scenario: scn,
+      game: newGame(scn, c.seed, newSecret()),
+      humanChairs: c.humanChairs,
+      botDoctrine: c.doctrine,
+    });
   }
 
   async function resume(id: string): Promise<void> {
     const r = readRecord(id);
     if (!r) return;
-    const loaded = await titleTask(() => t('scenario.loading', { title: loc(r.title) }), async () => {
-      await customsRead;
-      return sessionFromSaveText(JSON.stringify(r.save), scenarios, r.id);
-    });
+    const loaded = await titleTask(
+      () => t('scenario.loading', { title: loc(r.title) }),
+      async () => {
+        await customsRead;
+        return sessionFromSaveText(JSON.stringify(r.save), scenarios, r.id);
+      },
+    );
     if (loaded === null) return;
     if (!loaded.ok) return failed(loadFailure(loaded.error));
     open({ ...loaded.session, humanChairs: r.humanChairs, botDoctrine: r.botDoctrine });
   }
 
   async function importSave(f: File): Promise<void> {
-    const loaded = await titleTask(() => t('title.importing'), async () => {
-      await customsRead;
-      return sessionFromSaveText(await f.text(), scenarios, newGameId());
-    });
+    const loaded = await titleTask(
+      () => t('title.importing'),
+      async () => {
+        await customsRead;
+        return sessionFromSaveText(await f.text(), scenarios, newGameId());
+      },
+    );
     if (loaded === null) return;
     if (!loaded.ok) return failed(loadFailure(loaded.error));
     autosave(loaded.session);
@@ -237,8 +290,7 @@ export function startApp(root: HTMLElement): void {
     }
     if (store.getState().session) {
       table?.redrawMap();
-    }
-    else keepFocus(showTitle);
+    } else keepFocus(showTitle);
   }
 
   store.subscribe((s, prev) => {

@@ -10,7 +10,6 @@ declare module 'virtual:mandate/scenarios' {
   export const loaders: Readonly<Record<string, () => Promise<Scenario>>>;
 }
 
-
 /** One bundled scenario's data, whole (virtual:mandate/scenario/<id>). */
 declare module 'virtual:mandate/scenario/*' {
   import type { Scenario } from '../scenario/schema.js';

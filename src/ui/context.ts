@@ -1,7 +1,16 @@
 // What every panel is given: the scenario, the viewing chair's fog-filtered view, what it may do, and a way to do it.
 // Built from the solo game's store (the engine decides what is legal) or from a session's view over the wire (the server does).
 import type { StoreApi } from 'zustand/vanilla';
-import { canonicalJson, checkAllowed, MAX_PLAN_ITEMS, planCost, targetsOf, viewFor, type ChairView, type GameState } from '../engine/index.js';
+import {
+  canonicalJson,
+  checkAllowed,
+  MAX_PLAN_ITEMS,
+  planCost,
+  targetsOf,
+  viewFor,
+  type ChairView,
+  type GameState,
+} from '../engine/index.js';
 import { capacityOf, indexOf } from '../engine/scenario-index.js';
 import type { Card, Chair, Scenario } from '../scenario/schema.js';
 import type { GameStore, Session } from '../store/store.js';
@@ -72,7 +81,12 @@ export function contextFromView(src: ViewSource): PanelContext {
     dispatch: src.dispatch,
     rejection: src.rejection,
     whyNot: (a) => (allowed.has(legalKey(a)) ? null : reasonFromView(scn, view, a)),
-    targets: (card) => legal.flatMap((a) => (a.type === 'plan/add' && a.item.kind === 'card' && a.item.card === card.id && a.item.target !== undefined ? [a.item.target] : [])),
+    targets: (card) =>
+      legal.flatMap((a) =>
+        a.type === 'plan/add' && a.item.kind === 'card' && a.item.card === card.id && a.item.target !== undefined
+          ? [a.item.target]
+          : [],
+      ),
   };
 }
 
@@ -116,7 +130,9 @@ export function actingChairs(s: GameState, scn: Scenario, humans: readonly Chair
     case 'strategy':
       return mine.filter((c) => c === 'srsg');
     case 'sitrep': {
-      const deciders = s.pendingChoices.map((e) => idx.events.get(e)?.decider ?? 'srsg').filter((c) => humans.includes(c));
+      const deciders = s.pendingChoices
+        .map((e) => idx.events.get(e)?.decider ?? 'srsg')
+        .filter((c) => humans.includes(c));
       if (deciders.length > 0) return [...new Set(deciders)];
       return mine.filter((c) => c === 'srsg');
     }

@@ -23,7 +23,10 @@ export function actorName(scn: Scenario, id: string): string {
 }
 
 export function unitName(scn: Scenario, id: string): string {
-  const u = indexOf(scn).units.get(id) ?? scn.reinforcements[id]?.unit ?? Object.values(scn.reinforcements).find((r) => r.unit.id === id)?.unit;
+  const u =
+    indexOf(scn).units.get(id) ??
+    scn.reinforcements[id]?.unit ??
+    Object.values(scn.reinforcements).find((r) => r.unit.id === id)?.unit;
   return u ? loc(u.name) : id;
 }
 
@@ -72,12 +75,18 @@ export function causeText(scn: Scenario, c: Cause): string {
   switch (c.kind) {
     case 'action':
       return c.target !== undefined
-        ? t('cause.actionTarget', { chair: chairName(c.chair), card: cardName(scn, c.card), target: targetName(scn, c.target) })
+        ? t('cause.actionTarget', {
+            chair: chairName(c.chair),
+            card: cardName(scn, c.card),
+            target: targetName(scn, c.target),
+          })
         : t('cause.action', { chair: chairName(c.chair), card: cardName(scn, c.card) });
     case 'event': {
       const ev = idx.events.get(c.event);
       const choice = c.choice !== undefined ? ev?.choices.find((x) => x.id === c.choice) : undefined;
-      return choice ? t('cause.eventChoice', { event: eventTitle(scn, c.event), choice: loc(choice.label) }) : t('cause.event', { event: eventTitle(scn, c.event) });
+      return choice
+        ? t('cause.eventChoice', { event: eventTitle(scn, c.event), choice: loc(choice.label) })
+        : t('cause.event', { event: eventTitle(scn, c.event) });
     }
     case 'rule': {
       const rule = idx.actors.get(c.actor)?.rules.find((r) => r.id === c.rule);
@@ -85,13 +94,20 @@ export function causeText(scn: Scenario, c: Cause): string {
     }
     case 'mechanic': {
       // the engine books violence's fading in a region under armed violence: named for what it is
-      if (c.mechanic === 'armed-violence' && c.subject !== undefined && idx.regions.has(c.subject)) return t('cause.mechanicSubject', { mechanic: t('mech.armed-decay'), subject: regionName(scn, c.subject) });
+      if (c.mechanic === 'armed-violence' && c.subject !== undefined && idx.regions.has(c.subject))
+        return t('cause.mechanicSubject', { mechanic: t('mech.armed-decay'), subject: regionName(scn, c.subject) });
       const key = `mech.${c.mechanic}`;
       const mechanic = hasKey(key) ? t(key) : c.mechanic;
       if (c.subject === undefined) return t('cause.mechanic', { mechanic });
       const s = c.subject;
       // a subject is a task, a unit, an action, a region or an actor: each by its name
-      const subject = idx.tasks.has(s) ? taskName(scn, s) : unitName(scn, s) !== s ? unitName(scn, s) : idx.cards.has(s) ? cardName(scn, s) : targetName(scn, s);
+      const subject = idx.tasks.has(s)
+        ? taskName(scn, s)
+        : unitName(scn, s) !== s
+          ? unitName(scn, s)
+          : idx.cards.has(s)
+            ? cardName(scn, s)
+            : targetName(scn, s);
       return t('cause.mechanicSubject', { mechanic, subject });
     }
     case 'facilitator':
@@ -119,7 +135,11 @@ export function changeTone(scn: Scenario, track: Track, direction: 'up' | 'down'
   const higherIs = (): 'better' | 'worse' | 'neither' => {
     switch (track.kind) {
       case 'indicator':
-        return track.id === 'closeness' ? 'neither' : track.id === 'casualties' || track.id === 'expectations' ? 'worse' : 'better';
+        return track.id === 'closeness'
+          ? 'neither'
+          : track.id === 'casualties' || track.id === 'expectations'
+            ? 'worse'
+            : 'better';
       case 'violence':
         return 'worse';
       case 'strength': {
@@ -142,7 +162,9 @@ export function deltaText(delta: number | null, direction: 'up' | 'down'): strin
 }
 
 export function seenText(v: Seen): string {
-  return v.spread === 0 ? t('seen.exact', { value: v.value }) : t('seen.estimate', { value: v.value, spread: v.spread });
+  return v.spread === 0
+    ? t('seen.exact', { value: v.value })
+    : t('seen.estimate', { value: v.value, spread: v.spread });
 }
 
 export type ViolenceLevel = 'low' | 'moderate' | 'high' | 'severe';
@@ -186,8 +208,11 @@ export function effectText(scn: Scenario, e: Effect, target?: string): string {
 }
 
 export function planItemText(scn: Scenario, item: PlanItem): string {
-  if (item.kind === 'move') return t('plan.moveItem', { unit: unitName(scn, item.unit), region: regionName(scn, item.to) });
-  return item.target !== undefined ? t('plan.item', { card: cardName(scn, item.card), target: targetName(scn, item.target) }) : cardName(scn, item.card);
+  if (item.kind === 'move')
+    return t('plan.moveItem', { unit: unitName(scn, item.unit), region: regionName(scn, item.to) });
+  return item.target !== undefined
+    ? t('plan.item', { card: cardName(scn, item.card), target: targetName(scn, item.target) })
+    : cardName(scn, item.card);
 }
 
 export function rejectionText(code: string): string {

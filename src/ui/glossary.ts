@@ -6,15 +6,37 @@ import { v, type VNode } from './vdom.js';
 import { lang, loc } from './i18n/index.js';
 
 const TEXT = {
-  en: { open: 'Glossary', heading: 'Glossary: acronyms, names and people', terms: 'Acronyms and names', people: 'People', close: 'Close', since: 'from {d}', until: 'until {d}', seats: 'Mission and mediation seats' },
-  fr: { open: 'Glossaire', heading: 'Glossaire : sigles, noms et personnes', terms: 'Sigles et noms', people: 'Personnes', close: 'Fermer', since: 'à partir de {d}', until: 'jusqu’à {d}', seats: 'Sièges de la mission et de la médiation' },
+  en: {
+    open: 'Glossary',
+    heading: 'Glossary: acronyms, names and people',
+    terms: 'Acronyms and names',
+    people: 'People',
+    close: 'Close',
+    since: 'from {d}',
+    until: 'until {d}',
+    seats: 'Mission and mediation seats',
+  },
+  fr: {
+    open: 'Glossaire',
+    heading: 'Glossaire : sigles, noms et personnes',
+    terms: 'Sigles et noms',
+    people: 'Personnes',
+    close: 'Fermer',
+    since: 'à partir de {d}',
+    until: 'jusqu’à {d}',
+    seats: 'Sièges de la mission et de la médiation',
+  },
 } as const;
 
 const text = () => TEXT[lang()];
 
 /** Whether the scenario has anything to show in a glossary. */
 export function hasGlossary(scn: Scenario): boolean {
-  return scn.glossary.length > 0 || scn.actors.some((a) => a.leaders.length > 0) || Object.values(scn.chairs).some((c) => (c?.holders.length ?? 0) > 0);
+  return (
+    scn.glossary.length > 0 ||
+    scn.actors.some((a) => a.leaders.length > 0) ||
+    Object.values(scn.chairs).some((c) => (c?.holders.length ?? 0) > 0)
+  );
 }
 
 function dates(l: Leader): string {
@@ -38,7 +60,19 @@ export function glossaryContent(scn: Scenario): HTMLElement {
   return h(
     'div',
     { class: 'glossary-content' },
-    scn.glossary.length > 0 ? [h('h3', {}, x.terms), h('dl', {}, scn.glossary.flatMap((g) => [h('dt', {}, g.term), h('dd', {}, loc(g.name), g.text ? ` ${loc(g.text)}` : '')]))] : null,
+    scn.glossary.length > 0
+      ? [
+          h('h3', {}, x.terms),
+          h(
+            'dl',
+            {},
+            scn.glossary.flatMap((g) => [
+              h('dt', {}, g.term),
+              h('dd', {}, loc(g.name), g.text ? ` ${loc(g.text)}` : ''),
+            ]),
+          ),
+        ]
+      : null,
     holders.length + actors.length > 0 ? h('h3', {}, x.people) : null,
     holders.length > 0 ? [h('h4', {}, x.seats), h('ul', {}, holders.map(person))] : null,
     actors.flatMap((a) => [h('h4', {}, loc(a.name)), h('ul', {}, a.leaders.map(person))]),
@@ -61,11 +95,19 @@ export function openGlossary(scn: Scenario): HTMLDialogElement {
 /** The button that opens the glossary, or null when the scenario has none. */
 export function glossaryButton(scn: Scenario): HTMLButtonElement | null {
   if (!hasGlossary(scn)) return null;
-  return h('button', { type: 'button', class: 'glossary-open', 'data-key': 'glossary', onclick: () => openGlossary(scn) }, text().open);
+  return h(
+    'button',
+    { type: 'button', class: 'glossary-open', 'data-key': 'glossary', onclick: () => openGlossary(scn) },
+    text().open,
+  );
 }
 
 /** The same button as a described node, for the panels that the table patches in place. */
 export function glossaryButtonNode(scn: Scenario): VNode | null {
   if (!hasGlossary(scn)) return null;
-  return v('button', { type: 'button', class: 'glossary-open', 'data-key': 'glossary', onclick: () => void openGlossary(scn) }, text().open);
+  return v(
+    'button',
+    { type: 'button', class: 'glossary-open', 'data-key': 'glossary', onclick: () => void openGlossary(scn) },
+    text().open,
+  );
 }

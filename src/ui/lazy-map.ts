@@ -27,7 +27,8 @@ function mapCode() {
 export function prefetchMap(): void {
   if (typeof window === 'undefined') return;
   const go = () => void mapCode().catch(() => undefined);
-  const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+  const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number })
+    .requestIdleCallback;
   // a moment after the title shows (a player reads it for longer), then when the page is idle
   window.setTimeout(() => (idle ? idle(go, { timeout: 2000 }) : go()), 1500);
 }

@@ -6,7 +6,13 @@ import { v, type VNode } from './vdom.js';
 export function pickToggle(key: string, name: string, kind: 'card' | 'move'): VNode {
   return v(
     'button',
-    { type: 'button', class: 'small-btn pick', 'data-pick-for': key, 'aria-pressed': 'false', 'aria-label': t(kind === 'card' ? 'pick.cardLabel' : 'pick.moveLabel', { name }) },
+    {
+      type: 'button',
+      class: 'small-btn pick',
+      'data-pick-for': key,
+      'aria-pressed': 'false',
+      'aria-label': t(kind === 'card' ? 'pick.cardLabel' : 'pick.moveLabel', { name }),
+    },
     t('pick.button'),
   );
 }

@@ -13,7 +13,9 @@ import { loadEntry, type ScenarioEntry } from './scenarios.js';
 function seatingOf(save: SaveFile): { chairs: Chair[]; doctrine: string } {
   try {
     const x = JSON.parse(save.meta.label ?? '') as { chairs?: unknown; doctrine?: unknown };
-    const chairs = Array.isArray(x.chairs) ? x.chairs.filter((c): c is Chair => (CHAIRS as readonly unknown[]).includes(c)) : [];
+    const chairs = Array.isArray(x.chairs)
+      ? x.chairs.filter((c): c is Chair => (CHAIRS as readonly unknown[]).includes(c))
+      : [];
     const doctrine = typeof x.doctrine === 'string' ? x.doctrine : 'report';
     if (chairs.length > 0) return { chairs, doctrine };
   } catch {
@@ -26,13 +28,21 @@ function seatingOf(save: SaveFile): { chairs: Chair[]; doctrine: string } {
  * Validates a save file's text and replays it into a session; nothing is changed on failure. The file is checked before
  * its scenario is downloaded; one that cannot be gives the error 'scenario-unavailable', its detail the player's message.
  */
-export async function sessionFromSaveText(text: string, scenarios: readonly ScenarioEntry[], id: string, opts: RestoreOptions = {}): Promise<{ ok: true; session: Session } | { ok: false; error: LoadError }> {
+export async function sessionFromSaveText(
+  text: string,
+  scenarios: readonly ScenarioEntry[],
+  id: string,
+  opts: RestoreOptions = {},
+): Promise<{ ok: true; session: Session } | { ok: false; error: LoadError }> {
   const parsed = parseSave(text);
-  if (!parsed.ok) return { ok: false, error: { code: parsed.error.code.replace('save/', ''), detail: parsed.error.message } };
+  if (!parsed.ok)
+    return { ok: false, error: { code: parsed.error.code.replace('save/', ''), detail: parsed.error.message } };
   const save = parsed.save;
   // An author's file may keep a bundled scenario's id (a copy of tutorial.yaml, say): the one whose content matches the
   // save is the one it was played with; a player's own file is tried first, then the bundled one.
-  const candidates = scenarios.filter((e) => e.id === save.scenario.id).sort((a, b) => Number(b.custom) - Number(a.custom));
+  const candidates = scenarios
+    .filter((e) => e.id === save.scenario.id)
+    .sort((a, b) => Number(b.custom) - Number(a.custom));
   if (candidates.length === 0) return { ok: false, error: { code: 'unknown-scenario', detail: save.scenario.id } };
   let match: Scenario | undefined;
   let first: Scenario | undefined;
@@ -50,8 +60,18 @@ export async function sessionFromSaveText(text: string, scenarios: readonly Scen
   const scn = (match ?? first)!;
   // A game to play on refuses the facilitator's actions; a session's record, opened for its debrief, keeps them.
   const restored = restoreSave(save, scn, opts);
-  if (!restored.ok) return { ok: false, error: { code: restored.error.code.replace('save/', ''), detail: restored.error.message } };
+  if (!restored.ok)
+    return { ok: false, error: { code: restored.error.code.replace('save/', ''), detail: restored.error.message } };
   const seating = seatingOf(save);
   const chairs = seating.chairs.filter((c) => scn.chairs[c] !== undefined);
-  return { ok: true, session: { id, scenario: scn, game: restored.state, humanChairs: chairs.length > 0 ? chairs : ['srsg'], botDoctrine: seating.doctrine } };
+  return {
+    ok: true,
+    session: {
+      id,
+      scenario: scn,
+      game: restored.state,
+      humanChairs: chairs.length > 0 ? chairs : ['srsg'],
+      botDoctrine: seating.doctrine,
+    },
+  };
 }

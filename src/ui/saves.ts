@@ -74,7 +74,11 @@ export function readRecord(id: string): SaveRecord | null {
 }
 
 /** Validates a save file's text and replays it into a session; nothing is changed on failure. Loads the validator (zod) on first use, and the save's scenario. */
-export async function sessionFromSaveText(text: string, scenarios: readonly ScenarioEntry[], id: string): Promise<{ ok: true; session: Session } | { ok: false; error: LoadError }> {
+export async function sessionFromSaveText(
+  text: string,
+  scenarios: readonly ScenarioEntry[],
+  id: string,
+): Promise<{ ok: true; session: Session } | { ok: false; error: LoadError }> {
   const restore = await import('./save-restore.js');
   // Games to play on: a file with a facilitator's actions is refused (restoreSave).
   return restore.sessionFromSaveText(text, scenarios, id);

@@ -15,5 +15,13 @@ export interface ScenarioSummary {
 }
 
 export function summaryOf(scn: Scenario): ScenarioSummary {
-  return { id: scn.id, title: scn.title, turns: scn.turns, start: scn.start, briefing: scn.briefing, chairs: indexOf(scn).chairs, chairBriefs: scn.chairBriefs };
+  return {
+    id: scn.id,
+    title: scn.title,
+    turns: scn.turns,
+    start: scn.start,
+    briefing: scn.briefing,
+    chairs: indexOf(scn).chairs,
+    chairBriefs: scn.chairBriefs,
+  };
 }

@@ -34,12 +34,20 @@ export const LESSONS: LessonCatalogue | null = lessons;
 /** The bundled scenarios, the tutorial first: it is where a new player starts. */
 export function bundledScenarios(): ScenarioEntry[] {
   const load = (id: string) => (id === tutorial.id ? () => Promise.resolve(tutorial) : loaders[id]!);
-  const out = summaries.map((summary) => ({ id: summary.id, summary, custom: false, text: '', load: load(summary.id) }));
+  const out = summaries.map((summary) => ({
+    id: summary.id,
+    summary,
+    custom: false,
+    text: '',
+    load: load(summary.id),
+  }));
   return out.sort((a, b) => (a.id === tutorial.id ? -1 : b.id === tutorial.id ? 1 : 0));
 }
 
 /** The whole scenario, or what the player reads when its data could not be downloaded (offline before it was cached, a network error). */
-export async function loadEntry(entry: ScenarioEntry): Promise<{ ok: true; scenario: Scenario } | { ok: false; message: string }> {
+export async function loadEntry(
+  entry: ScenarioEntry,
+): Promise<{ ok: true; scenario: Scenario } | { ok: false; message: string }> {
   try {
     return { ok: true, scenario: await entry.load() };
   } catch (e) {
@@ -49,10 +57,16 @@ export async function loadEntry(entry: ScenarioEntry): Promise<{ ok: true; scena
 }
 
 /** Parses a player's scenario file; problems come back as `file:line: path: message` lines. */
-export async function parseCustom(text: string, file: string): Promise<{ ok: true; entry: ScenarioEntry } | { ok: false; problems: string[] }> {
+export async function parseCustom(
+  text: string,
+  file: string,
+): Promise<{ ok: true; entry: ScenarioEntry } | { ok: false; problems: string[] }> {
   const { parseScenario } = await import('../scenario/parse.js');
   const r = parseScenario(text, file, LESSONS);
   if (!r.ok) return { ok: false, problems: r.error.map(formatProblem) };
   const scenario = r.value;
-  return { ok: true, entry: { id: scenario.id, summary: summaryOf(scenario), custom: true, text, load: () => Promise.resolve(scenario) } };
+  return {
+    ok: true,
+    entry: { id: scenario.id, summary: summaryOf(scenario), custom: true, text, load: () => Promise.resolve(scenario) },
+  };
 }

@@ -9,7 +9,12 @@ export interface CueState {
   readonly alerts: readonly string[];
 }
 
-export function cueState(v: { readonly turn: number; readonly phase: string; readonly warnings: readonly string[]; readonly pendingChoices: readonly string[] }): CueState {
+export function cueState(v: {
+  readonly turn: number;
+  readonly phase: string;
+  readonly warnings: readonly string[];
+  readonly pendingChoices: readonly string[];
+}): CueState {
   return { turn: v.turn, phase: v.phase, alerts: [...v.warnings, ...v.pendingChoices] };
 }
 

@@ -61,7 +61,9 @@ export function setSound(value: boolean): void {
 /** The AudioContext, made only once the page has had a gesture (remembered "on" after a reload waits for one). */
 function context(gesture: boolean): AudioContext | null {
   if (!audio) {
-    const activated = gesture || (navigator as Navigator & { userActivation?: { hasBeenActive: boolean } }).userActivation?.hasBeenActive === true;
+    const activated =
+      gesture ||
+      (navigator as Navigator & { userActivation?: { hasBeenActive: boolean } }).userActivation?.hasBeenActive === true;
     const Ctor = typeof AudioContext === 'function' ? AudioContext : null;
     if (!activated || !Ctor) return null;
     audio = new Ctor();

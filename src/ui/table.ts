@@ -69,7 +69,17 @@ export function createTable(opts: TableOptions): Table {
   const tools = h('div', { class: 'header-tools' });
   const menu = h('details', { class: 'header-more' }, h('summary', {}, t('table.menu')), more, tools);
   const header = h('header', { class: 'table-header' }, title, menu);
-  const mapBox = h('div', { class: 'map-canvas', id: 'map', role: 'img', 'aria-label': t('table.map'), 'aria-describedby': 'theatre-heading' }, h('p', { class: 'muted' }, t('table.mapLoading')));
+  const mapBox = h(
+    'div',
+    {
+      class: 'map-canvas',
+      id: 'map',
+      role: 'img',
+      'aria-label': t('table.map'),
+      'aria-describedby': 'theatre-heading',
+    },
+    h('p', { class: 'muted' }, t('table.mapLoading')),
+  );
   const legend = h('p', { class: 'legend small' });
   const theatre = h('div');
   const side = h('div', { class: 'side', 'data-testid': 'side' });
@@ -78,7 +88,12 @@ export function createTable(opts: TableOptions): Table {
     'div',
     { class: `table-screen${opts.className ? ` ${opts.className}` : ''}` },
     header,
-    h('main', { id: 'main', class: 'table-main', tabindex: -1 }, side, h('div', { class: 'board' }, motion.frame(mapBox), legend, theatre)),
+    h(
+      'main',
+      { id: 'main', class: 'table-main', tabindex: -1 },
+      side,
+      h('div', { class: 'board' }, motion.frame(mapBox), legend, theatre),
+    ),
   );
   // the menu is open where there is room; a phone shows the month and the actions first
   menu.open = typeof matchMedia === 'undefined' || !matchMedia('(max-width: 700px)').matches;
@@ -123,34 +138,55 @@ export function createTable(opts: TableOptions): Table {
       moment = now;
       fields.clear();
     }
-    const active = document.activeElement instanceof HTMLElement && root.contains(document.activeElement) ? document.activeElement : null;
+    const active =
+      document.activeElement instanceof HTMLElement && root.contains(document.activeElement)
+        ? document.activeElement
+        : null;
     const key = active?.dataset['key'];
     const home = active?.closest<HTMLElement>('[data-focus-home]')?.dataset['focusHome'];
-    const caret = active instanceof HTMLInputElement && active.type === 'text' ? [active.selectionStart, active.selectionEnd] : null;
+    const caret =
+      active instanceof HTMLInputElement && active.type === 'text'
+        ? [active.selectionStart, active.selectionEnd]
+        : null;
     const board: BoardContext = { ...ctx, fields, redraw: schedule };
     if (input !== drawn || lang() !== toolsLang) {
       if (lang() !== toolsLang) {
         toolsLang = lang();
-        tools.replaceChildren(...[languageSwitch(opts.onLang), glossaryButton(ctx.scn), soundToggle(), motionToggle()].filter((x): x is HTMLElement => x !== null));
+        tools.replaceChildren(
+          ...[languageSwitch(opts.onLang), glossaryButton(ctx.scn), soundToggle(), motionToggle()].filter(
+            (x): x is HTMLElement => x !== null,
+          ),
+        );
         (menu.firstElementChild as HTMLElement).textContent = t('table.menu');
       }
       patch(title, headerTitle(ctx, input.header));
       patch(more, headerBody(ctx, input.header));
       mapBox.setAttribute('aria-label', t('table.map'));
       legend.textContent = `${t('map.legend')} ${t('mapchange.legend')}`;
-      if (input.ctx.view !== drawn?.ctx.view || input.changes !== drawn.changes) theatre.replaceChildren(theatrePanel(ctx, input.changes));
+      if (input.ctx.view !== drawn?.ctx.view || input.changes !== drawn.changes)
+        theatre.replaceChildren(theatrePanel(ctx, input.changes));
       const heard = cueState(ctx.view);
       play(cuesFor(cues, heard));
       cues = heard;
       drawn = input;
     }
     side.setAttribute('aria-busy', String(input.busy));
-    patch(side, [v('div', { key: 'banners', class: 'session-banners' }, input.banners.map((b, i) => v('p', { key: i, class: `banner${b.alert ? ' paused' : ''}`, role: b.alert ? 'alert' : 'status' }, b.text))), ...sidePanels(board, input.side)]);
+    patch(side, [
+      v(
+        'div',
+        { key: 'banners', class: 'session-banners' },
+        input.banners.map((b, i) =>
+          v('p', { key: i, class: `banner${b.alert ? ' paused' : ''}`, role: b.alert ? 'alert' : 'status' }, b.text),
+        ),
+      ),
+      ...sidePanels(board, input.side),
+    ]);
     picker.sync();
     if (!active) return;
     // the control the person used stays focused; if it is gone or closed, its card, else the phase heading
     // (a control just disabled keeps the focus only until the browser's next fix-up: it counts as lost)
-    const usable = (el: Element | null): el is HTMLElement => el instanceof HTMLElement && !(el as HTMLButtonElement).disabled && el.offsetParent !== null;
+    const usable = (el: Element | null): el is HTMLElement =>
+      el instanceof HTMLElement && !(el as HTMLButtonElement).disabled && el.offsetParent !== null;
     const focused = document.activeElement;
     if (usable(focused) && root.contains(focused)) {
       restoreCaret(focused, caret);
@@ -158,7 +194,11 @@ export function createTable(opts: TableOptions): Table {
     }
     const again = key ? root.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) : null;
     const card = home ? root.querySelector<HTMLElement>(`[data-focus-home="${CSS.escape(home)}"]`) : null;
-    const target = usable(again) ? again : usable(card) ? card : root.querySelector<HTMLElement>('#phase-heading, #over-heading');
+    const target = usable(again)
+      ? again
+      : usable(card)
+        ? card
+        : root.querySelector<HTMLElement>('#phase-heading, #over-heading');
     target?.focus({ preventScroll: true });
     if (target) restoreCaret(target, caret);
   }
@@ -194,7 +234,13 @@ function restoreCaret(el: HTMLElement, caret: (number | null)[] | null): void {
 /** Always in view, on a phone too: the scenario, the month and who sits here. */
 function headerTitle(ctx: PanelContext, hd: HeaderInput): VNode {
   const several = hd.seats !== null && hd.seats.chairs.length > 1;
-  return v('div', {}, v('h1', {}, loc(ctx.scn.title)), v('p', { class: 'month', 'data-testid': 'month' }, monthLine(ctx)), several ? null : v('p', { class: 'seat-single' }, hd.seatLine));
+  return v(
+    'div',
+    {},
+    v('h1', {}, loc(ctx.scn.title)),
+    v('p', { class: 'month', 'data-testid': 'month' }, monthLine(ctx)),
+    several ? null : v('p', { class: 'seat-single' }, hd.seatLine),
+  );
 }
 
 function headerBody(ctx: PanelContext, hd: HeaderInput): VNode {
@@ -204,20 +250,45 @@ function headerBody(ctx: PanelContext, hd: HeaderInput): VNode {
       ? v(
           'div',
           { class: 'seats', role: 'group', 'aria-label': t('table.seatLabel') },
-          humans.map((c) => v('button', { key: c, type: 'button', class: 'seat', 'data-key': `seat-${c}`, 'aria-pressed': c === ctx.viewer ? 'true' : 'false', onclick: () => hd.seats?.pick(c) }, chairName(c))),
+          humans.map((c) =>
+            v(
+              'button',
+              {
+                key: c,
+                type: 'button',
+                class: 'seat',
+                'data-key': `seat-${c}`,
+                'aria-pressed': c === ctx.viewer ? 'true' : 'false',
+                onclick: () => hd.seats?.pick(c),
+              },
+              chairName(c),
+            ),
+          ),
         )
       : null;
   return v(
     'div',
     { class: 'header-row' },
     seats,
-    v('ul', { class: 'status small' }, statusLines(ctx).map((x, i) => v('li', { key: i }, x))),
+    v(
+      'ul',
+      { class: 'status small' },
+      statusLines(ctx).map((x, i) => v('li', { key: i }, x)),
+    ),
     v(
       'div',
       { class: 'header-buttons' },
       hd.clock !== null ? v('p', { class: 'clock', 'data-testid': 'clock' }, hd.clock) : null,
-      hd.onDebrief ? v('button', { type: 'button', 'data-key': 'debrief', onclick: hd.onDebrief }, ctx.view.phase === 'over' ? t('debrief.heading') : t('debrief.openSoFar')) : null,
-      hd.onExport ? v('button', { type: 'button', 'data-key': 'export', onclick: hd.onExport }, t('table.export')) : null,
+      hd.onDebrief
+        ? v(
+            'button',
+            { type: 'button', 'data-key': 'debrief', onclick: hd.onDebrief },
+            ctx.view.phase === 'over' ? t('debrief.heading') : t('debrief.openSoFar'),
+          )
+        : null,
+      hd.onExport
+        ? v('button', { type: 'button', 'data-key': 'export', onclick: hd.onExport }, t('table.export'))
+        : null,
       hd.onQuit ? v('button', { type: 'button', 'data-key': 'quit', onclick: hd.onQuit }, t('table.quit')) : null,
     ),
   );

@@ -34,7 +34,10 @@ describe('the debrief', () => {
   it('records each turn’s strategy, plans, notes, events and conflicts', () => {
     expect(d.timeline.map((t) => t.turn)).toEqual([1, 2]);
     expect(d.timeline[0]!.strategy).toBe('lakeside-talks');
-    expect(d.timeline[0]!.plans.srsg).toEqual({ items: [card('good-offices', 'hlf')], note: 'keep the Front at the table' });
+    expect(d.timeline[0]!.plans.srsg).toEqual({
+      items: [card('good-offices', 'hlf')],
+      note: 'keep the Front at the table',
+    });
     expect(d.timeline[0]!.events.map((e) => e.event)).toContain('ceasefire-breaks');
     expect(d.timeline[1]!.conflicts.map((c) => c.kind)).toContain('offensive-vs-talks');
   });
@@ -64,7 +67,13 @@ describe('the debrief', () => {
   it('counts what conflicting plans cost, from the ledger', () => {
     // conflictCost is what conflicts cost in cohesion (plan-conflicts also scales talks down on other tracks).
     const cost = s.ledger
-      .filter((e) => e.cause.kind === 'mechanic' && (e.cause.mechanic === 'plan-conflicts' || e.cause.mechanic === 'envoy-coordination') && e.track.kind === 'indicator' && e.track.id === 'cohesion')
+      .filter(
+        (e) =>
+          e.cause.kind === 'mechanic' &&
+          (e.cause.mechanic === 'plan-conflicts' || e.cause.mechanic === 'envoy-coordination') &&
+          e.track.kind === 'indicator' &&
+          e.track.id === 'cohesion',
+      )
       .reduce((a, e) => a + e.delta, 0);
     expect(d.conflictCost).toBeLessThan(0);
     expect(d.conflictCost).toBe(cost);
@@ -73,7 +82,12 @@ describe('the debrief', () => {
   it('agrees with the ledger’s net change for every indicator over each turn', () => {
     const t2 = d.timeline[1]!;
     for (const [k, v] of Object.entries(t2.moves)) {
-      expect(v).toBe(netChange(s.ledger.filter((e) => e.turn === 2), { kind: 'indicator', id: k as never }));
+      expect(v).toBe(
+        netChange(
+          s.ledger.filter((e) => e.turn === 2),
+          { kind: 'indicator', id: k as never },
+        ),
+      );
     }
   });
 
@@ -91,11 +105,15 @@ describe('the debrief', () => {
     const limited = buildDebrief(scn, s, null, { limited: true });
     expect(limited.limited).toBe(true);
     expect(limited.score).toBeNull();
-    const estimated = Object.entries(scn.indicators).filter(([, v]) => v.observed === 'estimated').map(([k]) => k);
+    const estimated = Object.entries(scn.indicators)
+      .filter(([, v]) => v.observed === 'estimated')
+      .map(([k]) => k);
     expect(estimated.length).toBeGreaterThan(0);
     for (const k of estimated) expect(limited.series[k as keyof typeof limited.series]).toBeUndefined();
     expect(limited.series.cohesion).toEqual(d.series.cohesion);
-    for (const dim of limited.dimensions) for (const t of dim.tracks) expect(t.kind === 'indicator' && scn.indicators[t.id].observed === 'exact').toBe(true);
+    for (const dim of limited.dimensions)
+      for (const t of dim.tracks)
+        expect(t.kind === 'indicator' && scn.indicators[t.id].observed === 'exact').toBe(true);
     for (const t of limited.timeline) for (const k of Object.keys(t.moves)) expect(estimated).not.toContain(k);
   });
 
@@ -126,7 +144,13 @@ describe('what if', () => {
 
   it('refuses a change the rules do not allow, saying why', () => {
     // no combat unit stands where the network operates at turn 2 of this game
-    const r = branchAt(scn, original, 2, { kind: 'plan', chair: 'force', items: [card('strike-network', 'ash')] }, seats);
+    const r = branchAt(
+      scn,
+      original,
+      2,
+      { kind: 'plan', chair: 'force', items: [card('strike-network', 'ash')] },
+      seats,
+    );
     expect(r.ok ? null : r.message).toMatch(/no combat unit/);
   });
 

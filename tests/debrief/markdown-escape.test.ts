@@ -8,7 +8,8 @@ import { card, loadShipped, playTurn, run, toStrategy } from '../helpers/factory
 
 const shipped = loadShipped('tutorial');
 const BREAKS = ['\r', '\n', '\r\n', '\u0085', '\u2028', '\u2029', '\u000b', '\u000c'];
-const poison = (b: string) => `Meridia${b}~~~${b}    indented code${b}\`\`\`js${b}- a list${b}1. item${b}<script>x</script>\u202eevil`;
+const poison = (b: string) =>
+  `Meridia${b}~~~${b}    indented code${b}\`\`\`js${b}- a list${b}1. item${b}<script>x</script>\u202eevil`;
 
 function exported(b: string): string {
   const scn: Scenario = { ...shipped, title: { en: poison(b), fr: poison(b) } };
@@ -24,19 +25,22 @@ function exported(b: string): string {
 }
 
 describe('the Markdown export', () => {
-  it.each(BREAKS.map((b) => [JSON.stringify(b), b]))('keeps a text with %s in it on one line, with nothing that opens a block', (_, b) => {
-    const out = exported(b);
-    // No line break but the export's own LF, no control character, no bidi override.
-    // eslint-disable-next-line no-control-regex
-    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
-    for (const line of out.split('\n')) {
-      expect(line).not.toMatch(/^\s*(```|~~~)/);
-      expect(line).not.toMatch(/^ {4}/);
-      expect(line).not.toMatch(/(?<!\\)<script/);
-    }
-    const title = out.split('\n')[0]!;
-    expect(title).toContain('Meridia');
-    expect(title).toContain('\\~\\~\\~');
-    expect(out).toContain('\\<script\\>');
-  });
+  it.each(BREAKS.map((b) => [JSON.stringify(b), b]))(
+    'keeps a text with %s in it on one line, with nothing that opens a block',
+    (_, b) => {
+      const out = exported(b);
+      // No line break but the export's own LF, no control character, no bidi override.
+      // eslint-disable-next-line no-control-regex
+      expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+      for (const line of out.split('\n')) {
+        expect(line).not.toMatch(/^\s*(```|~~~)/);
+        expect(line).not.toMatch(/^ {4}/);
+        expect(line).not.toMatch(/(?<!\\)<script/);
+      }
+      const title = out.split('\n')[0]!;
+      expect(title).toContain('Meridia');
+      expect(title).toContain('\\~\\~\\~');
+      expect(out).toContain('\\<script\\>');
+    },
+  );
 });

@@ -1,6 +1,15 @@
 // The debrief screens' pure helpers: frames of the replay, states at a phase, what followed a note, ledger diffs, chart geometry.
 import { describe, expect, it } from 'vitest';
-import { conflictCostByTurn, chartPoints, followedFrom, framesOf, ledgerDiff, rankAmong, stateAt, ticks } from '../../src/ui/debrief/record.js';
+import {
+  conflictCostByTurn,
+  chartPoints,
+  followedFrom,
+  framesOf,
+  ledgerDiff,
+  rankAmong,
+  stateAt,
+  ticks,
+} from '../../src/ui/debrief/record.js';
 import { trackKey } from '../../src/engine/index.js';
 import { DOCTRINES } from '../../src/sim/doctrines/index.js';
 import { playGame, seatAll } from '../../src/sim/play.js';
@@ -47,7 +56,11 @@ describe('what followed, conflicts, diffs', () => {
   it('sums a chair’s own action entries of a month by track', () => {
     const f = followedFrom(game.ledger, 1, 'srsg');
     for (const x of f) {
-      const want = game.ledger.filter((e) => e.turn === 1 && e.cause.kind === 'action' && e.cause.chair === 'srsg' && trackKey(e.track) === x.key).reduce((a, e) => a + e.delta, 0);
+      const want = game.ledger
+        .filter(
+          (e) => e.turn === 1 && e.cause.kind === 'action' && e.cause.chair === 'srsg' && trackKey(e.track) === x.key,
+        )
+        .reduce((a, e) => a + e.delta, 0);
       expect(x.delta).toBe(want);
     }
   });
@@ -55,7 +68,13 @@ describe('what followed, conflicts, diffs', () => {
   it('adds up the cohesion cost of conflicts to the ledger’s total', () => {
     const total = [...conflictCostByTurn(game.ledger).values()].reduce((a, b) => a + b, 0);
     const want = game.ledger
-      .filter((e) => e.cause.kind === 'mechanic' && (e.cause.mechanic === 'plan-conflicts' || e.cause.mechanic === 'envoy-coordination') && e.track.kind === 'indicator' && e.track.id === 'cohesion')
+      .filter(
+        (e) =>
+          e.cause.kind === 'mechanic' &&
+          (e.cause.mechanic === 'plan-conflicts' || e.cause.mechanic === 'envoy-coordination') &&
+          e.track.kind === 'indicator' &&
+          e.track.id === 'cohesion',
+      )
       .reduce((a, e) => a + e.delta, 0);
     expect(total).toBe(want);
     expect(total).toBeLessThan(0); // balkanized chairs conflict
@@ -103,7 +122,10 @@ describe('model card content', () => {
   });
 
   it('names only real mechanics parameters, the same in both languages', () => {
-    const names = (m: typeof MODEL_EN) => entries(m).flatMap((e) => [e.means, e.moves, e.assumes].flatMap((v) => [...v.matchAll(/\{(\w+)\}/g)].map((x) => x[1]!)));
+    const names = (m: typeof MODEL_EN) =>
+      entries(m).flatMap((e) =>
+        [e.means, e.moves, e.assumes].flatMap((v) => [...v.matchAll(/\{(\w+)\}/g)].map((x) => x[1]!)),
+      );
     for (const n of names(MODEL_EN)) expect(params.has(n), n).toBe(true);
     expect(new Set(names(MODEL_FR))).toEqual(new Set(names(MODEL_EN)));
   });
@@ -115,7 +137,9 @@ describe('model card content', () => {
     const ids = new Set(cat.value.lessons.map((l) => l.id));
     for (const ls of Object.values(INDICATOR_LESSONS)) for (const l of ls) expect(ids.has(l), l).toBe(true);
     // mission presence is a rule of the game that no lesson carries (the engine ledgers it with none)
-    expect(MECHANICS.filter((m) => !cat.value.lessons.some((l) => l.mechanics.includes(m)))).toEqual(['mission-presence']);
+    expect(MECHANICS.filter((m) => !cat.value.lessons.some((l) => l.mechanics.includes(m)))).toEqual([
+      'mission-presence',
+    ]);
   });
 });
 

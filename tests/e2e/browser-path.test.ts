@@ -4,8 +4,13 @@ import { findChromium, NO_BROWSER, usualPaths } from './browser-path.js';
 
 describe('finding a browser for the browser tests', () => {
   it('takes CHROME_PATH when it exists, and nothing else when it does not', () => {
-    const has = (...paths: string[]) => (p: string) => paths.includes(p);
-    expect(findChromium({ CHROME_PATH: '/opt/chrome/chrome' }, has('/opt/chrome/chrome', '/usr/bin/chromium'))).toBe('/opt/chrome/chrome');
+    const has =
+      (...paths: string[]) =>
+      (p: string) =>
+        paths.includes(p);
+    expect(findChromium({ CHROME_PATH: '/opt/chrome/chrome' }, has('/opt/chrome/chrome', '/usr/bin/chromium'))).toBe(
+      '/opt/chrome/chrome',
+    );
     expect(findChromium({ CHROME_PATH: '/opt/none' }, has('/usr/bin/chromium'))).toBeNull();
   });
 
@@ -13,7 +18,11 @@ describe('finding a browser for the browser tests', () => {
     expect(findChromium({}, () => true)).toBe('/usr/bin/chromium');
     const mac = '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome';
     expect(findChromium({}, (p) => p === mac)).toBe(mac);
-    expect(usualPaths({ PROGRAMFILES: 'C:\\Program Files' }).some((p) => p.includes('Program Files') && p.endsWith('chrome.exe'))).toBe(true);
+    expect(
+      usualPaths({ PROGRAMFILES: 'C:\\Program Files' }).some(
+        (p) => p.includes('Program Files') && p.endsWith('chrome.exe'),
+      ),
+    ).toBe(true);
     expect(findChromium({}, () => false)).toBeNull();
   });
 

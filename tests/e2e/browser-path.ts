@@ -23,7 +23,10 @@ export const NO_BROWSER =
   'The browser tests need Chrome or Chromium: install it (Debian/Ubuntu: apt-get install chromium) or set CHROME_PATH to its executable.';
 
 /** The browser to drive, or null. A CHROME_PATH that does not exist is an answer too (null): it was asked for by name. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env, exists: (p: string) => boolean = existsSync): string | null {
+export function findChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  exists: (p: string) => boolean = existsSync,
+): string | null {
   const asked = env['CHROME_PATH'];
   if (asked) return exists(asked) ? asked : null;
   return usualPaths(env).find(exists) ?? null;

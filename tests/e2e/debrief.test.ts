@@ -13,7 +13,12 @@ interface EngineGame {
   scenario: { id: string; version: number };
   indicators: Record<string, number>;
   log: unknown[];
-  ledger: { turn: number; delta: number; track: { kind: string; id?: string }; cause: { kind: string; mechanic?: string } }[];
+  ledger: {
+    turn: number;
+    delta: number;
+    track: { kind: string; id?: string };
+    cause: { kind: string; mechanic?: string };
+  }[];
   outcome: { score: number; result: string; dimensions: Record<string, number> } | null;
 }
 
@@ -39,7 +44,13 @@ describe('debrief and after-action review', () => {
 
     // the numbers shown are the engine's
     const engine = await p.evaluate(() => {
-      const st = (window as unknown as { __mandate: { store: { getState(): { session: { game: unknown; scenario: { scoring: { threshold: number } } } } } } }).__mandate.store.getState();
+      const st = (
+        window as unknown as {
+          __mandate: {
+            store: { getState(): { session: { game: unknown; scenario: { scoring: { threshold: number } } } } };
+          };
+        }
+      ).__mandate.store.getState();
       return { game: st.session.game as EngineGame, threshold: st.session.scenario.scoring.threshold };
     });
     const g = engine.game;
@@ -48,17 +59,32 @@ describe('debrief and after-action review', () => {
     expect(Number(await score.getAttribute('data-score'))).toBe(g.outcome!.score);
     expect(Number(await score.getAttribute('data-threshold'))).toBe(engine.threshold);
     await expect(score.textContent()).resolves.toBe(`Score ${g.outcome!.score} (threshold ${engine.threshold})`);
-    await expect(p.getByTestId('debrief-result').textContent()).resolves.toBe(g.outcome!.result === 'success' ? 'Success' : 'Failure');
-    const dims = await p.getByTestId('debrief-dimensions').locator('tbody tr').evaluateAll((rows) => rows.map((r) => [(r as HTMLElement).dataset['dimension'], r.querySelector('td')?.textContent]));
+    await expect(p.getByTestId('debrief-result').textContent()).resolves.toBe(
+      g.outcome!.result === 'success' ? 'Success' : 'Failure',
+    );
+    const dims = await p
+      .getByTestId('debrief-dimensions')
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) => [(r as HTMLElement).dataset['dimension'], r.querySelector('td')?.textContent]),
+      );
     expect(dims.length).toBeGreaterThan(0);
     for (const [d, v] of dims) expect(Number(v), d).toBe(g.outcome!.dimensions[d!]);
     for (const [k, v] of Object.entries(g.indicators)) {
-      const cells = await p.locator(`#chart-${k} .chart-data tbody tr`).evaluateAll((rows) => rows.map((r) => r.querySelector('td')?.textContent));
+      const cells = await p
+        .locator(`#chart-${k} .chart-data tbody tr`)
+        .evaluateAll((rows) => rows.map((r) => r.querySelector('td')?.textContent));
       expect(cells, k).toHaveLength(g.turn + 1);
       expect(Number(cells[cells.length - 1]), k).toBe(v);
     }
     const conflictCost = g.ledger
-      .filter((e) => e.cause.kind === 'mechanic' && (e.cause.mechanic === 'plan-conflicts' || e.cause.mechanic === 'envoy-coordination') && e.track.kind === 'indicator' && e.track.id === 'cohesion')
+      .filter(
+        (e) =>
+          e.cause.kind === 'mechanic' &&
+          (e.cause.mechanic === 'plan-conflicts' || e.cause.mechanic === 'envoy-coordination') &&
+          e.track.kind === 'indicator' &&
+          e.track.id === 'cohesion',
+      )
       .reduce((x, e) => x + e.delta, 0);
     expect(Number(await p.getByTestId('conflict-cost').getAttribute('data-cost'))).toBe(conflictCost);
     // the chairs' notes stand beside what followed
@@ -66,20 +92,37 @@ describe('debrief and after-action review', () => {
     await shot(p, 'debrief');
 
     // exports: the Markdown report and the game file
-    const [md] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Download the after-action report (Markdown)' }).click()]);
+    const [md] = await Promise.all([
+      p.waitForEvent('download'),
+      p.getByRole('button', { name: 'Download the after-action report (Markdown)' }).click(),
+    ]);
     const report = readFileSync((await md.path())!, 'utf8');
     expect(report).toMatch(/^# After-action report: /);
     expect(report).toContain(`Score ${g.outcome!.score} (success threshold ${engine.threshold})`);
-    const [file] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Download the game file' }).click()]);
+    const [file] = await Promise.all([
+      p.waitForEvent('download'),
+      p.getByRole('button', { name: 'Download the game file' }).click(),
+    ]);
     const gamePath = (await file.path())!;
-    const save = JSON.parse(readFileSync(gamePath, 'utf8')) as { scenario: { id: string; version: number }; seed: number; log: unknown[] };
+    const save = JSON.parse(readFileSync(gamePath, 'utf8')) as {
+      scenario: { id: string; version: number };
+      seed: number;
+      log: unknown[];
+    };
     expect(save.scenario.id).toBe(g.scenario.id);
     expect(save.scenario.version).toBe(g.scenario.version);
     expect(save.seed).toBe(g.seed);
     expect(save.log).toEqual(g.log);
     // a chart as PNG, drawn from its SVG onto a canvas
-    const [png] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Download Political process as PNG' }).click()]);
-    expect(readFileSync((await png.path())!).subarray(1, 4).toString('latin1')).toBe('PNG');
+    const [png] = await Promise.all([
+      p.waitForEvent('download'),
+      p.getByRole('button', { name: 'Download Political process as PNG' }).click(),
+    ]);
+    expect(
+      readFileSync((await png.path())!)
+        .subarray(1, 4)
+        .toString('latin1'),
+    ).toBe('PNG');
     // the print stylesheet hides the tools and tabs
     await p.emulateMedia({ media: 'print' });
     await expect(p.getByRole('tablist').isVisible()).resolves.toBe(false);
@@ -109,9 +152,16 @@ describe('debrief and after-action review', () => {
     await result.waitFor();
     const scoreRow = result.locator('tr[data-row="score"]');
     expect(Number(await scoreRow.locator('[data-side="original"]').getAttribute('data-value'))).toBe(g.outcome!.score);
-    expect(Number.isFinite(Number(await scoreRow.locator('[data-side="branch"]').getAttribute('data-value')))).toBe(true);
-    for (const side of ['original', 'branch']) await expect(result.locator(`tr[data-row="result"] [data-side="${side}"]`).textContent()).resolves.toMatch(/^(Success|Failure)$/);
-    await expect(p.getByTestId('whatif-parts').textContent()).resolves.toMatch(/^(The ledgers part in month [2-9]|The two games are identical)/);
+    expect(Number.isFinite(Number(await scoreRow.locator('[data-side="branch"]').getAttribute('data-value')))).toBe(
+      true,
+    );
+    for (const side of ['original', 'branch'])
+      await expect(result.locator(`tr[data-row="result"] [data-side="${side}"]`).textContent()).resolves.toMatch(
+        /^(Success|Failure)$/,
+      );
+    await expect(p.getByTestId('whatif-parts').textContent()).resolves.toMatch(
+      /^(The ledgers part in month [2-9]|The two games are identical)/,
+    );
     await shot(p, 'whatif');
 
     // the doctrines' study runs in a worker, with progress

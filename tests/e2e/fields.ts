@@ -16,7 +16,9 @@ export async function noteTargetsAndTwoCards(p: Page): Promise<void> {
   await select.selectOption(second!);
   const addable = async () =>
     p.evaluate(() =>
-      [...document.querySelectorAll<HTMLButtonElement>('.cards button[data-key^="add-"]')].filter((b) => !b.disabled && b.dataset['key'] !== 'add-patrols').map((b) => b.dataset['key']!),
+      [...document.querySelectorAll<HTMLButtonElement>('.cards button[data-key^="add-"]')]
+        .filter((b) => !b.disabled && b.dataset['key'] !== 'add-patrols')
+        .map((b) => b.dataset['key']!),
     );
   for (let i = 0; i < 2; i++) {
     const [key] = await addable();

@@ -70,10 +70,15 @@ describe('solo game in the browser', () => {
     await shot(p, 'game-over');
     await activate(p, p.getByRole('button', { name: 'Back to the title' }), 'keyboard');
     await p.getByRole('button', { name: 'Start the game' }).waitFor();
-    await expect(p.getByText(/finished/).first().isVisible()).resolves.toBe(true);
+    await expect(
+      p
+        .getByText(/finished/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     expect(w.problems).toEqual([]);
     await w.context.close();
-   }, 150_000);
+  }, 150_000);
 
   it('plays the tutorial to its end by mouse, on a high-density screen', async () => {
     const w = await fresh(2);
@@ -81,7 +86,9 @@ describe('solo game in the browser', () => {
     await newGame(w, 'All chairs (hot seat)', '777');
     await playUntil(p, 'mouse', gameOver(w));
     await shot(p, 'game-over-mouse-dpr2');
-    const canvas = await p.locator('#map canvas').evaluate((c: HTMLCanvasElement) => ({ w: c.width, css: c.getBoundingClientRect().width }));
+    const canvas = await p
+      .locator('#map canvas')
+      .evaluate((c: HTMLCanvasElement) => ({ w: c.width, css: c.getBoundingClientRect().width }));
     expect(canvas.w).toBeGreaterThanOrEqual(canvas.css * 2 - 2);
     expect(w.problems).toEqual([]);
     await w.context.close();
@@ -91,11 +98,23 @@ describe('solo game in the browser', () => {
     const w = await fresh();
     const p = w.page;
     // MONUSCO's data is a chunk of its own, downloaded when the game starts
-    await newGame(w, 'Force Commander', '4242', 'Follow the report', 'MONUSCO 2012–2014: Goma, the Intervention Brigade and the Kampala talks');
+    await newGame(
+      w,
+      'Force Commander',
+      '4242',
+      'Follow the report',
+      'MONUSCO 2012–2014: Goma, the Intervention Brigade and the Kampala talks',
+    );
     await expect(p.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('MONUSCO');
-    await playUntil(p, 'mouse', async () => ((await p.getByTestId('month').textContent()) ?? '').startsWith('Month 4 of 18'));
+    await playUntil(p, 'mouse', async () =>
+      ((await p.getByTestId('month').textContent()) ?? '').startsWith('Month 4 of 18'),
+    );
     const s = await p.evaluate(() => {
-      const st = (window as unknown as { __mandate: { store: { getState(): { session: { game: { turn: number; log: { chair: string }[] } } } } } }).__mandate.store.getState();
+      const st = (
+        window as unknown as {
+          __mandate: { store: { getState(): { session: { game: { turn: number; log: { chair: string }[] } } } } };
+        }
+      ).__mandate.store.getState();
       return { turn: st.session.game.turn, chairs: [...new Set(st.session.game.log.map((a) => a.chair))].sort() };
     });
     expect(s.turn).toBe(4);
@@ -115,7 +134,13 @@ describe('solo game in the browser', () => {
     await p.getByText('Task the JMAC', { exact: false }).first().waitFor();
     const read = () =>
       p.evaluate(() => {
-        const st = (window as unknown as { __mandate: { store: { getState(): { session: { game: { log: unknown[]; phase: string; turn: number } } } } } }).__mandate.store.getState();
+        const st = (
+          window as unknown as {
+            __mandate: {
+              store: { getState(): { session: { game: { log: unknown[]; phase: string; turn: number } } } };
+            };
+          }
+        ).__mandate.store.getState();
         return JSON.stringify({ log: st.session.game.log, phase: st.session.game.phase, turn: st.session.game.turn });
       });
     const before = await read();
@@ -127,7 +152,12 @@ describe('solo game in the browser', () => {
     await expect(p.getByRole('button', { name: 'Remove Task the JMAC from the plan' }).isVisible()).resolves.toBe(true);
     // the game is listed among the saved games
     await p.getByRole('button', { name: 'Back to title' }).click();
-    await expect(p.getByRole('button', { name: /^Resume .*month 1$/ }).first().isVisible()).resolves.toBe(true);
+    await expect(
+      p
+        .getByRole('button', { name: /^Resume .*month 1$/ })
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     expect(w.problems).toEqual([]);
     await w.context.close();
   });
@@ -137,18 +167,27 @@ describe('solo game in the browser', () => {
     const p = w.page;
     await newGame(w, 'All chairs (hot seat)', '31337');
     await playUntil(p, 'mouse', () => p.getByRole('button', { name: 'Set the strategy' }).isVisible());
-    const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Download save file' }).click()]);
+    const [download] = await Promise.all([
+      p.waitForEvent('download'),
+      p.getByRole('button', { name: 'Download save file' }).click(),
+    ]);
     const text = readFileSync((await download.path())!, 'utf8');
     await p.getByRole('button', { name: 'Back to title' }).click();
     const savesBefore = await p.locator('.save-list li').count();
     const save = JSON.parse(text) as { log: { type: string; choice?: string }[] };
     const tampered = { ...save, seed: 1 };
-    await p.getByLabel('Import a save file').setInputFiles({ name: 'tampered.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tampered)) });
+    await p.getByLabel('Import a save file').setInputFiles({
+      name: 'tampered.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(tampered)),
+    });
     await expect(p.getByRole('alert').textContent()).resolves.toMatch(/cannot be used/);
     // focus goes to the message, so a keyboard or screen-reader user is where the news is
     await expect(p.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('notice');
     expect(await p.locator('.save-list li').count()).toBe(savesBefore);
-    await p.getByLabel('Import a save file').setInputFiles({ name: 'game.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await p
+      .getByLabel('Import a save file')
+      .setInputFiles({ name: 'game.json', mimeType: 'application/json', buffer: Buffer.from(text) });
     await p.getByRole('button', { name: 'Set the strategy' }).waitFor();
     expect(w.problems).toEqual([]);
     await w.context.close();
@@ -174,8 +213,12 @@ describe('solo game in the browser', () => {
   it('lists the problems of a broken scenario file, line by line', async () => {
     const w = await fresh();
     const p = w.page;
-    const broken = readFileSync(join(ROOT, 'scenarios/tutorial.yaml'), 'utf8').replace('stance: 30', 'stance: 300').replace('turns: 6', 'turns: many');
-    await p.getByLabel('Load a scenario file (YAML)').setInputFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from(broken) });
+    const broken = readFileSync(join(ROOT, 'scenarios/tutorial.yaml'), 'utf8')
+      .replace('stance: 30', 'stance: 300')
+      .replace('turns: 6', 'turns: many');
+    await p
+      .getByLabel('Load a scenario file (YAML)')
+      .setInputFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from(broken) });
     const alert = p.getByRole('alert');
     await expect(alert.textContent()).resolves.toMatch(/broken\.yaml has problems/);
     const items = await alert.getByRole('listitem').allTextContents();
@@ -183,9 +226,16 @@ describe('solo game in the browser', () => {
     for (const line of items) expect(line).toMatch(/^broken\.yaml:\d+: \S+: /);
     await shot(p, 'broken-scenario');
     // a good custom scenario is accepted and selected, even one that kept the tutorial's id (an author's copy)
-    const good = readFileSync(join(ROOT, 'scenarios/tutorial.yaml'), 'utf8').replace('Tutorial: Meridia, six months', 'My Meridia');
-    await p.getByLabel('Load a scenario file (YAML)').setInputFiles({ name: 'mine.yaml', mimeType: 'text/yaml', buffer: Buffer.from(good) });
-    await expect(p.getByRole('status').filter({ hasText: 'loaded' }).first().textContent()).resolves.toMatch(/My Meridia/);
+    const good = readFileSync(join(ROOT, 'scenarios/tutorial.yaml'), 'utf8').replace(
+      'Tutorial: Meridia, six months',
+      'My Meridia',
+    );
+    await p
+      .getByLabel('Load a scenario file (YAML)')
+      .setInputFiles({ name: 'mine.yaml', mimeType: 'text/yaml', buffer: Buffer.from(good) });
+    await expect(p.getByRole('status').filter({ hasText: 'loaded' }).first().textContent()).resolves.toMatch(
+      /My Meridia/,
+    );
     // kept in this browser: after a reload it is checked again (the parser loads on demand) before its game resumes, and listed
     await newGame(w, 'SRSG', '7');
     await p.getByRole('heading', { name: 'My Meridia', level: 1 }).waitFor();
@@ -193,7 +243,9 @@ describe('solo game in the browser', () => {
     await p.getByRole('heading', { name: 'Adopt the mandate' }).waitFor();
     await p.getByRole('heading', { name: 'My Meridia', level: 1 }).waitFor();
     await p.getByRole('button', { name: 'Back to title' }).click();
-    await expect(p.getByLabel('Scenario', { exact: true }).locator('option', { hasText: 'My Meridia (custom)' }).count()).resolves.toBe(1);
+    await expect(
+      p.getByLabel('Scenario', { exact: true }).locator('option', { hasText: 'My Meridia (custom)' }).count(),
+    ).resolves.toBe(1);
     expect(w.problems).toEqual([]);
     await w.context.close();
   });

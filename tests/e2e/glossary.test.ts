@@ -11,7 +11,9 @@ describe('glossary', () => {
     const w = await openPage(h);
     const p = w.page;
     await p.goto(`${h.url}?test`);
-    await p.getByLabel('Scenario', { exact: true }).selectOption({ label: 'MONUSCO 2012–2014: Goma, the Intervention Brigade and the Kampala talks' });
+    await p
+      .getByLabel('Scenario', { exact: true })
+      .selectOption({ label: 'MONUSCO 2012–2014: Goma, the Intervention Brigade and the Kampala talks' });
     await p.getByLabel('Your chair').selectOption({ label: 'All chairs (hot seat)' });
     await p.getByLabel('Seed', { exact: true }).fill('19');
     await p.getByRole('button', { name: 'Start the game' }).click();
@@ -23,8 +25,12 @@ describe('glossary', () => {
     await p.locator('.report').getByRole('button', { name: 'Glossary', exact: true }).click();
     const dialog = p.getByRole('dialog', { name: 'Glossary: acronyms, names and people' });
     await dialog.waitFor();
-    await expect(dialog.getByText('Force Intervention Brigade', { exact: false }).first().isVisible()).resolves.toBe(true);
-    await expect(dialog.getByText('Carlos Alberto dos Santos Cruz', { exact: false }).first().isVisible()).resolves.toBe(true);
+    await expect(dialog.getByText('Force Intervention Brigade', { exact: false }).first().isVisible()).resolves.toBe(
+      true,
+    );
+    await expect(
+      dialog.getByText('Carlos Alberto dos Santos Cruz', { exact: false }).first().isVisible(),
+    ).resolves.toBe(true);
     await expect(dialog.getByText('Mary Robinson', { exact: false }).first().isVisible()).resolves.toBe(true);
     await shot(p, 'glossary-en');
     await dialog.getByRole('button', { name: 'Close' }).click();
@@ -35,9 +41,17 @@ describe('glossary', () => {
     await p.locator('.report').getByRole('button', { name: 'Glossaire', exact: true }).click();
     const dialogFr = p.getByRole('dialog', { name: 'Glossaire : sigles, noms et personnes' });
     await dialogFr.waitFor();
-    await expect(dialogFr.getByText('Brigade d’intervention de la force', { exact: false }).or(dialogFr.getByText("Brigade d'intervention de la force", { exact: false })).first().isVisible()).resolves.toBe(true);
+    await expect(
+      dialogFr
+        .getByText('Brigade d’intervention de la force', { exact: false })
+        .or(dialogFr.getByText("Brigade d'intervention de la force", { exact: false }))
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     await expect(dialogFr.getByText('Envoyée spéciale', { exact: false }).first().isVisible()).resolves.toBe(true);
-    await expect(dialogFr.getByText('Commandant de la force (Brésil)', { exact: false }).first().isVisible()).resolves.toBe(true);
+    await expect(
+      dialogFr.getByText('Commandant de la force (Brésil)', { exact: false }).first().isVisible(),
+    ).resolves.toBe(true);
     await shot(p, 'glossary-fr');
     await dialogFr.getByRole('button', { name: 'Fermer' }).click();
     expect(w.problems).toEqual([]);

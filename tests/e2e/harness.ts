@@ -14,7 +14,15 @@ const OUT_DIR = join(OUTPUT, `e2e-dist-${process.pid}`);
 /** The built site of this test process (for a server that serves it). */
 export const DIST = OUT_DIR;
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface Harness {
   readonly url: string;
@@ -29,7 +37,12 @@ export async function startHarness(): Promise<Harness> {
   mkdirSync(OUTPUT, { recursive: true });
   built ??= productionBuild();
   await built;
-  const server: PreviewServer = await preview({ root: ROOT, logLevel: 'warn', build: { outDir: OUT_DIR }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+  const server: PreviewServer = await preview({
+    root: ROOT,
+    logLevel: 'warn',
+    build: { outDir: OUT_DIR },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+  });
   const address = server.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : 4173;
   const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
@@ -63,8 +76,19 @@ export interface Watched {
   readonly problems: string[];
 }
 
-export async function openPage(h: Harness, viewport = { width: 1400, height: 1000 }, scale = 1, options: BrowserContextOptions = {}): Promise<Watched> {
-  const context = await h.browser.newContext({ viewport, deviceScaleFactor: scale, acceptDownloads: true, reducedMotion: 'reduce', ...options });
+export async function openPage(
+  h: Harness,
+  viewport = { width: 1400, height: 1000 },
+  scale = 1,
+  options: BrowserContextOptions = {},
+): Promise<Watched> {
+  const context = await h.browser.newContext({
+    viewport,
+    deviceScaleFactor: scale,
+    acceptDownloads: true,
+    reducedMotion: 'reduce',
+    ...options,
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {

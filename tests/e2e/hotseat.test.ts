@@ -18,7 +18,9 @@ describe('hot seat', () => {
       const step = await playStep(p, 'mouse');
       expect(step).not.toBeNull();
     }
-    await expect(p.getByRole('heading', { name: 'Pass the device to the SRSG', level: 1 }).isVisible()).resolves.toBe(true);
+    await expect(p.getByRole('heading', { name: 'Pass the device to the SRSG', level: 1 }).isVisible()).resolves.toBe(
+      true,
+    );
     await expect(p.getByRole('button', { name: 'Commit the plan' }).count()).resolves.toBe(0);
     await p.getByRole('button', { name: 'I am the SRSG' }).click();
 

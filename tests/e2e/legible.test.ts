@@ -41,7 +41,13 @@ describe('legible play', () => {
     const w = await openPage(h);
     const p = w.page;
     await startScenario(p, 'Force Commander', '4242', MONUSCO);
-    await playUntil(p, 'mouse', async () => (await month(p)).startsWith('Month 2 of 18') && (await p.getByRole('button', { name: 'Commit the plan' }).isVisible()));
+    await playUntil(
+      p,
+      'mouse',
+      async () =>
+        (await month(p)).startsWith('Month 2 of 18') &&
+        (await p.getByRole('button', { name: 'Commit the plan' }).isVisible()),
+    );
     const review = p.getByTestId('month-review');
     await expect(review.getByRole('heading', { name: 'Results of month 1' }).isVisible()).resolves.toBe(true);
     const headlines = await review.getByTestId('headlines').locator('li').count();
@@ -119,7 +125,8 @@ describe('legible play', () => {
       const { ids, words } = await scenarioIds(p);
       const found = new Map<string, string>();
       const scan = async (where: string) => {
-        for (const [id, line] of leaks(await screenText(p), ids, words)) if (!found.has(id)) found.set(id, `${where}: ${line}`);
+        for (const [id, line] of leaks(await screenText(p), ids, words))
+          if (!found.has(id)) found.set(id, `${where}: ${line}`);
       };
       for (let i = 0; i < 600; i++) {
         await scan(`${await month(p)} ${i}`);
@@ -141,7 +148,8 @@ describe('legible play', () => {
     const w = await openPage(h);
     const p = w.page;
     await startTutorial(p, h.url, { chair: 'Force Commander', seed: '8' });
-    for (let i = 0; i < 400 && !(await p.locator('#over-heading').count()); i++) if (!(await keyStep(p, 'mouse'))) await p.waitForTimeout(50);
+    for (let i = 0; i < 400 && !(await p.locator('#over-heading').count()); i++)
+      if (!(await keyStep(p, 'mouse'))) await p.waitForTimeout(50);
     await p.locator('[data-key="open-debrief"]').click();
     await p.getByRole('tab', { name: 'What if' }).click();
     await p.getByLabel('Month', { exact: true }).selectOption({ label: 'Month 2' });
@@ -150,7 +158,9 @@ describe('legible play', () => {
     await p.getByRole('button', { name: 'Branch and play on' }).click();
     const note = p.getByTestId('whatif-replay');
     await note.waitFor({ timeout: 30_000 });
-    await expect(p.getByTestId('whatif-changed').textContent()).resolves.toMatch(/^Changed: in month 2, the strategy “.+”\.$/);
+    await expect(p.getByTestId('whatif-changed').textContent()).resolves.toMatch(
+      /^Changed: in month 2, the strategy “.+”\.$/,
+    );
     const replayed = (await p.getByTestId('whatif-replayed').textContent()) ?? '';
     expect(replayed).toMatch(/^Replayed as they were: [1-9]\d* later decisions of Force Commander\.$/);
     await note.scrollIntoViewIfNeeded();

@@ -41,9 +41,11 @@ async function labelProblems(p: Page): Promise<{ boxes: Box[]; overlaps: string[
   const outside: string[] = [];
   const eps = 0.5;
   boxes.forEach((a, i) => {
-    if (a.x < -eps || a.y < -eps || a.x + a.w > cw + eps || a.y + a.h > ch + eps) outside.push(`${a.id} ${JSON.stringify(a)} in ${cw}×${ch}`);
+    if (a.x < -eps || a.y < -eps || a.x + a.w > cw + eps || a.y + a.h > ch + eps)
+      outside.push(`${a.id} ${JSON.stringify(a)} in ${cw}×${ch}`);
     for (const b of boxes.slice(i + 1)) {
-      if (a.x < b.x + b.w - eps && b.x < a.x + a.w - eps && a.y < b.y + b.h - eps && b.y < a.y + a.h - eps) overlaps.push(`${a.id} × ${b.id}`);
+      if (a.x < b.x + b.w - eps && b.x < a.x + a.w - eps && a.y < b.y + b.h - eps && b.y < a.y + a.h - eps)
+        overlaps.push(`${a.id} × ${b.id}`);
     }
   });
   return { boxes, overlaps, outside };
@@ -60,8 +62,12 @@ describe('the map’s labels', () => {
           if (scenario === 'tutorial' && fr) continue;
           await startScenario(p, h.url, scenario, fr);
           const r = await labelProblems(p);
-          const regions = Object.keys(JSON.parse((await p.locator('#map').getAttribute('data-regions')) ?? '{}') as object);
-          expect(r.boxes.filter((b) => b.id.startsWith('region:')).length, `${scenario}: every region labelled`).toBe(regions.length);
+          const regions = Object.keys(
+            JSON.parse((await p.locator('#map').getAttribute('data-regions')) ?? '{}') as object,
+          );
+          expect(r.boxes.filter((b) => b.id.startsWith('region:')).length, `${scenario}: every region labelled`).toBe(
+            regions.length,
+          );
           expect(regions.length).toBeGreaterThan(0);
           expect(r.overlaps, `${scenario} ${size.width}×${size.height}`).toEqual([]);
           expect(r.outside, `${scenario} ${size.width}×${size.height}`).toEqual([]);
@@ -87,15 +93,25 @@ describe('the map’s loading and controls', () => {
     await p.waitForFunction(() => performance.getEntriesByName('title-ready').length > 0);
     const before = await p.evaluate(() => {
       const title = performance.getEntriesByName('title-ready')[0]!.startTime;
-      return performance.getEntriesByType('resource').filter((e) => e.startTime < title).map((e) => new URL(e.name).pathname);
+      return performance
+        .getEntriesByType('resource')
+        .filter((e) => e.startTime < title)
+        .map((e) => new URL(e.name).pathname);
     });
     expect(before.filter((f) => /\/(kivu|mali)-[\w-]+\.json$|phaser|\.svg$/.test(f))).toEqual([]);
-    const entry = /<script type="module" crossorigin src="\.\/([^"]+)"/.exec(readFileSync(join(DIST, 'index.html'), 'utf8'))?.[1];
+    const entry = /<script type="module" crossorigin src="\.\/([^"]+)"/.exec(
+      readFileSync(join(DIST, 'index.html'), 'utf8'),
+    )?.[1];
     expect(entry).toBeDefined();
     expect(gzipSync(readFileSync(join(DIST, entry!)), { level: 9 }).length).toBeLessThanOrEqual(150 * 1024);
     // the base map comes with the scenario, from a hashed file
     await startScenario(p, h.url, 'monusco-2013', false, true);
-    const maps = await p.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((f) => f.endsWith('.json')));
+    const maps = await p.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname)
+        .filter((f) => f.endsWith('.json')),
+    );
     expect(maps.some((f) => /\/assets\/kivu-[\w-]+\.json$/.test(f))).toBe(true);
     expect(w.problems).toEqual([]);
     await w.context.close();
@@ -117,7 +133,9 @@ describe('the map’s loading and controls', () => {
     await expect.poll(() => card.isVisible()).toBe(true);
     await expect(card.getByRole('heading', { name: 'Goma' }).isVisible()).resolves.toBe(true);
     await expect(card.textContent()).resolves.toMatch(/Mission units here.*Uruguayan battalion, Goma/);
-    await expect(card.textContent()).resolves.toMatch(/M23 \(Mouvement du 23 mars\): strength \d+ ± \d+ \(whole group\)/);
+    await expect(card.textContent()).resolves.toMatch(
+      /M23 \(Mouvement du 23 mars\): strength \d+ ± \d+ \(whole group\)/,
+    );
     await shot(p, 'map-card-keyboard');
     await p.keyboard.press('Escape');
 

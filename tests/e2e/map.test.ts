@@ -178,7 +178,9 @@ describe('the map between months', () => {
     // a move: the same with its destination
     const moveArm = p.getByRole('button', { name: /^Choose where .+ goes on the map$/ }).first();
     await moveArm.click();
-    const dest = p.locator(`select[data-key="move-to-${(await moveArm.getAttribute('data-pick-for'))!.slice('move-to-'.length)}"]`);
+    const dest = p.locator(
+      `select[data-key="move-to-${(await moveArm.getAttribute('data-pick-for'))!.slice('move-to-'.length)}"]`,
+    );
     const choices = await dest.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     const to = choices.find((c) => c !== (choices[0] ?? '')) ?? choices[0]!;
     await clickRegion(to);

@@ -13,7 +13,9 @@ const chunkOf = (id: string) => new RegExp(`/assets/${id}-[0-9a-f]+\\.json`);
 
 /** A page's problems but the requests to `id`'s chunk cut on purpose (Chromium logs each failed load, without its address). */
 function besides(problems: readonly string[], id: string): string[] {
-  return problems.filter((x) => !chunkOf(id).test(x) && x !== 'console: Failed to load resource: net::ERR_INTERNET_DISCONNECTED');
+  return problems.filter(
+    (x) => !chunkOf(id).test(x) && x !== 'console: Failed to load resource: net::ERR_INTERNET_DISCONNECTED',
+  );
 }
 
 describe('offline after the first visit', () => {
@@ -23,14 +25,19 @@ describe('offline after the first visit', () => {
     const p = w.page;
     p.setDefaultTimeout(20_000);
     // a cache left by an older build (removed on activate), and one not ours (kept)
-    await w.context.addInitScript(() => void Promise.all([caches.open('mandate-0000000000000000'), caches.open('someone-else')]));
+    await w.context.addInitScript(
+      () => void Promise.all([caches.open('mandate-0000000000000000'), caches.open('someone-else')]),
+    );
     await p.goto(`${h.url}?test`);
     await p.getByRole('button', { name: 'Start the game' }).waitFor();
     // the title screen fetched no scenario's data: the tutorial's (its default choice) comes with the title's code, and each
     // historical scenario's is a file of its own, fetched when a game needs it
     const beforeTitle = await p.evaluate(() => {
       const title = performance.getEntriesByName('title-ready')[0]!.startTime;
-      return performance.getEntriesByType('resource').filter((e) => e.startTime < title).map((e) => new URL(e.name).pathname);
+      return performance
+        .getEntriesByType('resource')
+        .filter((e) => e.startTime < title)
+        .map((e) => new URL(e.name).pathname);
     });
     expect(beforeTitle.filter((f) => SCENARIO_CHUNK.test(f))).toEqual([]);
 
@@ -44,8 +51,15 @@ describe('offline after the first visit', () => {
         });
       }
       const keys = (await caches.keys()).filter((k) => k.startsWith('mandate-'));
-      const cached = keys.length === 1 ? (await (await caches.open(keys[0]!)).keys()).map((r) => new URL(r.url).pathname) : [];
-      return { scope: reg.scope, controlled: navigator.serviceWorker.controller !== null, keys, others: (await caches.keys()).filter((k) => !k.startsWith('mandate-')), cached };
+      const cached =
+        keys.length === 1 ? (await (await caches.open(keys[0]!)).keys()).map((r) => new URL(r.url).pathname) : [];
+      return {
+        scope: reg.scope,
+        controlled: navigator.serviceWorker.controller !== null,
+        keys,
+        others: (await caches.keys()).filter((k) => !k.startsWith('mandate-')),
+        cached,
+      };
     });
     expect(sw.controlled).toBe(true);
     expect(sw.scope).toBe(h.url);
@@ -55,7 +69,12 @@ describe('offline after the first visit', () => {
     expect(sw.others).toEqual(['someone-else']);
     expect(sw.cached).toContain('/index.html');
     expect(sw.cached.some((f) => /^\/assets\/phaser[^/]*\.js$/.test(f))).toBe(true);
-    expect(sw.cached.filter((f) => SCENARIO_CHUNK.test(f)).map((f) => SCENARIO_CHUNK.exec(f)![1]).sort()).toEqual(['minusma-2014', 'monusco-2013', 'tutorial']);
+    expect(
+      sw.cached
+        .filter((f) => SCENARIO_CHUNK.test(f))
+        .map((f) => SCENARIO_CHUNK.exec(f)![1])
+        .sort(),
+    ).toEqual(['minusma-2014', 'monusco-2013', 'tutorial']);
 
     // offline: the browser's own switch, and any request that still reaches for the network fails the test
     await w.context.setOffline(true);
@@ -75,7 +94,9 @@ describe('offline after the first visit', () => {
     const month = p.getByTestId('month');
     await expect(month.textContent()).resolves.toBe('Before the first month');
     await p.getByRole('button', { name: 'Adopt the mandate', exact: true }).click();
-    await p.waitForFunction(() => document.querySelector('[data-testid="month"]')?.textContent !== 'Before the first month');
+    await p.waitForFunction(
+      () => document.querySelector('[data-testid="month"]')?.textContent !== 'Before the first month',
+    );
     await shot(p, 'offline-table');
 
     // a historical scenario, never opened online, starts from the cache as well
@@ -104,7 +125,9 @@ describe('offline after the first visit', () => {
     const alert = p.getByTestId('notice');
     await alert.waitFor();
     await expect(alert.getAttribute('role')).resolves.toBe('alert');
-    await expect(alert.textContent()).resolves.toBe('The scenario “MONUSCO 2012–2014: Goma, the Intervention Brigade and the Kampala talks” could not be downloaded. Check the connection and try again.');
+    await expect(alert.textContent()).resolves.toBe(
+      'The scenario “MONUSCO 2012–2014: Goma, the Intervention Brigade and the Kampala talks” could not be downloaded. Check the connection and try again.',
+    );
     // still the title, the choice kept, and no game begun or saved
     await expect(p.getByLabel('Scenario', { exact: true }).inputValue()).resolves.toBe('monusco-2013');
     expect(await p.locator('.table-screen').count()).toBe(0);
@@ -144,7 +167,9 @@ describe('offline after the first visit', () => {
     const p = w.page;
     await w.context.route(chunkOf('minusma-2014'), (route) => route.abort('internetdisconnected'));
     await p.goto(`${h.url}?join=ABC234`);
-    await expect(p.getByRole('alert').textContent()).resolves.toBe('This page could not be downloaded. Check the connection and reload the page.');
+    await expect(p.getByRole('alert').textContent()).resolves.toBe(
+      'This page could not be downloaded. Check the connection and reload the page.',
+    );
     expect(besides(w.problems, 'minusma-2014')).toEqual([]);
     await w.context.close();
   });

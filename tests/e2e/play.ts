@@ -51,7 +51,14 @@ export async function playStep(page: Page, mode: Mode, addCards = true): Promise
     return 'adopt';
   }
   if (o.choice) {
-    await activate(page, page.getByRole('group', { name: /^Decision for/ }).getByRole('button').first(), mode);
+    await activate(
+      page,
+      page
+        .getByRole('group', { name: /^Decision for/ })
+        .getByRole('button')
+        .first(),
+      mode,
+    );
     return 'choose';
   }
   if (has('Close the sitrep')) {
@@ -84,7 +91,12 @@ export async function playStep(page: Page, mode: Mode, addCards = true): Promise
 }
 
 /** Plays until `done` holds, failing if the screen stops offering a step. */
-export async function playUntil(page: Page, mode: Mode, done: () => Promise<boolean>, maxSteps = 400): Promise<string[]> {
+export async function playUntil(
+  page: Page,
+  mode: Mode,
+  done: () => Promise<boolean>,
+  maxSteps = 400,
+): Promise<string[]> {
   const steps: string[] = [];
   for (let i = 0; i < maxSteps; i++) {
     if (await done()) return steps;
@@ -93,7 +105,8 @@ export async function playUntil(page: Page, mode: Mode, done: () => Promise<bool
       await page.waitForTimeout(50);
       if (await done()) return steps;
       const again = await playStep(page, mode);
-      if (again === null) throw new Error(`stuck after ${steps.join(',')}: ${await page.locator('[data-testid=prompt]').textContent()}`);
+      if (again === null)
+        throw new Error(`stuck after ${steps.join(',')}: ${await page.locator('[data-testid=prompt]').textContent()}`);
       steps.push(again);
     } else steps.push(s);
   }

@@ -23,11 +23,32 @@ export function useSessionServer(): () => SessionServer {
   const tmp = mkdtempSync(join(tmpdir(), 'mandate-e2e-'));
   beforeAll(async () => {
     h = await startHarness(); // builds the site into DIST
-    const child = spawn('npx', ['tsx', 'src/server/main.ts', '--host', '127.0.0.1', '--port', '0', '--db', join(tmp, 's.db'), '--dist', DIST, '--facilitator-token', TOKEN, '--rate', '1000', '--burst', '1000'], {
-      cwd: ROOT,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      'npx',
+      [
+        'tsx',
+        'src/server/main.ts',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        '0',
+        '--db',
+        join(tmp, 's.db'),
+        '--dist',
+        DIST,
+        '--facilitator-token',
+        TOKEN,
+        '--rate',
+        '1000',
+        '--burst',
+        '1000',
+      ],
+      {
+        cwd: ROOT,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     proc = child;
     let err = '';
     child.stderr!.on('data', (d) => (err += String(d)));

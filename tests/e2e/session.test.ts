@@ -62,7 +62,9 @@ describe('a group session in two browsers', () => {
     await expect(p.getByTestId('clock').textContent()).resolves.toMatch(/^Time left: (10:00|9:\d\d)$/);
     // a card whose task the mandate left out is not offered, and says why
     const backState = p.getByRole('article', { name: 'Back the government' });
-    await expect(backState.getByRole('button', { name: 'Add Back the government to the plan' }).isDisabled()).resolves.toBe(true);
+    await expect(
+      backState.getByRole('button', { name: 'Add Back the government to the plan' }).isDisabled(),
+    ).resolves.toBe(true);
     // the reason names the task the mandate lacks
     await expect(backState.getByText(/needs “.+” in the mandate/).isVisible()).resolves.toBe(true);
 
@@ -72,8 +74,13 @@ describe('a group session in two browsers', () => {
     const note = p.getByLabel('Note for the other chairs (optional)');
     await note.fill('Holding the line.');
     await p.getByRole('button', { name: 'Add Task the JMAC to the plan' }).click();
-    await p.getByRole('alert').filter({ hasText: 'The facilitator has paused the game: wait until it resumes.' }).waitFor();
-    await expect(p.getByRole('region', { name: 'Plan of the SRSG' }).getByText('The plan is empty.').isVisible()).resolves.toBe(true);
+    await p
+      .getByRole('alert')
+      .filter({ hasText: 'The facilitator has paused the game: wait until it resumes.' })
+      .waitFor();
+    await expect(
+      p.getByRole('region', { name: 'Plan of the SRSG' }).getByText('The plan is empty.').isVisible(),
+    ).resolves.toBe(true);
     await shot(p, 'session-paused');
     // an inject arrives as a new view while the player types: the event shows, the typed note and the focus stay
     await f.getByLabel('Event').selectOption({ label: 'Regional summit' });
@@ -81,11 +88,17 @@ describe('a group session in two browsers', () => {
     await note.focus();
     await p.keyboard.type(' Patrols first.');
     await f.getByRole('button', { name: 'Inject the event' }).click();
-    await p.getByRole('region', { name: 'Events this month' }).getByRole('heading', { name: 'Regional summit' }).waitFor({ timeout: 10_000 });
+    await p
+      .getByRole('region', { name: 'Events this month' })
+      .getByRole('heading', { name: 'Regional summit' })
+      .waitFor({ timeout: 10_000 });
     await expect(note.inputValue()).resolves.toBe('Holding the line. Patrols first.');
     await expect(note.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await f.getByRole('button', { name: 'Resume' }).click();
-    await p.getByRole('alert').filter({ hasText: 'The facilitator has paused the game.' }).waitFor({ state: 'detached' });
+    await p
+      .getByRole('alert')
+      .filter({ hasText: 'The facilitator has paused the game.' })
+      .waitFor({ state: 'detached' });
 
     // the plan: a card (a double press sends it once), the note, commit; then coordination: confirm
     await p.getByRole('button', { name: 'Add Task the JMAC to the plan' }).dblclick();
@@ -96,7 +109,9 @@ describe('a group session in two browsers', () => {
     await p.getByRole('button', { name: 'Commit the plan' }).click();
     const coordination = p.getByRole('region', { name: 'Coordination' });
     await coordination.getByRole('button', { name: 'Confirm my plan' }).waitFor({ timeout: 20_000 });
-    await expect(coordination.getByText('Holding the line. Patrols first.', { exact: false }).isVisible()).resolves.toBe(true);
+    await expect(
+      coordination.getByText('Holding the line. Patrols first.', { exact: false }).isVisible(),
+    ).resolves.toBe(true);
     await coordination.getByRole('button', { name: 'Confirm my plan' }).click();
     await expect.poll(() => p.getByTestId('month').textContent(), { timeout: 20_000 }).toMatch(/^Month 2 of 6/);
     await p.getByRole('heading', { name: 'Results of month 1' }).waitFor();
@@ -133,7 +148,10 @@ describe('a group session in two browsers', () => {
     await new Promise((ok) => guesser2.once('open', ok));
     guesser2.send(JSON.stringify({ type: 'hello', protocol: 1 }));
     for (let i = 0; i < 3; i++) guesser2.send(JSON.stringify({ type: 'join', code: 'CCCCCC', name: 'guess' }));
-    await f.getByTestId('fac-alarm').getByText(/wrong join codes from 127\.0\.0\.1/).waitFor({ timeout: 10_000 });
+    await f
+      .getByTestId('fac-alarm')
+      .getByText(/wrong join codes from 127\.0\.0\.1/)
+      .waitFor({ timeout: 10_000 });
     guesser.terminate();
     guesser2.terminate();
     await f.reload();

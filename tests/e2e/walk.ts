@@ -7,7 +7,8 @@ import { settled } from './play.js';
 /** The next control the game asks for, as a CSS selector, or null when there is none. */
 async function nextControl(p: Page): Promise<string | null> {
   return p.evaluate(() => {
-    const shown = (el: Element | null): el is HTMLElement => el instanceof HTMLElement && el.offsetParent !== null && !(el as HTMLButtonElement).disabled;
+    const shown = (el: Element | null): el is HTMLElement =>
+      el instanceof HTMLElement && el.offsetParent !== null && !(el as HTMLButtonElement).disabled;
     const q = (s: string) => [...document.querySelectorAll(s)].find(shown) ?? null;
     if (q('[data-key="hotseat-ready"]')) return '[data-key="hotseat-ready"]';
     if (q('[data-key="adopt"]')) return '[data-key="adopt"]';
@@ -31,8 +32,14 @@ async function tabTo(p: Page, selector: string): Promise<number> {
   const plan = await p.evaluate((sel) => {
     const target = document.querySelector<HTMLElement>(sel);
     const visible = (el: HTMLElement) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
-    const all = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]')].filter(
-      (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && visible(el) && !(el instanceof HTMLInputElement && el.type === 'radio' && !el.checked),
+    const all = [
+      ...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]'),
+    ].filter(
+      (el) =>
+        el.tabIndex >= 0 &&
+        !(el as HTMLButtonElement).disabled &&
+        visible(el) &&
+        !(el instanceof HTMLInputElement && el.type === 'radio' && !el.checked),
     );
     const active = document.activeElement as HTMLElement | null;
     const to = target ? all.indexOf(target) : -1;
@@ -52,13 +59,22 @@ async function tabTo(p: Page, selector: string): Promise<number> {
   }, selector);
   if (!plan) throw new Error(`no tab stop for ${selector}`);
   for (let i = 0; i < plan.n; i++) await p.keyboard.press(plan.key);
-  const there = await p.evaluate((sel) => (document.activeElement === document.querySelector(sel) ? null : (document.activeElement?.outerHTML ?? 'none').slice(0, 200)), selector);
+  const there = await p.evaluate(
+    (sel) =>
+      document.activeElement === document.querySelector(sel)
+        ? null
+        : (document.activeElement?.outerHTML ?? 'none').slice(0, 200),
+    selector,
+  );
   if (there !== null) throw new Error(`tabbing ${plan.key} × ${plan.n} did not reach ${selector} but ${there}`);
   return plan.n;
 }
 
 /** Takes the next step; returns the presses it took (keyboard) or 1 (mouse), or null when there is nothing to do. */
-export async function keyStep(p: Page, mode: 'keyboard' | 'mouse'): Promise<{ control: string; presses: number } | null> {
+export async function keyStep(
+  p: Page,
+  mode: 'keyboard' | 'mouse',
+): Promise<{ control: string; presses: number } | null> {
   const control = await nextControl(p);
   if (!control) return null;
   if (mode === 'mouse') {
@@ -95,7 +111,11 @@ export async function screenText(p: Page): Promise<string> {
 /** The scenario's ids and the words of its own text in the page's language (an id that is also a word is not a leak). */
 export async function scenarioIds(p: Page): Promise<{ ids: string[]; words: string }> {
   return p.evaluate(() => {
-    const st = (window as unknown as { __mandate: { store: { getState(): { session: { scenario: Record<string, unknown> } | null } } } }).__mandate.store.getState();
+    const st = (
+      window as unknown as {
+        __mandate: { store: { getState(): { session: { scenario: Record<string, unknown> } | null } } };
+      }
+    ).__mandate.store.getState();
     const scn = st.session!.scenario;
     const lang = document.documentElement.lang === 'fr' ? 'fr' : 'en';
     const ids = new Set<string>();
@@ -129,7 +149,8 @@ const whole = (id: string) => new RegExp(`(?<![\\w-])${escape(id)}(?![\\w-])`);
  */
 export function leaks(text: string, ids: readonly string[], words: string): Map<string, string> {
   const found = new Map<string, string>();
-  const line = (at: number) => text.slice(text.lastIndexOf('\n', at) + 1, (text.indexOf('\n', at) + 1 || text.length + 1) - 1).slice(0, 160);
+  const line = (at: number) =>
+    text.slice(text.lastIndexOf('\n', at) + 1, (text.indexOf('\n', at) + 1 || text.length + 1) - 1).slice(0, 160);
   for (const m of text.matchAll(/(?<![\w-])L-[a-z][a-z0-9-]*/g)) if (!found.has(m[0])) found.set(m[0], line(m.index));
   for (const id of [...ids, ...MECHANICS]) {
     const m = whole(id).exec(text);

@@ -19,7 +19,15 @@ const tmp = mkdtempSync(join(tmpdir(), 'mandate-workshop-'));
 
 beforeAll(async () => {
   // after the harness's hook: the site is built into DIST by now
-  server = await startServer({ host: '127.0.0.1', port: 0, db: join(tmp, 's.db'), dist: DIST, facilitatorToken: TOKEN, rate: { perSecond: 1000, burst: 1000 }, log: () => {} });
+  server = await startServer({
+    host: '127.0.0.1',
+    port: 0,
+    db: join(tmp, 's.db'),
+    dist: DIST,
+    facilitatorToken: TOKEN,
+    rate: { perSecond: 1000, burst: 1000 },
+    log: () => {},
+  });
   base = `http://127.0.0.1:${server.port}/`;
 }, 60_000);
 
@@ -30,7 +38,11 @@ afterAll(async () => {
 
 /** A chair held from this process: joins with the code and takes the seat, then acts only when told. */
 async function remoteChair(code: string, name: string, seat: 'srsg'): Promise<SessionClient> {
-  const c = new SessionClient({ url: `ws://127.0.0.1:${server.port}/ws`, socket: (u) => new WebSocket(u) as unknown as SocketLike, timeoutMs: 10_000 });
+  const c = new SessionClient({
+    url: `ws://127.0.0.1:${server.port}/ws`,
+    socket: (u) => new WebSocket(u) as unknown as SocketLike,
+    timeoutMs: 10_000,
+  });
   await c.connect();
   await c.join(code, name);
   await c.claimChair(seat);
@@ -38,7 +50,9 @@ async function remoteChair(code: string, name: string, seat: 'srsg'): Promise<Se
 }
 
 async function legal(c: SessionClient, type: Action['type']): Promise<Action> {
-  await expect.poll(() => (c.view?.role === 'chair' ? c.view.legal.some((a) => a.type === type) : false), { timeout: 10_000 }).toBe(true);
+  await expect
+    .poll(() => (c.view?.role === 'chair' ? c.view.legal.some((a) => a.type === type) : false), { timeout: 10_000 })
+    .toBe(true);
   return (c.view as Extract<SessionClient['view'], { role: 'chair' }>).legal.find((a) => a.type === type)!;
 }
 
@@ -48,7 +62,9 @@ describe('a workshop: facilitator, projector and title', () => {
     const fac = await openPage(h);
     const f = fac.page;
     const code = await createSession(f, base, TOKEN, 'Blue', '7');
-    await expect(f.getByTestId('fac-projector-link').getAttribute('href')).resolves.toMatch(new RegExp(`/\\?projector=${code}$`));
+    await expect(f.getByTestId('fac-projector-link').getAttribute('href')).resolves.toMatch(
+      new RegExp(`/\\?projector=${code}$`),
+    );
 
     // the wall: before the start, the code and its QR for the room
     const wall = await openPage(h, { width: 1600, height: 900 });
@@ -77,7 +93,9 @@ describe('a workshop: facilitator, projector and title', () => {
     const lobby = f.getByRole('list', { name: 'Who sits where' });
     await lobby.getByText('Force Commander: Ana').waitFor();
     await lobby.getByText('SRSG: Sam').waitFor();
-    await expect(lobby.getByRole('listitem').filter({ hasText: 'Force Commander: Ana' }).textContent()).resolves.toContain('connected');
+    await expect(
+      lobby.getByRole('listitem').filter({ hasText: 'Force Commander: Ana' }).textContent(),
+    ).resolves.toContain('connected');
     await f.getByRole('button', { name: 'Start the session' }).click();
 
     // a custom inject: problems in words first, then the server's refusal (no inject before the mandate), then applied
@@ -99,19 +117,34 @@ describe('a workshop: facilitator, projector and title', () => {
     await fx.getByLabel('Change', { exact: true }).nth(1).fill('10');
     await expect(fx.getByTestId('fx-preview').textContent()).resolves.toContain('Violence in Port Meridia +10');
     await fx.getByRole('button', { name: 'Apply the custom inject' }).click();
-    await fx.getByRole('alert').filter({ hasText: 'The server refused the inject: That is not done in this phase.' }).waitFor();
+    await fx
+      .getByRole('alert')
+      .filter({ hasText: 'The server refused the inject: That is not done in this phase.' })
+      .waitFor();
 
     await sam.act(await legal(sam, 'mandate/adopt'));
-    await w.getByTestId('pj-month').filter({ hasText: /^Month 1 · / }).waitFor();
+    await w
+      .getByTestId('pj-month')
+      .filter({ hasText: /^Month 1 · / })
+      .waitFor();
     await w.locator('[data-testid="pj-map"][data-ready="true"]').waitFor({ timeout: 20_000 });
-    const cohesion = w.getByRole('region', { name: 'Public indicators' }).getByRole('listitem').filter({ hasText: 'Mission cohesion' });
+    const cohesion = w
+      .getByRole('region', { name: 'Public indicators' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Mission cohesion' });
     const before = Number(await cohesion.locator('strong').textContent());
     await fx.getByRole('button', { name: 'Apply the custom inject' }).click();
     await fx.getByText('Applied: Riot in the capital.').waitFor();
     const ledger = f.getByTestId('fac-ledger');
-    await ledger.getByText('Month 1: Mission cohesion +7 (Facilitator: Riot in the capital: crowds at the gates)').waitFor();
-    await ledger.getByText('Month 1: Violence in Port Meridia +10 (Facilitator: Riot in the capital: crowds at the gates)').waitFor();
-    await expect.poll(async () => Number(await cohesion.locator('strong').textContent()), { timeout: 10_000 }).toBe(before + 7);
+    await ledger
+      .getByText('Month 1: Mission cohesion +7 (Facilitator: Riot in the capital: crowds at the gates)')
+      .waitFor();
+    await ledger
+      .getByText('Month 1: Violence in Port Meridia +10 (Facilitator: Riot in the capital: crowds at the gates)')
+      .waitFor();
+    await expect
+      .poll(async () => Number(await cohesion.locator('strong').textContent()), { timeout: 10_000 })
+      .toBe(before + 7);
     await shot(w, 'workshop-projector');
 
     // Ana has left: free her chair (after a confirmation); the bot plays it

@@ -7,7 +7,11 @@ const scn = loadShipped('tutorial');
 
 describe('explain', () => {
   let s = toPlanning(scn, { seed: 9 });
-  s = playTurn(scn, s, { srsg: [card('good-offices', 'hlf'), card('smg')], envoy: [card('envoy-talks', 'hlf')], force: [card('pressure-front', 'hlf')] });
+  s = playTurn(scn, s, {
+    srsg: [card('good-offices', 'hlf'), card('smg')],
+    envoy: [card('envoy-talks', 'hlf')],
+    force: [card('pressure-front', 'hlf')],
+  });
   s = toStrategy(scn, s, 'lakeside-talks');
   s = playTurn(scn, s, { envoy: [card('regional-consult', 'src')], force: [card('patrols', 'lakeside')] });
   const process = { kind: 'indicator', id: 'process' } as const;

@@ -1,6 +1,19 @@
 // The fog: errors from a per-game secret that persist and drift, and rules that judge a chair on what it may know.
 import { describe, expect, it } from 'vitest';
-import { checkAllowed, hashState, legalActions, makeSave, newGame, restoreSave, step, targetsOf, viewFor, type Action, type ChairView, type GameState } from '../../src/engine/index.js';
+import {
+  checkAllowed,
+  hashState,
+  legalActions,
+  makeSave,
+  newGame,
+  restoreSave,
+  step,
+  targetsOf,
+  viewFor,
+  type Action,
+  type ChairView,
+  type GameState,
+} from '../../src/engine/index.js';
 import { secretFromBytes, seedSecret, siphash24 } from '../../src/engine/fog.js';
 import { hashUnit } from '../../src/engine/rng.js';
 import { parseSave } from '../../src/engine/save-parse.js';
@@ -11,17 +24,38 @@ import { CORE_INDICATORS, type Scenario } from '../../src/scenario/schema.js';
 import { loadShipped, playTurn, run } from '../helpers/factory.js';
 
 const tutorial = loadShipped('tutorial');
-const secretOf = (n: number) => secretFromBytes(Uint8Array.from({ length: 16 }, (_, i) => (n * 131 + i * 17 + 7) & 0xff));
+const secretOf = (n: number) =>
+  secretFromBytes(Uint8Array.from({ length: 16 }, (_, i) => (n * 131 + i * 17 + 7) & 0xff));
 
 /** Every estimated number of a view, by key, with the true value beside it. */
-function estimates(s: GameState, scn: Scenario, v: ChairView): { key: string; truth: number; seen: number; spread: number }[] {
+function estimates(
+  s: GameState,
+  scn: Scenario,
+  v: ChairView,
+): { key: string; truth: number; seen: number; spread: number }[] {
   const out: { key: string; truth: number; seen: number; spread: number }[] = [];
-  for (const k of CORE_INDICATORS) if (v.indicators[k].spread > 0) out.push({ key: `i:${k}`, truth: s.indicators[k], seen: v.indicators[k].value, spread: v.indicators[k].spread });
-  for (const r of scn.regions) if (v.violence[r.id]!.spread > 0) out.push({ key: `v:${r.id}`, truth: s.violence[r.id]!, seen: v.violence[r.id]!.value, spread: v.violence[r.id]!.spread });
+  for (const k of CORE_INDICATORS)
+    if (v.indicators[k].spread > 0)
+      out.push({ key: `i:${k}`, truth: s.indicators[k], seen: v.indicators[k].value, spread: v.indicators[k].spread });
+  for (const r of scn.regions)
+    if (v.violence[r.id]!.spread > 0)
+      out.push({
+        key: `v:${r.id}`,
+        truth: s.violence[r.id]!,
+        seen: v.violence[r.id]!.value,
+        spread: v.violence[r.id]!.spread,
+      });
   for (const a of scn.actors) {
     const x = v.actors[a.id]!;
-    if (x.stance.spread > 0) out.push({ key: `s:${a.id}`, truth: s.actors[a.id]!.stance, seen: x.stance.value, spread: x.stance.spread });
-    if (x.strength.spread > 0) out.push({ key: `t:${a.id}`, truth: s.actors[a.id]!.strength, seen: x.strength.value, spread: x.strength.spread });
+    if (x.stance.spread > 0)
+      out.push({ key: `s:${a.id}`, truth: s.actors[a.id]!.stance, seen: x.stance.value, spread: x.stance.spread });
+    if (x.strength.spread > 0)
+      out.push({
+        key: `t:${a.id}`,
+        truth: s.actors[a.id]!.strength,
+        seen: x.strength.value,
+        spread: x.strength.spread,
+      });
   }
   return out;
 }
@@ -29,8 +63,18 @@ function estimates(s: GameState, scn: Scenario, v: ChairView): { key: string; tr
 /** Changes made by decisions within the month, which reach the estimates at the next month's opening. */
 function withinMonth(s: GameState, key: string): number {
   return s.ledger
-    .filter((e) => e.turn === s.turn && `${e.track.kind === 'indicator' ? 'i' : e.track.kind === 'violence' ? 'v' : e.track.kind === 'stance' ? 's' : 't'}:${'id' in e.track ? e.track.id : ''}` === key)
-    .filter((e) => e.cause.kind === 'facilitator' || (e.cause.kind === 'event' && e.cause.choice !== undefined) || (e.cause.kind === 'mechanic' && e.cause.mechanic.startsWith('mandate-')))
+    .filter(
+      (e) =>
+        e.turn === s.turn &&
+        `${e.track.kind === 'indicator' ? 'i' : e.track.kind === 'violence' ? 'v' : e.track.kind === 'stance' ? 's' : 't'}:${'id' in e.track ? e.track.id : ''}` ===
+          key,
+    )
+    .filter(
+      (e) =>
+        e.cause.kind === 'facilitator' ||
+        (e.cause.kind === 'event' && e.cause.choice !== undefined) ||
+        (e.cause.kind === 'mechanic' && e.cause.mechanic.startsWith('mandate-')),
+    )
     .reduce((n, e) => n + e.delta, 0);
 }
 
@@ -39,7 +83,14 @@ describe('the fog’s key', () => {
     const key = Uint8Array.from({ length: 16 }, (_, i) => i);
     const hex = (w: [number, number]) => w.map((x) => x.toString(16).padStart(8, '0')).join('');
     expect(hex(siphash24(key, new Uint8Array(0)))).toBe('726fdb47dd0e0e31');
-    expect(hex(siphash24(key, Uint8Array.from({ length: 15 }, (_, i) => i)))).toBe('a129ca6149be45e5');
+    expect(
+      hex(
+        siphash24(
+          key,
+          Uint8Array.from({ length: 15 }, (_, i) => i),
+        ),
+      ),
+    ).toBe('a129ca6149be45e5');
   });
 
   it('is a per-game secret: two games with the same seed and different secrets show different estimates, so the noise is not a function of the seed', () => {
@@ -51,7 +102,7 @@ describe('the fog’s key', () => {
     // The same true world (same seed, same decisions) under each secret...
     expect(views[0]!.map((e) => e.truth)).toEqual(views[1]!.map((e) => e.truth));
     // ...and estimates that differ.
-    const differing = (a: typeof views[0], b: typeof views[0]) => a.filter((e, i) => e.seen !== b[i]!.seen).length;
+    const differing = (a: (typeof views)[0], b: (typeof views)[0]) => a.filter((e, i) => e.seen !== b[i]!.seen).length;
     expect(differing(views[0]!, views[1]!)).toBeGreaterThan(views[0]!.length / 3);
     expect(differing(views[1]!, views[2]!)).toBeGreaterThan(views[0]!.length / 3);
   });
@@ -65,7 +116,11 @@ describe('the fog’s key', () => {
       const real = estimates(s, tutorial, viewFor(s, tutorial, 'envoy'));
       // The attacker's best case: the right seed found. Neither the old construction (an unkeyed hash of the seed)
       // nor a game rebuilt from the seed alone gives back what the chair was shown.
-      const fromSeed = estimates(toPlanningWith(tutorial, seed), tutorial, viewFor(toPlanningWith(tutorial, seed), tutorial, 'envoy'));
+      const fromSeed = estimates(
+        toPlanningWith(tutorial, seed),
+        tutorial,
+        viewFor(toPlanningWith(tutorial, seed), tutorial, 'envoy'),
+      );
       for (const [i, e] of real.entries()) {
         total++;
         const old = e.truth + Math.round((hashUnit(seed, s.turn, e.key) * 2 - 1) * e.spread);
@@ -95,10 +150,22 @@ describe('estimates a player can reason about', () => {
       for (let i = 0; i < games; i++, g++) {
         const seed = 5000 + g;
         const months: { s: GameState; seen: Map<string, { open: number; seen: number }> }[] = [];
-        playGame(scn, seed, seatAll(DOCTRINES[names[g % names.length]!]!), newGame(scn, seed, secretOf(g)), undefined, (s) => {
-          const seen = new Map(estimates(s, scn, viewFor(s, scn, 'srsg')).map((e) => [e.key, { open: e.truth - withinMonth(s, e.key), seen: e.seen }]));
-          months.push({ s, seen });
-        });
+        playGame(
+          scn,
+          seed,
+          seatAll(DOCTRINES[names[g % names.length]!]!),
+          newGame(scn, seed, secretOf(g)),
+          undefined,
+          (s) => {
+            const seen = new Map(
+              estimates(s, scn, viewFor(s, scn, 'srsg')).map((e) => [
+                e.key,
+                { open: e.truth - withinMonth(s, e.key), seen: e.seen },
+              ]),
+            );
+            months.push({ s, seen });
+          },
+        );
         for (let m = 1; m < months.length; m++) {
           for (const [key, now] of months[m]!.seen) {
             const before = months[m - 1]!.seen.get(key);
@@ -123,7 +190,10 @@ describe('estimates a player can reason about', () => {
     const v0 = viewFor(s0, tutorial, 'srsg');
     for (const e of estimates(s0, tutorial, v0)) expect(Math.abs(e.seen - e.truth)).toBeLessThanOrEqual(e.spread);
     // Analysis up by 40 (through the ledger, which the fog reads): over the next months the spread narrows (a point a month at most).
-    let s = run(tutorial, s0, [{ type: 'plan/commit', chair: 'srsg' }, { type: 'facilitator/adjust', indicator: 'analysis', by: 40, reason: 'test' }]);
+    let s = run(tutorial, s0, [
+      { type: 'plan/commit', chair: 'srsg' },
+      { type: 'facilitator/adjust', indicator: 'analysis', by: 40, reason: 'test' },
+    ]);
     const spreads = [v0.indicators.trust.spread];
     for (let m = 0; m < 4 && s.phase !== 'over'; m++) {
       s = playTurn(tutorial, s, {});
@@ -160,7 +230,9 @@ describe('no oracles: the rules judge a chair on what it may know', () => {
       for (let process = 25; process <= 55; process++) {
         const s: GameState = { ...base, indicators: { ...base.indicators, process } };
         const seen = viewFor(s, scn, 'envoy').indicators.process.value;
-        const legal = legalActions(s, scn, 'envoy').some((a) => a.type === 'plan/add' && a.item.kind === 'card' && a.item.card === 'env-confidence');
+        const legal = legalActions(s, scn, 'envoy').some(
+          (a) => a.type === 'plan/add' && a.item.kind === 'card' && a.item.card === 'env-confidence',
+        );
         expect(legal).toBe(seen >= 40);
         const add: Action = { type: 'plan/add', chair: 'envoy', item: { kind: 'card', card: 'env-confidence' } };
         // The refusal, and step itself, say the same: no probing past the legal list.
@@ -201,7 +273,8 @@ describe('saves', () => {
 
   it('of a game of one’s own refuse a facilitator’s actions (ten “adjust trust +50” were accepted)', () => {
     let s = toPlanningWith(tutorial, 6, secretOf(6));
-    for (let i = 0; i < 10; i++) s = run(tutorial, s, [{ type: 'facilitator/adjust', indicator: 'trust', by: 50, reason: 'cheat' }]);
+    for (let i = 0; i < 10; i++)
+      s = run(tutorial, s, [{ type: 'facilitator/adjust', indicator: 'trust', by: 50, reason: 'cheat' }]);
     const parsed = parseSave(JSON.stringify(makeSave(tutorial, s)));
     if (!parsed.ok) throw new Error(parsed.error.message);
     const r = restoreSave(parsed.save, tutorial);
@@ -233,7 +306,16 @@ describe('saves', () => {
 
 function toPlanningWith(scn: Scenario, seed: number, secret?: string, tasks?: string[]): GameState {
   const s = newGame(scn, seed, secret);
-  return toPlanningFrom(scn, run(scn, s, [{ type: 'mandate/adopt', chair: 'srsg', tasks: tasks ?? scn.mandate.tasks.filter((t) => t.required).map((t) => t.id) }]));
+  return toPlanningFrom(
+    scn,
+    run(scn, s, [
+      {
+        type: 'mandate/adopt',
+        chair: 'srsg',
+        tasks: tasks ?? scn.mandate.tasks.filter((t) => t.required).map((t) => t.id),
+      },
+    ]),
+  );
 }
 
 function toPlanningFrom(scn: Scenario, s: GameState): GameState {

@@ -37,7 +37,8 @@ const mixed2 = { srsg: 'christmas-tree', envoy: 'report', police: 'no-analysis',
 
 const CASES: Case[] = [];
 for (const scenario of ['tutorial', 'monusco-2013', 'minusma-2014']) {
-  for (const seed of [1, 42, 2013]) CASES.push({ name: `${scenario} report ${seed}`, scenario, seed, seats: all('report') });
+  for (const seed of [1, 42, 2013])
+    CASES.push({ name: `${scenario} report ${seed}`, scenario, seed, seats: all('report') });
   CASES.push({ name: `${scenario} random 7`, scenario, seed: 7, seats: all('random') });
   CASES.push({ name: `${scenario} mixed 11`, scenario, seed: 11, seats: mixed });
   CASES.push({ name: `${scenario} mixed2 12`, scenario, seed: 12, seats: mixed2 });
@@ -51,7 +52,12 @@ CASES.push({
     turn: 3,
     actions: [
       { type: 'facilitator/adjust', indicator: 'cohesion', by: -7, reason: 'a leak to the press' },
-      { type: 'facilitator/custom', title: 'Storm', effects: [{ do: 'indicator', id: 'trust', by: -3 }], reason: 'floods' },
+      {
+        type: 'facilitator/custom',
+        title: 'Storm',
+        effects: [{ do: 'indicator', id: 'trust', by: -3 }],
+        reason: 'floods',
+      },
     ],
   },
 });
@@ -91,7 +97,14 @@ function record(c: Case): Recorded {
 
 const SAVE = new URL('../golden/monusco-save.json', import.meta.url);
 /** A save written by the engine as it was when the golden file was recorded: a mixed game stopped in turn 4. */
-const savedGame = () => playGame(loadShipped('monusco-2013'), 3, Object.fromEntries(Object.entries(mixed).map(([c, d]) => [c, DOCTRINES[d]!])), undefined, 3);
+const savedGame = () =>
+  playGame(
+    loadShipped('monusco-2013'),
+    3,
+    Object.fromEntries(Object.entries(mixed).map(([c, d]) => [c, DOCTRINES[d]!])),
+    undefined,
+    3,
+  );
 
 if (process.env['GOLDEN_UPDATE'] === '1') {
   writeFileSync(FILE, JSON.stringify(CASES.map(record), null, 1) + '\n');

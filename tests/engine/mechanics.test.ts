@@ -17,12 +17,31 @@ function withCards(extra: NonNullable<ScenarioInput['actions']>, edit: (s: Scena
 
 describe('L-primacy: force serves a political strategy', () => {
   const scn = withCards([
-    { id: 'squeeze', chair: 'force', name: L('Squeeze'), text: L('t'), target: 'actor', tags: ['military', 'pressure'], effects: [{ do: 'strength', actor: '$target', by: -5 }] },
-    { id: 'parley', chair: 'srsg', name: L('Parley'), text: L('t'), target: 'actor', tags: ['talks'], effects: [{ do: 'stance', actor: '$target', by: 2 }] },
+    {
+      id: 'squeeze',
+      chair: 'force',
+      name: L('Squeeze'),
+      text: L('t'),
+      target: 'actor',
+      tags: ['military', 'pressure'],
+      effects: [{ do: 'strength', actor: '$target', by: -5 }],
+    },
+    {
+      id: 'parley',
+      chair: 'srsg',
+      name: L('Parley'),
+      text: L('t'),
+      target: 'actor',
+      tags: ['talks'],
+      effects: [{ do: 'stance', actor: '$target', by: 2 }],
+    },
   ]);
 
   it('adds leverage to the talks when the strategy names the target, the process is live and a chair talks with it', () => {
-    const s = playTurn(scn, toPlanning(scn, { strategy: 'talks' }), { force: [card('squeeze', 'rebels')], srsg: [card('parley', 'rebels')] });
+    const s = playTurn(scn, toPlanning(scn, { strategy: 'talks' }), {
+      force: [card('squeeze', 'rebels')],
+      srsg: [card('parley', 'rebels')],
+    });
     expect(ledgerSum(s, mech('primacy-leverage'))).toBeGreaterThan(0);
     expect(ledgerSum(s, mech('force-substitution'))).toBe(0);
   });
@@ -36,12 +55,19 @@ describe('L-primacy: force serves a political strategy', () => {
 
   it('erodes the process and consent when force substitutes for a political track', () => {
     const s = playTurn(scn, toPlanning(scn, { strategy: 'none' }), { force: [card('squeeze', 'rebels')] });
-    expect(netChange(s.ledger.filter(mech('force-substitution')), { kind: 'indicator', id: 'process' })).toBeLessThan(0);
-    expect(netChange(s.ledger.filter(mech('force-substitution')), { kind: 'indicator', id: 'consent' })).toBeLessThan(0);
+    expect(netChange(s.ledger.filter(mech('force-substitution')), { kind: 'indicator', id: 'process' })).toBeLessThan(
+      0,
+    );
+    expect(netChange(s.ledger.filter(mech('force-substitution')), { kind: 'indicator', id: 'consent' })).toBeLessThan(
+      0,
+    );
   });
 
   it('gives no leverage when the process is not live, even under a track strategy', () => {
-    const low = withCards(scn.actions.filter((a) => a.id === 'squeeze') as never, (s) => (s.indicators.process.initial = 20));
+    const low = withCards(
+      scn.actions.filter((a) => a.id === 'squeeze') as never,
+      (s) => (s.indicators.process.initial = 20),
+    );
     const s = playTurn(low, toPlanning(low, { strategy: 'talks' }), { force: [card('squeeze', 'rebels')] });
     expect(ledgerSum(s, mech('primacy-leverage'))).toBe(0);
     expect(ledgerSum(s, mech('force-substitution'))).toBeLessThan(0);
@@ -55,7 +81,16 @@ describe('L-primacy: force serves a political strategy', () => {
 });
 
 describe('L-stalled: technical talks without a political track', () => {
-  const scn = withCards([{ id: 'ceasefire', chair: 'srsg', name: L('Ceasefire'), text: L('t'), tags: ['ceasefire-technical'], effects: [{ do: 'indicator', id: 'process', by: 5 }] }]);
+  const scn = withCards([
+    {
+      id: 'ceasefire',
+      chair: 'srsg',
+      name: L('Ceasefire'),
+      text: L('t'),
+      tags: ['ceasefire-technical'],
+      effects: [{ do: 'indicator', id: 'process', by: 5 }],
+    },
+  ]);
 
   it('are futile and cost cohesion and credibility', () => {
     const s = playTurn(scn, toPlanning(scn, { strategy: 'none' }), { srsg: [card('ceasefire')] });
@@ -71,7 +106,18 @@ describe('L-stalled: technical talks without a political track', () => {
 
 describe('L-cohesion: a united mission gets more from every action', () => {
   const build = (cohesion: number) =>
-    withCards([{ id: 'mediate', chair: 'srsg', name: L('Mediate'), text: L('t'), effects: [{ do: 'indicator', id: 'regional', by: 10 }] }], (s) => (s.indicators.cohesion.initial = cohesion));
+    withCards(
+      [
+        {
+          id: 'mediate',
+          chair: 'srsg',
+          name: L('Mediate'),
+          text: L('t'),
+          effects: [{ do: 'indicator', id: 'regional', by: 10 }],
+        },
+      ],
+      (s) => (s.indicators.cohesion.initial = cohesion),
+    );
 
   it('scales favourable effects with cohesion and records the share', () => {
     const lo = build(20);
@@ -85,8 +131,24 @@ describe('L-cohesion: a united mission gets more from every action', () => {
 
   it('flags an offensive against a group another chair is negotiating with, outside the strategy, and it costs cohesion', () => {
     const scn = withCards([
-      { id: 'strike', chair: 'force', name: L('Strike'), text: L('t'), target: 'actor', tags: ['military', 'offensive'], effects: [] },
-      { id: 'parley', chair: 'srsg', name: L('Parley'), text: L('t'), target: 'actor', tags: ['talks'], effects: [{ do: 'indicator', id: 'process', by: 4 }] },
+      {
+        id: 'strike',
+        chair: 'force',
+        name: L('Strike'),
+        text: L('t'),
+        target: 'actor',
+        tags: ['military', 'offensive'],
+        effects: [],
+      },
+      {
+        id: 'parley',
+        chair: 'srsg',
+        name: L('Parley'),
+        text: L('t'),
+        target: 'actor',
+        tags: ['talks'],
+        effects: [{ do: 'indicator', id: 'process', by: 4 }],
+      },
     ]);
     let s = toPlanning(scn, { strategy: 'none' });
     s = run(scn, s, [
@@ -106,7 +168,15 @@ describe('L-cohesion: a united mission gets more from every action', () => {
 
   it('clears the conflict when the chair revises its plan in coordination', () => {
     const scn = withCards([
-      { id: 'strike', chair: 'force', name: L('Strike'), text: L('t'), target: 'actor', tags: ['military', 'offensive'], effects: [] },
+      {
+        id: 'strike',
+        chair: 'force',
+        name: L('Strike'),
+        text: L('t'),
+        target: 'actor',
+        tags: ['military', 'offensive'],
+        effects: [],
+      },
       { id: 'parley', chair: 'srsg', name: L('Parley'), text: L('t'), target: 'actor', tags: ['talks'], effects: [] },
     ]);
     let s = toPlanning(scn, { strategy: 'none' });
@@ -124,7 +194,15 @@ describe('L-cohesion: a united mission gets more from every action', () => {
 
   it('sees no conflict when the same pair serves the strategy: pressure while talking is leverage', () => {
     const scn = withCards([
-      { id: 'strike', chair: 'force', name: L('Strike'), text: L('t'), target: 'actor', tags: ['military', 'pressure'], effects: [] },
+      {
+        id: 'strike',
+        chair: 'force',
+        name: L('Strike'),
+        text: L('t'),
+        target: 'actor',
+        tags: ['military', 'pressure'],
+        effects: [],
+      },
       { id: 'parley', chair: 'srsg', name: L('Parley'), text: L('t'), target: 'actor', tags: ['talks'], effects: [] },
     ]);
     let s = toPlanning(scn, { strategy: 'talks' });
@@ -176,7 +254,14 @@ describe('L-mandate: focus, expectations and review', () => {
       focus: 2,
       reviewTurns: [2],
     };
-    s.actions.push({ id: 'task-card', chair: 'srsg', name: L('t'), text: L('t'), task: 'a', effects: [{ do: 'indicator', id: 'regional', by: 10 }] });
+    s.actions.push({
+      id: 'task-card',
+      chair: 'srsg',
+      name: L('t'),
+      text: L('t'),
+      task: 'a',
+      effects: [{ do: 'indicator', id: 'regional', by: 10 }],
+    });
     s.indicators.cohesion.initial = 50;
     // Analysis 53 stays at or above the frank threshold (50) after a turn's decay (analysis-decay).
     s.indicators.analysis.initial = 53;
@@ -189,7 +274,9 @@ describe('L-mandate: focus, expectations and review', () => {
 
   it('concentrates effect on a focused mandate and dilutes it on a Christmas tree', () => {
     const focused = playTurn(scn, toPlanning(scn, { tasks: ['a'] }), { srsg: [card('task-card')] });
-    const tree = playTurn(scn, toPlanning(scn, { tasks: ['a', 'b', 'c', 'd', 'e', 'f'] }), { srsg: [card('task-card')] });
+    const tree = playTurn(scn, toPlanning(scn, { tasks: ['a', 'b', 'c', 'd', 'e', 'f'] }), {
+      srsg: [card('task-card')],
+    });
     expect(focused.indicators.regional).toBe(62);
     expect(tree.indicators.regional).toBe(56);
   });
@@ -219,7 +306,13 @@ describe('L-mandate: focus, expectations and review', () => {
 
   it('costs credibility when the review is not backed by analysis', () => {
     const blind = makeScenario((x) => {
-      x.mandate = { tasks: [{ id: 'a', name: L('a') }, { id: 'b', name: L('b') }], reviewTurns: [2] };
+      x.mandate = {
+        tasks: [
+          { id: 'a', name: L('a') },
+          { id: 'b', name: L('b') },
+        ],
+        reviewTurns: [2],
+      };
       x.indicators.analysis.initial = 20;
     });
     let s = playTurn(blind, toPlanning(blind, { tasks: ['a', 'b'] }), {});
@@ -230,8 +323,23 @@ describe('L-mandate: focus, expectations and review', () => {
 
 describe('L-agreement: signing is a beginning', () => {
   const scn = withCards([
-    { id: 'sign', chair: 'srsg', name: L('t'), text: L('t'), requires: { test: 'agreement', status: 'none' }, effects: [{ do: 'sign-agreement' }] },
-    { id: 'implement', chair: 'srsg', name: L('t'), text: L('t'), tags: ['implementation'], requires: { test: 'agreement', status: 'signed' }, effects: [{ do: 'implement', by: 60 }] },
+    {
+      id: 'sign',
+      chair: 'srsg',
+      name: L('t'),
+      text: L('t'),
+      requires: { test: 'agreement', status: 'none' },
+      effects: [{ do: 'sign-agreement' }],
+    },
+    {
+      id: 'implement',
+      chair: 'srsg',
+      name: L('t'),
+      text: L('t'),
+      tags: ['implementation'],
+      requires: { test: 'agreement', status: 'signed' },
+      effects: [{ do: 'implement', by: 60 }],
+    },
   ]);
 
   it('stalls and drags the process down when implementation is neglected', () => {
@@ -269,7 +377,9 @@ describe('L-analysis: what the chairs see', () => {
     const build = (analysis: number) =>
       makeScenario((s) => {
         s.indicators.analysis.initial = analysis;
-        s.events = [{ id: 'raid', title: L('Raid'), text: L('t'), window: { from: 2, to: 2 }, warnAt: 60, effects: [] }];
+        s.events = [
+          { id: 'raid', title: L('Raid'), text: L('t'), window: { from: 2, to: 2 }, warnAt: 60, effects: [] },
+        ];
       });
     const good = build(70);
     const poor = build(30);
@@ -286,7 +396,12 @@ describe('L-nimble: deployment takes time', () => {
     ],
     (s) => {
       s.turns = 8;
-      s.reinforcements = { extra: { leadTime: 4, unit: { id: 'bn2', name: L('t'), capability: 'infantry', region: 'capital', strength: 3 } } };
+      s.reinforcements = {
+        extra: {
+          leadTime: 4,
+          unit: { id: 'bn2', name: L('t'), capability: 'infantry', region: 'capital', strength: 3 },
+        },
+      };
       s.mechanics = { decay: 0, presence: 0, drift: 0, deployGrace: 1, deployCost: 2 };
     },
   );
@@ -326,22 +441,45 @@ describe('L-police, L-spoilers, L-tcc, L-hoststate, L-regional, L-population', (
   });
 
   it('spoilers strike the mission where it stands, and cannot be talked to', () => {
-    const scn = withCards([{ id: 'parley', chair: 'srsg', name: L('t'), text: L('t'), target: 'actor', tags: ['talks'], effects: [] }], (s) => {
-      s.turns = 20;
-      s.actors.push({ id: 'cell', name: L('Cell'), kind: 'spoiler', negotiable: false, stance: -90, strength: 100, regions: ['north'] });
-    });
+    const scn = withCards(
+      [{ id: 'parley', chair: 'srsg', name: L('t'), text: L('t'), target: 'actor', tags: ['talks'], effects: [] }],
+      (s) => {
+        s.turns = 20;
+        s.actors.push({
+          id: 'cell',
+          name: L('Cell'),
+          kind: 'spoiler',
+          negotiable: false,
+          stance: -90,
+          strength: 100,
+          regions: ['north'],
+        });
+      },
+    );
     let s = toPlanning(scn);
-    expect(() => run(scn, s, [{ type: 'plan/add', chair: 'srsg', item: card('parley', 'cell') }])).toThrow(/card\/non-negotiable/);
+    expect(() => run(scn, s, [{ type: 'plan/add', chair: 'srsg', item: card('parley', 'cell') }])).toThrow(
+      /card\/non-negotiable/,
+    );
     for (let i = 0; i < 12; i++) s = playTurn(scn, i === 0 ? s : toStrategy(scn, s, 'talks'), {});
     expect(s.indicators.casualties).toBeGreaterThan(0);
-    expect(ledgerSum(s, (e) => mech('spoiler-attacks')(e) && e.track.kind === 'indicator' && e.track.id === 'credibility')).toBeLessThan(0);
+    expect(
+      ledgerSum(s, (e) => mech('spoiler-attacks')(e) && e.track.kind === 'indicator' && e.track.id === 'credibility'),
+    ).toBeLessThan(0);
   });
 
   it('consulted contributors perform better', () => {
     const scn = withCards(
       [
         { id: 'consult', chair: 'force', name: L('t'), text: L('t'), effects: [{ do: 'consult-contributors' }] },
-        { id: 'patrol', chair: 'force', name: L('t'), text: L('t'), target: 'region', needsUnit: 'infantry', effects: [{ do: 'violence', region: '$target', by: -8 }] },
+        {
+          id: 'patrol',
+          chair: 'force',
+          name: L('t'),
+          text: L('t'),
+          target: 'region',
+          needsUnit: 'infantry',
+          effects: [{ do: 'violence', region: '$target', by: -8 }],
+        },
       ],
       (s) => (s.indicators.cohesion.initial = 50),
     );
@@ -375,8 +513,16 @@ describe('L-police, L-spoilers, L-tcc, L-hoststate, L-regional, L-population', (
   });
 });
 
-describe('issue 13: the report\'s advice is the game\'s optimum', () => {
-  const talksCard = { id: 'parley', chair: 'srsg' as const, name: L('Parley'), text: L('t'), target: 'actor' as const, tags: ['talks' as const], effects: [{ do: 'indicator' as const, id: 'process' as const, by: 10 }] };
+describe("issue 13: the report's advice is the game's optimum", () => {
+  const talksCard = {
+    id: 'parley',
+    chair: 'srsg' as const,
+    name: L('Parley'),
+    text: L('t'),
+    target: 'actor' as const,
+    tags: ['talks' as const],
+    effects: [{ do: 'indicator' as const, id: 'process' as const, by: 10 }],
+  };
 
   it('strategy-track: talks outside the named track keep only part of their effect', () => {
     const scn = withCards([talksCard]);
@@ -396,9 +542,23 @@ describe('issue 13: the report\'s advice is the game\'s optimum', () => {
   });
 
   it('capability-gap: a mandated task needing means not in theatre, and a violent region without a unit, cost credibility; requests do not count', () => {
-    const scn = withCards([{ id: 'gunship', chair: 'force', name: L('t'), text: L('t'), task: 'politics', target: 'region', needsUnit: 'air', effects: [] }], (x) => {
-      x.regions![0]!.violence = 60;
-    });
+    const scn = withCards(
+      [
+        {
+          id: 'gunship',
+          chair: 'force',
+          name: L('t'),
+          text: L('t'),
+          task: 'politics',
+          target: 'region',
+          needsUnit: 'air',
+          effects: [],
+        },
+      ],
+      (x) => {
+        x.regions![0]!.violence = 60;
+      },
+    );
     const s = playTurn(scn, toPlanning(scn), {});
     // The task without its means costs 1; one bare violent region alone is not yet a gap.
     expect(ledgerSum(s, mech('capability-gap'))).toBe(-1);
@@ -406,10 +566,25 @@ describe('issue 13: the report\'s advice is the game\'s optimum', () => {
   });
 
   it('repetition: the same card two turns running keeps half its favourable effect; talks are exempt', () => {
-    const scn = withCards([{ id: 'brief', chair: 'srsg', name: L('t'), text: L('t'), effects: [{ do: 'indicator', id: 'credibility', by: 4 }] }, talksCard], (x) => (x.turns = 4));
+    const scn = withCards(
+      [
+        {
+          id: 'brief',
+          chair: 'srsg',
+          name: L('t'),
+          text: L('t'),
+          effects: [{ do: 'indicator', id: 'credibility', by: 4 }],
+        },
+        talksCard,
+      ],
+      (x) => (x.turns = 4),
+    );
     let s = playTurn(scn, toPlanning(scn, { strategy: 'talks' }), { srsg: [card('brief'), card('parley', 'rebels')] });
     expect(ledgerSum(s, mech('repetition'))).toBe(0);
-    s = run(scn, s, [{ type: 'sitrep/close', chair: 'srsg' }, { type: 'strategy/set', chair: 'srsg', strategy: 'talks' }]);
+    s = run(scn, s, [
+      { type: 'sitrep/close', chair: 'srsg' },
+      { type: 'strategy/set', chair: 'srsg', strategy: 'talks' },
+    ]);
     s = playTurn(scn, s, { srsg: [card('brief'), card('parley', 'rebels')] });
     const rep = s.ledger.filter(mech('repetition'));
     expect(rep.map((e) => [e.turn, e.track, e.delta])).toEqual([[2, { kind: 'indicator', id: 'credibility' }, -2]]);
@@ -418,7 +593,10 @@ describe('issue 13: the report\'s advice is the game\'s optimum', () => {
   it('monthly-assessment: the final score blends the mean of the monthly scores with the end', () => {
     const scn = makeScenario((x) => (x.turns = 2));
     let s = playTurn(scn, toPlanning(scn), {});
-    s = run(scn, s, [{ type: 'sitrep/close', chair: 'srsg' }, { type: 'strategy/set', chair: 'srsg', strategy: 'talks' }]);
+    s = run(scn, s, [
+      { type: 'sitrep/close', chair: 'srsg' },
+      { type: 'strategy/set', chair: 'srsg', strategy: 'talks' },
+    ]);
     s = playTurn(scn, s, {});
     expect(s.phase).toBe('over');
     expect(s.assessed).toHaveLength(2);
@@ -435,10 +613,30 @@ describe('issue 13: the report\'s advice is the game\'s optimum', () => {
   });
 
   it('a mechanic condition reads the tally: epilogues can name force used in place of politics', () => {
-    const scn = withCards([{ id: 'squeeze', chair: 'force', name: L('t'), text: L('t'), target: 'actor', tags: ['military', 'pressure'], effects: [{ do: 'strength', actor: '$target', by: -5 }] }], (x) => {
-      x.turns = 1;
-      x.epilogues = [{ id: 'force-without-politics', when: { test: 'mechanic', mechanic: 'force-substitution', gte: 1 }, text: L('f') }, { id: 'end', text: L('The end') }];
-    });
+    const scn = withCards(
+      [
+        {
+          id: 'squeeze',
+          chair: 'force',
+          name: L('t'),
+          text: L('t'),
+          target: 'actor',
+          tags: ['military', 'pressure'],
+          effects: [{ do: 'strength', actor: '$target', by: -5 }],
+        },
+      ],
+      (x) => {
+        x.turns = 1;
+        x.epilogues = [
+          {
+            id: 'force-without-politics',
+            when: { test: 'mechanic', mechanic: 'force-substitution', gte: 1 },
+            text: L('f'),
+          },
+          { id: 'end', text: L('The end') },
+        ];
+      },
+    );
     const s = playTurn(scn, toPlanning(scn, { strategy: 'none' }), { force: [card('squeeze', 'rebels')] });
     expect(s.outcome!.epilogue).toBe('force-without-politics');
   });

@@ -26,7 +26,9 @@ function randomGame(s0: GameState, picks: readonly number[], scenario: Scenario)
     const pick = picks[i]!;
     // Rotate the chair so every chair gets to act; skip revisions and removals half the time to make progress.
     const chair = chairs[pick % chairs.length]!;
-    const options = legalActions(s, scenario, chair).filter((a) => (a.type !== 'plan/revise' && a.type !== 'plan/remove') || pick % 7 === 0);
+    const options = legalActions(s, scenario, chair).filter(
+      (a) => (a.type !== 'plan/revise' && a.type !== 'plan/remove') || pick % 7 === 0,
+    );
     if (options.length === 0) continue;
     const r = step(s, options[pick % options.length]!, scenario);
     expect(r.ok).toBe(true);
@@ -44,9 +46,18 @@ const tracks = (s: GameState): Track[] => [
 ];
 
 const value = (s: GameState, t: Track): number =>
-  t.kind === 'indicator' ? s.indicators[t.id] : t.kind === 'violence' ? s.violence[t.id]! : t.kind === 'implementation' ? s.agreement.progress : s.actors[t.id]![t.kind];
+  t.kind === 'indicator'
+    ? s.indicators[t.id]
+    : t.kind === 'violence'
+      ? s.violence[t.id]!
+      : t.kind === 'implementation'
+        ? s.agreement.progress
+        : s.actors[t.id]![t.kind];
 
-const arb = fc.record({ seed: fc.integer({ min: 0, max: 0xffffffff }), picks: fc.array(fc.nat(10_000), { minLength: 50, maxLength: 400 }) });
+const arb = fc.record({
+  seed: fc.integer({ min: 0, max: 0xffffffff }),
+  picks: fc.array(fc.nat(10_000), { minLength: 50, maxLength: 400 }),
+});
 
 describe('random legal games', () => {
   it('replay from the log to the identical state', () => {
@@ -72,7 +83,8 @@ describe('random legal games', () => {
           expect(v).toBeLessThanOrEqual(scn.indicators[k].max);
         }
         for (const v of Object.values(s.violence)) expect(v >= 0 && v <= 100).toBe(true);
-        for (const a of Object.values(s.actors)) expect(Number.isFinite(a.stance) && Number.isFinite(a.strength)).toBe(true);
+        for (const a of Object.values(s.actors))
+          expect(Number.isFinite(a.stance) && Number.isFinite(a.strength)).toBe(true);
       }),
       { numRuns: 60, seed: 7 },
     );
@@ -105,7 +117,12 @@ describe('random legal games', () => {
         const within = (k: string) =>
           s.ledger
             .filter((e) => e.turn === s.turn && e.track.kind === 'indicator' && e.track.id === k)
-            .filter((e) => e.cause.kind === 'facilitator' || (e.cause.kind === 'event' && e.cause.choice !== undefined) || (e.cause.kind === 'mechanic' && e.cause.mechanic.startsWith('mandate-')))
+            .filter(
+              (e) =>
+                e.cause.kind === 'facilitator' ||
+                (e.cause.kind === 'event' && e.cause.choice !== undefined) ||
+                (e.cause.kind === 'mechanic' && e.cause.mechanic.startsWith('mandate-')),
+            )
             .reduce((n, e) => n + e.delta, 0);
         for (const k of CORE_INDICATORS) {
           const seen = v.indicators[k];
@@ -115,7 +132,9 @@ describe('random legal games', () => {
           } else expect(seen.value).toBe(s.indicators[k]);
         }
         for (const e of v.ledger) {
-          const estimated = e.track.kind !== 'implementation' && (e.track.kind !== 'indicator' || scn.indicators[e.track.id].observed === 'estimated');
+          const estimated =
+            e.track.kind !== 'implementation' &&
+            (e.track.kind !== 'indicator' || scn.indicators[e.track.id].observed === 'estimated');
           if (estimated) expect(e.delta).toBeNull();
         }
         for (const [c, p] of Object.entries(v.plans)) {

@@ -1,6 +1,15 @@
 // Phases, refusals and saves: an illegal action is refused with a typed reason and changes nothing.
 import { describe, expect, it } from 'vitest';
-import { hashState, legalActions, makeSave, newGame, restoreSave, step, viewFor, type Action } from '../../src/engine/index.js';
+import {
+  hashState,
+  legalActions,
+  makeSave,
+  newGame,
+  restoreSave,
+  step,
+  viewFor,
+  type Action,
+} from '../../src/engine/index.js';
 import { parseSave } from '../../src/engine/save-parse.js';
 import { card, loadShipped, makeScenario, playTurn, run, toPlanning } from '../helpers/factory.js';
 
@@ -9,8 +18,24 @@ const L = (en: string) => ({ en, fr: en });
 describe('phases and refusals', () => {
   const scn = makeScenario((s) => {
     s.actions.push({ id: 'big', chair: 'force', name: L('t'), text: L('t'), cost: 3, effects: [] });
-    s.actions.push({ id: 'strike', chair: 'force', name: L('t'), text: L('t'), target: 'actor', tags: ['offensive'], needsUnit: 'combat', effects: [] });
-    s.units!.push({ id: 'static-bn', name: L('t'), capability: 'infantry', region: 'capital', strength: 2, caveats: ['static', 'no-offensive'] });
+    s.actions.push({
+      id: 'strike',
+      chair: 'force',
+      name: L('t'),
+      text: L('t'),
+      target: 'actor',
+      tags: ['offensive'],
+      needsUnit: 'combat',
+      effects: [],
+    });
+    s.units!.push({
+      id: 'static-bn',
+      name: L('t'),
+      capability: 'infantry',
+      region: 'capital',
+      strength: 2,
+      caveats: ['static', 'no-offensive'],
+    });
   });
 
   const refuse = (s: ReturnType<typeof newGame>, a: Action) => {
@@ -28,9 +53,15 @@ describe('phases and refusals', () => {
     expect(s.phase).toBe('strategy');
     s = run(scn, s, [{ type: 'strategy/set', chair: 'srsg', strategy: 'talks' }]);
     expect(s.phase).toBe('planning');
-    s = run(scn, s, [{ type: 'plan/commit', chair: 'srsg' }, { type: 'plan/commit', chair: 'force' }]);
+    s = run(scn, s, [
+      { type: 'plan/commit', chair: 'srsg' },
+      { type: 'plan/commit', chair: 'force' },
+    ]);
     expect(s.phase).toBe('coordination');
-    s = run(scn, s, [{ type: 'plan/confirm', chair: 'srsg' }, { type: 'plan/confirm', chair: 'force' }]);
+    s = run(scn, s, [
+      { type: 'plan/confirm', chair: 'srsg' },
+      { type: 'plan/confirm', chair: 'force' },
+    ]);
     expect([s.phase, s.turn]).toEqual(['sitrep', 2]);
   });
 
@@ -38,7 +69,9 @@ describe('phases and refusals', () => {
     const s0 = toPlanning(scn);
     const beaten = { ...s0, actors: { ...s0.actors, rebels: { ...s0.actors['rebels']!, strength: 0 } } };
     const targets = (s: typeof s0) =>
-      legalActions(s, scn, 'force').flatMap((a) => (a.type === 'plan/add' && a.item.kind === 'card' && a.item.card === 'strike' ? [a.item.target] : []));
+      legalActions(s, scn, 'force').flatMap((a) =>
+        a.type === 'plan/add' && a.item.kind === 'card' && a.item.card === 'strike' ? [a.item.target] : [],
+      );
     expect(targets(s0)).toContain('rebels');
     expect(viewFor(s0, scn, 'force').actors['rebels']?.strength.spread).toBeGreaterThan(0);
     expect(targets(beaten)).not.toContain('rebels');
@@ -54,8 +87,12 @@ describe('phases and refusals', () => {
     expect(refuse(s, { type: 'plan/add', chair: 'srsg', item: card('nope') })).toBe('card/unknown');
     expect(refuse(s, { type: 'plan/add', chair: 'force', item: card('strike') })).toBe('card/target');
     expect(refuse(s, { type: 'plan/add', chair: 'force', item: card('strike', 'gov') })).toBe('card/no-unit');
-    expect(refuse(s, { type: 'plan/add', chair: 'force', item: { kind: 'move', unit: 'static-bn', to: 'north' } })).toBe('unit/static');
-    expect(refuse(s, { type: 'plan/add', chair: 'force', item: { kind: 'move', unit: 'ghost', to: 'north' } })).toBe('unit/unknown');
+    expect(
+      refuse(s, { type: 'plan/add', chair: 'force', item: { kind: 'move', unit: 'static-bn', to: 'north' } }),
+    ).toBe('unit/static');
+    expect(refuse(s, { type: 'plan/add', chair: 'force', item: { kind: 'move', unit: 'ghost', to: 'north' } })).toBe(
+      'unit/unknown',
+    );
     expect(refuse(s, { type: 'plan/remove', chair: 'srsg', index: 3 })).toBe('plan/no-item');
     expect(refuse(s, { type: 'plan/confirm', chair: 'srsg' })).toBe('phase/wrong');
     expect(refuse(s, { type: 'nonsense' } as unknown as Action)).toBe('action/malformed');
@@ -66,7 +103,12 @@ describe('phases and refusals', () => {
 
   it('lets a chair revise once in coordination', () => {
     let s = toPlanning(scn);
-    s = run(scn, s, [{ type: 'plan/commit', chair: 'srsg' }, { type: 'plan/commit', chair: 'force' }, { type: 'plan/revise', chair: 'force' }, { type: 'plan/commit', chair: 'force' }]);
+    s = run(scn, s, [
+      { type: 'plan/commit', chair: 'srsg' },
+      { type: 'plan/commit', chair: 'force' },
+      { type: 'plan/revise', chair: 'force' },
+      { type: 'plan/commit', chair: 'force' },
+    ]);
     expect(refuse(s, { type: 'plan/revise', chair: 'force' })).toBe('plan/revised-already');
   });
 
@@ -74,7 +116,11 @@ describe('phases and refusals', () => {
     let s = toPlanning(scn);
     for (let t = 1; t <= scn.turns; t++) {
       s = playTurn(scn, s, {});
-      if (s.phase !== 'over') s = run(scn, s, [{ type: 'sitrep/close', chair: 'srsg' }, { type: 'strategy/set', chair: 'srsg', strategy: 'talks' }]);
+      if (s.phase !== 'over')
+        s = run(scn, s, [
+          { type: 'sitrep/close', chair: 'srsg' },
+          { type: 'strategy/set', chair: 'srsg', strategy: 'talks' },
+        ]);
     }
     expect(s.phase).toBe('over');
     expect(s.outcome?.epilogue).toBe('end');
@@ -103,7 +149,10 @@ describe('saves', () => {
   it('refuses a tampered save with a clear reason', () => {
     const save = makeSave(scn, game());
     // a legal but different history under the same checksum
-    const edited = { ...save, log: save.log.map((a) => (a.type === 'strategy/set' ? { ...a, strategy: 'state-first' } : a)) };
+    const edited = {
+      ...save,
+      log: save.log.map((a) => (a.type === 'strategy/set' ? { ...a, strategy: 'state-first' } : a)),
+    };
     const r1 = restoreSave(edited, scn);
     expect(r1.ok ? null : r1.error.code).toBe('save/tampered');
     const r2 = restoreSave({ ...save, seed: save.seed + 1 }, scn);
@@ -127,11 +176,19 @@ describe('the facilitator', () => {
     let s = toPlanning(scn);
     s = run(scn, s, [
       { type: 'facilitator/inject', event: 'market-attack', reason: 'test the response to a mass-casualty attack' },
-      { type: 'facilitator/adjust', indicator: 'credibility', by: -5, reason: 'the Council reacts to leaked reporting' },
+      {
+        type: 'facilitator/adjust',
+        indicator: 'credibility',
+        by: -5,
+        reason: 'the Council reacts to leaked reporting',
+      },
     ]);
     const mine = s.ledger.filter((e) => e.cause.kind === 'facilitator');
     expect(mine.some((e) => e.track.kind === 'violence' && e.track.id === 'port')).toBe(true);
-    expect(mine.find((e) => e.track.kind === 'indicator' && e.track.id === 'credibility')).toMatchObject({ delta: -5, cause: { reason: 'the Council reacts to leaked reporting' } });
+    expect(mine.find((e) => e.track.kind === 'indicator' && e.track.id === 'credibility')).toMatchObject({
+      delta: -5,
+      cause: { reason: 'the Council reacts to leaked reporting' },
+    });
     expect(s.fired.some((f) => f.event === 'market-attack')).toBe(true);
   });
 

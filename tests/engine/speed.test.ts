@@ -19,8 +19,13 @@ function states(): GameState[] {
 
 describe('quick action check', () => {
   const samples: Action[] = [];
-  for (const s of states().slice(0, 4)) for (const c of ['srsg', 'force', 'envoy', 'police'] as const) samples.push(...legalActions(s, scn, c));
-  samples.push({ type: 'plan/commit', chair: 'srsg', note: 'x' }, { type: 'mandate/adopt', chair: 'srsg', tasks: ['a'] }, { type: 'sitrep/close', chair: 'srsg' });
+  for (const s of states().slice(0, 4))
+    for (const c of ['srsg', 'force', 'envoy', 'police'] as const) samples.push(...legalActions(s, scn, c));
+  samples.push(
+    { type: 'plan/commit', chair: 'srsg', note: 'x' },
+    { type: 'mandate/adopt', chair: 'srsg', tasks: ['a'] },
+    { type: 'sitrep/close', chair: 'srsg' },
+  );
 
   it('accepts only what the schema accepts, over mutated actions', () => {
     const mutate = fc.tuple(fc.nat(samples.length - 1), fc.string({ maxLength: 3 }), fc.anything(), fc.boolean());
@@ -54,9 +59,18 @@ describe('legality context', () => {
         // Every card × target and move the rules know of, checked one by one with no context shared.
         const listed = new Set(legal.map((a) => JSON.stringify(a)));
         for (const card of scn.actions.filter((c) => c.chair === chair)) {
-          const targets = card.target === 'none' ? [undefined] : card.target === 'region' ? scn.regions.map((r) => r.id) : scn.actors.map((x) => x.id);
+          const targets =
+            card.target === 'none'
+              ? [undefined]
+              : card.target === 'region'
+                ? scn.regions.map((r) => r.id)
+                : scn.actors.map((x) => x.id);
           for (const target of targets) {
-            const a: Action = { type: 'plan/add', chair, item: target === undefined ? { kind: 'card', card: card.id } : { kind: 'card', card: card.id, target } };
+            const a: Action = {
+              type: 'plan/add',
+              chair,
+              item: target === undefined ? { kind: 'card', card: card.id } : { kind: 'card', card: card.id, target },
+            };
             const fresh = checkAllowed(thawed, a, scn);
             expect(fresh === null, `${card.id} ${target}`).toBe(listed.has(JSON.stringify(a)));
           }
@@ -88,14 +102,38 @@ describe("the facilitator's refusals", () => {
       return r.ok ? null : r.rejection.code;
     };
     expect(code({ type: 'facilitator/inject', event: 'no-such', reason: 'x' })).toBe('facilitator/unknown-event');
-    expect(code({ type: 'facilitator/custom', title: 't', effects: [{ do: 'violence', region: 'atlantis', by: 3 }], reason: 'x' })).toBe('facilitator/unknown-place');
-    expect(code({ type: 'facilitator/custom', title: 't', effects: [{ do: 'stance', actor: 'nobody', by: 3 }], reason: 'x' })).toBe('facilitator/unknown-place');
-    expect(code({ type: 'facilitator/custom', title: 't', effects: [{ do: 'request-unit', unit: 'no-such-unit' }], reason: 'x' })).toBe('facilitator/unknown-reinforcement');
+    expect(
+      code({
+        type: 'facilitator/custom',
+        title: 't',
+        effects: [{ do: 'violence', region: 'atlantis', by: 3 }],
+        reason: 'x',
+      }),
+    ).toBe('facilitator/unknown-place');
+    expect(
+      code({
+        type: 'facilitator/custom',
+        title: 't',
+        effects: [{ do: 'stance', actor: 'nobody', by: 3 }],
+        reason: 'x',
+      }),
+    ).toBe('facilitator/unknown-place');
+    expect(
+      code({
+        type: 'facilitator/custom',
+        title: 't',
+        effects: [{ do: 'request-unit', unit: 'no-such-unit' }],
+        reason: 'x',
+      }),
+    ).toBe('facilitator/unknown-reinforcement');
     const withChoice = scn.events.find((e) => e.choices.length > 0)!;
     let sitrep = s;
     while (sitrep.phase !== 'sitrep') sitrep = playGame(scn, 2, seatAll(DOCTRINES['report']!), sitrep, sitrep.turn);
     const injected = step(sitrep, { type: 'facilitator/inject', event: withChoice.id, reason: 'x' }, scn);
     expect(injected.ok).toBe(true);
-    if (injected.ok) expect(code({ type: 'facilitator/inject', event: withChoice.id, reason: 'x' }, injected.state)).toBe('facilitator/event-pending');
+    if (injected.ok)
+      expect(code({ type: 'facilitator/inject', event: withChoice.id, reason: 'x' }, injected.state)).toBe(
+        'facilitator/event-pending',
+      );
   });
 });

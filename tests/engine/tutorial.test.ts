@@ -69,7 +69,14 @@ describe('the tutorial', () => {
     // monthly-assessment moves no number (it is read at the end). Issue 13's capability-gap and
     // regional-alignment, and cohesion-multiplier (cohesion now sits at 50 in this script's turns
     // under silo-working), are not yet exercised by this scripted tutorial game: a follow-up.
-    const silent = new Set(['analysis-fog', 'emergency-support', 'monthly-assessment', 'capability-gap', 'regional-alignment', 'cohesion-multiplier']);
+    const silent = new Set([
+      'analysis-fog',
+      'emergency-support',
+      'monthly-assessment',
+      'capability-gap',
+      'regional-alignment',
+      'cohesion-multiplier',
+    ]);
     const missing = MECHANICS.filter((m) => !silent.has(m) && !used.has(m));
     expect(missing).toEqual([]);
   });
@@ -81,12 +88,16 @@ describe('the tutorial', () => {
   it('exercises emergency support: the rushed battalion arrives before its four-month lead time', () => {
     const arrived = end.units['bn-rapid'];
     expect(arrived).toBeDefined();
-    expect(end.log.some((a) => a.type === 'plan/add' && a.item.kind === 'card' && a.item.card === 'emergency-support')).toBe(true);
+    expect(
+      end.log.some((a) => a.type === 'plan/add' && a.item.kind === 'card' && a.item.card === 'emergency-support'),
+    ).toBe(true);
   });
 
   it('signs the accord and lets it stall when nobody implements it', () => {
     expect(end.agreement.status).toBe('signed');
-    expect(end.ledger.some((e) => e.cause.kind === 'mechanic' && e.cause.mechanic === 'agreement-implementation')).toBe(true);
+    expect(end.ledger.some((e) => e.cause.kind === 'mechanic' && e.cause.mechanic === 'agreement-implementation')).toBe(
+      true,
+    );
   });
 
   it('fires scenario events and records their causes', () => {

@@ -38,7 +38,15 @@ export function baseScenario(): ScenarioInput {
     ],
     actors: [
       { id: 'gov', name: L('Gov'), kind: 'host-state', party: true, stance: 20, strength: 50 },
-      { id: 'rebels', name: L('Rebels'), kind: 'armed-group', party: true, stance: -20, strength: 50, regions: ['north'] },
+      {
+        id: 'rebels',
+        name: L('Rebels'),
+        kind: 'armed-group',
+        party: true,
+        stance: -20,
+        strength: 50,
+        regions: ['north'],
+      },
     ],
     units: [{ id: 'bn', name: L('Battalion'), capability: 'combat', region: 'north', strength: 4 }],
     mandate: { tasks: [{ id: 'politics', name: L('Politics'), expectation: 0, required: true }], focus: 5 },
@@ -50,7 +58,10 @@ export function baseScenario(): ScenarioInput {
       { id: 'note', chair: 'srsg', name: L('Note'), text: L('t'), cost: 1, effects: [] },
       { id: 'hold', chair: 'force', name: L('Hold'), text: L('t'), cost: 1, effects: [] },
     ],
-    scoring: { weights: { process: 1, protection: 1, credibility: 1, consent: 1, trust: 1, cohesion: 1, casualties: 1 }, threshold: 50 },
+    scoring: {
+      weights: { process: 1, protection: 1, credibility: 1, consent: 1, trust: 1, cohesion: 1, casualties: 1 },
+      threshold: 50,
+    },
     epilogues: [{ id: 'end', text: L('The end') }],
     mechanics: { decay: 0, presence: 0, drift: 0 },
   };
@@ -73,7 +84,8 @@ export function loadShipped(id: string): Scenario {
   return r.value;
 }
 
-export const card = (c: string, target?: string): PlanItem => (target === undefined ? { kind: 'card', card: c } : { kind: 'card', card: c, target });
+export const card = (c: string, target?: string): PlanItem =>
+  target === undefined ? { kind: 'card', card: c } : { kind: 'card', card: c, target };
 
 /** Applies actions that must all be legal. */
 export function run(scn: Scenario, s: GameState, actions: readonly Action[]): GameState {
@@ -86,9 +98,18 @@ export function run(scn: Scenario, s: GameState, actions: readonly Action[]): Ga
 }
 
 /** From a new game to turn 1's planning phase, with a mandate and a strategy. */
-export function toPlanning(scn: Scenario, opts: { seed?: number; tasks?: string[]; strategy?: string } = {}): GameState {
+export function toPlanning(
+  scn: Scenario,
+  opts: { seed?: number; tasks?: string[]; strategy?: string } = {},
+): GameState {
   let s = newGame(scn, opts.seed ?? 1);
-  s = run(scn, s, [{ type: 'mandate/adopt', chair: 'srsg', tasks: opts.tasks ?? scn.mandate.tasks.filter((t) => t.required).map((t) => t.id) }]);
+  s = run(scn, s, [
+    {
+      type: 'mandate/adopt',
+      chair: 'srsg',
+      tasks: opts.tasks ?? scn.mandate.tasks.filter((t) => t.required).map((t) => t.id),
+    },
+  ]);
   return toStrategy(scn, s, opts.strategy ?? scn.strategies[0]!.id);
 }
 

@@ -29,11 +29,27 @@ describe('readJoinCode', () => {
 
 describe('linkParams', () => {
   it("reads the page a link asks for: a chair's join code, a projector or the facilitator (whose token stays in the fragment)", () => {
-    expect(linkParams('http://10.0.0.5:8080/?join=MK4RZP')).toEqual({ code: 'MK4RZP', projector: null, facilitatorToken: null });
-    expect(linkParams('http://10.0.0.5:8080/?projector=MK4RZP')).toEqual({ code: null, projector: 'MK4RZP', facilitatorToken: null });
-    expect(linkParams('http://10.0.0.5:8080/#facilitator=abc123')).toEqual({ code: null, projector: null, facilitatorToken: 'abc123' });
+    expect(linkParams('http://10.0.0.5:8080/?join=MK4RZP')).toEqual({
+      code: 'MK4RZP',
+      projector: null,
+      facilitatorToken: null,
+    });
+    expect(linkParams('http://10.0.0.5:8080/?projector=MK4RZP')).toEqual({
+      code: null,
+      projector: 'MK4RZP',
+      facilitatorToken: null,
+    });
+    expect(linkParams('http://10.0.0.5:8080/#facilitator=abc123')).toEqual({
+      code: null,
+      projector: null,
+      facilitatorToken: 'abc123',
+    });
     expect(linkParams('http://10.0.0.5:8080/')).toEqual({ code: null, projector: null, facilitatorToken: null });
     // The facilitator's page takes the token out of the address bar and leaves the bare route (#18): its tab keeps the token.
-    expect(linkParams('http://10.0.0.5:8080/#facilitator')).toEqual({ code: null, projector: null, facilitatorToken: '' });
+    expect(linkParams('http://10.0.0.5:8080/#facilitator')).toEqual({
+      code: null,
+      projector: null,
+      facilitatorToken: '',
+    });
   });
 });

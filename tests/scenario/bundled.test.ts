@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Rolldown } from 'vite';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { bundledScenarios, compileScenarios, scenarioModule, scenariosModule, SCENARIOS_MODULE } from '../../scripts/scenarios-plugin.js';
+import {
+  bundledScenarios,
+  compileScenarios,
+  scenarioModule,
+  scenariosModule,
+  SCENARIOS_MODULE,
+} from '../../scripts/scenarios-plugin.js';
 import { hashScenario } from '../../src/engine/index.js';
 import { indexOf } from '../../src/engine/scenario-index.js';
 import type { LessonCatalogue } from '../../src/scenario/lessons.js';
@@ -51,7 +57,11 @@ async function buildAll(root: string): Promise<(Rolldown.OutputChunk | Rolldown.
     configFile: false,
     logLevel: 'silent',
     plugins: [bundledScenarios()],
-    build: { outDir: join(temp, root, 'dist'), minify: false, rollupOptions: { input: join(temp, root, 'entry.js'), preserveEntrySignatures: 'exports-only' } },
+    build: {
+      outDir: join(temp, root, 'dist'),
+      minify: false,
+      rollupOptions: { input: join(temp, root, 'entry.js'), preserveEntrySignatures: 'exports-only' },
+    },
   });
   return (Array.isArray(out) ? out : [out]).flatMap((o) => ('output' in o ? o.output : []));
 }
@@ -59,7 +69,7 @@ async function buildAll(root: string): Promise<(Rolldown.OutputChunk | Rolldown.
 afterEach(() => vi.unstubAllGlobals());
 
 describe('the bundled scenarios, compiled at build time', () => {
-  it('are the parser\'s own results, so a save made before still resumes (same scenario hash)', async () => {
+  it("are the parser's own results, so a save made before still resumes (same scenario hash)", async () => {
     const r = compileScenarios(SCENARIO_DIR);
     if (!r.ok) throw new Error(r.problems.join('\n'));
     const index = (await import(`data:text/javascript,${encodeURIComponent(scenariosModule(r.value))}`)) as IndexModule;
@@ -70,7 +80,9 @@ describe('the bundled scenarios, compiled at build time', () => {
     expect(index.summaries.map((s) => s.id)).toEqual(IDS);
     expect(Object.keys(index.loaders).sort()).toEqual(IDS);
     for (const s of r.value.scenarios) {
-      const own = (await import(`data:text/javascript,${encodeURIComponent(scenarioModule(s))}`)) as { default: Scenario };
+      const own = (await import(`data:text/javascript,${encodeURIComponent(scenarioModule(s))}`)) as {
+        default: Scenario;
+      };
       const p = parsed(s.id);
       expect(own.default).toEqual(p);
       expect(hashScenario(own.default)).toBe(hashScenario(p));
@@ -78,22 +90,43 @@ describe('the bundled scenarios, compiled at build time', () => {
       const summary = index.summaries.find((x) => x.id === s.id)!;
       expect(summary).toEqual(summaryOf(p));
       expect(summary.chairs).toEqual(indexOf(p).chairs);
-      expect(Object.keys(summary).sort()).toEqual(['briefing', 'chairBriefs', 'chairs', 'id', 'start', 'title', 'turns']);
+      expect(Object.keys(summary).sort()).toEqual([
+        'briefing',
+        'chairBriefs',
+        'chairs',
+        'id',
+        'start',
+        'title',
+        'turns',
+      ]);
     }
   });
 
   it('fail the build with `file:line: path: message` for each problem', async () => {
     // an unknown lesson in the tutorial: a cross-reference problem, found only with the lessons catalogue
     copyWith('bad', 'tutorial.yaml', (t) => t.replace(/lessons: \[L-[a-z-]+/, 'lessons: [L-no-such-lesson'));
-    const line = readFileSync(join(temp, 'bad/scenarios/tutorial.yaml'), 'utf8').split('\n').findIndex((l) => l.includes('L-no-such-lesson')) + 1;
+    const line =
+      readFileSync(join(temp, 'bad/scenarios/tutorial.yaml'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('L-no-such-lesson')) + 1;
     expect(line).toBeGreaterThan(0);
-    const failure = await buildWith('bad').then(() => 'built', (e: unknown) => String(e));
-    expect(failure).toMatch(new RegExp(`scenarios/tutorial\\.yaml:${line}: [a-z0-9.]+\\.lessons\\.0: no lesson 'L-no-such-lesson' in the lessons catalogue`));
+    const failure = await buildWith('bad').then(
+      () => 'built',
+      (e: unknown) => String(e),
+    );
+    expect(failure).toMatch(
+      new RegExp(
+        `scenarios/tutorial\\.yaml:${line}: [a-z0-9.]+\\.lessons\\.0: no lesson 'L-no-such-lesson' in the lessons catalogue`,
+      ),
+    );
   });
 
   it('fail the build when the lessons catalogue is broken', async () => {
     copyWith('bad-lessons', 'lessons.yaml', (t) => t.replace('schemaVersion: 1', 'schemaVersion: 7'));
-    const failure = await buildWith('bad-lessons').then(() => 'built', (e: unknown) => String(e));
+    const failure = await buildWith('bad-lessons').then(
+      () => 'built',
+      (e: unknown) => String(e),
+    );
     expect(failure).toMatch(/scenarios\/lessons\.yaml:\d+: schemaVersion: /);
   });
 
@@ -107,7 +140,8 @@ describe('the bundled scenarios, compiled at build time', () => {
     for (const id of IDS) expect(code).not.toMatch(new RegExp(`"id":\\s*"${parsed(id).actions[0]!.id}"`));
     expect(code).toMatch(new RegExp(`"id":\\s*"${IDS[0]}"`));
     const data = new Map(all.filter((a) => a.type === 'asset').map((a) => [a.fileName, a]));
-    for (const id of IDS) expect([...data.keys()].filter((f) => new RegExp(`^assets/${id}-[0-9a-f]{10}\\.json$`).test(f))).toHaveLength(1);
+    for (const id of IDS)
+      expect([...data.keys()].filter((f) => new RegExp(`^assets/${id}-[0-9a-f]{10}\\.json$`).test(f))).toHaveLength(1);
 
     // the built loaders fetch the parser's results from beside the chunk, and a failed download can be asked again
     const entry = chunks.find((c) => c.isEntry)!;
@@ -128,6 +162,8 @@ describe('the bundled scenarios, compiled at build time', () => {
       expect(hashScenario(s)).toBe(hashScenario(parsed(id)));
     }
     expect(asked.filter((u) => u.includes('monusco-2013'))).toHaveLength(2);
-    expect(new Set(asked.map((u) => u.slice(u.lastIndexOf('/') + 1)))).toEqual(new Set([...data.keys()].map((f) => f.slice('assets/'.length))));
+    expect(new Set(asked.map((u) => u.slice(u.lastIndexOf('/') + 1)))).toEqual(
+      new Set([...data.keys()].map((f) => f.slice('assets/'.length))),
+    );
   });
 });

@@ -9,7 +9,11 @@ import { brokenFixtures, MINIMAL_FILE, rel, ROOT, shippedScenarioFiles, TUTORIAL
 const fixtures = brokenFixtures();
 
 function check(...files: string[]): { status: number | null; lines: string[]; stdout: string; stderr: string } {
-  const r = spawnSync('npx', ['tsx', 'src/cli/scenario-check.ts', ...files], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync('npx', ['tsx', 'src/cli/scenario-check.ts', ...files], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   if (r.error) throw r.error;
   return { status: r.status, lines: r.stdout.split('\n').filter((l) => l !== ''), stdout: r.stdout, stderr: r.stderr };
 }
@@ -33,7 +37,9 @@ describe('scenario-check CLI', () => {
     expect(r.status).toBe(1);
     expect(r.lines.length).toBeGreaterThan(0);
     for (const l of r.lines) expect(l).toMatch(problemLine(file));
-    expect(r.lines).toContainEqual(expect.stringMatching(new RegExp(`^${escape(file)}:\\d+: regions\\.0\\.violence: Too big`)));
+    expect(r.lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^${escape(file)}:\\d+: regions\\.0\\.violence: Too big`)),
+    );
     expectNoStackTrace(r.stdout + r.stderr);
     expect(r.stderr).toBe('');
   }, 60_000);
@@ -45,11 +51,18 @@ describe('scenario-check CLI', () => {
     for (const f of fixtures) {
       const mine = r.lines.filter((l) => l.startsWith(`${f.file}:`));
       expect(mine.length, `${f.file} is not reported`).toBeGreaterThan(0);
-      expect(mine.some((l) => l.includes(f.expect)), `${f.file}: no line mentions '${f.expect}':\n${mine.join('\n')}`).toBe(true);
+      expect(
+        mine.some((l) => l.includes(f.expect)),
+        `${f.file}: no line mentions '${f.expect}':\n${mine.join('\n')}`,
+      ).toBe(true);
       if (!f.lineless) for (const l of mine) expect(l).toMatch(problemLine(f.file));
     }
     // Nothing but problem lines: each names one of the files.
-    for (const l of r.lines) expect(fixtures.some((f) => l.startsWith(`${f.file}:`)), l).toBe(true);
+    for (const l of r.lines)
+      expect(
+        fixtures.some((f) => l.startsWith(`${f.file}:`)),
+        l,
+      ).toBe(true);
   }, 60_000);
 
   it('good files: exit 0 and one summary line each', () => {
@@ -59,7 +72,13 @@ describe('scenario-check CLI', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.lines).toHaveLength(files.length);
-    files.forEach((f, i) => expect(r.lines[i]).toMatch(new RegExp(`^${escape(f)}: ok, '[a-z0-9-]+' v\\d+: \\d+ turns, \\d+ regions, \\d+ actors, \\d+ actions, \\d+ events, \\d+ mandate tasks$`)));
+    files.forEach((f, i) =>
+      expect(r.lines[i]).toMatch(
+        new RegExp(
+          `^${escape(f)}: ok, '[a-z0-9-]+' v\\d+: \\d+ turns, \\d+ regions, \\d+ actors, \\d+ actions, \\d+ events, \\d+ mandate tasks$`,
+        ),
+      ),
+    );
   }, 60_000);
 
   it('good and broken together: exit 1, and the good file still gets its summary', () => {
@@ -75,7 +94,11 @@ describe('scenario-check CLI', () => {
       'huge.yaml': '#' + 'x'.repeat(1_100_000) + '\n',
       'deep.yaml': `regions: ${'['.repeat(1_000)}${']'.repeat(1_000)}\n`,
       'dashes.yaml': `${'- '.repeat(1_000)}x\n`,
-      'laughs.yaml': ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...'bcdefghij'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(', ')}]`)].join('\n') + '\n',
+      'laughs.yaml':
+        [
+          'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+          ...'bcdefghij'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(', ')}]`),
+        ].join('\n') + '\n',
       'list.yaml': '- 1\n- 2\n',
     };
     const paths = Object.entries(files).map(([name, text]) => {
@@ -86,7 +109,11 @@ describe('scenario-check CLI', () => {
     const r = check(...paths);
     expect(r.status).toBe(1);
     expectNoStackTrace(r.stdout + r.stderr);
-    for (const p of paths) expect(r.lines.some((l) => l.startsWith(`${p}:`)), `${p} is not reported`).toBe(true);
+    for (const p of paths)
+      expect(
+        r.lines.some((l) => l.startsWith(`${p}:`)),
+        `${p} is not reported`,
+      ).toBe(true);
     expect(r.lines.find((l) => l.startsWith(join(tmp, 'huge.yaml')))).toMatch(/file too large/);
   }, 60_000);
 

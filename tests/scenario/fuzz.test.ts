@@ -86,7 +86,37 @@ const insertAlias = fc.tuple(fc.nat(), fc.nat(), fc.boolean()).map<Mutation>(([a
   return ls.join('\n');
 });
 const insertText = fc
-  .tuple(fc.nat(), fc.constantFrom('\n', '\t', ' ', '- ', ': ', '{', '}', '[', ']', '"', "'", '#', '&', '*', '!', '|', '>', '? ', '%', '@', '`', ',', '\\', '\u0000', '\uFEFF', 'é'))
+  .tuple(
+    fc.nat(),
+    fc.constantFrom(
+      '\n',
+      '\t',
+      ' ',
+      '- ',
+      ': ',
+      '{',
+      '}',
+      '[',
+      ']',
+      '"',
+      "'",
+      '#',
+      '&',
+      '*',
+      '!',
+      '|',
+      '>',
+      '? ',
+      '%',
+      '@',
+      '`',
+      ',',
+      '\\',
+      '\u0000',
+      '\uFEFF',
+      'é',
+    ),
+  )
   .map<Mutation>(([n, s]) => (t) => {
     const i = at(n, t.length);
     return t.slice(0, i) + s + t.slice(i);
@@ -98,7 +128,16 @@ const renameWord = fc.tuple(fc.nat(), fc.nat()).map<Mutation>(([a, b]) => (t) =>
   const to = words[at(b, words.length)];
   return from?.index === undefined || !to ? t : t.slice(0, from.index) + to[0] + t.slice(from.index + from[0].length);
 });
-const mutation = fc.oneof(deleteLine, duplicateLine, swapChars, changeNumber, insertAlias, insertText, renameWord, renameWord);
+const mutation = fc.oneof(
+  deleteLine,
+  duplicateLine,
+  swapChars,
+  changeNumber,
+  insertAlias,
+  insertText,
+  renameWord,
+  renameWord,
+);
 
 // --- structure-aware: replace a random part of a valid scenario with a random JSON value
 
@@ -126,13 +165,23 @@ function replaceAt(value: Json, picks: readonly number[], replacement: Json | un
 describe('parseScenario under fuzzing', () => {
   it('random text', () => {
     const yamlish = fc.string({
-      unit: fc.constantFrom(...'ab01:-[]{},#&*!|>?%@`"\' \n\t\\.'.split(''), 'schemaVersion', 'regions', '\r\n', '\u00e9', '\u0000'),
+      unit: fc.constantFrom(
+        ...'ab01:-[]{},#&*!|>?%@`"\' \n\t\\.'.split(''),
+        'schemaVersion',
+        'regions',
+        '\r\n',
+        '\u00e9',
+        '\u0000',
+      ),
       maxLength: 300,
     });
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 200 }), yamlish), (text) => {
-        holds(text);
-      }),
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 200 }), yamlish),
+        (text) => {
+          holds(text);
+        },
+      ),
       { seed: SEED, numRuns: 600 },
     );
   });
@@ -140,9 +189,13 @@ describe('parseScenario under fuzzing', () => {
   it('random mutations of the tutorial and the minimal scenario', () => {
     let accepted = 0;
     fc.assert(
-      fc.property(fc.constantFrom(tutorial, minimal), fc.array(mutation, { minLength: 1, maxLength: 3 }), (base, ms) => {
-        if (holds(ms.reduce((t, m) => m(t), base)).ok) accepted++;
-      }),
+      fc.property(
+        fc.constantFrom(tutorial, minimal),
+        fc.array(mutation, { minLength: 1, maxLength: 3 }),
+        (base, ms) => {
+          if (holds(ms.reduce((t, m) => m(t), base)).ok) accepted++;
+        },
+      ),
       { seed: SEED + 1, numRuns: 200 },
     );
     // Some mutations (a comment deleted, a number changed within range) keep the file valid: those re-validate.

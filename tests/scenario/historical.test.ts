@@ -30,7 +30,9 @@ describe.each(['monusco-2013', 'minusma-2014'])('%s', (id) => {
     expect(s.actors.length).toBeGreaterThanOrEqual(8);
     for (const chair of ['srsg', 'force', 'envoy', 'police'] as const) {
       expect(s.chairs[chair], chair).toBeDefined();
-      expect(new Set(s.actions.filter((a) => a.chair === chair).map((a) => a.id)).size, chair).toBeGreaterThanOrEqual(12);
+      expect(new Set(s.actions.filter((a) => a.chair === chair).map((a) => a.id)).size, chair).toBeGreaterThanOrEqual(
+        12,
+      );
     }
     expect(s.events.length).toBeGreaterThanOrEqual(25);
     expect(s.events.filter((e) => e.date !== undefined && e.window !== undefined).length).toBeGreaterThanOrEqual(10);

@@ -30,7 +30,9 @@ describe.each(SCENARIOS)('%s', (id) => {
   it('dates every dated event inside its months, or marks it hypothetical', () => {
     const first = month(s.start);
     const last = first + s.turns - 1;
-    const outside = s.events.filter((e) => e.date !== undefined && !e.hypothetical && (month(e.date) < first || month(e.date) > last));
+    const outside = s.events.filter(
+      (e) => e.date !== undefined && !e.hypothetical && (month(e.date) < first || month(e.date) > last),
+    );
     expect(outside.map((e) => `${e.id} ${e.date}`)).toEqual([]);
   });
 });
@@ -92,7 +94,15 @@ describe('mediationSeat', () => {
       s.actions = [
         ...s.actions,
         { id: 'srsg-talks', chair: 'srsg', name: L('t'), text: L('t'), target: 'actor', tags: ['talks'], effects: [] },
-        { id: 'envoy-talks', chair: 'envoy', name: L('t'), text: L('t'), target: 'actor', tags: ['talks'], effects: [] },
+        {
+          id: 'envoy-talks',
+          chair: 'envoy',
+          name: L('t'),
+          text: L('t'),
+          target: 'actor',
+          tags: ['talks'],
+          effects: [],
+        },
       ];
       s.chairs.envoy = { capacity: 2 };
       if (seat) s.mediationSeat = seat;
@@ -117,7 +127,7 @@ describe('the lessons catalogue', () => {
   const r = loadLessons();
   if (!r.ok) throw new Error('lessons');
   const lessons = r.value.lessons;
-  it('cites every paragraph each lesson rests on, the main one included, within the report\'s 16', () => {
+  it("cites every paragraph each lesson rests on, the main one included, within the report's 16", () => {
     for (const l of lessons) {
       const ps = l.source.paragraphs ?? [l.source.paragraph];
       expect(ps, l.id).toContain(l.source.paragraph);
@@ -125,9 +135,10 @@ describe('the lessons catalogue', () => {
     }
   });
   it('marks the inferences beyond the report', () => {
-    for (const id of ['L-spoilers', 'L-tcc', 'L-primacy', 'L-hoststate']) expect(lessons.find((l) => l.id === id)?.beyond, id).toBeDefined();
+    for (const id of ['L-spoilers', 'L-tcc', 'L-primacy', 'L-hoststate'])
+      expect(lessons.find((l) => l.id === id)?.beyond, id).toBeDefined();
   });
-  it('ends every lesson with a transfer question about the player\'s own mission', () => {
+  it("ends every lesson with a transfer question about the player's own mission", () => {
     for (const l of lessons) {
       const last = l.questions[l.questions.length - 1]!;
       expect(last.en, l.id).toMatch(/^In your own mission/);

@@ -30,7 +30,23 @@ describe('scenario.schema.json', () => {
 
   it('requires exactly the top-level fields without a default', () => {
     expect([...schema.required].sort()).toEqual(
-      ['schemaVersion', 'id', 'title', 'briefing', 'start', 'turns', 'chairs', 'indicators', 'regions', 'actors', 'mandate', 'strategies', 'actions', 'scoring', 'epilogues'].sort(),
+      [
+        'schemaVersion',
+        'id',
+        'title',
+        'briefing',
+        'start',
+        'turns',
+        'chairs',
+        'indicators',
+        'regions',
+        'actors',
+        'mandate',
+        'strategies',
+        'actions',
+        'scoring',
+        'epilogues',
+      ].sort(),
     );
     for (const optional of ['version', 'chairBriefs', 'units', 'reinforcements', 'events', 'end', 'mechanics']) {
       expect(schema.properties).toHaveProperty(optional);
@@ -43,7 +59,8 @@ describe('scenario.schema.json', () => {
     const condition = JSON.stringify(schema.definitions['Condition']);
     expect(condition).toContain('"$ref":"#/definitions/Condition"');
     // Every $ref points at a definition that exists.
-    for (const [, name] of committed.matchAll(/"\$ref": "#\/definitions\/([^"]+)"/g)) expect(schema.definitions).toHaveProperty(name!);
+    for (const [, name] of committed.matchAll(/"\$ref": "#\/definitions\/([^"]+)"/g))
+      expect(schema.definitions).toHaveProperty(name!);
   });
 
   it('is the schema the tutorial names for editors', () => {
@@ -58,10 +75,13 @@ describe('scenario.schema.json', () => {
   describe('agrees with the validator', () => {
     const fromJson = z.fromJSONSchema(schema as Parameters<typeof z.fromJSONSchema>[0]);
 
-    it.each([...shippedScenarioFiles(), MINIMAL_FILE].map((f) => [f.replace(/^.*\//, ''), f] as const))('accepts %s', (_name, file) => {
-      const r = fromJson.safeParse(parseYaml(readFileSync(file, 'utf8')));
-      expect(r.success ? [] : r.error.issues).toEqual([]);
-    });
+    it.each([...shippedScenarioFiles(), MINIMAL_FILE].map((f) => [f.replace(/^.*\//, ''), f] as const))(
+      'accepts %s',
+      (_name, file) => {
+        const r = fromJson.safeParse(parseYaml(readFileSync(file, 'utf8')));
+        expect(r.success ? [] : r.error.issues).toEqual([]);
+      },
+    );
 
     const shapeOnly = [
       'type-string-for-number',
@@ -77,7 +97,11 @@ describe('scenario.schema.json', () => {
       'range-chance-2',
       'target-in-condition',
     ];
-    it.each(brokenFixtures().filter((f) => shapeOnly.includes(f.name)).map((f) => [f.name, f] as const))('rejects %s', (_name, f) => {
+    it.each(
+      brokenFixtures()
+        .filter((f) => shapeOnly.includes(f.name))
+        .map((f) => [f.name, f] as const),
+    )('rejects %s', (_name, f) => {
       expect(fromJson.safeParse(parseYaml(f.text)).success).toBe(false);
     });
   });

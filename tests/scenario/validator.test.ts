@@ -6,7 +6,16 @@ import type { LessonCatalogue } from '../../src/scenario/lessons.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { formatProblem, type Problem, type Result } from '../../src/scenario/problems.js';
 import type { Scenario } from '../../src/scenario/schema.js';
-import { brokenFixtures, expectWellFormed, lessonCatalogue, MINIMAL_FILE, rel, ROOT, shippedScenarioFiles, TUTORIAL_FILE } from './support.js';
+import {
+  brokenFixtures,
+  expectWellFormed,
+  lessonCatalogue,
+  MINIMAL_FILE,
+  rel,
+  ROOT,
+  shippedScenarioFiles,
+  TUTORIAL_FILE,
+} from './support.js';
 
 const fixtures = brokenFixtures();
 const minimal = readFileSync(MINIMAL_FILE, 'utf8');
@@ -48,11 +57,14 @@ describe('the base files', () => {
     expect(r.ok ? [] : r.error.map(formatProblem)).toEqual([]);
   });
 
-  it.each(shippedScenarioFiles().map((f) => [rel(f), f] as const))('%s parses ok with the lessons catalogue', (name, path) => {
-    const text = readFileSync(path, 'utf8');
-    const r = parse(text, name);
-    expect(r.ok ? [] : r.error.map(formatProblem)).toEqual([]);
-  });
+  it.each(shippedScenarioFiles().map((f) => [rel(f), f] as const))(
+    '%s parses ok with the lessons catalogue',
+    (name, path) => {
+      const text = readFileSync(path, 'utf8');
+      const r = parse(text, name);
+      expect(r.ok ? [] : r.error.map(formatProblem)).toEqual([]);
+    },
+  );
 });
 
 describe('broken fixtures', () => {
@@ -71,7 +83,8 @@ describe('broken fixtures', () => {
     expect(hit, `no problem mentions '${f.expect}'; got:\n${lines.join('\n')}`).toBeDefined();
     if (!hit) return;
     if (!f.lineless) expect(hit.line, `${formatProblem(hit)} has no line`).toBeDefined();
-    if (f.line !== undefined) expect(hit.line, `${formatProblem(hit)} should point at the line marked '# <- here'`).toBe(f.line);
+    if (f.line !== undefined)
+      expect(hit.line, `${formatProblem(hit)} should point at the line marked '# <- here'`).toBe(f.line);
   });
 });
 
@@ -98,18 +111,72 @@ describe('generated pathological inputs', () => {
     const event = (i: number) => `  - { id: e${i}, title: { en: E }, text: { en: E. } }`;
     const effect = '{ do: stance, actor: $target, by: 3 }';
     const cases: [string, () => string, string][] = [
-      ['10,000 regions', () => replaceOnce(minimal, 'regions:\n', `regions:\n${range(10_000).map(region).join('\n')}\n`), 'regions: Too big'],
-      ['10,000 actions', () => replaceOnce(minimal, 'actions:\n', `actions:\n${range(10_000).map(action).join('\n')}\n`), 'actions: Too big'],
-      ['10,000 events', () => replaceOnce(minimal, 'events:\n', `events:\n${range(10_000).map(event).join('\n')}\n`), 'events: Too big'],
-      ['10,000 links', () => replaceOnce(minimal, 'links: [north]', `links: [${range(10_000).map(() => 'north').join(', ')}]`), 'regions.0.links: Too big'],
-      ['10,000 effects', () => replaceOnce(minimal, `effects: [${effect}]`, `effects: [${range(10_000).map(() => effect).join(', ')}]`), 'actions.0.effects: Too big'],
-      ['10,000 unknown top-level keys', () => minimal + range(10_000).map((i) => `k${i}: 1`).join('\n') + '\n', '10000 unknown keys, such as'],
-      ['10,000 lines of YAML errors', () => range(10_000).map(() => 'a: b: c').join('\n'), 'YAML:'],
+      [
+        '10,000 regions',
+        () => replaceOnce(minimal, 'regions:\n', `regions:\n${range(10_000).map(region).join('\n')}\n`),
+        'regions: Too big',
+      ],
+      [
+        '10,000 actions',
+        () => replaceOnce(minimal, 'actions:\n', `actions:\n${range(10_000).map(action).join('\n')}\n`),
+        'actions: Too big',
+      ],
+      [
+        '10,000 events',
+        () => replaceOnce(minimal, 'events:\n', `events:\n${range(10_000).map(event).join('\n')}\n`),
+        'events: Too big',
+      ],
+      [
+        '10,000 links',
+        () =>
+          replaceOnce(
+            minimal,
+            'links: [north]',
+            `links: [${range(10_000)
+              .map(() => 'north')
+              .join(', ')}]`,
+          ),
+        'regions.0.links: Too big',
+      ],
+      [
+        '10,000 effects',
+        () =>
+          replaceOnce(
+            minimal,
+            `effects: [${effect}]`,
+            `effects: [${range(10_000)
+              .map(() => effect)
+              .join(', ')}]`,
+          ),
+        'actions.0.effects: Too big',
+      ],
+      [
+        '10,000 unknown top-level keys',
+        () =>
+          minimal +
+          range(10_000)
+            .map((i) => `k${i}: 1`)
+            .join('\n') +
+          '\n',
+        '10000 unknown keys, such as',
+      ],
+      [
+        '10,000 lines of YAML errors',
+        () =>
+          range(10_000)
+            .map(() => 'a: b: c')
+            .join('\n'),
+        'YAML:',
+      ],
     ];
-    it.each(cases)('%s', (_name, make, expected) => {
-      const lines = reject(make());
-      expect(lines.join('\n')).toContain(expected);
-    }, 30_000);
+    it.each(cases)(
+      '%s',
+      (_name, make, expected) => {
+        const lines = reject(make());
+        expect(lines.join('\n')).toContain(expected);
+      },
+      30_000,
+    );
 
     it('many problems are capped at 50', () => {
       const bad = (i: number) => `  - { id: r${i}, name: { en: R }, x: -1, y: 1, population: 1, violence: 101 }`;
@@ -122,13 +189,16 @@ describe('generated pathological inputs', () => {
     const flowLists = (n: number) => `regions: ${'['.repeat(n)}${']'.repeat(n)}\n`;
     const flowMaps = (n: number) => `regions: [${'{ a: '.repeat(n)}1${' }'.repeat(n)}]\n`;
     const nots = (n: number) => `${'{ test: not, cond: '.repeat(n)}{ test: flag, flag: calm }${' }'.repeat(n)}`;
-    const endWhen = (cond: string) => replaceOnce(minimal, 'when: { test: indicator, id: consent, lte: 10 }', `when: ${cond}`);
+    const endWhen = (cond: string) =>
+      replaceOnce(minimal, 'when: { test: indicator, id: consent, lte: 10 }', `when: ${cond}`);
     const blockNots = (n: number) =>
       replaceOnce(
         minimal,
         '  - { id: collapse, when: { test: indicator, id: consent, lte: 10 }, outcome: failure, text: { en: Consent gone. } }\n',
         `  - id: collapse\n    outcome: failure\n    text: { en: Consent gone. }\n    when:\n` +
-          range(n).map((i) => `${'  '.repeat(i + 3)}test: not\n${'  '.repeat(i + 3)}cond:\n`).join('') +
+          range(n)
+            .map((i) => `${'  '.repeat(i + 3)}test: not\n${'  '.repeat(i + 3)}cond:\n`)
+            .join('') +
           `${'  '.repeat(n + 3)}{ test: flag, flag: calm }\n`,
       );
     // Past 24 levels the validator says so; far past, the YAML parser runs out of stack and says that.
@@ -141,12 +211,22 @@ describe('generated pathological inputs', () => {
       ['200 nested `not` conditions, block style', () => blockNots(200)],
       ['30 nested `not` conditions', () => endWhen(nots(30))],
       ['1,000 compact nested sequences (- - - x)', () => `${'- '.repeat(1_000)}x\n`],
-      ['600 levels of indentation', () => range(600).map((i) => `${' '.repeat(i)}a:`).join('\n') + ' 1\n'],
+      [
+        '600 levels of indentation',
+        () =>
+          range(600)
+            .map((i) => `${' '.repeat(i)}a:`)
+            .join('\n') + ' 1\n',
+      ],
     ];
-    it.each(cases)('%s', (_name, make) => {
-      const lines = reject(make());
-      expect(lines.join('\n')).toMatch(tooDeep);
-    }, 30_000);
+    it.each(cases)(
+      '%s',
+      (_name, make) => {
+        const lines = reject(make());
+        expect(lines.join('\n')).toMatch(tooDeep);
+      },
+      30_000,
+    );
 
     it('a condition 20 `not`s deep is still fine', () => {
       const r = parse(endWhen(nots(20)));
@@ -155,21 +235,38 @@ describe('generated pathological inputs', () => {
 
     it('the depth problem names the too-deep field', () => {
       const lines = reject(blockNots(30));
-      expect(lines.join('\n')).toMatch(/^generated\.yaml:\d+: end\.0\.when(\.cond)+.*: nested more than 24 levels deep$/m);
+      expect(lines.join('\n')).toMatch(
+        /^generated\.yaml:\d+: end\.0\.when(\.cond)+.*: nested more than 24 levels deep$/m,
+      );
     });
   });
 
   describe('anchors and aliases', () => {
     const laughs = (levels: number, fan: number) => {
-      const out = [`l0: &l0 [${range(fan).map(() => '"lol"').join(', ')}]`];
-      for (let i = 1; i <= levels; i++) out.push(`l${i}: &l${i} [${range(fan).map(() => `*l${i - 1}`).join(', ')}]`);
+      const out = [
+        `l0: &l0 [${range(fan)
+          .map(() => '"lol"')
+          .join(', ')}]`,
+      ];
+      for (let i = 1; i <= levels; i++)
+        out.push(
+          `l${i}: &l${i} [${range(fan)
+            .map(() => `*l${i - 1}`)
+            .join(', ')}]`,
+        );
       return out.join('\n') + '\n';
     };
     it('billion laughs (10 levels of 10 aliases)', () => {
       expect(reject(laughs(10, 10)).join('\n')).toContain('Excessive alias count');
     });
     it('billion laughs inside a scenario field', () => {
-      const text = replaceOnce(minimal, 'regions:\n', `x0: &x0 [a, a, a, a, a, a, a, a]\n${range(12).map((i) => `x${i + 1}: &x${i + 1} [*x${i}, *x${i}, *x${i}, *x${i}]`).join('\n')}\nregions:\n`);
+      const text = replaceOnce(
+        minimal,
+        'regions:\n',
+        `x0: &x0 [a, a, a, a, a, a, a, a]\n${range(12)
+          .map((i) => `x${i + 1}: &x${i + 1} [*x${i}, *x${i}, *x${i}, *x${i}]`)
+          .join('\n')}\nregions:\n`,
+      );
       expect(reject(text).join('\n')).toMatch(/Excessive alias count/);
     });
     it('an alias to itself (a cycle)', () => {
@@ -180,7 +277,11 @@ describe('generated pathological inputs', () => {
       expect(reject(minimal + 'x: *nope\n').join('\n')).toContain('Unresolved alias');
     });
     it('a few ordinary aliases are fine', () => {
-      const text = replaceOnce(replaceOnce(minimal, 'title: { en: Mini }', 'title: &t { en: Mini }'), 'briefing: { en: A minimal scenario. }', 'briefing: *t');
+      const text = replaceOnce(
+        replaceOnce(minimal, 'title: { en: Mini }', 'title: &t { en: Mini }'),
+        'briefing: { en: A minimal scenario. }',
+        'briefing: *t',
+      );
       const r = parse(text);
       expect(r.ok ? [] : r.error.map(formatProblem)).toEqual([]);
     });
@@ -197,9 +298,15 @@ describe('generated pathological inputs', () => {
       ['a JSON array', JSON.stringify([1, 2, 3])],
       ['a JSON string', JSON.stringify('schemaVersion: 1')],
       ['JSON null', 'null'],
-      ['custom and binary tags', minimal.replace('turns: 4', 'turns: !!binary aGVsbG8=').replace('id: mini', 'id: !custom mini')],
+      [
+        'custom and binary tags',
+        minimal.replace('turns: 4', 'turns: !!binary aGVsbG8=').replace('id: mini', 'id: !custom mini'),
+      ],
       ['a collection as a key', minimal + '? [a, b]\n: 1\n'],
-      ['__proto__ keys', minimal.replace('chairs:\n', 'chairs:\n  __proto__: { capacity: 1 }\n') + '__proto__: { polluted: true }\n'],
+      [
+        '__proto__ keys',
+        minimal.replace('chairs:\n', 'chairs:\n  __proto__: { capacity: 1 }\n') + '__proto__: { polluted: true }\n',
+      ],
     ])('%s', (_name, text) => {
       reject(text);
       expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
@@ -243,13 +350,22 @@ describe('fixed defects of src/scenario', () => {
   });
 
   it('checks 1 MB of distinct keys in reasonable time (was quadratic: ~50 s)', () => {
-    const text = range(100_000).map((i) => `k${i}: 1`).join('\n') + '\n';
+    const text =
+      range(100_000)
+        .map((i) => `k${i}: 1`)
+        .join('\n') + '\n';
     reject(text);
   }, 10_000);
 
   it('checks alias fan-out within the alias limit in reasonable time (was ~16 s)', () => {
-    const big = range(490_000).map(() => '1').join(',');
-    reject(`x: &big [${big}]\n${range(99).map((i) => `y${i}: *big`).join('\n')}\n`);
+    const big = range(490_000)
+      .map(() => '1')
+      .join(',');
+    reject(
+      `x: &big [${big}]\n${range(99)
+        .map((i) => `y${i}: *big`)
+        .join('\n')}\n`,
+    );
   }, 10_000);
 
   it('survives two deeply nested files in a fresh process (V8 used to abort)', () => {

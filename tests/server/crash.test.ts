@@ -39,12 +39,26 @@ describe('a server killed mid-turn', () => {
       await p.claimChair(chairs[i]!);
     }
     await fac.command(sid, { do: 'start' });
-    const [srsg, envoy, police] = players as [ReturnType<typeof client>, ReturnType<typeof client>, ReturnType<typeof client>];
+    const [srsg, envoy, police] = players as [
+      ReturnType<typeof client>,
+      ReturnType<typeof client>,
+      ReturnType<typeof client>,
+    ];
     const doctrine = DOCTRINES['report']!;
-    const drivers = [driveChair(srsg, { scenario: scn, doctrine, random: () => 0.3 }), driveChair(police, { scenario: scn, doctrine, random: () => 0.3 })];
+    const drivers = [
+      driveChair(srsg, { scenario: scn, doctrine, random: () => 0.3 }),
+      driveChair(police, { scenario: scn, doctrine, random: () => 0.3 }),
+    ];
 
     // Mid-turn: everyone else has committed turn 1's plan; the envoy has one item in hand and has not committed.
-    await until(() => envoy.view?.role === 'chair' && envoy.view.view.phase === 'planning' && envoy.view.view.plans.srsg?.committed === true && envoy.view.view.plans.police?.committed === true, 'turn 1 planning');
+    await until(
+      () =>
+        envoy.view?.role === 'chair' &&
+        envoy.view.view.phase === 'planning' &&
+        envoy.view.view.plans.srsg?.committed === true &&
+        envoy.view.view.plans.police?.committed === true,
+      'turn 1 planning',
+    );
     const item = envoy.view?.role === 'chair' ? envoy.view.legal.find((a) => a.type === 'plan/add') : undefined;
     expect(item).toBeDefined();
     await envoy.act(item!);
@@ -71,19 +85,32 @@ describe('a server killed mid-turn', () => {
     expect(fview(check.view).state).toEqual(before.state);
     check.close();
     // The clients reconnect with their tokens by themselves and get a fresh view.
-    await until(() => welcomes().every((n) => n === 2) && fview(fac.view).seq === before.seq && fac.received.filter((m) => m.type === 'welcome').length === 2, 'everyone to reconnect', 20_000);
+    await until(
+      () =>
+        welcomes().every((n) => n === 2) &&
+        fview(fac.view).seq === before.seq &&
+        fac.received.filter((m) => m.type === 'welcome').length === 2,
+      'everyone to reconnect',
+      20_000,
+    );
     expect(envoy.view?.role === 'chair' && envoy.view.view.plans.envoy?.items).toHaveLength(1);
     await fac.command(sid, { do: 'resume' });
 
     // A second kill, with an intent in flight: the client sends it again on reconnection and it is applied once.
     await second.kill9();
-    const pendingCommit = envoy.act({ type: 'plan/commit', chair: 'envoy', note: 'sent while the server was down' }, { id: 'commit-during-outage' });
+    const pendingCommit = envoy.act(
+      { type: 'plan/commit', chair: 'envoy', note: 'sent while the server was down' },
+      { id: 'commit-during-outage' },
+    );
     const third = await spawnServer(tmp.db, first.port);
     children.push(third);
     const ack = await pendingCommit;
     expect(ack.id).toBe('commit-during-outage');
     fac.sync(sid);
-    await until(() => fview(fac.view).state.log.some((a) => a.type === 'plan/commit' && a.chair === 'envoy'), 'the commit to show');
+    await until(
+      () => fview(fac.view).state.log.some((a) => a.type === 'plan/commit' && a.chair === 'envoy'),
+      'the commit to show',
+    );
     const log = fview(fac.view).state.log;
     expect(log.slice(0, before.state.log.length)).toEqual(before.state.log);
     expect(log.filter((a) => a.type === 'plan/commit' && a.chair === 'envoy')).toHaveLength(1);

@@ -29,7 +29,9 @@ describe('the facilitator', () => {
     await until(() => truth(sid).turn === 2, 'turn 2 through the clocks', 10_000);
     expect(truth(sid).phase).toBe('sitrep');
     const t1 = truth(sid).log.filter((a) => 'chair' in a && a.chair === 'srsg');
-    expect(t1.map((a) => a.type)).toEqual(expect.arrayContaining(['sitrep/close', 'strategy/set', 'plan/commit', 'plan/confirm']));
+    expect(t1.map((a) => a.type)).toEqual(
+      expect.arrayContaining(['sitrep/close', 'strategy/set', 'plan/commit', 'plan/confirm']),
+    );
     const store = new SessionStore(ctx.db);
     const byTimer = store.events(sid).filter((e) => e.actor === 'timer' && e.event.kind === 'action');
     expect(byTimer.length).toBeGreaterThanOrEqual(4);
@@ -42,7 +44,10 @@ describe('the facilitator', () => {
     expect(srsg.timer!.deadline).toBeNull();
     await new Promise((r) => setTimeout(r, 1300));
     expect(truth(sid)).toEqual(frozen);
-    await ctx.fac.command(sid, { do: 'set-timer', seconds: { sitrep: null, strategy: null, planning: null, coordination: null } });
+    await ctx.fac.command(sid, {
+      do: 'set-timer',
+      seconds: { sitrep: null, strategy: null, planning: null, coordination: null },
+    });
     await ctx.fac.command(sid, { do: 'resume' });
     await until(() => srsg.timer?.deadline === null && srsg.timer.remaining === null, 'the clock to be off');
     srsg.close();
@@ -51,24 +56,40 @@ describe('the facilitator', () => {
   it('injects a scenario event and ledgers it under the facilitator with the reason', async () => {
     const { sid, players } = await sessionWith(['srsg'], 6);
     const [srsg] = players as [ReturnType<typeof client>];
-    await expect(ctx.fac.command(sid, { do: 'inject', event: 'market-attack', reason: 'Test' })).rejects.toMatchObject({ code: 'session/not-started' });
+    await expect(ctx.fac.command(sid, { do: 'inject', event: 'market-attack', reason: 'Test' })).rejects.toMatchObject({
+      code: 'session/not-started',
+    });
     await ctx.fac.command(sid, { do: 'start' });
     await srsg.act({ type: 'mandate/adopt', chair: 'srsg', tasks: ['political-process', 'poc'] });
-    await expect(ctx.fac.command(sid, { do: 'inject', event: 'no-such-event', reason: 'Test' })).rejects.toMatchObject({ code: 'facilitator/unknown-event' });
+    await expect(ctx.fac.command(sid, { do: 'inject', event: 'no-such-event', reason: 'Test' })).rejects.toMatchObject({
+      code: 'facilitator/unknown-event',
+    });
     await ctx.fac.command(sid, { do: 'inject', event: 'market-attack', reason: 'To open the discussion on spoilers' });
     ctx.fac.sync(sid);
     await until(() => truth(sid).fired.some((f) => f.event === 'market-attack'), 'the inject');
     const entries = truth(sid).ledger.filter((e) => e.cause.kind === 'facilitator');
     expect(entries.length).toBeGreaterThan(0);
-    expect(entries.every((e) => e.cause.kind === 'facilitator' && e.cause.reason === 'To open the discussion on spoilers' && e.cause.event === 'market-attack')).toBe(true);
+    expect(
+      entries.every(
+        (e) =>
+          e.cause.kind === 'facilitator' &&
+          e.cause.reason === 'To open the discussion on spoilers' &&
+          e.cause.event === 'market-attack',
+      ),
+    ).toBe(true);
     // The chair sees the event and its ledgered effects, as everyone does.
-    await until(() => srsg.view?.role === 'chair' && srsg.view.view.fired.some((f) => f.event === 'market-attack'), 'the chair to see it');
+    await until(
+      () => srsg.view?.role === 'chair' && srsg.view.view.fired.some((f) => f.event === 'market-attack'),
+      'the chair to see it',
+    );
     srsg.close();
   });
 
   it('undoes the last resolution: back to its coordination, paused; bots then replay to the same end', async () => {
     const { sid } = await sessionWith([], 9);
-    await expect(ctx.fac.command(sid, { do: 'undo-last-resolution', reason: 'x' })).rejects.toMatchObject({ code: 'session/not-started' });
+    await expect(ctx.fac.command(sid, { do: 'undo-last-resolution', reason: 'x' })).rejects.toMatchObject({
+      code: 'session/not-started',
+    });
     await ctx.fac.command(sid, { do: 'start' });
     await until(() => truth(sid).phase === 'over', 'the bots to finish');
     const end = fview(ctx.fac.views.get(sid));
@@ -94,7 +115,10 @@ describe('the facilitator', () => {
     await ctx.fac.command(sid, { do: 'start' });
     await srsg.act({ type: 'mandate/adopt', chair: 'srsg', tasks: ['political-process', 'poc'] });
     await ctx.fac.command(sid, { do: 'release-chair', chair: 'srsg' });
-    await until(() => ctx.fac.lobby?.session === sid && ctx.fac.lobby.seats.srsg?.by === 'bot', 'the bot to take the chair');
+    await until(
+      () => ctx.fac.lobby?.session === sid && ctx.fac.lobby.seats.srsg?.by === 'bot',
+      'the bot to take the chair',
+    );
     // The freed player is back in the lobby; the bot SRSG moves the game on to the force chair's planning.
     await until(() => srsg.role === 'member', 'the player to be unseated');
     await until(() => truth(sid).phase === 'planning', 'planning');
@@ -108,7 +132,11 @@ describe('the facilitator', () => {
     await late.connect();
     await expect(late.join(code, 'Late')).rejects.toMatchObject({ code: 'code/unknown' });
     const list = await ctx.fac.listSessions();
-    expect(list.sessions.find((s) => s.session === sid)).toMatchObject({ code: null, link: null, status: { ended: true } });
+    expect(list.sessions.find((s) => s.session === sid)).toMatchObject({
+      code: null,
+      link: null,
+      status: { ended: true },
+    });
     for (const c of [late, srsg, force]) c.close();
   });
 });

@@ -46,7 +46,8 @@ function assertNoLeak(chair: Chair, received: readonly (ServerMessage | WireMess
   for (const m of received) {
     if (m.type === 'record') continue;
     const text = JSON.stringify(m);
-    for (const key of ['"rng"', '"log"', '"seed"', '"truth"', '"state"', '"hash"', '"played"', '"flags"']) expect(text, `${chair} got ${key}`).not.toContain(key);
+    for (const key of ['"rng"', '"log"', '"seed"', '"truth"', '"state"', '"hash"', '"played"', '"flags"'])
+      expect(text, `${chair} got ${key}`).not.toContain(key);
     if (m.type !== 'view') continue;
     expect(m.body.role).toBe('chair');
     if (m.body.role !== 'chair') continue;
@@ -98,25 +99,52 @@ describe('a group session of the tutorial', () => {
     expect(fac.lobby?.seats.force).toMatchObject({ by: 'bot', name: 'report' });
 
     // Before the start nobody plays.
-    await expect(players[0]!.act({ type: 'mandate/adopt', chair: 'srsg', tasks: ['political-process'] })).rejects.toMatchObject({ code: 'session/not-started' });
+    await expect(
+      players[0]!.act({ type: 'mandate/adopt', chair: 'srsg', tasks: ['political-process'] }),
+    ).rejects.toMatchObject({ code: 'session/not-started' });
     await fac.command(sid, { do: 'start' });
 
     // The envoy's player thinks long in turn 2's planning, which is when the facilitator steps in.
     let thinking = true;
-    const hold = (b: { chair: Chair; view: ChairView }) => thinking && b.chair === 'envoy' && b.view.turn === 2 && b.view.phase === 'planning';
-    const drivers = players.map((p) => driveChair(p, { scenario: scn, doctrine: DOCTRINES['report']!, random: () => 0.5, hold }));
-    await until(() => truthOf(fac.view).turn === 2 && truthOf(fac.view).phase === 'planning' && truthOf(fac.view).plans.srsg?.committed === true, 'turn 2 planning');
+    const hold = (b: { chair: Chair; view: ChairView }) =>
+      thinking && b.chair === 'envoy' && b.view.turn === 2 && b.view.phase === 'planning';
+    const drivers = players.map((p) =>
+      driveChair(p, { scenario: scn, doctrine: DOCTRINES['report']!, random: () => 0.5, hold }),
+    );
+    await until(
+      () =>
+        truthOf(fac.view).turn === 2 &&
+        truthOf(fac.view).phase === 'planning' &&
+        truthOf(fac.view).plans.srsg?.committed === true,
+      'turn 2 planning',
+    );
     await fac.command(sid, { do: 'pause' });
-    await until(() => players.every((p) => p.view?.status.paused === true) && fac.view?.status.paused === true, 'everyone to hear of the pause');
+    await until(
+      () => players.every((p) => p.view?.status.paused === true) && fac.view?.status.paused === true,
+      'everyone to hear of the pause',
+    );
     // Mid-game, with the game held still: the views put together from incremental frames are the server's own projections.
     const session = server.hub.sessions.get(sid)!;
-    for (const [i, p] of players.entries()) expect(p.view, HUMANS[i]).toEqual(chairBody(session.state, scn, HUMANS[i]!, session.status()));
+    for (const [i, p] of players.entries())
+      expect(p.view, HUMANS[i]).toEqual(chairBody(session.state, scn, HUMANS[i]!, session.status()));
     expect(truthOf(fac.view)).toEqual(session.state);
     expect(fac.view?.role === 'facilitator' && fac.view.hash).toBe(hashState(session.state));
     expect(players.every((p) => p.record === null) && fac.records.size === 0).toBe(true);
-    await expect(players[1]!.act({ type: 'plan/commit', chair: 'envoy' })).rejects.toMatchObject({ code: 'session/paused' });
-    await fac.command(sid, { do: 'adjust-indicator', indicator: 'credibility', by: -5, reason: 'The Council reads a leaked cable' });
-    await fac.command(sid, { do: 'custom-inject', title: 'Storm', effects: [{ do: 'violence', region: 'port', by: 5 }], reason: 'A storm hits the port' });
+    await expect(players[1]!.act({ type: 'plan/commit', chair: 'envoy' })).rejects.toMatchObject({
+      code: 'session/paused',
+    });
+    await fac.command(sid, {
+      do: 'adjust-indicator',
+      indicator: 'credibility',
+      by: -5,
+      reason: 'The Council reads a leaked cable',
+    });
+    await fac.command(sid, {
+      do: 'custom-inject',
+      title: 'Storm',
+      effects: [{ do: 'violence', region: 'port', by: 5 }],
+      reason: 'A storm hits the port',
+    });
     thinking = false;
     await fac.command(sid, { do: 'resume' });
 
@@ -126,7 +154,10 @@ describe('a group session of the tutorial', () => {
     expect(truth.outcome).not.toBeNull();
     expect(truth.log.some((a) => a.type === 'plan/confirm' && a.chair === 'force')).toBe(true);
     const facilitatorEntries = truth.ledger.filter((e) => e.cause.kind === 'facilitator');
-    expect(facilitatorEntries.map((e) => e.cause.kind === 'facilitator' && e.cause.reason)).toEqual(['The Council reads a leaked cable', 'Storm: A storm hits the port']);
+    expect(facilitatorEntries.map((e) => e.cause.kind === 'facilitator' && e.cause.reason)).toEqual([
+      'The Council reads a leaked cable',
+      'Storm: A storm hits the port',
+    ]);
     await until(() => players.every((p) => p.received.some((m) => m.type === 'ended')), 'players to hear the end');
     expect(players.every((p) => p.view?.role === 'chair' && p.view.view.outcome !== null)).toBe(true);
 
@@ -150,11 +181,18 @@ describe('a group session of the tutorial', () => {
     expect(fac.record).toBeNull();
     // ...and comes again on a sync.
     players[0]!.sync();
-    await until(() => players[0]!.received.filter((m) => m.type === 'record').length === 2, 'the record again on a sync');
+    await until(
+      () => players[0]!.received.filter((m) => m.type === 'record').length === 2,
+      'the record again on a sync',
+    );
     // The last views, put together, are the server's own projections of the final state.
-    for (const [i, p] of players.entries()) expect(p.view, HUMANS[i]).toEqual(chairBody(final.state, scn, HUMANS[i]!, final.status()));
+    for (const [i, p] of players.entries())
+      expect(p.view, HUMANS[i]).toEqual(chairBody(final.state, scn, HUMANS[i]!, final.status()));
     expect(projector.view).toEqual(projectorBody(final.state, scn, final.status()));
-    await until(() => hashState(truthOf(fac.view)) === hashState(final.state), 'the facilitator to see the final state');
+    await until(
+      () => hashState(truthOf(fac.view)) === hashState(final.state),
+      'the facilitator to see the final state',
+    );
     expect(truthOf(fac.view)).toEqual(final.state);
 
     // Join codes expire with their session.
@@ -178,13 +216,16 @@ describe('a group session of the tutorial', () => {
     expect(planning).toBeGreaterThan(6);
 
     // The projector showed the map and the public indicators, never a plan's content or an estimate.
-    const exact = Object.entries(scn.indicators).filter(([, i]) => i.observed === 'exact').map(([k]) => k);
+    const exact = Object.entries(scn.indicators)
+      .filter(([, i]) => i.observed === 'exact')
+      .map(([k]) => k);
     const shown = projector.received.filter((m) => m.type === 'view');
     expect(shown.length).toBeGreaterThan(10);
     for (const m of shown) {
       if (m.type !== 'view' || m.body.role !== 'projector') throw new Error('a projector got another view');
       const text = JSON.stringify(m);
-      for (const key of ['"items"', '"ledger"', '"actors"', '"legal"', '"state"', '"note"']) expect(text).not.toContain(key);
+      for (const key of ['"items"', '"ledger"', '"actors"', '"legal"', '"state"', '"note"'])
+        expect(text).not.toContain(key);
       if (m.body.view.phase !== 'over') for (const k of Object.keys(m.body.view.indicators)) expect(exact).toContain(k);
     }
     projector.close();

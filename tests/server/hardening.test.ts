@@ -8,7 +8,16 @@ import type { ServerMessage } from '../../src/net/protocol.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import type { HubLimits } from '../../src/server/hub.js';
 import type { RateLimit } from '../../src/server/rate-limit.js';
-import { FACILITATOR_TOKEN, client, facilitatorView, ROOT, sessionWith, tempDir, until, type TestClient } from './support.js';
+import {
+  FACILITATOR_TOKEN,
+  client,
+  facilitatorView,
+  ROOT,
+  sessionWith,
+  tempDir,
+  until,
+  type TestClient,
+} from './support.js';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { driveChair } from '../../src/net/drive.js';
@@ -71,8 +80,23 @@ const servers: RunningServer[] = [];
 const sockets: WebSocket[] = [];
 const clients: TestClient[] = [];
 
-async function serve(name: string, limits: HubLimits = {}, rate: RateLimit = { perSecond: 1000, burst: 1000 }, maxConnections?: number): Promise<RunningServer & { url: string }> {
-  const s = await startServer({ host: '127.0.0.1', port: 0, db: join(tmp.dir, `${name}.db`), dist: join(ROOT, 'dist'), facilitatorToken: FACILITATOR_TOKEN, rate, publicUrl: 'http://127.0.0.1', limits, ...(maxConnections !== undefined ? { maxConnections } : {}) });
+async function serve(
+  name: string,
+  limits: HubLimits = {},
+  rate: RateLimit = { perSecond: 1000, burst: 1000 },
+  maxConnections?: number,
+): Promise<RunningServer & { url: string }> {
+  const s = await startServer({
+    host: '127.0.0.1',
+    port: 0,
+    db: join(tmp.dir, `${name}.db`),
+    dist: join(ROOT, 'dist'),
+    facilitatorToken: FACILITATOR_TOKEN,
+    rate,
+    publicUrl: 'http://127.0.0.1',
+    limits,
+    ...(maxConnections !== undefined ? { maxConnections } : {}),
+  });
   servers.push(s);
   return Object.assign(s, { url: `ws://127.0.0.1:${s.port}/ws` });
 }
@@ -101,7 +125,10 @@ describe('hole 3: memory without bound', () => {
   it('a chair and a facilitator that ask for views again and again and never read leave little queued on the server', async () => {
     const server = await serve('memory');
     const fac = await facilitator(server.url);
-    const { sid, clients: [srsg] } = await sessionWith(fac, server.url, 5, ['srsg']);
+    const {
+      sid,
+      clients: [srsg],
+    } = await sessionWith(fac, server.url, 5, ['srsg']);
     clients.push(srsg!);
     await fac.command(sid, { do: 'start' });
     // Played to the end: the views are at their largest (the whole ledger, and the game record with them).
@@ -128,7 +155,12 @@ describe('hole 3: memory without bound', () => {
     }
     await new Promise((r) => setTimeout(r, 300));
     // Today's code queued every whole view (tens of MiB); now the views wait while a connection has 1 MiB unread.
-    expect(Math.max(0, ...[...(server.hub as unknown as { conns: Set<{ ws: WebSocket }> }).conns].map((c) => c.ws.bufferedAmount))).toBeLessThan(2 * 2 ** 20);
+    expect(
+      Math.max(
+        0,
+        ...[...(server.hub as unknown as { conns: Set<{ ws: WebSocket }> }).conns].map((c) => c.ws.bufferedAmount),
+      ),
+    ).toBeLessThan(2 * 2 ** 20);
     // Both still get their views once they read again: the last one, whole.
     (chair.ws as unknown as { _socket: { resume(): void } })._socket.resume();
     (boss.ws as unknown as { _socket: { resume(): void } })._socket.resume();
@@ -168,7 +200,12 @@ describe('hole 4: lock-out', () => {
       const r = await rawKept(server.url, from);
       r.send(hello);
     }
-    const f = new SessionClient({ url: server.url, token: FACILITATOR_TOKEN, socket: (u) => new WebSocket(u, { localAddress: from }) as unknown as SocketLike, timeoutMs: 5000 });
+    const f = new SessionClient({
+      url: server.url,
+      token: FACILITATOR_TOKEN,
+      socket: (u) => new WebSocket(u, { localAddress: from }) as unknown as SocketLike,
+      timeoutMs: 5000,
+    });
     try {
       expect((await f.connect()).role).toBe('facilitator');
       expect((await f.listSessions()).type).toBe('sessions');
@@ -237,7 +274,9 @@ describe('hole 5: join codes', () => {
     const conns = await Promise.all(Array.from({ length: 30 }, () => rawKept(server.url, from)));
     for (const r of conns) r.send(hello);
     await Promise.all(conns.map((r) => r.next((m) => m.type === 'welcome')));
-    for (const r of conns) for (let i = 0; i < 3; i++) r.send({ type: 'join', code: wrong(code).slice(0, 5) + String(i + 2), name: 'guess' });
+    for (const r of conns)
+      for (let i = 0; i < 3; i++)
+        r.send({ type: 'join', code: wrong(code).slice(0, 5) + String(i + 2), name: 'guess' });
     await new Promise((ok) => setTimeout(ok, 500));
     for (const r of conns) {
       checked += r.inbox.filter((m) => m.type === 'error' && m.code === 'code/unknown').length;
@@ -251,13 +290,20 @@ describe('hole 5: join codes', () => {
     late.send(hello);
     await late.next((m) => m.type === 'welcome');
     late.send({ type: 'join', code, name: 'late', id: 'j1' });
-    expect(await late.next((m) => m.type === 'error' || m.type === 'joined')).toMatchObject({ type: 'error', code: 'code/throttled', id: 'j1' });
+    expect(await late.next((m) => m.type === 'error' || m.type === 'joined')).toMatchObject({
+      type: 'error',
+      code: 'code/throttled',
+      id: 'j1',
+    });
     // Another machine in the room joins as usual.
     const other = await rawKept(server.url, '127.0.0.12');
     other.send(hello);
     await other.next((m) => m.type === 'welcome');
     other.send({ type: 'join', code, name: 'Ana' });
-    expect(await other.next((m) => m.type === 'joined' || m.type === 'error')).toMatchObject({ type: 'joined', session: sid });
+    expect(await other.next((m) => m.type === 'joined' || m.type === 'error')).toMatchObject({
+      type: 'joined',
+      session: sid,
+    });
     // The facilitator's console hears of it.
     await until(() => fac.received.some((m) => m.type === 'alarm'), 'the alarm');
     expect(fac.received.find((m) => m.type === 'alarm')).toMatchObject({ kind: 'join-guessing', address: from });
@@ -305,7 +351,13 @@ describe('hole 5: join codes', () => {
       expect(await seat('127.0.0.13')).toMatchObject({ type: 'seated' });
     }
     const rows = new Database(join(tmp.dir, 'codes.db'), { readonly: true });
-    expect((rows.prepare("SELECT COUNT(*) AS n FROM seats WHERE session = ? AND seat = 'projector'").get(sid) as { n: number }).n).toBe(3);
+    expect(
+      (
+        rows.prepare("SELECT COUNT(*) AS n FROM seats WHERE session = ? AND seat = 'projector'").get(sid) as {
+          n: number;
+        }
+      ).n,
+    ).toBe(3);
     rows.close();
   });
 });

@@ -12,7 +12,11 @@ describe('hidden information on the wire', () => {
     const a = await sessionWith(ctx.fac, ctx.server.url, 41, ['srsg', 'envoy', 'projector']);
     const b = await sessionWith(ctx.fac, ctx.server.url, 41, []);
     await ctx.fac.command(a.sid, { do: 'start' });
-    const [srsg, envoy, projector] = a.clients as [(typeof a.clients)[number], (typeof a.clients)[number], (typeof a.clients)[number]];
+    const [srsg, envoy, projector] = a.clients as [
+      (typeof a.clients)[number],
+      (typeof a.clients)[number],
+      (typeof a.clients)[number],
+    ];
     await until(() => srsg.view?.role === 'chair' && srsg.view.status.started, 'the srsg view');
     const adopt = srsg.view?.role === 'chair' ? srsg.view.legal.find((x) => x.type === 'mandate/adopt') : undefined;
     await srsg.act(adopt as Action);
@@ -55,7 +59,10 @@ describe('hidden information on the wire', () => {
       expect(err?.message).not.toMatch(/\d/);
     }
     // The SRSG acts at the position both chairs see; the ack says nothing of how many events the session holds.
-    await until(() => srsg.view?.role === 'chair' && srsg.view.view.turn === 1 && srsg.view.legal.length > 0, 'the srsg legal list');
+    await until(
+      () => srsg.view?.role === 'chair' && srsg.view.view.turn === 1 && srsg.view.legal.length > 0,
+      'the srsg legal list',
+    );
     const first = srsg.view?.role === 'chair' ? srsg.view.legal[0] : undefined;
     const close = await srsg.act(first as Action, { expect: where });
     expect(close).not.toHaveProperty('seq');

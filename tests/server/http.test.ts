@@ -17,7 +17,12 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'assets', 'app-1234.js'), 'export {};');
   writeFileSync(join(tmp.dir, 'secret.txt'), 'not for you');
   server = await startServer({ host: '127.0.0.1', port: 0, db: tmp.db, dist, facilitatorToken: FACILITATOR_TOKEN });
-  bare = await startServer({ host: '127.0.0.1', port: 0, db: join(tmp.dir, 'b.db'), dist: join(tmp.dir, 'nothing-here') });
+  bare = await startServer({
+    host: '127.0.0.1',
+    port: 0,
+    db: join(tmp.dir, 'b.db'),
+    dist: join(tmp.dir, 'nothing-here'),
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -25,12 +30,23 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-function get(port: number, path: string, method = 'GET'): Promise<{ status: number; type: string; body: string; headers: IncomingHttpHeaders }> {
+function get(
+  port: number,
+  path: string,
+  method = 'GET',
+): Promise<{ status: number; type: string; body: string; headers: IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method }, (res) => {
       let body = '';
       res.on('data', (d) => (body += String(d)));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body, headers: res.headers }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          type: String(res.headers['content-type'] ?? ''),
+          body,
+          headers: res.headers,
+        }),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -39,9 +55,16 @@ function get(port: number, path: string, method = 'GET'): Promise<{ status: numb
 
 describe('the HTTP server', () => {
   it('serves the built game, with the page for its own routes', async () => {
-    expect(await get(server.port, '/')).toMatchObject({ status: 200, type: 'text/html; charset=utf-8', body: '<!doctype html><title>Mandate</title>' });
+    expect(await get(server.port, '/')).toMatchObject({
+      status: 200,
+      type: 'text/html; charset=utf-8',
+      body: '<!doctype html><title>Mandate</title>',
+    });
     expect(await get(server.port, '/?join=ABCDEF')).toMatchObject({ status: 200, type: 'text/html; charset=utf-8' });
-    expect(await get(server.port, '/assets/app-1234.js')).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8' });
+    expect(await get(server.port, '/assets/app-1234.js')).toMatchObject({
+      status: 200,
+      type: 'text/javascript; charset=utf-8',
+    });
     expect((await get(server.port, '/missing.png')).status).toBe(404);
     expect((await get(server.port, '/', 'POST')).status).toBe(405);
     expect(JSON.parse((await get(server.port, '/healthz')).body)).toMatchObject({ ok: true });

@@ -74,7 +74,11 @@ describe('the server refuses and changes nothing', () => {
   it('refuses a message over 16 KiB with an error, and closes the socket on one over the hard limit', async () => {
     const r = await seated(srsgToken);
     const before = facSeq();
-    r.send({ type: 'intent', id: 'big-1', action: { type: 'plan/commit', chair: 'srsg', note: 'x'.repeat(17 * 1024) } });
+    r.send({
+      type: 'intent',
+      id: 'big-1',
+      action: { type: 'plan/commit', chair: 'srsg', note: 'x'.repeat(17 * 1024) },
+    });
     expect(await r.next((m) => m.type === 'error')).toMatchObject({ code: 'message/too-large' });
     r.send(JSON.stringify({ pad: 'y'.repeat(200 * 1024) }));
     expect(await r.closed).toBe(1009);
@@ -90,9 +94,17 @@ describe('the server refuses and changes nothing', () => {
     const before = truth();
     const seqBefore = facSeq();
     const envoy = await seated(envoyToken);
-    envoy.send({ type: 'intent', id: 'as-srsg', action: { type: 'mandate/adopt', chair: 'srsg', tasks: ['political-process', 'poc'] } });
+    envoy.send({
+      type: 'intent',
+      id: 'as-srsg',
+      action: { type: 'mandate/adopt', chair: 'srsg', tasks: ['political-process', 'poc'] },
+    });
     expect(await envoy.next(errorFor('as-srsg'))).toMatchObject({ code: 'auth/forbidden' });
-    envoy.send({ type: 'intent', id: 'inject', action: { type: 'facilitator/adjust', indicator: 'process', by: 10, reason: 'because' } });
+    envoy.send({
+      type: 'intent',
+      id: 'inject',
+      action: { type: 'facilitator/adjust', indicator: 'process', by: 10, reason: 'because' },
+    });
     expect(await envoy.next(errorFor('inject'))).toMatchObject({ code: 'auth/forbidden' });
     envoy.send({ type: 'facilitator', id: 'pause', session: sid, command: { do: 'pause' } });
     expect(await envoy.next(errorFor('pause'))).toMatchObject({ code: 'auth/forbidden' });
@@ -105,7 +117,11 @@ describe('the server refuses and changes nothing', () => {
     const f = await rawSocket(server.url);
     f.send({ type: 'resume', protocol: 1, token: FACILITATOR_TOKEN });
     await f.next((m) => m.type === 'welcome');
-    f.send({ type: 'intent', id: 'fac-plays', action: { type: 'mandate/adopt', chair: 'srsg', tasks: ['political-process', 'poc'] } });
+    f.send({
+      type: 'intent',
+      id: 'fac-plays',
+      action: { type: 'mandate/adopt', chair: 'srsg', tasks: ['political-process', 'poc'] },
+    });
     expect(await f.next(errorFor('fac-plays'))).toMatchObject({ code: 'auth/forbidden' });
     f.ws.close();
 
@@ -117,7 +133,11 @@ describe('the server refuses and changes nothing', () => {
 
   it('answers a replayed intent id with its first ack and applies it once', async () => {
     const srsg = await seated(srsgToken);
-    const adopt = { type: 'intent', id: 'adopt-1', action: { type: 'mandate/adopt', chair: 'srsg', tasks: ['political-process', 'poc'] } };
+    const adopt = {
+      type: 'intent',
+      id: 'adopt-1',
+      action: { type: 'mandate/adopt', chair: 'srsg', tasks: ['political-process', 'poc'] },
+    };
     srsg.send(adopt);
     const first = await srsg.next((m) => m.type === 'ack');
     expect(first).toMatchObject({ id: 'adopt-1' });
@@ -136,7 +156,11 @@ describe('the server refuses and changes nothing', () => {
     expect(truth()).toEqual(after);
     expect(truth().log.filter((a) => a.type === 'mandate/adopt')).toHaveLength(1);
     // A rule refusal is an error with the engine's code.
-    srsg.send({ type: 'intent', id: 'bad-strategy', action: { type: 'strategy/set', chair: 'srsg', strategy: 'nope' } });
+    srsg.send({
+      type: 'intent',
+      id: 'bad-strategy',
+      action: { type: 'strategy/set', chair: 'srsg', strategy: 'nope' },
+    });
     expect(await srsg.next(errorFor('bad-strategy'))).toMatchObject({ code: 'phase/wrong' });
     srsg.ws.close();
   });

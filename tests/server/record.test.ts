@@ -7,7 +7,15 @@ import { loadScenario } from '../../src/scenario/load-node.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import { DOCTRINES } from '../../src/sim/doctrines/index.js';
 import { chairBody, projectorBody } from '../../src/server/views.js';
-import { FACILITATOR_TOKEN, client, facilitatorView as truth, serverWithFacilitator, sessionWith as seated, until, type TestClient } from './support.js';
+import {
+  FACILITATOR_TOKEN,
+  client,
+  facilitatorView as truth,
+  serverWithFacilitator,
+  sessionWith as seated,
+  until,
+  type TestClient,
+} from './support.js';
 
 const r = loadScenario('tutorial');
 if (!r.ok) throw new Error('tutorial does not load');
@@ -18,7 +26,12 @@ const wire = (c: TestClient) => c.tap.frames.map((f) => JSON.parse(f) as WireMes
 const sessionWith = (seed: number, seats: ('srsg' | 'projector')[]) => seated(ctx.fac, ctx.server.url, seed, seats);
 /** Plays the SRSG's chair; with `holdAt`, waits in that turn's planning while `holding.on`. */
 const drive = (c: TestClient, holdAt?: number, holding = { on: true }) =>
-  driveChair(c, { scenario: scn, doctrine: DOCTRINES['report']!, random: () => 0.5, hold: (b) => holding.on && b.view.turn === holdAt && b.view.phase === 'planning' });
+  driveChair(c, {
+    scenario: scn,
+    doctrine: DOCTRINES['report']!,
+    random: () => 0.5,
+    hold: (b) => holding.on && b.view.turn === holdAt && b.view.phase === 'planning',
+  });
 /** Whether a chair's or the facilitator's view shows this turn's planning. */
 function inPlanning(b: ViewBody | null | undefined, turn: number): boolean {
   const at = b?.role === 'chair' ? b.view : b?.role === 'facilitator' ? b.state : null;
@@ -33,7 +46,10 @@ function loseOneIncrement(c: TestClient): () => boolean {
     const m = JSON.parse(f) as WireMessage;
     if (m.type !== 'view') return false;
     const b = m.body;
-    const increment = b.role === 'chair' ? b.ledgerFrom > 0 && b.view.ledger.length > 0 : b.role === 'facilitator' && b.logFrom > 0 && b.state.log.length > 0;
+    const increment =
+      b.role === 'chair'
+        ? b.ledgerFrom > 0 && b.view.ledger.length > 0
+        : b.role === 'facilitator' && b.logFrom > 0 && b.state.log.length > 0;
     return (lost = increment);
   };
   return () => lost;
@@ -54,12 +70,16 @@ describe('incremental views', () => {
     await until(() => chairLost() && facLost(), 'a frame of each to be lost');
     // Whatever the game does next tells each client it missed a frame: it asks for a sync and gets a whole view.
     await ctx.fac.command(sid, { do: 'pause' });
-    await until(() => srsg.view?.status.paused === true && truth(ctx.fac.views.get(sid)).status.paused, 'the paused views');
+    await until(
+      () => srsg.view?.status.paused === true && truth(ctx.fac.views.get(sid)).status.paused,
+      'the paused views',
+    );
     const s = ctx.server.hub.sessions.get(sid)!;
     expect(srsg.view).toEqual(chairBody(s.state, scn, 'srsg', s.status()));
     expect(truth(ctx.fac.views.get(sid)).state).toEqual(s.state);
     // One sync each, however many frames came between the loss and its answer.
-    for (const c of [srsg, ctx.fac]) expect(c.tap.sent.filter((f) => (JSON.parse(f) as { type: string }).type === 'sync')).toHaveLength(1);
+    for (const c of [srsg, ctx.fac])
+      expect(c.tap.sent.filter((f) => (JSON.parse(f) as { type: string }).type === 'sync')).toHaveLength(1);
     holding.on = false;
     await ctx.fac.command(sid, { do: 'end-game', reason: 'Enough' });
     await driver.done;
@@ -90,7 +110,11 @@ describe('the game record', () => {
     expect(srsg.record).toBeNull();
     // Nothing stale: the views are the server's projections of the state after the undo (shorter ledger and log).
     const s = ctx.server.hub.sessions.get(sid)!;
-    await until(() => projector.view?.status.ended === false && truth(ctx.fac.views.get(sid)).state.log.length === s.state.log.length, 'the views after the undo');
+    await until(
+      () =>
+        projector.view?.status.ended === false && truth(ctx.fac.views.get(sid)).state.log.length === s.state.log.length,
+      'the views after the undo',
+    );
     expect(srsg.view).toEqual(chairBody(s.state, scn, 'srsg', s.status()));
     expect(projector.view).toEqual(projectorBody(s.state, scn, s.status()));
     expect(truth(ctx.fac.views.get(sid)).state).toEqual(s.state);
@@ -118,7 +142,8 @@ describe('the game record', () => {
     const driver = drive(srsg, 3);
     await ctx.fac.command(sid, { do: 'start' });
     await until(() => inPlanning(srsg.view, 3), 'turn 3');
-    for (const c of [srsg, projector, ctx.fac]) expect(wire(c).some((m) => m.type === 'record' && m.session === sid)).toBe(false);
+    for (const c of [srsg, projector, ctx.fac])
+      expect(wire(c).some((m) => m.type === 'record' && m.session === sid)).toBe(false);
     await ctx.fac.command(sid, { do: 'end-game', reason: 'Time for the plenary' });
     await driver.done;
     await until(() => projector.records.has(sid), 'the record');

@@ -9,7 +9,19 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SessionClient } from '../../src/net/client.js';
 import { facilitatorTokenFile, startServer, type RunningServer } from '../../src/server/server.js';
 import { hashToken } from '../../src/server/tokens.js';
-import { FACILITATOR_TOKEN, client, facilitatorView, rawSocket, ROOT, sessionWith, tappedFactory, tempDir, until, type Tap, type TestClient } from './support.js';
+import {
+  FACILITATOR_TOKEN,
+  client,
+  facilitatorView,
+  rawSocket,
+  ROOT,
+  sessionWith,
+  tappedFactory,
+  tempDir,
+  until,
+  type Tap,
+  type TestClient,
+} from './support.js';
 
 const tmp = tempDir();
 const running: RunningServer[] = [];
@@ -21,7 +33,15 @@ afterAll(async () => {
 });
 
 async function serve(db: string, token: string | null = FACILITATOR_TOKEN): Promise<RunningServer & { url: string }> {
-  const s = await startServer({ host: '127.0.0.1', port: 0, db, dist: join(ROOT, 'dist'), ...(token !== null ? { facilitatorToken: token } : {}), rate: { perSecond: 1000, burst: 1000 }, publicUrl: 'http://127.0.0.1' });
+  const s = await startServer({
+    host: '127.0.0.1',
+    port: 0,
+    db,
+    dist: join(ROOT, 'dist'),
+    ...(token !== null ? { facilitatorToken: token } : {}),
+    rate: { perSecond: 1000, burst: 1000 },
+    publicUrl: 'http://127.0.0.1',
+  });
   running.push(s);
   return Object.assign(s, { url: `ws://127.0.0.1:${s.port}/ws` });
 }
@@ -41,7 +61,23 @@ async function fac(url: string): Promise<TestClient> {
 /** `npm run serve` on a database, as a process: its exit code and what it wrote on stderr (at most 20 s). */
 function serveProcess(db: string): Promise<{ code: number | null; stderr: string; listening: boolean }> {
   return new Promise((resolve) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--host', '127.0.0.1', '--port', '0', '--db', db, '--facilitator-token', FACILITATOR_TOKEN], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/server/main.ts',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        '0',
+        '--db',
+        db,
+        '--facilitator-token',
+        FACILITATOR_TOKEN,
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stderr = '';
     let listening = false;
     proc.stderr.on('data', (d) => (stderr += String(d)));
@@ -76,7 +112,7 @@ describe('hole 6: one bad session cannot stop the server', () => {
     await stop(server);
     const raw = new Database(db);
     raw.prepare("UPDATE events SET body = 'null' WHERE session = ? AND seq = 1").run(sids[0]);
-    raw.prepare("UPDATE events SET body = '{\"kind\":' WHERE session = ? AND seq = 2").run(sids[1]);
+    raw.prepare('UPDATE events SET body = \'{"kind":\' WHERE session = ? AND seq = 2').run(sids[1]);
     raw.close();
 
     server = await serve(db);
@@ -84,7 +120,11 @@ describe('hole 6: one bad session cannot stop the server', () => {
     expect(server.broken).toBe(2);
     f = await fac(server.url);
     const listed = await f.listSessions();
-    for (const sid of sids.slice(0, 2)) expect(listed.sessions.find((x) => x.session === sid)?.status).toMatchObject({ ended: true, endReason: expect.stringContaining('unreadable') });
+    for (const sid of sids.slice(0, 2))
+      expect(listed.sessions.find((x) => x.session === sid)?.status).toMatchObject({
+        ended: true,
+        endReason: expect.stringContaining('unreadable'),
+      });
     // The good one goes on; the broken ones refuse, and nothing crashes.
     await f.command(sids[2]!, { do: 'start' });
     await expect(f.command(sids[0]!, { do: 'start' })).rejects.toThrow(/session\/ended/);
@@ -105,13 +145,22 @@ describe('hole 6: one bad session cannot stop the server', () => {
     let server = await serve(db);
     let f = await fac(server.url);
     for (const doctrine of ['constructor', 'tostring', 'hasownproperty', 'valueof', '--proto--']) {
-      await expect(f.createSession({ scenario: 'tutorial', team: 'Proto', seed: 1, doctrine })).rejects.toThrow(/doctrine\/unknown/);
+      await expect(f.createSession({ scenario: 'tutorial', team: 'Proto', seed: 1, doctrine })).rejects.toThrow(
+        /doctrine\/unknown/,
+      );
     }
     // A reinforcement named after a property of every object is refused as unknown, not an internal error.
     const other = await sessionWith(f, server.url, 8, ['srsg']);
     open.push(...other.clients);
     await f.command(other.sid, { do: 'start' });
-    await expect(f.command(other.sid, { do: 'custom-inject', title: 'Proto', effects: [{ do: 'request-unit', unit: 'constructor' }], reason: 'attack' })).rejects.toThrow(/facilitator\/unknown-event/);
+    await expect(
+      f.command(other.sid, {
+        do: 'custom-inject',
+        title: 'Proto',
+        effects: [{ do: 'request-unit', unit: 'constructor' }],
+        reason: 'attack',
+      }),
+    ).rejects.toThrow(/facilitator\/unknown-event/);
     const ok = await f.createSession({ scenario: 'tutorial', team: 'Tampered', seed: 9 });
     const sid = ok.session.session;
     f.close();
@@ -123,7 +172,10 @@ describe('hole 6: one bad session cannot stop the server', () => {
     f = await fac(server.url);
     f.watch(sid);
     await f.command(sid, { do: 'start' });
-    await until(() => (f.views.get(sid)?.role === 'facilitator' ? facilitatorView(f.views.get(sid)).state.turn >= 2 : false), 'the bots to play');
+    await until(
+      () => (f.views.get(sid)?.role === 'facilitator' ? facilitatorView(f.views.get(sid)).state.turn >= 2 : false),
+      'the bots to play',
+    );
     expect(server.hub.sessions.get(sid)?.doctrine.name).toBe('report');
     await stop(server);
     // And the next start is fine too.
@@ -192,7 +244,11 @@ describe('hole 8: the smaller ones', () => {
     const db = join(tmp.dir, 'legacy.db');
     await stop(await serve(db, null));
     const raw = new Database(db);
-    raw.prepare("INSERT INTO meta (key, value) VALUES ('facilitator_token', 'legacy-token-0123456789abcdef') ON CONFLICT(key) DO UPDATE SET value = excluded.value").run();
+    raw
+      .prepare(
+        "INSERT INTO meta (key, value) VALUES ('facilitator_token', 'legacy-token-0123456789abcdef') ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      )
+      .run();
     raw.prepare("DELETE FROM meta WHERE key = 'facilitator_token_hash'").run();
     raw.close();
     rmSync(facilitatorTokenFile(db));
@@ -221,7 +277,10 @@ describe('hole 8: the smaller ones', () => {
   it('queues sync() while the client reconnects, and sends it once welcomed again', async () => {
     const s = await serve(join(tmp.dir, 'client.db'));
     const f = await fac(s.url);
-    const { sid, clients: [p] } = await sessionWith(f, s.url, 3, ['srsg']);
+    const {
+      sid,
+      clients: [p],
+    } = await sessionWith(f, s.url, 3, ['srsg']);
     p!.close();
     const tap: Tap = { frames: [], sent: [] };
     const token = p!.received.find((m) => m.type === 'seated');
@@ -249,7 +308,11 @@ describe('hole 8: the smaller ones', () => {
     await c.connect();
     const before = tap.sent.length;
     c.drop();
-    await until(() => sockets === 2 && c.role === 'chair' && tap.sent.slice(before).some((x) => x.includes('"sync"')), 'the queued sync after the reconnection', 10_000);
+    await until(
+      () => sockets === 2 && c.role === 'chair' && tap.sent.slice(before).some((x) => x.includes('"sync"')),
+      'the queued sync after the reconnection',
+      10_000,
+    );
     expect(thrown).toBeNull();
     const after = tap.sent.slice(before).map((x) => JSON.parse(x) as { type: string });
     expect(after.findIndex((m) => m.type === 'sync')).toBeGreaterThan(after.findIndex((m) => m.type === 'resume'));
@@ -258,4 +321,3 @@ describe('hole 8: the smaller ones', () => {
     await stop(s);
   });
 });
-

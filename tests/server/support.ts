@@ -19,8 +19,19 @@ export function tempDir(): { dir: string; db: string; cleanup: () => void } {
   return { dir, db: join(dir, 'sessions.db'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function inProcess(db: string, rate: RateLimit = { perSecond: 1000, burst: 1000 }): Promise<RunningServer & { url: string }> {
-  const server = await startServer({ host: '127.0.0.1', port: 0, db, dist: join(ROOT, 'dist'), facilitatorToken: FACILITATOR_TOKEN, rate, publicUrl: 'http://127.0.0.1' });
+export async function inProcess(
+  db: string,
+  rate: RateLimit = { perSecond: 1000, burst: 1000 },
+): Promise<RunningServer & { url: string }> {
+  const server = await startServer({
+    host: '127.0.0.1',
+    port: 0,
+    db,
+    dist: join(ROOT, 'dist'),
+    facilitatorToken: FACILITATOR_TOKEN,
+    rate,
+    publicUrl: 'http://127.0.0.1',
+  });
   return Object.assign(server, { url: `ws://127.0.0.1:${server.port}/ws` });
 }
 
@@ -66,7 +77,12 @@ export type TestClient = SessionClient & { received: ServerMessage[]; tap: Tap }
 /** A client that records every message it receives (whole, as the client hands them out) and every frame on the wire. */
 export function client(url: string, token?: string): TestClient {
   const tap: Tap = { frames: [], sent: [] };
-  const c = new SessionClient({ url, socket: tappedFactory(tap), ...(token !== undefined ? { token } : {}), timeoutMs: 10_000 }) as TestClient;
+  const c = new SessionClient({
+    url,
+    socket: tappedFactory(tap),
+    ...(token !== undefined ? { token } : {}),
+    timeoutMs: 10_000,
+  }) as TestClient;
   c.received = [];
   c.tap = tap;
   c.on('*', (m) => c.received.push(m));
@@ -74,7 +90,11 @@ export function client(url: string, token?: string): TestClient {
 }
 
 /** For a test file: a server in this process and a connected facilitator, made before its tests and closed after. */
-export function serverWithFacilitator(): { readonly server: RunningServer & { url: string }; readonly fac: TestClient; readonly db: string } {
+export function serverWithFacilitator(): {
+  readonly server: RunningServer & { url: string };
+  readonly fac: TestClient;
+  readonly db: string;
+} {
   const tmp = tempDir();
   let server: (RunningServer & { url: string }) | null = null;
   let fac: TestClient | null = null;
@@ -102,7 +122,12 @@ export function serverWithFacilitator(): { readonly server: RunningServer & { ur
 }
 
 /** A new tutorial session with a person (or a projector) in each of these seats, named after the seat. */
-export async function sessionWith(fac: SessionClient, url: string, seed: number, seats: readonly SeatKind[]): Promise<{ sid: string; code: string; clients: TestClient[] }> {
+export async function sessionWith(
+  fac: SessionClient,
+  url: string,
+  seed: number,
+  seats: readonly SeatKind[],
+): Promise<{ sid: string; code: string; clients: TestClient[] }> {
   const created = await fac.createSession({ scenario: 'tutorial', team: `Team ${seed}`, seed });
   const clients: TestClient[] = [];
   for (const seat of seats) {
@@ -122,7 +147,12 @@ export function facilitatorView(b: ViewBody | null | undefined): Extract<ViewBod
 }
 
 /** A raw socket for sending what the client helper never would. */
-export async function rawSocket(url: string): Promise<{ ws: WebSocket; next: (pred?: (m: ServerMessage) => boolean) => Promise<ServerMessage>; send: (x: unknown) => void; closed: Promise<number> }> {
+export async function rawSocket(url: string): Promise<{
+  ws: WebSocket;
+  next: (pred?: (m: ServerMessage) => boolean) => Promise<ServerMessage>;
+  send: (x: unknown) => void;
+  closed: Promise<number>;
+}> {
   const ws = new WebSocket(url);
   const inbox: ServerMessage[] = [];
   const waiters: { pred: (m: ServerMessage) => boolean; resolve: (m: ServerMessage) => void }[] = [];
@@ -170,11 +200,30 @@ export interface Child {
 
 /** Starts `npx tsx src/server/main.ts` as its own process group and waits for its "listening" line. */
 export async function spawnServer(db: string, port = 0): Promise<Child> {
-  const proc = spawn('npx', ['tsx', 'src/server/main.ts', '--host', '127.0.0.1', '--port', String(port), '--db', db, '--facilitator-token', FACILITATOR_TOKEN, '--rate', '1000', '--burst', '1000'], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const proc = spawn(
+    'npx',
+    [
+      'tsx',
+      'src/server/main.ts',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--db',
+      db,
+      '--facilitator-token',
+      FACILITATOR_TOKEN,
+      '--rate',
+      '1000',
+      '--burst',
+      '1000',
+    ],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   proc.stderr!.on('data', (d) => (stderr += String(d)));
   const exited = new Promise<void>((r) => proc.once('exit', () => r()));

@@ -21,13 +21,28 @@ describe('one bot driver', () => {
   ] as const) {
     it(`${scenario} with ${doctrine} bots: sim, store and server autopilot play the same game`, () => {
       const scn = loadShipped(scenario);
-      const sim = playGame(scn, seed, seatAll(DOCTRINES[doctrine]!), undefined, undefined, undefined, { draws: 'stateless' });
+      const sim = playGame(scn, seed, seatAll(DOCTRINES[doctrine]!), undefined, undefined, undefined, {
+        draws: 'stateless',
+      });
       expect(sim.phase).toBe('over');
 
-      const store = runBots({ id: 't', scenario: scn, game: newGame(scn, seed), humanChairs: [], botDoctrine: doctrine }, []);
+      const store = runBots(
+        { id: 't', scenario: scn, game: newGame(scn, seed), humanChairs: [], botDoctrine: doctrine },
+        [],
+      );
 
       const db = new SessionStore(`${tmp.dir}/${scenario}.db`);
-      const row = { id: `s-${scenario}`, code: 'ABCDEF', scenario, scenarioHash: hashScenario(scn), seed, team: 't', doctrine, createdAt: 0, endedAt: null };
+      const row = {
+        id: `s-${scenario}`,
+        code: 'ABCDEF',
+        scenario,
+        scenarioHash: hashScenario(scn),
+        seed,
+        team: 't',
+        doctrine,
+        createdAt: 0,
+        endedAt: null,
+      };
       db.createSession(row);
       // the fog's key as the simulator makes it from the seed (a new session would draw a random one)
       db.setMeta(`fog-secret:${row.id}`, seedSecret(seed));

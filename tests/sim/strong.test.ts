@@ -11,9 +11,20 @@ import { gameSeed } from '../../src/sim/batch.js';
 import { loadShipped } from '../helpers/factory.js';
 import type { Doctrine } from '../../src/sim/doctrine.js';
 
-const forceEveryMonth = ((await import(new URL('../fixtures/doctrines/force-every-month.mjs', import.meta.url).href)) as { default: Doctrine }).default;
+const forceEveryMonth = (
+  (await import(new URL('../fixtures/doctrines/force-every-month.mjs', import.meta.url).href)) as { default: Doctrine }
+).default;
 
-const LESSON_FIELDS = ['mandate', 'refocus', 'coordinate', 'analysis', 'outreach', 'hostState', 'military', 'regional'] as const;
+const LESSON_FIELDS = [
+  'mandate',
+  'refocus',
+  'coordinate',
+  'analysis',
+  'outreach',
+  'hostState',
+  'military',
+  'regional',
+] as const;
 
 describe('strong and its lesson-breakers', () => {
   it('are registered, and strong is the report style with searched numbers and deprioritising breakers', () => {
@@ -31,20 +42,30 @@ describe('strong and its lesson-breakers', () => {
       const changed = LESSON_FIELDS.filter((f) => style[f] !== STRONG[f]);
       // christmas-tree changes the mandate it adopts and does not refocus it: one lesson, L-mandate.
       expect(changed.length, name).toBeGreaterThanOrEqual(1);
-      expect(changed.every((f) => f in BREAKS[name]!.style), name).toBe(true);
-      expect(Object.keys(BREAKS[name]!.style).every((k) => (LESSON_FIELDS as readonly string[]).includes(k)), name).toBe(true);
+      expect(
+        changed.every((f) => f in BREAKS[name]!.style),
+        name,
+      ).toBe(true);
+      expect(
+        Object.keys(BREAKS[name]!.style).every((k) => (LESSON_FIELDS as readonly string[]).includes(k)),
+        name,
+      ).toBe(true);
       // Every method is the one makeDoctrine builds: the same functions' source.
       const d = DOCTRINES[name]!;
       const s = DOCTRINES['strong']!;
-      for (const m of ['adoptMandate', 'reviewMandate', 'choose', 'strategy', 'plan', 'revise'] as const) expect(d[m].toString(), `${name}.${m}`).toBe(s[m].toString());
+      for (const m of ['adoptMandate', 'reviewMandate', 'choose', 'strategy', 'plan', 'revise'] as const)
+        expect(d[m].toString(), `${name}.${m}`).toBe(s[m].toString());
     }
   });
 });
 
 describe('no rule reads a doctrine or scenario id', () => {
-  const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
   it('src/engine names no doctrine and no bundled scenario', () => {
-    const names = [...Object.keys(DOCTRINES), 'monusco', 'minusma', 'tutorial'].map((n) => new RegExp(`['"\`]${n}['"\`]`));
+    const names = [...Object.keys(DOCTRINES), 'monusco', 'minusma', 'tutorial'].map(
+      (n) => new RegExp(`['"\`]${n}['"\`]`),
+    );
     for (const f of files('src/engine')) {
       const text = readFileSync(f, 'utf8');
       for (const re of names) expect(re.test(text), `${f} mentions ${re}`).toBe(false);
@@ -54,7 +75,9 @@ describe('no rule reads a doctrine or scenario id', () => {
 
 describe('the solo Force Commander of issue 13 (force every month, no Brigade, no consultation) beside strong bots', () => {
   const scn = loadShipped('monusco-2013');
-  const games = Array.from({ length: 50 }, (_, i) => playGame(scn, gameSeed(13, i), { ...seatAll(DOCTRINES['strong']!), force: forceEveryMonth }));
+  const games = Array.from({ length: 50 }, (_, i) =>
+    playGame(scn, gameSeed(13, i), { ...seatAll(DOCTRINES['strong']!), force: forceEveryMonth }),
+  );
 
   it('fails on MONUSCO in every one of 50 seeds', () => {
     expect(games.filter((g) => g.outcome!.result === 'success')).toHaveLength(0);

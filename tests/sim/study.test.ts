@@ -13,7 +13,8 @@ describe.each(['monusco-2013', 'minusma-2014'])('the lessons study of %s', (id) 
   const pairs = paired(rows);
 
   it('puts every lesson-breaker made from strong below it, paired on the same seeds', () => {
-    for (const p of pairs.filter((x) => x.name.startsWith('strong-'))) expect(p.diffCi95[1], `strong vs ${p.name}`).toBeLessThan(0);
+    for (const p of pairs.filter((x) => x.name.startsWith('strong-')))
+      expect(p.diffCi95[1], `strong vs ${p.name}`).toBeLessThan(0);
   });
 
   it('leaves real risk: strong wins often but not always', () => {

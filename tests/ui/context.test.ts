@@ -9,7 +9,15 @@ import { card, loadShipped, run, toPlanning } from '../helpers/factory.js';
 const scn = loadShipped('tutorial');
 
 function fromServer(s: GameState, chair: Chair, legal: readonly Action[] = legalActions(s, scn, chair)): PanelContext {
-  return contextFromView({ scn, chair, view: viewFor(s, scn, chair), legal, humans: [chair], dispatch: () => {}, rejection: null });
+  return contextFromView({
+    scn,
+    chair,
+    view: viewFor(s, scn, chair),
+    legal,
+    humans: [chair],
+    dispatch: () => {},
+    rejection: null,
+  });
 }
 
 /** What the hand panel asks about: every card on every target the scenario names, and every move of every unit. */
@@ -18,9 +26,13 @@ function handQuestions(s: GameState, chair: Chair): Action[] {
   const out: Action[] = [];
   for (const c of idx.cardsByChair.get(chair) ?? []) {
     if (c.target === 'none') out.push({ type: 'plan/add', chair, item: card(c.id) });
-    else for (const t of c.target === 'region' ? [...idx.regions.keys()] : [...idx.actors.keys()]) out.push({ type: 'plan/add', chair, item: card(c.id, t) });
+    else
+      for (const t of c.target === 'region' ? [...idx.regions.keys()] : [...idx.actors.keys()])
+        out.push({ type: 'plan/add', chair, item: card(c.id, t) });
   }
-  if (chair === 'force') for (const u of Object.keys(s.units)) for (const r of idx.regions.keys()) out.push({ type: 'plan/add', chair, item: { kind: 'move', unit: u, to: r } });
+  if (chair === 'force')
+    for (const u of Object.keys(s.units))
+      for (const r of idx.regions.keys()) out.push({ type: 'plan/add', chair, item: { kind: 'move', unit: u, to: r } });
   return out;
 }
 
@@ -34,9 +46,15 @@ describe('the panel context of a session chair', () => {
         const ctx = fromServer(s, chair);
         const asked = handQuestions(s, chair);
         expect(asked.length).toBeGreaterThan(0);
-        for (const a of asked) expect([JSON.stringify(a), ctx.whyNot(a) === null]).toEqual([JSON.stringify(a), checkAllowed(s, a, scn) === null]);
+        for (const a of asked)
+          expect([JSON.stringify(a), ctx.whyNot(a) === null]).toEqual([
+            JSON.stringify(a),
+            checkAllowed(s, a, scn) === null,
+          ]);
         for (const c of indexOf(scn).cardsByChair.get(chair) ?? []) {
-          const allowed = targetsOf(s, scn, c).filter((t) => checkAllowed(s, { type: 'plan/add', chair, item: card(c.id, t) }, scn) === null);
+          const allowed = targetsOf(s, scn, c).filter(
+            (t) => checkAllowed(s, { type: 'plan/add', chair, item: card(c.id, t) }, scn) === null,
+          );
           expect(ctx.targets(c)).toEqual(c.target === 'none' ? [] : allowed);
         }
       }
@@ -47,7 +65,9 @@ describe('the panel context of a session chair', () => {
     const ctx = fromServer(planned, 'srsg');
     const cases = [card('jmac'), card('back-the-state'), card('good-offices', 'hlf')];
     const codes = cases.map((item) => ctx.whyNot({ type: 'plan/add', chair: 'srsg', item })?.code);
-    expect(codes).toEqual(cases.map((item) => checkAllowed(planned, { type: 'plan/add', chair: 'srsg', item }, scn)?.code));
+    expect(codes).toEqual(
+      cases.map((item) => checkAllowed(planned, { type: 'plan/add', chair: 'srsg', item }, scn)?.code),
+    );
     expect(codes).toContain('card/already-planned');
     expect(codes).toContain('card/task-not-mandated');
   });
@@ -60,7 +80,9 @@ describe('the panel context of a session chair', () => {
     ]);
     const item = card('good-offices', 'hlf');
     expect(checkAllowed(full, { type: 'plan/add', chair: 'srsg', item }, scn)?.code).toBe('card/capacity');
-    expect(reasonFromView(scn, viewFor(full, scn, 'srsg'), { type: 'plan/add', chair: 'srsg', item }).code).toBe('card/capacity');
+    expect(reasonFromView(scn, viewFor(full, scn, 'srsg'), { type: 'plan/add', chair: 'srsg', item }).code).toBe(
+      'card/capacity',
+    );
   });
 
   it('offers nothing the server does not list: before the start, or on another chair’s turn', () => {
@@ -73,14 +95,30 @@ describe('the panel context of a session chair', () => {
   it('takes the mandate and the commit as open steps, whatever their details', () => {
     const planning = fromServer(toPlanning(scn), 'srsg');
     expect(planning.whyNot({ type: 'plan/commit', chair: 'srsg', note: 'holding the line' })).toBeNull();
-    expect(legalKey({ type: 'mandate/adopt', chair: 'srsg', tasks: ['a'] })).toBe(legalKey({ type: 'mandate/adopt', chair: 'srsg', tasks: ['b', 'c'] }));
-    expect(legalKey({ type: 'plan/add', chair: 'srsg', item: { card: 'x', kind: 'card' } })).toBe(legalKey({ type: 'plan/add', chair: 'srsg', item: card('x') }));
-    expect(legalKey({ type: 'plan/add', chair: 'srsg', item: card('x', 'a') })).not.toBe(legalKey({ type: 'plan/add', chair: 'srsg', item: card('x', 'b') }));
+    expect(legalKey({ type: 'mandate/adopt', chair: 'srsg', tasks: ['a'] })).toBe(
+      legalKey({ type: 'mandate/adopt', chair: 'srsg', tasks: ['b', 'c'] }),
+    );
+    expect(legalKey({ type: 'plan/add', chair: 'srsg', item: { card: 'x', kind: 'card' } })).toBe(
+      legalKey({ type: 'plan/add', chair: 'srsg', item: card('x') }),
+    );
+    expect(legalKey({ type: 'plan/add', chair: 'srsg', item: card('x', 'a') })).not.toBe(
+      legalKey({ type: 'plan/add', chair: 'srsg', item: card('x', 'b') }),
+    );
   });
 
   it('holds the viewer and the lobby’s people as human, nobody else', () => {
-    const ctx = contextFromView({ scn, chair: 'envoy', view: viewFor(narrow, scn, 'envoy'), legal: [], humans: ['srsg'], dispatch: () => {}, rejection: { code: 'session/paused' } });
-    expect(indexOf(scn).chairs.filter((c) => ctx.isHuman(c))).toEqual(indexOf(scn).chairs.filter((c) => c === 'srsg' || c === 'envoy'));
+    const ctx = contextFromView({
+      scn,
+      chair: 'envoy',
+      view: viewFor(narrow, scn, 'envoy'),
+      legal: [],
+      humans: ['srsg'],
+      dispatch: () => {},
+      rejection: { code: 'session/paused' },
+    });
+    expect(indexOf(scn).chairs.filter((c) => ctx.isHuman(c))).toEqual(
+      indexOf(scn).chairs.filter((c) => c === 'srsg' || c === 'envoy'),
+    );
     expect(ctx.rejection?.code).toBe('session/paused');
   });
 });

@@ -2,7 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { viewFor, type Action, type GameState } from '../../src/engine/index.js';
 import { baselineView, monthBaseline } from '../../src/ui/scenes/baseline.js';
-import { changeMark, countAt, diffViews, easeInOut, flashAt, monthChanged, progressAt } from '../../src/ui/scenes/changes.js';
+import {
+  changeMark,
+  countAt,
+  diffViews,
+  easeInOut,
+  flashAt,
+  monthChanged,
+  progressAt,
+} from '../../src/ui/scenes/changes.js';
 import { layoutOf, regionAt, rimToRim, spread, unitSlot } from '../../src/ui/scenes/layout.js';
 import type { MapView } from '../../src/ui/scenes/source.js';
 import { abbreviation } from '../../src/ui/scenes/map-scene.js';
@@ -125,7 +133,8 @@ describe('map layout and hit areas', () => {
     for (const [i, p] of ps.entries()) {
       expect(p.x).toBeGreaterThanOrEqual(m.radius);
       expect(p.x).toBeLessThanOrEqual(760 - m.radius);
-      for (const q of ps.slice(i + 1)) expect(Math.hypot(p.x - q.x, p.y - q.y)).toBeGreaterThan(2 * m.radius + 10 * m.unit);
+      for (const q of ps.slice(i + 1))
+        expect(Math.hypot(p.x - q.x, p.y - q.y)).toBeGreaterThan(2 * m.radius + 10 * m.unit);
     }
     expect(at.get('ituri')!.y).toBeLessThan(at.get('goma')!.y);
     expect(at.get('goma')!.y).toBeLessThan(at.get('uvira')!.y);
@@ -138,7 +147,14 @@ describe('map layout and hit areas', () => {
       { x: 500, y: 400 },
     ];
     expect(spread(pts, { x: 100, y: 80 }, { minX: 0, maxX: 1000, minY: 0, maxY: 1000 })).toEqual(pts);
-    const same = spread([{ x: 300, y: 300 }, { x: 300, y: 300 }], { x: 100, y: 80 }, { minX: 0, maxX: 1000, minY: 0, maxY: 1000 });
+    const same = spread(
+      [
+        { x: 300, y: 300 },
+        { x: 300, y: 300 },
+      ],
+      { x: 100, y: 80 },
+      { minX: 0, maxX: 1000, minY: 0, maxY: 1000 },
+    );
     expect(Math.hypot((same[0]!.x - same[1]!.x) / 100, (same[0]!.y - same[1]!.y) / 80)).toBeGreaterThanOrEqual(1);
   });
 
@@ -204,7 +220,10 @@ describe('the month’s baseline, replayed from the log', () => {
   });
 
   it('offers no baseline for a log that does not replay', () => {
-    const broken = { ...resolved, log: [...resolved.log, { type: 'strategy/set', chair: 'srsg', strategy: 'no-such' } as Action] } as GameState;
+    const broken = {
+      ...resolved,
+      log: [...resolved.log, { type: 'strategy/set', chair: 'srsg', strategy: 'no-such' } as Action],
+    } as GameState;
     expect(monthBaseline(scn, broken)).toBeNull();
   });
 });
@@ -223,7 +242,11 @@ describe('sound cues', () => {
   it('adds a warning cue only for a warning or decision not there before', () => {
     expect(cuesFor(state(1, 'coordination'), state(2, 'sitrep', ['ambush']))).toEqual(['resolved', 'warning']);
     expect(cuesFor(state(2, 'sitrep', ['ambush']), state(2, 'strategy', ['ambush']))).toEqual(['phase']);
-    expect(cueState({ turn: 2, phase: 'sitrep', warnings: ['w'], pendingChoices: ['c'] })).toEqual({ turn: 2, phase: 'sitrep', alerts: ['w', 'c'] });
+    expect(cueState({ turn: 2, phase: 'sitrep', warnings: ['w'], pendingChoices: ['c'] })).toEqual({
+      turn: 2,
+      phase: 'sitrep',
+      alerts: ['w', 'c'],
+    });
   });
 });
 

@@ -23,20 +23,31 @@ describe('placeLabels', () => {
 
   it('never overlaps labels, pins or reserved boxes when there is room (a cluster of twelve round one point)', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ x: fc.integer({ min: 300, max: 500 }), y: fc.integer({ min: 250, max: 350 }), w: fc.integer({ min: 40, max: 140 }), h: fc.integer({ min: 16, max: 44 }) }), { minLength: 1, maxLength: 12 }), (ls) => {
-        const labels = ls.map((l, i) => ({ id: `r${i}`, ...l }));
-        const pins = labels.map((l) => ({ x: l.x - 4, y: l.y - 4, w: 8, h: 8 }));
-        const key = { x: 0, y: 450, w: 200, h: 150 };
-        const r = placeLabels(labels, [...pins, key], bounds, opts);
-        expect(r.crowded).toEqual([]);
-        const boxes = [...r.boxes.values()];
-        boxes.forEach((a, i) => {
-          expect(a.x >= 0 && a.y >= 0 && a.x + a.w <= 800 && a.y + a.h <= 600).toBe(true);
-          expect(overlaps(a, key)).toBe(false);
-          for (const p of pins) expect(overlaps(a, p)).toBe(false);
-          for (const b of boxes.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
-        });
-      }),
+      fc.property(
+        fc.array(
+          fc.record({
+            x: fc.integer({ min: 300, max: 500 }),
+            y: fc.integer({ min: 250, max: 350 }),
+            w: fc.integer({ min: 40, max: 140 }),
+            h: fc.integer({ min: 16, max: 44 }),
+          }),
+          { minLength: 1, maxLength: 12 },
+        ),
+        (ls) => {
+          const labels = ls.map((l, i) => ({ id: `r${i}`, ...l }));
+          const pins = labels.map((l) => ({ x: l.x - 4, y: l.y - 4, w: 8, h: 8 }));
+          const key = { x: 0, y: 450, w: 200, h: 150 };
+          const r = placeLabels(labels, [...pins, key], bounds, opts);
+          expect(r.crowded).toEqual([]);
+          const boxes = [...r.boxes.values()];
+          boxes.forEach((a, i) => {
+            expect(a.x >= 0 && a.y >= 0 && a.x + a.w <= 800 && a.y + a.h <= 600).toBe(true);
+            expect(overlaps(a, key)).toBe(false);
+            for (const p of pins) expect(overlaps(a, p)).toBe(false);
+            for (const b of boxes.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
+          });
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -7,7 +7,10 @@ import { bundledScenarios, parseCustom } from '../../src/ui/scenarios.js';
 
 async function copyOfTutorial(): Promise<Awaited<ReturnType<typeof parseCustom>> & { ok: true }> {
   // an author's copy that kept the id and changed the title (so its content, and its hash, differ)
-  const text = readFileSync('scenarios/tutorial.yaml', 'utf8').replace(/^title:\n {2}en: .*$/m, 'title:\n  en: "My Meridia"');
+  const text = readFileSync('scenarios/tutorial.yaml', 'utf8').replace(
+    /^title:\n {2}en: .*$/m,
+    'title:\n  en: "My Meridia"',
+  );
   const r = await parseCustom(text, 'my-meridia.yaml');
   if (!r.ok) throw new Error(r.problems.join('\n'));
   return r;
@@ -31,7 +34,9 @@ describe('sessionFromSaveText', () => {
 
   it('says the save belongs to another scenario when no file with its id matches it', async () => {
     const custom = (await copyOfTutorial()).entry;
-    const theirs = await bundledScenarios().find((e) => e.id === 'tutorial')!.load();
+    const theirs = await bundledScenarios()
+      .find((e) => e.id === 'tutorial')!
+      .load();
     const r = await sessionFromSaveText(JSON.stringify(makeSave(theirs, newGame(theirs, 5))), [custom], 'c');
     expect(r.ok ? 'ok' : r.error.code).toBe('other-scenario');
   });

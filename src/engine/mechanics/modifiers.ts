@@ -88,7 +88,13 @@ export function siloFactor(s: GameState, scn: Scenario, chair: Card['chair']): n
   return s.turn - last >= scn.mechanics.siloTurns ? 0.7 : 1;
 }
 
-export function modifiersFor(s: GameState, scn: Scenario, card: Card, target: string | undefined, conflicts: readonly Conflict[]): Modifier[] {
+export function modifiersFor(
+  s: GameState,
+  scn: Scenario,
+  card: Card,
+  target: string | undefined,
+  conflicts: readonly Conflict[],
+): Modifier[] {
   const mods: Modifier[] = [];
   const push = (factor: number, mechanic: Modifier['mechanic'], lessons: string[]) => {
     if (factor !== 1) mods.push({ factor, mechanic, lessons });
@@ -105,7 +111,8 @@ export function modifiersFor(s: GameState, scn: Scenario, card: Card, target: st
     push(regionalFactor(s), 'regional-alignment', ['L-regional']);
   }
   // L-analysis ¶10: operations and talks alike are planned on the mission's picture of the conflict.
-  if (card.tags.includes('talks') || card.tags.some((t) => (OPERATIONS as readonly string[]).includes(t))) push(analysisFactor(s), 'analysis-targeting', ['L-analysis']);
+  if (card.tags.includes('talks') || card.tags.some((t) => (OPERATIONS as readonly string[]).includes(t)))
+    push(analysisFactor(s), 'analysis-targeting', ['L-analysis']);
   if (card.needsUnit) push(performanceFactor(s, scn, card, target), 'contributor-consultation', ['L-tcc']);
   if (card.tags.includes('talks') && conflicts.some((c) => c.kind === 'offensive-vs-talks' && c.subject === target)) {
     push(0.5, 'plan-conflicts', ['L-cohesion', 'L-primacy']);

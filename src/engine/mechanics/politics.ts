@@ -24,7 +24,9 @@ export function protectionWeights(scn: Scenario): Record<string, number> {
   for (const r of scn.regions) pop += r.population;
   const area = scn.mechanics.areaWeight;
   const n = scn.regions.length;
-  return Object.fromEntries(scn.regions.map((r) => [r.id, (1 - area) * (pop === 0 ? 1 / n : r.population / pop) + area / n]));
+  return Object.fromEntries(
+    scn.regions.map((r) => [r.id, (1 - area) * (pop === 0 ? 1 / n : r.population / pop) + area / n]),
+  );
 }
 
 /** Counts one more time a mechanic that marks a broken lesson weighed on the mission (read by conditions). */
@@ -43,7 +45,8 @@ export function hostStateDistance(d: DraftState, scn: Scenario): void {
   const c = d.indicators.closeness;
   const cause = { kind: 'mechanic', mechanic: 'host-state-distance', subject: host.id } as const;
   change(d, scn, { kind: 'indicator', id: 'consent' }, (c - 50) / 15, cause, ['L-hoststate']);
-  if (host.party && c > 55) change(d, scn, { kind: 'indicator', id: 'impartiality' }, -(c - 50) / 12, cause, ['L-hoststate']);
+  if (host.party && c > 55)
+    change(d, scn, { kind: 'indicator', id: 'impartiality' }, -(c - 50) / 12, cause, ['L-hoststate']);
 }
 
 /** L-regional: neighbours and regional organizations left out drift away and spoil. */
@@ -61,7 +64,14 @@ export function regionalExclusion(d: DraftState, scn: Scenario): void {
   // signed or not (the scenario's rules may add to this, the engine carries it).
   const short = scn.mechanics.regionalFloor - d.indicators.regional;
   if (short > 0) {
-    change(d, scn, { kind: 'indicator', id: 'process' }, -Math.ceil(short / 10), { kind: 'mechanic', mechanic: 'regional-alignment' }, ['L-regional']);
+    change(
+      d,
+      scn,
+      { kind: 'indicator', id: 'process' },
+      -Math.ceil(short / 10),
+      { kind: 'mechanic', mechanic: 'regional-alignment' },
+      ['L-regional'],
+    );
   }
 }
 
@@ -77,7 +87,10 @@ export function agreementImplementation(d: DraftState, scn: Scenario, worked: bo
     change(d, scn, { kind: 'implementation' }, -2, cause, ['L-agreement']);
   }
   if (d.indicators.regional < scn.mechanics.regionalFloor) {
-    change(d, scn, { kind: 'implementation' }, -3, { kind: 'mechanic', mechanic: 'regional-exclusion' }, ['L-regional', 'L-agreement']);
+    change(d, scn, { kind: 'implementation' }, -3, { kind: 'mechanic', mechanic: 'regional-exclusion' }, [
+      'L-regional',
+      'L-agreement',
+    ]);
   }
   if (d.agreement.progress >= 100) d.agreement.status = 'implemented';
 }
@@ -94,7 +107,14 @@ export function siloWorking(d: DraftState, scn: Scenario): void {
     if (steps.length === 0) continue;
     const last = Math.max(0, ...steps.map((c) => d.played[c.id] ?? 0));
     if (d.turn - last < scn.mechanics.siloTurns) continue;
-    change(d, scn, { kind: 'indicator', id: 'cohesion' }, -scn.mechanics.siloCost, { kind: 'mechanic', mechanic: 'silo-working', subject: chair }, ['L-cohesion']);
+    change(
+      d,
+      scn,
+      { kind: 'indicator', id: 'cohesion' },
+      -scn.mechanics.siloCost,
+      { kind: 'mechanic', mechanic: 'silo-working', subject: chair },
+      ['L-cohesion'],
+    );
     tally(d, 'silo-working');
   }
 }
@@ -103,7 +123,9 @@ export function siloWorking(d: DraftState, scn: Scenario): void {
 export function expectationGap(d: DraftState, scn: Scenario): void {
   const gap = d.indicators.expectations - protection(d, scn);
   const delta = gap > 0 ? -Math.ceil(gap / 15) : Math.min(2, Math.floor(-gap / 15));
-  change(d, scn, { kind: 'indicator', id: 'trust' }, delta, { kind: 'mechanic', mechanic: 'expectation-gap' }, ['L-population']);
+  change(d, scn, { kind: 'indicator', id: 'trust' }, delta, { kind: 'mechanic', mechanic: 'expectation-gap' }, [
+    'L-population',
+  ]);
 }
 
 /**
@@ -114,5 +136,12 @@ export function expectationGap(d: DraftState, scn: Scenario): void {
 export function processDrift(d: DraftState, scn: Scenario, worked: boolean): void {
   const st = d.strategy ? indexOf(scn).strategies.get(d.strategy) : undefined;
   if ((worked && (st?.track.length ?? 0) > 0) || scn.mechanics.drift === 0) return;
-  change(d, scn, { kind: 'indicator', id: 'process' }, -scn.mechanics.drift, { kind: 'mechanic', mechanic: 'process-drift' }, ['L-primacy']);
+  change(
+    d,
+    scn,
+    { kind: 'indicator', id: 'process' },
+    -scn.mechanics.drift,
+    { kind: 'mechanic', mechanic: 'process-drift' },
+    ['L-primacy'],
+  );
 }

@@ -13,7 +13,14 @@ export function armedViolence(d: DraftState, scn: Scenario): void {
     if (!st || a.aggression === 0 || st.stance >= 0 || st.strength === 0) continue;
     const add = (a.aggression * st.strength) / 100;
     for (const r of a.regions) {
-      change(d, scn, { kind: 'violence', id: r }, add, { kind: 'mechanic', mechanic: 'armed-violence', subject: a.id }, a.kind === 'spoiler' ? ['L-spoilers'] : []);
+      change(
+        d,
+        scn,
+        { kind: 'violence', id: r },
+        add,
+        { kind: 'mechanic', mechanic: 'armed-violence', subject: a.id },
+        a.kind === 'spoiler' ? ['L-spoilers'] : [],
+      );
     }
   }
 }
@@ -29,15 +36,32 @@ export function missionPresence(d: DraftState, scn: Scenario): void {
     if (def.capability === 'police' && idx.regions.get(u.region)?.urban) {
       const cause = { kind: 'mechanic', mechanic: 'police-presence', subject: id } as const;
       change(d, scn, { kind: 'violence', id: u.region }, -scn.mechanics.policeUnrest, cause, ['L-police']);
-      change(d, scn, { kind: 'indicator', id: 'analysis' }, scn.mechanics.policeAnalysis, cause, ['L-police', 'L-analysis']);
+      change(d, scn, { kind: 'indicator', id: 'analysis' }, scn.mechanics.policeAnalysis, cause, [
+        'L-police',
+        'L-analysis',
+      ]);
     }
   }
   for (const [region, f] of [...force.entries()].sort()) {
-    change(d, scn, { kind: 'violence', id: region }, -(scn.mechanics.presence * f) / 4, { kind: 'mechanic', mechanic: 'mission-presence', subject: region }, []);
+    change(
+      d,
+      scn,
+      { kind: 'violence', id: region },
+      -(scn.mechanics.presence * f) / 4,
+      { kind: 'mechanic', mechanic: 'mission-presence', subject: region },
+      [],
+    );
   }
   for (const r of scn.regions) {
     const v = d.violence[r.id] ?? 0;
-    change(d, scn, { kind: 'violence', id: r.id }, -(v * scn.mechanics.decay) / 100, { kind: 'mechanic', mechanic: 'armed-violence', subject: r.id }, []);
+    change(
+      d,
+      scn,
+      { kind: 'violence', id: r.id },
+      -(v * scn.mechanics.decay) / 100,
+      { kind: 'mechanic', mechanic: 'armed-violence', subject: r.id },
+      [],
+    );
   }
 }
 
@@ -70,7 +94,14 @@ export function deployments(d: DraftState, scn: Scenario, out: EngineEvent[]): v
       continue;
     }
     if (d.turn - x.requested >= scn.mechanics.deployGrace) {
-      change(d, scn, { kind: 'indicator', id: 'credibility' }, -scn.mechanics.deployCost, { kind: 'mechanic', mechanic: 'deployment-lead-time', subject: x.reinforcement }, ['L-nimble']);
+      change(
+        d,
+        scn,
+        { kind: 'indicator', id: 'credibility' },
+        -scn.mechanics.deployCost,
+        { kind: 'mechanic', mechanic: 'deployment-lead-time', subject: x.reinforcement },
+        ['L-nimble'],
+      );
     }
     keep.push(x);
   }
@@ -99,13 +130,23 @@ export function capabilityGaps(d: DraftState, scn: Scenario): void {
     const lacking = scn.actions.some((c) => c.task === task && c.needsUnit !== undefined && !able(c.needsUnit));
     if (!lacking) continue;
     gaps++;
-    change(d, scn, { kind: 'indicator', id: 'credibility' }, -scn.mechanics.gapCost, { kind: 'mechanic', mechanic: 'capability-gap', subject: task }, ['L-nimble', 'L-mandate']);
+    change(
+      d,
+      scn,
+      { kind: 'indicator', id: 'credibility' },
+      -scn.mechanics.gapCost,
+      { kind: 'mechanic', mechanic: 'capability-gap', subject: task },
+      ['L-nimble', 'L-mandate'],
+    );
   }
   const bare = scn.regions.filter((r) => !occupied.has(r.id) && (d.violence[r.id] ?? 0) >= scn.mechanics.gapViolence);
   if (bare.length >= 2) {
     gaps++;
     const cause = { kind: 'mechanic', mechanic: 'capability-gap', subject: bare[0]!.id } as const;
-    change(d, scn, { kind: 'indicator', id: 'credibility' }, -scn.mechanics.gapCost, cause, ['L-nimble', 'L-population']);
+    change(d, scn, { kind: 'indicator', id: 'credibility' }, -scn.mechanics.gapCost, cause, [
+      'L-nimble',
+      'L-population',
+    ]);
     if (bare.length >= 3) change(d, scn, { kind: 'indicator', id: 'trust' }, -1, cause, ['L-nimble', 'L-population']);
   }
   if (gaps > 0) tally(d, 'capability-gap');
@@ -113,5 +154,12 @@ export function capabilityGaps(d: DraftState, scn: Scenario): void {
 
 /** L-analysis, report ¶10: the picture of the conflict goes stale unless the mission keeps analysing. */
 export function analysisDecay(d: DraftState, scn: Scenario): void {
-  change(d, scn, { kind: 'indicator', id: 'analysis' }, -scn.mechanics.analysisDecay, { kind: 'mechanic', mechanic: 'analysis-decay' }, ['L-analysis']);
+  change(
+    d,
+    scn,
+    { kind: 'indicator', id: 'analysis' },
+    -scn.mechanics.analysisDecay,
+    { kind: 'mechanic', mechanic: 'analysis-decay' },
+    ['L-analysis'],
+  );
 }

@@ -20,7 +20,10 @@ export function dimensionsOf(s: GameState | DraftState, scn: Scenario): Record<D
   };
 }
 
-export function scoreOf(s: GameState | DraftState, scn: Scenario): { score: number; dimensions: Record<Dimension, number> } {
+export function scoreOf(
+  s: GameState | DraftState,
+  scn: Scenario,
+): { score: number; dimensions: Record<Dimension, number> } {
   const dims = dimensionsOf(s, scn);
   let total = 0;
   let weights = 0;
@@ -50,8 +53,8 @@ export function outcomeOf(s: GameState | DraftState, scn: Scenario, end: Scenari
   const score = finalScore(s, scn);
   const result = end ? end.outcome : score >= scn.scoring.threshold ? 'success' : 'failure';
   const epilogue =
-    scn.epilogues.find((e) => score >= e.minScore && score <= e.maxScore && (e.when === undefined || holds(e.when, s)))?.id ??
-    scn.epilogues[scn.epilogues.length - 1]!.id;
+    scn.epilogues.find((e) => score >= e.minScore && score <= e.maxScore && (e.when === undefined || holds(e.when, s)))
+      ?.id ?? scn.epilogues[scn.epilogues.length - 1]!.id;
   return { result, end: end?.id ?? null, score, dimensions, epilogue };
 }
 

@@ -51,7 +51,9 @@ export function detectConflicts(s: GameState, scn: Scenario): Conflict[] {
     }
   }
   if (track.size > 0) {
-    const political = played.filter((p) => has(p, 'talks') && p.target !== undefined && idx.actors.get(p.target)?.party);
+    const political = played.filter(
+      (p) => has(p, 'talks') && p.target !== undefined && idx.actors.get(p.target)?.party,
+    );
     const onTrack = political.filter((p) => track.has(p.target!));
     const offTrack = political.filter((p) => !track.has(p.target!));
     for (const off of offTrack) {

@@ -4,8 +4,23 @@ import { holds } from '../conditions.js';
 import { applyEffects } from '../effects.js';
 import { change } from '../ledger.js';
 import { modifiersFor, repetitionFactor } from '../mechanics/modifiers.js';
-import { agreementImplementation, expectationGap, hostStateDistance, processDrift, regionalExclusion, siloWorking, tally } from '../mechanics/politics.js';
-import { analysisDecay, armedViolence, capabilityGaps, deployments, missionPresence, spoilerAttacks } from '../mechanics/world.js';
+import {
+  agreementImplementation,
+  expectationGap,
+  hostStateDistance,
+  processDrift,
+  regionalExclusion,
+  siloWorking,
+  tally,
+} from '../mechanics/politics.js';
+import {
+  analysisDecay,
+  armedViolence,
+  capabilityGaps,
+  deployments,
+  missionPresence,
+  spoilerAttacks,
+} from '../mechanics/world.js';
 import { chance, type RngState } from '../rng.js';
 import { indexOf } from '../scenario-index.js';
 import { CHAIR_ORDER, type Conflict, type DraftState, type EngineEvent } from '../types.js';
@@ -27,7 +42,14 @@ export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void 
   const idx = indexOf(scn);
   for (const c of d.conflicts) {
     const mechanic = c.kind === 'uncoordinated-mediation' ? 'envoy-coordination' : 'plan-conflicts';
-    change(d, scn, { kind: 'indicator', id: 'cohesion' }, -scn.mechanics.conflictCost, { kind: 'mechanic', mechanic, subject: c.subject }, CONFLICT_LESSONS[c.kind]);
+    change(
+      d,
+      scn,
+      { kind: 'indicator', id: 'cohesion' },
+      -scn.mechanics.conflictCost,
+      { kind: 'mechanic', mechanic, subject: c.subject },
+      CONFLICT_LESSONS[c.kind],
+    );
   }
   for (const it of d.plans.force?.items ?? []) {
     const unit = it.kind === 'move' ? d.units[it.unit] : undefined;
@@ -50,7 +72,10 @@ export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void 
     for (const rule of a.rules) {
       if (rule.when && !holds(rule.when, d)) continue;
       if (!chance(d.rng as RngState, rule.chance)) continue;
-      applyEffects(d, scn, rule.effects, { cause: { kind: 'rule', actor: a.id, rule: rule.id }, lessons: rule.lessons });
+      applyEffects(d, scn, rule.effects, {
+        cause: { kind: 'rule', actor: a.id, rule: rule.id },
+        lessons: rule.lessons,
+      });
     }
   }
   armedViolence(d, scn);
@@ -79,7 +104,10 @@ function resolveCard(d: DraftState, scn: Scenario, chair: Chair, card: Card, tar
   if (card.tags.includes('regional') && card.target !== 'actor') {
     for (const a of scn.actors) if (a.kind === 'neighbour' || a.kind === 'regional-org') engage(a.id);
   }
-  const cause = target === undefined ? ({ kind: 'action', chair, card: card.id } as const) : ({ kind: 'action', chair, card: card.id, target } as const);
+  const cause =
+    target === undefined
+      ? ({ kind: 'action', chair, card: card.id } as const)
+      : ({ kind: 'action', chair, card: card.id, target } as const);
   const track = liveTrack(d, scn);
   if (card.tags.includes('ceasefire-technical') && track.size === 0) {
     // L-stalled: with no live political track, technical ceasefire talks are futile and divert attention.
@@ -88,8 +116,17 @@ function resolveCard(d: DraftState, scn: Scenario, chair: Chair, card: Card, tar
     change(d, scn, { kind: 'indicator', id: 'credibility' }, -1, why, ['L-stalled']);
     return;
   }
-  applyEffects(d, scn, card.effects, { cause, lessons: card.lessons, target, modifiers: modifiersFor(d, scn, card, target, d.conflicts), repeat });
-  const forceOnActor = card.target === 'actor' && target !== undefined && (card.tags.includes('offensive') || card.tags.includes('pressure'));
+  applyEffects(d, scn, card.effects, {
+    cause,
+    lessons: card.lessons,
+    target,
+    modifiers: modifiersFor(d, scn, card, target, d.conflicts),
+    repeat,
+  });
+  const forceOnActor =
+    card.target === 'actor' &&
+    target !== undefined &&
+    (card.tags.includes('offensive') || card.tags.includes('pressure'));
   if (!forceOnActor) return;
   // L-primacy ¶3: pressure strengthens the negotiators' hand only while talks with that group are
   // alive: the strategy names it, the process is live, and some chair talks with it this turn.
@@ -110,5 +147,9 @@ function resolveCard(d: DraftState, scn: Scenario, chair: Chair, card: Card, tar
 /** Whether any chair's plan this turn holds talks with an actor. */
 function talkedWith(d: DraftState, scn: Scenario, actor: string): boolean {
   const idx = indexOf(scn);
-  return idx.chairs.some((c) => (d.plans[c]?.items ?? []).some((it) => it.kind === 'card' && it.target === actor && (idx.cards.get(it.card)?.tags.includes('talks') ?? false)));
+  return idx.chairs.some((c) =>
+    (d.plans[c]?.items ?? []).some(
+      (it) => it.kind === 'card' && it.target === actor && (idx.cards.get(it.card)?.tags.includes('talks') ?? false),
+    ),
+  );
 }

@@ -18,10 +18,22 @@ export interface PhaseRule {
   readonly endIf: string;
 }
 
-const FACILITATOR: readonly ActionType[] = ['facilitator/inject', 'facilitator/custom', 'facilitator/adjust', 'facilitator/end'];
+const FACILITATOR: readonly ActionType[] = [
+  'facilitator/inject',
+  'facilitator/custom',
+  'facilitator/adjust',
+  'facilitator/end',
+];
 
 export const PHASE_TABLE: Readonly<Record<Phase, PhaseRule>> = {
-  setup: { phase: 'setup', actors: 'srsg', moves: ['mandate/adopt'], endedBy: 'mandate/adopt', next: 'sitrep', endIf: 'the SRSG adopts the mandate' },
+  setup: {
+    phase: 'setup',
+    actors: 'srsg',
+    moves: ['mandate/adopt'],
+    endedBy: 'mandate/adopt',
+    next: 'sitrep',
+    endIf: 'the SRSG adopts the mandate',
+  },
   sitrep: {
     phase: 'sitrep',
     actors: 'srsg',
@@ -30,7 +42,14 @@ export const PHASE_TABLE: Readonly<Record<Phase, PhaseRule>> = {
     next: 'strategy',
     endIf: "every fired event's decider has chosen and the SRSG closes the sitrep",
   },
-  strategy: { phase: 'strategy', actors: 'srsg', moves: ['strategy/set', ...FACILITATOR], endedBy: 'strategy/set', next: 'planning', endIf: 'the SRSG sets the strategy' },
+  strategy: {
+    phase: 'strategy',
+    actors: 'srsg',
+    moves: ['strategy/set', ...FACILITATOR],
+    endedBy: 'strategy/set',
+    next: 'planning',
+    endIf: 'the SRSG sets the strategy',
+  },
   planning: {
     phase: 'planning',
     actors: 'each-to-commit',

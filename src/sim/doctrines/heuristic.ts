@@ -173,7 +173,8 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, track: Set<st
   let value = c.effects.reduce((sum, e) => sum + effectValue(style, ctx, e, item.target), 0);
   const has = (t: Card['tags'][number]) => c.tags.includes(t);
   const live = track.size > 0 && v.indicators.process.value >= ctx.scenario.mechanics.liveProcess;
-  if (has('coordination')) value += style.coordinate ? T.coordination + Math.max(0, 60 - v.indicators.cohesion.value) / 5 : -N;
+  if (has('coordination'))
+    value += style.coordinate ? T.coordination + Math.max(0, 60 - v.indicators.cohesion.value) / 5 : -N;
   if (has('analysis') && !style.analysis) value -= N;
   if (has('outreach') && !style.outreach) value -= N;
   if (has('support-state') && style.hostState === 'embrace') value += 6;
@@ -218,7 +219,9 @@ function moves(ctx: DoctrineContext, area: number): PlanItem[] {
   const occupied = new Set(Object.values(v.units).map((u) => u.region));
   const mean = ctx.scenario.regions.reduce((a, r) => a + r.population, 0) / Math.max(1, ctx.scenario.regions.length);
   const weight = (r: { population: number }) => (1 - area) * r.population + area * mean;
-  const worst = [...ctx.scenario.regions].filter((r) => !occupied.has(r.id)).sort((a, b) => v.violence[b.id]!.value * weight(b) - v.violence[a.id]!.value * weight(a))[0];
+  const worst = [...ctx.scenario.regions]
+    .filter((r) => !occupied.has(r.id))
+    .sort((a, b) => v.violence[b.id]!.value * weight(b) - v.violence[a.id]!.value * weight(a))[0];
   if (!worst) return [];
   const mv = ctx.legal.find((a) => a.type === 'plan/add' && a.item.kind === 'move' && a.item.to === worst.id);
   return mv && mv.type === 'plan/add' ? [mv.item] : [];
@@ -227,7 +230,14 @@ function moves(ctx: DoctrineContext, area: number): PlanItem[] {
 function taskPriority(ctx: DoctrineContext, task: string): number {
   return ctx.scenario.actions
     .filter((c) => c.task === task)
-    .reduce((sum, c) => sum + (c.tags.some((t) => t === 'talks' || t === 'political' || t === 'protection' || t === 'implementation') ? 2 : 1), 0);
+    .reduce(
+      (sum, c) =>
+        sum +
+        (c.tags.some((t) => t === 'talks' || t === 'political' || t === 'protection' || t === 'implementation')
+          ? 2
+          : 1),
+      0,
+    );
 }
 
 export function makeDoctrine(style: Style): Doctrine {
@@ -255,7 +265,9 @@ export function makeDoctrine(style: Style): Doctrine {
     choose(ctx, event) {
       const ev = ctx.scenario.events.find((e) => e.id === event);
       const best = [...(ev?.choices ?? [])].sort(
-        (a, b) => b.effects.reduce((s, e) => s + effectValue(style, ctx, e, undefined), 0) - a.effects.reduce((s, e) => s + effectValue(style, ctx, e, undefined), 0),
+        (a, b) =>
+          b.effects.reduce((s, e) => s + effectValue(style, ctx, e, undefined), 0) -
+          a.effects.reduce((s, e) => s + effectValue(style, ctx, e, undefined), 0),
       )[0];
       return best?.id ?? '';
     },
@@ -264,10 +276,18 @@ export function makeDoctrine(style: Style): Doctrine {
       if (style.military === 'first' || style.hostState === 'embrace') {
         return (strategies.find((s) => s.track.length === 0) ?? strategies[0]!).id;
       }
-      const talksOn = (actor: string) => ctx.scenario.actions.filter((c) => c.tags.includes('talks') && (c.targets?.includes(actor) ?? true)).length;
+      const talksOn = (actor: string) =>
+        ctx.scenario.actions.filter((c) => c.tags.includes('talks') && (c.targets?.includes(actor) ?? true)).length;
       const scored = strategies.map((s) => ({
         id: s.id,
-        value: s.track.reduce((sum, a) => sum + talksOn(a) + (ctx.view.actors[a]?.stance.value ?? 0) / 50 + ((ctx.view.actors[a]?.strength.value ?? 0) > 0 ? 1 : -3), 0),
+        value: s.track.reduce(
+          (sum, a) =>
+            sum +
+            talksOn(a) +
+            (ctx.view.actors[a]?.stance.value ?? 0) / 50 +
+            ((ctx.view.actors[a]?.strength.value ?? 0) > 0 ? 1 : -3),
+          0,
+        ),
       }));
       return scored.sort((a, b) => b.value - a.value)[0]!.id;
     },
@@ -281,12 +301,29 @@ export function makeDoctrine(style: Style): Doctrine {
       // The strong family, seeing every plan at the reveal, keeps force on an actor only where some
       // chair talks with it this turn (L-primacy: pressure backs live talks, or it substitutes).
       const talked = new Set(
-        Object.values(ctx.view.plans).flatMap((p) => (p?.items ?? []).flatMap((it) => (it.kind === 'card' && it.target !== undefined && card(ctx, it.card)?.tags.includes('talks') ? [it.target] : []))),
+        Object.values(ctx.view.plans).flatMap((p) =>
+          (p?.items ?? []).flatMap((it) =>
+            it.kind === 'card' && it.target !== undefined && card(ctx, it.card)?.tags.includes('talks')
+              ? [it.target]
+              : [],
+          ),
+        ),
       );
       const idle = (it: PlanItem) => {
-        if (style.breaking !== 'deprioritise' || style.military === 'first' || it.kind !== 'card' || it.target === undefined) return false;
+        if (
+          style.breaking !== 'deprioritise' ||
+          style.military === 'first' ||
+          it.kind !== 'card' ||
+          it.target === undefined
+        )
+          return false;
         const c = card(ctx, it.card);
-        return !!c && c.target === 'actor' && (c.tags.includes('offensive') || c.tags.includes('pressure')) && !talked.has(it.target);
+        return (
+          !!c &&
+          c.target === 'actor' &&
+          (c.tags.includes('offensive') || c.tags.includes('pressure')) &&
+          !talked.has(it.target)
+        );
       };
       if (mine.length === 0) return items.some(idle) ? items.filter((it) => !idle(it)) : null;
       // Drop whatever of this chair's plan touches a contested actor, keep the rest.
@@ -296,13 +333,21 @@ export function makeDoctrine(style: Style): Doctrine {
         if (it.kind !== 'card') return true;
         const c = card(ctx, it.card);
         if (!c) return false;
-        if (it.target !== undefined && subjects.has(it.target) && (c.tags.includes('offensive') || c.tags.includes('pressure'))) return false;
+        if (
+          it.target !== undefined &&
+          subjects.has(it.target) &&
+          (c.tags.includes('offensive') || c.tags.includes('pressure'))
+        )
+          return false;
         if (mine.some((m) => m.kind === 'opposed-strategy' && m.subject === it.target)) return false;
         return true;
       });
       if (mine.some((m) => m.kind === 'uncoordinated-mediation')) {
-        const coord = ctx.scenario.actions.find((c) => c.chair === ctx.chair && c.tags.includes('coordination') && c.target === 'none');
-        if (coord && !kept.some((it) => it.kind === 'card' && it.card === coord.id)) kept.unshift({ kind: 'card', card: coord.id });
+        const coord = ctx.scenario.actions.find(
+          (c) => c.chair === ctx.chair && c.tags.includes('coordination') && c.target === 'none',
+        );
+        if (coord && !kept.some((it) => it.kind === 'card' && it.card === coord.id))
+          kept.unshift({ kind: 'card', card: coord.id });
       }
       return kept;
     },

@@ -21,7 +21,10 @@ export const random: Doctrine = {
   },
   reviewMandate(ctx) {
     if (ctx.random() < 0.5) return null;
-    const r = pick(ctx.legal.flatMap((a) => (a.type === 'mandate/review' ? [a] : [])), ctx.random);
+    const r = pick(
+      ctx.legal.flatMap((a) => (a.type === 'mandate/review' ? [a] : [])),
+      ctx.random,
+    );
     return r ? { drop: [...r.drop], add: [...r.add] } : null;
   },
   choose(ctx, event) {

@@ -6,7 +6,11 @@ import { chartPoints, ticks } from './record.js';
 const NS = 'http://www.w3.org/2000/svg';
 type SvgAttrs = Record<string, string | number>;
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: SvgAttrs = {}, text?: string): SVGElementTagNameMap[K] {
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: SvgAttrs = {},
+  text?: string,
+): SVGElementTagNameMap[K] {
   const el = document.createElementNS(NS, tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
   if (text !== undefined) el.textContent = text;
@@ -38,7 +42,15 @@ const COLORS = ['#1f4e79', '#b5562b'];
 /** A figure: the SVG chart (role img, named by its title) and a data table with the same numbers. */
 export function lineChart(spec: ChartSpec): HTMLElement {
   const titleId = `${spec.id}-title`;
-  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-labelledby': titleId, class: 'chart-svg', xmlns: NS });
+  const root = svg('svg', {
+    viewBox: `0 0 ${W} ${H}`,
+    width: W,
+    height: H,
+    role: 'img',
+    'aria-labelledby': titleId,
+    class: 'chart-svg',
+    xmlns: NS,
+  });
   root.append(svg('title', { id: titleId }, spec.title));
   root.append(svg('rect', { x: 0, y: 0, width: W, height: H, fill: '#ffffff' }));
   const box = { w: W, h: H, pad: PAD };
@@ -47,11 +59,29 @@ export function lineChart(spec: ChartSpec): HTMLElement {
     const [p] = chartPoints([v], box, range);
     const y = p!.y;
     root.append(svg('line', { x1: PAD, x2: W - PAD / 2, y1: y, y2: y, stroke: '#d9d4c7', 'stroke-width': 1 }));
-    root.append(svg('text', { x: PAD - 4, y: y + 3, 'text-anchor': 'end', 'font-size': 9, fill: '#555', 'font-family': 'sans-serif' }, String(v)));
+    root.append(
+      svg(
+        'text',
+        { x: PAD - 4, y: y + 3, 'text-anchor': 'end', 'font-size': 9, fill: '#555', 'font-family': 'sans-serif' },
+        String(v),
+      ),
+    );
   }
   const n = Math.max(...spec.series.map((s) => s.values.length), 1);
-  const xs = chartPoints(Array.from({ length: n }, () => spec.min), box, range);
-  xs.forEach((p, i) => root.append(svg('text', { x: p.x, y: H - PAD + 14, 'text-anchor': 'middle', 'font-size': 9, fill: '#555', 'font-family': 'sans-serif' }, String(i))));
+  const xs = chartPoints(
+    Array.from({ length: n }, () => spec.min),
+    box,
+    range,
+  );
+  xs.forEach((p, i) =>
+    root.append(
+      svg(
+        'text',
+        { x: p.x, y: H - PAD + 14, 'text-anchor': 'middle', 'font-size': 9, fill: '#555', 'font-family': 'sans-serif' },
+        String(i),
+      ),
+    ),
+  );
   spec.series.forEach((s, si) => {
     const pts = chartPoints(s.values, box, range);
     const color = COLORS[si % COLORS.length]!;
@@ -71,22 +101,53 @@ export function lineChart(spec: ChartSpec): HTMLElement {
     'table',
     { class: 'chart-data small' },
     h('caption', {}, t('debrief.chartData', { name: spec.title })),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('debrief.month')), spec.series.map((s) => h('th', { scope: 'col' }, s.label)))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, t('debrief.month')),
+        spec.series.map((s) => h('th', { scope: 'col' }, s.label)),
+      ),
+    ),
     h(
       'tbody',
       {},
       Array.from({ length: n }, (_, i) =>
-        h('tr', {}, h('th', { scope: 'row' }, spec.xLabel(i)), spec.series.map((s) => h('td', { 'data-series': s.label }, s.values[i] === undefined ? '—' : String(s.values[i])))),
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, spec.xLabel(i)),
+          spec.series.map((s) =>
+            h('td', { 'data-series': s.label }, s.values[i] === undefined ? '—' : String(s.values[i])),
+          ),
+        ),
       ),
     ),
   );
-  const png = h('button', { type: 'button', class: 'small no-print', 'data-key': `png-${spec.id}`, onclick: () => void downloadPng(root, spec.id) }, t('debrief.png', { name: spec.title }));
+  const png = h(
+    'button',
+    {
+      type: 'button',
+      class: 'small no-print',
+      'data-key': `png-${spec.id}`,
+      onclick: () => void downloadPng(root, spec.id),
+    },
+    t('debrief.png', { name: spec.title }),
+  );
   return h(
     'figure',
     { class: 'chart', id: spec.id, 'data-chart': spec.id },
     h('figcaption', {}, spec.title),
     root,
-    spec.series.length > 1 ? h('p', { class: 'legend small' }, spec.series.map((s, i) => h('span', { class: `key key-${i}` }, s.dashed ? '- - ' : '— ', s.label, ' '))) : null,
+    spec.series.length > 1
+      ? h(
+          'p',
+          { class: 'legend small' },
+          spec.series.map((s, i) => h('span', { class: `key key-${i}` }, s.dashed ? '- - ' : '— ', s.label, ' ')),
+        )
+      : null,
     h('details', { class: 'chart-table' }, h('summary', {}, t('debrief.showData')), table),
     png,
   );
@@ -113,7 +174,9 @@ export async function svgToPng(el: SVGSVGElement, scale = 2): Promise<Blob> {
     g.fillStyle = '#ffffff';
     g.fillRect(0, 0, canvas.width, canvas.height);
     g.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no png'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no png'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }

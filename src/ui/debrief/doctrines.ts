@@ -31,11 +31,27 @@ function dotPlot(rows: readonly StudyRow[], score: number, threshold: number): S
   add('rect', { x: 0, y: 0, width: W, height: H, fill: '#fff' });
   for (const v of [0, 25, 50, 75, 100]) {
     add('line', { x1: x(v), x2: x(v), y1: 5, y2: H - 20, stroke: '#e3ddcf' });
-    add('text', { x: x(v), y: H - 6, 'text-anchor': 'middle', 'font-size': 10, fill: '#555', 'font-family': 'sans-serif' }, String(v));
+    add(
+      'text',
+      { x: x(v), y: H - 6, 'text-anchor': 'middle', 'font-size': 10, fill: '#555', 'font-family': 'sans-serif' },
+      String(v),
+    );
   }
   rows.forEach((r, i) => {
     const y = 15 + i * rowH;
-    add('text', { x: left - 8, y: y + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#222', 'font-family': 'sans-serif', 'font-weight': r.name === 'strong' ? 700 : 400 }, doctrineName(r.name));
+    add(
+      'text',
+      {
+        x: left - 8,
+        y: y + 4,
+        'text-anchor': 'end',
+        'font-size': 11,
+        fill: '#222',
+        'font-family': 'sans-serif',
+        'font-weight': r.name === 'strong' ? 700 : 400,
+      },
+      doctrineName(r.name),
+    );
     add('line', { x1: x(r.ci95[0]), x2: x(r.ci95[1]), y1: y, y2: y, stroke: '#1f4e79', 'stroke-width': 2 });
     add('circle', { cx: x(r.meanScore), cy: y, r: 4, fill: '#1f4e79' });
   });
@@ -48,7 +64,14 @@ export function doctrinesPanel(session: Session, score: number): { root: HTMLEle
   const scn = session.scenario;
   // The study is split over up to two workers (one share of the doctrines each), as the CLI splits it over threads.
   let workers: Worker[] = [];
-  const games = h('input', { type: 'number', id: 'study-games', min: 1, max: 200, value: 20, 'data-key': 'study-games' });
+  const games = h('input', {
+    type: 'number',
+    id: 'study-games',
+    min: 1,
+    max: 200,
+    value: 20,
+    'data-key': 'study-games',
+  });
   const progress = h('progress', { max: 1, value: 0, 'aria-labelledby': 'study-progress-label', hidden: true });
   const progressLabel = h('span', { id: 'study-progress-label', class: 'small', 'aria-live': 'polite' });
   const out = h('div', {});
@@ -105,14 +128,32 @@ export function doctrinesPanel(session: Session, score: number): { root: HTMLEle
 
   const results = (rows: StudyRow[]) => {
     const sorted = [...rows].sort((a, b) => b.meanScore - a.meanScore);
-    const rank = rankAmong(score, sorted.map((r) => r.meanScore));
+    const rank = rankAmong(
+      score,
+      sorted.map((r) => r.meanScore),
+    );
     const report = rows.find((r) => r.name === 'strong');
     return h(
       'div',
       { 'data-testid': 'study-results' },
       h('p', {}, t('study.summary', { score, above: rank.above, of: rank.of })),
-      report ? h('p', {}, t('study.vsReport', { score, report: report.meanScore, diff: Math.round((score - report.meanScore) * 10) / 10 })) : null,
-      h('figure', { class: 'chart' }, h('figcaption', {}, t('study.plotCaption')), dotPlot(sorted, score, scn.scoring.threshold)),
+      report
+        ? h(
+            'p',
+            {},
+            t('study.vsReport', {
+              score,
+              report: report.meanScore,
+              diff: Math.round((score - report.meanScore) * 10) / 10,
+            }),
+          )
+        : null,
+      h(
+        'figure',
+        { class: 'chart' },
+        h('figcaption', {}, t('study.plotCaption')),
+        dotPlot(sorted, score, scn.scoring.threshold),
+      ),
       h(
         'table',
         { class: 'db-dims' },
@@ -120,12 +161,25 @@ export function doctrinesPanel(session: Session, score: number): { root: HTMLEle
         h(
           'thead',
           {},
-          h('tr', {}, ['study.doctrine', 'study.mean', 'study.ci', 'study.winRate'].map((k) => h('th', { scope: 'col' }, t(k as 'study.mean')))),
+          h(
+            'tr',
+            {},
+            ['study.doctrine', 'study.mean', 'study.ci', 'study.winRate'].map((k) =>
+              h('th', { scope: 'col' }, t(k as 'study.mean')),
+            ),
+          ),
         ),
         h(
           'tbody',
           {},
-          h('tr', { class: 'this-game' }, h('th', { scope: 'row' }, t('study.thisGame')), h('td', {}, String(score)), h('td', {}, '—'), h('td', {}, '—')),
+          h(
+            'tr',
+            { class: 'this-game' },
+            h('th', { scope: 'row' }, t('study.thisGame')),
+            h('td', {}, String(score)),
+            h('td', {}, '—'),
+            h('td', {}, '—'),
+          ),
           sorted.map((r) =>
             h(
               'tr',

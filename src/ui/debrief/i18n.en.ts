@@ -4,8 +4,10 @@ export const debriefEn = {
   'debrief.openSoFar': 'Record so far',
   'debrief.heading': 'Debrief',
   'debrief.headingSoFar': 'Record so far',
-  'debrief.scoreAtEnd': 'The score is given at the end of the game: it is made of numbers the mission can only estimate until then.',
-  'debrief.soFarNote': 'The game is paused in month {turn}: this is the record so far, for discussion. Nothing here changes the game.',
+  'debrief.scoreAtEnd':
+    'The score is given at the end of the game: it is made of numbers the mission can only estimate until then.',
+  'debrief.soFarNote':
+    'The game is paused in month {turn}: this is the record so far, for discussion. Nothing here changes the game.',
   'debrief.tabs': 'Debrief sections',
   'debrief.tab.summary': 'Debrief',
   'debrief.tab.replay': 'Replay',
@@ -36,7 +38,8 @@ export const debriefEn = {
   'debrief.monthN': 'Month {turn}',
   'debrief.start': 'Start',
   'debrief.drivers': 'What drove it',
-  'debrief.driversHint': 'The largest causes of each dimension over the game, from the ledger, grouped by the lesson they carry.',
+  'debrief.driversHint':
+    'The largest causes of each dimension over the game, from the ledger, grouped by the lesson they carry.',
   'debrief.noLesson': 'No lesson',
   'debrief.source': 'Report: {section}, paragraph {paragraph}',
   'debrief.questions': 'Questions for discussion',
@@ -78,7 +81,8 @@ export const debriefEn = {
   'replay.source': '{scenario}, seed {seed}, {actions} recorded actions',
 
   'whatif.heading': 'What if',
-  'whatif.intro': 'Change one decision of a month and let the rest play on: the other chairs by the doctrine “{doctrine}”, with the same seed.',
+  'whatif.intro':
+    'Change one decision of a month and let the rest play on: the other chairs by the doctrine “{doctrine}”, with the same seed.',
   'whatif.noTurns': 'Play at least one month to branch from it.',
   'whatif.month': 'Month',
   'whatif.decision': 'Decision',
@@ -101,7 +105,8 @@ export const debriefEn = {
   'whatif.track': 'What changed',
 
   'study.heading': 'This game against the doctrines',
-  'study.intro': 'The study plays strong play (the report’s advice, tuned), each variant of it that breaks one lesson, the simple report doctrine, passive and random play, over seeded games of this scenario, in the background.',
+  'study.intro':
+    'The study plays strong play (the report’s advice, tuned), each variant of it that breaks one lesson, the simple report doctrine, passive and random play, over seeded games of this scenario, in the background.',
   'study.games': 'Games per doctrine',
   'study.run': 'Run the study',
   'study.starting': 'Starting…',
@@ -110,7 +115,8 @@ export const debriefEn = {
   'study.failed': 'The study failed: {reason}',
   'study.summary': 'This game scored {score}: above the mean of {above} of the {of} doctrines.',
   'study.vsReport': 'Strong play averaged {report}; this game differs by {diff}.',
-  'study.plotCaption': 'Mean score of each doctrine with its 95% interval; this game’s score is the solid orange line, the success threshold the dashed line.',
+  'study.plotCaption':
+    'Mean score of each doctrine with its 95% interval; this game’s score is the solid orange line, the success threshold the dashed line.',
   'study.tableCaption': 'Scores by doctrine',
   'study.doctrine': 'Doctrine',
   'study.mean': 'Mean score',
@@ -119,7 +125,8 @@ export const debriefEn = {
   'study.thisGame': 'This game',
 
   'model.heading': 'Model card',
-  'model.intro': 'What each indicator and mechanic of the game means, how it moves, what it assumes, and which passage of the report it comes from.',
+  'model.intro':
+    'What each indicator and mechanic of the game means, how it moves, what it assumes, and which passage of the report it comes from.',
   'model.indicators': 'Indicators',
   'model.mechanics': 'Mechanics',
   'model.scoring': 'Scoring',

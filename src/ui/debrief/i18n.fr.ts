@@ -6,8 +6,10 @@ export const debriefFr: Record<keyof typeof debriefEn, string> = {
   'debrief.openSoFar': 'Bilan provisoire',
   'debrief.heading': 'Débriefing',
   'debrief.headingSoFar': 'Bilan provisoire',
-  'debrief.scoreAtEnd': 'Le score est donné à la fin de la partie : il repose sur des valeurs que la mission ne peut qu’estimer d’ici là.',
-  'debrief.soFarNote': 'La partie est en pause au mois {turn} : voici le bilan à ce stade, pour la discussion. Rien ici ne change la partie.',
+  'debrief.scoreAtEnd':
+    'Le score est donné à la fin de la partie : il repose sur des valeurs que la mission ne peut qu’estimer d’ici là.',
+  'debrief.soFarNote':
+    'La partie est en pause au mois {turn} : voici le bilan à ce stade, pour la discussion. Rien ici ne change la partie.',
   'debrief.tabs': 'Sections du débriefing',
   'debrief.tab.summary': 'Débriefing',
   'debrief.tab.replay': 'Relecture',
@@ -38,7 +40,8 @@ export const debriefFr: Record<keyof typeof debriefEn, string> = {
   'debrief.monthN': 'Mois {turn}',
   'debrief.start': 'Départ',
   'debrief.drivers': 'Ce qui l’a déterminé',
-  'debrief.driversHint': 'Les principales causes de chaque dimension sur la partie, tirées du registre et regroupées par leçon.',
+  'debrief.driversHint':
+    'Les principales causes de chaque dimension sur la partie, tirées du registre et regroupées par leçon.',
   'debrief.noLesson': 'Sans leçon',
   'debrief.source': 'Rapport : {section}, paragraphe {paragraph}',
   'debrief.questions': 'Questions pour la discussion',
@@ -80,7 +83,8 @@ export const debriefFr: Record<keyof typeof debriefEn, string> = {
   'replay.source': '{scenario}, graine {seed}, {actions} actions enregistrées',
 
   'whatif.heading': 'Et si',
-  'whatif.intro': 'Changez une décision d’un mois et laissez la suite se jouer : les autres fauteuils selon la doctrine « {doctrine} », avec la même graine.',
+  'whatif.intro':
+    'Changez une décision d’un mois et laissez la suite se jouer : les autres fauteuils selon la doctrine « {doctrine} », avec la même graine.',
   'whatif.noTurns': 'Jouez au moins un mois pour en partir.',
   'whatif.month': 'Mois',
   'whatif.decision': 'Décision',
@@ -103,7 +107,8 @@ export const debriefFr: Record<keyof typeof debriefEn, string> = {
   'whatif.track': 'Ce qui a changé',
 
   'study.heading': 'Cette partie face aux doctrines',
-  'study.intro': 'L’étude joue le jeu fort (les conseils du rapport, affinés), chacune de ses variantes qui enfreint une leçon, la doctrine simple du rapport, le jeu passif et le jeu au hasard, sur des parties à graine fixe de ce scénario, en arrière-plan.',
+  'study.intro':
+    'L’étude joue le jeu fort (les conseils du rapport, affinés), chacune de ses variantes qui enfreint une leçon, la doctrine simple du rapport, le jeu passif et le jeu au hasard, sur des parties à graine fixe de ce scénario, en arrière-plan.',
   'study.games': 'Parties par doctrine',
   'study.run': 'Lancer l’étude',
   'study.starting': 'Démarrage…',
@@ -112,7 +117,8 @@ export const debriefFr: Record<keyof typeof debriefEn, string> = {
   'study.failed': 'L’étude a échoué : {reason}',
   'study.summary': 'Cette partie a obtenu {score} : au-dessus de la moyenne de {above} des {of} doctrines.',
   'study.vsReport': 'Le jeu fort a obtenu en moyenne {report} ; l’écart avec cette partie est de {diff}.',
-  'study.plotCaption': 'Score moyen de chaque doctrine avec son intervalle à 95 % ; le score de cette partie est la ligne orange pleine, le seuil de réussite la ligne pointillée.',
+  'study.plotCaption':
+    'Score moyen de chaque doctrine avec son intervalle à 95 % ; le score de cette partie est la ligne orange pleine, le seuil de réussite la ligne pointillée.',
   'study.tableCaption': 'Scores par doctrine',
   'study.doctrine': 'Doctrine',
   'study.mean': 'Score moyen',
@@ -121,7 +127,8 @@ export const debriefFr: Record<keyof typeof debriefEn, string> = {
   'study.thisGame': 'Cette partie',
 
   'model.heading': 'Fiche du modèle',
-  'model.intro': 'Ce que signifie chaque indicateur et chaque mécanisme du jeu, comment il évolue, ce qu’il suppose et de quel passage du rapport il vient.',
+  'model.intro':
+    'Ce que signifie chaque indicateur et chaque mécanisme du jeu, comment il évolue, ce qu’il suppose et de quel passage du rapport il vient.',
   'model.indicators': 'Indicateurs',
   'model.mechanics': 'Mécanismes',
   'model.scoring': 'Score',

@@ -29,7 +29,14 @@ export function framesOf(scn: Scenario, seed: number, log: readonly Action[], se
 }
 
 /** The game as it stood when month `turn` reached `phase`, replayed from the log (null: never reached). */
-export function stateAt(scn: Scenario, seed: number, log: readonly Action[], turn: number, phase: GameState['phase'], secret?: string): GameState | null {
+export function stateAt(
+  scn: Scenario,
+  seed: number,
+  log: readonly Action[],
+  turn: number,
+  phase: GameState['phase'],
+  secret?: string,
+): GameState | null {
   let s = newGame(scn, seed, secret);
   for (const a of log) {
     if (s.turn === turn && s.phase === phase) return s;
@@ -41,7 +48,11 @@ export function stateAt(scn: Scenario, seed: number, log: readonly Action[], tur
 }
 
 /** What followed a chair's plan in its month: the ledger entries its own actions caused, summed by track. */
-export function followedFrom(ledger: readonly LedgerEntry[], turn: number, chair: Chair): { key: string; entry: LedgerEntry; delta: number }[] {
+export function followedFrom(
+  ledger: readonly LedgerEntry[],
+  turn: number,
+  chair: Chair,
+): { key: string; entry: LedgerEntry; delta: number }[] {
   const by = new Map<string, { key: string; entry: LedgerEntry; delta: number }>();
   for (const e of ledger) {
     if (e.turn !== turn || e.cause.kind !== 'action' || e.cause.chair !== chair) continue;
@@ -50,14 +61,20 @@ export function followedFrom(ledger: readonly LedgerEntry[], turn: number, chair
     acc.delta += e.delta;
     by.set(key, acc);
   }
-  return [...by.values()].filter((x) => x.delta !== 0).sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.key < b.key ? -1 : 1));
+  return [...by.values()]
+    .filter((x) => x.delta !== 0)
+    .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.key < b.key ? -1 : 1));
 }
 
 /** The cohesion lost to conflicting plans in each month, from the ledger. */
 export function conflictCostByTurn(ledger: readonly LedgerEntry[]): Map<number, number> {
   const out = new Map<number, number>();
   for (const e of ledger) {
-    if (e.cause.kind !== 'mechanic' || (e.cause.mechanic !== 'plan-conflicts' && e.cause.mechanic !== 'envoy-coordination')) continue;
+    if (
+      e.cause.kind !== 'mechanic' ||
+      (e.cause.mechanic !== 'plan-conflicts' && e.cause.mechanic !== 'envoy-coordination')
+    )
+      continue;
     if (e.track.kind !== 'indicator' || e.track.id !== 'cohesion') continue;
     out.set(e.turn, (out.get(e.turn) ?? 0) + e.delta);
   }
@@ -83,7 +100,9 @@ export function ledgerDiff(a: readonly LedgerEntry[], b: readonly LedgerEntry[],
   };
   for (const e of a) add(e, 'a');
   for (const e of b) add(e, 'b');
-  return [...rows.values()].filter((r) => r.a !== r.b).sort((x, y) => Math.abs(y.b - y.a) - Math.abs(x.b - x.a) || (x.key < y.key ? -1 : 1));
+  return [...rows.values()]
+    .filter((r) => r.a !== r.b)
+    .sort((x, y) => Math.abs(y.b - y.a) - Math.abs(x.b - x.a) || (x.key < y.key ? -1 : 1));
 }
 
 /** Round axis ticks covering [min, max]. */
@@ -93,12 +112,17 @@ export function ticks(min: number, max: number, count = 5): number[] {
   const mag = 10 ** Math.floor(Math.log10(raw));
   const stepSize = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((x) => x >= raw) ?? 10 * mag;
   const out: number[] = [];
-  for (let v = Math.ceil(min / stepSize) * stepSize; v <= max + 1e-9; v += stepSize) out.push(Math.round(v * 1e6) / 1e6);
+  for (let v = Math.ceil(min / stepSize) * stepSize; v <= max + 1e-9; v += stepSize)
+    out.push(Math.round(v * 1e6) / 1e6);
   return out;
 }
 
 /** A line chart's geometry: points in a w×h box with padding, y from the indicator's range. */
-export function chartPoints(values: readonly number[], box: { w: number; h: number; pad: number }, range: { min: number; max: number }): { x: number; y: number }[] {
+export function chartPoints(
+  values: readonly number[],
+  box: { w: number; h: number; pad: number },
+  range: { min: number; max: number },
+): { x: number; y: number }[] {
   const n = Math.max(1, values.length - 1);
   const span = range.max - range.min || 1;
   return values.map((v, i) => ({

@@ -62,7 +62,16 @@ export function debriefScreen(props: DebriefProps): DebriefScreen {
   const tabButtons = tabs.map((tab) =>
     h(
       'button',
-      { type: 'button', role: 'tab', id: `db-tab-${tab}`, 'aria-controls': `db-panel-${tab}`, 'aria-selected': 'false', tabindex: -1, 'data-key': `db-tab-${tab}`, onclick: () => select(tab, true) },
+      {
+        type: 'button',
+        role: 'tab',
+        id: `db-tab-${tab}`,
+        'aria-controls': `db-panel-${tab}`,
+        'aria-selected': 'false',
+        tabindex: -1,
+        'data-key': `db-tab-${tab}`,
+        onclick: () => select(tab, true),
+      },
       t(`debrief.tab.${tab}`),
     ),
   );
@@ -70,7 +79,16 @@ export function debriefScreen(props: DebriefProps): DebriefScreen {
   tablist.addEventListener('keydown', (e) => {
     const i = tabButtons.findIndex((b) => b === document.activeElement);
     if (i < 0) return;
-    const next = e.key === 'ArrowRight' ? (i + 1) % tabs.length : e.key === 'ArrowLeft' ? (i - 1 + tabs.length) % tabs.length : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : -1;
+    const next =
+      e.key === 'ArrowRight'
+        ? (i + 1) % tabs.length
+        : e.key === 'ArrowLeft'
+          ? (i - 1 + tabs.length) % tabs.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? tabs.length - 1
+              : -1;
     if (next < 0) return;
     e.preventDefault();
     select(tabs[next]!, true);
@@ -86,7 +104,17 @@ export function debriefScreen(props: DebriefProps): DebriefScreen {
     });
     let panel = panels.get(tab);
     if (!panel) {
-      panel = h('div', { role: 'tabpanel', id: `db-panel-${tab}`, 'aria-labelledby': `db-tab-${tab}`, class: `db-panel db-panel-${tab}`, tabindex: 0 }, build(tab));
+      panel = h(
+        'div',
+        {
+          role: 'tabpanel',
+          id: `db-panel-${tab}`,
+          'aria-labelledby': `db-tab-${tab}`,
+          class: `db-panel db-panel-${tab}`,
+          tabindex: 0,
+        },
+        build(tab),
+      );
       panels.set(tab, panel);
       holder.append(panel);
     }
@@ -108,7 +136,13 @@ export function debriefScreen(props: DebriefProps): DebriefScreen {
     h(
       'header',
       { class: 'db-header' },
-      h('h1', { id: 'debrief-heading', tabindex: -1 }, over ? t('debrief.heading') : t('debrief.headingSoFar'), ': ', loc(scn.title)),
+      h(
+        'h1',
+        { id: 'debrief-heading', tabindex: -1 },
+        over ? t('debrief.heading') : t('debrief.headingSoFar'),
+        ': ',
+        loc(scn.title),
+      ),
       over ? null : h('p', { class: 'muted', role: 'note' }, t('debrief.soFarNote', { turn: game.turn })),
       h(
         'div',
@@ -116,7 +150,11 @@ export function debriefScreen(props: DebriefProps): DebriefScreen {
         h('button', { type: 'button', 'data-key': 'db-md', onclick: exportMd }, t('debrief.exportMd')),
         h('button', { type: 'button', 'data-key': 'db-game', onclick: exportGame }, t('debrief.exportGame')),
         h('button', { type: 'button', 'data-key': 'db-print', onclick: () => window.print() }, t('debrief.print')),
-        h('button', { type: 'button', class: 'primary', 'data-key': 'db-close', onclick: props.onClose }, over ? t('debrief.close') : t('debrief.resume')),
+        h(
+          'button',
+          { type: 'button', class: 'primary', 'data-key': 'db-close', onclick: props.onClose },
+          over ? t('debrief.close') : t('debrief.resume'),
+        ),
       ),
     ),
     tablist,

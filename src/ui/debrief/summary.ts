@@ -4,14 +4,27 @@ import type { Lesson, LessonCatalogue } from '../../scenario/lessons.js';
 import { CORE_INDICATORS } from '../../scenario/constants.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { GameState } from '../../engine/index.js';
-import { causeText, chairName, eventTitle, monthOf, planItemText, strategyName, taskName, trackName } from '../describe.js';
+import {
+  causeText,
+  chairName,
+  eventTitle,
+  monthOf,
+  planItemText,
+  strategyName,
+  taskName,
+  trackName,
+} from '../describe.js';
 import { h } from '../dom.js';
 import { hasKey, loc, signed, t } from '../i18n/index.js';
 import { lineChart } from './chart.js';
 import { conflictCostByTurn, followedFrom } from './record.js';
 
 export function resultText(d: Debrief): string {
-  return d.result === 'success' ? t('over.success') : d.result === 'failure' ? t('over.failure') : t('debrief.inProgress');
+  return d.result === 'success'
+    ? t('over.success')
+    : d.result === 'failure'
+      ? t('over.failure')
+      : t('debrief.inProgress');
 }
 
 function lessonOf(catalogue: LessonCatalogue | null, id: string): Lesson | undefined {
@@ -33,8 +46,20 @@ function bar(value: number, threshold: number): SVGSVGElement {
     return r;
   };
   const line = document.createElementNS(NS, 'line');
-  for (const [k, v] of Object.entries({ x1: threshold, x2: threshold, y1: 0, y2: 10, stroke: '#1b1b1b', 'stroke-width': 1 })) line.setAttribute(k, String(v));
-  el.append(rect(0, 100, '#ece6d8'), rect(0, Math.max(0, Math.min(100, value)), value >= threshold ? '#2e7d32' : '#b3261e'), line);
+  for (const [k, v] of Object.entries({
+    x1: threshold,
+    x2: threshold,
+    y1: 0,
+    y2: 10,
+    stroke: '#1b1b1b',
+    'stroke-width': 1,
+  }))
+    line.setAttribute(k, String(v));
+  el.append(
+    rect(0, 100, '#ece6d8'),
+    rect(0, Math.max(0, Math.min(100, value)), value >= threshold ? '#2e7d32' : '#b3261e'),
+    line,
+  );
   return el;
 }
 
@@ -48,7 +73,11 @@ function outcomeSection(d: Debrief, scn: Scenario, game: GameState): HTMLElement
     h('p', { class: `result ${d.result ?? 'open'}`, 'data-testid': 'debrief-result' }, resultText(d)),
     d.score === null
       ? h('p', { class: 'score muted', 'data-testid': 'debrief-score' }, t('debrief.scoreAtEnd'))
-      : h('p', { class: 'score', 'data-testid': 'debrief-score', 'data-score': d.score, 'data-threshold': d.threshold }, t('over.score', { score: d.score, threshold: d.threshold })),
+      : h(
+          'p',
+          { class: 'score', 'data-testid': 'debrief-score', 'data-score': d.score, 'data-threshold': d.threshold },
+          t('over.score', { score: d.score, threshold: d.threshold }),
+        ),
     end ? h('p', {}, loc(end.text)) : null,
     h(
       'table',
@@ -57,7 +86,13 @@ function outcomeSection(d: Debrief, scn: Scenario, game: GameState): HTMLElement
       h(
         'thead',
         {},
-        h('tr', {}, ['debrief.dimension', 'debrief.value', 'debrief.weight', 'debrief.vsThreshold'].map((k) => h('th', { scope: 'col' }, t(k as 'debrief.value')))),
+        h(
+          'tr',
+          {},
+          ['debrief.dimension', 'debrief.value', 'debrief.weight', 'debrief.vsThreshold'].map((k) =>
+            h('th', { scope: 'col' }, t(k as 'debrief.value')),
+          ),
+        ),
       ),
       h(
         'tbody',
@@ -104,12 +139,21 @@ function chartsSection(d: Debrief, scn: Scenario): HTMLElement {
 }
 
 function driversSection(d: Debrief, scn: Scenario, catalogue: LessonCatalogue | null): HTMLElement {
-  const out = h('section', { class: 'db-section', 'aria-labelledby': 'db-drivers' }, h('h2', { id: 'db-drivers' }, t('debrief.drivers')), h('p', { class: 'muted small' }, t('debrief.driversHint')));
+  const out = h(
+    'section',
+    { class: 'db-section', 'aria-labelledby': 'db-drivers' },
+    h('h2', { id: 'db-drivers' }, t('debrief.drivers')),
+    h('p', { class: 'muted small' }, t('debrief.driversHint')),
+  );
   // a lesson's statement, source and questions are told once, where it first drives a dimension
   const told = new Set<string>();
   for (const dim of d.dimensions) {
     if (dim.weight === 0 || dim.drivers.length === 0) continue;
-    const block = h('div', { class: 'driver-dim', 'data-dimension': dim.dimension }, h('h3', {}, t(`dim.${dim.dimension}`), ' ', h('span', { class: 'muted' }, `(${dim.value})`)));
+    const block = h(
+      'div',
+      { class: 'driver-dim', 'data-dimension': dim.dimension },
+      h('h3', {}, t(`dim.${dim.dimension}`), ' ', h('span', { class: 'muted' }, `(${dim.value})`)),
+    );
     for (const dr of dim.drivers) {
       const lesson = dr.lesson ? lessonOf(catalogue, dr.lesson) : undefined;
       const first = lesson !== undefined && !told.has(lesson.id);
@@ -119,10 +163,31 @@ function driversSection(d: Debrief, scn: Scenario, catalogue: LessonCatalogue | 
           'div',
           { class: 'driver' },
           h('h4', {}, signed(dr.delta), ' — ', lesson ? loc(lesson.title) : t('debrief.noLesson')),
-          h('ul', { class: 'small' }, dr.causes.map((c) => h('li', {}, `${signed(c.delta)} ${causeText(scn, c.cause)}`))),
+          h(
+            'ul',
+            { class: 'small' },
+            dr.causes.map((c) => h('li', {}, `${signed(c.delta)} ${causeText(scn, c.cause)}`)),
+          ),
           first ? h('p', { class: 'statement' }, loc(lesson.statement)) : null,
-          first ? h('p', { class: 'muted small' }, t('debrief.source', { section: lesson.source.section, paragraph: lesson.source.paragraph })) : null,
-          first ? h('details', {}, h('summary', {}, t('debrief.questions')), h('ul', {}, lesson.questions.map((q) => h('li', {}, loc(q))))) : null,
+          first
+            ? h(
+                'p',
+                { class: 'muted small' },
+                t('debrief.source', { section: lesson.source.section, paragraph: lesson.source.paragraph }),
+              )
+            : null,
+          first
+            ? h(
+                'details',
+                {},
+                h('summary', {}, t('debrief.questions')),
+                h(
+                  'ul',
+                  {},
+                  lesson.questions.map((q) => h('li', {}, loc(q))),
+                ),
+              )
+            : null,
         ),
       );
     }
@@ -133,17 +198,40 @@ function driversSection(d: Debrief, scn: Scenario, catalogue: LessonCatalogue | 
 
 function timelineSection(d: Debrief, scn: Scenario, game: GameState): HTMLElement {
   const costs = conflictCostByTurn(game.ledger);
-  const out = h('section', { class: 'db-section', 'aria-labelledby': 'db-timeline' }, h('h2', { id: 'db-timeline' }, t('debrief.timeline')));
+  const out = h(
+    'section',
+    { class: 'db-section', 'aria-labelledby': 'db-timeline' },
+    h('h2', { id: 'db-timeline' }, t('debrief.timeline')),
+  );
   if (d.timeline.length === 0) out.append(h('p', { class: 'muted' }, t('debrief.noTurns')));
   for (const turn of d.timeline) {
     const li: HTMLElement[] = [];
     if (turn.strategy) li.push(h('li', {}, t('table.strategyNow', { name: strategyName(scn, turn.strategy) })));
     for (const m of turn.mandateChanges) {
-      li.push(h('li', {}, t('debrief.review', { drop: m.drop.map((x) => taskName(scn, x)).join(', ') || '—', add: m.add.map((x) => taskName(scn, x)).join(', ') || '—' })));
+      li.push(
+        h(
+          'li',
+          {},
+          t('debrief.review', {
+            drop: m.drop.map((x) => taskName(scn, x)).join(', ') || '—',
+            add: m.add.map((x) => taskName(scn, x)).join(', ') || '—',
+          }),
+        ),
+      );
     }
     for (const e of turn.events) {
-      const choice = e.choice ? scn.events.find((x) => x.id === e.event)?.choices.find((c) => c.id === e.choice) : undefined;
-      li.push(h('li', {}, choice ? t('debrief.eventChoice', { event: eventTitle(scn, e.event), choice: loc(choice.label) }) : t('debrief.event', { event: eventTitle(scn, e.event) })));
+      const choice = e.choice
+        ? scn.events.find((x) => x.id === e.event)?.choices.find((c) => c.id === e.choice)
+        : undefined;
+      li.push(
+        h(
+          'li',
+          {},
+          choice
+            ? t('debrief.eventChoice', { event: eventTitle(scn, e.event), choice: loc(choice.label) })
+            : t('debrief.event', { event: eventTitle(scn, e.event) }),
+        ),
+      );
     }
     const plans = Object.entries(turn.plans).map(([chair, plan]) => {
       const c = chair as keyof typeof turn.plans;
@@ -154,12 +242,28 @@ function timelineSection(d: Debrief, scn: Scenario, game: GameState): HTMLElemen
         h('th', { scope: 'row' }, chairName(c)),
         h('td', {}, plan.items.length ? plan.items.map((x) => planItemText(scn, x)).join('; ') : t('debrief.nothing')),
         h('td', { class: 'note' }, plan.note ? `“${plan.note}”` : '—'),
-        h('td', { class: 'small' }, followed.length ? followed.map((f) => `${trackName(scn, f.entry.track)} ${signed(f.delta)}`).join(', ') : '—'),
+        h(
+          'td',
+          { class: 'small' },
+          followed.length ? followed.map((f) => `${trackName(scn, f.entry.track)} ${signed(f.delta)}`).join(', ') : '—',
+        ),
       );
     });
-    const conflicts = turn.conflicts.map((c) => h('li', {}, t('debrief.conflict', { kind: conflictKind(c.kind), chairs: c.chairs.map(chairName).join(', '), subject: subjectName(scn, c.subject) })));
+    const conflicts = turn.conflicts.map((c) =>
+      h(
+        'li',
+        {},
+        t('debrief.conflict', {
+          kind: conflictKind(c.kind),
+          chairs: c.chairs.map(chairName).join(', '),
+          subject: subjectName(scn, c.subject),
+        }),
+      ),
+    );
     const cost = costs.get(turn.turn) ?? 0;
-    const moves = Object.entries(turn.moves).map(([k, v]) => `${loc(scn.indicators[k as keyof typeof scn.indicators].name)} ${signed(v)}`);
+    const moves = Object.entries(turn.moves).map(
+      ([k, v]) => `${loc(scn.indicators[k as keyof typeof scn.indicators].name)} ${signed(v)}`,
+    );
     out.append(
       h(
         'article',
@@ -170,7 +274,17 @@ function timelineSection(d: Debrief, scn: Scenario, game: GameState): HTMLElemen
           'table',
           { class: 'db-plans' },
           h('caption', { class: 'visually-hidden' }, t('debrief.plansCaption', { turn: turn.turn })),
-          h('thead', {}, h('tr', {}, ['debrief.chair', 'debrief.plan', 'debrief.why', 'debrief.followed'].map((k) => h('th', { scope: 'col' }, t(k as 'debrief.plan'))))),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              ['debrief.chair', 'debrief.plan', 'debrief.why', 'debrief.followed'].map((k) =>
+                h('th', { scope: 'col' }, t(k as 'debrief.plan')),
+              ),
+            ),
+          ),
           h('tbody', {}, plans),
         ),
         conflicts.length ? h('ul', { class: 'conflicts' }, conflicts) : null,
@@ -188,7 +302,11 @@ function conflictKind(kind: string): string {
 }
 
 function subjectName(scn: Scenario, id: string): string {
-  return scn.actors.find((a) => a.id === id) ? loc(scn.actors.find((a) => a.id === id)!.name) : scn.strategies.find((s) => s.id === id) ? strategyName(scn, id) : id;
+  return scn.actors.find((a) => a.id === id)
+    ? loc(scn.actors.find((a) => a.id === id)!.name)
+    : scn.strategies.find((s) => s.id === id)
+      ? strategyName(scn, id)
+      : id;
 }
 
 function conflictsSection(d: Debrief): HTMLElement {
@@ -197,12 +315,20 @@ function conflictsSection(d: Debrief): HTMLElement {
     'section',
     { class: 'db-section', 'aria-labelledby': 'db-conflicts' },
     h('h2', { id: 'db-conflicts' }, t('debrief.conflicts')),
-    h('p', { 'data-testid': 'conflict-cost', 'data-cost': d.conflictCost }, t('debrief.conflictSummary', { count, cost: signed(d.conflictCost) })),
+    h(
+      'p',
+      { 'data-testid': 'conflict-cost', 'data-cost': d.conflictCost },
+      t('debrief.conflictSummary', { count, cost: signed(d.conflictCost) }),
+    ),
   );
 }
 
 /** The debrief of a game, finished or not (mid-game: the record so far). */
-export function debriefSummary(scn: Scenario, game: GameState, catalogue: LessonCatalogue | null): { el: HTMLElement; debrief: Debrief } {
+export function debriefSummary(
+  scn: Scenario,
+  game: GameState,
+  catalogue: LessonCatalogue | null,
+): { el: HTMLElement; debrief: Debrief } {
   // Mid-game the record keeps the fog: the players see only what the mission knows exactly.
   const d = buildDebrief(scn, game, catalogue, { limited: true });
   const el = h(

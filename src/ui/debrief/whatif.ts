@@ -33,7 +33,14 @@ export function comparison(scn: Scenario, original: GameState, branch: GameState
   const orig = t('whatif.original');
   const alt = t('whatif.branch');
   const rows = [
-    h('tr', { 'data-row': 'result' }, h('th', { scope: 'row' }, t('debrief.result')), h('td', { 'data-side': 'original' }, a.result), h('td', { 'data-side': 'branch' }, b.result), h('td', {}, '')),
+    h(
+      'tr',
+      { 'data-row': 'result' },
+      h('th', { scope: 'row' }, t('debrief.result')),
+      h('td', { 'data-side': 'original' }, a.result),
+      h('td', { 'data-side': 'branch' }, b.result),
+      h('td', {}, ''),
+    ),
     h(
       'tr',
       { 'data-row': 'score' },
@@ -43,7 +50,14 @@ export function comparison(scn: Scenario, original: GameState, branch: GameState
       h('td', {}, signed(Math.round((b.score - a.score) * 10) / 10)),
     ),
     ...DIMENSIONS.filter((d) => scn.scoring.weights[d] > 0).map((d) =>
-      h('tr', { 'data-row': d }, h('th', { scope: 'row' }, t(`dim.${d}`)), h('td', {}, String(a.dims[d])), h('td', {}, String(b.dims[d])), h('td', {}, signed((b.dims[d] ?? 0) - (a.dims[d] ?? 0)))),
+      h(
+        'tr',
+        { 'data-row': d },
+        h('th', { scope: 'row' }, t(`dim.${d}`)),
+        h('td', {}, String(a.dims[d])),
+        h('td', {}, String(b.dims[d])),
+        h('td', {}, signed((b.dims[d] ?? 0) - (a.dims[d] ?? 0))),
+      ),
     ),
   ];
   const diff = partsAt === null ? [] : ledgerDiff(original.ledger, branch.ledger, partsAt);
@@ -54,17 +68,56 @@ export function comparison(scn: Scenario, original: GameState, branch: GameState
       'table',
       { class: 'db-dims' },
       h('caption', {}, t('whatif.compareCaption')),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ''), h('th', { scope: 'col' }, orig), h('th', { scope: 'col' }, alt), h('th', { scope: 'col' }, t('whatif.difference')))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, ''),
+          h('th', { scope: 'col' }, orig),
+          h('th', { scope: 'col' }, alt),
+          h('th', { scope: 'col' }, t('whatif.difference')),
+        ),
+      ),
       h('tbody', {}, rows),
     ),
-    h('p', { 'data-testid': 'whatif-parts' }, partsAt === null ? t('whatif.same') : t('whatif.partsAt', { turn: partsAt })),
+    h(
+      'p',
+      { 'data-testid': 'whatif-parts' },
+      partsAt === null ? t('whatif.same') : t('whatif.partsAt', { turn: partsAt }),
+    ),
     diff.length
       ? h(
           'table',
           { class: 'db-dims small' },
           h('caption', {}, t('whatif.diffCaption', { turn: partsAt ?? 0 })),
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('whatif.track')), h('th', { scope: 'col' }, orig), h('th', { scope: 'col' }, alt))),
-          h('tbody', {}, diff.slice(0, 15).map((r) => h('tr', {}, h('th', { scope: 'row' }, trackName(scn, r.entry.track)), h('td', {}, signed(r.a)), h('td', {}, signed(r.b))))),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'col' }, t('whatif.track')),
+              h('th', { scope: 'col' }, orig),
+              h('th', { scope: 'col' }, alt),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            diff
+              .slice(0, 15)
+              .map((r) =>
+                h(
+                  'tr',
+                  {},
+                  h('th', { scope: 'row' }, trackName(scn, r.entry.track)),
+                  h('td', {}, signed(r.a)),
+                  h('td', {}, signed(r.b)),
+                ),
+              ),
+          ),
         )
       : null,
     h(
@@ -88,11 +141,24 @@ export function comparison(scn: Scenario, original: GameState, branch: GameState
 }
 
 /** Exactly what the branch changed, and which later decisions of the people's chairs it took again or left to the bots. */
-function replayNote(scn: Scenario, turn: number, change: Change, replay: ReplayLog, humans: readonly Chair[], doctrine: string): HTMLElement {
+function replayNote(
+  scn: Scenario,
+  turn: number,
+  change: Change,
+  replay: ReplayLog,
+  humans: readonly Chair[],
+  doctrine: string,
+): HTMLElement {
   const what =
     change.kind === 'strategy'
       ? t('whatif.changedStrategy', { strategy: strategyName(scn, change.strategy) })
-      : t('whatif.changedPlan', { chair: chairName(change.chair), items: change.items.length === 0 ? t('whatif.emptyPlan') : change.items.map((x) => planItemText(scn, x)).join(', ') });
+      : t('whatif.changedPlan', {
+          chair: chairName(change.chair),
+          items:
+            change.items.length === 0
+              ? t('whatif.emptyPlan')
+              : change.items.map((x) => planItemText(scn, x)).join(', '),
+        });
   const who = humans.map(chairName).join(', ');
   const rows = replay.fallbacks.map((f) =>
     h(
@@ -100,7 +166,12 @@ function replayNote(scn: Scenario, turn: number, change: Change, replay: ReplayL
       {},
       f.toBot
         ? t('whatif.fb.toBot', { turn: f.turn, chair: chairName(f.chair), kind: t(`whatif.kind.${f.kind}`) })
-        : t('whatif.fb.dropped', { turn: f.turn, chair: chairName(f.chair), kind: t(`whatif.kind.${f.kind}`), items: f.dropped.map((x) => planItemText(scn, x)).join(', ') }),
+        : t('whatif.fb.dropped', {
+            turn: f.turn,
+            chair: chairName(f.chair),
+            kind: t(`whatif.kind.${f.kind}`),
+            items: f.dropped.map((x) => planItemText(scn, x)).join(', '),
+          }),
     ),
   );
   return h(
@@ -122,8 +193,17 @@ export function whatIfPanel(session: Session): HTMLElement {
   const doctrine = DOCTRINES[session.botDoctrine] ? session.botDoctrine : 'report';
   const lastTurn = game.phase === 'over' ? game.turn : game.turn - 1;
   const turns = Array.from({ length: Math.max(0, lastTurn) }, (_, i) => i + 1);
-  const turnSel = h('select', { id: 'wi-turn', 'data-key': 'wi-turn' }, turns.map((n) => h('option', { value: n }, t('debrief.monthN', { turn: n }))));
-  const whoSel = h('select', { id: 'wi-who', 'data-key': 'wi-who' }, h('option', { value: 'strategy' }, t('whatif.strategy')), chairs.map((c) => h('option', { value: c }, t('whatif.planOf', { chair: chairName(c) }))));
+  const turnSel = h(
+    'select',
+    { id: 'wi-turn', 'data-key': 'wi-turn' },
+    turns.map((n) => h('option', { value: n }, t('debrief.monthN', { turn: n }))),
+  );
+  const whoSel = h(
+    'select',
+    { id: 'wi-who', 'data-key': 'wi-who' },
+    h('option', { value: 'strategy' }, t('whatif.strategy')),
+    chairs.map((c) => h('option', { value: c }, t('whatif.planOf', { chair: chairName(c) }))),
+  );
   const optSel = h('select', { id: 'wi-option', 'data-key': 'wi-option' });
   const run = h('button', { type: 'button', class: 'primary', 'data-key': 'wi-run' }, t('whatif.run'));
   const message = h('p', { role: 'status', class: 'small' });
@@ -174,7 +254,10 @@ export function whatIfPanel(session: Session): HTMLElement {
         out.replaceChildren();
         return;
       }
-      out.replaceChildren(replayNote(scn, turn, change, r.value.replay, session.humanChairs, doctrine), comparison(scn, r.value.original, r.value.branch, r.value.partsAt));
+      out.replaceChildren(
+        replayNote(scn, turn, change, r.value.replay, session.humanChairs, doctrine),
+        comparison(scn, r.value.original, r.value.branch, r.value.partsAt),
+      );
       message.textContent = t('whatif.done');
       announce(t('whatif.done'));
     }, 20);
@@ -184,7 +267,16 @@ export function whatIfPanel(session: Session): HTMLElement {
     'section',
     { class: 'whatif', 'aria-labelledby': 'whatif-heading' },
     h('h2', { id: 'whatif-heading' }, t('whatif.heading')),
-    h('p', { class: 'muted' }, session.humanChairs.length > 0 ? t('whatif.introLike', { doctrine: doctrineName(doctrine), humans: session.humanChairs.map(chairName).join(', ') }) : t('whatif.intro', { doctrine: doctrineName(doctrine) })),
+    h(
+      'p',
+      { class: 'muted' },
+      session.humanChairs.length > 0
+        ? t('whatif.introLike', {
+            doctrine: doctrineName(doctrine),
+            humans: session.humanChairs.map(chairName).join(', '),
+          })
+        : t('whatif.intro', { doctrine: doctrineName(doctrine) }),
+    ),
     turns.length === 0
       ? h('p', {}, t('whatif.noTurns'))
       : h(

@@ -58,7 +58,8 @@ export const en = {
   'save.other-scenario': 'it was made with a scenario that is not available here ({detail}).',
   'save.replay': 'its moves are not legal in this scenario ({detail}).',
   'save.tampered': 'it has been altered since it was saved.',
-  'save.facilitator': 'it holds a facilitator’s interventions, which a game of your own cannot have: open it in the debrief’s replay instead.',
+  'save.facilitator':
+    'it holds a facilitator’s interventions, which a game of your own cannot have: open it in the debrief’s replay instead.',
   'save.unknown-scenario': 'its scenario “{id}” is not available here.',
 
   'chair.srsg': 'SRSG',
@@ -140,7 +141,8 @@ export const en = {
   'violence.high': 'high',
   'violence.severe': 'severe',
   'violence.value': '{value} ({level})',
-  'map.legend': 'Violence (number in each region; ± is the uncertainty of the estimate): plain circle low · double ring moderate · triple ring high · diamond severe; darker is worse. Blue squares: mission units. Dark triangles: armed groups and spoilers, with their strength.',
+  'map.legend':
+    'Violence (number in each region; ± is the uncertainty of the estimate): plain circle low · double ring moderate · triple ring high · diamond severe; darker is worse. Blue squares: mission units. Dark triangles: armed groups and spoilers, with their strength.',
 
   'seen.exact': '{value}',
   'seen.estimate': '{value} ± {spread}',
@@ -349,7 +351,8 @@ export const en = {
   'rej.note/too-long': 'The note is too long.',
 
   'hotseat.pass': 'Pass the device to the {chair}',
-  'hotseat.hint': 'Only the {chair} should look at the screen now. The plans stay hidden until coordination reveals them.',
+  'hotseat.hint':
+    'Only the {chair} should look at the screen now. The plans stay hidden until coordination reveals them.',
   'hotseat.ready': 'I am the {chair}',
 
   'session.facHeading': 'Workshop: facilitator',

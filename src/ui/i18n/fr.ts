@@ -60,7 +60,8 @@ export const fr: Record<MessageKey, string> = {
   'save.other-scenario': 'il a été fait avec un scénario indisponible ici ({detail}).',
   'save.replay': 'ses coups ne sont pas légaux dans ce scénario ({detail}).',
   'save.tampered': 'il a été modifié depuis son enregistrement.',
-  'save.facilitator': 'il contient des interventions d’un animateur, qu’une partie à soi ne peut avoir : ouvrez-le plutôt dans la relecture du bilan.',
+  'save.facilitator':
+    'il contient des interventions d’un animateur, qu’une partie à soi ne peut avoir : ouvrez-le plutôt dans la relecture du bilan.',
   'save.unknown-scenario': 'son scénario « {id} » n’est pas disponible ici.',
 
   'chair.srsg': 'RSSG',
@@ -101,7 +102,8 @@ export const fr: Record<MessageKey, string> = {
   'prompt.sitrepChoice': 'Un événement attend votre décision.',
   'prompt.strategy': 'Fixez la stratégie politique de la mission pour ce mois.',
   'prompt.planning': 'Choisissez des actions dans la limite de votre capacité, puis engagez votre plan.',
-  'prompt.coordination': 'Tous les plans sont dévoilés. Vérifiez les conflits, puis confirmez votre plan ou révisez-le une fois.',
+  'prompt.coordination':
+    'Tous les plans sont dévoilés. Vérifiez les conflits, puis confirmez votre plan ou révisez-le une fois.',
   'prompt.committed': 'Votre plan est engagé. En attente des autres sièges.',
   'prompt.confirmed': 'Votre plan est confirmé. En attente des autres sièges.',
   'prompt.waitFor': 'En attente : {chair}.',
@@ -119,7 +121,8 @@ export const fr: Record<MessageKey, string> = {
   'table.quit': 'Retour à l’accueil',
   'table.map': 'Carte du théâtre',
   'table.mapLoading': 'Chargement de la carte…',
-  'table.mapFailed': 'La carte ne peut pas être dessinée dans ce navigateur ; le tableau du théâtre ci-dessous a le même contenu.',
+  'table.mapFailed':
+    'La carte ne peut pas être dessinée dans ce navigateur ; le tableau du théâtre ci-dessous a le même contenu.',
   'table.strategyNow': 'Stratégie : {name}',
   'table.strategyNone': 'Stratégie : non fixée',
   'table.mandateNow': 'Mandat : {tasks}',
@@ -142,7 +145,8 @@ export const fr: Record<MessageKey, string> = {
   'violence.high': 'forte',
   'violence.severe': 'extrême',
   'violence.value': '{value} ({level})',
-  'map.legend': 'Violence (chiffre dans chaque région ; ± indique l’incertitude de l’estimation) : cercle simple faible · double anneau modérée · triple anneau forte · losange extrême ; plus sombre est pire. Carrés bleus : unités de la mission. Triangles sombres : groupes armés et fauteurs de troubles, avec leur force.',
+  'map.legend':
+    'Violence (chiffre dans chaque région ; ± indique l’incertitude de l’estimation) : cercle simple faible · double anneau modérée · triple anneau forte · losange extrême ; plus sombre est pire. Carrés bleus : unités de la mission. Triangles sombres : groupes armés et fauteurs de troubles, avec leur force.',
 
   'seen.exact': '{value}',
   'seen.estimate': '{value} ± {spread}',
@@ -168,7 +172,8 @@ export const fr: Record<MessageKey, string> = {
   'sitrep.waitDecider': 'En attente de la décision du siège {chair}.',
   'sitrep.close': 'Clore le point de situation',
   'sitrep.review': 'Révision du mandat avec le Conseil',
-  'sitrep.reviewHint': 'Vous pouvez retirer ou ajouter des tâches, une fois. Un rapport franc au Conseil exige une bonne analyse.',
+  'sitrep.reviewHint':
+    'Vous pouvez retirer ou ajouter des tâches, une fois. Un rapport franc au Conseil exige une bonne analyse.',
   'sitrep.drop': 'Retirer',
   'sitrep.add': 'Ajouter',
   'sitrep.submitReview': 'Soumettre la révision',
@@ -214,7 +219,8 @@ export const fr: Record<MessageKey, string> = {
   'coord.heading': 'Coordination',
   'coord.conflicts': 'Conflits entre les plans',
   'coord.noConflicts': 'Aucun conflit entre les plans.',
-  'coord.conflict.offensive-vs-talks': 'Une offensive contre {subject} pendant que d’autres négocient avec lui ({chairs}).',
+  'coord.conflict.offensive-vs-talks':
+    'Une offensive contre {subject} pendant que d’autres négocient avec lui ({chairs}).',
   'coord.conflict.opposed-strategy': 'Des plans vont à l’encontre de la stratégie « {subject} » ({chairs}).',
   'coord.conflict.uncoordinated-mediation': 'Médiation non coordonnée avec {subject} ({chairs}).',
   'coord.plans': 'Plans dévoilés',
@@ -351,7 +357,8 @@ export const fr: Record<MessageKey, string> = {
   'rej.note/too-long': 'La note est trop longue.',
 
   'hotseat.pass': 'Passez l’appareil : {chair}',
-  'hotseat.hint': 'Seule la personne qui tient ce siège ({chair}) doit regarder l’écran. Les plans restent cachés jusqu’à la coordination.',
+  'hotseat.hint':
+    'Seule la personne qui tient ce siège ({chair}) doit regarder l’écran. Les plans restent cachés jusqu’à la coordination.',
   'hotseat.ready': 'Je tiens ce siège : {chair}',
 
   'session.facHeading': 'Atelier : animation',

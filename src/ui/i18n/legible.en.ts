@@ -47,7 +47,8 @@ export const legibleEn = {
   'ind.threshold': 'Success: a score of {n} or more at the end.',
   'ind.sinceLast': 'Changes since last month, as you can know them',
   'table.menu': 'Game menu',
-  'whatif.introLike': 'Change one decision of a month and let the game play on with the same seed: the later decisions of your chairs ({humans}) are taken again as they were; the bots (“{doctrine}”) decide for the other chairs, and for yours only where an old decision no longer applies.',
+  'whatif.introLike':
+    'Change one decision of a month and let the game play on with the same seed: the later decisions of your chairs ({humans}) are taken again as they were; the bots (“{doctrine}”) decide for the other chairs, and for yours only where an old decision no longer applies.',
   'whatif.changed': 'Changed: in month {turn}, {what}.',
   'whatif.changedStrategy': 'the strategy “{strategy}”',
   'whatif.changedPlan': 'the plan of the {chair}: {items}',

@@ -9,7 +9,8 @@ export const legibleFr: Record<keyof typeof legibleEn, string> = {
   'hand.noTrack': '« {name} » ne nomme aucune partie avec qui négocier : aucun pourparler n’est en cours.',
   'hand.talksLive': 'Les pourparlers sont en cours (le processus politique est à {n} ou plus).',
   'hand.talksDead': 'Pas de pourparlers en cours : le processus politique est sous {n}.',
-  'hand.talksMaybe': 'Les pourparlers sont en cours tant que le processus politique est à {n} ou plus ; votre estimation : {seen}.',
+  'hand.talksMaybe':
+    'Les pourparlers sont en cours tant que le processus politique est à {n} ou plus ; votre estimation : {seen}.',
   'why.opens': 'possible à partir du mois {turn}',
   'why.closed': 'plus possible après le mois {turn}',
   'why.cooldown': 'de nouveau possible dans {n} mois',
@@ -49,7 +50,8 @@ export const legibleFr: Record<keyof typeof legibleEn, string> = {
   'ind.threshold': 'Succès : un score de {n} ou plus à la fin.',
   'ind.sinceLast': 'Changements depuis le mois dernier, tels que vous pouvez les connaître',
   'table.menu': 'Menu de la partie',
-  'whatif.introLike': 'Changez une décision d’un mois et laissez la partie continuer avec la même graine : les décisions ultérieures de vos sièges ({humans}) sont reprises telles quelles ; les bots (« {doctrine} ») décident pour les autres sièges, et pour les vôtres seulement là où une ancienne décision ne s’applique plus.',
+  'whatif.introLike':
+    'Changez une décision d’un mois et laissez la partie continuer avec la même graine : les décisions ultérieures de vos sièges ({humans}) sont reprises telles quelles ; les bots (« {doctrine} ») décident pour les autres sièges, et pour les vôtres seulement là où une ancienne décision ne s’applique plus.',
   'whatif.changed': 'Changé : au mois {turn}, {what}.',
   'whatif.changedStrategy': 'la stratégie « {strategy} »',
   'whatif.changedPlan': 'le plan du {chair} : {items}',
@@ -63,7 +65,8 @@ export const legibleFr: Record<keyof typeof legibleEn, string> = {
   'whatif.kind.choice': 'la décision sur l’événement',
   'whatif.kind.strategy': 'la stratégie',
   'whatif.kind.review': 'la révision du mandat',
-  'whatif.noHumans': 'Aucun siège n’était tenu par une personne : les bots (« {doctrine} ») prennent toutes les décisions ultérieures.',
+  'whatif.noHumans':
+    'Aucun siège n’était tenu par une personne : les bots (« {doctrine} ») prennent toutes les décisions ultérieures.',
   'mech.analysis-targeting': 'Qualité de l’analyse derrière l’opération',
   'mech.armed-decay': 'Violence qui retombe avec le temps',
 } as const;

@@ -5,49 +5,64 @@ import type { ModelContent } from './content.js';
 export const MODEL_EN: ModelContent = {
   indicators: {
     process: {
-      means: 'How far the political process between the parties has come: talks, agreement and its implementation (0–100).',
-      moves: 'Up with political and talks actions and with force that backs a live political track (+{leverage}); down by {drift} in a month with no political work, by {substitution} when force replaces politics, and by {neglect} each month a signed agreement is not worked on.',
-      assumes: 'That the mission must keep working for the political process, though it rarely leads it (Kampala was facilitated by Uganda for the ICGLR; Algiers was led by Algeria), and that a process nobody works on loses ground.',
+      means:
+        'How far the political process between the parties has come: talks, agreement and its implementation (0–100).',
+      moves:
+        'Up with political and talks actions and with force that backs a live political track (+{leverage}); down by {drift} in a month with no political work, by {substitution} when force replaces politics, and by {neglect} each month a signed agreement is not worked on.',
+      assumes:
+        'That the mission must keep working for the political process, though it rarely leads it (Kampala was facilitated by Uganda for the ICGLR; Algiers was led by Algeria), and that a process nobody works on loses ground.',
     },
     consent: {
       means: 'The host state’s consent to the mission’s presence and work.',
-      moves: 'Each month by (closeness − 50) / 15 from the distance to the host state; down by half of {substitution} when force is used in place of a political process; and by the effects of actions and events.',
-      assumes: 'That closeness buys consent and distance costs it; consent counts half of the consent-and-impartiality dimension.',
+      moves:
+        'Each month by (closeness − 50) / 15 from the distance to the host state; down by half of {substitution} when force is used in place of a political process; and by the effects of actions and events.',
+      assumes:
+        'That closeness buys consent and distance costs it; consent counts half of the consent-and-impartiality dimension.',
     },
     impartiality: {
       means: 'How impartial the mission is seen to be by the parties and the population.',
-      moves: 'When the host state is itself a party and closeness exceeds 55, down each month by (closeness − 50) / 12; otherwise by actions and events.',
-      assumes: 'That embracing a host state that is a party to the conflict costs impartiality; it counts half of the consent-and-impartiality dimension.',
+      moves:
+        'When the host state is itself a party and closeness exceeds 55, down each month by (closeness − 50) / 12; otherwise by actions and events.',
+      assumes:
+        'That embracing a host state that is a party to the conflict costs impartiality; it counts half of the consent-and-impartiality dimension.',
     },
     trust: {
       means: 'The population’s trust in the mission.',
-      moves: 'Each month by the expectation gap: when expectations exceed protection, down by the gap / 15 (rounded up); when protection exceeds expectations, up by at most 2. Also by actions and events.',
+      moves:
+        'Each month by the expectation gap: when expectations exceed protection, down by the gap / 15 (rounded up); when protection exceeds expectations, up by at most 2. Also by actions and events.',
       assumes: 'That trust follows the difference between what people were promised and the protection they get.',
     },
     expectations: {
       means: 'What the population expects the mission to deliver.',
-      moves: 'Up by each mandated task’s expectation when the mandate is adopted or a task added; down by half a task’s expectation when a review drops it.',
+      moves:
+        'Up by each mandated task’s expectation when the mandate is adopted or a task added; down by half a task’s expectation when a review drops it.',
       assumes: 'That every task in the mandate raises expectations, whether or not the mission can meet them.',
     },
     cohesion: {
       means: 'The unity of the mission’s components (civilian, military, police, envoy).',
-      moves: 'Down by {conflictCost} for each conflict between the chairs’ revealed plans; down by 1 for technical ceasefire talks with no live political track; and by actions and events.',
-      assumes: 'That a united mission gets more from every action: cohesion scales every favourable effect (×0.5 at 0, ×1 at 50, ×1.5 at 100).',
+      moves:
+        'Down by {conflictCost} for each conflict between the chairs’ revealed plans; down by 1 for technical ceasefire talks with no live political track; and by actions and events.',
+      assumes:
+        'That a united mission gets more from every action: cohesion scales every favourable effect (×0.5 at 0, ×1 at 50, ×1.5 at 100).',
     },
     credibility: {
       means: 'The mission’s credibility with the Security Council and the troop and police contributors.',
-      moves: 'Down by {deployCost} each month a reinforcement is overdue past {deployGrace} months, by 1 for each spoiler attack, by 1 for futile technical talks; up 3 (or down 2) at a mandate review with (or without) frank analysis (analysis ≥ {frankAnalysis}).',
+      moves:
+        'Down by {deployCost} each month a reinforcement is overdue past {deployGrace} months, by 1 for each spoiler attack, by 1 for futile technical talks; up 3 (or down 2) at a mandate review with (or without) frank analysis (analysis ≥ {frankAnalysis}).',
       assumes: 'That the Council and contributors judge the mission by delivery and by the candour of its reporting.',
     },
     regional: {
       means: 'How far neighbours and regional organizations are aligned with the process.',
-      moves: 'Down by 1 per neighbour or regional organization not engaged for {exclusionTurns} months; up through regional actions and events.',
-      assumes: 'That an agreement without regional alignment does not hold: below {regionalFloor} it loses 3 points of implementation a month.',
+      moves:
+        'Down by 1 per neighbour or regional organization not engaged for {exclusionTurns} months; up through regional actions and events.',
+      assumes:
+        'That an agreement without regional alignment does not hold: below {regionalFloor} it loses 3 points of implementation a month.',
     },
     analysis: {
       means: 'The mission’s capacity to understand the situation (JMAC, JOC and the like).',
       moves: 'Up by {policeAnalysis} each month for each police unit in a town, and by analysis actions and events.',
-      assumes: 'That better analysis narrows the fog (estimates ± {fog} × (100 − analysis) / 100), sharpens operations, warns of events a month ahead and of spoiler attacks.',
+      assumes:
+        'That better analysis narrows the fog (estimates ± {fog} × (100 − analysis) / 100), sharpens operations, warns of events a month ahead and of spoiler attacks.',
     },
     casualties: {
       means: 'Peacekeeper casualties; higher is worse (the casualties dimension scores 100 − casualties).',
@@ -57,7 +72,8 @@ export const MODEL_EN: ModelContent = {
     closeness: {
       means: 'How close the mission stands to the host state; 50 is a balanced distance.',
       moves: 'By actions and events that draw the mission towards or away from the government.',
-      assumes: 'That leverage is greatest at a balanced distance: political actions are scaled by 1 − |closeness − 50| / 100.',
+      assumes:
+        'That leverage is greatest at a balanced distance: political actions are scaled by 1 − |closeness − 50| / 100.',
     },
   },
   mechanics: {
@@ -68,7 +84,8 @@ export const MODEL_EN: ModelContent = {
     },
     'mandate-expectations': {
       means: 'Every mandated task raises what the population expects.',
-      moves: 'Adopting or adding a task raises expectations by its value; dropping it at a review lowers them by half that value.',
+      moves:
+        'Adopting or adding a task raises expectations by its value; dropping it at a review lowers them by half that value.',
       assumes: 'That expectations are set by what is promised, not by what is delivered.',
     },
     'mandate-review': {
@@ -78,22 +95,26 @@ export const MODEL_EN: ModelContent = {
     },
     'primacy-leverage': {
       means: 'Force in the service of a live political track adds leverage at the table.',
-      moves: 'Offensive or pressure action on a party named in the strategy’s track, with process ≥ {liveProcess}: process +{leverage}, and the party’s stance +2 if it is negotiable.',
+      moves:
+        'Offensive or pressure action on a party named in the strategy’s track, with process ≥ {liveProcess}: process +{leverage}, and the party’s stance +2 if it is negotiable.',
       assumes: 'That force works when it serves politics.',
     },
     'process-drift': {
       means: 'A political process nobody works on loses ground.',
       moves: 'Process −{drift} in a month when no chair plays a political or talks action.',
-      assumes: 'That a process does not run by itself: the mission must keep working for it, even when others lead the mediation.',
+      assumes:
+        'That a process does not run by itself: the mission must keep working for it, even when others lead the mediation.',
     },
     'force-substitution': {
       means: 'Force used in place of a political process erodes it.',
-      moves: 'Offensive or pressure action on an actor outside a live political track: process −{substitution}, consent −{substitution}/2.',
+      moves:
+        'Offensive or pressure action on an actor outside a live political track: process −{substitution}, consent −{substitution}/2.',
       assumes: 'That military means cannot substitute for a political strategy.',
     },
     'agreement-implementation': {
       means: 'A signed agreement is a beginning: it needs work every month.',
-      moves: 'In a month after signing with no implementation action: process −{neglect} and implementation −2. At 100% the agreement is implemented.',
+      moves:
+        'In a month after signing with no implementation action: process −{neglect} and implementation −2. At 100% the agreement is implemented.',
       assumes: 'That agreements stall when neglected.',
     },
     'futile-technical-talks': {
@@ -103,12 +124,14 @@ export const MODEL_EN: ModelContent = {
     },
     'cohesion-multiplier': {
       means: 'A united mission gets more from every action.',
-      moves: 'Every favourable effect is scaled by 0.5 + cohesion / 100; the share it adds or takes is ledgered on its own.',
+      moves:
+        'Every favourable effect is scaled by 0.5 + cohesion / 100; the share it adds or takes is ledgered on its own.',
       assumes: 'That disunity wastes effort across all components.',
     },
     'plan-conflicts': {
       means: 'Chairs whose revealed plans work against each other.',
-      moves: 'Each conflict costs cohesion −{conflictCost}; talks with a party another chair attacks are halved. Conflicts: an offensive against a party in talks off the strategy’s track, or talks on and off the track at once.',
+      moves:
+        'Each conflict costs cohesion −{conflictCost}; talks with a party another chair attacks are halved. Conflicts: an offensive against a party in talks off the strategy’s track, or talks on and off the track at once.',
       assumes: 'That a common strategy turns the same pair of actions into leverage rather than conflict.',
     },
     'analysis-fog': {
@@ -125,7 +148,8 @@ export const MODEL_EN: ModelContent = {
     },
     'deployment-lead-time': {
       means: 'Reinforcements take time to arrive.',
-      moves: 'A requested unit arrives after its lead time; each month past {deployGrace} months of waiting costs credibility −{deployCost}.',
+      moves:
+        'A requested unit arrives after its lead time; each month past {deployGrace} months of waiting costs credibility −{deployCost}.',
       assumes: 'That missions are slow to reinforce and are judged by it.',
     },
     'emergency-support': {
@@ -135,57 +159,70 @@ export const MODEL_EN: ModelContent = {
     },
     'police-presence': {
       means: 'Police in towns dampen unrest and see what is happening.',
-      moves: 'Each month, each police unit in an urban region: violence −{policeUnrest} there, analysis +{policeAnalysis}.',
+      moves:
+        'Each month, each police unit in an urban region: violence −{policeUnrest} there, analysis +{policeAnalysis}.',
       assumes: 'That police are the right tool in towns and a source of information.',
     },
     'envoy-coordination': {
       means: 'The SRSG and the Envoy both mediating without coordinating.',
-      moves: 'When both play talks and neither plays a coordination action: a conflict, cohesion −{conflictCost} (not in scenarios whose mediation seat is held by the SRSG).',
-      assumes: 'That two mediators must speak with one voice. Where the SRSG held the UN’s seat in the mediation (MINUSMA in Algiers), there is no split and no cost.',
+      moves:
+        'When both play talks and neither plays a coordination action: a conflict, cohesion −{conflictCost} (not in scenarios whose mediation seat is held by the SRSG).',
+      assumes:
+        'That two mediators must speak with one voice. Where the SRSG held the UN’s seat in the mediation (MINUSMA in Algiers), there is no split and no cost.',
     },
     'regional-exclusion': {
       means: 'Neighbours and regional organizations left out drift away.',
-      moves: 'Each such actor not engaged for {exclusionTurns} months: stance −3, regional −1 a month; with regional below {regionalFloor}, implementation −3 a month.',
+      moves:
+        'Each such actor not engaged for {exclusionTurns} months: stance −3, regional −1 a month; with regional below {regionalFloor}, implementation −3 a month.',
       assumes: 'That the region can make or break an agreement.',
     },
     'host-state-distance': {
       means: 'The mission’s distance from the host state.',
-      moves: 'Each month consent moves by (closeness − 50) / 15; if the host state is a party and closeness > 55, impartiality −(closeness − 50) / 12. Political actions are scaled by 1 − |closeness − 50| / 100.',
+      moves:
+        'Each month consent moves by (closeness − 50) / 15; if the host state is a party and closeness > 55, impartiality −(closeness − 50) / 12. Political actions are scaled by 1 − |closeness − 50| / 100.',
       assumes: 'That both embrace and estrangement cost the mission.',
     },
     'expectation-gap': {
       means: 'The gap between what people expect and the protection they get.',
-      moves: 'Each month trust moves by the gap (see Trust); political and talks actions are scaled by 0.85 + 0.3 × trust / 100.',
+      moves:
+        'Each month trust moves by the gap (see Trust); political and talks actions are scaled by 0.85 + 0.3 × trust / 100.',
       assumes: 'That a trusted mission has more leverage over the parties.',
     },
     'spoiler-attacks': {
       means: 'Groups outside any process attack the mission.',
-      moves: 'For each non-negotiable armed actor and region of it where a mission unit stands, with chance strength / 300 × (1.3 − 0.6 × analysis / 100): casualties +3, credibility −1.',
+      moves:
+        'For each non-negotiable armed actor and region of it where a mission unit stands, with chance strength / 300 × (1.3 − 0.6 × analysis / 100): casualties +3, credibility −1.',
       assumes: 'That exposure and poor warning invite attacks.',
     },
     'contributor-consultation': {
       means: 'Troop and police contributors perform better when consulted.',
-      moves: 'Actions that need a unit are scaled by the best eligible unit’s performance, +0.25 for {consultTurns} months after contributors are consulted.',
-      assumes: 'That contingents differ and that consultation improves them. The report only says contributors feel they are not consulted enough (paragraph 12); the improvement is the game’s assumption.',
+      moves:
+        'Actions that need a unit are scaled by the best eligible unit’s performance, +0.25 for {consultTurns} months after contributors are consulted.',
+      assumes:
+        'That contingents differ and that consultation improves them. The report only says contributors feel they are not consulted enough (paragraph 12); the improvement is the game’s assumption.',
     },
     'armed-violence': {
       means: 'Hostile armed actors make violence where they operate.',
-      moves: 'Each month each hostile actor adds aggression × strength / 100 to each of its regions; violence everywhere decays by {decay}% a month.',
+      moves:
+        'Each month each hostile actor adds aggression × strength / 100 to each of its regions; violence everywhere decays by {decay}% a month.',
       assumes: 'That violence follows armed strength and hostility, and subsides slowly on its own.',
     },
     'strategy-track': {
       means: 'Talks count for what the political strategy makes of them.',
-      moves: 'Talks with an actor the turn’s strategy does not name, or under a strategy with no track, keep half their effect; without a named track political work does not stop the process drifting.',
+      moves:
+        'Talks with an actor the turn’s strategy does not name, or under a strategy with no track, keep half their effect; without a named track political work does not stop the process drifting.',
       assumes: 'That a political strategy shared by the whole mission gives talks their weight (report ¶3).',
     },
     'capability-gap': {
       means: 'The mission is judged on the means it has, not the ones it asked for.',
-      moves: 'Each turn, a mandated task needing a capability no unit in theatre has, and two or more violent regions with no mission unit, cost credibility (and trust when three or more are bare).',
+      moves:
+        'Each turn, a mandated task needing a capability no unit in theatre has, and two or more violent regions with no mission unit, cost credibility (and trust when three or more are bare).',
       assumes: 'That a mandate must be matched to the means actually available (report ¶2, ¶11).',
     },
     repetition: {
       means: 'Doing the same thing again achieves less.',
-      moves: 'An action played last turn keeps half of its favourable effect, two turns ago three quarters (rounded toward nothing); talks and implementation are exempt.',
+      moves:
+        'An action played last turn keeps half of its favourable effect, two turns ago three quarters (rounded toward nothing); talks and implementation are exempt.',
       assumes: 'That a repeated gesture wears thin; beyond the report.',
     },
     'regional-alignment': {
@@ -205,19 +242,23 @@ export const MODEL_EN: ModelContent = {
     },
     'silo-working': {
       means: 'A chair that never coordinates works in a silo.',
-      moves: 'Each turn, every chair that has taken no coordination step for {siloTurns} turns costs cohesion {siloCost}, and its actions achieve ×0.7.',
+      moves:
+        'Each turn, every chair that has taken no coordination step for {siloTurns} turns costs cohesion {siloCost}, and its actions achieve ×0.7.',
       assumes: 'That integrated planning across components needs regular joint steps (report ¶6, ¶8).',
     },
     'mission-presence': {
       means: 'Mission units dampen violence where they stand.',
-      moves: 'Each month a region’s violence falls by {presence} × (sum of strength × performance of the units there) / 4.',
+      moves:
+        'Each month a region’s violence falls by {presence} × (sum of strength × performance of the units there) / 4.',
       assumes: 'That presence protects, in proportion to what is deployed.',
     },
   },
   beyond: 'Beyond the report:',
   scoring: {
-    means: 'The outcome: a weighted mean of the dimensions — process, protection (100 − population-weighted violence), credibility, consent and impartiality (their mean), trust, cohesion and casualties (100 − casualties).',
-    moves: 'Computed at the end of each month; the game ends at the last month or when an end condition holds. Success when the score reaches the threshold, unless an end condition decides otherwise.',
+    means:
+      'The outcome: a weighted mean of the dimensions — process, protection (100 − population-weighted violence), credibility, consent and impartiality (their mean), trust, cohesion and casualties (100 − casualties).',
+    moves:
+      'Computed at the end of each month; the game ends at the last month or when an end condition holds. Success when the score reaches the threshold, unless an end condition decides otherwise.',
     assumes: 'That a mission is judged on all of these at once, with the scenario’s weights.',
   },
 };

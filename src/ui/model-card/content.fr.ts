@@ -5,48 +5,64 @@ export const MODEL_FR: ModelContent = {
   indicators: {
     process: {
       means: 'L’avancement du processus politique entre les parties : pourparlers, accord et mise en œuvre (0–100).',
-      moves: 'Monte avec les actions politiques et de pourparlers, et avec la force au service d’une piste politique active (+{leverage}) ; baisse de {drift} un mois sans travail politique, de {substitution} quand la force remplace la politique, et de {neglect} chaque mois où un accord signé n’est pas mis en œuvre.',
-      assumes: 'Que la mission doit travailler sans relâche au processus politique, même si elle le conduit rarement (Kampala était facilité par l’Ouganda pour la CIRGL ; Alger était conduit par l’Algérie), et qu’un processus dont personne ne s’occupe recule.',
+      moves:
+        'Monte avec les actions politiques et de pourparlers, et avec la force au service d’une piste politique active (+{leverage}) ; baisse de {drift} un mois sans travail politique, de {substitution} quand la force remplace la politique, et de {neglect} chaque mois où un accord signé n’est pas mis en œuvre.',
+      assumes:
+        'Que la mission doit travailler sans relâche au processus politique, même si elle le conduit rarement (Kampala était facilité par l’Ouganda pour la CIRGL ; Alger était conduit par l’Algérie), et qu’un processus dont personne ne s’occupe recule.',
     },
     consent: {
       means: 'Le consentement de l’État hôte à la présence et au travail de la mission.',
-      moves: 'Chaque mois de (proximité − 50) / 15 selon la distance à l’État hôte ; baisse de la moitié de {substitution} quand la force remplace un processus politique ; et selon les actions et les événements.',
-      assumes: 'Que la proximité achète le consentement et que la distance le coûte ; il compte pour moitié dans la dimension consentement et impartialité.',
+      moves:
+        'Chaque mois de (proximité − 50) / 15 selon la distance à l’État hôte ; baisse de la moitié de {substitution} quand la force remplace un processus politique ; et selon les actions et les événements.',
+      assumes:
+        'Que la proximité achète le consentement et que la distance le coûte ; il compte pour moitié dans la dimension consentement et impartialité.',
     },
     impartiality: {
       means: 'L’impartialité de la mission telle que la voient les parties et la population.',
-      moves: 'Si l’État hôte est partie au conflit et que la proximité dépasse 55, baisse chaque mois de (proximité − 50) / 12 ; sinon selon les actions et les événements.',
-      assumes: 'Qu’embrasser un État hôte partie au conflit coûte l’impartialité ; elle compte pour moitié dans la dimension consentement et impartialité.',
+      moves:
+        'Si l’État hôte est partie au conflit et que la proximité dépasse 55, baisse chaque mois de (proximité − 50) / 12 ; sinon selon les actions et les événements.',
+      assumes:
+        'Qu’embrasser un État hôte partie au conflit coûte l’impartialité ; elle compte pour moitié dans la dimension consentement et impartialité.',
     },
     trust: {
       means: 'La confiance de la population dans la mission.',
-      moves: 'Chaque mois selon l’écart d’attentes : si les attentes dépassent la protection, baisse de l’écart / 15 (arrondi au-dessus) ; si la protection dépasse les attentes, hausse d’au plus 2. Aussi selon les actions et les événements.',
+      moves:
+        'Chaque mois selon l’écart d’attentes : si les attentes dépassent la protection, baisse de l’écart / 15 (arrondi au-dessus) ; si la protection dépasse les attentes, hausse d’au plus 2. Aussi selon les actions et les événements.',
       assumes: 'Que la confiance suit l’écart entre ce qui a été promis et la protection reçue.',
     },
     expectations: {
       means: 'Ce que la population attend de la mission.',
-      moves: 'Monte de l’attente de chaque tâche du mandat à son adoption ou à son ajout ; baisse de la moitié quand une révision la retire.',
+      moves:
+        'Monte de l’attente de chaque tâche du mandat à son adoption ou à son ajout ; baisse de la moitié quand une révision la retire.',
       assumes: 'Que chaque tâche du mandat élève les attentes, que la mission puisse ou non y répondre.',
     },
     cohesion: {
       means: 'L’unité des composantes de la mission (civile, militaire, police, envoyé).',
-      moves: 'Baisse de {conflictCost} par conflit entre les plans révélés des fauteuils ; de 1 pour des pourparlers techniques de cessez-le-feu sans piste politique active ; et selon les actions et les événements.',
-      assumes: 'Qu’une mission unie tire davantage de chaque action : la cohésion multiplie chaque effet favorable (×0,5 à 0, ×1 à 50, ×1,5 à 100).',
+      moves:
+        'Baisse de {conflictCost} par conflit entre les plans révélés des fauteuils ; de 1 pour des pourparlers techniques de cessez-le-feu sans piste politique active ; et selon les actions et les événements.',
+      assumes:
+        'Qu’une mission unie tire davantage de chaque action : la cohésion multiplie chaque effet favorable (×0,5 à 0, ×1 à 50, ×1,5 à 100).',
     },
     credibility: {
       means: 'La crédibilité de la mission auprès du Conseil de sécurité et des pays contributeurs.',
-      moves: 'Baisse de {deployCost} par mois de retard d’un renfort au-delà de {deployGrace} mois, de 1 par attaque de fauteurs de troubles, de 1 pour des pourparlers techniques futiles ; +3 (ou −2) à une révision du mandat avec (ou sans) analyse franche (analyse ≥ {frankAnalysis}).',
-      assumes: 'Que le Conseil et les contributeurs jugent la mission sur ses résultats et la franchise de ses rapports.',
+      moves:
+        'Baisse de {deployCost} par mois de retard d’un renfort au-delà de {deployGrace} mois, de 1 par attaque de fauteurs de troubles, de 1 pour des pourparlers techniques futiles ; +3 (ou −2) à une révision du mandat avec (ou sans) analyse franche (analyse ≥ {frankAnalysis}).',
+      assumes:
+        'Que le Conseil et les contributeurs jugent la mission sur ses résultats et la franchise de ses rapports.',
     },
     regional: {
       means: 'L’alignement des voisins et des organisations régionales sur le processus.',
-      moves: 'Baisse de 1 par voisin ou organisation régionale non engagé depuis {exclusionTurns} mois ; monte par les actions régionales et les événements.',
-      assumes: 'Qu’un accord sans alignement régional ne tient pas : en dessous de {regionalFloor}, il perd 3 points de mise en œuvre par mois.',
+      moves:
+        'Baisse de 1 par voisin ou organisation régionale non engagé depuis {exclusionTurns} mois ; monte par les actions régionales et les événements.',
+      assumes:
+        'Qu’un accord sans alignement régional ne tient pas : en dessous de {regionalFloor}, il perd 3 points de mise en œuvre par mois.',
     },
     analysis: {
       means: 'La capacité de la mission à comprendre la situation (JMAC, JOC, etc.).',
-      moves: 'Monte de {policeAnalysis} par mois et par unité de police en ville, et par les actions d’analyse et les événements.',
-      assumes: 'Qu’une meilleure analyse réduit le brouillard (estimations ± {fog} × (100 − analyse) / 100), affine les opérations, annonce les événements un mois à l’avance et les attaques.',
+      moves:
+        'Monte de {policeAnalysis} par mois et par unité de police en ville, et par les actions d’analyse et les événements.',
+      assumes:
+        'Qu’une meilleure analyse réduit le brouillard (estimations ± {fog} × (100 − analyse) / 100), affine les opérations, annonce les événements un mois à l’avance et les attaques.',
     },
     casualties: {
       means: 'Les pertes parmi les Casques bleus ; plus c’est élevé, pire c’est (la dimension compte 100 − pertes).',
@@ -56,7 +72,8 @@ export const MODEL_FR: ModelContent = {
     closeness: {
       means: 'La proximité de la mission avec l’État hôte ; 50 est une distance équilibrée.',
       moves: 'Selon les actions et les événements qui rapprochent la mission du gouvernement ou l’en éloignent.',
-      assumes: 'Que l’influence est maximale à distance équilibrée : les actions politiques sont multipliées par 1 − |proximité − 50| / 100.',
+      assumes:
+        'Que l’influence est maximale à distance équilibrée : les actions politiques sont multipliées par 1 − |proximité − 50| / 100.',
     },
   },
   mechanics: {
@@ -67,7 +84,8 @@ export const MODEL_FR: ModelContent = {
     },
     'mandate-expectations': {
       means: 'Chaque tâche du mandat élève les attentes de la population.',
-      moves: 'Adopter ou ajouter une tâche élève les attentes de sa valeur ; la retirer à une révision les abaisse de la moitié.',
+      moves:
+        'Adopter ou ajouter une tâche élève les attentes de sa valeur ; la retirer à une révision les abaisse de la moitié.',
       assumes: 'Que les attentes naissent de ce qui est promis, non de ce qui est fait.',
     },
     'mandate-review': {
@@ -77,22 +95,26 @@ export const MODEL_FR: ModelContent = {
     },
     'primacy-leverage': {
       means: 'La force au service d’une piste politique active pèse à la table.',
-      moves: 'Action offensive ou de pression contre une partie de la piste de la stratégie, processus ≥ {liveProcess} : processus +{leverage}, et position de la partie +2 si elle est négociable.',
+      moves:
+        'Action offensive ou de pression contre une partie de la piste de la stratégie, processus ≥ {liveProcess} : processus +{leverage}, et position de la partie +2 si elle est négociable.',
       assumes: 'Que la force est utile quand elle sert la politique.',
     },
     'process-drift': {
       means: 'Un processus politique dont personne ne s’occupe recule.',
       moves: 'Processus −{drift} un mois où aucun fauteuil ne joue d’action politique ou de pourparlers.',
-      assumes: 'Qu’un processus n’avance pas seul : la mission doit y travailler, même quand d’autres conduisent la médiation.',
+      assumes:
+        'Qu’un processus n’avance pas seul : la mission doit y travailler, même quand d’autres conduisent la médiation.',
     },
     'force-substitution': {
       means: 'La force employée à la place d’un processus politique l’érode.',
-      moves: 'Action offensive ou de pression contre un acteur hors d’une piste politique active : processus −{substitution}, consentement −{substitution}/2.',
+      moves:
+        'Action offensive ou de pression contre un acteur hors d’une piste politique active : processus −{substitution}, consentement −{substitution}/2.',
       assumes: 'Que les moyens militaires ne remplacent pas une stratégie politique.',
     },
     'agreement-implementation': {
       means: 'Un accord signé est un commencement : il demande du travail chaque mois.',
-      moves: 'Un mois après la signature sans action de mise en œuvre : processus −{neglect} et mise en œuvre −2. À 100 %, l’accord est mis en œuvre.',
+      moves:
+        'Un mois après la signature sans action de mise en œuvre : processus −{neglect} et mise en œuvre −2. À 100 %, l’accord est mis en œuvre.',
       assumes: 'Que les accords négligés s’enlisent.',
     },
     'futile-technical-talks': {
@@ -102,12 +124,14 @@ export const MODEL_FR: ModelContent = {
     },
     'cohesion-multiplier': {
       means: 'Une mission unie tire davantage de chaque action.',
-      moves: 'Chaque effet favorable est multiplié par 0,5 + cohésion / 100 ; la part ajoutée ou retirée est inscrite à part au registre.',
+      moves:
+        'Chaque effet favorable est multiplié par 0,5 + cohésion / 100 ; la part ajoutée ou retirée est inscrite à part au registre.',
       assumes: 'Que la désunion gaspille l’effort de toutes les composantes.',
     },
     'plan-conflicts': {
       means: 'Des fauteuils dont les plans révélés se contredisent.',
-      moves: 'Chaque conflit coûte cohésion −{conflictCost} ; les pourparlers avec une partie qu’un autre fauteuil attaque sont réduits de moitié. Conflits : offensive contre une partie en pourparlers hors de la piste de la stratégie, ou pourparlers sur la piste et hors d’elle à la fois.',
+      moves:
+        'Chaque conflit coûte cohésion −{conflictCost} ; les pourparlers avec une partie qu’un autre fauteuil attaque sont réduits de moitié. Conflits : offensive contre une partie en pourparlers hors de la piste de la stratégie, ou pourparlers sur la piste et hors d’elle à la fois.',
       assumes: 'Qu’une stratégie commune fait de la même paire d’actions un levier plutôt qu’un conflit.',
     },
     'analysis-fog': {
@@ -119,12 +143,14 @@ export const MODEL_FR: ModelContent = {
     },
     'analysis-targeting': {
       means: 'Des opérations préparées sur une bonne image frappent ce qui compte.',
-      moves: 'Les actions militaires, offensives, de pression, de protection et de police sont multipliées par 0,7 + 0,6 × analyse / 100.',
+      moves:
+        'Les actions militaires, offensives, de pression, de protection et de police sont multipliées par 0,7 + 0,6 × analyse / 100.',
       assumes: 'Que comprendre les dynamiques micro-locales rend les opérations efficaces.',
     },
     'deployment-lead-time': {
       means: 'Les renforts mettent du temps à arriver.',
-      moves: 'Une unité demandée arrive après son délai ; chaque mois d’attente au-delà de {deployGrace} mois coûte crédibilité −{deployCost}.',
+      moves:
+        'Une unité demandée arrive après son délai ; chaque mois d’attente au-delà de {deployGrace} mois coûte crédibilité −{deployCost}.',
       assumes: 'Que les missions sont lentes à se renforcer et qu’on les juge là-dessus.',
     },
     'emergency-support': {
@@ -134,62 +160,77 @@ export const MODEL_FR: ModelContent = {
     },
     'police-presence': {
       means: 'La police en ville calme les troubles et voit ce qui se passe.',
-      moves: 'Chaque mois, chaque unité de police dans une région urbaine : violence −{policeUnrest} sur place, analyse +{policeAnalysis}.',
+      moves:
+        'Chaque mois, chaque unité de police dans une région urbaine : violence −{policeUnrest} sur place, analyse +{policeAnalysis}.',
       assumes: 'Que la police est l’outil adapté en ville et une source d’information.',
     },
     'envoy-coordination': {
       means: 'Le RSSG et l’Envoyé assurant tous deux une médiation sans se coordonner.',
-      moves: 'Si les deux jouent des pourparlers et qu’aucun ne joue d’action de coordination : un conflit, cohésion −{conflictCost} (sauf dans les scénarios où le RSSG occupe le siège de la médiation).',
-      assumes: 'Que deux médiateurs doivent parler d’une seule voix. Là où le RSSG occupait le siège de l’ONU dans la médiation (la MINUSMA à Alger), il n’y a ni division ni coût.',
+      moves:
+        'Si les deux jouent des pourparlers et qu’aucun ne joue d’action de coordination : un conflit, cohésion −{conflictCost} (sauf dans les scénarios où le RSSG occupe le siège de la médiation).',
+      assumes:
+        'Que deux médiateurs doivent parler d’une seule voix. Là où le RSSG occupait le siège de l’ONU dans la médiation (la MINUSMA à Alger), il n’y a ni division ni coût.',
     },
     'regional-exclusion': {
       means: 'Les voisins et les organisations régionales tenus à l’écart s’éloignent.',
-      moves: 'Chaque acteur de ce type non engagé depuis {exclusionTurns} mois : position −3, régional −1 par mois ; régional sous {regionalFloor} : mise en œuvre −3 par mois.',
+      moves:
+        'Chaque acteur de ce type non engagé depuis {exclusionTurns} mois : position −3, régional −1 par mois ; régional sous {regionalFloor} : mise en œuvre −3 par mois.',
       assumes: 'Que la région peut faire ou défaire un accord.',
     },
     'host-state-distance': {
       means: 'La distance de la mission à l’État hôte.',
-      moves: 'Chaque mois, le consentement varie de (proximité − 50) / 15 ; si l’État hôte est partie et la proximité > 55, impartialité −(proximité − 50) / 12. Les actions politiques sont multipliées par 1 − |proximité − 50| / 100.',
+      moves:
+        'Chaque mois, le consentement varie de (proximité − 50) / 15 ; si l’État hôte est partie et la proximité > 55, impartialité −(proximité − 50) / 12. Les actions politiques sont multipliées par 1 − |proximité − 50| / 100.',
       assumes: 'Que l’étreinte comme l’éloignement coûtent à la mission.',
     },
     'expectation-gap': {
       means: 'L’écart entre ce que la population attend et la protection qu’elle reçoit.',
-      moves: 'Chaque mois, la confiance varie selon l’écart (voir Confiance) ; les actions politiques et de pourparlers sont multipliées par 0,85 + 0,3 × confiance / 100.',
+      moves:
+        'Chaque mois, la confiance varie selon l’écart (voir Confiance) ; les actions politiques et de pourparlers sont multipliées par 0,85 + 0,3 × confiance / 100.',
       assumes: 'Qu’une mission qui a la confiance de la population pèse davantage sur les parties.',
     },
     'spoiler-attacks': {
       means: 'Les groupes hors de tout processus attaquent la mission.',
-      moves: 'Pour chaque acteur armé non négociable et chacune de ses régions où se trouve une unité, avec une probabilité force / 300 × (1,3 − 0,6 × analyse / 100) : pertes +3, crédibilité −1.',
+      moves:
+        'Pour chaque acteur armé non négociable et chacune de ses régions où se trouve une unité, avec une probabilité force / 300 × (1,3 − 0,6 × analyse / 100) : pertes +3, crédibilité −1.',
       assumes: 'Que l’exposition et le manque d’alerte appellent les attaques.',
     },
     'contributor-consultation': {
       means: 'Les contingents fournis donnent de meilleurs résultats quand les contributeurs sont consultés.',
-      moves: 'Les actions qui exigent une unité sont multipliées par la performance de la meilleure unité, +0,25 pendant {consultTurns} mois après une consultation.',
-      assumes: 'Que les contingents diffèrent et que la consultation les améliore. Le rapport dit seulement que les contributeurs s’estiment insuffisamment consultés (paragraphe 12) ; l’amélioration est une hypothèse du jeu.',
+      moves:
+        'Les actions qui exigent une unité sont multipliées par la performance de la meilleure unité, +0,25 pendant {consultTurns} mois après une consultation.',
+      assumes:
+        'Que les contingents diffèrent et que la consultation les améliore. Le rapport dit seulement que les contributeurs s’estiment insuffisamment consultés (paragraphe 12) ; l’amélioration est une hypothèse du jeu.',
     },
     'armed-violence': {
       means: 'Les acteurs armés hostiles font la violence là où ils opèrent.',
-      moves: 'Chaque mois, chaque acteur hostile ajoute agressivité × force / 100 à chacune de ses régions ; la violence décroît partout de {decay} % par mois.',
+      moves:
+        'Chaque mois, chaque acteur hostile ajoute agressivité × force / 100 à chacune de ses régions ; la violence décroît partout de {decay} % par mois.',
       assumes: 'Que la violence suit la force armée et l’hostilité, et retombe lentement d’elle-même.',
     },
     'strategy-track': {
       means: 'Les pourparlers valent ce qu’en fait la stratégie politique.',
-      moves: 'Les pourparlers avec un acteur que la stratégie du tour ne nomme pas, ou sous une stratégie sans volet politique, ne gardent que la moitié de leur effet ; sans volet nommé, le travail politique n’empêche pas le processus de s’effriter.',
-      assumes: 'Qu’une stratégie politique partagée par toute la mission donne leur poids aux pourparlers (rapport ¶3).',
+      moves:
+        'Les pourparlers avec un acteur que la stratégie du tour ne nomme pas, ou sous une stratégie sans volet politique, ne gardent que la moitié de leur effet ; sans volet nommé, le travail politique n’empêche pas le processus de s’effriter.',
+      assumes:
+        'Qu’une stratégie politique partagée par toute la mission donne leur poids aux pourparlers (rapport ¶3).',
     },
     'capability-gap': {
       means: 'La mission est jugée sur les moyens dont elle dispose, non sur ceux qu’elle a demandés.',
-      moves: 'Chaque tour, une tâche mandatée qui exige une capacité absente du théâtre, et deux régions violentes ou plus sans unité de la mission, coûtent de la crédibilité (et de la confiance dès trois).',
+      moves:
+        'Chaque tour, une tâche mandatée qui exige une capacité absente du théâtre, et deux régions violentes ou plus sans unité de la mission, coûtent de la crédibilité (et de la confiance dès trois).',
       assumes: 'Qu’un mandat doit correspondre aux moyens réellement disponibles (rapport ¶2, ¶11).',
     },
     repetition: {
       means: 'Refaire la même chose rapporte moins.',
-      moves: 'Une action jouée au tour précédent ne garde que la moitié de son effet favorable, deux tours avant les trois quarts (arrondi vers zéro) ; pourparlers et mise en œuvre exceptés.',
+      moves:
+        'Une action jouée au tour précédent ne garde que la moitié de son effet favorable, deux tours avant les trois quarts (arrondi vers zéro) ; pourparlers et mise en œuvre exceptés.',
       assumes: 'Qu’un geste répété s’use ; au-delà du rapport.',
     },
     'regional-alignment': {
       means: 'Les pourparlers tiennent dans la mesure où la région les soutient.',
-      moves: 'Les pourparlers sont multipliés par 0,6 + 0,8 × régional / 100 ; sous le seuil régional, le processus perd 1 par tour.',
+      moves:
+        'Les pourparlers sont multipliés par 0,6 + 0,8 × régional / 100 ; sous le seuil régional, le processus perd 1 par tour.',
       assumes: 'Que voisins et organisations régionales peuvent faire ou défaire un processus (rapport ¶4, ¶13).',
     },
     'analysis-decay': {
@@ -204,19 +245,23 @@ export const MODEL_FR: ModelContent = {
     },
     'silo-working': {
       means: 'Un siège qui ne se coordonne jamais travaille en vase clos.',
-      moves: 'Chaque tour, chaque siège sans étape de coordination depuis {siloTurns} tours coûte {siloCost} de cohésion, et ses actions ne rendent que ×0,7.',
+      moves:
+        'Chaque tour, chaque siège sans étape de coordination depuis {siloTurns} tours coûte {siloCost} de cohésion, et ses actions ne rendent que ×0,7.',
       assumes: 'Qu’une planification intégrée entre composantes exige des étapes communes régulières (rapport ¶6, ¶8).',
     },
     'mission-presence': {
       means: 'Les unités de la mission atténuent la violence là où elles sont.',
-      moves: 'Chaque mois, la violence d’une région baisse de {presence} × (somme force × performance des unités présentes) / 4.',
+      moves:
+        'Chaque mois, la violence d’une région baisse de {presence} × (somme force × performance des unités présentes) / 4.',
       assumes: 'Que la présence protège, en proportion de ce qui est déployé.',
     },
   },
   beyond: 'Au-delà du rapport :',
   scoring: {
-    means: 'Le résultat : une moyenne pondérée des dimensions — processus, protection (100 − violence pondérée par la population), crédibilité, consentement et impartialité (leur moyenne), confiance, cohésion et pertes (100 − pertes).',
-    moves: 'Calculé à la fin de chaque mois ; la partie s’arrête au dernier mois ou quand une condition de fin est remplie. Succès si le score atteint le seuil, sauf si une condition de fin en décide autrement.',
+    means:
+      'Le résultat : une moyenne pondérée des dimensions — processus, protection (100 − violence pondérée par la population), crédibilité, consentement et impartialité (leur moyenne), confiance, cohésion et pertes (100 − pertes).',
+    moves:
+      'Calculé à la fin de chaque mois ; la partie s’arrête au dernier mois ou quand une condition de fin est remplie. Succès si le score atteint le seuil, sauf si une condition de fin en décide autrement.',
     assumes: 'Qu’une mission est jugée sur tout cela à la fois, avec les poids du scénario.',
   },
 };

@@ -19,13 +19,25 @@ export function fillParams(text: string, scn: Scenario | null): string {
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
-function entry(id: string, title: string, e: ModelEntry, lessons: readonly Lesson[], scn: Scenario | null): HTMLElement {
+function entry(
+  id: string,
+  title: string,
+  e: ModelEntry,
+  lessons: readonly Lesson[],
+  scn: Scenario | null,
+): HTMLElement {
   const sources = lessons.map((l) =>
     h(
       'li',
       {},
-      t('model.lessonSource', { lesson: `${l.id} ${loc(l.title)}`, section: l.source.section, paragraph: (l.source.paragraphs ?? [l.source.paragraph]).join(', ') }),
-      l.beyond ? h('span', { class: 'muted small', 'data-beyond': l.id }, ` ${modelContent().beyond} ${loc(l.beyond)}`) : null,
+      t('model.lessonSource', {
+        lesson: `${l.id} ${loc(l.title)}`,
+        section: l.source.section,
+        paragraph: (l.source.paragraphs ?? [l.source.paragraph]).join(', '),
+      }),
+      l.beyond
+        ? h('span', { class: 'muted small', 'data-beyond': l.id }, ` ${modelContent().beyond} ${loc(l.beyond)}`)
+        : null,
     ),
   );
   return h(
@@ -59,11 +71,19 @@ export function modelCard(catalogue: LessonCatalogue | null, scn: Scenario | nul
     h('h3', {}, t('model.scoring')),
     entry('scoring', t('model.scoring'), c.scoring, [], scn),
     h('h3', {}, t('model.indicators')),
-    CORE_INDICATORS.map((id) => entry(`ind-${id}`, scn ? loc(scn.indicators[id].name) : id, c.indicators[id], byId(INDICATOR_LESSONS[id]), scn)),
+    CORE_INDICATORS.map((id) =>
+      entry(`ind-${id}`, scn ? loc(scn.indicators[id].name) : id, c.indicators[id], byId(INDICATOR_LESSONS[id]), scn),
+    ),
     h('h3', {}, t('model.mechanics')),
     MECHANICS.map((id) => {
       const key = `mech.${id}`;
-      return entry(`mech-${id}`, hasKey(key) ? t(key) : id, c.mechanics[id], lessons.filter((l) => l.mechanics.includes(id)), scn);
+      return entry(
+        `mech-${id}`,
+        hasKey(key) ? t(key) : id,
+        c.mechanics[id],
+        lessons.filter((l) => l.mechanics.includes(id)),
+        scn,
+      );
     }),
   );
 }

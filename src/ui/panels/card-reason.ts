@@ -3,7 +3,16 @@
 import { cooldownBlocker, requiresBlockers, type Blocker } from '../../engine/card-blockers.js';
 import type { Card } from '../../scenario/schema.js';
 import type { PanelContext } from '../context.js';
-import { actorName, cardName, eventTitle, regionName, rejectionText, strategyName, taskName, unitName } from '../describe.js';
+import {
+  actorName,
+  cardName,
+  eventTitle,
+  regionName,
+  rejectionText,
+  strategyName,
+  taskName,
+  unitName,
+} from '../describe.js';
 import { loc, t } from '../i18n/index.js';
 
 function levelName(ctx: PanelContext, b: Extract<Blocker, { kind: 'level' }>): string {
@@ -28,9 +37,15 @@ export function blockerText(ctx: PanelContext, b: Blocker): string {
     case 'closed':
       return t('why.closed', { turn: b.turn });
     case 'cooldown':
-      return b.months === null ? t('rej.card/cooldown') : b.months === 1 ? t('why.cooldownOne') : t('why.cooldown', { n: b.months });
+      return b.months === null
+        ? t('rej.card/cooldown')
+        : b.months === 1
+          ? t('why.cooldownOne')
+          : t('why.cooldown', { n: b.months });
     case 'after-event':
-      return b.from !== null && b.from > ctx.view.turn ? t('why.afterEventFrom', { event: eventTitle(scn, b.event), turn: b.from }) : t('why.afterEvent', { event: eventTitle(scn, b.event) });
+      return b.from !== null && b.from > ctx.view.turn
+        ? t('why.afterEventFrom', { event: eventTitle(scn, b.event), turn: b.from })
+        : t('why.afterEvent', { event: eventTitle(scn, b.event) });
     case 'after-card':
       return t('why.afterCard', { card: cardName(scn, b.card) });
     case 'strategy':
@@ -46,7 +61,9 @@ export function blockerText(ctx: PanelContext, b: Blocker): string {
     case 'level': {
       const name = levelName(ctx, b);
       if (b.gte !== undefined && b.lte !== undefined) return t('why.levelBetween', { name, lo: b.gte, hi: b.lte });
-      return b.gte !== undefined ? t('why.levelAtLeast', { name, n: b.gte }) : t('why.levelAtMost', { name, n: b.lte ?? 0 });
+      return b.gte !== undefined
+        ? t('why.levelAtLeast', { name, n: b.gte })
+        : t('why.levelAtMost', { name, n: b.lte ?? 0 });
     }
     case 'done':
       return t('why.done');
@@ -59,7 +76,9 @@ export function blockerText(ctx: PanelContext, b: Blocker): string {
 export function cardReason(ctx: PanelContext, card: Card, code: string): string {
   switch (code) {
     case 'card/requires':
-      return requiresBlockers(ctx.scn, ctx.view, card).map((b) => blockerText(ctx, b)).join('; ');
+      return requiresBlockers(ctx.scn, ctx.view, card)
+        .map((b) => blockerText(ctx, b))
+        .join('; ');
     case 'card/cooldown':
       return blockerText(ctx, cooldownBlocker(ctx.view, card));
     case 'card/task-not-mandated':
@@ -68,7 +87,8 @@ export function cardReason(ctx: PanelContext, card: Card, code: string): string 
       return card.needsUnit ? t('why.noUnit', { unit: t(`capUnit.${card.needsUnit}`) }) : rejectionText(code);
     case 'generic': {
       // a session's chair: the server's list says no without a code; the view may still say why
-      if (card.task && !ctx.view.mandate.includes(card.task)) return t('why.mandated', { task: taskName(ctx.scn, card.task) });
+      if (card.task && !ctx.view.mandate.includes(card.task))
+        return t('why.mandated', { task: taskName(ctx.scn, card.task) });
       if (card.requires) {
         const bs = requiresBlockers(ctx.scn, ctx.view, card).filter((b) => b.kind !== 'unknown');
         if (bs.length > 0) return bs.map((b) => blockerText(ctx, b)).join('; ');
@@ -84,4 +104,3 @@ export function cardReason(ctx: PanelContext, card: Card, code: string): string 
       return rejectionText(code);
   }
 }
-

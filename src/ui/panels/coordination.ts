@@ -16,20 +16,42 @@ export function coordinationPanel(ctx: PanelContext): VNode {
           { class: 'conflicts' },
           view.conflicts.map((c) => {
             const subject = c.kind === 'opposed-strategy' ? strategyName(scn, c.subject) : targetName(scn, c.subject);
-            return v('li', { class: 'conflict' }, v('span', { 'aria-hidden': 'true' }, '⚠ '), t(`coord.conflict.${c.kind}`, { subject, chairs: c.chairs.map(chairName).join(', ') }));
+            return v(
+              'li',
+              { class: 'conflict' },
+              v('span', { 'aria-hidden': 'true' }, '⚠ '),
+              t(`coord.conflict.${c.kind}`, { subject, chairs: c.chairs.map(chairName).join(', ') }),
+            );
           }),
         );
   const plans = indexOf(scn).chairs.flatMap((c) => {
     const p = view.plans[c];
     if (!p) return [];
-    const status = p.confirmed ? t('coord.status.confirmed') : p.committed ? t('coord.status.committed') : t('coord.status.open');
+    const status = p.confirmed
+      ? t('coord.status.confirmed')
+      : p.committed
+        ? t('coord.status.committed')
+        : t('coord.status.open');
     const conflicted = inConflict.has(c);
     return [
       v(
         'li',
         { key: c, class: `revealed-plan${conflicted ? ' conflicted' : ''}` },
-        v('h4', {}, chairName(c), ' ', v('span', { class: 'status' }, `(${status})`), conflicted ? v('span', { class: 'badge' }, `⚠ ${t('coord.inConflict')}`) : null),
-        p.items && p.items.length > 0 ? v('ul', {}, p.items.map((it) => v('li', {}, planItemText(scn, it)))) : v('p', { class: 'muted' }, t('plan.empty')),
+        v(
+          'h4',
+          {},
+          chairName(c),
+          ' ',
+          v('span', { class: 'status' }, `(${status})`),
+          conflicted ? v('span', { class: 'badge' }, `⚠ ${t('coord.inConflict')}`) : null,
+        ),
+        p.items && p.items.length > 0
+          ? v(
+              'ul',
+              {},
+              p.items.map((it) => v('li', {}, planItemText(scn, it))),
+            )
+          : v('p', { class: 'muted' }, t('plan.empty')),
         p.note ? v('p', { class: 'note' }, t('coord.note', { note: p.note })) : null,
       ),
     ];
@@ -40,8 +62,27 @@ export function coordinationPanel(ctx: PanelContext): VNode {
       ? v(
           'div',
           { class: 'button-row' },
-          ctx.whyNot({ type: 'plan/revise', chair: viewer }) === null ? v('button', { type: 'button', 'data-key': 'revise', onclick: () => ctx.dispatch({ type: 'plan/revise', chair: viewer }) }, t('coord.revise')) : null,
-          v('button', { type: 'button', class: 'primary', 'data-key': 'confirm', onclick: () => ctx.dispatch({ type: 'plan/confirm', chair: viewer }) }, t('coord.confirm')),
+          ctx.whyNot({ type: 'plan/revise', chair: viewer }) === null
+            ? v(
+                'button',
+                {
+                  type: 'button',
+                  'data-key': 'revise',
+                  onclick: () => ctx.dispatch({ type: 'plan/revise', chair: viewer }),
+                },
+                t('coord.revise'),
+              )
+            : null,
+          v(
+            'button',
+            {
+              type: 'button',
+              class: 'primary',
+              'data-key': 'confirm',
+              onclick: () => ctx.dispatch({ type: 'plan/confirm', chair: viewer }),
+            },
+            t('coord.confirm'),
+          ),
         )
       : null;
   return v(

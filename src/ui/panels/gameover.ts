@@ -16,7 +16,12 @@ export function gameOverPanel(ctx: PanelContext, onBack?: () => void, onDebrief?
     'section',
     { class: 'panel gameover', 'aria-labelledby': 'over-heading' },
     heading,
-    v('p', { class: `result ${o.result}`, 'data-testid': 'result' }, v('span', { 'aria-hidden': 'true' }, o.result === 'success' ? '✔ ' : '✖ '), t(`over.${o.result}`)),
+    v(
+      'p',
+      { class: `result ${o.result}`, 'data-testid': 'result' },
+      v('span', { 'aria-hidden': 'true' }, o.result === 'success' ? '✔ ' : '✖ '),
+      t(`over.${o.result}`),
+    ),
     v('p', { class: 'score' }, t('over.score', { score: o.score, threshold: scn.scoring.threshold })),
     v('h3', {}, t('over.end')),
     v('p', {}, end ? loc(end.text) : t('over.lastTurn')),
@@ -26,9 +31,23 @@ export function gameOverPanel(ctx: PanelContext, onBack?: () => void, onDebrief?
     v(
       'table',
       { class: 'dims' },
-      v('tbody', {}, DIMENSIONS.filter((d) => scn.scoring.weights[d] > 0).map((d) => v('tr', {}, v('th', { scope: 'row' }, t(`dim.${d}`)), v('td', {}, String(o.dimensions[d] ?? 0))))),
+      v(
+        'tbody',
+        {},
+        DIMENSIONS.filter((d) => scn.scoring.weights[d] > 0).map((d) =>
+          v('tr', {}, v('th', { scope: 'row' }, t(`dim.${d}`)), v('td', {}, String(o.dimensions[d] ?? 0))),
+        ),
+      ),
     ),
-    onDebrief ? v('button', { type: 'button', class: 'primary', 'data-key': 'open-debrief', onclick: onDebrief }, t('debrief.open')) : null,
-    onBack ? v('button', { type: 'button', class: 'primary', 'data-key': 'back', onclick: onBack }, t('over.back')) : null,
+    onDebrief
+      ? v(
+          'button',
+          { type: 'button', class: 'primary', 'data-key': 'open-debrief', onclick: onDebrief },
+          t('debrief.open'),
+        )
+      : null,
+    onBack
+      ? v('button', { type: 'button', class: 'primary', 'data-key': 'back', onclick: onBack }, t('over.back'))
+      : null,
   );
 }

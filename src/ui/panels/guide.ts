@@ -16,7 +16,9 @@ function hidden(): boolean {
 /** Null when the scenario has no guide step for now. */
 export function guidePanel(ctx: BoardContext): VNode | null {
   const { view: s, scn } = ctx;
-  const step = scn.guide.find((g) => g.phase === s.phase && g.turn === s.turn) ?? scn.guide.find((g) => g.phase === s.phase && g.turn === undefined);
+  const step =
+    scn.guide.find((g) => g.phase === s.phase && g.turn === s.turn) ??
+    scn.guide.find((g) => g.phase === s.phase && g.turn === undefined);
   if (!step) return null;
   const toggle = () => {
     try {
@@ -32,6 +34,10 @@ export function guidePanel(ctx: BoardContext): VNode | null {
     { class: 'panel guide-panel', 'aria-labelledby': 'guide-heading', 'data-testid': 'guide' },
     v('h2', { id: 'guide-heading' }, t('guide.heading')),
     off ? null : v('p', { role: 'note' }, loc(step.text)),
-    v('button', { type: 'button', class: 'link', 'data-key': 'guide-toggle', 'aria-expanded': String(!off), onclick: toggle }, off ? t('guide.show') : t('guide.hide')),
+    v(
+      'button',
+      { type: 'button', class: 'link', 'data-key': 'guide-toggle', 'aria-expanded': String(!off), onclick: toggle },
+      off ? t('guide.show') : t('guide.hide'),
+    ),
   );
 }

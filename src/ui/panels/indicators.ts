@@ -42,18 +42,56 @@ export function indicatorsPanel(ctx: PanelContext): VNode {
     const recent = history.slice(-5).reverse();
     const arrow = tr.dir === 'up' ? '▲' : tr.dir === 'down' ? '▼' : '–';
     const tone = tr.dir === 'flat' ? 'neutral' : changeTone(scn, { kind: 'indicator', id }, tr.dir);
-    const change = tr.dir === 'flat' ? t('ind.flat') : tr.delta !== null ? signed(tr.delta) : `${t(`ind.${tr.dir}`)} (${t('review.estimate')})`;
+    const change =
+      tr.dir === 'flat'
+        ? t('ind.flat')
+        : tr.delta !== null
+          ? signed(tr.delta)
+          : `${t(`ind.${tr.dir}`)} (${t('review.estimate')})`;
     return v(
       'li',
-      { key: id, class: `indicator trend-${tr.dir} tone-${tone}`, tabindex: 0, 'aria-describedby': tipId, 'data-key': `ind-${id}`, 'data-indicator': id },
-      v('span', { class: 'ind-name' }, name, v('span', { class: 'ind-better muted small block' }, t(`ind.better.${better(id)}`))),
-      v('span', { class: 'ind-value' }, seenText(seen), seen.spread > 0 ? v('span', { class: 'muted small' }, ` (${t('ind.estimated')})`) : null),
+      {
+        key: id,
+        class: `indicator trend-${tr.dir} tone-${tone}`,
+        tabindex: 0,
+        'aria-describedby': tipId,
+        'data-key': `ind-${id}`,
+        'data-indicator': id,
+      },
+      v(
+        'span',
+        { class: 'ind-name' },
+        name,
+        v('span', { class: 'ind-better muted small block' }, t(`ind.better.${better(id)}`)),
+      ),
+      v(
+        'span',
+        { class: 'ind-value' },
+        seenText(seen),
+        seen.spread > 0 ? v('span', { class: 'muted small' }, ` (${t('ind.estimated')})`) : null,
+      ),
       v('span', { class: 'ind-trend' }, v('span', { 'aria-hidden': 'true' }, arrow), ' ', change),
       v(
         'div',
         { class: 'tooltip', role: 'tooltip', id: tipId },
         v('strong', {}, t('ind.recent')),
-        recent.length === 0 ? v('p', {}, t('ind.noChanges')) : v('ul', {}, recent.map((e) => v('li', {}, t('ind.changeRow', { turn: e.turn, delta: deltaText(e.delta, e.direction), cause: causeText(scn, e.cause) })))),
+        recent.length === 0
+          ? v('p', {}, t('ind.noChanges'))
+          : v(
+              'ul',
+              {},
+              recent.map((e) =>
+                v(
+                  'li',
+                  {},
+                  t('ind.changeRow', {
+                    turn: e.turn,
+                    delta: deltaText(e.delta, e.direction),
+                    cause: causeText(scn, e.cause),
+                  }),
+                ),
+              ),
+            ),
       ),
     );
   });

@@ -7,20 +7,39 @@ import { v, type VNode } from '../vdom.js';
 export function mandatePanel(ctx: BoardContext): VNode {
   const { scn, fields } = ctx;
   const heading = v('h2', { id: 'mandate-heading' }, t('mandate.heading'));
-  if (ctx.viewer !== 'srsg' || !ctx.isHuman('srsg')) return v('section', { class: 'panel', 'aria-labelledby': 'mandate-heading' }, heading, v('p', {}, t('prompt.waitFor', { chair: chairName('srsg') })));
+  if (ctx.viewer !== 'srsg' || !ctx.isHuman('srsg'))
+    return v(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'mandate-heading' },
+      heading,
+      v('p', {}, t('prompt.waitFor', { chair: chairName('srsg') })),
+    );
   const m = scn.mandate;
-  const ticked = (id: string, required: boolean) => required || fields.flag(`task-${id}`, m.draft.length === 0 || m.draft.includes(id));
+  const ticked = (id: string, required: boolean) =>
+    required || fields.flag(`task-${id}`, m.draft.length === 0 || m.draft.includes(id));
   const chosen = m.tasks.filter((x) => ticked(x.id, x.required)).map((x) => x.id);
   const list = v(
     'ul',
     { class: 'checklist' },
     m.tasks.map((task) => {
       const id = `task-${task.id}`;
-      const notes = [task.required ? t('mandate.required') : null, !task.required && m.draft.includes(task.id) ? t('mandate.draft') : null, t('mandate.expectation', { n: task.expectation })].filter(Boolean);
+      const notes = [
+        task.required ? t('mandate.required') : null,
+        !task.required && m.draft.includes(task.id) ? t('mandate.draft') : null,
+        t('mandate.expectation', { n: task.expectation }),
+      ].filter(Boolean);
       return v(
         'li',
         { key: task.id },
-        v('input', { type: 'checkbox', id, value: task.id, 'data-key': id, checked: ticked(task.id, task.required), disabled: task.required, onchange: (e) => fields.set(id, checkedOf(e)) }),
+        v('input', {
+          type: 'checkbox',
+          id,
+          value: task.id,
+          'data-key': id,
+          checked: ticked(task.id, task.required),
+          disabled: task.required,
+          onchange: (e) => fields.set(id, checkedOf(e)),
+        }),
         v('label', { for: id }, loc(task.name), ' ', v('span', { class: 'muted' }, `(${notes.join('; ')})`)),
         task.text ? v('p', { class: 'muted small' }, loc(task.text)) : null,
       );

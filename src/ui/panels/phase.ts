@@ -42,9 +42,19 @@ export function phasePanel(ctx: PanelContext): VNode {
       : v(
           'ol',
           { class: 'phase-steps', 'aria-label': t('phase.steps') },
-          phases.map((p) => v('li', { class: p === current ? 'current' : '', 'aria-current': p === current ? 'step' : undefined }, t(`phase.${p}`))),
+          phases.map((p) =>
+            v(
+              'li',
+              { class: p === current ? 'current' : '', 'aria-current': p === current ? 'step' : undefined },
+              t(`phase.${p}`),
+            ),
+          ),
         ),
     v('p', { class: 'prompt', 'data-testid': 'prompt' }, promptFor(ctx)),
-    v('div', { role: 'alert', class: 'rejection-box' }, rejection ? v('p', { class: 'rejection' }, rejectionText(rejection.code)) : null),
+    v(
+      'div',
+      { role: 'alert', class: 'rejection-box' },
+      rejection ? v('p', { class: 'rejection' }, rejectionText(rejection.code)) : null,
+    ),
   );
 }

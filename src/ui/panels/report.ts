@@ -36,12 +36,23 @@ function groupOf(e: SeenEntry, viewer: string): Group {
 
 function causeKey(e: SeenEntry): string {
   const c = e.cause;
-  return c.kind === 'action' ? `a:${c.chair}:${c.card}:${c.target ?? ''}` : c.kind === 'event' ? `e:${c.event}:${c.choice ?? ''}` : c.kind === 'rule' ? `r:${c.actor}:${c.rule}` : c.kind === 'mechanic' ? `m:${c.mechanic}:${c.subject ?? ''}` : 'f';
+  return c.kind === 'action'
+    ? `a:${c.chair}:${c.card}:${c.target ?? ''}`
+    : c.kind === 'event'
+      ? `e:${c.event}:${c.choice ?? ''}`
+      : c.kind === 'rule'
+        ? `r:${c.actor}:${c.rule}`
+        : c.kind === 'mechanic'
+          ? `m:${c.mechanic}:${c.subject ?? ''}`
+          : 'f';
 }
 
 /** The month's changes summed per track and cause, biggest first: exact amounts by size, then estimates. */
 export function headlines(entries: readonly SeenEntry[], viewer: string): Headline[] {
-  const by = new Map<string, { first: SeenEntry; sum: number; exact: boolean; signs: number; n: number; lessons: Set<string> }>();
+  const by = new Map<
+    string,
+    { first: SeenEntry; sum: number; exact: boolean; signs: number; n: number; lessons: Set<string> }
+  >();
   for (const e of entries) {
     const key = `${trackKey(e.track)}|${causeKey(e)}`;
     const g = by.get(key) ?? { first: e, sum: 0, exact: true, signs: 0, n: 0, lessons: new Set<string>() };
@@ -57,17 +68,30 @@ export function headlines(entries: readonly SeenEntry[], viewer: string): Headli
     if (g.exact && g.sum === 0) continue;
     if (!g.exact && g.signs === 0) continue;
     const direction = g.exact ? (g.sum > 0 ? 'up' : 'down') : g.signs > 0 ? 'up' : 'down';
-    out.push({ group: groupOf(g.first, viewer), entry: g.first, delta: g.exact ? Math.round(g.sum * 10) / 10 : null, direction, lessons: [...g.lessons], weight: g.exact ? Math.abs(g.sum) : Math.abs(g.signs) });
+    out.push({
+      group: groupOf(g.first, viewer),
+      entry: g.first,
+      delta: g.exact ? Math.round(g.sum * 10) / 10 : null,
+      direction,
+      lessons: [...g.lessons],
+      weight: g.exact ? Math.abs(g.sum) : Math.abs(g.signs),
+    });
   }
   return out.sort((a, b) => Number(b.delta !== null) - Number(a.delta !== null) || b.weight - a.weight);
 }
 
 function lessonLine(ids: readonly string[]): string | null {
   const names = ids.map(lessonName).filter((x): x is string => x !== null);
-  return names.length === 0 ? null : t(names.length === 1 ? 'review.lesson' : 'review.lessons', { name: names.join(', ') });
+  return names.length === 0
+    ? null
+    : t(names.length === 1 ? 'review.lesson' : 'review.lessons', { name: names.join(', ') });
 }
 
-function row(ctx: PanelContext, h: { entry: SeenEntry; delta: number | null; direction: 'up' | 'down'; lessons: readonly string[] }, key: string): VNode {
+function row(
+  ctx: PanelContext,
+  h: { entry: SeenEntry; delta: number | null; direction: 'up' | 'down'; lessons: readonly string[] },
+  key: string,
+): VNode {
   const { scn } = ctx;
   const lessons = lessonLine(h.lessons);
   return v(
@@ -75,7 +99,11 @@ function row(ctx: PanelContext, h: { entry: SeenEntry; delta: number | null; dir
     { key, class: `tone-${changeTone(scn, h.entry.track, h.direction)}` },
     v('span', { class: 'arrow', 'aria-hidden': 'true' }, h.direction === 'up' ? '▲' : '▼'),
     ' ',
-    t('report.row', { track: trackName(scn, h.entry.track), delta: deltaText(h.delta, h.direction), cause: causeText(scn, h.entry.cause) }),
+    t('report.row', {
+      track: trackName(scn, h.entry.track),
+      delta: deltaText(h.delta, h.direction),
+      cause: causeText(scn, h.entry.cause),
+    }),
     lessons ? v('span', { class: 'lessons muted' }, ' · ', lessons) : null,
   );
 }
@@ -85,13 +113,24 @@ export function reportPanel(ctx: PanelContext): VNode {
   const turn = reportTurn(ctx);
   const heading = v('h2', { id: 'report-heading' }, t('report.heading', { turn: Math.max(1, turn) }));
   const glossary = glossaryButtonNode(ctx.scn);
-  const box = (...body: (VNode | VNode[] | null)[]) => v('section', { class: 'panel report', 'aria-labelledby': 'report-heading', 'data-testid': 'month-review' }, heading, glossary, ...body);
+  const box = (...body: (VNode | VNode[] | null)[]) =>
+    v(
+      'section',
+      { class: 'panel report', 'aria-labelledby': 'report-heading', 'data-testid': 'month-review' },
+      heading,
+      glossary,
+      ...body,
+    );
   if (turn < 1) return box(v('p', { class: 'muted' }, t('report.none')));
   const entries = view.ledger.filter((e) => e.turn === turn);
   if (entries.length === 0) return box(v('p', { class: 'muted' }, t('report.noChanges')));
   const top = headlines(entries, viewer).slice(0, HEADLINES);
   const groups: Group[] = ['mine', 'others', 'world'];
-  const titles: Record<Group, string> = { mine: t('review.mine'), others: t('review.others'), world: t('review.world') };
+  const titles: Record<Group, string> = {
+    mine: t('review.mine'),
+    others: t('review.others'),
+    world: t('review.world'),
+  };
   return box(
     v('h3', {}, t('review.top')),
     v(
@@ -100,9 +139,27 @@ export function reportPanel(ctx: PanelContext): VNode {
       groups.flatMap((g) => {
         const rows = top.filter((x) => x.group === g);
         if (rows.length === 0) return [];
-        return [v('h4', { key: `h-${g}` }, titles[g]), v('ul', { key: `l-${g}`, class: 'ledger headline-list' }, rows.map((x, i) => row(ctx, x, `${g}-${i}`)))];
+        return [
+          v('h4', { key: `h-${g}` }, titles[g]),
+          v(
+            'ul',
+            { key: `l-${g}`, class: 'ledger headline-list' },
+            rows.map((x, i) => row(ctx, x, `${g}-${i}`)),
+          ),
+        ];
       }),
     ),
-    v('details', { class: 'full-log' }, v('summary', {}, t('review.full', { n: entries.length })), v('ul', { class: 'ledger' }, entries.map((e, i) => row(ctx, { entry: e, delta: e.delta, direction: e.direction, lessons: e.lessons }, String(i))))),
+    v(
+      'details',
+      { class: 'full-log' },
+      v('summary', {}, t('review.full', { n: entries.length })),
+      v(
+        'ul',
+        { class: 'ledger' },
+        entries.map((e, i) =>
+          row(ctx, { entry: e, delta: e.delta, direction: e.direction, lessons: e.lessons }, String(i)),
+        ),
+      ),
+    ),
   );
 }

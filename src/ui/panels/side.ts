@@ -25,7 +25,13 @@ export interface SideHandlers {
 export function sidePanels(ctx: BoardContext, handlers: SideHandlers): VNode[] {
   const s = ctx.view;
   const out: (VNode | null)[] = [];
-  if (s.phase === 'over') return [gameOverPanel(ctx, handlers.onQuit, handlers.onDebrief), guidePanel(ctx), reportPanel(ctx), indicatorsPanel(ctx)].filter((x): x is VNode => x !== null);
+  if (s.phase === 'over')
+    return [
+      gameOverPanel(ctx, handlers.onQuit, handlers.onDebrief),
+      guidePanel(ctx),
+      reportPanel(ctx),
+      indicatorsPanel(ctx),
+    ].filter((x): x is VNode => x !== null);
   out.push(phasePanel(ctx));
   const plan = s.plans[ctx.viewer];
   switch (s.phase) {
@@ -65,5 +71,7 @@ export function statusLines(ctx: PanelContext): string[] {
 /** "Month 2 of 6 — 2030-04", or the line before the first month. */
 export function monthLine(ctx: PanelContext): string {
   const { scn, view: s } = ctx;
-  return s.turn === 0 ? t('table.headingSetup') : `${t('table.heading', { turn: s.turn, turns: scn.turns })} — ${monthOf(scn, s.turn)}`;
+  return s.turn === 0
+    ? t('table.headingSetup')
+    : `${t('table.heading', { turn: s.turn, turns: scn.turns })} — ${monthOf(scn, s.turn)}`;
 }

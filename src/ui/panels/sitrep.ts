@@ -24,9 +24,16 @@ export function sitrepPanel(ctx: BoardContext): VNode {
           const shown = shownEffects(c.effects);
           return v(
             'button',
-            { key: c.id, type: 'button', 'data-key': `choice-${ev.id}-${c.id}`, onclick: () => ctx.dispatch({ type: 'event/choose', chair: ev.decider, event: ev.id, choice: c.id }) },
+            {
+              key: c.id,
+              type: 'button',
+              'data-key': `choice-${ev.id}-${c.id}`,
+              onclick: () => ctx.dispatch({ type: 'event/choose', chair: ev.decider, event: ev.id, choice: c.id }),
+            },
             v('span', { class: 'choice-label' }, loc(c.label)),
-            shown.length > 0 ? v('span', { class: 'choice-effects' }, shown.map((e) => effectText(scn, e)).join(' · ')) : null,
+            shown.length > 0
+              ? v('span', { class: 'choice-effects' }, shown.map((e) => effectText(scn, e)).join(' · '))
+              : null,
           );
         }),
       );
@@ -39,9 +46,20 @@ export function sitrepPanel(ctx: BoardContext): VNode {
     return v(
       'article',
       { key: ev.id, class: 'event-card' },
-      v('h4', {}, loc(ev.title), ev.hypothetical ? v('span', { class: 'badge', 'data-hypothetical': ev.id }, t('sitrep.hypothetical')) : null),
+      v(
+        'h4',
+        {},
+        loc(ev.title),
+        ev.hypothetical ? v('span', { class: 'badge', 'data-hypothetical': ev.id }, t('sitrep.hypothetical')) : null,
+      ),
       v('p', {}, loc(ev.text)),
-      effects.length > 0 ? v('ul', { class: 'effects small' }, effects.map((e) => v('li', {}, effectText(scn, e)))) : null,
+      effects.length > 0
+        ? v(
+            'ul',
+            { class: 'effects small' },
+            effects.map((e) => v('li', {}, effectText(scn, e))),
+          )
+        : null,
       tail,
     );
   });
@@ -50,11 +68,20 @@ export function sitrepPanel(ctx: BoardContext): VNode {
   if (active && ctx.viewer === 'srsg' && ctx.isHuman('srsg')) {
     if (scn.mandate.reviewTurns.includes(s.turn)) {
       // An empty review is allowed exactly when the month's review is still open.
-      review = ctx.whyNot({ type: 'mandate/review', chair: 'srsg', drop: [], add: [] }) === null ? reviewForm(ctx) : v('p', { class: 'muted' }, t('sitrep.reviewed'));
+      review =
+        ctx.whyNot({ type: 'mandate/review', chair: 'srsg', drop: [], add: [] }) === null
+          ? reviewForm(ctx)
+          : v('p', { class: 'muted' }, t('sitrep.reviewed'));
     }
     close = v(
       'button',
-      { type: 'button', class: 'primary', 'data-key': 'close-sitrep', disabled: ctx.whyNot({ type: 'sitrep/close', chair: 'srsg' }) !== null, onclick: () => ctx.dispatch({ type: 'sitrep/close', chair: 'srsg' }) },
+      {
+        type: 'button',
+        class: 'primary',
+        'data-key': 'close-sitrep',
+        disabled: ctx.whyNot({ type: 'sitrep/close', chair: 'srsg' }) !== null,
+        onclick: () => ctx.dispatch({ type: 'sitrep/close', chair: 'srsg' }),
+      },
       t('sitrep.close'),
     );
   }
@@ -64,7 +91,16 @@ export function sitrepPanel(ctx: BoardContext): VNode {
     v(active ? 'h2' : 'h3', { id: 'sitrep-heading' }, t('sitrep.events')),
     fired.length === 0 ? v('p', { class: 'muted' }, t('sitrep.noEvents')) : null,
     cards,
-    view.warnings.length > 0 ? [v('h4', {}, t('sitrep.warnings')), v('ul', { class: 'warnings' }, view.warnings.map((w) => v('li', {}, t('sitrep.warning', { title: eventTitle(scn, w) }))))] : null,
+    view.warnings.length > 0
+      ? [
+          v('h4', {}, t('sitrep.warnings')),
+          v(
+            'ul',
+            { class: 'warnings' },
+            view.warnings.map((w) => v('li', {}, t('sitrep.warning', { title: eventTitle(scn, w) }))),
+          ),
+        ]
+      : null,
     review,
     close,
   );
@@ -75,20 +111,59 @@ function reviewForm(ctx: BoardContext): VNode {
   const droppable = s.mandate.filter((x) => !scn.mandate.tasks.find((tk) => tk.id === x)?.required);
   const addable = scn.mandate.tasks.filter((x) => !s.mandate.includes(x.id));
   const box = (id: string, label: string, key: string) =>
-    v('li', { key }, v('input', { type: 'checkbox', id: `review-${key}`, value: id, 'data-key': key, checked: fields.flag(key, false), onchange: (e) => fields.set(key, checkedOf(e)) }), v('label', { for: `review-${key}` }, label));
+    v(
+      'li',
+      { key },
+      v('input', {
+        type: 'checkbox',
+        id: `review-${key}`,
+        value: id,
+        'data-key': key,
+        checked: fields.flag(key, false),
+        onchange: (e) => fields.set(key, checkedOf(e)),
+      }),
+      v('label', { for: `review-${key}` }, label),
+    );
   return v(
     'form',
     {
       class: 'review',
       onsubmit: (e: Event) => {
         e.preventDefault();
-        ctx.dispatch({ type: 'mandate/review', chair: 'srsg', drop: droppable.filter((id) => fields.flag(`drop-${id}`, false)), add: addable.filter((x) => fields.flag(`add-${x.id}`, false)).map((x) => x.id) });
+        ctx.dispatch({
+          type: 'mandate/review',
+          chair: 'srsg',
+          drop: droppable.filter((id) => fields.flag(`drop-${id}`, false)),
+          add: addable.filter((x) => fields.flag(`add-${x.id}`, false)).map((x) => x.id),
+        });
       },
     },
     v('h3', {}, t('sitrep.review')),
     v('p', { class: 'hint' }, t('sitrep.reviewHint')),
-    droppable.length > 0 ? v('fieldset', {}, v('legend', {}, t('sitrep.drop')), v('ul', { class: 'checklist' }, droppable.map((id) => box(id, taskName(scn, id), `drop-${id}`)))) : null,
-    addable.length > 0 ? v('fieldset', {}, v('legend', {}, t('sitrep.add')), v('ul', { class: 'checklist' }, addable.map((x) => box(x.id, loc(x.name), `add-${x.id}`)))) : null,
+    droppable.length > 0
+      ? v(
+          'fieldset',
+          {},
+          v('legend', {}, t('sitrep.drop')),
+          v(
+            'ul',
+            { class: 'checklist' },
+            droppable.map((id) => box(id, taskName(scn, id), `drop-${id}`)),
+          ),
+        )
+      : null,
+    addable.length > 0
+      ? v(
+          'fieldset',
+          {},
+          v('legend', {}, t('sitrep.add')),
+          v(
+            'ul',
+            { class: 'checklist' },
+            addable.map((x) => box(x.id, loc(x.name), `add-${x.id}`)),
+          ),
+        )
+      : null,
     v('button', { type: 'submit', 'data-key': 'submit-review' }, t('sitrep.submitReview')),
   );
 }

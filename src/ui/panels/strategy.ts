@@ -7,14 +7,28 @@ import { v, type VNode } from '../vdom.js';
 export function strategyPanel(ctx: BoardContext): VNode {
   const { scn, view: s, fields } = ctx;
   const heading = v('h2', { id: 'strategy-heading' }, t('strategy.heading'));
-  if (ctx.viewer !== 'srsg' || !ctx.isHuman('srsg')) return v('section', { class: 'panel', 'aria-labelledby': 'strategy-heading' }, heading, v('p', {}, t('prompt.waitFor', { chair: chairName('srsg') })));
+  if (ctx.viewer !== 'srsg' || !ctx.isHuman('srsg'))
+    return v(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'strategy-heading' },
+      heading,
+      v('p', {}, t('prompt.waitFor', { chair: chairName('srsg') })),
+    );
   const current = fields.text('strategy', s.strategy ?? scn.strategies[0]?.id ?? '');
   const items = scn.strategies.map((st) => {
     const id = `st-${st.id}`;
     return v(
       'li',
       { key: st.id },
-      v('input', { type: 'radio', name: 'strategy', id, value: st.id, 'data-key': `strategy-${st.id}`, checked: st.id === current, onchange: () => fields.set('strategy', st.id) }),
+      v('input', {
+        type: 'radio',
+        name: 'strategy',
+        id,
+        value: st.id,
+        'data-key': `strategy-${st.id}`,
+        checked: st.id === current,
+        onchange: () => fields.set('strategy', st.id),
+      }),
       v('label', { for: id }, v('strong', {}, loc(st.name)), v('span', { class: 'muted block' }, loc(st.text))),
     );
   });

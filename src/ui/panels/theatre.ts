@@ -13,12 +13,18 @@ export const ARMED: readonly ActorKind[] = ['armed-group', 'spoiler', 'parallel-
 export function theatrePanel(ctx: PanelContext, changes?: readonly MapChange[] | null): HTMLElement {
   const { scn, view } = ctx;
   const rows = scn.regions.map((r) => {
-    const units = Object.entries(view.units).filter(([, u]) => u.region === r.id).map(([id]) => unitName(scn, id));
-    const actors = scn.actors.filter((a) => a.regions.includes(r.id)).map((a) => {
-      const seen = view.actors[a.id];
-      return ARMED.includes(a.kind) && seen ? `${loc(a.name)} (${seenText(seen.strength)})` : loc(a.name);
-    });
-    const notes = [r.urban ? t('theatre.urban') : null, r.access >= 60 ? t('theatre.hard') : null].filter(Boolean).join(', ');
+    const units = Object.entries(view.units)
+      .filter(([, u]) => u.region === r.id)
+      .map(([id]) => unitName(scn, id));
+    const actors = scn.actors
+      .filter((a) => a.regions.includes(r.id))
+      .map((a) => {
+        const seen = view.actors[a.id];
+        return ARMED.includes(a.kind) && seen ? `${loc(a.name)} (${seenText(seen.strength)})` : loc(a.name);
+      });
+    const notes = [r.urban ? t('theatre.urban') : null, r.access >= 60 ? t('theatre.hard') : null]
+      .filter(Boolean)
+      .join(', ');
     const v = view.violence[r.id] ?? { value: 0, spread: 0 };
     return h(
       'tr',
@@ -29,7 +35,16 @@ export function theatrePanel(ctx: PanelContext, changes?: readonly MapChange[] |
       h('td', {}, actors.length > 0 ? actors.join(', ') : t('theatre.none')),
     );
   });
-  const arriving = view.deployments.map((d) => h('li', {}, t('theatre.arriving', { unit: unitName(scn, scn.reinforcements[d.reinforcement]?.unit.id ?? d.reinforcement), turn: d.arrives })));
+  const arriving = view.deployments.map((d) =>
+    h(
+      'li',
+      {},
+      t('theatre.arriving', {
+        unit: unitName(scn, scn.reinforcements[d.reinforcement]?.unit.id ?? d.reinforcement),
+        turn: d.arrives,
+      }),
+    ),
+  );
   return h(
     'section',
     { class: 'panel theatre', 'aria-labelledby': 'theatre-heading' },
@@ -38,7 +53,18 @@ export function theatrePanel(ctx: PanelContext, changes?: readonly MapChange[] |
       'table',
       {},
       h('caption', {}, t('theatre.caption')),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('theatre.region')), h('th', { scope: 'col' }, t('theatre.violence')), h('th', { scope: 'col' }, t('theatre.units')), h('th', { scope: 'col' }, t('theatre.actors')))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, t('theatre.region')),
+          h('th', { scope: 'col' }, t('theatre.violence')),
+          h('th', { scope: 'col' }, t('theatre.units')),
+          h('th', { scope: 'col' }, t('theatre.actors')),
+        ),
+      ),
       h('tbody', {}, rows),
     ),
     arriving.length > 0 ? h('ul', { class: 'small' }, arriving) : null,

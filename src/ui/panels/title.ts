@@ -38,7 +38,12 @@ export function randomSeed(): number {
 
 export function languageSwitch(onLang: (l: Lang) => void): HTMLElement {
   const id = newId('lang');
-  const select = h('select', { id, 'data-key': 'lang', onchange: (e: Event) => onLang((e.target as HTMLSelectElement).value as Lang) }, h('option', { value: 'en', lang: 'en' }, t('lang.en')), h('option', { value: 'fr', lang: 'fr' }, t('lang.fr')));
+  const select = h(
+    'select',
+    { id, 'data-key': 'lang', onchange: (e: Event) => onLang((e.target as HTMLSelectElement).value as Lang) },
+    h('option', { value: 'en', lang: 'en' }, t('lang.en')),
+    h('option', { value: 'fr', lang: 'fr' }, t('lang.fr')),
+  );
   select.value = lang();
   return h('div', { class: 'lang-switch' }, h('label', { for: id }, t('lang.label')), select);
 }
@@ -61,13 +66,23 @@ export function titleScreen(p: TitleProps): HTMLElement {
       h('p', {}, loc(sum.briefing)),
     );
     const chairs = sum.chairs;
-    chairSelect.append(h('option', { value: 'all' }, t('title.allChairs')), ...chairs.map((c) => h('option', { value: c }, chairName(c))));
+    chairSelect.append(
+      h('option', { value: 'all' }, t('title.allChairs')),
+      ...chairs.map((c) => h('option', { value: c }, chairName(c))),
+    );
     chairSelect.value = sel.chair === 'all' || chairs.includes(sel.chair as Chair) ? sel.chair : 'all';
     const brief = sel.chair !== 'all' ? sum.chairBriefs[sel.chair as Chair] : undefined;
-    if (brief) briefing.append(h('p', { class: 'chair-brief' }, h('strong', {}, `${chairName(sel.chair as Chair)}: `), loc(brief)));
+    if (brief)
+      briefing.append(
+        h('p', { class: 'chair-brief' }, h('strong', {}, `${chairName(sel.chair as Chair)}: `), loc(brief)),
+      );
     renderDoctrine();
   };
-  const doctrineSelect = h('select', { id: 'doctrine-select', 'data-key': 'doctrine', onchange: () => (sel.doctrine = doctrineSelect.value) }, p.doctrines.map((d) => h('option', { value: d }, doctrineName(d))));
+  const doctrineSelect = h(
+    'select',
+    { id: 'doctrine-select', 'data-key': 'doctrine', onchange: () => (sel.doctrine = doctrineSelect.value) },
+    p.doctrines.map((d) => h('option', { value: d }, doctrineName(d))),
+  );
   doctrineSelect.value = sel.doctrine;
   const renderDoctrine = () => {
     const all = sel.chair === 'all';
@@ -89,11 +104,21 @@ export function titleScreen(p: TitleProps): HTMLElement {
         renderScenario();
       },
     },
-    p.scenarios.map((e) => h('option', { value: entryKey(e) }, `${loc(e.summary.title)}${e.custom ? ` ${t('title.custom.tag')}` : ''}`)),
+    p.scenarios.map((e) =>
+      h('option', { value: entryKey(e) }, `${loc(e.summary.title)}${e.custom ? ` ${t('title.custom.tag')}` : ''}`),
+    ),
   );
   const shown = entry();
   scenarioSelect.value = shown ? entryKey(shown) : '';
-  const seedInput = h('input', { id: 'seed-input', type: 'text', inputmode: 'numeric', value: sel.seed, 'data-key': 'seed', 'aria-describedby': 'seed-hint', oninput: () => (sel.seed = seedInput.value) });
+  const seedInput = h('input', {
+    id: 'seed-input',
+    type: 'text',
+    inputmode: 'numeric',
+    value: sel.seed,
+    'data-key': 'seed',
+    'aria-describedby': 'seed-hint',
+    oninput: () => (sel.seed = seedInput.value),
+  });
   const seedError = h('p', { class: 'rejection', role: 'alert', hidden: true });
   renderScenario();
 
@@ -126,7 +151,23 @@ export function titleScreen(p: TitleProps): HTMLElement {
       'div',
       { class: 'field' },
       h('label', { for: 'seed-input' }, t('title.seed')),
-      h('div', { class: 'inline' }, seedInput, h('button', { type: 'button', 'data-key': 'new-seed', onclick: () => { seedInput.value = String(randomSeed()); sel.seed = seedInput.value; } }, t('title.newSeed'))),
+      h(
+        'div',
+        { class: 'inline' },
+        seedInput,
+        h(
+          'button',
+          {
+            type: 'button',
+            'data-key': 'new-seed',
+            onclick: () => {
+              seedInput.value = String(randomSeed());
+              sel.seed = seedInput.value;
+            },
+          },
+          t('title.newSeed'),
+        ),
+      ),
       h('p', { id: 'seed-hint', class: 'hint' }, t('title.seedHint')),
       seedError,
     ),
@@ -144,15 +185,40 @@ export function titleScreen(p: TitleProps): HTMLElement {
           { class: 'save-list' },
           p.saves.map((r) => {
             const scenario = loc(r.title);
-            const chairs = r.humanChairs.length >= 3 ? t('title.allChairs') : r.humanChairs.map((c) => chairName(c)).join(', ');
-            const date = new Date(r.savedAt).toLocaleString(lang() === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+            const chairs =
+              r.humanChairs.length >= 3 ? t('title.allChairs') : r.humanChairs.map((c) => chairName(c)).join(', ');
+            const date = new Date(r.savedAt).toLocaleString(lang() === 'fr' ? 'fr-FR' : 'en-GB', {
+              dateStyle: 'medium',
+              timeStyle: 'short',
+            });
             return h(
               'li',
               {},
               h('span', {}, t(r.over ? 'title.savedOver' : 'title.savedRow', { scenario, turn: r.turn, chairs, date })),
-              h('span', { class: 'button-row' },
-                h('button', { type: 'button', 'data-key': `resume-${r.id}`, 'aria-label': t('title.resumeLabel', { scenario, turn: r.turn }), onclick: () => p.onResume(r.id) }, t('title.resume')),
-                h('button', { type: 'button', class: 'quiet', 'data-key': `delete-${r.id}`, 'aria-label': t('title.deleteLabel', { scenario, turn: r.turn }), onclick: () => p.onDelete(r.id) }, t('title.delete')),
+              h(
+                'span',
+                { class: 'button-row' },
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    'data-key': `resume-${r.id}`,
+                    'aria-label': t('title.resumeLabel', { scenario, turn: r.turn }),
+                    onclick: () => p.onResume(r.id),
+                  },
+                  t('title.resume'),
+                ),
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'quiet',
+                    'data-key': `delete-${r.id}`,
+                    'aria-label': t('title.deleteLabel', { scenario, turn: r.turn }),
+                    onclick: () => p.onDelete(r.id),
+                  },
+                  t('title.delete'),
+                ),
               ),
             );
           }),
@@ -160,7 +226,12 @@ export function titleScreen(p: TitleProps): HTMLElement {
     fileField('import-save', t('title.import'), '.json,application/json', p.onImport),
   );
 
-  const drop = h('div', { class: 'dropzone', 'data-testid': 'dropzone' }, fileField('custom-scenario', t('title.customLoad'), '.yaml,.yml,.json', p.onCustom), h('p', { class: 'hint' }, t('title.customHint')));
+  const drop = h(
+    'div',
+    { class: 'dropzone', 'data-testid': 'dropzone' },
+    fileField('custom-scenario', t('title.customLoad'), '.yaml,.yml,.json', p.onCustom),
+    h('p', { class: 'hint' }, t('title.customHint')),
+  );
   drop.addEventListener('dragover', (e) => {
     e.preventDefault();
     drop.classList.add('over');
@@ -172,28 +243,64 @@ export function titleScreen(p: TitleProps): HTMLElement {
     const f = e.dataTransfer?.files[0];
     if (f) p.onCustom(f);
   });
-  const custom = h('section', { class: 'panel custom', 'aria-labelledby': 'custom-heading' }, h('h2', { id: 'custom-heading' }, t('title.custom')), drop);
+  const custom = h(
+    'section',
+    { class: 'panel custom', 'aria-labelledby': 'custom-heading' },
+    h('h2', { id: 'custom-heading' }, t('title.custom')),
+    drop,
+  );
 
   const notice = p.notice
     ? h(
         'div',
-        { class: `notice ${p.notice.kind}`, role: p.notice.kind === 'error' ? 'alert' : 'status', 'data-testid': 'notice', tabindex: -1 },
+        {
+          class: `notice ${p.notice.kind}`,
+          role: p.notice.kind === 'error' ? 'alert' : 'status',
+          'data-testid': 'notice',
+          tabindex: -1,
+        },
         h('p', {}, p.notice.text),
-        p.notice.problems && p.notice.problems.length > 0 ? h('ul', { class: 'problems' }, p.notice.problems.map((x) => h('li', {}, h('code', {}, x)))) : null,
+        p.notice.problems && p.notice.problems.length > 0
+          ? h(
+              'ul',
+              { class: 'problems' },
+              p.notice.problems.map((x) => h('li', {}, h('code', {}, x))),
+            )
+          : null,
       )
     : null;
 
   return h(
     'div',
     { class: 'title-screen' },
-    h('header', { class: 'title-header' }, h('div', {}, h('h1', {}, t('app.title')), h('p', { class: 'tagline' }, t('app.tagline'))), languageSwitch(p.onLang)),
-    h('main', { id: 'main', class: 'title-main', tabindex: -1 }, notice, h('div', { class: 'title-grid' }, form, h('div', { class: 'title-side' }, groupSection(p.onJoin), saves, custom))),
+    h(
+      'header',
+      { class: 'title-header' },
+      h('div', {}, h('h1', {}, t('app.title')), h('p', { class: 'tagline' }, t('app.tagline'))),
+      languageSwitch(p.onLang),
+    ),
+    h(
+      'main',
+      { id: 'main', class: 'title-main', tabindex: -1 },
+      notice,
+      h('div', { class: 'title-grid' }, form, h('div', { class: 'title-side' }, groupSection(p.onJoin), saves, custom)),
+    ),
   );
 }
 
 /** Group sessions: a join code to type (checked here, in words), and how a facilitator runs a workshop. */
 function groupSection(onJoin: (code: string) => void): HTMLElement {
-  const input = h('input', { id: 'join-code', type: 'text', class: 'code-input', 'data-key': 'join-code', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', maxlength: 16, 'aria-describedby': 'join-code-hint' });
+  const input = h('input', {
+    id: 'join-code',
+    type: 'text',
+    class: 'code-input',
+    'data-key': 'join-code',
+    autocomplete: 'off',
+    autocapitalize: 'characters',
+    spellcheck: 'false',
+    maxlength: 16,
+    'aria-describedby': 'join-code-hint',
+  });
   const error = h('p', { id: 'join-code-error', class: 'rejection', role: 'alert', hidden: true });
   const form = h(
     'form',
@@ -208,14 +315,26 @@ function groupSection(onJoin: (code: string) => void): HTMLElement {
           return;
         }
         const pr = r.problem;
-        error.textContent = pr.kind === 'empty' ? t('ws.title.codeEmpty') : pr.kind === 'char' ? t('ws.title.codeChar', { char: pr.char }) : t('ws.title.codeLength', { n: CODE_LENGTH, length: pr.length });
+        error.textContent =
+          pr.kind === 'empty'
+            ? t('ws.title.codeEmpty')
+            : pr.kind === 'char'
+              ? t('ws.title.codeChar', { char: pr.char })
+              : t('ws.title.codeLength', { n: CODE_LENGTH, length: pr.length });
         error.hidden = false;
         input.setAttribute('aria-invalid', 'true');
         input.setAttribute('aria-errormessage', 'join-code-error');
         input.focus();
       },
     },
-    h('div', { class: 'field' }, h('label', { for: 'join-code' }, t('ws.title.code')), h('div', { class: 'inline' }, input, h('button', { type: 'submit', 'data-key': 'join-go' }, t('ws.title.join'))), h('p', { id: 'join-code-hint', class: 'hint' }, t('ws.title.codeHint')), error),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'join-code' }, t('ws.title.code')),
+      h('div', { class: 'inline' }, input, h('button', { type: 'submit', 'data-key': 'join-go' }, t('ws.title.join'))),
+      h('p', { id: 'join-code-hint', class: 'hint' }, t('ws.title.codeHint')),
+      error,
+    ),
   );
   return h(
     'section',
@@ -226,7 +345,14 @@ function groupSection(onJoin: (code: string) => void): HTMLElement {
       'details',
       { class: 'howto' },
       h('summary', { 'data-key': 'howto' }, t('ws.title.howto')),
-      h('ol', {}, h('li', {}, t('ws.title.step1'), ' ', h('code', {}, 'npm run build'), ', ', h('code', {}, 'npm run serve')), h('li', {}, t('ws.title.step2')), h('li', {}, t('ws.title.step3')), h('li', {}, t('ws.title.step4'))),
+      h(
+        'ol',
+        {},
+        h('li', {}, t('ws.title.step1'), ' ', h('code', {}, 'npm run build'), ', ', h('code', {}, 'npm run serve')),
+        h('li', {}, t('ws.title.step2')),
+        h('li', {}, t('ws.title.step3')),
+        h('li', {}, t('ws.title.step4')),
+      ),
       h('p', { class: 'hint' }, t('ws.title.more'), ' ', h('code', {}, 'docs/group-sessions.md')),
     ),
   );
@@ -247,4 +373,3 @@ function fileField(key: string, label: string, accept: string, onFile: (f: File)
   });
   return h('div', { class: 'field file' }, h('label', { for: id }, label), input);
 }
-

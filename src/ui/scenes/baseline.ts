@@ -22,7 +22,14 @@ export function monthBaseline(scn: Scenario, game: GameState): GameState | null 
   let c = cursor;
   const last = c ? c.log.length - 1 : -1;
   // a different game, or a log that is not a continuation of the last one (a replay stepping back): start over
-  if (!c || c.scn !== scn || c.seed !== game.seed || c.state.secret !== game.secret || c.log.length > log.length || (last >= 0 && c.log[last] !== log[last])) {
+  if (
+    !c ||
+    c.scn !== scn ||
+    c.seed !== game.seed ||
+    c.state.secret !== game.secret ||
+    c.log.length > log.length ||
+    (last >= 0 && c.log[last] !== log[last])
+  ) {
     c = { scn, seed: game.seed, log: [], state: newGame(scn, game.seed, game.secret), before: null };
   }
   let s = c.state;

@@ -19,15 +19,29 @@ export function mapChanges(scn: Scenario, before: MapView, after: MapView): MapC
 export function changeText(scn: Scenario, c: MapChange): string {
   switch (c.kind) {
     case 'violence':
-      return t('mapchange.violence', { region: regionName(scn, c.region), from: c.from, to: c.to, mark: changeMark(c.from, c.to) });
+      return t('mapchange.violence', {
+        region: regionName(scn, c.region),
+        from: c.from,
+        to: c.to,
+        mark: changeMark(c.from, c.to),
+      });
     case 'move':
-      return t('mapchange.move', { unit: unitName(scn, c.unit), from: regionName(scn, c.from), to: regionName(scn, c.to) });
+      return t('mapchange.move', {
+        unit: unitName(scn, c.unit),
+        from: regionName(scn, c.from),
+        to: regionName(scn, c.to),
+      });
     case 'arrive':
       return t('mapchange.arrive', { unit: unitName(scn, c.unit), region: regionName(scn, c.to) });
     case 'leave':
       return t('mapchange.leave', { unit: unitName(scn, c.unit), region: regionName(scn, c.from) });
     case 'strength':
-      return t('mapchange.strength', { actor: actorName(scn, c.actor), from: c.from, to: c.to, mark: changeMark(c.from, c.to) });
+      return t('mapchange.strength', {
+        actor: actorName(scn, c.actor),
+        from: c.from,
+        to: c.to,
+        mark: changeMark(c.from, c.to),
+      });
   }
 }
 
@@ -38,6 +52,12 @@ export function changesSection(scn: Scenario, changes: readonly MapChange[] | nu
     'section',
     { class: 'map-changes', 'aria-labelledby': 'map-changes-heading', 'data-testid': 'map-changes' },
     h('h3', { id: 'map-changes-heading' }, t('mapchange.heading')),
-    changes.length === 0 ? h('p', { class: 'muted small' }, t('mapchange.none')) : h('ul', { class: 'small' }, changes.map((c) => h('li', { 'data-change': c.kind }, changeText(scn, c)))),
+    changes.length === 0
+      ? h('p', { class: 'muted small' }, t('mapchange.none'))
+      : h(
+          'ul',
+          { class: 'small' },
+          changes.map((c) => h('li', { 'data-change': c.kind }, changeText(scn, c))),
+        ),
   );
 }

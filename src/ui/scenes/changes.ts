@@ -33,7 +33,8 @@ export function diffViews(before: MapView, after: MapView, actors?: ReadonlySet<
   for (const [actor, a] of Object.entries(after.actors ?? {})) {
     if (actors && !actors.has(actor)) continue;
     const was = before.actors?.[actor];
-    if (was && was.strength.value !== a.strength.value) out.push({ kind: 'strength', actor, from: was.strength.value, to: a.strength.value });
+    if (was && was.strength.value !== a.strength.value)
+      out.push({ kind: 'strength', actor, from: was.strength.value, to: a.strength.value });
   }
   return out;
 }

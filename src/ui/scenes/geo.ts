@@ -12,7 +12,12 @@ export interface BaseMap {
   /** The box the shapes were cut to (a margin round `box`): edges along it are cuts, not borders. */
   readonly clip: readonly [number, number, number, number];
   readonly scale: number;
-  readonly countries: readonly { id: string; name: { en: string; fr: string } | null; rings: readonly Packed[]; holes: readonly Packed[] }[];
+  readonly countries: readonly {
+    id: string;
+    name: { en: string; fr: string } | null;
+    rings: readonly Packed[];
+    holes: readonly Packed[];
+  }[];
   readonly lakes: readonly Packed[];
   readonly rivers: readonly Packed[];
   readonly places: readonly { id: string; name: { en: string; fr: string }; lon: number; lat: number; rank: 1 | 2 }[];
@@ -73,15 +78,27 @@ export function projection(view: GeoView, W: number, H: number, parallel: number
 }
 
 /** The view that fits a box of degrees in a W×H canvas, with `pad` canvas pixels all round. */
-export function fitView(box: readonly [number, number, number, number], W: number, H: number, pad: { x: number; y: number }): GeoView {
+export function fitView(
+  box: readonly [number, number, number, number],
+  W: number,
+  H: number,
+  pad: { x: number; y: number },
+): GeoView {
   const [w, s, e, n] = box;
   const c = Math.cos((((s + n) / 2) * Math.PI) / 180);
-  const k = Math.max(1e-6, Math.min((W - 2 * pad.x) / Math.max(1e-6, (e - w) * c), (H - 2 * pad.y) / Math.max(1e-6, n - s)));
+  const k = Math.max(
+    1e-6,
+    Math.min((W - 2 * pad.x) / Math.max(1e-6, (e - w) * c), (H - 2 * pad.y) / Math.max(1e-6, n - s)),
+  );
   return { lon: (w + e) / 2, lat: (s + n) / 2, k };
 }
 
 /** The box around some points, grown by `margin` of its span (at least `min` degrees across). */
-export function boxAround(points: readonly { lon: number; lat: number }[], margin: number, min: number): [number, number, number, number] {
+export function boxAround(
+  points: readonly { lon: number; lat: number }[],
+  margin: number,
+  min: number,
+): [number, number, number, number] {
   const lons = points.map((p) => p.lon);
   const lats = points.map((p) => p.lat);
   let [w, e] = [Math.min(...lons), Math.max(...lons)];
@@ -116,7 +133,8 @@ export function inRing(ring: Packed, scale: number, lon: number, lat: number): b
 export function countryAt(map: BaseMap, lon: number, lat: number): string | null {
   if (map.lakes.some((r) => inRing(r, map.scale, lon, lat))) return null;
   for (const c of map.countries) {
-    if (c.rings.some((r) => inRing(r, map.scale, lon, lat)) && !c.holes.some((r) => inRing(r, map.scale, lon, lat))) return c.id;
+    if (c.rings.some((r) => inRing(r, map.scale, lon, lat)) && !c.holes.some((r) => inRing(r, map.scale, lon, lat)))
+      return c.id;
   }
   return null;
 }

@@ -20,7 +20,8 @@ export const mapEn = {
   'mapchange.arrive': '{unit} arrived in {region}',
   'mapchange.leave': '{unit} left {region}',
   'mapchange.strength': 'Strength of {actor}: {from} → {to} ({mark})',
-  'mapchange.legend': '▲ or ▼ with a number: the change since last month. Dashed blue arrows: units’ moves this month. A dashed blue ring: a region you can click to choose.',
+  'mapchange.legend':
+    '▲ or ▼ with a number: the change since last month. Dashed blue arrows: units’ moves this month. A dashed blue ring: a region you can click to choose.',
   'mapkey.title': 'Key',
   'mapkey.infantry': 'Infantry',
   'mapkey.combat': 'Combat unit (such as the intervention brigade)',
@@ -29,7 +30,8 @@ export const mapEn = {
   'mapkey.isr': 'Surveillance (drones)',
   'mapkey.engineers': 'Engineers',
   'mapkey.armed': 'Armed groups, strength as seen (whole group)',
-  'mapkey.violence': 'Violence, 0–100: the number on a shade and shape (○ low, ◉ moderate, ● high, ◆ severe); ± an estimate’s margin',
+  'mapkey.violence':
+    'Violence, 0–100: the number on a shade and shape (○ low, ◉ moderate, ● high, ◆ severe); ± an estimate’s margin',
   'mapkey.unseen': 'strength not known',
   'mapview.reset': 'Reset view',
   'mapview.zoomIn': 'Zoom in',

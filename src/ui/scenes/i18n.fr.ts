@@ -14,7 +14,8 @@ export const mapFr: Record<keyof typeof mapEn, string> = {
   'pick.cancelled': 'Choix sur la carte annulé.',
   'pick.done': '{name} : choix fixé sur {region}.',
   'pick.notOption': 'Impossible de choisir {region} pour {name}.',
-  'pick.first': 'Pour choisir sur la carte, appuyez d’abord sur « Sur la carte » à côté d’une carte ou d’un déplacement.',
+  'pick.first':
+    'Pour choisir sur la carte, appuyez d’abord sur « Sur la carte » à côté d’une carte ou d’un déplacement.',
   'mapchange.heading': 'Changements depuis le mois dernier',
   'mapchange.none': 'Rien n’a changé sur la carte depuis le mois dernier.',
   'mapchange.violence': 'Violence, {region} : {from} → {to} ({mark})',
@@ -22,7 +23,8 @@ export const mapFr: Record<keyof typeof mapEn, string> = {
   'mapchange.arrive': '{unit} : arrivée, {region}',
   'mapchange.leave': '{unit} : départ, {region}',
   'mapchange.strength': 'Force de {actor} : {from} → {to} ({mark})',
-  'mapchange.legend': '▲ ou ▼ suivi d’un nombre : le changement depuis le mois dernier. Flèches bleues en tirets : déplacements des unités ce mois-ci. Anneau bleu en tirets : une région sur laquelle cliquer pour choisir.',
+  'mapchange.legend':
+    '▲ ou ▼ suivi d’un nombre : le changement depuis le mois dernier. Flèches bleues en tirets : déplacements des unités ce mois-ci. Anneau bleu en tirets : une région sur laquelle cliquer pour choisir.',
   'mapkey.title': 'Légende',
   'mapkey.infantry': 'Infanterie',
   'mapkey.combat': 'Unité de combat (comme la brigade d’intervention)',
@@ -31,13 +33,15 @@ export const mapFr: Record<keyof typeof mapEn, string> = {
   'mapkey.isr': 'Surveillance (drones)',
   'mapkey.engineers': 'Génie',
   'mapkey.armed': 'Groupes armés, force estimée (tout le groupe)',
-  'mapkey.violence': 'Violence, 0–100 : le nombre sur une teinte et une forme (○ faible, ◉ modérée, ● forte, ◆ grave) ; ± la marge d’une estimation',
+  'mapkey.violence':
+    'Violence, 0–100 : le nombre sur une teinte et une forme (○ faible, ◉ modérée, ● forte, ◆ grave) ; ± la marge d’une estimation',
   'mapkey.unseen': 'force inconnue',
   'mapview.reset': 'Recentrer',
   'mapview.zoomIn': 'Zoom avant',
   'mapview.zoomOut': 'Zoom arrière',
   'mapview.regions': 'Régions de la carte',
-  'mapview.help': 'Molette ou pincement pour zoomer, glisser pour déplacer ; sur la carte, + et − zooment, les flèches déplacent, 0 recentre.',
+  'mapview.help':
+    'Molette ou pincement pour zoomer, glisser pour déplacer ; sur la carte, + et − zooment, les flèches déplacent, 0 recentre.',
   'mapcard.violence': 'Violence : {value}',
   'mapcard.population': 'Population : {n} milliers',
   'mapcard.groups': 'Groupes armés présents',

@@ -127,7 +127,11 @@ export function regionAt(regions: readonly RegionPoint[], l: MapLayout, px: numb
 }
 
 /** The segment from one region's rim to another's, so a line of movement does not cover the numbers. */
-export function rimToRim(l: MapLayout, a: RegionPoint, b: RegionPoint): { ax: number; ay: number; bx: number; by: number } {
+export function rimToRim(
+  l: MapLayout,
+  a: RegionPoint,
+  b: RegionPoint,
+): { ax: number; ay: number; bx: number; by: number } {
   const p = l.of(a);
   const q = l.of(b);
   const len = Math.hypot(q.x - p.x, q.y - p.y);

@@ -68,13 +68,36 @@ export function mapOverlay(box: HTMLElement, on: OverlayHandlers): MapOverlay {
   box.setAttribute('role', 'group');
   const hits = h('div', { class: 'map-hits', role: 'group', 'aria-label': t('mapview.regions') });
   const keyList = h('ul', {});
-  const key = h('details', { class: 'map-key', 'data-testid': 'map-key' }, h('summary', {}, t('mapkey.title')), keyList, h('p', { class: 'map-key-note small' }, t('mapkey.violence')));
+  const key = h(
+    'details',
+    { class: 'map-key', 'data-testid': 'map-key' },
+    h('summary', {}, t('mapkey.title')),
+    keyList,
+    h('p', { class: 'map-key-note small' }, t('mapkey.violence')),
+  );
   // open where there is room for it beside the map; the map moves over when it opens or closes
   if (box.clientWidth >= 900) key.open = true;
   key.addEventListener('toggle', () => on.toggled());
-  const zoomIn = h('button', { type: 'button', 'aria-label': t('mapview.zoomIn'), title: t('mapview.zoomIn'), onclick: () => on.zoom(1.5) }, '+');
-  const zoomOut = h('button', { type: 'button', 'aria-label': t('mapview.zoomOut'), title: t('mapview.zoomOut'), onclick: () => on.zoom(1 / 1.5) }, '−');
-  const reset = h('button', { type: 'button', 'data-key': 'map-reset', title: t('mapview.help'), onclick: () => on.reset(), hidden: true }, t('mapview.reset'));
+  const zoomIn = h(
+    'button',
+    { type: 'button', 'aria-label': t('mapview.zoomIn'), title: t('mapview.zoomIn'), onclick: () => on.zoom(1.5) },
+    '+',
+  );
+  const zoomOut = h(
+    'button',
+    {
+      type: 'button',
+      'aria-label': t('mapview.zoomOut'),
+      title: t('mapview.zoomOut'),
+      onclick: () => on.zoom(1 / 1.5),
+    },
+    '−',
+  );
+  const reset = h(
+    'button',
+    { type: 'button', 'data-key': 'map-reset', title: t('mapview.help'), onclick: () => on.reset(), hidden: true },
+    t('mapview.reset'),
+  );
   const zoom = h('div', { class: 'map-zoom' }, zoomIn, zoomOut, reset);
   // the focused region's button is described by its card (read after its name)
   const cardId = `map-card-${Math.random().toString(36).slice(2, 8)}`;
@@ -150,11 +173,21 @@ export function mapOverlay(box: HTMLElement, on: OverlayHandlers): MapOverlay {
         }
       }
       const order = regions.map((r) => buttons.get(r.id)!);
-      if (order.some((b, i) => hits.children[i] !== b) || hits.children.length !== order.length) hits.replaceChildren(...order);
+      if (order.some((b, i) => hits.children[i] !== b) || hits.children.length !== order.length)
+        hits.replaceChildren(...order);
     },
     showCard: (content, near) => {
       card.replaceChildren(
-        h('button', { type: 'button', class: 'map-card-close', 'aria-label': t('mapcard.close'), onclick: () => ((card.hidden = true), (shown = false)) }, '×'),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'map-card-close',
+            'aria-label': t('mapcard.close'),
+            onclick: () => ((card.hidden = true), (shown = false)),
+          },
+          '×',
+        ),
         content,
       );
       card.hidden = false;

@@ -14,7 +14,16 @@ import { ARMED } from '../panels/theatre.js';
 import { loadBaseMap } from './base-maps.js';
 import { changeMark, countAt, easeInOut, flashAt, monthChanged, progressAt, type MapChange } from './changes.js';
 import { changeText, mapChanges } from './changes-text.js';
-import { baseMapFor, boxAround, countryAt, fitView, projection, type BaseMap, type Packed, type Projection } from './geo.js';
+import {
+  baseMapFor,
+  boxAround,
+  countryAt,
+  fitView,
+  projection,
+  type BaseMap,
+  type Packed,
+  type Projection,
+} from './geo.js';
 import { ARMED_ICON, CAPABILITY_ORDER, UNIT_ICONS } from './icons.js';
 import { layoutOf } from './layout.js';
 import { mapOverlay, type MapOverlay } from './map-overlay.js';
@@ -74,7 +83,14 @@ interface Fading {
 
 /** The objects an animation frame updates. */
 interface Live {
-  counters: { obj: Text; from: number; to: number; shown: number; format: (n: number) => string; ink?: (n: number) => string }[];
+  counters: {
+    obj: Text;
+    from: number;
+    to: number;
+    shown: number;
+    format: (n: number) => string;
+    ink?: (n: number) => string;
+  }[];
   fades: { obj: Fading; from: number; to: number }[];
   trails: { ax: number; ay: number; bx: number; by: number }[];
   flashes: Fading[];
@@ -299,7 +315,8 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
         else if (month || (!this.base && !seat && moved.length > 0)) this.base = prev.view;
         const before = next.before ?? this.base;
         this.changes = before ? mapChanges(next.scenario, before, next.view) : [];
-        if (moved.length > 0 && !seat && prev && this.mayAnimate()) this.anim = { from: prev.view, start: performance.now() };
+        if (moved.length > 0 && !seat && prev && this.mayAnimate())
+          this.anim = { from: prev.view, start: performance.now() };
         else if (moved.length > 0 || !same) this.anim = null;
         const mapId = baseMapFor(next.scenario.regions);
         if (mapId && !maps.has(mapId)) {
@@ -345,7 +362,14 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
 
     private regionAtPoint(x: number, y: number): string | null {
       for (const [id, rec] of this.recs) {
-        if (rec.c.visible && x >= rec.box.x && x <= rec.box.x + rec.box.w && y >= rec.box.y && y <= rec.box.y + rec.box.h) return id;
+        if (
+          rec.c.visible &&
+          x >= rec.box.x &&
+          x <= rec.box.x + rec.box.w &&
+          y >= rec.box.y &&
+          y <= rec.box.y + rec.box.h
+        )
+          return id;
       }
       let best: string | null = null;
       let bestD = 12 * this.unit();
@@ -522,7 +546,13 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
       const tf = (p: { x: number; y: number }) => ({ x: p.x * z.s + z.tx, y: p.y * z.s + z.ty });
 
       // where each region lies: its lon/lat on the base map, or its schematic x/y; right of the key when it is open
-      this.overlay?.setKey(this.keyContent(scn, view, scn.actors.filter((a) => ARMED.includes(a.kind))));
+      this.overlay?.setKey(
+        this.keyContent(
+          scn,
+          view,
+          scn.actors.filter((a) => ARMED.includes(a.kind)),
+        ),
+      );
       const side = (this.overlay?.keyWidth(`${W}x${H}`) ?? 0) * this.ratio();
       let proj: Projection | null = null;
       this.anchors.clear();
@@ -554,7 +584,9 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
         unitsAt.set(s.region, list);
       }
       const armed = scn.actors.filter((a) => ARMED.includes(a.kind));
-      const unitDef = new Map([...scn.units, ...Object.values(scn.reinforcements).map((r) => r.unit)].map((d) => [d.id, d]));
+      const unitDef = new Map(
+        [...scn.units, ...Object.values(scn.reinforcements).map((r) => r.unit)].map((d) => [d.id, d]),
+      );
 
       // measure every label at a level of detail that fits; the level is kept while the canvas and zoom stay
       const key = `${W}x${H}@${z.s.toFixed(3)}:${scn.id}:${lang()}`;
@@ -562,8 +594,18 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
         this.lodKey = key;
         this.lod = 0;
       }
-      const covered = (this.overlay?.covered(`${W}x${H}`) ?? []).map((r) => ({ x: r.x * this.ratio(), y: r.y * this.ratio(), w: r.w * this.ratio(), h: r.h * this.ratio() }));
-      const pins: Rect[] = [...this.anchors.values()].map((p) => ({ x: p.x - 5 * u, y: p.y - 5 * u, w: 10 * u, h: 10 * u }));
+      const covered = (this.overlay?.covered(`${W}x${H}`) ?? []).map((r) => ({
+        x: r.x * this.ratio(),
+        y: r.y * this.ratio(),
+        w: r.w * this.ratio(),
+        h: r.h * this.ratio(),
+      }));
+      const pins: Rect[] = [...this.anchors.values()].map((p) => ({
+        x: p.x - 5 * u,
+        y: p.y - 5 * u,
+        w: 10 * u,
+        h: 10 * u,
+      }));
       const bounds: Rect = { x: 2 * u, y: 2 * u, w: W - 4 * u, h: H - 4 * u };
       const visible = scn.regions.filter((r) => {
         const a = this.anchors.get(r.id)!;
@@ -572,24 +614,46 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
       let blocks = new Map<string, Block>();
       let placed = new Map<string, Rect>();
       for (let lod = this.lod; lod <= 3; lod++) {
-        blocks = new Map(visible.map((r) => [r.id, this.measureBlock(scn, view, r.id, loc(r.name), unitsAt.get(r.id) ?? [], armed, unitDef, lod as Lod, u)]));
+        blocks = new Map(
+          visible.map((r) => [
+            r.id,
+            this.measureBlock(scn, view, r.id, loc(r.name), unitsAt.get(r.id) ?? [], armed, unitDef, lod as Lod, u),
+          ]),
+        );
         const reqs: LabelRequest[] = visible.map((r) => {
           const a = this.anchors.get(r.id)!;
           const b = blocks.get(r.id)!;
           return { id: r.id, x: a.x, y: a.y, w: b.w, h: b.h };
         });
-        const result = placeLabels(reqs, [...pins, ...covered], bounds, { gap: 6 * u, step: 14 * u, pad: 3 * u, rings: 16 });
+        const result = placeLabels(reqs, [...pins, ...covered], bounds, {
+          gap: 6 * u,
+          step: 14 * u,
+          pad: 3 * u,
+          rings: 16,
+        });
         placed = new Map(result.boxes);
         this.lod = lod as Lod;
         if (result.crowded.length === 0) break;
       }
 
       // towns and country names where there is room left
-      const placeBoxes = this.placeGeoLabels(bm, proj, tf, [...placed.values()], [...pins, ...covered], bounds, u, W, H);
+      const placeBoxes = this.placeGeoLabels(
+        bm,
+        proj,
+        tf,
+        [...placed.values()],
+        [...pins, ...covered],
+        bounds,
+        u,
+        W,
+        H,
+      );
 
       // apply to the kept objects
       const pickable = deps.pickable?.() ?? null;
-      const violenceChange = new Map(this.changes.flatMap((c) => (c.kind === 'violence' ? [[c.region, c] as const] : [])));
+      const violenceChange = new Map(
+        this.changes.flatMap((c) => (c.kind === 'violence' ? [[c.region, c] as const] : [])),
+      );
       const strengthChange = new Set(this.changes.flatMap((c) => (c.kind === 'strength' ? [c.actor] : [])));
       const arrived = new Set(this.changes.flatMap((c) => (c.kind === 'arrive' || c.kind === 'move' ? [c.unit] : [])));
       const pg = this.pinG!;
@@ -614,11 +678,28 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
         this.paintBlock(rec, b, level, pickable?.has(r.id) ?? false, u);
         // the number: counts from last month's while animating
         const format = (n: number) => (v.spread > 0 ? `${n}±${v.spread}` : String(n));
-        look(rec.num, { text: format(v.value), px: b.badge.numPx, color: INK[level] }).setPosition(b.badge.numX, b.badge.y + b.badge.h / 2);
-        if (was && was.value !== v.value) live.counters.push({ obj: rec.num, from: was.value, to: v.value, shown: v.value, format, ink: (n) => INK[violenceLevel(n)] });
+        look(rec.num, { text: format(v.value), px: b.badge.numPx, color: INK[level] }).setPosition(
+          b.badge.numX,
+          b.badge.y + b.badge.h / 2,
+        );
+        if (was && was.value !== v.value)
+          live.counters.push({
+            obj: rec.num,
+            from: was.value,
+            to: v.value,
+            shown: v.value,
+            format,
+            ink: (n) => INK[violenceLevel(n)],
+          });
         look(rec.name, { text: b.name, px: b.fontPx, color: '#2a2318' }).setPosition(b.nameX, b.nameY);
         if (b.mark) {
-          look(rec.mark.setVisible(true), { text: b.mark.text, px: Math.round(11.5 * u), color: b.mark.worse ? WORSE : BETTER }).setPosition(b.mark.x, b.mark.y).setAlpha(1);
+          look(rec.mark.setVisible(true), {
+            text: b.mark.text,
+            px: Math.round(11.5 * u),
+            color: b.mark.worse ? WORSE : BETTER,
+          })
+            .setPosition(b.mark.x, b.mark.y)
+            .setAlpha(1);
           if (from && violenceChange.has(r.id)) live.fades.push({ obj: rec.mark, from: 0, to: 1 });
         } else rec.mark.setVisible(false);
         // unit icons
@@ -640,7 +721,9 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
           let slot = rec.groups[i];
           if (!slot) {
             const icon = this.add.image(0, 0, 'armed').setOrigin(0, 0.5);
-            const text = this.add.text(0, 0, '', { fontFamily: FONT, fontStyle: 'bold', color: GROUP_INK, resolution: 1 }).setOrigin(0, 0.5);
+            const text = this.add
+              .text(0, 0, '', { fontFamily: FONT, fontStyle: 'bold', color: GROUP_INK, resolution: 1 })
+              .setOrigin(0, 0.5);
             rec.c.add([icon, text]);
             slot = { icon, text };
             rec.groups.push(slot);
@@ -649,7 +732,11 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
           slot.icon.setVisible(gr.size > 0).setPosition(gr.iconX, gr.y);
           if (gr.size > 0) slot.icon.setDisplaySize(gr.size, gr.size);
           look(slot.text.setVisible(true), { text: gr.text, px: gr.fontPx, color: GROUP_INK }).setPosition(gr.x, gr.y);
-          if (from && strengthChange.has(gr.id) && from.actors?.[gr.id]?.strength.value !== view.actors?.[gr.id]?.strength.value) {
+          if (
+            from &&
+            strengthChange.has(gr.id) &&
+            from.actors?.[gr.id]?.strength.value !== view.actors?.[gr.id]?.strength.value
+          ) {
             rec.flash.fillStyle(0xf2a900, 1).fillCircle(gr.iconX + gr.size / 2, gr.y, gr.size);
           }
         });
@@ -671,7 +758,11 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
       }
 
       // lines of movement this month, pin to pin; the ones moving now grow with the animation
-      const movingNow = new Set(from ? Object.keys(view.units).filter((id) => from.units[id] && from.units[id].region !== view.units[id]?.region) : []);
+      const movingNow = new Set(
+        from
+          ? Object.keys(view.units).filter((id) => from.units[id] && from.units[id].region !== view.units[id]?.region)
+          : [],
+      );
       this.staticTrails = [];
       for (const c of this.changes) {
         if (c.kind !== 'move') continue;
@@ -703,12 +794,31 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
         const c = this.add.container(0, 0);
         const bg = this.add.graphics();
         const flash = this.add.graphics();
-        const num = this.add.text(0, 0, '', { fontFamily: FONT, fontStyle: 'bold', color: '#2a2318', resolution: 1 }).setOrigin(0, 0.5);
-        const name = this.add.text(0, 0, '', { fontFamily: FONT, fontStyle: 'bold', color: '#2a2318', resolution: 1, lineSpacing: 0 });
+        const num = this.add
+          .text(0, 0, '', { fontFamily: FONT, fontStyle: 'bold', color: '#2a2318', resolution: 1 })
+          .setOrigin(0, 0.5);
+        const name = this.add.text(0, 0, '', {
+          fontFamily: FONT,
+          fontStyle: 'bold',
+          color: '#2a2318',
+          resolution: 1,
+          lineSpacing: 0,
+        });
         const mark = this.add.text(0, 0, '', { fontFamily: FONT, fontStyle: 'bold', resolution: 1 }).setVisible(false);
         c.add([bg, flash, num, name, mark]);
         labels.add(c);
-        this.recs.set(r.id, { c, bg, flash, num, name, mark, icons: [], groups: [], box: { x: 0, y: 0, w: 0, h: 0 }, badge: { x: 0, y: 0 } });
+        this.recs.set(r.id, {
+          c,
+          bg,
+          flash,
+          num,
+          name,
+          mark,
+          icons: [],
+          groups: [],
+          box: { x: 0, y: 0, w: 0, h: 0 },
+          badge: { x: 0, y: 0 },
+        });
       }
     }
 
@@ -728,7 +838,9 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
       const v = view.violence[regionId] ?? { value: 0, spread: 0 };
       const numPx = Math.round((lod >= 2 ? 10.5 : 11.5) * u);
       // room for the widest number the counter may show on its way
-      const numText = (v.spread > 0 ? `${v.value}±${v.spread}` : String(v.value)).replace(/\d+/g, (d) => '8'.repeat(Math.max(2, d.length)));
+      const numText = (v.spread > 0 ? `${v.value}±${v.spread}` : String(v.value)).replace(/\d+/g, (d) =>
+        '8'.repeat(Math.max(2, d.length)),
+      );
       const sym = 5 * u;
       const bh = Math.round((lod >= 2 ? 17 : 19) * u);
       const bw = Math.ceil(4 * u + 2 * sym + 3 * u + measure(numText, numPx, true) + 5 * u);
@@ -737,7 +849,9 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
       const name = lod === 0 ? fullName : shortName(fullName);
       const lines = lod === 0 ? wrap(name, fontPx, 150 * u) : [name];
       const nameW = Math.max(...lines.map((l) => measure(l, fontPx, true)));
-      const vc = this.changes.find((c): c is Extract<MapChange, { kind: 'violence' }> => c.kind === 'violence' && c.region === regionId);
+      const vc = this.changes.find(
+        (c): c is Extract<MapChange, { kind: 'violence' }> => c.kind === 'violence' && c.region === regionId,
+      );
       const markText = vc ? changeMark(vc.from, vc.to) : null;
       const markPx = Math.round(11.5 * u);
       const markW = markText ? measure(markText, markPx, true) + 4 * u : 0;
@@ -754,11 +868,20 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
       const gPx = Math.round((lod >= 2 ? 10.5 : 11.5) * u);
       const items: { w: number; kind: 'unit' | 'group'; id: string; text?: string }[] = [];
       if (lod < 3) {
-        const sorted = [...units].sort((a, b) => CAPABILITY_ORDER.indexOf(unitDef.get(a)?.capability ?? 'infantry') - CAPABILITY_ORDER.indexOf(unitDef.get(b)?.capability ?? 'infantry'));
+        const sorted = [...units].sort(
+          (a, b) =>
+            CAPABILITY_ORDER.indexOf(unitDef.get(a)?.capability ?? 'infantry') -
+            CAPABILITY_ORDER.indexOf(unitDef.get(b)?.capability ?? 'infantry'),
+        );
         for (const id of sorted) {
           const def = unitDef.get(id);
           const short = def?.short ? loc(def.short) : null;
-          items.push({ w: s + (short ? measure(short, gPx, true) + 3 * u : 0), kind: 'unit', id, ...(short ? { text: short } : {}) });
+          items.push({
+            w: s + (short ? measure(short, gPx, true) + 3 * u : 0),
+            kind: 'unit',
+            id,
+            ...(short ? { text: short } : {}),
+          });
         }
         for (const a of present) {
           const text = a.short ? loc(a.short) : abbreviation(loc(a.name));
@@ -777,9 +900,26 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
           if (it.kind === 'unit') {
             const def = unitDef.get(it.id);
             icons.push({ key: `unit-${def?.capability ?? 'infantry'}`, x, y, size: s, unit: it.id });
-            if (it.text) groups.push({ id: `unit:${it.id}`, text: it.text, x: x + s + 2 * u, y: y + s / 2, iconX: x, size: 0, fontPx: gPx });
+            if (it.text)
+              groups.push({
+                id: `unit:${it.id}`,
+                text: it.text,
+                x: x + s + 2 * u,
+                y: y + s / 2,
+                iconX: x,
+                size: 0,
+                fontPx: gPx,
+              });
           } else {
-            groups.push({ id: it.id, text: it.text ?? '', x: x + s * 0.8 + 2 * u, y: y + s / 2, iconX: x, size: s * 0.8, fontPx: gPx });
+            groups.push({
+              id: it.id,
+              text: it.text ?? '',
+              x: x + s * 0.8 + 2 * u,
+              y: y + s / 2,
+              iconX: x,
+              size: s * 0.8,
+              fontPx: gPx,
+            });
           }
           x += it.w + 6 * u;
           rowW = Math.max(rowW, x - 6 * u - pad);
@@ -795,8 +935,19 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
         nameX,
         nameY: pad + (row1H - lines.length * lineH) / 2,
         fontPx,
-        badge: { x: pad, y: pad + (row1H - bh) / 2, w: bw, h: bh, symX: pad + 4 * u + sym, numX: pad + 4 * u + 2 * sym + 3 * u, numPx },
-        mark: markText && vc ? { text: markText, x: nameX + nameW + 4 * u, y: pad + (row1H - markPx * 1.2) / 2, worse: vc.to > vc.from } : null,
+        badge: {
+          x: pad,
+          y: pad + (row1H - bh) / 2,
+          w: bw,
+          h: bh,
+          symX: pad + 4 * u + sym,
+          numX: pad + 4 * u + 2 * sym + 3 * u,
+          numPx,
+        },
+        mark:
+          markText && vc
+            ? { text: markText, x: nameX + nameW + 4 * u, y: pad + (row1H - markPx * 1.2) / 2, worse: vc.to > vc.from }
+            : null,
         icons,
         groups,
       };
@@ -814,7 +965,14 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
       drawBadge(g, b.badge, u, level);
     }
 
-    private drawGround(scn: Scenario, bm: BaseMap | null, proj: Projection | null, W: number, H: number, u: number): void {
+    private drawGround(
+      scn: Scenario,
+      bm: BaseMap | null,
+      proj: Projection | null,
+      W: number,
+      H: number,
+      u: number,
+    ): void {
       const g = this.geoG!;
       const lg = this.linkG!;
       g.clear();
@@ -843,7 +1001,8 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
       const sc = bm.scale;
       const pts = (ring: Packed) => {
         const out: { x: number; y: number }[] = [];
-        for (let i = 0; i < ring.length; i += 2) out.push({ x: proj.x(ring[i]! / sc) * z.s + z.tx, y: proj.y(ring[i + 1]! / sc) * z.s + z.ty });
+        for (let i = 0; i < ring.length; i += 2)
+          out.push({ x: proj.x(ring[i]! / sc) * z.s + z.tx, y: proj.y(ring[i + 1]! / sc) * z.s + z.ty });
         // Graphics reads x and y only
         return out as PhaserNS.Math.Vector2[];
       };
@@ -871,7 +1030,12 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
       const onEdge = (x1: number, y1: number, x2: number, y2: number) => {
         const e = 1.5;
         const q = clip.map((v) => v * sc);
-        return (Math.abs(x1 - q[0]!) < e && Math.abs(x2 - q[0]!) < e) || (Math.abs(x1 - q[2]!) < e && Math.abs(x2 - q[2]!) < e) || (Math.abs(y1 - q[1]!) < e && Math.abs(y2 - q[1]!) < e) || (Math.abs(y1 - q[3]!) < e && Math.abs(y2 - q[3]!) < e);
+        return (
+          (Math.abs(x1 - q[0]!) < e && Math.abs(x2 - q[0]!) < e) ||
+          (Math.abs(x1 - q[2]!) < e && Math.abs(x2 - q[2]!) < e) ||
+          (Math.abs(y1 - q[1]!) < e && Math.abs(y2 - q[1]!) < e) ||
+          (Math.abs(y1 - q[3]!) < e && Math.abs(y2 - q[3]!) < e)
+        );
       };
       for (const c of bm.countries) {
         g.lineStyle((c.id === home ? 2.2 : 1.4) * u, 0x5a4c33, 0.9);
@@ -936,12 +1100,27 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
       if (bm && proj) {
         const townPx = Math.round(11 * u);
         const countryPx = Math.round(12 * u);
-        const reqs: (LabelRequest & { text: string; px: number; kind: 'town' | 'country'; cands?: { x: number; y: number }[] })[] = [];
+        const reqs: (LabelRequest & {
+          text: string;
+          px: number;
+          kind: 'town' | 'country';
+          cands?: { x: number; y: number }[];
+        })[] = [];
         for (const p of bm.places) {
           const a = tf({ x: proj.x(p.lon), y: proj.y(p.lat) });
           if (a.x < 0 || a.y < 0 || a.x > W || a.y > H) continue;
           const text = lang() === 'fr' ? p.name.fr : p.name.en;
-          reqs.push({ id: `town:${p.id}`, x: a.x, y: a.y, w: Math.ceil(measure(text, townPx, p.rank === 2) + 2 * u), h: Math.ceil(townPx * 1.25), optional: true, text, px: townPx, kind: 'town' });
+          reqs.push({
+            id: `town:${p.id}`,
+            x: a.x,
+            y: a.y,
+            w: Math.ceil(measure(text, townPx, p.rank === 2) + 2 * u),
+            h: Math.ceil(townPx * 1.25),
+            optional: true,
+            text,
+            px: townPx,
+            kind: 'town',
+          });
         }
         // which country each point of a coarse grid over the canvas lies in (once per canvas size and view)
         const gridKey = `${W}x${H}:${this.zoom.s}:${this.zoom.tx}:${this.zoom.ty}:${bm.id}:${proj.view.k}`;
@@ -951,7 +1130,15 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
             for (let gy = 0.05; gy < 1; gy += 0.1) {
               const x = W * gx;
               const y = H * gy;
-              cells.push({ x, y, c: countryAt(bm, proj.lon((x - this.zoom.tx) / this.zoom.s), proj.lat((y - this.zoom.ty) / this.zoom.s)) });
+              cells.push({
+                x,
+                y,
+                c: countryAt(
+                  bm,
+                  proj.lon((x - this.zoom.tx) / this.zoom.s),
+                  proj.lat((y - this.zoom.ty) / this.zoom.s),
+                ),
+              });
             }
           }
           this.grid = { key: gridKey, cells };
@@ -965,25 +1152,44 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
           const sy = cells.reduce((a, g) => a + g.y, 0);
           if (n < 2) continue;
           const text = (lang() === 'fr' ? c.name.fr : c.name.en).toUpperCase();
-          reqs.push({ id: `country:${c.id}`, x: sx / n, y: sy / n, cands: cells, w: Math.ceil(measure(text, countryPx, true) * 1.12 + 2 * u), h: Math.ceil(countryPx * 1.3), optional: true, text, px: countryPx, kind: 'country' });
+          reqs.push({
+            id: `country:${c.id}`,
+            x: sx / n,
+            y: sy / n,
+            cands: cells,
+            w: Math.ceil(measure(text, countryPx, true) * 1.12 + 2 * u),
+            h: Math.ceil(countryPx * 1.3),
+            optional: true,
+            text,
+            px: countryPx,
+            kind: 'country',
+          });
         }
         // towns and countries never overlap the regions' labels or their pins
-        const res = placeLabels(
-          reqs,
-          [...obstacles, ...taken],
-          bounds,
-          { gap: 3 * u, step: 8 * u, pad: 2 * u, rings: 1 },
-        );
+        const res = placeLabels(reqs, [...obstacles, ...taken], bounds, {
+          gap: 3 * u,
+          step: 8 * u,
+          pad: 2 * u,
+          rings: 1,
+        });
         for (const r of reqs) {
           let box = res.boxes.get(r.id);
           // a country's name sits inside it, as near its middle as is free
           if (r.kind === 'country') {
             box = undefined;
-            const cands = [...(r.cands ?? [])].sort((a, b) => Math.hypot(a.x - r.x, a.y - r.y) - Math.hypot(b.x - r.x, b.y - r.y));
+            const cands = [...(r.cands ?? [])].sort(
+              (a, b) => Math.hypot(a.x - r.x, a.y - r.y) - Math.hypot(b.x - r.x, b.y - r.y),
+            );
             for (const p of [{ x: r.x, y: r.y }, ...cands]) {
               const mid = { x: p.x - r.w / 2, y: p.y - r.h / 2, w: r.w, h: r.h };
-              const clash = [...obstacles, ...taken].some((o) => overlaps(o, mid, 2 * u)) || [...out.values()].some((o) => overlaps(o, mid, 2 * u));
-              const inside = mid.x >= bounds.x && mid.y >= bounds.y && mid.x + mid.w <= bounds.x + bounds.w && mid.y + mid.h <= bounds.y + bounds.h;
+              const clash =
+                [...obstacles, ...taken].some((o) => overlaps(o, mid, 2 * u)) ||
+                [...out.values()].some((o) => overlaps(o, mid, 2 * u));
+              const inside =
+                mid.x >= bounds.x &&
+                mid.y >= bounds.y &&
+                mid.x + mid.w <= bounds.x + bounds.w &&
+                mid.y + mid.h <= bounds.y + bounds.h;
               if (!clash && inside) {
                 box = mid;
                 break;
@@ -1002,9 +1208,21 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
           }
           rec.box = box;
           if (r.kind === 'country') {
-            look(rec.text, { text: r.text, px: r.px, color: '#7d6e55', bold: true, spacing: Math.round(1.2 * u) }).setPosition(box.x + u, box.y);
+            look(rec.text, {
+              text: r.text,
+              px: r.px,
+              color: '#7d6e55',
+              bold: true,
+              spacing: Math.round(1.2 * u),
+            }).setPosition(box.x + u, box.y);
           } else {
-            look(rec.text, { text: r.text, px: r.px, color: '#3b2f1e', bold: bm.places.find((p) => `town:${p.id}` === r.id)?.rank === 2, spacing: 0 }).setPosition(box.x + u, box.y);
+            look(rec.text, {
+              text: r.text,
+              px: r.px,
+              color: '#3b2f1e',
+              bold: bm.places.find((p) => `town:${p.id}` === r.id)?.rank === 2,
+              spacing: 0,
+            }).setPosition(box.x + u, box.y);
           }
           rec.text.setVisible(true);
         }
@@ -1019,12 +1237,22 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
     }
 
     /** For tests and tools: regions' click points and every label's box, CSS pixels of the canvas (data-regions, data-labels). */
-    private expose(scn: Scenario, view: MapView, placed: ReadonlyMap<string, Rect>, geo: ReadonlyMap<string, Rect>): void {
+    private expose(
+      scn: Scenario,
+      view: MapView,
+      placed: ReadonlyMap<string, Rect>,
+      geo: ReadonlyMap<string, Rect>,
+    ): void {
       const canvas = this.game.canvas;
       const box = canvas?.parentElement;
       if (!box || canvas.width === 0) return;
       const k = 1 / this.ratio();
-      const css = (r: Rect): Rect => ({ x: Math.round(r.x * k * 10) / 10, y: Math.round(r.y * k * 10) / 10, w: Math.round(r.w * k * 10) / 10, h: Math.round(r.h * k * 10) / 10 });
+      const css = (r: Rect): Rect => ({
+        x: Math.round(r.x * k * 10) / 10,
+        y: Math.round(r.y * k * 10) / 10,
+        w: Math.round(r.w * k * 10) / 10,
+        h: Math.round(r.h * k * 10) / 10,
+      });
       const regions: Record<string, [number, number]> = {};
       const labels: { id: string; x: number; y: number; w: number; h: number }[] = [];
       const hits: { id: string; label: string; rect: Rect }[] = [];
@@ -1034,22 +1262,37 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
         if (!rec || !p) continue;
         regions[r.id] = [Math.round(rec.badge.x * k), Math.round(rec.badge.y * k)];
         labels.push({ id: `region:${r.id}`, ...css(p) });
-        hits.push({ id: r.id, label: t('mapcard.region', { name: loc(r.name), value: violenceText(view.violence[r.id] ?? { value: 0, spread: 0 }) }), rect: css(p) });
+        hits.push({
+          id: r.id,
+          label: t('mapcard.region', {
+            name: loc(r.name),
+            value: violenceText(view.violence[r.id] ?? { value: 0, spread: 0 }),
+          }),
+          rect: css(p),
+        });
       }
       for (const [id, r] of geo) labels.push({ id, ...css(r) });
       box.dataset['regions'] = JSON.stringify(regions);
       box.dataset['labels'] = JSON.stringify(labels);
       box.dataset['canvas'] = JSON.stringify([Math.round(canvas.width * k), Math.round(canvas.height * k)]);
-      box.dataset['geo'] = this.recsFor && baseMapFor(this.recsFor.regions) && maps.has(baseMapFor(this.recsFor.regions)!) ? 'true' : 'false';
+      box.dataset['geo'] =
+        this.recsFor && baseMapFor(this.recsFor.regions) && maps.has(baseMapFor(this.recsFor.regions)!)
+          ? 'true'
+          : 'false';
       // reading order: north to south, west to east
       hits.sort((a, b) => a.rect.y - b.rect.y || a.rect.x - b.rect.x);
       this.overlay?.setRegions(hits);
     }
 
     private keyContent(scn: Scenario, view: MapView, armed: Scenario['actors']) {
-      const caps = new Set([...scn.units, ...Object.values(scn.reinforcements).map((r) => r.unit)].map((d) => d.capability));
+      const caps = new Set(
+        [...scn.units, ...Object.values(scn.reinforcements).map((r) => r.unit)].map((d) => d.capability),
+      );
       return {
-        units: CAPABILITY_ORDER.filter((c) => caps.has(c)).map((c) => ({ icon: UNIT_ICONS[c], label: t(`mapkey.${c}`) })),
+        units: CAPABILITY_ORDER.filter((c) => caps.has(c)).map((c) => ({
+          icon: UNIT_ICONS[c],
+          label: t(`mapkey.${c}`),
+        })),
         groups: [
           ...(armed.length ? [{ icon: ARMED_ICON, label: t('mapkey.armed') }] : []),
           ...armed.map((a) => {
@@ -1069,7 +1312,9 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
       const r = scn.regions.find((x) => x.id === id);
       if (!r) return;
       const v = view.violence[id] ?? { value: 0, spread: 0 };
-      const unitDef = new Map([...scn.units, ...Object.values(scn.reinforcements).map((x) => x.unit)].map((d) => [d.id, d]));
+      const unitDef = new Map(
+        [...scn.units, ...Object.values(scn.reinforcements).map((x) => x.unit)].map((d) => [d.id, d]),
+      );
       const here = Object.entries(view.units).filter(([, s]) => s.region === id);
       const groups = scn.actors.filter((a) => ARMED.includes(a.kind) && a.regions.includes(id));
       const others = scn.actors.filter((a) => !ARMED.includes(a.kind) && a.regions.includes(id));
@@ -1084,7 +1329,14 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
           (c.kind === 'strength' && groupIds.has(c.actor)),
       );
       void unitsHere;
-      const list = (items: string[]) => (items.length ? h('ul', {}, items.map((s) => h('li', {}, s))) : h('p', {}, t('mapcard.none')));
+      const list = (items: string[]) =>
+        items.length
+          ? h(
+              'ul',
+              {},
+              items.map((s) => h('li', {}, s)),
+            )
+          : h('p', {}, t('mapcard.none'));
       const content = h(
         'div',
         {},
@@ -1092,19 +1344,35 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
         h('p', {}, t('mapcard.violence', { value: violenceText(v) })),
         h('p', {}, t('mapcard.population', { n: r.population })),
         h('h5', {}, t('mapcard.groups')),
-        list(groups.map((a) => {
-          const st = view.actors?.[a.id]?.strength;
-          return st ? t('mapcard.strength', { name: loc(a.name), value: seenText(st) }) : loc(a.name);
-        })),
+        list(
+          groups.map((a) => {
+            const st = view.actors?.[a.id]?.strength;
+            return st ? t('mapcard.strength', { name: loc(a.name), value: seenText(st) }) : loc(a.name);
+          }),
+        ),
         others.length ? h('h5', {}, t('mapcard.others')) : null,
         others.length ? list(others.map((a) => loc(a.name))) : null,
         h('h5', {}, t('mapcard.units')),
-        list(here.map(([u]) => {
-          const d = unitDef.get(u);
-          return d ? `${loc(d.name)} (${t(`cap.${d.capability}`)})` : u;
-        })),
+        list(
+          here.map(([u]) => {
+            const d = unitDef.get(u);
+            return d ? `${loc(d.name)} (${t(`cap.${d.capability}`)})` : u;
+          }),
+        ),
         h('h5', {}, t('mapcard.changes')),
-        changes.length ? h('ul', {}, changes.map((c) => h('li', { class: c.kind === 'violence' || c.kind === 'strength' ? (c.to > c.from ? 'worse' : 'better') : '' }, changeText(scn, c)))) : h('p', {}, t('mapcard.noChange')),
+        changes.length
+          ? h(
+              'ul',
+              {},
+              changes.map((c) =>
+                h(
+                  'li',
+                  { class: c.kind === 'violence' || c.kind === 'strength' ? (c.to > c.from ? 'worse' : 'better') : '' },
+                  changeText(scn, c),
+                ),
+              ),
+            )
+          : h('p', {}, t('mapcard.noChange')),
       );
       const k = 1 / this.ratio();
       this.overlay.showCard(content, { x: rec.box.x * k, y: rec.box.y * k, w: rec.box.w * k, h: rec.box.h * k });
@@ -1121,7 +1389,9 @@ function drawBadge(g: Graphics, b: Block['badge'], u: number, level: ViolenceLev
   const y = b.y + b.h / 2;
   const r = 4.5 * u;
   if (level === 'severe') {
-    g.fillStyle(ink, 1).fillTriangle(x, y - r * 1.2, x + r, y, x - r, y).fillTriangle(x, y + r * 1.2, x + r, y, x - r, y);
+    g.fillStyle(ink, 1)
+      .fillTriangle(x, y - r * 1.2, x + r, y, x - r, y)
+      .fillTriangle(x, y + r * 1.2, x + r, y, x - r, y);
   } else if (level === 'high') {
     g.fillStyle(ink, 1).fillCircle(x, y, r);
   } else if (level === 'moderate') {
@@ -1132,7 +1402,11 @@ function drawBadge(g: Graphics, b: Block['badge'], u: number, level: ViolenceLev
   }
 }
 
-function shorten(a: { x: number; y: number }, b: { x: number; y: number }, by: number): { ax: number; ay: number; bx: number; by: number } {
+function shorten(
+  a: { x: number; y: number },
+  b: { x: number; y: number },
+  by: number,
+): { ax: number; ay: number; bx: number; by: number } {
   const len = Math.hypot(b.x - a.x, b.y - a.y);
   if (len <= 2 * by) return { ax: a.x, ay: a.y, bx: b.x, by: b.y };
   const ux = (b.x - a.x) / len;
@@ -1141,7 +1415,12 @@ function shorten(a: { x: number; y: number }, b: { x: number; y: number }, by: n
 }
 
 /** A dashed line of movement with an arrowhead at its tip, drawn for the first `frac` of its length. */
-function drawTrail(g: Graphics, s: { ax: number; ay: number; bx: number; by: number }, frac: number, unit: number): void {
+function drawTrail(
+  g: Graphics,
+  s: { ax: number; ay: number; bx: number; by: number },
+  frac: number,
+  unit: number,
+): void {
   const full = Math.hypot(s.bx - s.ax, s.by - s.ay);
   const len = full * Math.min(1, Math.max(0, frac));
   if (full === 0 || len <= 0) return;

@@ -61,7 +61,11 @@ export function mapMotion(): MapMotionControls {
   let skip: (() => void) | null = null;
   let animating = false;
   let box: HTMLElement | null = null;
-  const button = h('button', { type: 'button', class: 'map-skip', 'data-key': 'skip-animation', hidden: true, onclick: () => skip?.() }, t('mapmotion.skip'));
+  const button = h(
+    'button',
+    { type: 'button', class: 'map-skip', 'data-key': 'skip-animation', hidden: true, onclick: () => skip?.() },
+    t('mapmotion.skip'),
+  );
   // on the window in the capture phase: Escape skips the animation before anything else hears it
   const onKey = (e: KeyboardEvent) => {
     if (e.key !== 'Escape' || !animating || !skip || e.defaultPrevented) return;

@@ -8,7 +8,13 @@ export function pickButton(select: HTMLSelectElement, name: string, kind: 'card'
   select.dataset['pick'] = name;
   return h(
     'button',
-    { type: 'button', class: 'small-btn pick', 'data-pick-for': select.dataset['key'] ?? '', 'aria-pressed': 'false', 'aria-label': t(kind === 'card' ? 'pick.cardLabel' : 'pick.moveLabel', { name }) },
+    {
+      type: 'button',
+      class: 'small-btn pick',
+      'data-pick-for': select.dataset['key'] ?? '',
+      'aria-pressed': 'false',
+      'aria-label': t(kind === 'card' ? 'pick.cardLabel' : 'pick.moveLabel', { name }),
+    },
     t('pick.button'),
   );
 }
@@ -39,7 +45,8 @@ export function createPicker(root: HTMLElement, changed: () => void): Picker {
       armed = null;
       changed();
     }
-    for (const b of root.querySelectorAll<HTMLButtonElement>('button[data-pick-for]')) b.setAttribute('aria-pressed', String(b.dataset['pickFor'] === armed));
+    for (const b of root.querySelectorAll<HTMLButtonElement>('button[data-pick-for]'))
+      b.setAttribute('aria-pressed', String(b.dataset['pickFor'] === armed));
   };
   const onClick = (e: Event) => {
     const b = (e.target as Element | null)?.closest<HTMLButtonElement>('button[data-pick-for]');

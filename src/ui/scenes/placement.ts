@@ -43,27 +43,36 @@ const FAR = Array.from({ length: 16 }, (_, i) => (i * 22.5 * Math.PI) / 180);
  * Places `labels` in `bounds`, away from `obstacles` (pins, the key) and from each other, `pad` apart.
  * `gap`: the distance from an anchor to its label's nearest side; `step`: how far each ring of places moves out.
  */
-export function placeLabels(labels: readonly LabelRequest[], obstacles: readonly Rect[], bounds: Rect, opts: { gap: number; step: number; pad: number; rings: number }): Placement {
+export function placeLabels(
+  labels: readonly LabelRequest[],
+  obstacles: readonly Rect[],
+  bounds: Rect,
+  opts: { gap: number; step: number; pad: number; rings: number },
+): Placement {
   const { gap, step, pad, rings } = opts;
   const placed: Rect[] = [];
   const boxes = new Map<string, Rect>();
   const crowded: string[] = [];
-  const fits = (r: Rect) => r.x >= bounds.x && r.y >= bounds.y && r.x + r.w <= bounds.x + bounds.w && r.y + r.h <= bounds.y + bounds.h;
+  const fits = (r: Rect) =>
+    r.x >= bounds.x && r.y >= bounds.y && r.x + r.w <= bounds.x + bounds.w && r.y + r.h <= bounds.y + bounds.h;
   const clampIn = (r: Rect): Rect => ({
     x: Math.min(bounds.x + bounds.w - r.w, Math.max(bounds.x, r.x)),
     y: Math.min(bounds.y + bounds.h - r.h, Math.max(bounds.y, r.y)),
     w: r.w,
     h: r.h,
   });
-  const free = (r: Rect) => fits(r) && !placed.some((p) => overlaps(p, r, pad)) && !obstacles.some((o) => overlaps(o, r, pad * 0.5));
-  const cost = (r: Rect) => placed.reduce((s, p) => s + overlapArea(p, r), 0) + obstacles.reduce((s, o) => s + overlapArea(o, r), 0) * 0.5;
+  const free = (r: Rect) =>
+    fits(r) && !placed.some((p) => overlaps(p, r, pad)) && !obstacles.some((o) => overlaps(o, r, pad * 0.5));
+  const cost = (r: Rect) =>
+    placed.reduce((s, p) => s + overlapArea(p, r), 0) + obstacles.reduce((s, o) => s + overlapArea(o, r), 0) * 0.5;
   const at = (l: LabelRequest, angle: number, d: number): Rect => {
     const cx = l.x + Math.cos(angle) * (l.w / 2 + d);
     const cy = l.y + Math.sin(angle) * (l.h / 2 + d);
     return { x: cx - l.w / 2, y: cy - l.h / 2, w: l.w, h: l.h };
   };
   // the most crowded anchors choose first; then required before optional
-  const near = (l: LabelRequest) => labels.filter((o) => o !== l && Math.hypot(o.x - l.x, o.y - l.y) < 4 * step + l.w).length;
+  const near = (l: LabelRequest) =>
+    labels.filter((o) => o !== l && Math.hypot(o.x - l.x, o.y - l.y) < 4 * step + l.w).length;
   const order = labels
     .map((l, i) => ({ l, i, n: near(l) }))
     .sort((a, b) => Number(a.l.optional ?? false) - Number(b.l.optional ?? false) || b.n - a.n || a.i - b.i)

@@ -6,7 +6,9 @@ import type { GameStore } from '../../store/store.js';
 import { baselineView } from './baseline.js';
 
 /** The parts of a view the map reads; a projector's view has no armed groups' strengths. */
-export type MapView = Pick<ChairView, 'turn' | 'phase' | 'violence' | 'units'> & { readonly actors?: ChairView['actors'] };
+export type MapView = Pick<ChairView, 'turn' | 'phase' | 'violence' | 'units'> & {
+  readonly actors?: ChairView['actors'];
+};
 
 export interface MapFrame {
   readonly scenario: Scenario;
@@ -31,7 +33,12 @@ export function storeSource(store: StoreApi<GameStore>): MapSource {
       const { session, viewer } = store.getState();
       if (!session) return null;
       const { scenario, game } = session;
-      return { scenario, view: viewFor(game, scenario, viewer), before: baselineView(scenario, game, viewer) ?? undefined, viewer };
+      return {
+        scenario,
+        view: viewFor(game, scenario, viewer),
+        before: baselineView(scenario, game, viewer) ?? undefined,
+        viewer,
+      };
     },
     subscribe: (listener) =>
       store.subscribe((s, prev) => {

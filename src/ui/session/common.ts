@@ -36,8 +36,12 @@ export function indName(scn: Scenario | undefined, k: IndicatorId): string {
 /** Re-renders `box` keeping what was typed in its fields and which field had focus (views arrive while people type). */
 export function keepFields(box: HTMLElement, paint: () => void): void {
   const values = new Map<string, string>();
-  for (const el of box.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[id], select[id]')) values.set(el.id, el.value);
-  const focused = document.activeElement instanceof HTMLElement && box.contains(document.activeElement) ? document.activeElement.id : '';
+  for (const el of box.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[id], select[id]'))
+    values.set(el.id, el.value);
+  const focused =
+    document.activeElement instanceof HTMLElement && box.contains(document.activeElement)
+      ? document.activeElement.id
+      : '';
   paint();
   for (const [id, v] of values) {
     const el = box.querySelector<HTMLInputElement | HTMLSelectElement>(`#${CSS.escape(id)}`);

@@ -6,7 +6,19 @@ import { h } from '../dom.js';
 import { loc, t } from '../i18n/index.js';
 
 /** The kinds of effect a facilitator may inject: the scenario format's effect vocabulary. */
-export const FX_KINDS = ['indicator', 'violence', 'stance', 'strength', 'flag', 'unflag', 'implement', 'sign-agreement', 'request-unit', 'expedite', 'consult-contributors'] as const satisfies readonly Effect['do'][];
+export const FX_KINDS = [
+  'indicator',
+  'violence',
+  'stance',
+  'strength',
+  'flag',
+  'unflag',
+  'implement',
+  'sign-agreement',
+  'request-unit',
+  'expedite',
+  'consult-contributors',
+] as const satisfies readonly Effect['do'][];
 export type FxKind = (typeof FX_KINDS)[number];
 
 /** The protocol's limits: up to ten effects, a title of 200 characters, a reason of 280. */
@@ -45,7 +57,9 @@ function targetKind(kind: FxKind): TargetKind {
 }
 
 export function hasAmount(kind: FxKind): boolean {
-  return kind === 'indicator' || kind === 'violence' || kind === 'stance' || kind === 'strength' || kind === 'implement';
+  return (
+    kind === 'indicator' || kind === 'violence' || kind === 'stance' || kind === 'strength' || kind === 'implement'
+  );
 }
 
 /** The kinds this scenario can take: no actor rows without actors, no reinforcement rows without reinforcements. */
@@ -112,7 +126,8 @@ function readRow(scn: Scenario, row: FxRow, i: number): { ok: true; effect: Effe
   const tk = targetKind(row.kind);
   const target = row.target.trim();
   if (tk === 'flag') {
-    if (!FLAG_ID.test(target)) return { ok: false, problem: { field: fieldId(i, 'target'), text: t('ws.fx.badFlag', { n }) } };
+    if (!FLAG_ID.test(target))
+      return { ok: false, problem: { field: fieldId(i, 'target'), text: t('ws.fx.badFlag', { n }) } };
   } else if (tk !== null && !targetsFor(scn, row.kind).some((x) => x.value === target)) {
     return { ok: false, problem: { field: fieldId(i, 'target'), text: t('ws.fx.noTarget', { n }) } };
   }
@@ -120,7 +135,8 @@ function readRow(scn: Scenario, row: FxRow, i: number): { ok: true; effect: Effe
   if (hasAmount(row.kind)) {
     const text = row.by.trim().replace('−', '-');
     by = Number(text);
-    if (!/^[+-]?\d+$/.test(text) || Math.abs(by) > MAX_BY || by === 0) return { ok: false, problem: { field: fieldId(i, 'by'), text: t('ws.fx.badBy', { n, max: MAX_BY }) } };
+    if (!/^[+-]?\d+$/.test(text) || Math.abs(by) > MAX_BY || by === 0)
+      return { ok: false, problem: { field: fieldId(i, 'by'), text: t('ws.fx.badBy', { n, max: MAX_BY }) } };
   }
   switch (row.kind) {
     case 'indicator':
@@ -143,25 +159,32 @@ function readRow(scn: Scenario, row: FxRow, i: number): { ok: true; effect: Effe
   }
 }
 
-export type ReadInject = { ok: true; title: string; reason: string; effects: Effect[] } | { ok: false; problems: Problem[] };
+export type ReadInject =
+  { ok: true; title: string; reason: string; effects: Effect[] } | { ok: false; problems: Problem[] };
 
 /** Checks the whole form as the server will, and says every problem at once, in words, with the field to fix. */
-export function readInject(scn: Scenario, input: { title: string; reason: string; rows: readonly FxRow[] }): ReadInject {
+export function readInject(
+  scn: Scenario,
+  input: { title: string; reason: string; rows: readonly FxRow[] },
+): ReadInject {
   const problems: Problem[] = [];
   const title = input.title.trim();
   const reason = input.reason.trim();
   if (title === '') problems.push({ field: 'fac-fx-title', text: t('ws.fx.noTitle') });
-  else if (title.length > MAX_TITLE || !noControl(title)) problems.push({ field: 'fac-fx-title', text: t('ws.fx.longTitle', { max: MAX_TITLE }) });
+  else if (title.length > MAX_TITLE || !noControl(title))
+    problems.push({ field: 'fac-fx-title', text: t('ws.fx.longTitle', { max: MAX_TITLE }) });
   const effects: Effect[] = [];
   if (input.rows.length === 0) problems.push({ field: 'fac-fx-add', text: t('ws.fx.noEffects') });
-  if (input.rows.length > MAX_EFFECTS) problems.push({ field: 'fac-fx-add', text: t('ws.fx.tooMany', { max: MAX_EFFECTS }) });
+  if (input.rows.length > MAX_EFFECTS)
+    problems.push({ field: 'fac-fx-add', text: t('ws.fx.tooMany', { max: MAX_EFFECTS }) });
   input.rows.forEach((row, i) => {
     const r = readRow(scn, row, i);
     if (r.ok) effects.push(r.effect);
     else problems.push(r.problem);
   });
   if (reason === '') problems.push({ field: 'fac-fx-reason', text: t('ws.fx.noReason') });
-  else if (reason.length > MAX_REASON || !noControl(reason)) problems.push({ field: 'fac-fx-reason', text: t('ws.fx.longReason', { max: MAX_REASON }) });
+  else if (reason.length > MAX_REASON || !noControl(reason))
+    problems.push({ field: 'fac-fx-reason', text: t('ws.fx.longReason', { max: MAX_REASON }) });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, title, reason, effects };
 }
 
@@ -173,7 +196,11 @@ export interface InjectForm {
  * The form: rows of effects that can be added and removed, a preview of what the inject will do in
  * words, problems listed in an alert with each bad field marked, and the server's refusal shown the same way.
  */
-export function customInjectForm(scn: Scenario, send: (cmd: { title: string; effects: Effect[]; reason: string }) => Promise<unknown>, refusal: (e: unknown) => string): InjectForm {
+export function customInjectForm(
+  scn: Scenario,
+  send: (cmd: { title: string; effects: Effect[]; reason: string }) => Promise<unknown>,
+  refusal: (e: unknown) => string,
+): InjectForm {
   const kinds = kindsFor(scn);
   const flags = flagsOf(scn);
   let rows: FxRow[] = [newRow(scn)];
@@ -181,17 +208,41 @@ export function customInjectForm(scn: Scenario, send: (cmd: { title: string; eff
   let outcome: { kind: 'ok' | 'refused'; text: string } | null = null;
   let busy = false;
 
-  const title = h('input', { id: 'fac-fx-title', type: 'text', maxlength: MAX_TITLE, autocomplete: 'off', oninput: () => changed() });
-  const reason = h('input', { id: 'fac-fx-reason', type: 'text', maxlength: MAX_REASON, autocomplete: 'off', oninput: () => changed() });
+  const title = h('input', {
+    id: 'fac-fx-title',
+    type: 'text',
+    maxlength: MAX_TITLE,
+    autocomplete: 'off',
+    oninput: () => changed(),
+  });
+  const reason = h('input', {
+    id: 'fac-fx-reason',
+    type: 'text',
+    maxlength: MAX_REASON,
+    autocomplete: 'off',
+    oninput: () => changed(),
+  });
   const rowsBox = h('div', { class: 'fx-rows' });
   const preview = h('div', { class: 'fx-preview', 'aria-live': 'polite' });
   const messages = h('div');
   const submit = h('button', { type: 'submit', class: 'primary' }, t('ws.fx.apply'));
-  const flagList = h('datalist', { id: 'fac-fx-flags' }, flags.map((f) => h('option', { value: f })));
+  const flagList = h(
+    'datalist',
+    { id: 'fac-fx-flags' },
+    flags.map((f) => h('option', { value: f })),
+  );
 
   const form = h(
     'form',
-    { class: 'panel fx-form', 'aria-labelledby': 'fac-fx-heading', novalidate: true, onsubmit: (e: Event) => { e.preventDefault(); void apply(); } },
+    {
+      class: 'panel fx-form',
+      'aria-labelledby': 'fac-fx-heading',
+      novalidate: true,
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        void apply();
+      },
+    },
     h('h2', { id: 'fac-fx-heading' }, t('ws.fx.heading')),
     h('p', { class: 'hint' }, t('ws.fx.hint')),
     h('div', { class: 'field' }, h('label', { for: 'fac-fx-title' }, t('ws.fx.title')), title),
@@ -223,7 +274,10 @@ export function customInjectForm(scn: Scenario, send: (cmd: { title: string; eff
           {
             id: fieldId(i, 'kind'),
             onchange: () => {
-              rows[i] = { ...newRow(scn, kind.value as FxKind), by: hasAmount(kind.value as FxKind) ? row.by || '-5' : '' };
+              rows[i] = {
+                ...newRow(scn, kind.value as FxKind),
+                by: hasAmount(kind.value as FxKind) ? row.by || '-5' : '',
+              };
               paintRows(fieldId(i, 'kind'));
               changed();
             },
@@ -231,18 +285,63 @@ export function customInjectForm(scn: Scenario, send: (cmd: { title: string; eff
           kinds.map((k) => h('option', { value: k }, t(`ws.fx.kind.${k}`))),
         );
         kind.value = row.kind;
-        const parts: HTMLElement[] = [h('div', { class: 'field' }, h('label', { for: fieldId(i, 'kind') }, t('ws.fx.kind')), kind)];
+        const parts: HTMLElement[] = [
+          h('div', { class: 'field' }, h('label', { for: fieldId(i, 'kind') }, t('ws.fx.kind')), kind),
+        ];
         const tk = targetKind(row.kind);
         if (tk === 'flag') {
-          const input = h('input', { id: fieldId(i, 'target'), type: 'text', list: 'fac-fx-flags', value: row.target, autocomplete: 'off', spellcheck: 'false', 'aria-describedby': `${fieldId(i, 'target')}-hint`, oninput: () => { row.target = input.value; changed(); } });
-          parts.push(h('div', { class: 'field' }, h('label', { for: fieldId(i, 'target') }, t('ws.fx.flag')), input, h('p', { id: `${fieldId(i, 'target')}-hint`, class: 'hint' }, t('ws.fx.flagHint'))));
+          const input = h('input', {
+            id: fieldId(i, 'target'),
+            type: 'text',
+            list: 'fac-fx-flags',
+            value: row.target,
+            autocomplete: 'off',
+            spellcheck: 'false',
+            'aria-describedby': `${fieldId(i, 'target')}-hint`,
+            oninput: () => {
+              row.target = input.value;
+              changed();
+            },
+          });
+          parts.push(
+            h(
+              'div',
+              { class: 'field' },
+              h('label', { for: fieldId(i, 'target') }, t('ws.fx.flag')),
+              input,
+              h('p', { id: `${fieldId(i, 'target')}-hint`, class: 'hint' }, t('ws.fx.flagHint')),
+            ),
+          );
         } else if (tk !== null) {
-          const sel = h('select', { id: fieldId(i, 'target'), onchange: () => { row.target = sel.value; changed(); } }, targetsFor(scn, row.kind).map((x) => h('option', { value: x.value }, x.label)));
+          const sel = h(
+            'select',
+            {
+              id: fieldId(i, 'target'),
+              onchange: () => {
+                row.target = sel.value;
+                changed();
+              },
+            },
+            targetsFor(scn, row.kind).map((x) => h('option', { value: x.value }, x.label)),
+          );
           sel.value = row.target;
-          parts.push(h('div', { class: 'field' }, h('label', { for: fieldId(i, 'target') }, t(`ws.fx.target.${tk}`)), sel));
+          parts.push(
+            h('div', { class: 'field' }, h('label', { for: fieldId(i, 'target') }, t(`ws.fx.target.${tk}`)), sel),
+          );
         }
         if (hasAmount(row.kind)) {
-          const by = h('input', { id: fieldId(i, 'by'), type: 'number', min: -MAX_BY, max: MAX_BY, step: 1, value: row.by, oninput: () => { row.by = by.value; changed(); } });
+          const by = h('input', {
+            id: fieldId(i, 'by'),
+            type: 'number',
+            min: -MAX_BY,
+            max: MAX_BY,
+            step: 1,
+            value: row.by,
+            oninput: () => {
+              row.by = by.value;
+              changed();
+            },
+          });
           parts.push(h('div', { class: 'field fx-by' }, h('label', { for: fieldId(i, 'by') }, t('session.by')), by));
         }
         const remove = h(
@@ -260,7 +359,13 @@ export function customInjectForm(scn: Scenario, send: (cmd: { title: string; eff
           },
           t('ws.fx.remove', { n }),
         );
-        return h('fieldset', { class: 'fx-row' }, h('legend', {}, t('ws.fx.effect', { n })), h('div', { class: 'fx-fields' }, parts), remove);
+        return h(
+          'fieldset',
+          { class: 'fx-row' },
+          h('legend', {}, t('ws.fx.effect', { n })),
+          h('div', { class: 'fx-fields' }, parts),
+          remove,
+        );
       }),
       h(
         'button',
@@ -297,8 +402,30 @@ export function customInjectForm(scn: Scenario, send: (cmd: { title: string; eff
   function paintMessages(): void {
     markInvalid();
     const parts: HTMLElement[] = [];
-    if (problems.length > 0) parts.push(h('div', { id: 'fac-fx-problems', class: 'notice error', role: 'alert' }, h('p', {}, t('ws.fx.problems')), h('ul', {}, problems.map((p) => h('li', {}, p.text)))));
-    if (outcome) parts.push(h('p', { class: outcome.kind === 'ok' ? 'notice ok' : 'notice error', role: outcome.kind === 'ok' ? 'status' : 'alert' }, outcome.text));
+    if (problems.length > 0)
+      parts.push(
+        h(
+          'div',
+          { id: 'fac-fx-problems', class: 'notice error', role: 'alert' },
+          h('p', {}, t('ws.fx.problems')),
+          h(
+            'ul',
+            {},
+            problems.map((p) => h('li', {}, p.text)),
+          ),
+        ),
+      );
+    if (outcome)
+      parts.push(
+        h(
+          'p',
+          {
+            class: outcome.kind === 'ok' ? 'notice ok' : 'notice error',
+            role: outcome.kind === 'ok' ? 'status' : 'alert',
+          },
+          outcome.text,
+        ),
+      );
     messages.replaceChildren(...parts);
     submit.disabled = busy;
   }
@@ -308,7 +435,17 @@ export function customInjectForm(scn: Scenario, send: (cmd: { title: string; eff
       const r = readRow(scn, row, i);
       return r.ok ? [effectText(scn, r.effect)] : [];
     });
-    preview.replaceChildren(lines.length === 0 ? '' : h('p', { class: 'small', 'data-testid': 'fx-preview' }, h('strong', {}, t('ws.fx.preview')), ' ', lines.join('; ')));
+    preview.replaceChildren(
+      lines.length === 0
+        ? ''
+        : h(
+            'p',
+            { class: 'small', 'data-testid': 'fx-preview' },
+            h('strong', {}, t('ws.fx.preview')),
+            ' ',
+            lines.join('; '),
+          ),
+    );
   }
 
   async function apply(): Promise<void> {

@@ -24,10 +24,17 @@ function humanChairs(scn: Scenario, seating: Seating): Chair[] {
 }
 
 /** Replays the server's record (the engine's save file with the whole log) against the bundled scenario; the replay proves it with the state hash. */
-export async function sessionFromRecord(id: string, save: SaveFile, seating: Seating): Promise<{ ok: true; session: Session } | { ok: false; detail: string }> {
+export async function sessionFromRecord(
+  id: string,
+  save: SaveFile,
+  seating: Seating,
+): Promise<{ ok: true; session: Session } | { ok: false; detail: string }> {
   const r = await sessionFromSaveText(JSON.stringify(save), bundledScenarios(), id, { facilitator: true });
   if (!r.ok) return { ok: false, detail: r.error.detail };
-  return { ok: true, session: { ...r.session, humanChairs: humanChairs(r.session.scenario, seating), botDoctrine: doctrineOf(seating) } };
+  return {
+    ok: true,
+    session: { ...r.session, humanChairs: humanChairs(r.session.scenario, seating), botDoctrine: doctrineOf(seating) },
+  };
 }
 
 /** The facilitator's true state already is the whole game: no replay needed. */
@@ -58,7 +65,13 @@ export async function showDebrief(root: HTMLElement, session: Session, onBack: (
 }
 
 /** The debrief of a record, replayed then shown; `fail` hears why a record could not be replayed. Returns whether it opened. */
-export async function debriefFromRecord(root: HTMLElement, id: string, save: SaveFile, seating: Seating, on: { fail(detail: string): void; back(): void }): Promise<boolean> {
+export async function debriefFromRecord(
+  root: HTMLElement,
+  id: string,
+  save: SaveFile,
+  seating: Seating,
+  on: { fail(detail: string): void; back(): void },
+): Promise<boolean> {
   const r = await sessionFromRecord(id, save, seating);
   if (!r.ok) {
     on.fail(r.detail);

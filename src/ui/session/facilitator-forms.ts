@@ -14,7 +14,9 @@ export type Send = (cmd: FacilitatorCommand, done?: string) => Promise<unknown>;
 
 /** A clock per timed phase, in minutes (empty: no clock); the server counts down and acts for late chairs at zero. */
 export function clocksForm(send: Send): HTMLElement {
-  const inputs = TIMED_PHASES.map((p) => h('input', { id: `fac-clock-${p}`, type: 'number', min: 0.5, max: 120, step: 0.5, inputmode: 'decimal' }));
+  const inputs = TIMED_PHASES.map((p) =>
+    h('input', { id: `fac-clock-${p}`, type: 'number', min: 0.5, max: 120, step: 0.5, inputmode: 'decimal' }),
+  );
   const problem = h('p', { class: 'rejection', role: 'alert', hidden: true });
   return h(
     'form',
@@ -39,20 +41,35 @@ export function clocksForm(send: Send): HTMLElement {
           seconds[p] = v === '' ? null : Math.round(min * 60);
         }
         problem.hidden = true;
-        const set = TIMED_PHASES.filter((p) => seconds[p] != null).map((p) => t('ws.clockRow', { phase: t(`phase.${p}`), min: (seconds[p]! / 60).toString() }));
-        void send({ do: 'set-timer', seconds }, set.length > 0 ? t('ws.clocksSet', { list: set.join(', ') }) : t('ws.clocksOff'));
+        const set = TIMED_PHASES.filter((p) => seconds[p] != null).map((p) =>
+          t('ws.clockRow', { phase: t(`phase.${p}`), min: (seconds[p]! / 60).toString() }),
+        );
+        void send(
+          { do: 'set-timer', seconds },
+          set.length > 0 ? t('ws.clocksSet', { list: set.join(', ') }) : t('ws.clocksOff'),
+        );
       },
     },
     h('h2', {}, t('ws.clocks')),
     h('p', { class: 'hint' }, t('ws.clocksHint')),
-    h('div', { class: 'fac-clocks' }, TIMED_PHASES.map((p, i) => h('div', { class: 'field' }, h('label', { for: `fac-clock-${p}` }, t(`phase.${p}`)), inputs[i]!))),
+    h(
+      'div',
+      { class: 'fac-clocks' },
+      TIMED_PHASES.map((p, i) =>
+        h('div', { class: 'field' }, h('label', { for: `fac-clock-${p}` }, t(`phase.${p}`)), inputs[i]!),
+      ),
+    ),
     problem,
     h('button', { type: 'submit' }, t('ws.setClocks')),
   );
 }
 
 export function eventForm(send: Send, scn: Scenario | undefined): HTMLElement {
-  const evSel = h('select', { id: 'fac-event' }, (scn?.events ?? []).map((e) => h('option', { value: e.id }, scn ? eventTitle(scn, e.id) : e.id)));
+  const evSel = h(
+    'select',
+    { id: 'fac-event' },
+    (scn?.events ?? []).map((e) => h('option', { value: e.id }, scn ? eventTitle(scn, e.id) : e.id)),
+  );
   const evReason = h('input', { id: 'fac-event-reason', type: 'text', required: true, maxlength: 280 });
   return h(
     'form',
@@ -61,7 +78,10 @@ export function eventForm(send: Send, scn: Scenario | undefined): HTMLElement {
       onsubmit: (e: Event) => {
         e.preventDefault();
         const title = evSel.selectedOptions[0]?.textContent ?? evSel.value;
-        send({ do: 'inject', event: evSel.value, reason: evReason.value }, t('ws.injected', { title })).then(() => (evReason.value = ''), () => undefined);
+        send({ do: 'inject', event: evSel.value, reason: evReason.value }, t('ws.injected', { title })).then(
+          () => (evReason.value = ''),
+          () => undefined,
+        );
       },
     },
     h('h2', {}, t('session.inject')),
@@ -72,8 +92,20 @@ export function eventForm(send: Send, scn: Scenario | undefined): HTMLElement {
 }
 
 export function indicatorForm(send: Send, scn: Scenario | undefined): HTMLElement {
-  const indSel = h('select', { id: 'fac-ind' }, CORE_INDICATORS.map((k) => h('option', { value: k }, indName(scn, k))));
-  const indBy = h('input', { id: 'fac-ind-by', type: 'number', min: -50, max: 50, step: 1, value: '-5', required: true });
+  const indSel = h(
+    'select',
+    { id: 'fac-ind' },
+    CORE_INDICATORS.map((k) => h('option', { value: k }, indName(scn, k))),
+  );
+  const indBy = h('input', {
+    id: 'fac-ind-by',
+    type: 'number',
+    min: -50,
+    max: 50,
+    step: 1,
+    value: '-5',
+    required: true,
+  });
   const indReason = h('input', { id: 'fac-ind-reason', type: 'text', required: true, maxlength: 280 });
   return h(
     'form',
@@ -88,7 +120,10 @@ export function indicatorForm(send: Send, scn: Scenario | undefined): HTMLElemen
           indBy.setCustomValidity('');
           return;
         }
-        send({ do: 'adjust-indicator', indicator: indSel.value as IndicatorId, by, reason: indReason.value }).then(() => (indReason.value = ''), () => undefined);
+        send({ do: 'adjust-indicator', indicator: indSel.value as IndicatorId, by, reason: indReason.value }).then(
+          () => (indReason.value = ''),
+          () => undefined,
+        );
       },
     },
     h('h2', {}, t('session.adjust')),

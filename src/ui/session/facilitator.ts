@@ -49,14 +49,22 @@ function takeToken(fromLink: string): string {
   } catch {
     /* storage refused: the page works until it is reloaded */
   }
-  if (/[#&]facilitator=/.test(location.hash)) history.replaceState(history.state, '', `${location.pathname}${location.search}#facilitator`);
+  if (/[#&]facilitator=/.test(location.hash))
+    history.replaceState(history.state, '', `${location.pathname}${location.search}#facilitator`);
   return token;
 }
 
 export function facilitatorPage(root: HTMLElement, linkToken: string): void {
   const token = takeToken(linkToken);
   if (!token) {
-    root.replaceChildren(h('main', { id: 'main', class: 'session-page fac-page', tabindex: -1 }, h('h1', {}, t('session.facHeading')), h('p', { role: 'alert', class: 'rejection' }, t('ws.noToken'))));
+    root.replaceChildren(
+      h(
+        'main',
+        { id: 'main', class: 'session-page fac-page', tabindex: -1 },
+        h('h1', {}, t('session.facHeading')),
+        h('p', { role: 'alert', class: 'rejection' }, t('ws.noToken')),
+      ),
+    );
     return;
   }
   const client = new SessionClient({ url: sessionUrl(location), token });
@@ -74,10 +82,22 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
   const alarm = h('p', { role: 'alert', class: 'rejection', id: 'fac-alarm', 'data-testid': 'fac-alarm' });
   alarm.hidden = true;
   const body = h('div');
-  root.replaceChildren(h('main', { id: 'main', class: 'session-page fac-page', tabindex: -1 }, h('h1', {}, t('session.facHeading')), alarm, status, body));
+  root.replaceChildren(
+    h(
+      'main',
+      { id: 'main', class: 'session-page fac-page', tabindex: -1 },
+      h('h1', {}, t('session.facHeading')),
+      alarm,
+      status,
+      body,
+    ),
+  );
 
   const run = (p: Promise<unknown>, done = '') => {
-    p.then(() => (message = done), (e: unknown) => (message = refusalText(e))).finally(render);
+    p.then(
+      () => (message = done),
+      (e: unknown) => (message = refusalText(e)),
+    ).finally(render);
   };
 
   const timeLeft = (sid: string): number | null => {
@@ -93,10 +113,24 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
   const listScreen = h('div', { class: 'fac-stack' }, createForm(), listDyn);
 
   function createForm(): HTMLElement {
-    const scen = h('select', { id: 'fac-scenario' }, bundledScenarios().map((e) => h('option', { value: e.id }, loc(e.summary.title))));
+    const scen = h(
+      'select',
+      { id: 'fac-scenario' },
+      bundledScenarios().map((e) => h('option', { value: e.id }, loc(e.summary.title))),
+    );
     const team = h('input', { id: 'fac-team', type: 'text', value: t('session.defaultTeam'), maxlength: 40 });
-    const seed = h('input', { id: 'fac-seed', type: 'number', min: 0, value: '1', 'aria-describedby': 'fac-seed-hint' });
-    const doctrine = h('select', { id: 'fac-doctrine' }, BOT_DOCTRINES.map((d) => h('option', { value: d }, doctrineName(d))));
+    const seed = h('input', {
+      id: 'fac-seed',
+      type: 'number',
+      min: 0,
+      value: '1',
+      'aria-describedby': 'fac-seed-hint',
+    });
+    const doctrine = h(
+      'select',
+      { id: 'fac-doctrine' },
+      BOT_DOCTRINES.map((d) => h('option', { value: d }, doctrineName(d))),
+    );
     doctrine.value = 'report';
     return h(
       'form',
@@ -105,18 +139,31 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
         onsubmit: (e: Event) => {
           e.preventDefault();
           run(
-            client.createSession({ scenario: scen.value, team: team.value, seed: Number(seed.value) || 0, doctrine: doctrine.value }).then((r) => {
-              current = r.session;
-              qr = r.qr;
-              focusNext = '#fac-join';
-            }),
+            client
+              .createSession({
+                scenario: scen.value,
+                team: team.value,
+                seed: Number(seed.value) || 0,
+                doctrine: doctrine.value,
+              })
+              .then((r) => {
+                current = r.session;
+                qr = r.qr;
+                focusNext = '#fac-join';
+              }),
           );
         },
       },
       h('h2', {}, t('session.create')),
       h('div', { class: 'field' }, h('label', { for: 'fac-scenario' }, t('title.scenario')), scen),
       h('div', { class: 'field' }, h('label', { for: 'fac-team' }, t('session.team')), team),
-      h('div', { class: 'field' }, h('label', { for: 'fac-seed' }, t('title.seed')), seed, h('p', { id: 'fac-seed-hint', class: 'hint' }, t('ws.seedHint'))),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'fac-seed' }, t('title.seed')),
+        seed,
+        h('p', { id: 'fac-seed-hint', class: 'hint' }, t('ws.seedHint')),
+      ),
       h('div', { class: 'field' }, h('label', { for: 'fac-doctrine' }, t('ws.botDoctrine')), doctrine),
       h('button', { type: 'submit', class: 'primary' }, t('session.createButton')),
     );
@@ -129,8 +176,21 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
       const scn = scenarioOf(x.scenario);
       if (v?.role !== 'facilitator' || !scn) return [];
       const st = v.state;
-      const { score, dimensions } = st.outcome ? { score: st.outcome.score, dimensions: st.outcome.dimensions } : scoreOf(st, scn);
-      return [{ team: x.team, scenario: loc(scn.title), seed: x.seed, turn: st.turn, over: st.phase === 'over', result: st.outcome?.result ?? null, score, dimensions }];
+      const { score, dimensions } = st.outcome
+        ? { score: st.outcome.score, dimensions: st.outcome.dimensions }
+        : scoreOf(st, scn);
+      return [
+        {
+          team: x.team,
+          scenario: loc(scn.title),
+          seed: x.seed,
+          turn: st.turn,
+          over: st.phase === 'over',
+          result: st.outcome?.result ?? null,
+          score,
+          dimensions,
+        },
+      ];
     });
     // Teams compare fairly only from the same scenario and seed: then their differences come from their decisions.
     const mixed = new Set(rows.map((r) => `${r.scenario}/${r.seed}`)).size > 1;
@@ -139,7 +199,18 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
       'section',
       { class: 'panel', 'aria-labelledby': 'fac-compare' },
       h('h2', { id: 'fac-compare' }, t('session.compare')),
-      h('button', { type: 'button', id: 'fac-compare-all', onclick: () => { for (const x of client.sessions) client.watch(x.session); render(); } }, t('session.compareButton')),
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'fac-compare-all',
+          onclick: () => {
+            for (const x of client.sessions) client.watch(x.session);
+            render();
+          },
+        },
+        t('session.compareButton'),
+      ),
       rows.length === 0
         ? ''
         : h(
@@ -149,7 +220,21 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
               'table',
               { 'data-testid': 'fac-comparison', class: 'fac-compare' },
               h('caption', { class: 'small muted' }, mixed ? t('ws.compareMixed') : t('ws.compareSame')),
-              h('thead', {}, h('tr', {}, [t('session.team'), t('ws.seedCol'), t('session.month'), t('session.scoreCol'), ...DIMENSIONS.map((d) => t(`dim.${d}`))].map((c) => h('th', { scope: 'col' }, c)))),
+              h(
+                'thead',
+                {},
+                h(
+                  'tr',
+                  {},
+                  [
+                    t('session.team'),
+                    t('ws.seedCol'),
+                    t('session.month'),
+                    t('session.scoreCol'),
+                    ...DIMENSIONS.map((d) => t(`dim.${d}`)),
+                  ].map((c) => h('th', { scope: 'col' }, c)),
+                ),
+              ),
               h(
                 'tbody',
                 {},
@@ -165,7 +250,12 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
                       const v = (r.dimensions as Record<string, number>)[d];
                       // the best team on a dimension is marked in words too, not by colour alone
                       const top = rows.length > 1 && v !== undefined && v === best(d);
-                      return h('td', { class: top ? 'num best' : 'num' }, v === undefined ? '' : String(v), top ? h('span', { class: 'visually-hidden' }, ` ${t('ws.best')}`) : null);
+                      return h(
+                        'td',
+                        { class: top ? 'num best' : 'num' },
+                        v === undefined ? '' : String(v),
+                        top ? h('span', { class: 'visually-hidden' }, ` ${t('ws.best')}`) : null,
+                      );
                     }),
                   ),
                 ),
@@ -192,10 +282,35 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
                 return h(
                   'li',
                   {},
-                  h('button', { type: 'button', id: `fac-open-${x.session}`, onclick: () => openSession(x) }, t('session.openSession', { team: x.team, code: x.code ?? '—', turn: x.turn })),
+                  h(
+                    'button',
+                    { type: 'button', id: `fac-open-${x.session}`, onclick: () => openSession(x) },
+                    t('session.openSession', { team: x.team, code: x.code ?? '—', turn: x.turn }),
+                  ),
                   ' ',
-                  h('span', { class: 'small muted' }, t(x.status.ended ? 'ws.st.ended' : x.status.paused ? 'ws.st.paused' : x.status.started ? 'ws.st.running' : 'ws.st.waiting'), ' · ', t(`phase.${x.phase}`)),
-                  pl ? h('span', { class: 'small' }, ' · ', h('a', { href: pl, target: '_blank', rel: 'noopener' }, t('ws.projectorFor', { team: x.team }))) : null,
+                  h(
+                    'span',
+                    { class: 'small muted' },
+                    t(
+                      x.status.ended
+                        ? 'ws.st.ended'
+                        : x.status.paused
+                          ? 'ws.st.paused'
+                          : x.status.started
+                            ? 'ws.st.running'
+                            : 'ws.st.waiting',
+                    ),
+                    ' · ',
+                    t(`phase.${x.phase}`),
+                  ),
+                  pl
+                    ? h(
+                        'span',
+                        { class: 'small' },
+                        ' · ',
+                        h('a', { href: pl, target: '_blank', rel: 'noopener' }, t('ws.projectorFor', { team: x.team })),
+                      )
+                    : null,
                 );
               }),
             ),
@@ -212,7 +327,13 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
   }
 
   function statusText(st: { started: boolean; paused: boolean; ended: boolean } | undefined): string {
-    return st?.ended ? t('session.ended') : st?.paused ? t('session.paused') : st?.started ? t('session.running') : t('session.waiting');
+    return st?.ended
+      ? t('session.ended')
+      : st?.paused
+        ? t('session.paused')
+        : st?.started
+          ? t('session.running')
+          : t('session.waiting');
   }
 
   // ---- one session's console ------------------------------------------------------------------
@@ -252,7 +373,9 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
     };
     const clockForm = clocksForm(send);
     const injectForm = eventForm(send, scn);
-    const customForm = scn ? customInjectForm(scn, (c) => client.command(sid, { do: 'custom-inject', ...c }), refusalText).root : null;
+    const customForm = scn
+      ? customInjectForm(scn, (c) => client.command(sid, { do: 'custom-inject', ...c }), refusalText).root
+      : null;
     const adjustForm = indicatorForm(send, scn);
     const ctlReason = h('input', { id: 'fac-ctl-reason', type: 'text', required: true, maxlength: 280 });
     const withReason = (cmd: 'undo-last-resolution' | 'end-game') => () => {
@@ -284,10 +407,33 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
         h('h2', { id: 'fac-join', tabindex: -1 }, t('session.joinHeading', { team: s.team })),
         h('p', { class: 'fac-code' }, t('session.code', { code: code ?? '—' })),
         code && s.link ? h('p', {}, h('a', { href: s.link }, s.link)) : '',
-        code || qr ? h('img', { src: code ? `/qr/${code}.svg` : qr, alt: t('session.qr', { code: code ?? '' }), width: 180, height: 180 }) : '',
-        pl ? h('p', {}, h('strong', {}, t('ws.projectorLink')), ' ', h('a', { href: pl, target: '_blank', rel: 'noopener', 'data-testid': 'fac-projector-link' }, pl)) : '',
+        code || qr
+          ? h('img', {
+              src: code ? `/qr/${code}.svg` : qr,
+              alt: t('session.qr', { code: code ?? '' }),
+              width: 180,
+              height: 180,
+            })
+          : '',
+        pl
+          ? h(
+              'p',
+              {},
+              h('strong', {}, t('ws.projectorLink')),
+              ' ',
+              h('a', { href: pl, target: '_blank', rel: 'noopener', 'data-testid': 'fac-projector-link' }, pl),
+            )
+          : '',
         pl ? h('p', { class: 'hint' }, t('ws.projectorHint')) : '',
-        h('p', { class: 'small muted' }, t('ws.sessionFacts', { scenario: scn ? loc(scn.title) : s.scenario, seed: s.seed, doctrine: doctrineName(s.doctrine) })),
+        h(
+          'p',
+          { class: 'small muted' },
+          t('ws.sessionFacts', {
+            scenario: scn ? loc(scn.title) : s.scenario,
+            seed: s.seed,
+            doctrine: doctrineName(s.doctrine),
+          }),
+        ),
       );
     }
 
@@ -295,12 +441,42 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
       const { lobby, st } = info();
       const s = lobby?.seats[c];
       const human = s?.by === 'human';
-      const who = !s ? t('session.seatFree') : human ? t('session.seatHuman', { name: s.name }) : st?.started ? t('session.seatBot', { name: doctrineName(s.name) }) : t('ws.seatOpen', { doctrine: doctrineName(s.name) });
-      const li = h('li', { class: human ? 'seat human' : 'seat bot' }, h('span', { class: 'seat-who' }, `${chairName(c)}: ${who}`));
+      const who = !s
+        ? t('session.seatFree')
+        : human
+          ? t('session.seatHuman', { name: s.name })
+          : st?.started
+            ? t('session.seatBot', { name: doctrineName(s.name) })
+            : t('ws.seatOpen', { doctrine: doctrineName(s.name) });
+      const li = h(
+        'li',
+        { class: human ? 'seat human' : 'seat bot' },
+        h('span', { class: 'seat-who' }, `${chairName(c)}: ${who}`),
+      );
       if (!human) return li;
-      li.append(' ', h('span', { class: s.connected ? 'conn on' : 'conn off' }, t(s.connected ? 'ws.connected' : 'ws.disconnected')));
+      li.append(
+        ' ',
+        h('span', { class: s.connected ? 'conn on' : 'conn off' }, t(s.connected ? 'ws.connected' : 'ws.disconnected')),
+      );
       if (releasing !== c) {
-        li.append(' ', h('button', { type: 'button', class: 'small-btn', id: `fac-free-${c}`, disabled: st?.ended, onclick: () => { releasing = c; paintLobby(); root.querySelector<HTMLElement>(`#fac-free-yes-${c}`)?.focus(); } }, t('ws.free', { chair: chairName(c) })));
+        li.append(
+          ' ',
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'small-btn',
+              id: `fac-free-${c}`,
+              disabled: st?.ended,
+              onclick: () => {
+                releasing = c;
+                paintLobby();
+                root.querySelector<HTMLElement>(`#fac-free-yes-${c}`)?.focus();
+              },
+            },
+            t('ws.free', { chair: chairName(c) }),
+          ),
+        );
         return li;
       }
       li.append(
@@ -324,7 +500,19 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
               },
               t('ws.freeYes'),
             ),
-            h('button', { type: 'button', id: `fac-free-no-${c}`, onclick: () => { releasing = null; paintLobby(); root.querySelector<HTMLElement>(`#fac-free-${c}`)?.focus(); } }, t('ws.freeNo', { name: s.name })),
+            h(
+              'button',
+              {
+                type: 'button',
+                id: `fac-free-no-${c}`,
+                onclick: () => {
+                  releasing = null;
+                  paintLobby();
+                  root.querySelector<HTMLElement>(`#fac-free-${c}`)?.focus();
+                },
+              },
+              t('ws.freeNo', { name: s.name }),
+            ),
           ),
         ),
       );
@@ -344,15 +532,76 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
 
     function paintState(): void {
       const { st, truth } = info();
-      const ph = truth ? t('session.turnPhase', { turn: truth.state.turn, phase: t(`phase.${truth.state.phase}`) }) : '';
-      const buttons: HTMLElement[] = [h('button', { type: 'button', id: 'fac-all', onclick: () => { current = null; focusNext = '#fac-compare-all, #fac-scenario'; run(client.listSessions()); } }, t('session.allTeams'))];
-      if (!st?.started) buttons.push(h('button', { type: 'button', id: 'fac-start', class: 'primary', onclick: () => run(client.command(sid, { do: 'start' })) }, t('session.start')));
-      else if (st.ended) buttons.push(h('span', { class: 'muted' }, st.endReason ? t('ws.endedBecause', { reason: st.endReason }) : t('session.ended')));
-      else if (st.paused) buttons.push(h('button', { type: 'button', id: 'fac-resume', class: 'primary', onclick: () => run(client.command(sid, { do: 'resume' })) }, t('session.resume')));
-      else buttons.push(h('button', { type: 'button', id: 'fac-pause', onclick: () => run(client.command(sid, { do: 'pause' })) }, t('session.pause')));
+      const ph = truth
+        ? t('session.turnPhase', { turn: truth.state.turn, phase: t(`phase.${truth.state.phase}`) })
+        : '';
+      const buttons: HTMLElement[] = [
+        h(
+          'button',
+          {
+            type: 'button',
+            id: 'fac-all',
+            onclick: () => {
+              current = null;
+              focusNext = '#fac-compare-all, #fac-scenario';
+              run(client.listSessions());
+            },
+          },
+          t('session.allTeams'),
+        ),
+      ];
+      if (!st?.started)
+        buttons.push(
+          h(
+            'button',
+            {
+              type: 'button',
+              id: 'fac-start',
+              class: 'primary',
+              onclick: () => run(client.command(sid, { do: 'start' })),
+            },
+            t('session.start'),
+          ),
+        );
+      else if (st.ended)
+        buttons.push(
+          h(
+            'span',
+            { class: 'muted' },
+            st.endReason ? t('ws.endedBecause', { reason: st.endReason }) : t('session.ended'),
+          ),
+        );
+      else if (st.paused)
+        buttons.push(
+          h(
+            'button',
+            {
+              type: 'button',
+              id: 'fac-resume',
+              class: 'primary',
+              onclick: () => run(client.command(sid, { do: 'resume' })),
+            },
+            t('session.resume'),
+          ),
+        );
+      else
+        buttons.push(
+          h(
+            'button',
+            { type: 'button', id: 'fac-pause', onclick: () => run(client.command(sid, { do: 'pause' })) },
+            t('session.pause'),
+          ),
+        );
       keepFields(stateBox, () =>
         stateBox.replaceChildren(
-          h('p', { 'data-testid': 'fac-status', class: `fac-status${st?.paused ? ' is-paused' : ''}` }, h('strong', {}, statusText(st)), ph ? ` — ${ph}` : '', ' — ', clockEl),
+          h(
+            'p',
+            { 'data-testid': 'fac-status', class: `fac-status${st?.paused ? ' is-paused' : ''}` },
+            h('strong', {}, statusText(st)),
+            ph ? ` — ${ph}` : '',
+            ' — ',
+            clockEl,
+          ),
           h('div', { class: 'button-row' }, buttons),
         ),
       );
@@ -369,12 +618,24 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
         return;
       }
       const s = truth.state;
-      const mine = s.ledger.filter((e) => e.cause.kind === 'facilitator').slice(-8).reverse();
+      const mine = s.ledger
+        .filter((e) => e.cause.kind === 'facilitator')
+        .slice(-8)
+        .reverse();
       const ended = s.phase === 'over' || truth.status.ended;
       const record = client.records.get(sid);
       truthBox.append(
         h('p', {}, t('session.turnPhase', { turn: s.turn, phase: t(`phase.${s.phase}`) })),
-        s.outcome ? h('p', { 'data-testid': 'fac-outcome', class: 'fac-outcome' }, t('session.outcome', { score: s.outcome.score, result: t(s.outcome.result === 'success' ? 'over.success' : 'over.failure') })) : '',
+        s.outcome
+          ? h(
+              'p',
+              { 'data-testid': 'fac-outcome', class: 'fac-outcome' },
+              t('session.outcome', {
+                score: s.outcome.score,
+                result: t(s.outcome.result === 'success' ? 'over.success' : 'over.failure'),
+              }),
+            )
+          : '',
         ended && scn
           ? h(
               'div',
@@ -404,25 +665,79 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
         h(
           'div',
           { class: 'fac-truth-grid' },
-          h('div', {}, h('h3', {}, t('ind.heading')), h('ul', { 'aria-label': t('ind.heading') }, CORE_INDICATORS.map((k) => h('li', {}, `${indName(scn, k)}: ${s.indicators[k]}`)))),
+          h(
+            'div',
+            {},
+            h('h3', {}, t('ind.heading')),
+            h(
+              'ul',
+              { 'aria-label': t('ind.heading') },
+              CORE_INDICATORS.map((k) => h('li', {}, `${indName(scn, k)}: ${s.indicators[k]}`)),
+            ),
+          ),
           scn
             ? h(
                 'div',
                 {},
                 h('h3', {}, t('ws.violence')),
-                h('ul', { 'aria-label': t('ws.violence') }, scn.regions.map((r) => h('li', {}, `${regionName(scn, r.id)}: ${s.violence[r.id] ?? '—'}`))),
+                h(
+                  'ul',
+                  { 'aria-label': t('ws.violence') },
+                  scn.regions.map((r) => h('li', {}, `${regionName(scn, r.id)}: ${s.violence[r.id] ?? '—'}`)),
+                ),
                 scn.actors.length > 0 ? h('h3', {}, t('ws.actors')) : '',
-                scn.actors.length > 0 ? h('ul', { 'aria-label': t('ws.actors') }, scn.actors.map((a) => h('li', {}, t('ws.actorRow', { name: actorName(scn, a.id), stance: s.actors[a.id]?.stance ?? '—', strength: s.actors[a.id]?.strength ?? '—' })))) : '',
+                scn.actors.length > 0
+                  ? h(
+                      'ul',
+                      { 'aria-label': t('ws.actors') },
+                      scn.actors.map((a) =>
+                        h(
+                          'li',
+                          {},
+                          t('ws.actorRow', {
+                            name: actorName(scn, a.id),
+                            stance: s.actors[a.id]?.stance ?? '—',
+                            strength: s.actors[a.id]?.strength ?? '—',
+                          }),
+                        ),
+                      ),
+                    )
+                  : '',
                 h('p', { class: 'small' }, t('ws.flags', { flags: s.flags.length > 0 ? s.flags.join(', ') : '—' })),
               )
             : '',
         ),
         h('h3', {}, t('session.plans')),
-        h('ul', { 'aria-label': t('session.plans') }, Object.entries(s.plans).map(([c, p]) => h('li', {}, `${chairName(c as Chair)}: ${p.items.map((it) => (scn ? planItemText(scn, it) : it.kind)).join('; ') || t('plan.empty')}${p.confirmed ? ` (${t('coord.status.confirmed')})` : p.committed ? ` (${t('coord.status.committed')})` : ''}`))),
+        h(
+          'ul',
+          { 'aria-label': t('session.plans') },
+          Object.entries(s.plans).map(([c, p]) =>
+            h(
+              'li',
+              {},
+              `${chairName(c as Chair)}: ${p.items.map((it) => (scn ? planItemText(scn, it) : it.kind)).join('; ') || t('plan.empty')}${p.confirmed ? ` (${t('coord.status.confirmed')})` : p.committed ? ` (${t('coord.status.committed')})` : ''}`,
+            ),
+          ),
+        ),
         h('h3', {}, t('ws.yourChanges')),
         mine.length === 0
           ? h('p', { class: 'muted' }, t('ws.noChanges'))
-          : h('ul', { 'aria-label': t('ws.yourChanges'), 'data-testid': 'fac-ledger' }, mine.map((e) => h('li', {}, t('ws.ledgerRow', { turn: e.turn, track: scn ? trackName(scn, e.track) : e.track.kind, delta: signed(e.delta), cause: scn ? causeText(scn, e.cause) : '' })))),
+          : h(
+              'ul',
+              { 'aria-label': t('ws.yourChanges'), 'data-testid': 'fac-ledger' },
+              mine.map((e) =>
+                h(
+                  'li',
+                  {},
+                  t('ws.ledgerRow', {
+                    turn: e.turn,
+                    track: scn ? trackName(scn, e.track) : e.track.kind,
+                    delta: signed(e.delta),
+                    cause: scn ? causeText(scn, e.cause) : '',
+                  }),
+                ),
+              ),
+            ),
         h('p', { class: 'small muted' }, t('session.hash', { hash: truth.hash })),
       );
     }
@@ -479,7 +794,18 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
   client.on('sessions', (m) => {
     if (current) current = m.sessions.find((x) => x.session === current?.session) ?? current;
   });
-  for (const type of ['view', 'lobby', 'timer', 'paused', 'resumed', 'ended', 'record', 'reopened', 'sessions'] as const) client.on(type, () => render());
+  for (const type of [
+    'view',
+    'lobby',
+    'timer',
+    'paused',
+    'resumed',
+    'ended',
+    'record',
+    'reopened',
+    'sessions',
+  ] as const)
+    client.on(type, () => render());
   client.connect().then(
     () => run(client.listSessions()),
     (e: unknown) => {

@@ -10,7 +10,11 @@ import { t } from '../i18n/index.js';
  * when planning begins, and between chairs in coordination (a revising chair's hand is secret again).
  * The reveal itself and the resolution are for everyone, so entering coordination needs none.
  */
-export function needsPass(humans: number, prev: { viewer: Chair; phase: Phase | null }, next: { viewer: Chair; phase: Phase }): boolean {
+export function needsPass(
+  humans: number,
+  prev: { viewer: Chair; phase: Phase | null },
+  next: { viewer: Chair; phase: Phase },
+): boolean {
   if (humans < 2) return false;
   if (next.phase === 'planning') return prev.viewer !== next.viewer || prev.phase !== 'planning';
   if (next.phase === 'coordination') return prev.phase === 'coordination' && prev.viewer !== next.viewer;
@@ -28,7 +32,11 @@ export function passScreen(chair: Chair, onReady: () => void): HTMLElement {
       { class: 'pass-box' },
       h('h1', { id: 'pass-heading', tabindex: -1 }, t('hotseat.pass', { chair: name })),
       h('p', {}, t('hotseat.hint', { chair: name })),
-      h('button', { type: 'button', class: 'primary big', 'data-key': 'hotseat-ready', onclick: onReady }, t('hotseat.ready', { chair: name })),
+      h(
+        'button',
+        { type: 'button', class: 'primary big', 'data-key': 'hotseat-ready', onclick: onReady },
+        t('hotseat.ready', { chair: name }),
+      ),
     ),
   );
 }

@@ -69,12 +69,25 @@ export function createPlayerTable(handlers: PlayerTableHandlers): PlayerTable {
     // a refusal is shown in the phase panel and said aloud
     if (st.rejection && st.rejection !== lastRejection) announce(rejectionText(st.rejection.code));
     lastRejection = st.rejection;
-    const ctx = contextFromView({ scn: st.scn, chair: st.body.chair, view: v, legal: st.body.legal, humans: st.humans, dispatch: handlers.dispatch, rejection: st.rejection });
+    const ctx = contextFromView({
+      scn: st.scn,
+      chair: st.body.chair,
+      view: v,
+      legal: st.body.legal,
+      humans: st.humans,
+      dispatch: handlers.dispatch,
+      rejection: st.rejection,
+    });
     const seat = `${t('table.seat')}: ${chairName(st.body.chair)}`;
     table.update({
       ctx,
       changes: before ? diffViews(before, v) : null,
-      header: { seats: null, seatLine: st.team ? `${seat} · ${t('player.team', { team: st.team })}` : seat, clock: st.clock, onDebrief: st.debriefReady ? handlers.onDebrief : undefined },
+      header: {
+        seats: null,
+        seatLine: st.team ? `${seat} · ${t('player.team', { team: st.team })}` : seat,
+        clock: st.clock,
+        onDebrief: st.debriefReady ? handlers.onDebrief : undefined,
+      },
       banners: sessionBanners(st),
       busy: st.sending,
       side: st.debriefReady ? { onDebrief: handlers.onDebrief } : {},
@@ -99,7 +112,11 @@ function sessionBanners(st: PlayerTableState): { text: string; alert: boolean }[
   const out: { text: string; alert: boolean }[] = [];
   if (status.paused) out.push({ text: t('session.pausedBanner'), alert: true });
   if (!status.started) out.push({ text: t('session.notStarted'), alert: false });
-  if (status.ended) out.push({ text: status.endReason ? t('ws.endedBecause', { reason: status.endReason }) : t('session.ended'), alert: true });
+  if (status.ended)
+    out.push({
+      text: status.endReason ? t('ws.endedBecause', { reason: status.endReason }) : t('session.ended'),
+      alert: true,
+    });
   if (st.notice) out.push({ text: st.notice, alert: false });
   return out;
 }

@@ -32,7 +32,11 @@ function storeSeat(code: string, token: string | null): void {
 
 export function playerPage(root: HTMLElement, code: string): void {
   const saved = storedSeat(code);
-  const client = new SessionClient({ url: sessionUrl(location), ...(saved ? { token: saved } : {}), onToken: (tok) => storeSeat(code, tok) });
+  const client = new SessionClient({
+    url: sessionUrl(location),
+    ...(saved ? { token: saved } : {}),
+    onToken: (tok) => storeSeat(code, tok),
+  });
   // the lobby's screens (join, claim)
   let message = '';
   let scenarioId: string | null = null;
@@ -49,13 +53,22 @@ export function playerPage(root: HTMLElement, code: string): void {
 
   const status = h('p', { role: 'status', class: 'muted' });
   const body = h('div');
-  const lobbyScreen = h('main', { id: 'main', class: 'session-page', tabindex: -1 }, h('h1', {}, t('session.playerHeading')), status, body);
+  const lobbyScreen = h(
+    'main',
+    { id: 'main', class: 'session-page', tabindex: -1 },
+    h('h1', {}, t('session.playerHeading')),
+    status,
+    body,
+  );
   root.replaceChildren(lobbyScreen);
 
   const run = (p: Promise<unknown>) => {
     busy = true;
     render();
-    p.then(() => (message = ''), (e: unknown) => (message = errText(e))).finally(() => {
+    p.then(
+      () => (message = ''),
+      (e: unknown) => (message = errText(e)),
+    ).finally(() => {
       busy = false;
       render();
     });
@@ -90,7 +103,17 @@ export function playerPage(root: HTMLElement, code: string): void {
         table = createPlayerTable({ dispatch: act, onDebrief: () => void openDebrief(), onLang: switchLang });
         root.replaceChildren(table.root);
       }
-      table.update({ scn, body: v, team: client.lobby?.team ?? null, humans: humans(), clock: clock(client.timeLeft()), rejection, sending, notice: noticeText(v.view.phase === 'over'), debriefReady: record !== null });
+      table.update({
+        scn,
+        body: v,
+        team: client.lobby?.team ?? null,
+        humans: humans(),
+        clock: clock(client.timeLeft()),
+        rejection,
+        sending,
+        notice: noticeText(v.view.phase === 'over'),
+        debriefReady: record !== null,
+      });
       return;
     }
     if (table) {
@@ -143,14 +166,25 @@ export function playerPage(root: HTMLElement, code: string): void {
             CHAIRS.filter((c) => !scn || scn.chairs[c] !== undefined).map((c) => {
               const s = lobby?.seats[c];
               const taken = s?.by === 'human';
-              return h('li', {}, h('button', { type: 'button', disabled: taken || busy, onclick: () => run(client.claimChair(c)) }, t('session.claimChair', { chair: chairName(c) })), taken ? ` ${t('session.seatHuman', { name: s.name })}` : '');
+              return h(
+                'li',
+                {},
+                h(
+                  'button',
+                  { type: 'button', disabled: taken || busy, onclick: () => run(client.claimChair(c)) },
+                  t('session.claimChair', { chair: chairName(c) }),
+                ),
+                taken ? ` ${t('session.seatHuman', { name: s.name })}` : '',
+              );
             }),
           ),
         ),
       );
       return;
     }
-    body.replaceChildren(h('p', {}, scenarioId && !scn ? t('player.noScenario', { id: scenarioId }) : t('session.waiting')));
+    body.replaceChildren(
+      h('p', {}, scenarioId && !scn ? t('player.noScenario', { id: scenarioId }) : t('session.waiting')),
+    );
   }
 
   // The debrief (loaded on demand) takes the screen; the table waits, detached, to come back as it was.
@@ -200,7 +234,19 @@ export function playerPage(root: HTMLElement, code: string): void {
     if (rejection?.code === 'session/paused') rejection = null;
   });
   client.on('lobby', (l) => (scenarioId ??= l.scenario));
-  for (const type of ['view', 'lobby', 'timer', 'paused', 'resumed', 'ended', 'reopened', 'seated', 'joined', 'error'] as const) client.on(type, () => render());
+  for (const type of [
+    'view',
+    'lobby',
+    'timer',
+    'paused',
+    'resumed',
+    'ended',
+    'reopened',
+    'seated',
+    'joined',
+    'error',
+  ] as const)
+    client.on(type, () => render());
   client.connect().then(
     () => render(),
     (e: unknown) => {

@@ -53,12 +53,28 @@ export function projectorPage(root: HTMLElement, code: string): void {
   const banner = h('div', { class: 'pj-banners' });
   // the room sees each month's changes play on the map, as a player does at the table
   const motion = mapMotion();
-  const mapBox = h('div', { class: 'pj-map map-canvas', role: 'img', 'aria-label': t('table.map'), 'data-testid': 'pj-map' }, h('p', { class: 'muted' }, t('table.mapLoading')));
+  const mapBox = h(
+    'div',
+    { class: 'pj-map map-canvas', role: 'img', 'aria-label': t('table.map'), 'data-testid': 'pj-map' },
+    h('p', { class: 'muted' }, t('table.mapLoading')),
+  );
   const side = h('div', { class: 'pj-side' });
   const lower = h('div', { class: 'pj-lower' });
-  const main = h('main', { id: 'main', class: 'pj-main', tabindex: -1 }, h('div', { class: 'pj-board' }, motion.frame(mapBox), h('p', { class: 'legend small' }, t('map.legend'))), side);
+  const main = h(
+    'main',
+    { id: 'main', class: 'pj-main', tabindex: -1 },
+    h('div', { class: 'pj-board' }, motion.frame(mapBox), h('p', { class: 'legend small' }, t('map.legend'))),
+    side,
+  );
   // the lobby (before the start) and the outcome (at the end) go above the map, where the room looks
-  const screen = h('div', { class: 'projector' }, h('header', { class: 'pj-header' }, h('div', {}, title, month), joinHint, clockEl), banner, lower, main);
+  const screen = h(
+    'div',
+    { class: 'projector' },
+    h('header', { class: 'pj-header' }, h('div', {}, title, month), joinHint, clockEl),
+    banner,
+    lower,
+    main,
+  );
   root.replaceChildren(screen);
   // the map lives as long as the page (it keeps running behind the debrief)
   lazyMap(mapBox, { source, motion: motion.motion });
@@ -71,16 +87,22 @@ export function projectorPage(root: HTMLElement, code: string): void {
     if (!record || !scn || !lobby) return;
     // tried once by itself; the outcome's button tries again
     debriefShown = true;
-    void debriefFromRecord(root, lobby.session, record, { seats: lobby.seats }, {
-      fail: (detail) => {
-        problem = t('ws.pjRecordFailed', { detail });
-        render();
+    void debriefFromRecord(
+      root,
+      lobby.session,
+      record,
+      { seats: lobby.seats },
+      {
+        fail: (detail) => {
+          problem = t('ws.pjRecordFailed', { detail });
+          render();
+        },
+        back: () => {
+          render();
+          root.querySelector<HTMLElement>('#pj-debrief')?.focus();
+        },
       },
-      back: () => {
-        render();
-        root.querySelector<HTMLElement>('#pj-debrief')?.focus();
-      },
-    });
+    );
   }
 
   function banners(st: SessionStatus | undefined): HTMLElement[] {
@@ -88,7 +110,14 @@ export function projectorPage(root: HTMLElement, code: string): void {
     if (problem) out.push(h('p', { class: 'pj-banner error', role: 'alert' }, problem));
     if (st?.paused) out.push(h('p', { class: 'pj-banner paused', role: 'alert' }, t('ws.pjPaused')));
     if (st && !st.started) out.push(h('p', { class: 'pj-banner' }, t('session.notStarted')));
-    if (st?.ended) out.push(h('p', { class: 'pj-banner', role: 'status' }, st.endReason ? t('ws.endedBecause', { reason: st.endReason }) : t('session.ended')));
+    if (st?.ended)
+      out.push(
+        h(
+          'p',
+          { class: 'pj-banner', role: 'status' },
+          st.endReason ? t('ws.endedBecause', { reason: st.endReason }) : t('session.ended'),
+        ),
+      );
     return out;
   }
 
@@ -101,16 +130,40 @@ export function projectorPage(root: HTMLElement, code: string): void {
       'section',
       { class: 'pj-lobby', 'aria-labelledby': 'pj-lobby-heading' },
       h('h2', { id: 'pj-lobby-heading' }, t('ws.pjJoin')),
-      h('div', { class: 'pj-lobby-grid' },
-        h('div', { class: 'pj-lobby-text' },
-          h('p', { class: 'pj-code' }, h('span', { class: 'pj-code-label' }, t('ws.title.code')), ' ', h('span', { class: 'pj-code-value' }, lobby.code)),
+      h(
+        'div',
+        { class: 'pj-lobby-grid' },
+        h(
+          'div',
+          { class: 'pj-lobby-text' },
+          h(
+            'p',
+            { class: 'pj-code' },
+            h('span', { class: 'pj-code-label' }, t('ws.title.code')),
+            ' ',
+            h('span', { class: 'pj-code-value' }, lobby.code),
+          ),
           h('p', { class: 'pj-link' }, link),
-          h('ul', { class: 'pj-seats', 'aria-label': t('session.lobby') }, chairs.map((c) => {
-            const s = lobby?.seats[c];
-            return h('li', { class: s?.by === 'human' ? 'taken' : '' }, `${chairName(c)}: ${s?.by === 'human' ? s.name : t('session.seatFree')}`);
-          })),
+          h(
+            'ul',
+            { class: 'pj-seats', 'aria-label': t('session.lobby') },
+            chairs.map((c) => {
+              const s = lobby?.seats[c];
+              return h(
+                'li',
+                { class: s?.by === 'human' ? 'taken' : '' },
+                `${chairName(c)}: ${s?.by === 'human' ? s.name : t('session.seatFree')}`,
+              );
+            }),
+          ),
         ),
-        h('img', { src: `/qr/${lobby.code}.svg`, alt: t('session.qr', { code: lobby.code }), class: 'pj-qr', width: 320, height: 320 }),
+        h('img', {
+          src: `/qr/${lobby.code}.svg`,
+          alt: t('session.qr', { code: lobby.code }),
+          class: 'pj-qr',
+          width: 320,
+          height: 320,
+        }),
       ),
     );
   }
@@ -125,7 +178,13 @@ export function projectorPage(root: HTMLElement, code: string): void {
         'section',
         { class: 'pj-panel', 'aria-labelledby': 'pj-ind' },
         h('h2', { id: 'pj-ind' }, t('ws.pjIndicators')),
-        shown.length === 0 ? h('p', { class: 'muted' }, t('ws.pjNoIndicators')) : h('ul', { class: 'pj-indicators' }, shown.map((k) => h('li', {}, h('span', {}, indName(scn, k)), h('strong', {}, String(v.indicators[k]))))),
+        shown.length === 0
+          ? h('p', { class: 'muted' }, t('ws.pjNoIndicators'))
+          : h(
+              'ul',
+              { class: 'pj-indicators' },
+              shown.map((k) => h('li', {}, h('span', {}, indName(scn, k)), h('strong', {}, String(v.indicators[k])))),
+            ),
       ),
       h(
         'section',
@@ -137,7 +196,14 @@ export function projectorPage(root: HTMLElement, code: string): void {
           chairs.map((c) => {
             const s = planState(v.plans[c]);
             // outside planning and coordination there is no plan to wait for
-            return h('li', { class: `plan-${s.key}` }, h('span', {}, chairName(c)), planning ? h('span', {}, h('span', { 'aria-hidden': 'true' }, `${s.mark} `), t(`ws.plan.${s.key}`)) : h('span', { class: 'muted' }, '—'));
+            return h(
+              'li',
+              { class: `plan-${s.key}` },
+              h('span', {}, chairName(c)),
+              planning
+                ? h('span', {}, h('span', { 'aria-hidden': 'true' }, `${s.mark} `), t(`ws.plan.${s.key}`))
+                : h('span', { class: 'muted' }, '—'),
+            );
           }),
         ),
         v.strategy && scn ? h('p', {}, t('table.strategyNow', { name: strategyName(scn, v.strategy) })) : null,
@@ -146,7 +212,19 @@ export function projectorPage(root: HTMLElement, code: string): void {
         'section',
         { class: 'pj-panel', 'aria-labelledby': 'pj-events' },
         h('h2', { id: 'pj-events' }, t('session.events')),
-        recent.length === 0 ? h('p', { class: 'muted' }, t('session.noEvents')) : h('ul', { class: 'pj-events' }, recent.map((f) => h('li', { class: f.turn === v.turn ? 'now' : '' }, t('session.firedRow', { turn: f.turn, title: scn ? eventTitle(scn, f.event) : f.event })))),
+        recent.length === 0
+          ? h('p', { class: 'muted' }, t('session.noEvents'))
+          : h(
+              'ul',
+              { class: 'pj-events' },
+              recent.map((f) =>
+                h(
+                  'li',
+                  { class: f.turn === v.turn ? 'now' : '' },
+                  t('session.firedRow', { turn: f.turn, title: scn ? eventTitle(scn, f.event) : f.event }),
+                ),
+              ),
+            ),
       ),
     ];
   }
@@ -157,10 +235,26 @@ export function projectorPage(root: HTMLElement, code: string): void {
     return h(
       'section',
       { class: 'pj-outcome', 'aria-labelledby': 'pj-outcome-heading' },
-      h('h2', { id: 'pj-outcome-heading' }, t(o.result === 'success' ? 'over.success' : 'over.failure'), ' — ', t('ws.pjScore', { score: o.score })),
-      h('ul', { class: 'pj-dims' }, DIMENSIONS.map((d) => h('li', {}, h('span', {}, t(`dim.${d}`)), h('strong', {}, String(o.dimensions[d] ?? '—'))))),
+      h(
+        'h2',
+        { id: 'pj-outcome-heading' },
+        t(o.result === 'success' ? 'over.success' : 'over.failure'),
+        ' — ',
+        t('ws.pjScore', { score: o.score }),
+      ),
+      h(
+        'ul',
+        { class: 'pj-dims' },
+        DIMENSIONS.map((d) =>
+          h('li', {}, h('span', {}, t(`dim.${d}`)), h('strong', {}, String(o.dimensions[d] ?? '—'))),
+        ),
+      ),
       client.record
-        ? h('button', { type: 'button', class: 'primary big', id: 'pj-debrief', onclick: openDebrief }, t('ws.openDebrief'))
+        ? h(
+            'button',
+            { type: 'button', class: 'primary big', id: 'pj-debrief', onclick: openDebrief },
+            t('ws.openDebrief'),
+          )
         : h('p', { class: 'muted' }, t('ws.pjWaitRecord')),
     );
   }
@@ -186,7 +280,11 @@ export function projectorPage(root: HTMLElement, code: string): void {
     const pv = v.view;
     const phase = t(`phase.${pv.phase}`);
     // month 0 is the mandate, before the first month
-    month.textContent = !scn ? t('session.turnPhase', { turn: pv.turn, phase }) : pv.turn === 0 ? t('ws.pjBefore', { date: monthOf(scn, 1), phase }) : t('ws.pjMonth', { turn: pv.turn, date: monthOf(scn, pv.turn), phase });
+    month.textContent = !scn
+      ? t('session.turnPhase', { turn: pv.turn, phase })
+      : pv.turn === 0
+        ? t('ws.pjBefore', { date: monthOf(scn, 1), phase })
+        : t('ws.pjMonth', { turn: pv.turn, date: monthOf(scn, pv.turn), phase });
     if (scn) source.set({ scenario: scn, view: pv });
     side.replaceChildren(...sidePanels(scn, pv));
     const lobbyBox = st?.started ? null : lobbyPanel(scn);
@@ -224,7 +322,8 @@ export function projectorPage(root: HTMLElement, code: string): void {
   client.on('record', debriefOnce);
   // the facilitator undid after the end: the game goes on, and the next end opens the debrief again
   client.on('reopened', () => (debriefShown = false));
-  for (const type of ['view', 'lobby', 'timer', 'paused', 'resumed', 'ended', 'seated', 'record', 'reopened'] as const) client.on(type, () => render());
+  for (const type of ['view', 'lobby', 'timer', 'paused', 'resumed', 'ended', 'seated', 'record', 'reopened'] as const)
+    client.on(type, () => render());
   client
     .connect()
     .then(take)

@@ -16,11 +16,13 @@ export const workshopEn = {
   'rej.seat/unknown': 'That chair is not part of this session.',
   'rej.undo/nothing': 'There is no resolved month to undo.',
 
-  'ws.seedHint': 'Give every team the same seed to compare them fairly: they then start from the same situation and draws.',
+  'ws.seedHint':
+    'Give every team the same seed to compare them fairly: they then start from the same situation and draws.',
   'ws.botDoctrine': 'Bots in empty chairs play by',
   'ws.seedCol': 'Scenario, seed',
   'ws.compareSame': 'Same scenario and seed for every team: differences come from their decisions.',
-  'ws.compareMixed': 'Teams played different scenarios or seeds: part of the differences comes from the situation, not the decisions.',
+  'ws.compareMixed':
+    'Teams played different scenarios or seeds: part of the differences comes from the situation, not the decisions.',
   'ws.best': '(best)',
   'ws.st.waiting': 'waiting for the start',
   'ws.st.running': 'running',
@@ -28,14 +30,16 @@ export const workshopEn = {
   'ws.st.ended': 'ended',
   'ws.projectorFor': 'projector screen for {team}',
   'ws.projectorLink': 'Projector:',
-  'ws.projectorHint': 'Open this link on the computer connected to the wall screen. It shows the map and the public indicators, never a plan.',
+  'ws.projectorHint':
+    'Open this link on the computer connected to the wall screen. It shows the map and the public indicators, never a plan.',
   'ws.sessionFacts': 'Scenario: {scenario}. Seed: {seed}. Bots in empty chairs: {doctrine}.',
   'ws.seatOpen': 'free (the bot, {doctrine}, plays it unless someone takes it)',
   'ws.connected': 'connected',
   'ws.disconnected': 'not connected',
   'ws.projectors': 'Projector screens connected: {n}',
   'ws.free': 'Free the {chair} chair',
-  'ws.freeQuestion': 'Free the {chair} chair? {name} goes back to the lobby and the bot plays this chair until someone takes it.',
+  'ws.freeQuestion':
+    'Free the {chair} chair? {name} goes back to the lobby and the bot plays this chair until someone takes it.',
   'ws.freeYes': 'Yes, free the chair',
   'ws.freeNo': 'Keep {name} in the chair',
   'ws.freed': 'The {chair} chair is free; the bot plays it until someone takes it.',
@@ -52,7 +56,8 @@ export const workshopEn = {
   'ws.recordFailed': 'The game record could not be replayed ({detail}); the debrief uses the state held here.',
   'ws.injected': 'Injected: {title}.',
   'ws.clocks': 'Phase clocks',
-  'ws.clocksHint': 'Minutes per phase; leave a phase empty for no clock. When a clock runs out, the server commits and confirms for the chairs that have not.',
+  'ws.clocksHint':
+    'Minutes per phase; leave a phase empty for no clock. When a clock runs out, the server commits and confirms for the chairs that have not.',
   'ws.clockBad': '{phase}: give the minutes as a number from 0.5 to 120, or leave it empty for no clock.',
   'ws.clockRow': '{phase} {min} min',
   'ws.clocksSet': 'Clocks set: {list}.',
@@ -61,7 +66,8 @@ export const workshopEn = {
   'ws.adjustBad': 'A whole number from −50 to 50, other than 0.',
 
   'ws.fx.heading': 'Custom inject',
-  'ws.fx.hint': 'A crisis of your own: choose what it changes. Every change is recorded in the ledger as the facilitator’s, with the title and the reason.',
+  'ws.fx.hint':
+    'A crisis of your own: choose what it changes. Every change is recorded in the ledger as the facilitator’s, with the title and the reason.',
   'ws.fx.title': 'Inject title',
   'ws.fx.effect': 'Effect {n}',
   'ws.fx.kind': 'What it changes',
@@ -81,7 +87,8 @@ export const workshopEn = {
   'ws.fx.target.actor': 'Actor',
   'ws.fx.target.unit': 'Reinforcement',
   'ws.fx.flag': 'Situation name',
-  'ws.fx.flagHint': 'Lower-case letters, digits and dashes, such as ceasefire-broken. The scenario’s own situations are suggested.',
+  'ws.fx.flagHint':
+    'Lower-case letters, digits and dashes, such as ceasefire-broken. The scenario’s own situations are suggested.',
   'ws.fx.remove': 'Remove effect {n}',
   'ws.fx.add': 'Add an effect',
   'ws.fx.preview': 'What it will do:',
@@ -94,7 +101,8 @@ export const workshopEn = {
   'ws.fx.noEffects': 'Add at least one effect.',
   'ws.fx.tooMany': 'At most {max} effects in one inject.',
   'ws.fx.noTarget': 'Effect {n}: choose what it applies to from the list.',
-  'ws.fx.badFlag': 'Effect {n}: a situation name uses lower-case letters, digits and dashes only, such as ceasefire-broken.',
+  'ws.fx.badFlag':
+    'Effect {n}: a situation name uses lower-case letters, digits and dashes only, such as ceasefire-broken.',
   'ws.fx.badBy': 'Effect {n}: the change must be a whole number from −{max} to {max}, other than 0.',
   'ws.fx.applied': 'Applied: {title}. The true state shows the change.',
   'ws.fx.refused': 'The server refused the inject: {why}',
@@ -123,7 +131,8 @@ export const workshopEn = {
   'ws.title.codeHint': 'The six letters and digits shown by the facilitator or on the projector.',
   'ws.title.join': 'Join with this code',
   'ws.title.codeEmpty': 'Type the join code shown by the facilitator or on the projector.',
-  'ws.title.codeChar': 'A join code has no “{char}”: codes use capital letters and digits, without 0, O, 1 and I, which look alike.',
+  'ws.title.codeChar':
+    'A join code has no “{char}”: codes use capital letters and digits, without 0, O, 1 and I, which look alike.',
   'ws.title.codeLength': 'A join code has {n} characters; this one has {length}.',
   'ws.title.howto': 'Run a workshop',
   'ws.title.step1': 'On the facilitator’s laptop, in the game’s folder:',
@@ -136,6 +145,7 @@ export const workshopEn = {
   'rej.code/throttled': 'Too many wrong codes from this network: wait a little, then try again.',
   'rej.server/full': 'The server is full. Try again in a moment.',
   'rej.session/full': 'This session has no room for another screen here.',
-  'ws.alarmGuessing': 'Warning ({time}): {attempts} wrong join codes from {address}. Someone may be guessing codes; they are being slowed down. Check who sits where, and free any chair taken by a stranger.',
+  'ws.alarmGuessing':
+    'Warning ({time}): {attempts} wrong join codes from {address}. Someone may be guessing codes; they are being slowed down. Check who sits where, and free any chair taken by a stranger.',
   'ws.noToken': 'Open the facilitator link the server printed when it started.',
 } as const;

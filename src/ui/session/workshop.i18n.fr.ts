@@ -17,11 +17,13 @@ export const workshopFr: Record<keyof typeof workshopEn, string> = {
   'rej.seat/unknown': 'Ce fauteuil ne fait pas partie de cette session.',
   'rej.undo/nothing': 'Aucun mois résolu à annuler.',
 
-  'ws.seedHint': 'Donnez la même graine à toutes les équipes pour les comparer équitablement : elles partent alors de la même situation et des mêmes tirages.',
+  'ws.seedHint':
+    'Donnez la même graine à toutes les équipes pour les comparer équitablement : elles partent alors de la même situation et des mêmes tirages.',
   'ws.botDoctrine': 'Doctrine des robots dans les fauteuils vides',
   'ws.seedCol': 'Scénario, graine',
   'ws.compareSame': 'Même scénario et même graine pour toutes les équipes : les écarts viennent de leurs décisions.',
-  'ws.compareMixed': 'Les équipes ont joué des scénarios ou des graines différents : une partie des écarts vient de la situation, non des décisions.',
+  'ws.compareMixed':
+    'Les équipes ont joué des scénarios ou des graines différents : une partie des écarts vient de la situation, non des décisions.',
   'ws.best': '(meilleur)',
   'ws.st.waiting': 'en attente du départ',
   'ws.st.running': 'en cours',
@@ -29,14 +31,16 @@ export const workshopFr: Record<keyof typeof workshopEn, string> = {
   'ws.st.ended': 'terminée',
   'ws.projectorFor': 'écran du projecteur pour {team}',
   'ws.projectorLink': 'Projecteur :',
-  'ws.projectorHint': 'Ouvrez ce lien sur l’ordinateur relié à l’écran mural. Il montre la carte et les indicateurs publics, jamais un plan.',
+  'ws.projectorHint':
+    'Ouvrez ce lien sur l’ordinateur relié à l’écran mural. Il montre la carte et les indicateurs publics, jamais un plan.',
   'ws.sessionFacts': 'Scénario : {scenario}. Graine : {seed}. Robots dans les fauteuils vides : {doctrine}.',
   'ws.seatOpen': 'libre (le robot, {doctrine}, le tient si personne ne le prend)',
   'ws.connected': 'connecté',
   'ws.disconnected': 'non connecté',
   'ws.projectors': 'Écrans de projection connectés : {n}',
   'ws.free': 'Libérer le fauteuil {chair}',
-  'ws.freeQuestion': 'Libérer le fauteuil {chair} ? {name} retourne dans la salle d’attente et le robot tient ce fauteuil jusqu’à ce que quelqu’un le prenne.',
+  'ws.freeQuestion':
+    'Libérer le fauteuil {chair} ? {name} retourne dans la salle d’attente et le robot tient ce fauteuil jusqu’à ce que quelqu’un le prenne.',
   'ws.freeYes': 'Oui, libérer le fauteuil',
   'ws.freeNo': 'Laisser {name} dans le fauteuil',
   'ws.freed': 'Le fauteuil {chair} est libre ; le robot le tient jusqu’à ce que quelqu’un le prenne.',
@@ -50,10 +54,12 @@ export const workshopFr: Record<keyof typeof workshopEn, string> = {
   'ws.noChanges': 'Aucun pour l’instant.',
   'ws.ledgerRow': 'Mois {turn} : {track} {delta} ({cause})',
   'ws.openDebrief': 'Ouvrir le débriefing',
-  'ws.recordFailed': 'L’enregistrement de la partie n’a pas pu être rejoué ({detail}) ; le débriefing utilise l’état tenu ici.',
+  'ws.recordFailed':
+    'L’enregistrement de la partie n’a pas pu être rejoué ({detail}) ; le débriefing utilise l’état tenu ici.',
   'ws.injected': 'Injecté : {title}.',
   'ws.clocks': 'Chronomètres des phases',
-  'ws.clocksHint': 'Minutes par phase ; laissez une phase vide pour ne pas la chronométrer. À zéro, le serveur valide et confirme pour les fauteuils qui ne l’ont pas fait.',
+  'ws.clocksHint':
+    'Minutes par phase ; laissez une phase vide pour ne pas la chronométrer. À zéro, le serveur valide et confirme pour les fauteuils qui ne l’ont pas fait.',
   'ws.clockBad': '{phase} : indiquez les minutes par un nombre de 0,5 à 120, ou laissez vide pour ne pas chronométrer.',
   'ws.clockRow': '{phase} {min} min',
   'ws.clocksSet': 'Chronomètres réglés : {list}.',
@@ -62,7 +68,8 @@ export const workshopFr: Record<keyof typeof workshopEn, string> = {
   'ws.adjustBad': 'Un nombre entier de −50 à 50, autre que 0.',
 
   'ws.fx.heading': 'Injection sur mesure',
-  'ws.fx.hint': 'Une crise de votre cru : choisissez ce qu’elle change. Chaque changement est inscrit au registre comme celui de l’animateur, avec le titre et la raison.',
+  'ws.fx.hint':
+    'Une crise de votre cru : choisissez ce qu’elle change. Chaque changement est inscrit au registre comme celui de l’animateur, avec le titre et la raison.',
   'ws.fx.title': 'Titre de l’injection',
   'ws.fx.effect': 'Effet {n}',
   'ws.fx.kind': 'Ce qu’il change',
@@ -82,7 +89,8 @@ export const workshopFr: Record<keyof typeof workshopEn, string> = {
   'ws.fx.target.actor': 'Acteur',
   'ws.fx.target.unit': 'Renfort',
   'ws.fx.flag': 'Nom de la situation',
-  'ws.fx.flagHint': 'Lettres minuscules, chiffres et tirets, par exemple ceasefire-broken. Les situations du scénario sont proposées.',
+  'ws.fx.flagHint':
+    'Lettres minuscules, chiffres et tirets, par exemple ceasefire-broken. Les situations du scénario sont proposées.',
   'ws.fx.remove': 'Retirer l’effet {n}',
   'ws.fx.add': 'Ajouter un effet',
   'ws.fx.preview': 'Ce qu’elle fera :',
@@ -95,7 +103,8 @@ export const workshopFr: Record<keyof typeof workshopEn, string> = {
   'ws.fx.noEffects': 'Ajoutez au moins un effet.',
   'ws.fx.tooMany': '{max} effets au plus par injection.',
   'ws.fx.noTarget': 'Effet {n} : choisissez dans la liste ce à quoi il s’applique.',
-  'ws.fx.badFlag': 'Effet {n} : un nom de situation ne contient que des lettres minuscules, des chiffres et des tirets, par exemple ceasefire-broken.',
+  'ws.fx.badFlag':
+    'Effet {n} : un nom de situation ne contient que des lettres minuscules, des chiffres et des tirets, par exemple ceasefire-broken.',
   'ws.fx.badBy': 'Effet {n} : le changement doit être un nombre entier de −{max} à {max}, autre que 0.',
   'ws.fx.applied': 'Appliqué : {title}. L’état réel montre le changement.',
   'ws.fx.refused': 'Le serveur a refusé l’injection : {why}',
@@ -124,18 +133,21 @@ export const workshopFr: Record<keyof typeof workshopEn, string> = {
   'ws.title.codeHint': 'Les six lettres et chiffres affichés par l’animateur ou au projecteur.',
   'ws.title.join': 'Rejoindre avec ce code',
   'ws.title.codeEmpty': 'Tapez le code affiché par l’animateur ou au projecteur.',
-  'ws.title.codeChar': 'Un code de session ne contient pas « {char} » : les codes utilisent des majuscules et des chiffres, sans 0, O, 1 ni I, qui se ressemblent.',
+  'ws.title.codeChar':
+    'Un code de session ne contient pas « {char} » : les codes utilisent des majuscules et des chiffres, sans 0, O, 1 ni I, qui se ressemblent.',
   'ws.title.codeLength': 'Un code de session a {n} caractères ; celui-ci en a {length}.',
   'ws.title.howto': 'Animer un atelier',
   'ws.title.step1': 'Sur l’ordinateur de l’animateur, dans le dossier du jeu :',
   'ws.title.step2': 'Ouvrez le lien d’animateur qu’il affiche, et gardez-le pour vous.',
   'ws.title.step3': 'Créez une session par équipe ; donnez-leur la même graine pour les comparer.',
-  'ws.title.step4': 'Les joueurs ouvrent le lien ou tapent le code ici ; ouvrez le lien du projecteur sur l’écran mural.',
+  'ws.title.step4':
+    'Les joueurs ouvrent le lien ou tapent le code ici ; ouvrez le lien du projecteur sur l’écran mural.',
   'ws.title.more': 'Le guide complet :',
 
   'rej.code/throttled': 'Trop de codes erronés depuis ce réseau : patientez un peu, puis réessayez.',
   'rej.server/full': 'Le serveur est plein. Réessayez dans un instant.',
   'rej.session/full': 'Cette session n’a plus de place pour un autre écran ici.',
-  'ws.alarmGuessing': 'Attention ({time}) : {attempts} codes erronés depuis {address}. Quelqu’un essaie peut-être de deviner les codes ; ses essais sont ralentis. Vérifiez qui occupe chaque siège et libérez tout siège pris par un inconnu.',
+  'ws.alarmGuessing':
+    'Attention ({time}) : {attempts} codes erronés depuis {address}. Quelqu’un essaie peut-être de deviner les codes ; ses essais sont ralentis. Vérifiez qui occupe chaque siège et libérez tout siège pris par un inconnu.',
   'ws.noToken': 'Ouvrez le lien d’animateur affiché par le serveur à son démarrage.',
 };
