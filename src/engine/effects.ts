@@ -101,7 +101,12 @@ function applyEffect(d: DraftState, scn: Scenario, e: Effect, ctx: EffectContext
       return;
     case 'request-unit': {
       const r = scn.reinforcements[e.unit];
-      const known = d.deployments.some((x) => x.reinforcement === e.unit) || r === undefined || r.unit.id in d.units;
+      // Asked for already, or arrived (as asked, or as what contributors offered instead: mechanics/council.ts).
+      const known =
+        d.deployments.some((x) => x.reinforcement === e.unit) ||
+        r === undefined ||
+        r.unit.id in d.units ||
+        Object.values(d.units).some((u) => u.reinforcement === e.unit);
       if (!known && r) d.deployments.push({ reinforcement: e.unit, requested: d.turn, arrives: d.turn + r.leadTime });
       return;
     }

@@ -8,7 +8,7 @@ export interface ScenarioIndex {
   readonly regions: ReadonlyMap<string, Region>;
   readonly strategies: ReadonlyMap<string, Strategy>;
   readonly tasks: ReadonlyMap<string, Task>;
-  /** Units at the start and those that can arrive as reinforcements. */
+  /** Units at the start and those that can arrive as reinforcements (asked for, or offered in their place). */
   readonly units: ReadonlyMap<string, Unit>;
   readonly chairs: readonly Chair[];
   readonly cardsByChair: ReadonlyMap<Chair, readonly Card[]>;
@@ -25,7 +25,10 @@ export function indexOf(scn: Scenario): ScenarioIndex {
   const hit = cache.get(scn);
   if (hit) return hit;
   const chairs = (['srsg', 'envoy', 'police', 'force'] as const).filter((c) => scn.chairs[c] !== undefined);
-  const units = byId([...scn.units, ...Object.values(scn.reinforcements).map((r) => r.unit)]);
+  const units = byId([
+    ...scn.units,
+    ...Object.values(scn.reinforcements).flatMap((r) => (r.offered ? [r.unit, r.offered] : [r.unit])),
+  ]);
   const idx: ScenarioIndex = {
     cards: byId(scn.actions),
     events: byId(scn.events),

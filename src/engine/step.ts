@@ -12,6 +12,7 @@ import { seedRng } from './rng.js';
 import { indexOf } from './scenario-index.js';
 import { isAction } from './action-shape.js';
 import { deepFreeze, isFreezing } from './freeze.js';
+import { councilGrants, penholderCuts, policyCommittee } from './mechanics/council.js';
 import {
   STATE_FORMAT,
   type Action,
@@ -176,6 +177,15 @@ function apply(d: DraftState, a: Action, scn: Scenario, out: EngineEvent[]): voi
           ['L-mandate', 'L-population'],
         );
       }
+      // The Council and headquarters: the penholder's priorities and the Policy Committee's consensus (council.ts).
+      const left = scn.mandate.tasks.map((t) => t.id).filter((t) => !d.mandate.includes(t));
+      penholderCuts(d, scn, left);
+      policyCommittee(
+        d,
+        scn,
+        scn.mandate.draft.filter((t) => !d.mandate.includes(t)),
+        false,
+      );
       d.turn = 1;
       beginTurn(d, scn, out);
       return;
@@ -264,6 +274,9 @@ function reviewMandate(d: DraftState, scn: Scenario, drop: readonly string[], ad
   const idx = indexOf(scn);
   d.reviewed = true;
   const before = d.mandate.join(',');
+  const dropped = drop.filter((id) => d.mandate.includes(id));
+  penholderCuts(d, scn, dropped);
+  policyCommittee(d, scn, dropped, true);
   for (const id of drop) {
     if (!d.mandate.includes(id)) continue;
     d.mandate = d.mandate.filter((t) => t !== id);
@@ -278,7 +291,7 @@ function reviewMandate(d: DraftState, scn: Scenario, drop: readonly string[], ad
     );
   }
   for (const id of add) {
-    if (d.mandate.includes(id)) continue;
+    if (d.mandate.includes(id) || !councilGrants(d, scn, id)) continue;
     d.mandate.push(id);
     change(
       d,

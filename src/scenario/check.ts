@@ -23,7 +23,10 @@ export function checkScenario(s: Raw, lessonIds: ReadonlySet<string> | null): Re
   uniqueIds(s.end, ['end'], 'end condition', bad);
   uniqueIds(s.epilogues, ['epilogues'], 'epilogue', bad);
   const reinforcements = new Set(Object.keys(s.reinforcements));
-  const allUnits = new Set([...s.units.map((u) => u.id), ...Object.values(s.reinforcements).map((r) => r.unit.id)]);
+  const allUnits = new Set([
+    ...s.units.map((u) => u.id),
+    ...Object.values(s.reinforcements).flatMap((r) => [r.unit.id, ...(r.offered ? [r.offered.id] : [])]),
+  ]);
   const chairs = new Set(Object.keys(s.chairs));
 
   const need = (set: ReadonlySet<string>, what: string, v: string, path: Path) => {
@@ -62,6 +65,18 @@ export function checkScenario(s: Raw, lessonIds: ReadonlySet<string> | null): Re
     if (unitIds.has(r.unit.id))
       bad(['reinforcements', k, 'unit', 'id'], `unit id '${r.unit.id}' is already used by another unit`);
     unitIds.add(r.unit.id);
+    if (!r.offered) continue;
+    need(regions, 'region', r.offered.region, ['reinforcements', k, 'offered', 'region']);
+    if (unitIds.has(r.offered.id))
+      bad(['reinforcements', k, 'offered', 'id'], `unit id '${r.offered.id}' is already used by another unit`);
+    unitIds.add(r.offered.id);
+  }
+  s.mandate.areas.forEach((r, i) => need(regions, 'region', r, ['mandate', 'areas', i]));
+  const councils = s.actors.filter((a) => a.kind === 'council').length;
+  if (councils > 1) bad(['actors'], `at most one actor of kind 'council', found ${councils}`);
+  if (s.council) {
+    if (councils === 0) bad(['council'], "a council block needs an actor of kind 'council' (the Security Council)");
+    s.council.backs.forEach((t, i) => need(tasks, 'task', t, ['council', 'backs', i]));
   }
   s.mandate.draft.forEach((t, i) => need(tasks, 'task', t, ['mandate', 'draft', i]));
   s.mandate.reviewTurns.forEach((t, i) => {

@@ -53,6 +53,7 @@ export const ACTOR_KINDS = [
   'regional-org',
   'parallel-force',
   'civil-society',
+  'council', // the Security Council: its stance is its backing of the mission (see `council` in the schema)
 ] as const;
 
 export const CAPABILITIES = ['infantry', 'combat', 'police', 'air', 'isr', 'engineers'] as const;
@@ -100,5 +101,9 @@ export const MECHANICS = [
   'analysis-decay',
   'monthly-assessment',
   'silo-working',
+  'council-renewal',
+  'penholder',
+  'policy-committee',
+  'force-supply',
 ] as const;
 export type MechanicId = (typeof MECHANICS)[number];

@@ -208,6 +208,11 @@ export const Reinforcement = z.strictObject({
   unit: Unit,
   /** Turns from request to arrival. */
   leadTime: int(0, 36),
+  /**
+   * What contributors offer in its place: force generation works on supply, not demand (report ¶8, ¶16). This unit
+   * arrives instead of `unit` unless contributors were consulted between the request and the arrival.
+   */
+  offered: Unit.optional(),
 });
 
 export const Task = z.strictObject({
@@ -226,8 +231,13 @@ export const Mandate = z.strictObject({
   draft: list(ref, 60).default([]),
   /** How many tasks the mission can pursue at full strength. */
   focus: int(1, 60).default(5),
-  /** Turns at whose start the SRSG may review the mandate with the Council. */
+  /** Turns at whose start the SRSG may review the mandate with the Council: the Council's renewal timetable. */
   reviewTurns: list(int(2, 200), 20).default([]),
+  /**
+   * Regions where the mandate applies (the resolution's priority areas): protection weighs them alike, on top of
+   * where people live (see `mechanics.areaWeight`). Absent: every region.
+   */
+  areas: list(ref, 60).default([]),
 });
 
 export const Strategy = z.strictObject({
@@ -317,6 +327,26 @@ export const GuideStep = z.strictObject({
   text: Loc,
 });
 
+/**
+ * The Security Council and headquarters above the mission (report ¶5, ¶8, ¶13, ¶15). The Council itself is the actor
+ * of kind `council`: its stance is how united it stands behind the mission, moved by events, cards and the rules below.
+ */
+export const Council = z.strictObject({
+  /** The member that drafts the mission's resolutions. */
+  penholder: Loc,
+  /** Mandate tasks the penholder holds to: leaving one out of the mandate, or dropping it, costs the Council's backing. */
+  backs: list(ref, 60).default([]),
+  /** Council backing lost for each backed task left out or dropped. */
+  penholderCost: num(0, 50).default(8),
+  /** Backing below which the Council is divided: a renewal costs consent and grants no new task. */
+  divided: num(-100, 100).default(0),
+  /**
+   * Tasks of the draft the SRSG can leave out before headquarters' Policy Committee, seeking consensus among two dozen
+   * voices, resists: each further cut, and each task dropped at a review, costs cohesion 1.
+   */
+  hqCuts: int(0, 60).default(0),
+});
+
 /** Numbers the generic mechanics use; every one has a default. */
 export const Mechanics = z.strictObject({
   liveProcess: num(0, 100).default(40),
@@ -376,6 +406,8 @@ export const Scenario = z.strictObject({
    * cost cohesion) or `srsg` (the SRSG held it, as in Algiers, so there is no split to punish).
    */
   mediationSeat: z.enum(['separate', 'srsg']).default('separate'),
+  /** The Security Council and headquarters as part of play; absent, the mission answers to no one in the game. */
+  council: Council.optional(),
   /** Extra briefing per chair. */
   chairBriefs: z.partialRecord(z.enum(CHAIRS), Loc).default({}),
   indicators: z.strictObject(
@@ -421,3 +453,5 @@ export type Rule = z.output<typeof Rule>;
 export type Source = z.output<typeof Source>;
 export type Leader = z.output<typeof Leader>;
 export type GlossaryEntry = z.output<typeof GlossaryEntry>;
+export type Council = z.output<typeof Council>;
+export type Reinforcement = z.output<typeof Reinforcement>;

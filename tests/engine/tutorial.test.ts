@@ -76,6 +76,11 @@ describe('the tutorial', () => {
       'capability-gap',
       'regional-alignment',
       'cohesion-multiplier',
+      // The tutorial brings no Security Council and no offered units into play: tests/engine/council.test.ts.
+      'council-renewal',
+      'penholder',
+      'policy-committee',
+      'force-supply',
     ]);
     const missing = MECHANICS.filter((m) => !silent.has(m) && !used.has(m));
     expect(missing).toEqual([]);

@@ -18,14 +18,21 @@ export function protection(s: GameState | DraftState, scn: Scenario): number {
   return scn.regions.length === 0 ? 100 : Math.round(100 - weighted);
 }
 
-/** Each region's weight in protection (they sum to 1). */
+/**
+ * Each region's weight in protection (they sum to 1): `1 - areaWeight` by population, `areaWeight` shared alike by the
+ * regions where the mandate applies (`mandate.areas`; every region when it names none).
+ */
 export function protectionWeights(scn: Scenario): Record<string, number> {
   let pop = 0;
   for (const r of scn.regions) pop += r.population;
   const area = scn.mechanics.areaWeight;
   const n = scn.regions.length;
+  const applies = scn.mandate.areas.length > 0 ? new Set(scn.mandate.areas) : new Set(scn.regions.map((r) => r.id));
   return Object.fromEntries(
-    scn.regions.map((r) => [r.id, (1 - area) * (pop === 0 ? 1 / n : r.population / pop) + area / n]),
+    scn.regions.map((r) => [
+      r.id,
+      (1 - area) * (pop === 0 ? 1 / n : r.population / pop) + (applies.has(r.id) ? area / applies.size : 0),
+    ]),
   );
 }
 

@@ -5,6 +5,7 @@ import { chance, type RngState } from '../rng.js';
 import { indexOf } from '../scenario-index.js';
 import type { DraftState, EngineEvent } from '../types.js';
 import { tally } from './politics.js';
+import { suppliedUnit } from './council.js';
 
 /** Hostile armed actors add violence where they operate, in proportion to their strength. */
 export function armedViolence(d: DraftState, scn: Scenario): void {
@@ -89,8 +90,9 @@ export function deployments(d: DraftState, scn: Scenario, out: EngineEvent[]): v
     const r = scn.reinforcements[x.reinforcement];
     if (!r) continue;
     if (x.arrives <= d.turn) {
-      d.units[r.unit.id] = { region: r.unit.region, reinforcement: x.reinforcement };
-      out.push({ type: 'unit-arrived', unit: r.unit.id, region: r.unit.region });
+      const unit = suppliedUnit(d, scn, r, x.requested, x.reinforcement);
+      d.units[unit.id] = { region: unit.region, reinforcement: x.reinforcement };
+      out.push({ type: 'unit-arrived', unit: unit.id, region: unit.region });
       continue;
     }
     if (d.turn - x.requested >= scn.mechanics.deployGrace) {

@@ -5,6 +5,7 @@ import { applyEffects } from '../effects.js';
 import type { RngState } from '../rng.js';
 import { chance } from '../rng.js';
 import { indexOf } from '../scenario-index.js';
+import { councilRenewal } from '../mechanics/council.js';
 import type { DraftState, EngineEvent, GameState, Plan } from '../types.js';
 
 export const EMPTY_PLAN: Plan = { items: [], committed: false, revised: false, confirmed: false, note: '' };
@@ -34,6 +35,7 @@ export function beginTurn(d: DraftState, scn: Scenario, out: EngineEvent[]): voi
     if (e.choices.length > 0) d.pendingChoices.push(e.id);
     out.push({ type: 'event-fired', event: e.id });
   }
+  councilRenewal(d, scn);
   // L-analysis: good analysis sees trouble a turn ahead, while something can still be done.
   // Warned: events that could fire next turn if nothing changes (a risk, not a certainty).
   d.warnings = scn.events

@@ -277,6 +277,10 @@ export const en = {
   'mech.analysis-decay': 'Analysis going stale without upkeep',
   'mech.monthly-assessment': 'The month’s assessment',
   'mech.silo-working': 'A chair working in its own silo',
+  'mech.council-renewal': 'The Security Council’s renewal',
+  'mech.penholder': 'The penholder’s priorities',
+  'mech.policy-committee': 'Headquarters’ Policy Committee',
+  'mech.force-supply': 'Force generation on supply, not demand',
 
   'effect.indicator': '{name} {by}',
   'effect.violence': 'Violence in {region} {by}',

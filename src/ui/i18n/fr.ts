@@ -283,6 +283,10 @@ export const fr: Record<MessageKey, string> = {
   'mech.analysis-decay': 'Analyse qui vieillit faute d’entretien',
   'mech.monthly-assessment': 'Évaluation du mois',
   'mech.silo-working': 'Un poste qui travaille en vase clos',
+  'mech.council-renewal': 'Le renouvellement par le Conseil de sécurité',
+  'mech.penholder': 'Les priorités du porte-plume',
+  'mech.policy-committee': 'Le Comité des politiques du Siège',
+  'mech.force-supply': 'Des forces constituées selon l’offre, non selon la demande',
 
   'effect.indicator': '{name} {by}',
   'effect.violence': 'Violence à {region} {by}',

@@ -246,6 +246,33 @@ export const MODEL_EN: ModelContent = {
         'Each turn, every chair that has taken no coordination step for {siloTurns} turns costs cohesion {siloCost}, and its actions achieve ×0.7.',
       assumes: 'That integrated planning across components needs regular joint steps (report ¶6, ¶8).',
     },
+    'council-renewal': {
+      means: 'The Security Council renews the mandate on its own timetable, and its unity is the mission’s authority.',
+      moves:
+        'At each review month the Council’s backing (its stance) moves credibility by stance / 20, at most 3 either way; a divided Council also costs consent 2 and grants no new task (asking costs credibility 1).',
+      assumes:
+        'That divisions among Council members jeopardize its mandating authority and the host country’s support (report ¶15, ¶2).',
+    },
+    penholder: {
+      means: 'The member that drafts the resolutions holds to its own priorities.',
+      moves:
+        'Each task the penholder backs that the mission leaves out of its mandate, or drops at a review, costs the Council’s backing.',
+      assumes:
+        'That Council members bring their own interests to a mandate (beyond the report, which names no penholder; ¶15).',
+    },
+    'policy-committee': {
+      means: 'Headquarters agrees on the lowest common denominator; the SRSG is one voice out of two dozen.',
+      moves:
+        'Each draft task the SRSG leaves out beyond what headquarters tolerates, and each task dropped at a review, costs cohesion 1.',
+      assumes: 'That a committee seeking consensus among all departments cannot set priorities (report ¶5, ¶8).',
+    },
+    'force-supply': {
+      means: 'What arrives is what contributors offer, not what the mission asked for.',
+      moves:
+        'A reinforcement with an offered unit brings that unit instead, at a cost of credibility 1, unless contributors were consulted at the request or after it.',
+      assumes:
+        'That missions are designed on supply rather than demand (report ¶8, ¶16); that consultation narrows the gap goes beyond the report (¶12).',
+    },
     'mission-presence': {
       means: 'Mission units dampen violence where they stand.',
       moves:

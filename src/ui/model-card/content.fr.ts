@@ -249,6 +249,36 @@ export const MODEL_FR: ModelContent = {
         'Chaque tour, chaque siège sans étape de coordination depuis {siloTurns} tours coûte {siloCost} de cohésion, et ses actions ne rendent que ×0,7.',
       assumes: 'Qu’une planification intégrée entre composantes exige des étapes communes régulières (rapport ¶6, ¶8).',
     },
+    'council-renewal': {
+      means:
+        'Le Conseil de sécurité renouvelle le mandat selon son propre calendrier, et son unité fait l’autorité de la mission.',
+      moves:
+        'À chaque mois d’examen, l’appui du Conseil (son attitude) modifie la crédibilité de attitude / 20, au plus 3 dans un sens ou dans l’autre ; un Conseil divisé coûte aussi 2 de consentement et n’accorde aucune tâche nouvelle (la demander coûte 1 de crédibilité).',
+      assumes:
+        'Que les divisions entre membres du Conseil compromettent son autorité de mandat et l’appui du pays hôte (rapport ¶15, ¶2).',
+    },
+    penholder: {
+      means: 'Le membre qui rédige les résolutions tient à ses propres priorités.',
+      moves:
+        'Chaque tâche soutenue par le porte-plume que la mission laisse hors de son mandat, ou abandonne lors d’un examen, coûte de l’appui du Conseil.',
+      assumes:
+        'Que les membres du Conseil apportent leurs propres intérêts au mandat (au-delà du rapport, qui ne nomme aucun porte-plume ; ¶15).',
+    },
+    'policy-committee': {
+      means:
+        'Le Siège s’accorde sur le plus petit dénominateur commun ; le RSSG n’y est qu’une voix sur deux douzaines.',
+      moves:
+        'Chaque tâche du projet que le RSSG écarte au-delà de ce que le Siège tolère, et chaque tâche abandonnée lors d’un examen, coûte 1 de cohésion.',
+      assumes:
+        'Qu’un comité qui cherche le consensus entre tous les départements ne peut fixer de priorités (rapport ¶5, ¶8).',
+    },
+    'force-supply': {
+      means: 'Ce qui arrive est ce que les contributeurs offrent, non ce que la mission a demandé.',
+      moves:
+        'Un renfort assorti d’une unité offerte amène cette unité à la place, pour 1 de crédibilité, sauf si les contributeurs ont été consultés au moment de la demande ou depuis.',
+      assumes:
+        'Que les missions sont conçues selon l’offre plutôt que selon la demande (rapport ¶8, ¶16) ; que la consultation réduise l’écart va au-delà du rapport (¶12).',
+    },
     'mission-presence': {
       means: 'Les unités de la mission atténuent la violence là où elles sont.',
       moves:
