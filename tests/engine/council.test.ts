@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { newGame, type GameState } from '../../src/engine/index.js';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
 import { parseScenario } from '../../src/scenario/parse.js';
+import { protectionWeights } from '../../src/engine/mechanics/politics.js';
 import { loadLessons } from '../../src/scenario/load-node.js';
 import { card, ledgerSum, loadShipped, makeScenario, playTurn, run, toStrategy } from '../helpers/factory.js';
 
@@ -193,5 +194,29 @@ describe('scenario data for the Council', () => {
   it('gives MINUSMA a reinforcement that force generation answers with what is on offer', () => {
     const scn = loadShipped('minusma-2014');
     expect(Object.values(scn.reinforcements).some((r) => r.offered !== undefined)).toBe(true);
+  });
+});
+
+describe('protection where the mandate applies', () => {
+  it('weighs the regions of mandate.areas alike on top of population, and other regions by population only', () => {
+    const scn = makeScenario((s) => {
+      s.regions[0]!.population = 900; // the capital, outside the mandate's areas
+      s.regions[1]!.population = 100;
+      s.mandate.areas = ['north'];
+    });
+    const w = protectionWeights(scn);
+    expect(w['capital']).toBeCloseTo(0.5 * 0.9);
+    expect(w['north']).toBeCloseTo(0.5 * 0.1 + 0.5);
+    const everywhere = protectionWeights(makeScenario((s) => (s.regions[0]!.population = 900)));
+    expect(everywhere['capital']).toBeCloseTo(0.5 * 0.9 + 0.25);
+  });
+
+  it('gives MINUSMA’s north and centre more weight in protection than Bamako’s share of the population', () => {
+    const scn = loadShipped('minusma-2014');
+    const w = protectionWeights(scn);
+    const north = scn.mandate.areas.reduce((a, r) => a + (w[r] ?? 0), 0);
+    expect(scn.mandate.areas).not.toContain('bamako');
+    expect(north).toBeGreaterThan(w['bamako']!);
+    expect(north + w['bamako']!).toBeCloseTo(1);
   });
 });

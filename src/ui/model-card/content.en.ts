@@ -283,7 +283,7 @@ export const MODEL_EN: ModelContent = {
   beyond: 'Beyond the report:',
   scoring: {
     means:
-      'The outcome: a weighted mean of the dimensions — process, protection (100 − population-weighted violence), credibility, consent and impartiality (their mean), trust, cohesion and casualties (100 − casualties).',
+      'The outcome: a weighted mean of the dimensions — process, protection (100 − violence weighted by population and by where the mandate applies), credibility, consent and impartiality (their mean), trust, cohesion and casualties (100 − casualties).',
     moves:
       'Computed at the end of each month; the game ends at the last month or when an end condition holds. Success when the score reaches the threshold, unless an end condition decides otherwise.',
     assumes: 'That a mission is judged on all of these at once, with the scenario’s weights.',

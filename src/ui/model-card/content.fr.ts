@@ -289,7 +289,7 @@ export const MODEL_FR: ModelContent = {
   beyond: 'Au-delà du rapport :',
   scoring: {
     means:
-      'Le résultat : une moyenne pondérée des dimensions — processus, protection (100 − violence pondérée par la population), crédibilité, consentement et impartialité (leur moyenne), confiance, cohésion et pertes (100 − pertes).',
+      'Le résultat : une moyenne pondérée des dimensions — processus, protection (100 − violence pondérée par la population et par les zones où le mandat s’applique), crédibilité, consentement et impartialité (leur moyenne), confiance, cohésion et pertes (100 − pertes).',
     moves:
       'Calculé à la fin de chaque mois ; la partie s’arrête au dernier mois ou quand une condition de fin est remplie. Succès si le score atteint le seuil, sauf si une condition de fin en décide autrement.',
     assumes: 'Qu’une mission est jugée sur tout cela à la fois, avec les poids du scénario.',
