@@ -45,12 +45,12 @@ describe('the Security Council', () => {
   it('moves credibility at its renewal with its backing: a united Council adds, a divided one takes and costs consent', () => {
     const united = toReview(withCouncil(60), ['politics', 'hr']);
     const divided = toReview(withCouncil(-60), ['politics', 'hr']);
-    const at2 = (s: GameState, id: string) => (e: GameState['ledger'][number]) =>
+    const at2 = (id: string) => (e: GameState['ledger'][number]) =>
       mech('council-renewal')(e) && e.turn === 2 && e.track.kind === 'indicator' && e.track.id === id;
-    expect(ledgerSum(united, at2(united, 'credibility'))).toBe(3);
-    expect(ledgerSum(divided, at2(divided, 'credibility'))).toBe(-3);
-    expect(ledgerSum(united, at2(united, 'consent'))).toBe(0);
-    expect(ledgerSum(divided, at2(divided, 'consent'))).toBe(-2);
+    expect(ledgerSum(united, at2('credibility'))).toBe(3);
+    expect(ledgerSum(divided, at2('credibility'))).toBe(-3);
+    expect(ledgerSum(united, at2('consent'))).toBe(0);
+    expect(ledgerSum(divided, at2('consent'))).toBe(-2);
     // only on the renewal timetable: nothing at turn 1
     expect(united.ledger.some((e) => mech('council-renewal')(e) && e.turn === 1)).toBe(false);
   });
