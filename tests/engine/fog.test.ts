@@ -12,6 +12,7 @@ import {
   viewFor,
   type Action,
   type ChairView,
+  type GameKeys,
   type GameState,
 } from '../../src/engine/index.js';
 import { secretFromBytes, seedSecret, siphash24 } from '../../src/engine/fog.js';
@@ -285,7 +286,8 @@ describe('saves', () => {
   });
 
   it('from before secrets (version 1) still load, with the secret derived from the seed', () => {
-    const s = toPlanningWith(tutorial, 8);
+    // Played as version 1 games were: the seed's secret, and the world's generator seeded by the seed.
+    const s = toPlanningWith(tutorial, 8, { secret: seedSecret(8), world: null });
     const v1 = {
       format: 'mandate-save',
       version: 1,
@@ -304,7 +306,7 @@ describe('saves', () => {
   });
 });
 
-function toPlanningWith(scn: Scenario, seed: number, secret?: string, tasks?: string[]): GameState {
+function toPlanningWith(scn: Scenario, seed: number, secret?: string | GameKeys, tasks?: string[]): GameState {
   const s = newGame(scn, seed, secret);
   return toPlanningFrom(
     scn,

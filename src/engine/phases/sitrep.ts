@@ -2,7 +2,6 @@
 import type { Event, Scenario } from '../../scenario/schema.js';
 import { holds } from '../conditions.js';
 import { applyEffects } from '../effects.js';
-import type { RngState } from '../rng.js';
 import { chance } from '../rng.js';
 import { indexOf } from '../scenario-index.js';
 import type { DraftState, EngineEvent, GameState, Plan } from '../types.js';
@@ -28,7 +27,7 @@ export function beginTurn(d: DraftState, scn: Scenario, out: EngineEvent[]): voi
   d.plans = Object.fromEntries(idx.chairs.map((c) => [c, { ...EMPTY_PLAN, items: [] }]));
   for (const e of scn.events) {
     if (!eligible(e, d, d.turn)) continue;
-    if (!chance(d.rng as RngState, e.chance)) continue;
+    if (!chance(d, e.chance, 'event', e.id)) continue;
     d.fired.push({ event: e.id, turn: d.turn, choice: null });
     applyEffects(d, scn, e.effects, { cause: { kind: 'event', event: e.id }, lessons: e.lessons });
     if (e.choices.length > 0) d.pendingChoices.push(e.id);
