@@ -2,6 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashState, newGame } from '../../src/engine/index.js';
 import { seedSecret } from '../../src/engine/fog.js';
+import { seedWorld } from '../../src/engine/rng.js';
 import { SessionStore } from '../../src/server/db.js';
 import { Session } from '../../src/server/session.js';
 import { DOCTRINES } from '../../src/sim/doctrines/index.js';
@@ -44,8 +45,10 @@ describe('one bot driver', () => {
         endedAt: null,
       };
       db.createSession(row);
-      // the fog's key as the simulator makes it from the seed (a new session would draw a random one)
+      // the fog's and the world's keys as the simulator makes them from the seed (a new session draws random ones;
+      // the world's, one per seed for the room)
       db.setMeta(`fog-secret:${row.id}`, seedSecret(seed));
+      db.setMeta(`world-seed:${seed}`, seedWorld(seed));
       const session = Session.open(row, scn, { store: db, now: () => 0, onChange: () => {} });
       expect(session.command({ do: 'start' }, 'go').ok).toBe(true);
       const server = session.state;
