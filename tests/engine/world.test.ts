@@ -242,23 +242,7 @@ describe('saves of every format replay as they were played', () => {
     expect(r.ok && keysOf(r.state)).toEqual({ secret: key(22, 1), world: null });
   });
 
-  it('version 1 (neither) replays with the seed’s secret on the generator', () => {
-    const s = played({ secret: seedSecret(23), world: null }, 23);
-    const v1 = {
-      format: 'mandate-save',
-      version: 1,
-      scenario: makeSave(scn, s).scenario,
-      seed: s.seed,
-      log: s.log,
-      stateHash: hashState({ ...s, format: 1, secret: undefined } as unknown as GameState),
-      meta: {},
-    };
-    const parsed = parseSave(JSON.stringify(v1));
-    if (!parsed.ok) throw new Error(parsed.error.message);
-    const r = restoreSave(parsed.save, scn);
-    if (!r.ok) throw new Error(r.error.message);
-    expect(hashState(r.state)).toBe(hashState(s));
-  });
+  // Version 1 (no secret, no world key): tests/engine/fog.test.ts, 'from before secrets'.
 
   it('a version 3 save without its world key, or a version 2 save with one, is refused with where and what', () => {
     const s = played(keysFor(24), 24);
