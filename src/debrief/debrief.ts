@@ -4,10 +4,10 @@ import type { Scenario } from '../scenario/schema.js';
 import type { Lesson, LessonCatalogue } from '../scenario/lessons.js';
 import { explain, type Contribution } from '../engine/explain.js';
 import { seriesOf } from '../engine/ledger.js';
-import { newGame, step } from '../engine/step.js';
+import { keysOf, newGame, step } from '../engine/step.js';
 import { dimensionsOf, scoreOf } from '../engine/phases/assessment.js';
 import { indexOf } from '../engine/scenario-index.js';
-import type { Action, GameState, LedgerEntry, PlanItem, Track } from '../engine/types.js';
+import type { Action, GameKeys, GameState, LedgerEntry, PlanItem, Track } from '../engine/types.js';
 import { chairContributions, type ChairContribution } from './chairs.js';
 
 export interface TurnRecord {
@@ -74,9 +74,14 @@ const DIMENSION_TRACKS = (scn: Scenario): Record<Dimension, Track[]> => ({
 });
 
 /** Replays the log and records, turn by turn, what each chair decided and what happened. */
-export function timelineOf(scn: Scenario, seed: number, log: readonly Action[], secret?: string): TurnRecord[] {
+export function timelineOf(
+  scn: Scenario,
+  seed: number,
+  log: readonly Action[],
+  keys?: string | GameKeys,
+): TurnRecord[] {
   const out: TurnRecord[] = [];
-  let s = newGame(scn, seed, secret);
+  let s = newGame(scn, seed, keys);
   let reviews: { drop: readonly string[]; add: readonly string[] }[] = [];
   for (const a of log) {
     const before = s;
@@ -148,7 +153,7 @@ export function buildDebrief(
   const exact = (t: Track) =>
     t.kind === 'implementation' || (t.kind === 'indicator' && scn.indicators[t.id].observed === 'exact');
   const ledger = limited ? s.ledger.filter((e) => exact(e.track)) : s.ledger;
-  const start = newGame(scn, s.seed, s.secret);
+  const start = newGame(scn, s.seed, keysOf(s));
   const turns = s.turn;
   const { score } = scoreOf(s, scn);
   const dims = dimensionsOf(s, scn);
@@ -156,7 +161,7 @@ export function buildDebrief(
   const used = new Set(ledger.flatMap((e) => e.lessons));
   const shown = (d: Dimension) => !limited || tracks[d].every(exact);
   const indicators = CORE_INDICATORS.filter((k) => !limited || scn.indicators[k].observed === 'exact');
-  const timeline = timelineOf(scn, s.seed, s.log, s.secret).map((t) =>
+  const timeline = timelineOf(scn, s.seed, s.log, keysOf(s)).map((t) =>
     limited
       ? {
           ...t,

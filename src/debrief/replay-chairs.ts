@@ -2,7 +2,7 @@
 // decision no longer applies (the event did not fire, an action is no longer legal), the bot's doctrine decides, and
 // the fallback is recorded so the screen can say exactly what was replayed and what was not.
 import type { Chair, Scenario } from '../scenario/schema.js';
-import { canonicalJson, newGame, step, type Action, type GameState, type PlanItem } from '../engine/index.js';
+import { canonicalJson, keysOf, newGame, step, type Action, type GameState, type PlanItem } from '../engine/index.js';
 import type { Doctrine, DoctrineContext } from '../sim/doctrine.js';
 
 /** What one chair decided in one month of the original game. */
@@ -41,7 +41,7 @@ export function decisionsOf(scn: Scenario, original: GameState, humans: readonly
     if (!m) out.set(k, (m = { choices: new Map() }));
     return m;
   };
-  let s = newGame(scn, original.seed);
+  let s = newGame(scn, original.seed, keysOf(original));
   for (const a of original.log) {
     const r = step(s, a, scn);
     if (!r.ok) break;

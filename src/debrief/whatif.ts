@@ -1,8 +1,8 @@
 // What if: branch a game at a turn, change one decision, let the doctrines play on, compare.
 import type { Chair, Scenario } from '../scenario/schema.js';
-import { newGame, step } from '../engine/step.js';
+import { keysOf, newGame, step } from '../engine/step.js';
 import { trackKey } from '../engine/ledger.js';
-import type { Action, GameState, PlanItem } from '../engine/types.js';
+import type { Action, GameKeys, GameState, PlanItem } from '../engine/types.js';
 import { playGame, type Seating } from '../sim/play.js';
 import { replayingSeats, type ReplayLog } from './replay-chairs.js';
 
@@ -27,12 +27,12 @@ export type BranchResult =
 function prefixTo(
   scn: Scenario,
   seed: number,
-  secret: string,
+  keys: GameKeys,
   log: readonly Action[],
   turn: number,
   phase: 'strategy' | 'planning',
 ): { state: GameState; used: number } | null {
-  let s = newGame(scn, seed, secret);
+  let s = newGame(scn, seed, keys);
   for (let i = 0; i < log.length; i++) {
     if (s.turn === turn && s.phase === phase) return { state: s, used: i };
     const r = step(s, log[i]!, scn);
@@ -55,7 +55,7 @@ export function branchAt(
   humans: readonly Chair[] = [],
 ): BranchResult {
   const phase = change.kind === 'strategy' ? 'strategy' : 'planning';
-  const at = prefixTo(scn, original.seed, original.secret, original.log, turn, phase);
+  const at = prefixTo(scn, original.seed, keysOf(original), original.log, turn, phase);
   if (!at) return { ok: false, message: `turn ${turn} was not reached in this game` };
   let s = at.state;
   const act = (a: Action): string | null => {

@@ -122,14 +122,19 @@ const PUBLIC_KEY = new Uint8Array(16);
  * knows or guesses the 32-bit seed knows this secret: such a game's fog is only as strong as its seed is unknown.
  */
 export function seedSecret(seed: number): string {
+  return derivedKey(`mandate-seed-secret:${seed >>> 0}`);
+}
+
+/** 128 bits (32 hex digits) derived from a public label: as public as the label. */
+export function derivedKey(label: string): string {
   const hex = (w: [number, number]) => w.map((x) => x.toString(16).padStart(8, '0')).join('');
   return (
-    hex(siphash24(PUBLIC_KEY, encoder.encode(`mandate-seed-secret:${seed >>> 0}:0`))) +
-    hex(siphash24(PUBLIC_KEY, encoder.encode(`mandate-seed-secret:${seed >>> 0}:1`)))
+    hex(siphash24(PUBLIC_KEY, encoder.encode(`${label}:0`))) + hex(siphash24(PUBLIC_KEY, encoder.encode(`${label}:1`)))
   );
 }
 
-function keyBytes(secret: string): Uint8Array {
+/** The 16 bytes of a key written as 32 hex digits. */
+export function keyBytes(secret: string): Uint8Array {
   const out = new Uint8Array(16);
   for (let i = 0; i < 16; i++) out[i] = parseInt(secret.slice(i * 2, i * 2 + 2), 16) || 0;
   return out;
@@ -149,6 +154,8 @@ const reflect = (x: number) => (x > 1 ? 2 - x : x < -1 ? -2 - x : x);
 
 export interface Walks {
   readonly key: Uint8Array;
+  /** Where a walk starts, by key, when it does not start where the secret puts it (see `walksOf`). */
+  readonly starts: ReadonlyMap<string, number>;
   readonly step: number;
   readonly byKey: Map<string, number[]>;
 }
@@ -157,13 +164,23 @@ export interface Walks {
 const cache = new Map<string, Walks>();
 const CACHE_GAMES = 64;
 
-/** The walks of one game (by its secret) under one scenario's fog, kept for reuse. */
-export function walksOf(secret: string, fog: number): Walks {
-  const id = `${secret}|${fog}`;
+/**
+ * The walks of one game (by its secret) under one scenario's fog, kept for reuse. `starts` fixes where some walks
+ * start (as a share of the fog, -1..1), and `world` names what fixed them: a game whose true starting values are
+ * offset from the published ones (knowledge.ts, `startingOffsets`) starts each error at minus its offset, so that
+ * its first estimates are the published numbers.
+ */
+export function walksOf(
+  secret: string,
+  fog: number,
+  world = '',
+  starts: () => ReadonlyMap<string, number> = () => new Map(),
+): Walks {
+  const id = `${secret}|${fog}|${world}`;
   let w = cache.get(id);
   if (w) return w;
   if (cache.size >= CACHE_GAMES) cache.delete(cache.keys().next().value!);
-  w = { key: keyBytes(secret), step: fog > 0 ? FOG_DRIFT / fog : 0, byKey: new Map() };
+  w = { key: keyBytes(secret), starts: starts(), step: fog > 0 ? FOG_DRIFT / fog : 0, byKey: new Map() };
   cache.set(id, w);
   return w;
 }
@@ -178,7 +195,7 @@ export function fogShare(w: Walks, key: string, turn: number): number {
   let path = w.byKey.get(key);
   if (!path) {
     const [hi, lo] = siphash24(w.key, encoder.encode(`${key}#0`));
-    path = [unit(hi) * 2 - 1, unit(lo) * 2 - 1];
+    path = [w.starts.get(key) ?? unit(hi) * 2 - 1, unit(lo) * 2 - 1];
     w.byKey.set(key, path);
   }
   const t = Math.max(0, Math.floor(turn));

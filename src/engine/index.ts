@@ -1,6 +1,7 @@
 // The engine's public surface: pure, deterministic rules with no DOM, clock or global randomness.
 export * from './types.js';
-export { newGame, step } from './step.js';
+export { newGame, step, keysOf } from './step.js';
+export { seedWorld } from './rng.js';
 export { checkAllowed, legalActions, planCost, itemCost, targetsOf, eligibleUnits } from './legal.js';
 export {
   viewFor,

@@ -5,7 +5,8 @@ import type { Chair, Scenario } from '../scenario/schema.js';
 import type { Reader } from './conditions.js';
 import { FOG_SHARPEN, fogShare, fogWidth, walksOf, type Walks } from './fog.js';
 import { readTrack, trackKey } from './ledger.js';
-import type { Cause, GameState, Track } from './types.js';
+import { worldUnit } from './rng.js';
+import type { Cause, GameState, IndicatorId, Track } from './types.js';
 
 /** A number as a chair sees it: exact, or an estimate with the spread of its possible error. */
 export interface Seen {
@@ -96,7 +97,11 @@ function knownOf(s: GameState, scn: Scenario): Known {
     }
   }
   const width = bandOf(s, scn);
-  k = { heldBack, seen: new Map(), width, spread: Math.round(width), walks: walksOf(s.secret, scn.mechanics.fog) };
+  const world = s.world;
+  const walks = world
+    ? walksOf(s.secret, scn.mechanics.fog, `${scn.id}@${scn.version}:${world}`, () => startShares(scn, world))
+    : walksOf(s.secret, scn.mechanics.fog);
+  k = { heldBack, seen: new Map(), width, spread: Math.round(width), walks };
   known.set(s, k);
   return k;
 }
@@ -157,4 +162,49 @@ export function knownTo(s: GameState, scn: Scenario, _chair: Chair): Reader {
     stance: (id) => (s.actors[id] ? seenOf(s, scn, { kind: 'stance', id }).value : 0),
     strength: (id) => (s.actors[id] ? seenOf(s, scn, { kind: 'strength', id }).value : 0),
   };
+}
+
+// ---- the starting values --------------------------------------------------------------------------------------
+
+/**
+ * How far each hidden number's true starting value lies from the scenario's published one, by fog key, in a game
+ * with a world key (state format 3). The published numbers are the mission's first estimates, not the truth: each
+ * true value is drawn, from the world key, uniformly among the whole numbers within the first month's fog of the
+ * published one (and within the number's range; a group the scenario shows at strength 0 is at 0, and one it shows
+ * standing is standing). The fog's error then starts at minus the offset, so the first view shows exactly the
+ * published numbers: what a chair sees at the start tells it nothing the scenario does not, and the truth is
+ * anywhere in the band the view states. Teams on the same world key start from the same truth.
+ */
+export function startingOffsets(scn: Scenario, world: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const reach = Math.floor(startWidth(scn));
+  if (reach <= 0) return out;
+  const offset = (t: Track, published: number) => {
+    const [min, max] = bounds(scn, t);
+    if (t.kind === 'strength' && published <= 0) return;
+    const lo = Math.max((t.kind === 'strength' ? 1 : min) - published, -reach);
+    const hi = Math.min(max - published, reach);
+    if (hi < lo) return;
+    const key = fogKey(t);
+    // Zero offsets are kept too: they fix where the error starts (at 0), as every other offset does.
+    out.set(key, lo + Math.floor(worldUnit(world, 0, 'start', key) * (hi - lo + 1)));
+  };
+  for (const id of Object.keys(scn.indicators) as IndicatorId[])
+    if (scn.indicators[id].observed === 'estimated')
+      offset({ kind: 'indicator', id }, Math.round(scn.indicators[id].initial));
+  for (const r of scn.regions) offset({ kind: 'violence', id: r.id }, Math.round(r.violence));
+  for (const a of scn.actors) {
+    offset({ kind: 'stance', id: a.id }, Math.round(a.stance));
+    offset({ kind: 'strength', id: a.id }, Math.round(a.strength));
+  }
+  return out;
+}
+
+/** The fog's width in the first month (see `bandOf`). */
+const startWidth = (scn: Scenario) => fogWidth(scn, Math.round(scn.indicators.analysis.initial));
+
+/** Where each offset number's error starts, as a share of the first month's fog: minus its offset. */
+function startShares(scn: Scenario, world: string): Map<string, number> {
+  const w = startWidth(scn);
+  return new Map([...startingOffsets(scn, world)].map(([k, o]) => [k, -o / w]));
 }

@@ -1,15 +1,15 @@
 // replay and hashState: the log plus the scenario plus the seed and the secret is the game.
 import type { Scenario } from '../scenario/schema.js';
 import { newGame, step } from './step.js';
-import type { Action, GameState, Rejection } from './types.js';
+import type { Action, GameKeys, GameState, Rejection } from './types.js';
 
 export type ReplayResult =
   | { readonly ok: true; readonly state: GameState }
   | { readonly ok: false; readonly index: number; readonly rejection: Rejection; readonly state: GameState };
 
-/** Plays a log from a new game (with its secret: without, the one derived from the seed). Stops at the first action the rules refuse. */
-export function replay(scn: Scenario, seed: number, log: readonly Action[], secret?: string): ReplayResult {
-  let state = newGame(scn, seed, secret);
+/** Plays a log from a new game with the given keys (see `newGame`). Stops at the first action the rules refuse. */
+export function replay(scn: Scenario, seed: number, log: readonly Action[], keys?: string | GameKeys): ReplayResult {
+  let state = newGame(scn, seed, keys);
   for (let i = 0; i < log.length; i++) {
     const r = step(state, log[i]!, scn);
     if (!r.ok) return { ok: false, index: i, rejection: r.rejection, state };

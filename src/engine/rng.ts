@@ -1,4 +1,8 @@
-// A seeded PRNG (sfc32) whose whole state is four numbers kept in the game state, so games replay.
+// The world's chance. Games of state format 3 draw each chance from a keyed hash (see `chance` below); games saved
+// before (formats 1 and 2) draw from a seeded PRNG (sfc32) whose whole state is four numbers kept in the game state.
+import { derivedKey, keyBytes, siphash24 } from './fog.js';
+
+const encoder = new TextEncoder();
 
 export type RngState = [number, number, number, number];
 
@@ -34,13 +38,6 @@ export function nextFloat(st: RngState): number {
   return nextUint32(st) / 4294967296;
 }
 
-/** True with probability p; draws nothing when p is 0 or 1, so certain things cost no randomness. */
-export function chance(st: RngState, p: number): boolean {
-  if (p >= 1) return true;
-  if (p <= 0) return false;
-  return nextFloat(st) < p;
-}
-
 /** A stateless hash of a seed and some keys into [0, 1): for fog noise, which must not consume the generator. */
 export function hashUnit(seed: number, ...keys: (string | number)[]): number {
   let h = (seed ^ 0x811c9dc5) >>> 0;
@@ -57,4 +54,50 @@ export function hashUnit(seed: number, ...keys: (string | number)[]): number {
   h = Math.imul(h, 0x7feb352d) >>> 0;
   h ^= h >>> 15;
   return (h >>> 0) / 4294967296;
+}
+
+// ---- the world's draws: keyed, not streamed ---------------------------------------------------------------------
+//
+// A game of state format 3 draws each chance of the world (an event firing, an actor's rule, a spoiler attack) as
+// SipHash-2-4 of the world's key and what is drawn for: the month, the purpose and the subject. Nothing is consumed,
+// so the draw for one event in one month is the same whatever was decided before it (two games with the same key
+// meet the same world: paired games differ only by their decisions), and the key cannot be worked back from the
+// outcomes. Games of formats 1 and 2 (saved before) keep the generator above, seeded by the seed, and replay as
+// they were.
+
+/** A world key derived from the seed alone: for simulations, studies and tests, where the seed is the game. */
+export function seedWorld(seed: number): string {
+  return derivedKey(`mandate-world:${seed >>> 0}`);
+}
+
+const worldKeys = new Map<string, Uint8Array>();
+
+/** The draw for `purpose` and `subject` in month `turn`, in [0, 1): a pure function of the key and the names. */
+export function worldUnit(world: string, turn: number, purpose: string, subject: string): number {
+  let key = worldKeys.get(world);
+  if (!key) {
+    if (worldKeys.size >= 64) worldKeys.delete(worldKeys.keys().next().value!);
+    key = keyBytes(world);
+    worldKeys.set(world, key);
+  }
+  const [hi] = siphash24(key, encoder.encode(`${turn}|${purpose}|${subject}`));
+  return hi / 4294967296;
+}
+
+/** What a world draw reads of the state: its key (format 3), or the generator (formats 1 and 2), and the month. */
+export interface Drawing {
+  readonly world?: string;
+  readonly rng?: readonly number[];
+  readonly turn: number;
+}
+
+/**
+ * True with probability p, for `purpose` (`event`, `rule`, `spoiler`...) and `subject` (what it is drawn for, unique
+ * within the month and purpose). Draws nothing when p is 0 or 1. A game without a world key draws from its generator.
+ */
+export function chance(d: Drawing, p: number, purpose: string, subject: string): boolean {
+  if (p >= 1) return true;
+  if (p <= 0) return false;
+  if (d.world === undefined) return nextFloat(d.rng as RngState) < p;
+  return worldUnit(d.world, d.turn, purpose, subject) < p;
 }

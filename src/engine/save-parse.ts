@@ -16,16 +16,26 @@ const common = {
   stateHash: z.string().regex(/^[0-9a-f]{16}$/),
   meta: z.strictObject({ savedAt: z.string().max(40).optional(), label: z.string().max(200).optional() }).default({}),
 };
-/** The current version carries the fog's secret; version 1, from before, has none (restoreSave derives one). */
+/**
+ * The current version carries the fog's secret and the world's key; version 2 only the secret (its world is the
+ * generator seeded by the seed); version 1, from before, neither (restoreSave derives the secret).
+ */
 const SaveShape = z.union([
-  z.strictObject({ ...common, version: z.literal(SAVE_VERSION), secret: z.string().regex(SECRET_PATTERN) }),
+  z.strictObject({
+    ...common,
+    version: z.literal(SAVE_VERSION),
+    secret: z.string().regex(SECRET_PATTERN),
+    world: z.string().regex(SECRET_PATTERN),
+  }),
+  z.strictObject({ ...common, version: z.literal(2), secret: z.string().regex(SECRET_PATTERN) }),
   z.strictObject({ ...common, version: z.literal(1) }),
 ]);
 type Parsed = z.infer<typeof SaveShape>;
-/** A save of either version: `secret` is absent only from version 1 files. */
+/** A save of any version: `secret` is absent only from version 1 files, `world` from versions 1 and 2. */
 export type SaveFile = { [K in Exclude<keyof Parsed, 'version'>]: Parsed[K] } & {
   version: Parsed['version'];
   secret?: string;
+  world?: string;
 };
 
 /** Checks a save file's shape, without a scenario. */

@@ -6,8 +6,8 @@ import { seedSecret } from './fog.js';
 import { hashScenario, hashState, replay } from './replay.js';
 import { isFacilitatorAction, type Action, type GameState } from './types.js';
 
-/** 2: the fog's secret is saved. Version 1 files (without one) still load: see `restoreSave`. */
-export const SAVE_VERSION = 2;
+/** 3: the world's key is saved; 2: the fog's secret. Version 1 and 2 files still load: see `restoreSave`. */
+export const SAVE_VERSION = 3;
 export const MAX_SAVE_BYTES = 2_000_000;
 export type { SaveFile };
 
@@ -27,10 +27,12 @@ export interface SaveError {
 export function makeSave(scn: Scenario, state: GameState, meta: SaveFile['meta'] = {}): SaveFile {
   return {
     format: 'mandate-save',
-    version: SAVE_VERSION,
+    // A game continued from a save of before keyed draws stays one: it is saved as version 2.
+    version: state.world === undefined ? 2 : SAVE_VERSION,
     scenario: { id: scn.id, version: scn.version, hash: hashScenario(scn) },
     seed: state.seed,
     secret: state.secret,
+    ...(state.world === undefined ? {} : { world: state.world }),
     log: state.log as SaveFile['log'],
     stateHash: hashState(state),
     meta,
@@ -48,7 +50,8 @@ export interface RestoreOptions {
 /**
  * Rebuilds the game from a save and proves it is the game that was saved. A version 1 save, from before games had a
  * secret, gets the one derived from its seed (`seedSecret`): it replays, but its fog can be seen through by anyone
- * who finds the seed, as before. Its checksum was made over a state without a secret and is checked so.
+ * who finds the seed, as before. Its checksum was made over a state without a secret and is checked so. A save of
+ * version 1 or 2 has no world key: it replays as a game of state format 2, on the generator seeded by its seed.
  */
 export function restoreSave(
   save: SaveFile,
@@ -75,7 +78,11 @@ export function restoreSave(
         },
       };
   }
-  const r = replay(scn, save.seed, save.log as Action[], save.secret ?? seedSecret(save.seed));
+  // A save from before keyed draws (no world key) replays on the generator it was played with.
+  const r = replay(scn, save.seed, save.log as Action[], {
+    secret: save.secret ?? seedSecret(save.seed),
+    world: save.world ?? null,
+  });
   if (!r.ok)
     return {
       ok: false,

@@ -8,7 +8,8 @@ import { detectConflicts } from './phases/coordination.js';
 import { resolve } from './phases/resolution.js';
 import { beginTurn, chooseEventOption, EMPTY_PLAN } from './phases/sitrep.js';
 import { isSecret, seedSecret } from './fog.js';
-import { seedRng } from './rng.js';
+import { startingOffsets } from './knowledge.js';
+import { seedRng, seedWorld } from './rng.js';
 import { indexOf } from './scenario-index.js';
 import { isAction } from './action-shape.js';
 import { deepFreeze, isFreezing } from './freeze.js';
@@ -16,6 +17,7 @@ import { councilGrants, penholderCuts, policyCommittee } from './mechanics/counc
 import {
   STATE_FORMAT,
   type Action,
+  type GameKeys,
   type DraftState,
   type EngineEvent,
   type GameState,
@@ -23,27 +25,38 @@ import {
 } from './types.js';
 
 /**
- * A new game of a scenario, waiting for the SRSG to adopt the mandate. `secret` keys the fog (fog.ts): a game that
- * people play gets one made with crypto randomness (`secretFromBytes`); without one, it is derived from the seed,
- * which is right for simulations and tests but lets anyone who knows the seed see through the fog.
+ * A new game of a scenario, waiting for the SRSG to adopt the mandate. `keys.secret` keys the fog (fog.ts) and
+ * `keys.world` the world's chance and true starting values (rng.ts, knowledge.ts): a game that people play gets them
+ * made with crypto randomness (`secretFromBytes`; a facilitated room shares one world key per seed). A string is the
+ * secret alone, with the world derived from the seed; without keys both are derived from the seed, which is right
+ * for simulations and tests but lets anyone who knows the seed see through the fog. `world: null` makes a game of
+ * format 2 (before keyed draws), for saves and sessions from then.
  */
-export function newGame(scn: Scenario, seed: number, secret?: string): GameState {
+export function newGame(scn: Scenario, seed: number, keys?: string | GameKeys): GameState {
   const s = seed >>> 0;
-  if (secret !== undefined && !isSecret(secret)) throw new Error('a game secret is 32 hex digits');
+  const secret = typeof keys === 'string' ? keys : (keys?.secret ?? seedSecret(s));
+  const world = typeof keys === 'object' ? keys.world : seedWorld(s);
+  if (!isSecret(secret)) throw new Error('a game secret is 32 hex digits');
+  if (world !== null && !isSecret(world)) throw new Error('a world key is 32 hex digits');
+  const offsets = world === null ? new Map<string, number>() : startingOffsets(scn, world);
+  const at = (key: string, published: number) => Math.round(published) + (offsets.get(key) ?? 0);
   return {
-    format: STATE_FORMAT,
+    format: world === null ? 2 : STATE_FORMAT,
     scenario: { id: scn.id, version: scn.version },
     seed: s,
-    secret: secret ?? seedSecret(s),
-    rng: seedRng(s),
+    secret,
+    ...(world === null ? { rng: seedRng(s) } : { world }),
     turn: 0,
     phase: 'setup',
     indicators: Object.fromEntries(
-      Object.entries(scn.indicators).map(([k, v]) => [k, Math.round(v.initial)]),
+      Object.entries(scn.indicators).map(([k, v]) => [k, at(`i:${k}`, v.initial)]),
     ) as GameState['indicators'],
-    violence: Object.fromEntries(scn.regions.map((r) => [r.id, Math.round(r.violence)])),
+    violence: Object.fromEntries(scn.regions.map((r) => [r.id, at(`v:${r.id}`, r.violence)])),
     actors: Object.fromEntries(
-      scn.actors.map((a) => [a.id, { stance: Math.round(a.stance), strength: Math.round(a.strength), engaged: 0 }]),
+      scn.actors.map((a) => [
+        a.id,
+        { stance: at(`s:${a.id}`, a.stance), strength: at(`t:${a.id}`, a.strength), engaged: 0 },
+      ]),
     ),
     units: Object.fromEntries(scn.units.map((u) => [u.id, { region: u.region }])),
     deployments: [],
@@ -63,6 +76,11 @@ export function newGame(scn: Scenario, seed: number, secret?: string): GameState
     log: [],
     outcome: null,
   };
+}
+
+/** The keys a game was made with: what `newGame` and `replay` need to make it again. */
+export function keysOf(s: GameState): GameKeys {
+  return { secret: s.secret, world: s.world ?? null };
 }
 
 export function step(s: GameState, a: Action, scn: Scenario): StepResult {
@@ -141,7 +159,7 @@ function cloneRecord<T extends object>(r: Readonly<Record<string, T>>): Record<s
 function cloneState(s: GameState): DraftState {
   return {
     ...s,
-    rng: [s.rng[0], s.rng[1], s.rng[2], s.rng[3]],
+    ...(s.rng ? { rng: [s.rng[0], s.rng[1], s.rng[2], s.rng[3]] } : {}),
     indicators: { ...s.indicators },
     violence: { ...s.violence },
     actors: cloneRecord(s.actors),

@@ -4,8 +4,22 @@ import type { MechanicId } from '../scenario/lessons.js';
 
 export type { Chair, IndicatorId, Tag };
 
-/** Bumped when GameState's shape changes; saves carry it. */
-export const STATE_FORMAT = 2;
+/**
+ * Bumped when GameState's shape changes; saves carry it. 3: the world's chance is keyed (`world`, rng.ts) and the
+ * true starting values of hidden numbers are offset from the published ones (knowledge.ts). Games of format 2 (and
+ * 1, which had no secret) still replay as they were: their state has `rng` and no `world`.
+ */
+export const STATE_FORMAT = 3;
+export type StateFormat = 2 | typeof STATE_FORMAT;
+
+/**
+ * The keys a game is made with. `secret` keys the fog; `world` keys the world's chance and the true starting values,
+ * or is null for a game of format 2, whose chance is a generator seeded by the seed (saves made before keyed draws).
+ */
+export interface GameKeys {
+  readonly secret: string;
+  readonly world: string | null;
+}
 
 export const PHASES = ['setup', 'sitrep', 'strategy', 'planning', 'coordination', 'over'] as const;
 /** The phases a player acts in; resolution and assessment run inside the step that ends coordination. */
@@ -104,7 +118,7 @@ export interface FiredEvent {
 }
 
 export interface GameState {
-  readonly format: typeof STATE_FORMAT;
+  readonly format: StateFormat;
   readonly scenario: { readonly id: string; readonly version: number };
   readonly seed: number;
   /**
@@ -112,7 +126,13 @@ export interface GameState {
    * randomness when a game is created; never in any chair's view. Simulations and tests derive it from the seed.
    */
   readonly secret: string;
-  readonly rng: readonly [number, number, number, number];
+  /**
+   * The world's key (format 3; 32 hex digits): every chance of the world is drawn from it (rng.ts), and the true
+   * starting values of hidden numbers. Never in any chair's view. Simulations and tests derive it from the seed.
+   */
+  readonly world?: string;
+  /** The generator of a game of format 2, from before keyed draws; absent from format 3. */
+  readonly rng?: readonly [number, number, number, number];
   readonly turn: number;
   readonly phase: Phase;
   readonly indicators: Readonly<Record<IndicatorId, number>>;

@@ -1,7 +1,8 @@
 // viewFor: what one chair sees of the true state, through the fog of the mission's analysis.
 import { CORE_INDICATORS, type Chair, type IndicatorId } from '../scenario/constants.js';
 import type { Scenario } from '../scenario/schema.js';
-import { fogSpread, isEstimated, seenOf, type Seen } from './knowledge.js';
+import { fogSpread, isEstimated, knownTo, seenOf, type Seen } from './knowledge.js';
+import { warned } from './phases/sitrep.js';
 import { indexOf } from './scenario-index.js';
 import type {
   Agreement,
@@ -84,7 +85,7 @@ export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOp
       {
         stance: seenOf(s, scn, { kind: 'stance', id: a.id }),
         strength: seenOf(s, scn, { kind: 'strength', id: a.id }),
-        intentKnown: over || (a.intent !== undefined && s.indicators.analysis >= a.intentVisibleAt),
+        intentKnown: over || (a.intent !== undefined && indicators.analysis.value >= a.intentVisibleAt),
       },
     ]),
   );
@@ -130,7 +131,8 @@ export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOp
     strategy: s.strategy,
     fired: s.fired,
     pendingChoices: s.pendingChoices,
-    warnings: s.warnings,
+    // Judged on what this chair may know (the state's list is judged on the truth); the month's opening list once over.
+    warnings: over || s.turn < 1 ? s.warnings : warned(s, scn, knownTo(s, scn, viewer)),
     plans,
     conflicts: revealed ? s.conflicts : [],
     agreement: s.agreement,

@@ -18,7 +18,15 @@ export interface Source {
   lineOf(path: readonly PropertyKey[]): number | undefined;
 }
 
-export function readYaml(text: string, file: string): Result<Source, Problem[]> {
+/**
+ * Counts the work of readYaml's own walks over a file (a step per key checked, per value walked), so that tests can
+ * hold them to linear work without timing anything.
+ */
+export interface Meter {
+  steps: number;
+}
+
+export function readYaml(text: string, file: string, meter: Meter = { steps: 0 }): Result<Source, Problem[]> {
   if (text.length > MAX_BYTES) {
     return err([{ file, path: '', message: `file too large: ${text.length} characters, at most ${MAX_BYTES}` }]);
   }
@@ -51,7 +59,7 @@ export function readYaml(text: string, file: string): Result<Source, Problem[]> 
       })),
     );
   }
-  const dup = duplicateKey(doc.contents);
+  const dup = duplicateKey(doc.contents, meter);
   if (dup)
     return err([
       {
@@ -67,7 +75,7 @@ export function readYaml(text: string, file: string): Result<Source, Problem[]> 
   } catch (e) {
     return err([{ file, path: '', message: `YAML: ${describe(e)}` }]);
   }
-  const deep = findTooDeep(data, MAX_DEPTH);
+  const deep = findTooDeep(data, MAX_DEPTH, meter);
   if (deep === 'too-many')
     return err([{ file, path: '', message: `more than ${MAX_VALUES} values once aliases are expanded` }]);
   if (deep) {
@@ -133,16 +141,18 @@ function textNesting(text: string): { line: number } | null {
 }
 
 /** A key that appears twice in one mapping; iterative, linear in the file's size. */
-function duplicateKey(root: unknown): { key: string; node: Node } | null {
+function duplicateKey(root: unknown, meter: Meter): { key: string; node: Node } | null {
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const n = stack.pop();
+    meter.steps++;
     if (isMap(n)) {
       const seen = new Set<string>();
       for (const pair of n.items) {
         if (!isPair(pair)) continue;
         const k = isScalar(pair.key) ? String(pair.key.value) : null;
         if (k !== null) {
+          meter.steps++;
           if (seen.has(k)) return { key: k.length > 60 ? `${k.slice(0, 60)}…` : k, node: pair.key as Node };
           seen.add(k);
         }
@@ -168,13 +178,14 @@ function lineAt(doc: Document, lines: LineCounter, path: readonly PropertyKey[])
  * The path of a value nested deeper than `max`. An object that aliases share is walked again only
  * when reached deeper than before, so alias fan-out costs little and an alias cycle still ends.
  */
-function findTooDeep(value: unknown, max: number): PropertyKey[] | 'too-many' | null {
+function findTooDeep(value: unknown, max: number, meter: Meter): PropertyKey[] | 'too-many' | null {
   const depthSeen = new Map<object, number>();
   const stack: { v: unknown; path: PropertyKey[] }[] = [{ v: value, path: [] }];
   let count = 0;
   while (stack.length > 0) {
     const { v, path } = stack.pop()!;
     if (path.length > max) return path;
+    meter.steps++;
     if (++count > MAX_VALUES) return 'too-many';
     if (v === null || typeof v !== 'object') continue;
     const before = depthSeen.get(v);

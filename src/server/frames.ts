@@ -92,6 +92,7 @@ const READ_FIELDS = [
   'phase',
   'seed',
   'secret',
+  'world',
   'indicators',
   'violence',
   'actors',

@@ -276,11 +276,15 @@ export class Publisher {
     if (hit?.state === s.state) return hit.text;
     const save: SaveFile = {
       format: 'mandate-save',
-      version: SAVE_VERSION,
+      version: s.state.world === undefined ? 2 : SAVE_VERSION,
       scenario: { id: s.scn.id, version: s.scn.version, hash: scenarioHash(s.scn) },
       seed: s.state.seed,
       // Sent when the game is over and the fog has lifted; the secret keys nothing a chair could still gain from.
       secret: s.state.secret,
+      // The world's key, for the debrief's replay. It is the room's for this seed: a team still playing on the same
+      // seed could learn its coming draws from a finished team's record (docs/group-sessions.md says to end
+      // teams on one seed together, or give each team its own seed).
+      ...(s.state.world === undefined ? {} : { world: s.state.world }),
       log: s.state.log as SaveFile['log'],
       stateHash: this.viewsOf(s).hash(s.state),
       meta: { label: s.row.team },

@@ -6,6 +6,7 @@ import {
   replay,
   step,
   type Action,
+  type GameKeys,
   type GameState,
   type Phase,
 } from '../engine/index.js';
@@ -29,6 +30,9 @@ import {
 import type { ActorKey, EventRow, NewEvent, SeatRow, SessionEvent, SessionRow, SessionStore } from './db.js';
 import { engineActionOf, undoTarget } from './facilitator.js';
 import { hashToken, newSeatId, newToken } from './tokens.js';
+
+/** Kept as a session's world key when it was played before keyed draws (its world is the generator of its seed). */
+const LEGACY_WORLD = 'legacy';
 
 export type Reply =
   | { readonly ok: true; readonly seq: number; readonly duplicate?: true }
@@ -84,31 +88,53 @@ export class Session {
     readonly row: SessionRow,
     readonly scn: Scenario,
     private readonly deps: SessionDeps,
-    /** The fog's key (engine/fog.ts): kept in the store's meta table, never sent to a chair or a projector. */
-    private readonly secret: string,
+    /**
+     * The fog's key and the world's (engine/fog.ts, engine/rng.ts): kept in the store's meta table, never sent to a
+     * chair or a projector while the game runs.
+     */
+    private readonly keys: GameKeys,
   ) {
     this.id = row.id;
     this.doctrine = doctrineByName(row.doctrine) ?? DOCTRINES['report']!;
-    this.state = newGame(scn, row.seed, secret);
+    this.state = newGame(scn, row.seed, keys);
   }
 
   /**
-   * The session's secret: made with crypto randomness the first time the session is opened, and kept. A session
-   * that has events from before secrets existed keeps the one derived from its seed, so that its log replays.
+   * The session's keys. The fog's secret is made with crypto randomness the first time the session is opened, and
+   * kept. The world's key is the room's for the session's seed: made with crypto randomness for the first session on
+   * that seed and kept, so teams on the same seed meet the same world (the same true starting values, the same draws
+   * for the same event in the same month). A session that has events from before keys existed keeps what it was
+   * played with (the secret derived from its seed; the generator seeded by the seed), so that its log replays.
    */
-  private static secretOf(row: SessionRow, store: SessionStore, events: readonly EventRow[]): string {
-    const key = `fog-secret:${row.id}`;
-    const kept = store.meta(key);
-    if (isSecret(kept)) return kept;
-    const secret = events.length === 0 ? secretFromBytes(randomBytes(16)) : seedSecret(row.seed);
-    store.setMeta(key, secret);
-    return secret;
+  private static keysOf(row: SessionRow, store: SessionStore, events: readonly EventRow[]): GameKeys {
+    const fresh = events.length === 0;
+    const secretKey = `fog-secret:${row.id}`;
+    let secret = store.meta(secretKey);
+    if (!isSecret(secret)) {
+      secret = fresh ? secretFromBytes(randomBytes(16)) : seedSecret(row.seed);
+      store.setMeta(secretKey, secret);
+    }
+    const worldKey = `world-key:${row.id}`;
+    const kept = store.meta(worldKey);
+    if (isSecret(kept)) return { secret, world: kept };
+    if (kept === LEGACY_WORLD || !fresh) {
+      if (kept !== LEGACY_WORLD) store.setMeta(worldKey, LEGACY_WORLD);
+      return { secret, world: null };
+    }
+    const roomKey = `world-seed:${row.seed >>> 0}`;
+    let world = store.meta(roomKey);
+    if (!isSecret(world)) {
+      world = secretFromBytes(randomBytes(16));
+      store.setMeta(roomKey, world);
+    }
+    store.setMeta(worldKey, world);
+    return { secret, world };
   }
 
   /** Rebuilds a session from its log alone (and its seat table), then lets bots and clocks carry on. */
   static open(row: SessionRow, scn: Scenario, deps: SessionDeps): Session {
     const events = deps.store.events(row.id);
-    const s = new Session(row, scn, deps, Session.secretOf(row, deps.store, events));
+    const s = new Session(row, scn, deps, Session.keysOf(row, deps.store, events));
     s.fold(events);
     for (const seat of deps.store.seats(row.id)) s.seats.set(seat.id, seat);
     s.wasEnded = s.ended;
@@ -440,7 +466,7 @@ export class Session {
         this.deadline = { turn: ev.turn, phase: ev.phase, at: ev.at };
         return;
       case 'undo': {
-        const r = replay(this.scn, this.row.seed, this.state.log.slice(0, ev.to), this.secret);
+        const r = replay(this.scn, this.row.seed, this.state.log.slice(0, ev.to), this.keys);
         if (!r.ok) {
           this.broken = `undo to ${ev.to} does not replay`;
           return;
@@ -497,7 +523,7 @@ export class Session {
   }
 
   private reload(): void {
-    this.state = newGame(this.scn, this.row.seed, this.secret);
+    this.state = newGame(this.scn, this.row.seed, this.keys);
     this.seq = 0;
     this.started = false;
     this.paused = false;

@@ -17,7 +17,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { isFreezing, setFreezing } from '../engine/freeze.js';
 import { newGame, scoreOf, type ChairView, type GameState } from '../engine/index.js';
 import { hashText } from '../engine/replay.js';
-import { seedRng } from '../engine/rng.js';
+import { seedRng, seedWorld } from '../engine/rng.js';
 import { playGame, type Seating } from './play.js';
 
 export interface RolloutOptions {
@@ -58,7 +58,7 @@ export function rollouts(scn: Scenario, from: GameState | null, o: RolloutOption
     for (let i = 0; i < o.games; i++) {
       const seed = rolloutSeed(o.seed, i);
       // From a given state, each rollout gets its own chance and draws: the future is not known.
-      const start = from === null ? newGame(scn, seed) : { ...from, seed, rng: seedRng(seed) };
+      const start = from === null ? newGame(scn, seed) : reseeded(from, seed);
       const end = playGame(scn, seed, o.seats, start, o.horizon, undefined, { draws: 'stateless' });
       const score = end.outcome?.score ?? scoreOf(end, scn).score;
       scores.push(score);
@@ -69,6 +69,12 @@ export function rollouts(scn: Scenario, from: GameState | null, o: RolloutOption
     setFreezing(wasFreezing);
   }
   return { scores, meanScore: scores.length === 0 ? 0 : scores.reduce((a, b) => a + b, 0) / scores.length, wins };
+}
+
+/** The state with the world's chance drawn afresh from `seed` (its key, or for a game of format 2 its generator). */
+function reseeded(from: GameState, seed: number): GameState {
+  if (from.world === undefined) return { ...from, seed, rng: seedRng(seed) };
+  return { ...from, seed, world: seedWorld(seed) };
 }
 
 /**

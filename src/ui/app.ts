@@ -1,5 +1,5 @@
 // The app: title screen or table, kept in step with the store; autosave, resume on reload, focus kept across renders.
-import { newGame, secretFromBytes } from '../engine/index.js';
+import { newGame, secretFromBytes, type GameKeys } from '../engine/index.js';
 import { linkParams } from '../net/codes.js';
 import type { Chair } from '../scenario/schema.js';
 import { BOT_DOCTRINES, createGameStore, type Session } from '../store/store.js';
@@ -223,7 +223,7 @@ export function startApp(root: HTMLElement): void {
     open({
       id: newGameId(),
       scenario: scn,
-      game: newGame(scn, c.seed, newSecret()),
+      game: newGame(scn, c.seed, newKeys()),
       humanChairs: c.humanChairs,
       botDoctrine: c.doctrine,
     });
@@ -348,12 +348,14 @@ export function startApp(root: HTMLElement): void {
 }
 
 /**
- * A new game's fog key: 128 bits of the browser's crypto randomness (engine/fog.ts), so the seed alone does not lift the
- * fog. Under `?test` (the browser tests) none is made and the engine derives it from the seed: a seed is one game there.
+ * A new game's keys, the fog's and the world's: 128 bits each of the browser's crypto randomness (engine/fog.ts,
+ * engine/rng.ts), so the seed alone neither lifts the fog nor foretells the world. Under `?test` (the browser tests)
+ * none are made and the engine derives them from the seed: a seed is one game there.
  */
-function newSecret(): string | undefined {
+function newKeys(): GameKeys | undefined {
   if (new URLSearchParams(location.search).has('test')) return undefined;
-  return secretFromBytes(crypto.getRandomValues(new Uint8Array(16)));
+  const key = () => secretFromBytes(crypto.getRandomValues(new Uint8Array(16)));
+  return { secret: key(), world: key() };
 }
 
 /** Why a save could not be opened; a scenario that could not be downloaded is no fault of the file, and its detail says so. */

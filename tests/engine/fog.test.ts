@@ -12,12 +12,15 @@ import {
   viewFor,
   type Action,
   type ChairView,
+  type GameKeys,
   type GameState,
 } from '../../src/engine/index.js';
 import { secretFromBytes, seedSecret, siphash24 } from '../../src/engine/fog.js';
 import { hashUnit } from '../../src/engine/rng.js';
 import { parseSave } from '../../src/engine/save-parse.js';
 import { indexOf } from '../../src/engine/scenario-index.js';
+import { knownTo } from '../../src/engine/knowledge.js';
+import { warned } from '../../src/engine/phases/sitrep.js';
 import { playGame, seatAll } from '../../src/sim/play.js';
 import { DOCTRINES } from '../../src/sim/doctrines/index.js';
 import { CORE_INDICATORS, type Scenario } from '../../src/scenario/schema.js';
@@ -262,6 +265,32 @@ describe('no oracles: the rules judge a chair on what it may know', () => {
   });
 });
 
+describe('the sitrep’s warnings are judged on what the chair may know', () => {
+  it('list the events the chair’s estimates say could come, not the ones the hidden truth says', () => {
+    let states = 0;
+    let disagreements = 0;
+    for (const id of ['monusco-2013', 'minusma-2014']) {
+      // Analysis high enough from the start for the warnings to show (at 60 the fog is still ± 8).
+      const shipped = loadShipped(id);
+      const scn: Scenario = {
+        ...shipped,
+        indicators: { ...shipped.indicators, analysis: { ...shipped.indicators.analysis, initial: 60 } },
+      };
+      for (let seed = 1; seed <= 12; seed++) {
+        playGame(scn, seed, seatAll(DOCTRINES['report']!), newGame(scn, seed, secretOf(seed)), undefined, (s) => {
+          states++;
+          const known = warned(s, scn, knownTo(s, scn, 'srsg'));
+          for (const chair of indexOf(scn).chairs) expect(viewFor(s, scn, chair).warnings).toEqual(known);
+          // The state keeps the list judged on the truth; a chair shown it would learn where a hidden number stands.
+          if (JSON.stringify(s.warnings) !== JSON.stringify(known)) disagreements++;
+        });
+      }
+    }
+    expect(states).toBeGreaterThan(200);
+    expect(disagreements).toBeGreaterThan(0);
+  }, 300_000);
+});
+
 describe('saves', () => {
   it('carry the secret and replay to the same state', () => {
     const s = toPlanningWith(tutorial, 5, secretOf(5));
@@ -285,7 +314,8 @@ describe('saves', () => {
   });
 
   it('from before secrets (version 1) still load, with the secret derived from the seed', () => {
-    const s = toPlanningWith(tutorial, 8);
+    // Played as version 1 games were: the seed's secret, and the world's generator seeded by the seed.
+    const s = toPlanningWith(tutorial, 8, { secret: seedSecret(8), world: null });
     const v1 = {
       format: 'mandate-save',
       version: 1,
@@ -304,7 +334,7 @@ describe('saves', () => {
   });
 });
 
-function toPlanningWith(scn: Scenario, seed: number, secret?: string, tasks?: string[]): GameState {
+function toPlanningWith(scn: Scenario, seed: number, secret?: string | GameKeys, tasks?: string[]): GameState {
   const s = newGame(scn, seed, secret);
   return toPlanningFrom(
     scn,

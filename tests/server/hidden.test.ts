@@ -8,7 +8,7 @@ import { facilitatorView, serverWithFacilitator, sessionWith, until } from './su
 const ctx = serverWithFacilitator();
 
 describe('hidden information on the wire', () => {
-  it('gives each session a secret of its own, which reaches no chair and no projector', async () => {
+  it('gives each session a secret of its own and each seed a world key, which reach no chair and no projector', async () => {
     const a = await sessionWith(ctx.fac, ctx.server.url, 41, ['srsg', 'envoy', 'projector']);
     const b = await sessionWith(ctx.fac, ctx.server.url, 41, []);
     await ctx.fac.command(a.sid, { do: 'start' });
@@ -29,11 +29,21 @@ describe('hidden information on the wire', () => {
     expect(secretA).toMatch(/^[0-9a-f]{32}$/);
     expect(secretB).toMatch(/^[0-9a-f]{32}$/);
     expect(secretA).not.toBe(secretB);
+    // One world key per seed in the room: both teams meet the same world; a third seed gets its own.
+    const c = await sessionWith(ctx.fac, ctx.server.url, 43, []);
+    ctx.fac.watch(c.sid);
+    await until(() => ctx.fac.views.has(c.sid), 'the third facilitator view');
+    const worldA = facilitatorView(ctx.fac.views.get(a.sid)).state.world;
+    expect(worldA).toMatch(/^[0-9a-f]{32}$/);
+    expect(facilitatorView(ctx.fac.views.get(b.sid)).state.world).toBe(worldA);
+    expect(facilitatorView(ctx.fac.views.get(c.sid)).state.world).not.toBe(worldA);
     for (const c of [srsg, envoy, projector]) {
       expect(c.tap.frames.length).toBeGreaterThan(0);
       for (const f of c.tap.frames) {
         expect(f).not.toContain(secretA);
+        expect(f).not.toContain(worldA);
         expect(f).not.toContain('"secret"');
+        expect(f).not.toContain('"world"');
       }
     }
     for (const c of a.clients) c.close();

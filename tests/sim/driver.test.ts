@@ -2,6 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashState, newGame } from '../../src/engine/index.js';
 import { seedSecret } from '../../src/engine/fog.js';
+import { seedWorld } from '../../src/engine/rng.js';
 import { SessionStore } from '../../src/server/db.js';
 import { Session } from '../../src/server/session.js';
 import { DOCTRINES } from '../../src/sim/doctrines/index.js';
@@ -44,8 +45,10 @@ describe('one bot driver', () => {
         endedAt: null,
       };
       db.createSession(row);
-      // the fog's key as the simulator makes it from the seed (a new session would draw a random one)
+      // the fog's and the world's keys as the simulator makes them from the seed (a new session draws random ones;
+      // the world's, one per seed for the room)
       db.setMeta(`fog-secret:${row.id}`, seedSecret(seed));
+      db.setMeta(`world-seed:${seed}`, seedWorld(seed));
       const session = Session.open(row, scn, { store: db, now: () => 0, onChange: () => {} });
       expect(session.command({ do: 'start' }, 'go').ok).toBe(true);
       const server = session.state;
@@ -57,4 +60,42 @@ describe('one bot driver', () => {
       expect(hashState(server)).toBe(hashState(sim));
     });
   }
+
+  it('a session from before keyed draws (events, no world key kept) resumes on the generator of its seed, as it was played', () => {
+    const scn = loadShipped('tutorial');
+    const seed = 11;
+    const keys = { secret: seedSecret(seed), world: null };
+    const sim = playGame(scn, seed, seatAll(DOCTRINES['report']!), newGame(scn, seed, keys), undefined, undefined, {
+      draws: 'stateless',
+    });
+    expect(sim.format).toBe(2);
+    const db = new SessionStore(`${tmp.dir}/legacy.db`);
+    const row = {
+      id: 's-legacy',
+      code: 'ABCDEG',
+      scenario: 'tutorial',
+      scenarioHash: hashScenario(scn),
+      seed,
+      team: 't',
+      doctrine: 'report',
+      createdAt: 0,
+      endedAt: null,
+    };
+    db.createSession(row);
+    db.setMeta(`fog-secret:${row.id}`, seedSecret(seed));
+    // Played as an older server played it...
+    db.setMeta(`world-key:${row.id}`, 'legacy');
+    const deps = { store: db, now: () => 0, onChange: () => {} };
+    const first = Session.open(row, scn, deps);
+    expect(first.command({ do: 'start' }, 'go').ok).toBe(true);
+    expect(hashState(first.state)).toBe(hashState(sim));
+    first.close();
+    // ...then opened by this one, in a database that kept no world key for it.
+    db.setMeta(`world-key:${row.id}`, '');
+    const again = Session.open(row, scn, deps);
+    expect(hashState(again.state)).toBe(hashState(sim));
+    expect(again.state.world).toBeUndefined();
+    again.close();
+    db.close();
+  });
 });

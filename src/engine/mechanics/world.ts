@@ -1,7 +1,7 @@
 // The world pushes back each turn: armed violence, mission presence, police, spoiler attacks, deployments.
 import type { Scenario } from '../../scenario/schema.js';
 import { change } from '../ledger.js';
-import { chance, type RngState } from '../rng.js';
+import { chance } from '../rng.js';
 import { indexOf } from '../scenario-index.js';
 import type { DraftState, EngineEvent } from '../types.js';
 import { tally } from './politics.js';
@@ -75,7 +75,7 @@ export function spoilerAttacks(d: DraftState, scn: Scenario): void {
       const exposed = Object.values(d.units).some((u) => u.region === r);
       // L-analysis: early warning lets the mission see some attacks coming.
       const warning = 1.3 - (0.6 * d.indicators.analysis) / 100;
-      if (!exposed || !chance(d.rng as RngState, (st.strength / 300) * warning)) continue;
+      if (!exposed || !chance(d, (st.strength / 300) * warning, 'spoiler', `${a.id}/${r}`)) continue;
       const cause = { kind: 'mechanic', mechanic: 'spoiler-attacks', subject: a.id } as const;
       change(d, scn, { kind: 'indicator', id: 'casualties' }, 3, cause, ['L-spoilers']);
       change(d, scn, { kind: 'indicator', id: 'credibility' }, -1, cause, ['L-spoilers']);

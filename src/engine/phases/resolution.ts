@@ -21,7 +21,7 @@ import {
   missionPresence,
   spoilerAttacks,
 } from '../mechanics/world.js';
-import { chance, type RngState } from '../rng.js';
+import { chance } from '../rng.js';
 import { indexOf } from '../scenario-index.js';
 import { CHAIR_ORDER, type Conflict, type DraftState, type EngineEvent } from '../types.js';
 
@@ -71,7 +71,7 @@ export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void 
   for (const a of scn.actors) {
     for (const rule of a.rules) {
       if (rule.when && !holds(rule.when, d)) continue;
-      if (!chance(d.rng as RngState, rule.chance)) continue;
+      if (!chance(d, rule.chance, 'rule', `${a.id}/${rule.id}`)) continue;
       applyEffects(d, scn, rule.effects, {
         cause: { kind: 'rule', actor: a.id, rule: rule.id },
         lessons: rule.lessons,

@@ -1,8 +1,7 @@
 // Sitrep: a new turn opens; events whose triggers hold fire, and analysis may see next turn's coming.
 import type { Event, Scenario } from '../../scenario/schema.js';
-import { holds } from '../conditions.js';
+import { holds, type Reader } from '../conditions.js';
 import { applyEffects } from '../effects.js';
-import type { RngState } from '../rng.js';
 import { chance } from '../rng.js';
 import { indexOf } from '../scenario-index.js';
 import { councilRenewal } from '../mechanics/council.js';
@@ -10,12 +9,25 @@ import type { DraftState, EngineEvent, GameState, Plan } from '../types.js';
 
 export const EMPTY_PLAN: Plan = { items: [], committed: false, revised: false, confirmed: false, note: '' };
 
-function eligible(e: Event, s: GameState | DraftState, turn: number): boolean {
+function eligible(e: Event, s: GameState | DraftState, turn: number, read?: Reader): boolean {
   const span = e.window;
   if (span && (turn < span.from || turn > span.to)) return false;
   if (!e.repeat && s.fired.some((f) => f.event === e.id)) return false;
   if (e.repeat && s.fired.some((f) => f.event === e.id && f.turn === turn)) return false;
-  return e.when === undefined || holds(e.when, s);
+  return e.when === undefined || holds(e.when, s, read);
+}
+
+/**
+ * L-analysis: events that could fire next month if nothing changes (a risk, not a certainty), seen when analysis
+ * reaches their `warnAt`. With `read` (a chair's knowledge: knowledge.ts) the numbers are the ones the chair may
+ * know, so a warning tells it nothing its view does not; without, the true ones (the state's record).
+ */
+export function warned(s: GameState | DraftState, scn: Scenario, read?: Reader): string[] {
+  const analysis = read ? read.indicator('analysis') : s.indicators.analysis;
+  return scn.events
+    .filter((e) => e.warnAt !== undefined && analysis >= e.warnAt && s.turn < scn.turns)
+    .filter((e) => eligible(e, s, s.turn + 1, read))
+    .map((e) => e.id);
 }
 
 /** Opens turn `d.turn`: clears last turn's plans, fires events, looks ahead. */
@@ -29,19 +41,16 @@ export function beginTurn(d: DraftState, scn: Scenario, out: EngineEvent[]): voi
   d.plans = Object.fromEntries(idx.chairs.map((c) => [c, { ...EMPTY_PLAN, items: [] }]));
   for (const e of scn.events) {
     if (!eligible(e, d, d.turn)) continue;
-    if (!chance(d.rng as RngState, e.chance)) continue;
+    if (!chance(d, e.chance, 'event', e.id)) continue;
     d.fired.push({ event: e.id, turn: d.turn, choice: null });
     applyEffects(d, scn, e.effects, { cause: { kind: 'event', event: e.id }, lessons: e.lessons });
     if (e.choices.length > 0) d.pendingChoices.push(e.id);
     out.push({ type: 'event-fired', event: e.id });
   }
   councilRenewal(d, scn);
-  // L-analysis: good analysis sees trouble a turn ahead, while something can still be done.
-  // Warned: events that could fire next turn if nothing changes (a risk, not a certainty).
-  d.warnings = scn.events
-    .filter((e) => e.warnAt !== undefined && d.indicators.analysis >= e.warnAt && d.turn < scn.turns)
-    .filter((e) => eligible(e, d, d.turn + 1))
-    .map((e) => e.id);
+  // L-analysis: good analysis sees trouble a turn ahead, while something can still be done. The state keeps the
+  // list on the true numbers; what a chair is shown is judged on its knowledge (view.ts).
+  d.warnings = warned(d, scn);
   out.push({ type: 'phase', phase: 'sitrep', turn: d.turn });
 }
 

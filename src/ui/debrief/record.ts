@@ -1,5 +1,13 @@
 // Pure helpers over the game's record (scenario, seed, log, ledger) for the debrief screens. No DOM.
-import { newGame, step, trackKey, type Action, type GameState, type LedgerEntry } from '../../engine/index.js';
+import {
+  newGame,
+  step,
+  trackKey,
+  type Action,
+  type GameKeys,
+  type GameState,
+  type LedgerEntry,
+} from '../../engine/index.js';
 import type { Chair, IndicatorId, Scenario } from '../../scenario/schema.js';
 
 /** One step of the replay viewer: the game as it stood after month `turn` resolved (0: before the first month). */
@@ -12,8 +20,8 @@ export interface Frame {
  * Replays the log and keeps the state at the end of each month: frame 0 is the game once the mandate
  * is adopted (or the state before the first resolution), frame n the state right after month n resolved.
  */
-export function framesOf(scn: Scenario, seed: number, log: readonly Action[], secret?: string): Frame[] {
-  let s = newGame(scn, seed, secret);
+export function framesOf(scn: Scenario, seed: number, log: readonly Action[], keys?: GameKeys): Frame[] {
+  let s = newGame(scn, seed, keys);
   const frames: Frame[] = [];
   let zero: GameState = s;
   for (const a of log) {
@@ -35,9 +43,9 @@ export function stateAt(
   log: readonly Action[],
   turn: number,
   phase: GameState['phase'],
-  secret?: string,
+  keys?: GameKeys,
 ): GameState | null {
-  let s = newGame(scn, seed, secret);
+  let s = newGame(scn, seed, keys);
   for (const a of log) {
     if (s.turn === turn && s.phase === phase) return s;
     const r = step(s, a, scn);

@@ -1,6 +1,7 @@
 // The replay viewer: step through a finished or saved game month by month, map and panels as they were, from the log.
 import { timelineOf, type TurnRecord } from '../../debrief/debrief.js';
 import { indexOf } from '../../engine/scenario-index.js';
+import { keysOf } from '../../engine/step.js';
 import type { Chair } from '../../scenario/schema.js';
 import { lazyMap } from '../lazy-map.js';
 import { storeSource } from '../scenes/source.js';
@@ -115,8 +116,8 @@ export function replayViewer(
 
   function load(s: Session): void {
     session = s;
-    frames = framesOf(s.scenario, s.game.seed, s.game.log, s.game.secret);
-    timeline = timelineOf(s.scenario, s.game.seed, s.game.log, s.game.secret);
+    frames = framesOf(s.scenario, s.game.seed, s.game.log, keysOf(s.game));
+    timeline = timelineOf(s.scenario, s.game.seed, s.game.log, keysOf(s.game));
     const chairs = indexOf(s.scenario).chairs;
     if (!chairs.includes(viewer)) viewer = chairs[0] ?? 'srsg';
     seenBy.replaceChildren(...chairs.map((c) => h('option', { value: c, selected: c === viewer }, chairName(c))));

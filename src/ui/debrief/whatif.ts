@@ -6,7 +6,7 @@ import { indexOf } from '../../engine/scenario-index.js';
 import { CORE_INDICATORS, DIMENSIONS, type Chair } from '../../scenario/constants.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { seriesOf } from '../../engine/index.js';
-import { newGame } from '../../engine/index.js';
+import { keysOf, newGame } from '../../engine/index.js';
 import { DOCTRINES } from '../../sim/doctrines/index.js';
 import { seatAll } from '../../sim/play.js';
 import type { Session } from '../../store/store.js';
@@ -23,7 +23,7 @@ function resultOf(s: GameState, scn: Scenario): { result: string; score: number;
 }
 
 function seriesFor(s: GameState, scn: Scenario, k: (typeof CORE_INDICATORS)[number]): number[] {
-  return seriesOf(s.ledger, { kind: 'indicator', id: k }, newGame(scn, s.seed, s.secret).indicators[k], s.turn);
+  return seriesOf(s.ledger, { kind: 'indicator', id: k }, newGame(scn, s.seed, keysOf(s)).indicators[k], s.turn);
 }
 
 /** The comparison of two games: outcomes side by side, where the ledgers part, and the indicators over time. */
@@ -224,7 +224,7 @@ export function whatIfPanel(session: Session): HTMLElement {
       const chair = who as Chair;
       options.push({ kind: 'plan', chair, items: [] });
       labels.push(t('whatif.emptyPlan'));
-      const at = stateAt(scn, game.seed, game.log, turn, 'planning', game.secret);
+      const at = stateAt(scn, game.seed, game.log, turn, 'planning', keysOf(game));
       if (at) {
         const seen = new Set<string>();
         for (const a of legalActions(at, scn, chair)) {

@@ -1,5 +1,5 @@
 // The game as it stood before this month's changes, replayed from the log: what the map's change markers and the text twin compare with.
-import { newGame, step, viewFor, type Action, type ChairView, type GameState } from '../../engine/index.js';
+import { keysOf, newGame, step, viewFor, type Action, type ChairView, type GameState } from '../../engine/index.js';
 import type { Chair, Scenario } from '../../scenario/schema.js';
 
 /** How far the last replay got, so the next call steps only the actions added since (a game's log only grows). */
@@ -27,10 +27,11 @@ export function monthBaseline(scn: Scenario, game: GameState): GameState | null 
     c.scn !== scn ||
     c.seed !== game.seed ||
     c.state.secret !== game.secret ||
+    c.state.world !== game.world ||
     c.log.length > log.length ||
     (last >= 0 && c.log[last] !== log[last])
   ) {
-    c = { scn, seed: game.seed, log: [], state: newGame(scn, game.seed, game.secret), before: null };
+    c = { scn, seed: game.seed, log: [], state: newGame(scn, game.seed, keysOf(game)), before: null };
   }
   let s = c.state;
   let before = c.before;
