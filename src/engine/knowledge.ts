@@ -78,13 +78,36 @@ interface Known {
   readonly width: number;
   readonly spread: number;
   readonly walks: Walks;
+  /** What the estimates were worked out from: a state with all of these the same sees the same numbers. */
+  readonly from: KnownFrom;
+  /** Values derived from the estimates alone (the view's numbers, the chair's reader), kept with them. */
+  readonly memo: Map<object, unknown>;
 }
 
-const known = new WeakMap<GameState, Known>();
+type KnownFrom = Pick<GameState, 'ledger' | 'indicators' | 'violence' | 'actors' | 'turn' | 'secret'> & {
+  scn: Scenario;
+};
+
+/**
+ * The estimates, by ledger. States that share their ledger and their numbers (plan edits, the sitrep and the strategy
+ * share every number with the state before) share their estimates, instead of working them out once per state.
+ */
+const known = new WeakMap<GameState['ledger'], Known>();
+
+function sameSource(f: KnownFrom, s: GameState, scn: Scenario): boolean {
+  return (
+    f.indicators === s.indicators &&
+    f.violence === s.violence &&
+    f.actors === s.actors &&
+    f.turn === s.turn &&
+    f.secret === s.secret &&
+    f.scn === scn
+  );
+}
 
 function knownOf(s: GameState, scn: Scenario): Known {
-  let k = known.get(s);
-  if (k) return k;
+  let k = known.get(s.ledger);
+  if (k && sameSource(k.from, s, scn)) return k;
   const heldBack = new Map<string, number>();
   if (s.turn >= 1) {
     // The ledger is in turn order: walk back over this month's entries only.
@@ -96,9 +119,39 @@ function knownOf(s: GameState, scn: Scenario): Known {
     }
   }
   const width = bandOf(s, scn);
-  k = { heldBack, seen: new Map(), width, spread: Math.round(width), walks: walksOf(s.secret, scn.mechanics.fog) };
-  known.set(s, k);
+  const from: KnownFrom = {
+    ledger: s.ledger,
+    indicators: s.indicators,
+    violence: s.violence,
+    actors: s.actors,
+    turn: s.turn,
+    secret: s.secret,
+    scn,
+  };
+  k = {
+    heldBack,
+    seen: new Map(),
+    width,
+    spread: Math.round(width),
+    walks: walksOf(s.secret, scn.mechanics.fog),
+    from,
+    memo: new Map(),
+  };
+  known.set(s.ledger, k);
   return k;
+}
+
+/**
+ * A value worked out from the estimates of `s` alone (and the phase: none is kept once the game is over), made once
+ * for every state that sees the same numbers. `slot` names the value; `make` must read nothing else of the state.
+ */
+export function memoSeen<T>(s: GameState, scn: Scenario, slot: object, make: () => T): T {
+  if (s.phase === 'over') return make();
+  const memo = knownOf(s, scn).memo;
+  if (memo.has(slot)) return memo.get(slot) as T;
+  const v = make();
+  memo.set(slot, v);
+  return v;
 }
 
 function bounds(scn: Scenario, t: Track): [number, number] {
@@ -151,10 +204,10 @@ export function seenOf(s: GameState, scn: Scenario, t: Track): Seen {
  * mission's analysis today; the chair is named so that this can change in one place.)
  */
 export function knownTo(s: GameState, scn: Scenario, _chair: Chair): Reader {
-  return {
+  return memoSeen(s, scn, knownTo, () => ({
     indicator: (id) => seenOf(s, scn, { kind: 'indicator', id }).value,
     violence: (id) => seenOf(s, scn, { kind: 'violence', id }).value,
     stance: (id) => (s.actors[id] ? seenOf(s, scn, { kind: 'stance', id }).value : 0),
     strength: (id) => (s.actors[id] ? seenOf(s, scn, { kind: 'strength', id }).value : 0),
-  };
+  }));
 }
