@@ -120,56 +120,74 @@ export function legalityContext(s: GameState, scn: Scenario, chair: Chair): Lega
 }
 
 function makeContext(s: GameState, scn: Scenario, chair: Chair): LegalityContext {
-  const items = s.plans[chair]?.items ?? [];
-  let closed: Rejection | null | undefined;
-  let cost: number | undefined;
-  let plannedCards: Set<string> | undefined;
-  let movingUnits: Set<string> | undefined;
-  let unitsIn: Map<string, string[]> | undefined;
-  const targets = new Map<Card, readonly string[]>();
-  const allowed = new Map<Card, Rejection | null>();
-  const ctx: LegalityContext = {
-    state: s,
-    scenario: scn,
-    chair,
-    items,
-    get closed() {
-      return closed === undefined ? (closed = planOpen(s, chair)) : closed;
-    },
-    get cost() {
-      return (cost ??= planCost(scn, items));
-    },
-    capacity: capacityOf(scn, chair),
-    get plannedCards() {
-      return (plannedCards ??= new Set(items.flatMap((it) => (it.kind === 'card' ? [it.card] : []))));
-    },
-    get movingUnits() {
-      return (movingUnits ??= new Set(items.flatMap((it) => (it.kind === 'move' ? [it.unit] : []))));
-    },
-    get unitsIn() {
-      if (!unitsIn) {
-        unitsIn = new Map();
-        for (const id in s.units) {
-          const r = s.units[id]!.region;
-          const list = unitsIn.get(r);
-          if (list) list.push(id);
-          else unitsIn.set(r, [id]);
-        }
+  return new Context(s, scn, chair);
+}
+
+/** A LegalityContext whose parts are worked out when first read (one object: no closures per state). */
+class Context implements LegalityContext {
+  readonly items: readonly PlanItem[];
+  readonly capacity: number;
+  #closed: Rejection | null | undefined;
+  #cost: number | undefined;
+  #plannedCards: Set<string> | undefined;
+  #movingUnits: Set<string> | undefined;
+  #unitsIn: Map<string, string[]> | undefined;
+  #targets: Map<Card, readonly string[]> | undefined;
+  #allowed: Map<Card, Rejection | null> | undefined;
+
+  constructor(
+    readonly state: GameState,
+    readonly scenario: Scenario,
+    readonly chair: Chair,
+  ) {
+    this.items = state.plans[chair]?.items ?? [];
+    this.capacity = capacityOf(scenario, chair);
+  }
+
+  get closed(): Rejection | null {
+    return this.#closed === undefined ? (this.#closed = planOpen(this.state, this.chair)) : this.#closed;
+  }
+
+  get cost(): number {
+    return (this.#cost ??= planCost(this.scenario, this.items));
+  }
+
+  get plannedCards(): ReadonlySet<string> {
+    return (this.#plannedCards ??= new Set(this.items.flatMap((it) => (it.kind === 'card' ? [it.card] : []))));
+  }
+
+  get movingUnits(): ReadonlySet<string> {
+    return (this.#movingUnits ??= new Set(this.items.flatMap((it) => (it.kind === 'move' ? [it.unit] : []))));
+  }
+
+  get unitsIn(): ReadonlyMap<string, readonly string[]> {
+    if (!this.#unitsIn) {
+      const unitsIn = new Map<string, string[]>();
+      const units = this.state.units;
+      for (const id in units) {
+        const r = units[id]!.region;
+        const list = unitsIn.get(r);
+        if (list) list.push(id);
+        else unitsIn.set(r, [id]);
       }
-      return unitsIn;
-    },
-    targets(card) {
-      let t = targets.get(card);
-      if (!t) targets.set(card, (t = targetsOf(s, scn, card)));
-      return t;
-    },
-    cardAllowed(card) {
-      let r = allowed.get(card);
-      if (r === undefined) allowed.set(card, (r = cardLevelRejection(ctx, card)));
-      return r;
-    },
-  };
-  return ctx;
+      this.#unitsIn = unitsIn;
+    }
+    return this.#unitsIn;
+  }
+
+  targets(card: Card): readonly string[] {
+    const targets = (this.#targets ??= new Map());
+    let t = targets.get(card);
+    if (!t) targets.set(card, (t = targetsOf(this.state, this.scenario, card)));
+    return t;
+  }
+
+  cardAllowed(card: Card): Rejection | null {
+    const allowed = (this.#allowed ??= new Map());
+    let r = allowed.get(card);
+    if (r === undefined) allowed.set(card, (r = cardLevelRejection(this, card)));
+    return r;
+  }
 }
 
 /** The checks on a card that do not depend on its target, in the order cardRejection makes them. */
