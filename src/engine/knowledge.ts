@@ -5,7 +5,7 @@ import type { Chair, Scenario } from '../scenario/schema.js';
 import type { Reader } from './conditions.js';
 import { FOG_SHARPEN, fogShare, fogWidth, walksOf, type Walks } from './fog.js';
 import { readTrack, trackKey } from './ledger.js';
-import type { Cause, GameState, Track } from './types.js';
+import type { Cause, GameState, LedgerEntry, Track } from './types.js';
 
 /** A number as a chair sees it: exact, or an estimate with the spread of its possible error. */
 export interface Seen {
@@ -28,6 +28,34 @@ const bands = new WeakMap<GameState['ledger'], { scn: Scenario; byTurn: number[]
  * of an unchanged number moves by more than 2 points from one month to the next (FOG_DRIFT + FOG_SHARPEN).
  */
 function bandOf(s: GameState, scn: Scenario): number {
+  // The band of month `turn` reads only the entries of earlier months, which states of one game share (the ledger
+  // only grows): kept under the last of those entries, a new ledger of the same month finds it without a pass.
+  const turn0 = Math.max(0, s.turn);
+  const cut = firstEntryOfTurn(s.ledger, turn0);
+  const last = cut > 0 ? s.ledger[cut - 1]! : undefined;
+  const prior = last && priorBands.get(last);
+  if (prior && prior.scn === scn && prior.turn === turn0 && prior.at === cut) return prior.width;
+  const width = bandByLedger(s, scn);
+  if (last) priorBands.set(last, { scn, turn: turn0, at: cut, width });
+  return width;
+}
+
+/** The band of a month, under the last entry of the months before it and that entry's place in the ledger. */
+const priorBands = new WeakMap<LedgerEntry, { scn: Scenario; turn: number; at: number; width: number }>();
+
+/** The index of the first ledger entry of a turn or later (entries are in turn order). */
+export function firstEntryOfTurn(ledger: GameState['ledger'], turn: number): number {
+  let lo = 0;
+  let hi = ledger.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ledger[mid]!.turn < turn) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function bandByLedger(s: GameState, scn: Scenario): number {
   let b = bands.get(s.ledger);
   if (!b || b.scn !== scn) {
     b = { scn, byTurn: [] };

@@ -1,7 +1,7 @@
 // viewFor: what one chair sees of the true state, through the fog of the mission's analysis.
 import { CORE_INDICATORS, type Chair, type IndicatorId } from '../scenario/constants.js';
 import type { Scenario } from '../scenario/schema.js';
-import { fogSpread, isEstimated, memoSeen, seenOf, type Seen } from './knowledge.js';
+import { firstEntryOfTurn, fogSpread, isEstimated, memoSeen, seenOf, type Seen } from './knowledge.js';
 import { deepFreeze, isFreezing } from './freeze.js';
 import { indexOf } from './scenario-index.js';
 import type {
@@ -165,18 +165,6 @@ function seenLedger(s: GameState, scn: Scenario, from: number): readonly SeenEnt
 
 /** Parts of views shared between calls are frozen where states are (under tests), so a caller that writes to one throws. */
 const frozen = <T>(v: T): T => (isFreezing() ? deepFreeze(v) : v);
-
-/** The index of the first ledger entry of a turn or later (entries are in turn order). */
-function firstEntryOfTurn(ledger: GameState['ledger'], turn: number): number {
-  let lo = 0;
-  let hi = ledger.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ledger[mid]!.turn < turn) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** What the facilitator sees: the true state and every chair's view of it, side by side. */
 export function facilitatorView(

@@ -49,8 +49,9 @@ export function chooseEventOption(d: DraftState, scn: Scenario, eventId: string,
   const choice = ev?.choices.find((c) => c.id === choiceId);
   if (!ev || !choice) return;
   d.pendingChoices = d.pendingChoices.filter((e) => e !== eventId);
-  const fired = [...d.fired].reverse().find((f) => f.event === eventId && f.turn === d.turn);
-  if (fired) fired.choice = choiceId;
+  // The fired list is shared element by element with the state before: the entry is replaced, not written.
+  const at = d.fired.findLastIndex((f) => f.event === eventId && f.turn === d.turn);
+  if (at >= 0) d.fired[at] = { ...d.fired[at]!, choice: choiceId };
   applyEffects(d, scn, choice.effects, {
     cause: { kind: 'event', event: eventId, choice: choiceId },
     lessons: [...new Set([...ev.lessons, ...choice.lessons])],
