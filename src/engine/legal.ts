@@ -221,16 +221,24 @@ function cardRejection(ctx: LegalityContext, item: Extract<PlanItem, { kind: 'ca
     if (item.target !== undefined) return no('card/target', `'${card.id}' takes no target`);
   } else {
     if (item.target === undefined) return no('card/target', `'${card.id}' needs a ${card.target} target`);
-    const actor = indexOf(scn).actors.get(item.target);
-    if (card.tags.includes('talks') && actor && !actor.negotiable) {
-      return no('card/non-negotiable', `'${item.target}' is outside any negotiation`);
-    }
-    if (!ctx.targets(card).includes(item.target))
+    if (!ctx.targets(card).includes(item.target)) {
+      const actor = indexOf(scn).actors.get(item.target);
+      if (card.tags.includes('talks') && actor && !actor.negotiable)
+        return no('card/non-negotiable', `'${item.target}' is outside any negotiation`);
       return no('card/target', `'${item.target}' is not a target for '${card.id}'`);
-    if (card.needsUnit && !hasUnitIn(ctx, card, item.target)) {
-      return no('card/no-unit', `no ${card.needsUnit} unit able to act at '${item.target}'`);
     }
+    return targetRejection(ctx, card, item.target);
   }
+  return null;
+}
+
+/** The checks on one of a card's targets (`ctx.targets(card)` holds it). */
+function targetRejection(ctx: LegalityContext, card: Card, target: string): Rejection | null {
+  const actor = indexOf(ctx.scenario).actors.get(target);
+  if (card.tags.includes('talks') && actor && !actor.negotiable)
+    return no('card/non-negotiable', `'${target}' is outside any negotiation`);
+  if (card.needsUnit && !hasUnitIn(ctx, card, target))
+    return no('card/no-unit', `no ${card.needsUnit} unit able to act at '${target}'`);
   return null;
 }
 
@@ -415,9 +423,16 @@ export function legalActions(s: GameState, scn: Scenario, chair: Chair): Action[
         };
         if (ctx.items.length < MAX_PLAN_ITEMS) {
           for (const card of idx.cardsByChair.get(chair) ?? []) {
-            if (ctx.cardAllowed(card) !== null) continue;
-            if (card.target === 'none') add({ kind: 'card', card: card.id });
-            else for (const t of ctx.targets(card)) add({ kind: 'card', card: card.id, target: t });
+            // addRejection's checks, with those that hold for every target made once per card.
+            if (ctx.cardAllowed(card) !== null || ctx.cost + card.cost > ctx.capacity) continue;
+            if (card.target === 'none') {
+              out.push({ type: 'plan/add', chair, item: { kind: 'card', card: card.id } });
+              continue;
+            }
+            for (const t of ctx.targets(card)) {
+              if (targetRejection(ctx, card, t) === null)
+                out.push({ type: 'plan/add', chair, item: { kind: 'card', card: card.id, target: t } });
+            }
           }
           if (chair === 'force') {
             for (const id in s.units) {
