@@ -10,95 +10,95 @@
 // pure function of the state: views and replays stay exact.
 import type { Scenario } from '../scenario/schema.js';
 
-// ---- SipHash-2-4 over 32-bit halves (64-bit words as [hi, lo]) ----------------------------------------------
+// ---- SipHash-2-4 over 32-bit halves ----------------------------------------------------------------------------
+//
+// The four 64-bit words live in one Uint32Array as [v0 hi, v0 lo, v1 hi, v1 lo, ...] (stores wrap to 32 bits), so a
+// hash allocates nothing but its result: the fog hashes thousands of times a game.
 
-type W = [number, number];
+const V = new Uint32Array(8);
 
-function add(a: W, b: W): void {
-  const lo = (a[1] + b[1]) >>> 0;
-  a[0] = (a[0] + b[0] + (lo < a[1] ? 1 : 0)) >>> 0;
-  a[1] = lo;
+/** v[a] += v[b] (64-bit, word indices 0..3). */
+function add(a: number, b: number): void {
+  const lo = (V[2 * a + 1]! + V[2 * b + 1]!) >>> 0;
+  V[2 * a] = V[2 * a]! + V[2 * b]! + (lo < V[2 * a + 1]! ? 1 : 0);
+  V[2 * a + 1] = lo;
 }
 
-function rotl(a: W, n: number): void {
-  let [hi, lo] = a;
-  if (n >= 32) {
-    [hi, lo] = [lo, hi];
-    n -= 32;
-  }
-  if (n === 0) {
-    a[0] = hi;
-    a[1] = lo;
+/** v[a] = v[a] rotated left by n (0 < n < 32), or its halves swapped (n = 32). */
+function rotl(a: number, n: number): void {
+  const hi = V[2 * a]!;
+  const lo = V[2 * a + 1]!;
+  if (n === 32) {
+    V[2 * a] = lo;
+    V[2 * a + 1] = hi;
     return;
   }
-  a[0] = ((hi << n) | (lo >>> (32 - n))) >>> 0;
-  a[1] = ((lo << n) | (hi >>> (32 - n))) >>> 0;
+  V[2 * a] = (hi << n) | (lo >>> (32 - n));
+  V[2 * a + 1] = (lo << n) | (hi >>> (32 - n));
 }
 
-function xor(a: W, b: W): void {
-  a[0] = (a[0] ^ b[0]) >>> 0;
-  a[1] = (a[1] ^ b[1]) >>> 0;
+/** v[a] ^= v[b]. */
+function xor(a: number, b: number): void {
+  V[2 * a] = V[2 * a]! ^ V[2 * b]!;
+  V[2 * a + 1] = V[2 * a + 1]! ^ V[2 * b + 1]!;
 }
 
-function round(v0: W, v1: W, v2: W, v3: W): void {
-  add(v0, v1);
-  rotl(v1, 13);
-  xor(v1, v0);
-  rotl(v0, 32);
-  add(v2, v3);
-  rotl(v3, 16);
-  xor(v3, v2);
-  add(v0, v3);
-  rotl(v3, 21);
-  xor(v3, v0);
-  add(v2, v1);
-  rotl(v1, 17);
-  xor(v1, v2);
-  rotl(v2, 32);
+function round(): void {
+  add(0, 1);
+  rotl(1, 13);
+  xor(1, 0);
+  rotl(0, 32);
+  add(2, 3);
+  rotl(3, 16);
+  xor(3, 2);
+  add(0, 3);
+  rotl(3, 21);
+  xor(3, 0);
+  add(2, 1);
+  rotl(1, 17);
+  xor(1, 2);
+  rotl(2, 32);
 }
 
-/** A 64-bit word from 8 little-endian bytes at `i`. */
-function word(b: Uint8Array, i: number): W {
-  const lo = (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
-  const hi = (b[i + 4]! | (b[i + 5]! << 8) | (b[i + 6]! << 16) | (b[i + 7]! << 24)) >>> 0;
-  return [hi, lo];
+/** A little-endian 32-bit word of `b` at `i`, reading zeros past `end` (the message's last, partial word). */
+function le32(b: Uint8Array, i: number, end: number): number {
+  let w = 0;
+  for (let j = 3; j >= 0; j--) w = (w << 8) | (i + j < end ? b[i + j]! : 0);
+  return w >>> 0;
+}
+
+/** Mixes one message word (hi, lo) in: two compression rounds. */
+function compress(hi: number, lo: number): void {
+  V[6] = V[6]! ^ hi;
+  V[7] = V[7]! ^ lo;
+  round();
+  round();
+  V[0] = V[0]! ^ hi;
+  V[1] = V[1]! ^ lo;
 }
 
 /** SipHash-2-4 of `msg` under a 16-byte key: the 64-bit result as [hi, lo]. */
 export function siphash24(key: Uint8Array, msg: Uint8Array): [number, number] {
-  const k0 = word(key, 0);
-  const k1 = word(key, 8);
-  const v0: W = [k0[0] ^ 0x736f6d65, k0[1] ^ 0x70736575];
-  const v1: W = [k1[0] ^ 0x646f7261, k1[1] ^ 0x6e646f6d];
-  const v2: W = [k0[0] ^ 0x6c796765, k0[1] ^ 0x6e657261];
-  const v3: W = [k1[0] ^ 0x74656462, k1[1] ^ 0x79746573];
-  for (const v of [v0, v1, v2, v3]) {
-    v[0] >>>= 0;
-    v[1] >>>= 0;
-  }
+  const k0hi = le32(key, 4, 16);
+  const k0lo = le32(key, 0, 16);
+  const k1hi = le32(key, 12, 16);
+  const k1lo = le32(key, 8, 16);
+  V[0] = k0hi ^ 0x736f6d65;
+  V[1] = k0lo ^ 0x70736575;
+  V[2] = k1hi ^ 0x646f7261;
+  V[3] = k1lo ^ 0x6e646f6d;
+  V[4] = k0hi ^ 0x6c796765;
+  V[5] = k0lo ^ 0x6e657261;
+  V[6] = k1hi ^ 0x74656462;
+  V[7] = k1lo ^ 0x79746573;
   const n = msg.length;
   const end = n - (n % 8);
-  for (let i = 0; i < end; i += 8) {
-    const m = word(msg, i);
-    xor(v3, m);
-    round(v0, v1, v2, v3);
-    round(v0, v1, v2, v3);
-    xor(v0, m);
-  }
-  const last = new Uint8Array(8);
-  last.set(msg.subarray(end));
-  last[7] = n & 0xff;
-  const m = word(last, 0);
-  xor(v3, m);
-  round(v0, v1, v2, v3);
-  round(v0, v1, v2, v3);
-  xor(v0, m);
-  xor(v2, [0, 0xff]);
-  for (let i = 0; i < 4; i++) round(v0, v1, v2, v3);
-  xor(v0, v1);
-  xor(v0, v2);
-  xor(v0, v3);
-  return v0;
+  for (let i = 0; i < end; i += 8) compress(le32(msg, i + 4, n), le32(msg, i, n));
+  // The last word: the remaining bytes, zero-padded, with the length's low byte on top.
+  compress((le32(msg, end + 4, n) | ((n & 0xff) << 24)) >>> 0, le32(msg, end, n));
+  V[5] = V[5]! ^ 0xff;
+  for (let i = 0; i < 4; i++) round();
+  return [(V[0]! ^ V[2]! ^ V[4]! ^ V[6]!) >>> 0, (V[1]! ^ V[3]! ^ V[5]! ^ V[7]!) >>> 0];
 }
 
 // ---- the secret -----------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import type { Reader } from './conditions.js';
 import { FOG_SHARPEN, fogShare, fogWidth, walksOf, type Walks } from './fog.js';
 import { readTrack, trackKey } from './ledger.js';
 import { worldUnit } from './rng.js';
-import type { Cause, GameState, IndicatorId, Track } from './types.js';
+import type { Cause, GameState, IndicatorId, LedgerEntry, Track } from './types.js';
 
 /** A number as a chair sees it: exact, or an estimate with the spread of its possible error. */
 export interface Seen {
@@ -29,6 +29,34 @@ const bands = new WeakMap<GameState['ledger'], { scn: Scenario; byTurn: number[]
  * of an unchanged number moves by more than 2 points from one month to the next (FOG_DRIFT + FOG_SHARPEN).
  */
 function bandOf(s: GameState, scn: Scenario): number {
+  // The band of month `turn` reads only the entries of earlier months, which states of one game share (the ledger
+  // only grows): kept under the last of those entries, a new ledger of the same month finds it without a pass.
+  const turn0 = Math.max(0, s.turn);
+  const cut = firstEntryOfTurn(s.ledger, turn0);
+  const last = cut > 0 ? s.ledger[cut - 1]! : undefined;
+  const prior = last && priorBands.get(last);
+  if (prior && prior.scn === scn && prior.turn === turn0 && prior.at === cut) return prior.width;
+  const width = bandByLedger(s, scn);
+  if (last) priorBands.set(last, { scn, turn: turn0, at: cut, width });
+  return width;
+}
+
+/** The band of a month, under the last entry of the months before it and that entry's place in the ledger. */
+const priorBands = new WeakMap<LedgerEntry, { scn: Scenario; turn: number; at: number; width: number }>();
+
+/** The index of the first ledger entry of a turn or later (entries are in turn order). */
+export function firstEntryOfTurn(ledger: GameState['ledger'], turn: number): number {
+  let lo = 0;
+  let hi = ledger.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ledger[mid]!.turn < turn) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function bandByLedger(s: GameState, scn: Scenario): number {
   let b = bands.get(s.ledger);
   if (!b || b.scn !== scn) {
     b = { scn, byTurn: [] };
@@ -79,13 +107,36 @@ interface Known {
   readonly width: number;
   readonly spread: number;
   readonly walks: Walks;
+  /** What the estimates were worked out from: a state with all of these the same sees the same numbers. */
+  readonly from: KnownFrom;
+  /** Values derived from the estimates alone (the view's numbers, the chair's reader), kept with them. */
+  readonly memo: Map<object, unknown>;
 }
 
-const known = new WeakMap<GameState, Known>();
+type KnownFrom = Pick<GameState, 'ledger' | 'indicators' | 'violence' | 'actors' | 'turn' | 'secret'> & {
+  scn: Scenario;
+};
+
+/**
+ * The estimates, by ledger. States that share their ledger and their numbers (plan edits, the sitrep and the strategy
+ * share every number with the state before) share their estimates, instead of working them out once per state.
+ */
+const known = new WeakMap<GameState['ledger'], Known>();
+
+function sameSource(f: KnownFrom, s: GameState, scn: Scenario): boolean {
+  return (
+    f.indicators === s.indicators &&
+    f.violence === s.violence &&
+    f.actors === s.actors &&
+    f.turn === s.turn &&
+    f.secret === s.secret &&
+    f.scn === scn
+  );
+}
 
 function knownOf(s: GameState, scn: Scenario): Known {
-  let k = known.get(s);
-  if (k) return k;
+  let k = known.get(s.ledger);
+  if (k && sameSource(k.from, s, scn)) return k;
   const heldBack = new Map<string, number>();
   if (s.turn >= 1) {
     // The ledger is in turn order: walk back over this month's entries only.
@@ -98,12 +149,41 @@ function knownOf(s: GameState, scn: Scenario): Known {
   }
   const width = bandOf(s, scn);
   const world = s.world;
-  const walks = world
-    ? walksOf(s.secret, scn.mechanics.fog, `${scn.id}@${scn.version}:${world}`, () => startShares(scn, world))
-    : walksOf(s.secret, scn.mechanics.fog);
-  k = { heldBack, seen: new Map(), width, spread: Math.round(width), walks };
-  known.set(s, k);
+  const from: KnownFrom = {
+    ledger: s.ledger,
+    indicators: s.indicators,
+    violence: s.violence,
+    actors: s.actors,
+    turn: s.turn,
+    secret: s.secret,
+    scn,
+  };
+  k = {
+    heldBack,
+    seen: new Map(),
+    width,
+    spread: Math.round(width),
+    walks: world
+      ? walksOf(s.secret, scn.mechanics.fog, `${scn.id}@${scn.version}:${world}`, () => startShares(scn, world))
+      : walksOf(s.secret, scn.mechanics.fog),
+    from,
+    memo: new Map(),
+  };
+  known.set(s.ledger, k);
   return k;
+}
+
+/**
+ * A value worked out from the estimates of `s` alone (and the phase: none is kept once the game is over), made once
+ * for every state that sees the same numbers. `slot` names the value; `make` must read nothing else of the state.
+ */
+export function memoSeen<T>(s: GameState, scn: Scenario, slot: object, make: () => T): T {
+  if (s.phase === 'over') return make();
+  const memo = knownOf(s, scn).memo;
+  if (memo.has(slot)) return memo.get(slot) as T;
+  const v = make();
+  memo.set(slot, v);
+  return v;
 }
 
 function bounds(scn: Scenario, t: Track): [number, number] {
@@ -156,12 +236,12 @@ export function seenOf(s: GameState, scn: Scenario, t: Track): Seen {
  * mission's analysis today; the chair is named so that this can change in one place.)
  */
 export function knownTo(s: GameState, scn: Scenario, _chair: Chair): Reader {
-  return {
+  return memoSeen(s, scn, knownTo, () => ({
     indicator: (id) => seenOf(s, scn, { kind: 'indicator', id }).value,
     violence: (id) => seenOf(s, scn, { kind: 'violence', id }).value,
     stance: (id) => (s.actors[id] ? seenOf(s, scn, { kind: 'stance', id }).value : 0),
     strength: (id) => (s.actors[id] ? seenOf(s, scn, { kind: 'strength', id }).value : 0),
-  };
+  }));
 }
 
 // ---- the starting values --------------------------------------------------------------------------------------

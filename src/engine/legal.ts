@@ -120,56 +120,74 @@ export function legalityContext(s: GameState, scn: Scenario, chair: Chair): Lega
 }
 
 function makeContext(s: GameState, scn: Scenario, chair: Chair): LegalityContext {
-  const items = s.plans[chair]?.items ?? [];
-  let closed: Rejection | null | undefined;
-  let cost: number | undefined;
-  let plannedCards: Set<string> | undefined;
-  let movingUnits: Set<string> | undefined;
-  let unitsIn: Map<string, string[]> | undefined;
-  const targets = new Map<Card, readonly string[]>();
-  const allowed = new Map<Card, Rejection | null>();
-  const ctx: LegalityContext = {
-    state: s,
-    scenario: scn,
-    chair,
-    items,
-    get closed() {
-      return closed === undefined ? (closed = planOpen(s, chair)) : closed;
-    },
-    get cost() {
-      return (cost ??= planCost(scn, items));
-    },
-    capacity: capacityOf(scn, chair),
-    get plannedCards() {
-      return (plannedCards ??= new Set(items.flatMap((it) => (it.kind === 'card' ? [it.card] : []))));
-    },
-    get movingUnits() {
-      return (movingUnits ??= new Set(items.flatMap((it) => (it.kind === 'move' ? [it.unit] : []))));
-    },
-    get unitsIn() {
-      if (!unitsIn) {
-        unitsIn = new Map();
-        for (const id in s.units) {
-          const r = s.units[id]!.region;
-          const list = unitsIn.get(r);
-          if (list) list.push(id);
-          else unitsIn.set(r, [id]);
-        }
+  return new Context(s, scn, chair);
+}
+
+/** A LegalityContext whose parts are worked out when first read (one object: no closures per state). */
+class Context implements LegalityContext {
+  readonly items: readonly PlanItem[];
+  readonly capacity: number;
+  #closed: Rejection | null | undefined;
+  #cost: number | undefined;
+  #plannedCards: Set<string> | undefined;
+  #movingUnits: Set<string> | undefined;
+  #unitsIn: Map<string, string[]> | undefined;
+  #targets: Map<Card, readonly string[]> | undefined;
+  #allowed: Map<Card, Rejection | null> | undefined;
+
+  constructor(
+    readonly state: GameState,
+    readonly scenario: Scenario,
+    readonly chair: Chair,
+  ) {
+    this.items = state.plans[chair]?.items ?? [];
+    this.capacity = capacityOf(scenario, chair);
+  }
+
+  get closed(): Rejection | null {
+    return this.#closed === undefined ? (this.#closed = planOpen(this.state, this.chair)) : this.#closed;
+  }
+
+  get cost(): number {
+    return (this.#cost ??= planCost(this.scenario, this.items));
+  }
+
+  get plannedCards(): ReadonlySet<string> {
+    return (this.#plannedCards ??= new Set(this.items.flatMap((it) => (it.kind === 'card' ? [it.card] : []))));
+  }
+
+  get movingUnits(): ReadonlySet<string> {
+    return (this.#movingUnits ??= new Set(this.items.flatMap((it) => (it.kind === 'move' ? [it.unit] : []))));
+  }
+
+  get unitsIn(): ReadonlyMap<string, readonly string[]> {
+    if (!this.#unitsIn) {
+      const unitsIn = new Map<string, string[]>();
+      const units = this.state.units;
+      for (const id in units) {
+        const r = units[id]!.region;
+        const list = unitsIn.get(r);
+        if (list) list.push(id);
+        else unitsIn.set(r, [id]);
       }
-      return unitsIn;
-    },
-    targets(card) {
-      let t = targets.get(card);
-      if (!t) targets.set(card, (t = targetsOf(s, scn, card)));
-      return t;
-    },
-    cardAllowed(card) {
-      let r = allowed.get(card);
-      if (r === undefined) allowed.set(card, (r = cardLevelRejection(ctx, card)));
-      return r;
-    },
-  };
-  return ctx;
+      this.#unitsIn = unitsIn;
+    }
+    return this.#unitsIn;
+  }
+
+  targets(card: Card): readonly string[] {
+    const targets = (this.#targets ??= new Map());
+    let t = targets.get(card);
+    if (!t) targets.set(card, (t = targetsOf(this.state, this.scenario, card)));
+    return t;
+  }
+
+  cardAllowed(card: Card): Rejection | null {
+    const allowed = (this.#allowed ??= new Map());
+    let r = allowed.get(card);
+    if (r === undefined) allowed.set(card, (r = cardLevelRejection(this, card)));
+    return r;
+  }
 }
 
 /** The checks on a card that do not depend on its target, in the order cardRejection makes them. */
@@ -203,16 +221,24 @@ function cardRejection(ctx: LegalityContext, item: Extract<PlanItem, { kind: 'ca
     if (item.target !== undefined) return no('card/target', `'${card.id}' takes no target`);
   } else {
     if (item.target === undefined) return no('card/target', `'${card.id}' needs a ${card.target} target`);
-    const actor = indexOf(scn).actors.get(item.target);
-    if (card.tags.includes('talks') && actor && !actor.negotiable) {
-      return no('card/non-negotiable', `'${item.target}' is outside any negotiation`);
-    }
-    if (!ctx.targets(card).includes(item.target))
+    if (!ctx.targets(card).includes(item.target)) {
+      const actor = indexOf(scn).actors.get(item.target);
+      if (card.tags.includes('talks') && actor && !actor.negotiable)
+        return no('card/non-negotiable', `'${item.target}' is outside any negotiation`);
       return no('card/target', `'${item.target}' is not a target for '${card.id}'`);
-    if (card.needsUnit && !hasUnitIn(ctx, card, item.target)) {
-      return no('card/no-unit', `no ${card.needsUnit} unit able to act at '${item.target}'`);
     }
+    return targetRejection(ctx, card, item.target);
   }
+  return null;
+}
+
+/** The checks on one of a card's targets (`ctx.targets(card)` holds it). */
+function targetRejection(ctx: LegalityContext, card: Card, target: string): Rejection | null {
+  const actor = indexOf(ctx.scenario).actors.get(target);
+  if (card.tags.includes('talks') && actor && !actor.negotiable)
+    return no('card/non-negotiable', `'${target}' is outside any negotiation`);
+  if (card.needsUnit && !hasUnitIn(ctx, card, target))
+    return no('card/no-unit', `no ${card.needsUnit} unit able to act at '${target}'`);
   return null;
 }
 
@@ -397,9 +423,16 @@ export function legalActions(s: GameState, scn: Scenario, chair: Chair): Action[
         };
         if (ctx.items.length < MAX_PLAN_ITEMS) {
           for (const card of idx.cardsByChair.get(chair) ?? []) {
-            if (ctx.cardAllowed(card) !== null) continue;
-            if (card.target === 'none') add({ kind: 'card', card: card.id });
-            else for (const t of ctx.targets(card)) add({ kind: 'card', card: card.id, target: t });
+            // addRejection's checks, with those that hold for every target made once per card.
+            if (ctx.cardAllowed(card) !== null || ctx.cost + card.cost > ctx.capacity) continue;
+            if (card.target === 'none') {
+              out.push({ type: 'plan/add', chair, item: { kind: 'card', card: card.id } });
+              continue;
+            }
+            for (const t of ctx.targets(card)) {
+              if (targetRejection(ctx, card, t) === null)
+                out.push({ type: 'plan/add', chair, item: { kind: 'card', card: card.id, target: t } });
+            }
           }
           if (chair === 'force') {
             for (const id in s.units) {

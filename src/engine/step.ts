@@ -167,7 +167,8 @@ function cloneState(s: GameState): DraftState {
     deployments: s.deployments.map((x) => ({ ...x })),
     mandate: s.mandate.slice(),
     flags: s.flags.slice(),
-    fired: s.fired.map((f) => ({ ...f })),
+    // Fired events are replaced, never written (chooseEventOption): the list is copied, not its entries.
+    fired: s.fired.slice(),
     pendingChoices: s.pendingChoices.slice(),
     warnings: s.warnings.slice(),
     plans: clonePlans(s.plans),

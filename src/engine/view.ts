@@ -1,7 +1,8 @@
 // viewFor: what one chair sees of the true state, through the fog of the mission's analysis.
 import { CORE_INDICATORS, type Chair, type IndicatorId } from '../scenario/constants.js';
 import type { Scenario } from '../scenario/schema.js';
-import { fogSpread, isEstimated, knownTo, seenOf, type Seen } from './knowledge.js';
+import { firstEntryOfTurn, fogSpread, isEstimated, knownTo, memoSeen, seenOf, type Seen } from './knowledge.js';
+import { deepFreeze, isFreezing } from './freeze.js';
 import { warned } from './phases/sitrep.js';
 import { indexOf } from './scenario-index.js';
 import type {
@@ -74,21 +75,7 @@ export interface ViewOptions {
 export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOptions = {}): ChairView {
   const idx = indexOf(scn);
   const over = s.phase === 'over';
-  // Every number through knowledge.ts, which the rules also read to judge this chair's choices.
-  const indicators = Object.fromEntries(
-    CORE_INDICATORS.map((k) => [k, seenOf(s, scn, { kind: 'indicator', id: k })]),
-  ) as Record<IndicatorId, Seen>;
-  const violence = Object.fromEntries(scn.regions.map((r) => [r.id, seenOf(s, scn, { kind: 'violence', id: r.id })]));
-  const actors = Object.fromEntries(
-    scn.actors.map((a) => [
-      a.id,
-      {
-        stance: seenOf(s, scn, { kind: 'stance', id: a.id }),
-        strength: seenOf(s, scn, { kind: 'strength', id: a.id }),
-        intentKnown: over || (a.intent !== undefined && indicators.analysis.value >= a.intentVisibleAt),
-      },
-    ]),
-  );
+  const { indicators, violence, actors } = memoSeen(s, scn, seenNumbers, () => frozen(seenNumbers(s, scn)));
   const revealed = s.phase === 'coordination' || over;
   const plans = Object.fromEntries(
     idx.chairs.map((c) => {
@@ -108,16 +95,7 @@ export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOp
       ];
     }),
   );
-  const from = opts.ledgerFrom ?? 0;
-  const firstIdx = from <= 0 ? 0 : firstEntryOfTurn(s.ledger, from);
-  const ledger = s.ledger.slice(firstIdx).map((e) => ({
-    turn: e.turn,
-    track: e.track,
-    delta: over || !isEstimated(scn, e.track) ? e.delta : null,
-    direction: e.delta > 0 ? ('up' as const) : ('down' as const),
-    cause: e.cause,
-    lessons: e.lessons,
-  }));
+  const ledger = seenLedger(s, scn, opts.ledgerFrom ?? 0);
   return {
     viewer,
     turn: s.turn,
@@ -141,17 +119,54 @@ export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOp
   };
 }
 
-/** The index of the first ledger entry of a turn or later (entries are in turn order). */
-function firstEntryOfTurn(ledger: GameState['ledger'], turn: number): number {
-  let lo = 0;
-  let hi = ledger.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ledger[mid]!.turn < turn) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/**
+ * The numbers a chair sees: every one through knowledge.ts, which the rules also read to judge this chair's choices.
+ * They depend on the estimates alone, so states that see the same numbers share them (memoSeen).
+ */
+function seenNumbers(s: GameState, scn: Scenario): Pick<ChairView, 'indicators' | 'violence' | 'actors'> {
+  const over = s.phase === 'over';
+  const indicators = Object.fromEntries(
+    CORE_INDICATORS.map((k) => [k, seenOf(s, scn, { kind: 'indicator', id: k })]),
+  ) as Record<IndicatorId, Seen>;
+  const violence = Object.fromEntries(scn.regions.map((r) => [r.id, seenOf(s, scn, { kind: 'violence', id: r.id })]));
+  const actors = Object.fromEntries(
+    scn.actors.map((a) => [
+      a.id,
+      {
+        stance: seenOf(s, scn, { kind: 'stance', id: a.id }),
+        strength: seenOf(s, scn, { kind: 'strength', id: a.id }),
+        intentKnown: over || (a.intent !== undefined && indicators.analysis.value >= a.intentVisibleAt),
+      },
+    ]),
+  );
+  return { indicators, violence, actors };
 }
+
+/** The ledger's entries from turn `from` on, as a chair sees them; kept per ledger, so unchanged ones are not rebuilt. */
+const seenLedgers = new WeakMap<
+  GameState['ledger'],
+  { readonly scn: Scenario; readonly from: number; readonly over: boolean; readonly entries: readonly SeenEntry[] }
+>();
+
+function seenLedger(s: GameState, scn: Scenario, from: number): readonly SeenEntry[] {
+  const over = s.phase === 'over';
+  const hit = seenLedgers.get(s.ledger);
+  if (hit && hit.scn === scn && hit.from === from && hit.over === over) return hit.entries;
+  const firstIdx = from <= 0 ? 0 : firstEntryOfTurn(s.ledger, from);
+  const entries = s.ledger.slice(firstIdx).map((e) => ({
+    turn: e.turn,
+    track: e.track,
+    delta: over || !isEstimated(scn, e.track) ? e.delta : null,
+    direction: e.delta > 0 ? ('up' as const) : ('down' as const),
+    cause: e.cause,
+    lessons: e.lessons,
+  }));
+  seenLedgers.set(s.ledger, { scn, from, over, entries: frozen(entries) });
+  return entries;
+}
+
+/** Parts of views shared between calls are frozen where states are (under tests), so a caller that writes to one throws. */
+const frozen = <T>(v: T): T => (isFreezing() ? deepFreeze(v) : v);
 
 /** What the facilitator sees: the true state and every chair's view of it, side by side. */
 export function facilitatorView(

@@ -5,15 +5,36 @@ import { applyEffects } from '../effects.js';
 import { chance } from '../rng.js';
 import { indexOf } from '../scenario-index.js';
 import { councilRenewal } from '../mechanics/council.js';
-import type { DraftState, EngineEvent, GameState, Plan } from '../types.js';
+import type { DraftState, EngineEvent, FiredEvent, GameState, Plan } from '../types.js';
 
 export const EMPTY_PLAN: Plan = { items: [], committed: false, revised: false, confirmed: false, note: '' };
+
+/**
+ * The turns in which each event has fired, by fired list, so that eligibility does not scan the list once per event.
+ * The list only grows (an entry may be replaced by one with the same event and turn): its length says if it is current.
+ */
+const firedIndexes = new WeakMap<readonly FiredEvent[], { length: number; turns: Map<string, number[]> }>();
+
+function firedTurns(fired: readonly FiredEvent[], event: string): readonly number[] | undefined {
+  let ix = firedIndexes.get(fired);
+  if (!ix || ix.length !== fired.length) {
+    const turns = new Map<string, number[]>();
+    for (const f of fired) {
+      const list = turns.get(f.event);
+      if (list) list.push(f.turn);
+      else turns.set(f.event, [f.turn]);
+    }
+    firedIndexes.set(fired, (ix = { length: fired.length, turns }));
+  }
+  return ix.turns.get(event);
+}
 
 function eligible(e: Event, s: GameState | DraftState, turn: number, read?: Reader): boolean {
   const span = e.window;
   if (span && (turn < span.from || turn > span.to)) return false;
-  if (!e.repeat && s.fired.some((f) => f.event === e.id)) return false;
-  if (e.repeat && s.fired.some((f) => f.event === e.id && f.turn === turn)) return false;
+  const turns = firedTurns(s.fired, e.id);
+  if (!e.repeat && turns) return false;
+  if (e.repeat && turns?.includes(turn)) return false;
   return e.when === undefined || holds(e.when, s, read);
 }
 
@@ -60,8 +81,9 @@ export function chooseEventOption(d: DraftState, scn: Scenario, eventId: string,
   const choice = ev?.choices.find((c) => c.id === choiceId);
   if (!ev || !choice) return;
   d.pendingChoices = d.pendingChoices.filter((e) => e !== eventId);
-  const fired = [...d.fired].reverse().find((f) => f.event === eventId && f.turn === d.turn);
-  if (fired) fired.choice = choiceId;
+  // The fired list is shared element by element with the state before: the entry is replaced, not written.
+  const at = d.fired.findLastIndex((f) => f.event === eventId && f.turn === d.turn);
+  if (at >= 0) d.fired[at] = { ...d.fired[at]!, choice: choiceId };
   applyEffects(d, scn, choice.effects, {
     cause: { kind: 'event', event: eventId, choice: choiceId },
     lessons: [...new Set([...ev.lessons, ...choice.lessons])],

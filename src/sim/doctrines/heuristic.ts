@@ -1,7 +1,8 @@
 // A configurable planning doctrine: the `report` doctrine and the ones that break one lesson each.
 // Doctrines read only the chair's view and the scenario's public data (cards, tags, tasks).
-import type { Card, Effect, IndicatorId } from '../../scenario/schema.js';
+import type { Card, Effect, IndicatorId, Scenario } from '../../scenario/schema.js';
 import type { PlanItem } from '../../engine/index.js';
+import { indexOf } from '../../engine/scenario-index.js';
 import type { Doctrine, DoctrineContext } from '../doctrine.js';
 
 export interface Style {
@@ -110,11 +111,19 @@ const neglect = (style: Style): number => (style.breaking === 'deprioritise' ? t
 type Item = Extract<PlanItem, { kind: 'card' }>;
 
 function card(ctx: DoctrineContext, id: string): Card | undefined {
-  return ctx.scenario.actions.find((c) => c.id === id);
+  return indexOf(ctx.scenario).cards.get(id);
+}
+
+/** The scenario's total population, once per scenario (the planner weighs violence by it for every effect). */
+const populations = new WeakMap<Scenario, number>();
+function totalPopulation(scn: Scenario): number {
+  let total = populations.get(scn);
+  if (total === undefined) populations.set(scn, (total = scn.regions.reduce((a, x) => a + x.population, 0)));
+  return total;
 }
 
 function trackOf(ctx: DoctrineContext): Set<string> {
-  const st = ctx.scenario.strategies.find((s) => s.id === ctx.view.strategy);
+  const st = ctx.view.strategy === null ? undefined : indexOf(ctx.scenario).strategies.get(ctx.view.strategy);
   return new Set(st?.track ?? []);
 }
 
@@ -135,13 +144,13 @@ function effectValue(style: Style, ctx: DoctrineContext, e: Effect, target: stri
     }
     case 'violence': {
       const id = e.region === '$target' ? target : e.region;
-      const r = ctx.scenario.regions.find((x) => x.id === id);
-      const total = ctx.scenario.regions.reduce((a, x) => a + x.population, 0) || 1;
+      const r = id === undefined ? undefined : indexOf(ctx.scenario).regions.get(id);
+      const total = totalPopulation(ctx.scenario) || 1;
       return r ? -e.by * (T.violenceBase + (T.violencePop * r.population) / total) : 0;
     }
     case 'stance': {
       const id = e.actor === '$target' ? target : e.actor;
-      const a = ctx.scenario.actors.find((x) => x.id === id);
+      const a = id === undefined ? undefined : indexOf(ctx.scenario).actors.get(id);
       return a && a.negotiable ? e.by * T.stance : 0;
     }
     case 'strength': {
@@ -183,7 +192,7 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, track: Set<st
   if (has('implementation')) value += v.agreement.status === 'signed' ? T.implementationBonus : 0;
   const forceOnActor = c.target === 'actor' && (has('offensive') || has('pressure'));
   if (forceOnActor && item.target !== undefined) {
-    const spoiler = ctx.scenario.actors.find((a) => a.id === item.target)?.negotiable === false;
+    const spoiler = indexOf(ctx.scenario).actors.get(item.target)?.negotiable === false;
     if (style.military === 'first') value += 8;
     else if (track.has(item.target) && live) value += T.forceOnTrack;
     else if (!spoiler || style.breaking === 'deprioritise') value -= T.forceOffTrack;
@@ -217,7 +226,7 @@ function planItems(style: Style, ctx: DoctrineContext): PlanItem[] {
 function moves(ctx: DoctrineContext, area: number): PlanItem[] {
   const v = ctx.view;
   const occupied = new Set(Object.values(v.units).map((u) => u.region));
-  const mean = ctx.scenario.regions.reduce((a, r) => a + r.population, 0) / Math.max(1, ctx.scenario.regions.length);
+  const mean = totalPopulation(ctx.scenario) / Math.max(1, ctx.scenario.regions.length);
   const weight = (r: { population: number }) => (1 - area) * r.population + area * mean;
   const worst = [...ctx.scenario.regions]
     .filter((r) => !occupied.has(r.id))
@@ -258,12 +267,12 @@ export function makeDoctrine(style: Style): Doctrine {
       const extra = ctx.view.mandate.length - ctx.scenario.mandate.focus;
       if (extra <= 0) return null;
       const droppable = ctx.view.mandate
-        .filter((t) => !ctx.scenario.mandate.tasks.find((x) => x.id === t)?.required)
+        .filter((t) => !indexOf(ctx.scenario).tasks.get(t)?.required)
         .sort((a, b) => taskPriority(ctx, a) - taskPriority(ctx, b));
       return { drop: droppable.slice(0, extra), add: [] };
     },
     choose(ctx, event) {
-      const ev = ctx.scenario.events.find((e) => e.id === event);
+      const ev = indexOf(ctx.scenario).events.get(event);
       const best = [...(ev?.choices ?? [])].sort(
         (a, b) =>
           b.effects.reduce((s, e) => s + effectValue(style, ctx, e, undefined), 0) -
