@@ -472,6 +472,8 @@ interface MonuscoPart {
   /** The same while zooming and panning. */
   readonly zoomDraw: number[];
   readonly zoomRender: number[];
+  /** How many times the ground (base map) was drawn during the actions. */
+  readonly groundPaints: number;
 }
 
 const measures = (page: Page, name: string) =>
@@ -502,11 +504,14 @@ async function monuscoPart(browser: Browser, url: string, page0: string): Promis
   const zoomDraw = await measures(mpage, 'map-draw');
   const zoomRender = await measures(mpage, 'map-render');
   await mpage.evaluate(() => performance.clearMeasures());
+  const paints = async () => Number(await mpage.locator('#map').getAttribute('data-ground-paints'));
+  const paintsBefore = await paints();
   const frames_ = await frames(mpage);
+  const groundPaints = (await paints()) - paintsBefore;
   const draw = await measures(mpage, 'map-draw');
   const render = await measures(mpage, 'map-render');
   await mctx.close();
-  return { start, bare, zoom, frames: frames_, draw, render, zoomDraw, zoomRender };
+  return { start, bare, zoom, frames: frames_, draw, render, zoomDraw, zoomRender, groundPaints };
 }
 
 function printMonusco(m: MonuscoPart): void {
@@ -537,6 +542,7 @@ function printMonusco(m: MonuscoPart): void {
     '  map redraw: build + render',
     m.draw.map((d, i) => d + (m.render[i] ?? 0)),
   );
+  console.log(`  the base map was drawn ${m.groundPaints} times during the actions (it is kept in a texture)`);
   q('rAF delta, zoom and pan', m.zoom);
   q('  zoom/pan: build (map-draw)', m.zoomDraw);
   q('  zoom/pan: render (map-render)', m.zoomRender);

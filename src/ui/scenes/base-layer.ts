@@ -32,7 +32,7 @@ export class BaseLayer {
   private drawn: { key: string; zoom: Zoom } | null = null;
   private want: { key: string; ground: Ground; zoom: Zoom } | null = null;
   private timer: number | null = null;
-  /** How many times the ground was drawn into the texture (for tests and the bench). */
+  /** How many times the ground was drawn into the texture (the map box's data-ground-paints, read by bench:web). */
   paints = 0;
 
   constructor(private readonly scene: PhaserNS.Scene) {

@@ -684,6 +684,8 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
       box.dataset['regions'] = JSON.stringify(regions);
       box.dataset['labels'] = JSON.stringify(labels);
       box.dataset['canvas'] = JSON.stringify([Math.round(canvas.width * k), Math.round(canvas.height * k)]);
+      // how many times the ground was drawn (bench:web reads that redraws after actions draw it no more)
+      box.dataset['groundPaints'] = String(this.ground?.paints ?? 0);
       box.dataset['geo'] =
         this.recsFor && baseMapFor(this.recsFor.regions) && maps.has(baseMapFor(this.recsFor.regions)!)
           ? 'true'
