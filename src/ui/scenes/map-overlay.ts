@@ -212,7 +212,10 @@ export function mapOverlay(box: HTMLElement, on: OverlayHandlers): MapOverlay {
     },
     cardShown: () => shown,
     setZoomed: (zoomed) => {
+      if (reset.hidden === !zoomed) return;
       reset.hidden = !zoomed;
+      // the zoom buttons grew or shrank: the labels keep clear of their new box
+      coveredCache = null;
     },
     keyWidth: (size) => measured(size).keyWidth,
     covered: (size) => measured(size).rects,
