@@ -29,7 +29,7 @@ export class BaseLayer {
   private readonly rt: PhaserNS.GameObjects.RenderTexture;
   private readonly g: Graphics;
   /** What the texture holds: the ground's key and the view it was drawn at. */
-  private drawn: { key: string; zoom: Zoom } | null = null;
+  private drawn: { key: string; zoom: Zoom; W: number; H: number } | null = null;
   private want: { key: string; ground: Ground; zoom: Zoom } | null = null;
   private timer: number | null = null;
   /** How many times the ground was drawn into the texture (the map box's data-ground-paints, read by bench:web). */
@@ -48,7 +48,7 @@ export class BaseLayer {
   show(key: string, ground: Ground, zoom: Zoom): void {
     this.want = { key, ground, zoom: { ...zoom } };
     const d = this.drawn;
-    if (d && d.key === key && this.rt.width === ground.W && this.rt.height === ground.H) {
+    if (d && d.key === key && d.W === ground.W && d.H === ground.H) {
       if (d.zoom.s === zoom.s && d.zoom.tx === zoom.tx && d.zoom.ty === zoom.ty) {
         this.place(1, 0, 0);
         return;
@@ -80,7 +80,8 @@ export class BaseLayer {
   }
 
   private paint(key: string, ground: Ground, zoom: Zoom): void {
-    if (this.rt.width !== ground.W || this.rt.height !== ground.H) this.rt.resize(ground.W, ground.H);
+    // the canvas's own size, odd or not (Phaser rounds to even sizes unless told), so one texel is one pixel
+    if (this.drawn?.W !== ground.W || this.drawn?.H !== ground.H) this.rt.resize(ground.W, ground.H, false);
     this.g.clear();
     paintGround(this.g, ground, zoom);
     this.rt.clear();
@@ -88,7 +89,7 @@ export class BaseLayer {
     this.rt.render();
     this.g.clear();
     this.place(1, 0, 0);
-    this.drawn = { key, zoom: { ...zoom } };
+    this.drawn = { key, zoom: { ...zoom }, W: ground.W, H: ground.H };
     this.paints++;
   }
 }
