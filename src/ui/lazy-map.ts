@@ -16,9 +16,17 @@ export type LazyMapDeps = Omit<MapDeps, 'onReady' | 'baseMaps'>;
 
 let phaser: Promise<[typeof PhaserNS, typeof SceneModule, typeof MountModule]> | null = null;
 
-/** The map's code: Phaser and the scene, fetched once. */
+/** The map's code: Phaser and the scene, fetched once; then the icons the scene loads first (into the HTTP cache). */
 function mapCode() {
-  phaser ??= Promise.all([import('phaser'), import('./scenes/map-scene.js'), import('./scenes/mount.js')]);
+  if (!phaser) {
+    phaser = Promise.all([import('phaser'), import('./scenes/map-scene.js'), import('./scenes/mount.js')]);
+    void phaser
+      .then(() => import('./scenes/icons.js'))
+      .then(({ UNIT_ICONS, ARMED_ICON }) => {
+        for (const url of [...Object.values(UNIT_ICONS), ARMED_ICON]) void fetch(url).catch(() => undefined);
+      })
+      .catch(() => undefined);
+  }
   // a failed fetch (offline before the first visit cached it) may be tried again
   phaser.catch(() => (phaser = null));
   return phaser;
