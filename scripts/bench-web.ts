@@ -6,7 +6,7 @@
 // against a bare Phaser 4 page's first render (scripts/bench-phaser), and frames on MONUSCO's geographic map while
 // actions redraw it and while it is zoomed and panned. Numbers for notes, no verdicts.
 // Flags: --reuse (serve the existing dist/ instead of building), --runs N (default 5), --steps N (default 40),
-// --months N (turn animations to measure, default 5).
+// --months N (turn animations to measure, default 5), --only-map (MONUSCO's Start, the bare page and the map only).
 import { createServer, type Server } from 'node:http';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, relative, sep } from 'node:path';
@@ -23,6 +23,7 @@ const flag = (name: string, fallback: number) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const REUSE = args.includes('--reuse');
+const ONLY_MAP = args.includes('--only-map');
 const RUNS = flag('--runs', 5);
 const STEPS = flag('--steps', 40);
 const MONTHS = flag('--months', 5);
@@ -138,25 +139,31 @@ async function startTable(page: Page): Promise<number> {
 }
 
 /**
- * Starts `scenario` from the title screen after the player has read it (the page is idle and the map's code,
- * prefetched then, has arrived); returns ms from the click to table-ready.
+ * Starts `scenario` from the title screen after the player has read it (the page is idle and what choosing the
+ * scenario fetched has arrived: the map's code, the scenario's data, its base map); returns ms from the click to
+ * table-ready.
  */
-async function startScenarioTable(page: Page, scenario: string): Promise<number> {
+async function startScenarioTable(page: Page, scenario: string, map: string): Promise<number> {
   await page.getByLabel('Scenario', { exact: true }).selectOption(scenario);
   await page.waitForFunction(
-    () =>
-      performance
-        .getEntriesByType('resource')
-        .some((e) => /\/phaser[\w.-]*\.js$/.test(e.name) && (e as PerformanceResourceTiming).responseEnd > 0),
-    undefined,
+    (names) =>
+      names.every((re) =>
+        performance
+          .getEntriesByType('resource')
+          .some((e) => new RegExp(re).test(e.name) && (e as PerformanceResourceTiming).responseEnd > 0),
+      ),
+    [String.raw`/phaser[\w.-]*\.js$`, String.raw`/${scenario}-[\w]+\.json$`, String.raw`/${map}-[\w-]+\.json$`],
     { timeout: 30_000 },
   );
   await page.waitForTimeout(300);
   return startTable(page);
 }
 
-/** The yardstick: a bare Phaser 4 page (scripts/bench-phaser), navigation → its first render, cold. */
-async function barePhaser(browser: Browser): Promise<number[]> {
+/**
+ * The yardstick: a bare Phaser 4 page (scripts/bench-phaser), navigation → its first render, cold; and, on the last
+ * run, its rAF deltas over two seconds while it redraws a shape each frame (the machine's floor for frame times).
+ */
+async function barePhaser(browser: Browser): Promise<{ first: number[]; frames: number[] }> {
   const out = join(ROOT, 'tests/output/bench-phaser');
   await build({
     root: join(ROOT, 'scripts/bench-phaser'),
@@ -167,6 +174,7 @@ async function barePhaser(browser: Browser): Promise<number[]> {
   });
   const { server, url } = await serve(out);
   const times: number[] = [];
+  let frames: number[] = [];
   try {
     for (let i = 0; i < RUNS; i++) {
       const ctx = await newContext(browser);
@@ -176,12 +184,30 @@ async function barePhaser(browser: Browser): Promise<number[]> {
         timeout: 30_000,
       });
       times.push(await page.evaluate(() => performance.getEntriesByName('phaser-first-render')[0]!.startTime));
+      if (i === RUNS - 1) {
+        await page.evaluate('window.__name ??= (f) => f');
+        frames = await page.evaluate(
+          () =>
+            new Promise<number[]>((resolve) => {
+              const deltas: number[] = [];
+              let last = 0;
+              const t0 = performance.now();
+              const tick = (t: number) => {
+                if (last > 0) deltas.push(t - last);
+                last = t;
+                if (t - t0 < 2000) requestAnimationFrame(tick);
+                else resolve(deltas);
+              };
+              requestAnimationFrame(tick);
+            }),
+        );
+      }
       await ctx.close();
     }
   } finally {
     server.close();
   }
-  return times;
+  return { first: times, frames };
 }
 
 /** Zooms and pans the map with the wheel and the keyboard while recording frames (each step redraws the map). */
@@ -434,6 +460,100 @@ async function animations(page: Page, wanted: number): Promise<Animations> {
   return { ...r, steps };
 }
 
+interface MonuscoPart {
+  /** Start click → table-ready after reading the title, cold. */
+  readonly start: number[];
+  readonly bare: { first: number[]; frames: number[] };
+  readonly zoom: number[];
+  readonly frames: Frames;
+  /** The map's own cost per redraw during the actions (performance measures map-draw, map-render). */
+  readonly draw: number[];
+  readonly render: number[];
+  /** The same while zooming and panning. */
+  readonly zoomDraw: number[];
+  readonly zoomRender: number[];
+  /** How many times the ground (base map) was drawn during the actions. */
+  readonly groundPaints: number;
+}
+
+const measures = (page: Page, name: string) =>
+  page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
+
+/** MONUSCO: Start → table-ready, the bare Phaser page in the same run, and the map's frames on redraws, zoom and pan. */
+async function monuscoPart(browser: Browser, url: string, page0: string): Promise<MonuscoPart> {
+  const start: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const c = await newContext(browser);
+    const pg = await c.newPage();
+    await pg.goto(page0, { waitUntil: 'commit' });
+    await waitTitle(pg, url);
+    start.push(await startScenarioTable(pg, 'monusco-2013', 'kivu'));
+    await c.close();
+  }
+  const bare = await barePhaser(browser);
+  // the map on MONUSCO: zoom and pan, then redraws after actions
+  const mctx = await newContext(browser);
+  const mpage = await mctx.newPage();
+  await mpage.goto(page0, { waitUntil: 'commit' });
+  await waitTitle(mpage, url);
+  await mpage.evaluate(() => localStorage.setItem('mandate.motion', 'off'));
+  await startScenarioTable(mpage, 'monusco-2013', 'kivu');
+  await mpage.locator('#map[data-geo="true"]').waitFor();
+  await mpage.evaluate(() => performance.clearMeasures());
+  const zoom = await zoomFrames(mpage);
+  const zoomDraw = await measures(mpage, 'map-draw');
+  const zoomRender = await measures(mpage, 'map-render');
+  await mpage.evaluate(() => performance.clearMeasures());
+  const paints = async () => Number(await mpage.locator('#map').getAttribute('data-ground-paints'));
+  const paintsBefore = await paints();
+  const frames_ = await frames(mpage);
+  const groundPaints = (await paints()) - paintsBefore;
+  const draw = await measures(mpage, 'map-draw');
+  const render = await measures(mpage, 'map-render');
+  await mctx.close();
+  return { start, bare, zoom, frames: frames_, draw, render, zoomDraw, zoomRender, groundPaints };
+}
+
+function printMonusco(m: MonuscoPart): void {
+  const tw = [44, 10, 10, 10];
+  const line = (label: string, xs: number[]) =>
+    console.log(row([label, ms(median(xs)), ms(Math.min(...xs)), ms(Math.max(...xs))], tw));
+  line('cold  MONUSCO Start click → table-ready', m.start);
+  line('cold  bare Phaser 4 page: nav → first render', m.bare.first);
+  console.log(
+    `  MONUSCO after reading the title (Phaser, scenario and base map fetched on choosing it) vs the bare page, medians: ${(median(m.start) / median(m.bare.first)).toFixed(2)}×`,
+  );
+  console.log('');
+  const fw = [44, 10, 10, 10, 10];
+  const q = (label: string, xs: number[]) =>
+    console.log(
+      row(
+        [label, ms1(quantile(xs, 0.5)), ms1(quantile(xs, 0.95)), ms1(xs.length ? Math.max(...xs) : NaN), xs.length],
+        fw,
+      ),
+    );
+  console.log(`the map on MONUSCO (base map of Kivu): ${m.frames.actions} actions, and zoom/pan by wheel and keys`);
+  console.log(row(['', 'p50', 'p95', 'max', 'count'], fw));
+  q('bare Phaser page redrawing a shape: rAF delta', m.bare.frames);
+  q('rAF delta, actions (map redraws)', m.frames.deltas);
+  q('  map redraw: build (map-draw)', m.draw);
+  q('  map redraw: render (map-render)', m.render);
+  q(
+    '  map redraw: build + render',
+    m.draw.map((d, i) => d + (m.render[i] ?? 0)),
+  );
+  console.log(`  the base map was drawn ${m.groundPaints} times during the actions (it is kept in a texture)`);
+  q('rAF delta, zoom and pan', m.zoom);
+  q('  zoom/pan: build (map-draw)', m.zoomDraw);
+  q('  zoom/pan: render (map-render)', m.zoomRender);
+  const p95 = quantile(m.frames.deltas, 0.95);
+  const bp95 = quantile(m.bare.frames, 0.95);
+  console.log(
+    `  p95 rAF delta while the map redraws vs the bare page's, same run: ${(p95 / bp95).toFixed(2)}× (${ms1(p95)} vs ${ms1(bp95)})`,
+  );
+  console.log('');
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // statistics and printing
 
@@ -470,6 +590,14 @@ async function main(): Promise<void> {
   const version = browser.version();
   const page0 = `${url}?test`;
   try {
+    if (ONLY_MAP) {
+      console.log(
+        `bench:web --only-map  Chromium ${version} headless, ${VIEWPORT.width}x${VIEWPORT.height} @1x, ${RUNS} runs`,
+      );
+      printMonusco(await monuscoPart(browser, url, page0));
+      console.log(`bench:web took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      return;
+    }
     // cold: a new profile each run (no HTTP cache, no service worker)
     const cold: { load: Load; start: number }[] = [];
     let saved: Awaited<ReturnType<BrowserContext['storageState']>> | null = null;
@@ -515,28 +643,7 @@ async function main(): Promise<void> {
       await page.evaluate(() => history.replaceState(null, '', location.pathname + location.search));
     }
 
-    // MONUSCO: Start → table-ready after reading the title, cold; and the bare Phaser page, cold, in the same run
-    const monusco: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const c = await newContext(browser);
-      const pg = await c.newPage();
-      await pg.goto(page0, { waitUntil: 'commit' });
-      await waitTitle(pg, url);
-      monusco.push(await startScenarioTable(pg, 'monusco-2013'));
-      await c.close();
-    }
-    const bare = await barePhaser(browser);
-    // the map on MONUSCO: redraws after actions, and zoom and pan
-    const mctx = await newContext(browser);
-    const mpage = await mctx.newPage();
-    await mpage.goto(page0, { waitUntil: 'commit' });
-    await waitTitle(mpage, url);
-    await mpage.evaluate(() => localStorage.setItem('mandate.motion', 'off'));
-    await startScenarioTable(mpage, 'monusco-2013');
-    await mpage.locator('#map[data-geo="true"]').waitFor();
-    const zf = await zoomFrames(mpage);
-    const mf = await frames(mpage);
-    await mctx.close();
+    const m = await monuscoPart(browser, url, page0);
 
     // frames: a new table, played action by action, with the map's animations off (the actions' own cost)
     await page.goto(page0, { waitUntil: 'commit' });
@@ -632,42 +739,7 @@ async function main(): Promise<void> {
     console.log(
       `  warm = same profile after a first visit; served by the service worker: ${controlled && warm.every((r) => r.load.controlled) ? 'yes' : 'NO'}`,
     );
-    line('cold  MONUSCO Start click → table-ready', monusco);
-    line('cold  bare Phaser 4 page: nav → first render', bare);
-    console.log(
-      `  MONUSCO after reading the title (Phaser prefetched while idle) vs the bare page, medians: ${(median(monusco) / median(bare)).toFixed(2)}×`,
-    );
-    console.log('');
-    {
-      const fw2 = [44, 10, 10, 10, 10];
-      console.log(`the map on MONUSCO (base map of Kivu): ${mf.actions} actions, and zoom/pan by wheel and keys`);
-      console.log(row(['', 'p50', 'p95', 'max', 'count'], fw2));
-      console.log(
-        row(
-          [
-            'rAF delta, actions (map redraws)',
-            ms1(quantile(mf.deltas, 0.5)),
-            ms1(quantile(mf.deltas, 0.95)),
-            ms1(Math.max(...mf.deltas)),
-            mf.deltas.length,
-          ],
-          fw2,
-        ),
-      );
-      console.log(
-        row(
-          [
-            'rAF delta, zoom and pan',
-            ms1(quantile(zf, 0.5)),
-            ms1(quantile(zf, 0.95)),
-            ms1(zf.length ? Math.max(...zf) : NaN),
-            zf.length,
-          ],
-          fw2,
-        ),
-      );
-      console.log('');
-    }
+    printMonusco(m);
     const d = f.deltas;
     const fw = [44, 10, 10, 10, 10];
     console.log(

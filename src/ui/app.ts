@@ -19,6 +19,7 @@ import {
   sessionFromSaveText,
 } from './saves.js';
 import { bundledScenarios, entryKey, LESSONS, loadEntry, parseCustom, type ScenarioEntry } from './scenarios.js';
+import { prefetchScenario } from './lazy-map.js';
 import { createSoloTable, type SoloTable } from './solo-table.js';
 import { chairName } from './describe.js';
 import { needsPass, passScreen } from './session/hotseat.js';
@@ -91,6 +92,7 @@ export function startApp(root: HTMLElement): void {
       selected,
       notice,
       onStart: (c) => void start(c),
+      onChoose: prefetchScenario,
       onResume: (id) => void resume(id),
       onDelete: (id) => {
         deleteSave(id);
@@ -106,6 +108,9 @@ export function startApp(root: HTMLElement): void {
       titleMarked = true;
       performance.mark('title-ready');
     }
+    // the scenario on show (kept across a language switch or a return to the title) is fetched ahead of Start
+    const shown = scenarios.find((e) => entryKey(e) === selected.scenario);
+    if (shown) prefetchScenario(shown);
   };
 
   const showPass = (chair: Chair) => {

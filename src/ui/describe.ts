@@ -221,9 +221,19 @@ export function rejectionText(code: string): string {
 }
 
 /** "2030-03" for a turn, from the scenario's start month. */
+/** One date format per language: building one (toLocaleDateString does, each call) costs more than a table's redraw. */
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function monthOf(scn: Scenario, turn: number): string {
   const [y, m] = scn.start.split('-').map(Number) as [number, number];
   const total = y * 12 + (m - 1) + Math.max(0, turn - 1);
-  const date = new Date(Math.floor(total / 12), total % 12, 1);
-  return date.toLocaleDateString(lang() === 'fr' ? 'fr-FR' : 'en-GB', { year: 'numeric', month: 'long' });
+  // in UTC: a month's first day is the same month wherever the player is, and no time zone is looked up
+  const date = new Date(Date.UTC(Math.floor(total / 12), total % 12, 1));
+  const locale = lang() === 'fr' ? 'fr-FR' : 'en-GB';
+  let f = monthFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+    monthFormats.set(locale, f);
+  }
+  return f.format(date);
 }

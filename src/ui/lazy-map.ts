@@ -1,6 +1,7 @@
 // Loads Phaser on demand and starts the map scene in a box; the box says when the map is drawn (data-ready), or why not.
 // Phaser is fetched while the player reads the title screen (once the page is idle), so Start opens the table at once;
-// a scenario's base map is fetched with the map, never before the title.
+// a scenario's base map is fetched when the player chooses that scenario on the title (or with the map), never before
+// the title.
 import { h } from './dom.js';
 import { t } from './i18n/index.js';
 import type * as PhaserNS from 'phaser';
@@ -15,9 +16,17 @@ export type LazyMapDeps = Omit<MapDeps, 'onReady' | 'baseMaps'>;
 
 let phaser: Promise<[typeof PhaserNS, typeof SceneModule, typeof MountModule]> | null = null;
 
-/** The map's code: Phaser and the scene, fetched once. */
+/** The map's code: Phaser and the scene, fetched once; then the icons the scene loads first (into the HTTP cache). */
 function mapCode() {
-  phaser ??= Promise.all([import('phaser'), import('./scenes/map-scene.js'), import('./scenes/mount.js')]);
+  if (!phaser) {
+    phaser = Promise.all([import('phaser'), import('./scenes/map-scene.js'), import('./scenes/mount.js')]);
+    void phaser
+      .then(() => import('./scenes/icons.js'))
+      .then(({ UNIT_ICONS, ARMED_ICON }) => {
+        for (const url of [...Object.values(UNIT_ICONS), ARMED_ICON]) void fetch(url).catch(() => undefined);
+      })
+      .catch(() => undefined);
+  }
   // a failed fetch (offline before the first visit cached it) may be tried again
   phaser.catch(() => (phaser = null));
   return phaser;
@@ -31,6 +40,18 @@ export function prefetchMap(): void {
     .requestIdleCallback;
   // a moment after the title shows (a player reads it for longer), then when the page is idle
   window.setTimeout(() => (idle ? idle(go, { timeout: 2000 }) : go()), 1500);
+}
+
+/**
+ * The player chose a scenario on the title: its data and, if it has geography, its base map are fetched now, with the
+ * map's code, so Start waits for none of them. Called only once the title shows (a choice is made on it).
+ */
+export function prefetchScenario(entry: { summary: { map: string | null }; load(): Promise<unknown> }): void {
+  if (typeof window === 'undefined' || !entry.summary.map) return;
+  const mapId = entry.summary.map;
+  void entry.load().catch(() => undefined);
+  void import('./scenes/base-maps.js').then(({ loadBaseMap }) => loadBaseMap(mapId)).catch(() => undefined);
+  void mapCode().catch(() => undefined);
 }
 
 // this module is part of the first load (the table imports it): the prefetch starts once the title screen is shown

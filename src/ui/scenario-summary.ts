@@ -2,6 +2,7 @@
 // (scripts/scenarios-plugin.ts); a custom scenario's is made from the parsed file with the same function.
 import { indexOf } from '../engine/scenario-index.js';
 import type { Chair, Scenario } from '../scenario/schema.js';
+import { baseMapFor } from './scenes/geo.js';
 
 export interface ScenarioSummary {
   readonly id: string;
@@ -12,6 +13,8 @@ export interface ScenarioSummary {
   /** The chairs the scenario has, in the order of indexOf(scenario).chairs. */
   readonly chairs: readonly Chair[];
   readonly chairBriefs: Scenario['chairBriefs'];
+  /** The base map its regions lie on (assets/maps/), or null: the title fetches it when the scenario is chosen. */
+  readonly map: string | null;
 }
 
 export function summaryOf(scn: Scenario): ScenarioSummary {
@@ -23,5 +26,6 @@ export function summaryOf(scn: Scenario): ScenarioSummary {
     briefing: scn.briefing,
     chairs: indexOf(scn).chairs,
     chairBriefs: scn.chairBriefs,
+    map: baseMapFor(scn.regions),
   };
 }

@@ -33,7 +33,7 @@ export const LESSONS: LessonCatalogue | null = lessons;
 
 /** The bundled scenarios, the tutorial first: it is where a new player starts. */
 export function bundledScenarios(): ScenarioEntry[] {
-  const load = (id: string) => (id === tutorial.id ? () => Promise.resolve(tutorial) : loaders[id]!);
+  const load = (id: string) => (id === tutorial.id ? () => Promise.resolve(tutorial) : once(loaders[id]!));
   const out = summaries.map((summary) => ({
     id: summary.id,
     summary,
@@ -42,6 +42,18 @@ export function bundledScenarios(): ScenarioEntry[] {
     load: load(summary.id),
   }));
   return out.sort((a, b) => (a.id === tutorial.id ? -1 : b.id === tutorial.id ? 1 : 0));
+}
+
+/** A download asked once (the title fetches a chosen scenario ahead of Start); asked again after a failure. */
+function once<T>(fetchIt: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | null = null;
+  return () => {
+    if (!p) {
+      p = fetchIt();
+      p.catch(() => (p = null));
+    }
+    return p;
+  };
 }
 
 /** The whole scenario, or what the player reads when its data could not be downloaded (offline before it was cached, a network error). */

@@ -104,7 +104,19 @@ describe('the map’s loading and controls', () => {
     )?.[1];
     expect(entry).toBeDefined();
     expect(gzipSync(readFileSync(join(DIST, entry!)), { level: 9 }).length).toBeLessThanOrEqual(150 * 1024);
-    // the base map comes with the scenario, from a hashed file
+    // choosing a scenario with geography on the title fetches its data and base map (hashed files) before Start
+    await p.getByLabel('Scenario', { exact: true }).selectOption('monusco-2013');
+    await expect
+      .poll(() =>
+        p.evaluate(
+          () =>
+            performance
+              .getEntriesByType('resource')
+              .map((e) => new URL(e.name).pathname)
+              .filter((f) => /\/assets\/(kivu|monusco-2013)-[\w-]+\.json$/.test(f)).length,
+        ),
+      )
+      .toBe(2);
     await startScenario(p, h.url, 'monusco-2013', false, true);
     const maps = await p.evaluate(() =>
       performance
@@ -166,6 +178,48 @@ describe('the map’s loading and controls', () => {
     await p.mouse.move(box.x + regions['bukavu']![0], box.y + regions['bukavu']![1]);
     await expect.poll(() => card.getByRole('heading', { name: 'Bukavu' }).isVisible()).toBe(true);
     await shot(p, 'map-card-hover');
+    expect(w.problems).toEqual([]);
+    await w.context.close();
+  }, 120_000);
+
+  it('zooms with two fingers (pinch) and draws at the device’s pixel ratio (2: crisp)', async () => {
+    const h = harness();
+    const w = await openPage(h, { width: 1024, height: 768 }, 2, { hasTouch: true });
+    const p = w.page;
+    await startScenario(p, h.url, 'monusco-2013', false);
+    const map = p.locator('#map');
+    const canvas = map.locator('canvas');
+    // the canvas holds two device pixels per CSS pixel
+    const [cssW, pxW] = await canvas.evaluate((c: HTMLCanvasElement) => [c.clientWidth, c.width]);
+    expect(pxW).toBe(cssW * 2);
+    await shot(p, 'map-monusco-dpr2');
+    // two touch pointers move apart over the canvas: the map zooms in (Reset view appears), labels still clear
+    const reset = p.getByRole('button', { name: 'Reset view' });
+    await expect(reset.isVisible()).resolves.toBe(false);
+    await canvas.evaluate((c: HTMLCanvasElement) => {
+      const r = c.getBoundingClientRect();
+      const cx = r.left + r.width / 2;
+      const cy = r.top + r.height / 2;
+      const fire = (type: string, id: number, x: number) =>
+        c.dispatchEvent(
+          new PointerEvent(type, { pointerId: id, pointerType: 'touch', clientX: x, clientY: cy, bubbles: true }),
+        );
+      fire('pointerdown', 1, cx - 40);
+      fire('pointerdown', 2, cx + 40);
+      for (let d = 50; d <= 160; d += 10) {
+        fire('pointermove', 1, cx - d);
+        fire('pointermove', 2, cx + d);
+      }
+      fire('pointerup', 1, cx - 160);
+      fire('pointerup', 2, cx + 160);
+    });
+    await expect.poll(() => reset.isVisible()).toBe(true);
+    const boxes = JSON.parse((await map.getAttribute('data-labels')) ?? '[]') as Box[];
+    expect(boxes.length).toBeGreaterThan(0);
+    const r = await labelProblems(p);
+    expect(r.overlaps).toEqual([]);
+    expect(r.outside).toEqual([]);
+    await shot(p, 'map-monusco-pinched');
     expect(w.problems).toEqual([]);
     await w.context.close();
   }, 120_000);

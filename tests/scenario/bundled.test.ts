@@ -90,11 +90,14 @@ describe('the bundled scenarios, compiled at build time', () => {
       const summary = index.summaries.find((x) => x.id === s.id)!;
       expect(summary).toEqual(summaryOf(p));
       expect(summary.chairs).toEqual(indexOf(p).chairs);
+      // the base map the title fetches when the scenario is chosen: the historical ones have one, the tutorial none
+      expect(summary.map).toBe(s.id === 'tutorial' ? null : s.id.startsWith('monusco') ? 'kivu' : 'mali');
       expect(Object.keys(summary).sort()).toEqual([
         'briefing',
         'chairBriefs',
         'chairs',
         'id',
+        'map',
         'start',
         'title',
         'turns',

@@ -142,7 +142,7 @@ export const en = {
   'violence.severe': 'severe',
   'violence.value': '{value} ({level})',
   'map.legend':
-    'Violence (number in each region; ± is the uncertainty of the estimate): plain circle low · double ring moderate · triple ring high · diamond severe; darker is worse. Blue squares: mission units. Dark triangles: armed groups and spoilers, with their strength.',
+    'Each region is a pin where it lies, with a label beside it (a line leads to a label moved away). The label’s badge gives its violence, 0–100 (± is the uncertainty of the estimate), on a shade that darkens as it worsens and with a shape for the level: ring low · ring with a dot moderate · filled disc high · diamond severe. Below the name: the mission’s units there, an icon per kind, and the armed groups present, each once (red triangle and short name). The key on the map names the icons and each group’s strength.',
 
   'seen.exact': '{value}',
   'seen.estimate': '{value} ± {spread}',

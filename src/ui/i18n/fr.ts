@@ -146,7 +146,7 @@ export const fr: Record<MessageKey, string> = {
   'violence.severe': 'extrême',
   'violence.value': '{value} ({level})',
   'map.legend':
-    'Violence (chiffre dans chaque région ; ± indique l’incertitude de l’estimation) : cercle simple faible · double anneau modérée · triple anneau forte · losange extrême ; plus sombre est pire. Carrés bleus : unités de la mission. Triangles sombres : groupes armés et fauteurs de troubles, avec leur force.',
+    'Chaque région est une épingle à sa place, avec une étiquette à côté (un trait relie une étiquette éloignée). Le badge de l’étiquette donne sa violence, de 0 à 100 (± indique l’incertitude de l’estimation), sur une teinte d’autant plus sombre qu’elle est grave et avec une forme par niveau : anneau faible · anneau pointé modérée · disque plein forte · losange extrême. Sous le nom : les unités de la mission présentes, une icône par type, et les groupes armés présents, chacun une fois (triangle rouge et nom court). La légende sur la carte nomme les icônes et la force de chaque groupe.',
 
   'seen.exact': '{value}',
   'seen.estimate': '{value} ± {spread}',

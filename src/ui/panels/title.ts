@@ -23,6 +23,8 @@ export interface TitleProps {
   /** A message after an import or a custom load: ok, or a list of problems. */
   readonly notice: { kind: 'ok' | 'error'; text: string; problems?: readonly string[] } | null;
   onStart(choice: TitleChoice): void;
+  /** The scenario on show changed (and when the title first shows it): its data may be fetched ahead of Start. */
+  onChoose?(entry: ScenarioEntry): void;
   onResume(id: string): void;
   onDelete(id: string): void;
   onImport(file: File): void;
@@ -102,6 +104,8 @@ export function titleScreen(p: TitleProps): HTMLElement {
       onchange: () => {
         sel.scenario = scenarioSelect.value;
         renderScenario();
+        const e = entry();
+        if (e) p.onChoose?.(e);
       },
     },
     p.scenarios.map((e) =>

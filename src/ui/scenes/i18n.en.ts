@@ -21,7 +21,7 @@ export const mapEn = {
   'mapchange.leave': '{unit} left {region}',
   'mapchange.strength': 'Strength of {actor}: {from} → {to} ({mark})',
   'mapchange.legend':
-    '▲ or ▼ with a number: the change since last month. Dashed blue arrows: units’ moves this month. A dashed blue ring: a region you can click to choose.',
+    '▲ or ▼ with a number: the change since last month. Dashed blue arrows: units’ moves this month. A blue frame round a label: a region you can click to choose.',
   'mapkey.title': 'Key',
   'mapkey.infantry': 'Infantry',
   'mapkey.combat': 'Combat unit (such as the intervention brigade)',

@@ -24,7 +24,7 @@ export const mapFr: Record<keyof typeof mapEn, string> = {
   'mapchange.leave': '{unit} : départ, {region}',
   'mapchange.strength': 'Force de {actor} : {from} → {to} ({mark})',
   'mapchange.legend':
-    '▲ ou ▼ suivi d’un nombre : le changement depuis le mois dernier. Flèches bleues en tirets : déplacements des unités ce mois-ci. Anneau bleu en tirets : une région sur laquelle cliquer pour choisir.',
+    '▲ ou ▼ suivi d’un nombre : le changement depuis le mois dernier. Flèches bleues en tirets : déplacements des unités ce mois-ci. Cadre bleu autour d’une étiquette : une région sur laquelle cliquer pour choisir.',
   'mapkey.title': 'Légende',
   'mapkey.infantry': 'Infanterie',
   'mapkey.combat': 'Unité de combat (comme la brigade d’intervention)',

@@ -1,4 +1,6 @@
-// Where the map puts things: regions fitted to the canvas, token slots beside them, and which region a pointer is on. Pure.
+// Where the map puts things: regions fitted to the canvas (on their base map or, without geography, schematically),
+// token slots beside them, and which region a pointer is on. Pure.
+import { boxAround, fitView, projection, type BaseMap, type GeoPoint, type Projection } from './geo.js';
 
 export interface RegionPoint {
   readonly id: string;
@@ -140,4 +142,43 @@ export function rimToRim(
   const uy = (q.y - p.y) / len;
   const gap = l.radius + 6 * l.unit;
   return { ax: p.x + ux * gap, ay: p.y + uy * gap, bx: q.x - ux * gap, by: q.y - uy * gap };
+}
+
+/**
+ * Where each region lies on a W×H canvas at zoom 1, right of a key `side` pixels wide: its lon/lat on the base map
+ * (with the projection, for the ground and the towns), or its schematic x/y when the scenario has no geography.
+ */
+export function regionPoints(
+  regions: readonly (RegionPoint & GeoPoint)[],
+  bm: BaseMap | null,
+  W: number,
+  H: number,
+  side: number,
+  u: number,
+  dpr: number,
+): { proj: Projection | null; points: Map<string, { x: number; y: number }> } {
+  const points = new Map<string, { x: number; y: number }>();
+  if (bm) {
+    const fit = fitView(
+      boxAround(
+        regions.map((r) => ({ lon: r.lon!, lat: r.lat! })),
+        0.08,
+        1.2,
+      ),
+      W - side,
+      H,
+      { x: 70 * u, y: 40 * u },
+    );
+    const p1 = projection(fit, W - side, H, (bm.box[1] + bm.box[3]) / 2);
+    // shifted right of the open key
+    const proj: Projection = { ...p1, W, x: (lon) => p1.x(lon) + side, lon: (x) => p1.lon(x - side) };
+    for (const r of regions) points.set(r.id, { x: proj.x(r.lon!), y: proj.y(r.lat!) });
+    return { proj, points };
+  }
+  const l = layoutOf(regions, W - side, H, dpr);
+  for (const r of regions) {
+    const q = l.of(r);
+    points.set(r.id, { x: q.x + side, y: q.y });
+  }
+  return { proj: null, points };
 }

@@ -12,6 +12,8 @@ const CSS = `
 .map-hit { position: absolute; background: transparent; border: 0; padding: 0; margin: 0; pointer-events: none !important; border-radius: 4px; }
 .map-hit:focus-visible { outline: 3px solid #1f5fa8; outline-offset: 1px; }
 .map-key { position: absolute; left: 6px; bottom: 6px; max-width: min(260px, 70%); background: rgba(255,253,248,0.96); border: 1px solid #b9ab8f; border-radius: 6px; pointer-events: auto; }
+/* a fixed width when open: the map is laid out right of it and must not move when a group's strength changes */
+.map-key[open] { width: min(250px, 70%); box-sizing: border-box; }
 .map-key summary { cursor: pointer; padding: 3px 8px; font-weight: 600; }
 .map-key ul { list-style: none; margin: 0; padding: 0 8px 6px; }
 .map-key li { display: flex; gap: 6px; align-items: center; margin: 2px 0; }
@@ -210,7 +212,10 @@ export function mapOverlay(box: HTMLElement, on: OverlayHandlers): MapOverlay {
     },
     cardShown: () => shown,
     setZoomed: (zoomed) => {
+      if (reset.hidden === !zoomed) return;
       reset.hidden = !zoomed;
+      // the zoom buttons grew or shrank: the labels keep clear of their new box
+      coveredCache = null;
     },
     keyWidth: (size) => measured(size).keyWidth,
     covered: (size) => measured(size).rects,

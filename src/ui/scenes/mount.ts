@@ -23,10 +23,20 @@ export function mountMap(Phaser: typeof PhaserNS, box: HTMLElement, scene: typeo
     scene,
   });
   // The canvas holds the real pixel count; CSS keeps it at the box's size, so it stays crisp.
+  // Only when the size changed: setting a canvas's width, even to the same number, throws its drawing buffer away
+  // (and the box is observed for every change of the table's layout)
+  let fitted = '';
   const fit = () => {
+    // a hidden table (the hot seat's pass screen) keeps its canvas as it was: it comes back at the same size
+    if (box.clientWidth === 0 || box.clientHeight === 0) return;
     const { w, h } = size();
     const r = dpr();
-    game.scale.resize(Math.round(w * r), Math.round(h * r));
+    const W = Math.round(w * r);
+    const H = Math.round(h * r);
+    const key = `${W}x${H}:${w}x${h}`;
+    if (key === fitted) return;
+    fitted = key;
+    if (game.scale.width !== W || game.scale.height !== H) game.scale.resize(W, H);
     game.canvas.style.width = `${w}px`;
     game.canvas.style.height = `${h}px`;
   };
