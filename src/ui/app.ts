@@ -22,6 +22,10 @@ import { bundledScenarios, entryKey, LESSONS, loadEntry, parseCustom, type Scena
 import { createSoloTable, type SoloTable } from './solo-table.js';
 import { chairName } from './describe.js';
 import { needsPass, passScreen } from './session/hotseat.js';
+import { chunkFailure, chunkLoader } from './chunk.js';
+
+/** The debrief's code, downloaded when first opened; a failed download is retried from a fresh address. */
+const loadDebrief = chunkLoader(() => import('./debrief/screen.js'));
 
 export function startApp(root: HTMLElement): void {
   // Group sessions: a join link (?join=CODE), a projector's (?projector=CODE) or the facilitator's (#facilitator=TOKEN) opens that page instead.
@@ -162,9 +166,18 @@ export function startApp(root: HTMLElement): void {
   async function openDebrief(): Promise<void> {
     const session = store.getState().session;
     if (!session || !table) return;
-    const { debriefScreen } = await import('./debrief/screen.js');
+    let mod: Awaited<ReturnType<typeof loadDebrief>>;
+    try {
+      mod = await loadDebrief();
+    } catch (e) {
+      console.warn('the debrief could not be downloaded', e);
+      root.querySelector('.chunk-failure')?.remove();
+      root.prepend(chunkFailure(() => void openDebrief()));
+      root.querySelector<HTMLElement>('.chunk-failure button')?.focus();
+      return;
+    }
     closeDebrief(false);
-    debrief = debriefScreen({ session, catalogue: LESSONS, scenarios, onClose: () => closeDebrief(true) });
+    debrief = mod.debriefScreen({ session, catalogue: LESSONS, scenarios, onClose: () => closeDebrief(true) });
     root.replaceChildren(debrief.root);
     root.querySelector<HTMLElement>('#debrief-heading')?.focus();
     window.scrollTo(0, 0);

@@ -50,6 +50,8 @@ export const en = {
   'title.custom.tag': '(custom)',
   'title.invalidSeed': 'A seed is a whole number from 0 to 4294967295.',
   'scenario.loading': 'Loading the scenario “{title}”…',
+  'chunk.failed': 'This part of the game could not be downloaded. Check the connection and try again.',
+  'chunk.retry': 'Retry',
   'scenario.unavailable': 'The scenario “{title}” could not be downloaded. Check the connection and try again.',
 
   'save.not-json': 'it is not a JSON file.',

@@ -52,6 +52,8 @@ export const fr: Record<MessageKey, string> = {
   'title.custom.tag': '(personnalisé)',
   'title.invalidSeed': 'Une graine est un nombre entier de 0 à 4294967295.',
   'scenario.loading': 'Chargement du scénario « {title} »…',
+  'chunk.failed': 'Cette partie du jeu n’a pas pu être téléchargée. Vérifiez la connexion et réessayez.',
+  'chunk.retry': 'Réessayer',
   'scenario.unavailable': 'Le scénario « {title} » n’a pas pu être téléchargé. Vérifiez la connexion et réessayez.',
 
   'save.not-json': 'ce n’est pas un fichier JSON.',
