@@ -120,6 +120,8 @@ export const en = {
   'table.quit': 'Back to title',
   'table.map': 'Theatre map',
   'table.mapLoading': 'Loading the map…',
+  'table.mapDownload':
+    'The map could not be downloaded; the theatre table below has the same content. Check the connection and try again.',
   'table.mapFailed': 'The map could not be drawn in this browser; the theatre table below has the same content.',
   'table.strategyNow': 'Strategy: {name}',
   'table.strategyNone': 'Strategy: not set',
@@ -397,7 +399,7 @@ export const en = {
   'session.code': 'Join code: {code}',
   'session.qr': 'QR code of the join link for {code}',
   'session.ended': 'The session has ended.',
-  'session.unavailable': 'This page could not be downloaded. Check the connection and reload the page.',
+  'session.unavailable': 'This page could not be downloaded. Check the connection and try again.',
   'session.paused': 'Paused',
   'session.running': 'Running',
   'session.waiting': 'Waiting for the start',
