@@ -9,6 +9,8 @@ import { playUntil, startTutorial } from './play.js';
 const harness = useHarness();
 /** The debrief screen's own chunk. */
 const DEBRIEF_CHUNK = /\/assets\/screen-[\w-]+\.js(\?.*)?$/;
+/** Phaser's chunk. */
+const PHASER_CHUNK = /\/assets\/phaser[^/]*\.js(\?.*)?$/;
 
 describe('a chunk that fails to download', () => {
   it('says so with a Retry button, and the debrief opens on retry once the connection is back', async () => {
@@ -47,6 +49,24 @@ describe('a chunk that fails to download', () => {
         !/net::ERR_INTERNET_DISCONNECTED|Failed to fetch dynamically imported module/.test(x),
     );
     expect(unexpected).toEqual([]);
+    await w.context.close();
+  });
+
+  it('says so in the map box with a Retry button when Phaser cannot be downloaded, and draws the map on retry', async () => {
+    const h = harness();
+    const w = await openPage(h, undefined, undefined, { serviceWorkers: 'block' });
+    const p = w.page;
+    const cut = (route: Route) => route.abort('internetdisconnected');
+    await w.context.route(PHASER_CHUNK, cut);
+    await p.goto(`${h.url}?test`);
+    await p.getByRole('button', { name: 'Start the game' }).click();
+    const alert = p.getByRole('alert').filter({ hasText: 'The map could not be downloaded' });
+    await alert.waitFor({ timeout: 20_000 });
+    await shot(p, 'chunk-retry-map-failed');
+    await w.context.unroute(PHASER_CHUNK, cut);
+    await p.getByRole('button', { name: 'Retry' }).click();
+    await p.locator('#map[data-ready="true"]').waitFor({ timeout: 20_000 });
+    expect(await alert.count()).toBe(0);
     await w.context.close();
   });
 });
