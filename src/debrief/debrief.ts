@@ -6,6 +6,7 @@ import { explain, type Contribution } from '../engine/explain.js';
 import { seriesOf } from '../engine/ledger.js';
 import { keysOf, newGame, step } from '../engine/step.js';
 import { dimensionsOf, scoreOf } from '../engine/phases/assessment.js';
+import { protectionWeights } from '../engine/mechanics/politics.js';
 import { indexOf } from '../engine/scenario-index.js';
 import type { Action, GameKeys, GameState, LedgerEntry, PlanItem, Track } from '../engine/types.js';
 import { chairContributions, type ChairContribution } from './chairs.js';
@@ -24,6 +25,7 @@ export interface TurnRecord {
 
 export interface Driver {
   readonly lesson: string | null;
+  /** On the dimension's own 0–100 scale (one decimal): what this lesson's causes moved the dimension by. */
   readonly delta: number;
   readonly causes: readonly Contribution[];
 }
@@ -113,10 +115,30 @@ export function timelineOf(
   return out;
 }
 
-function drivers(ledger: readonly LedgerEntry[], tracks: readonly Track[], sign: 1 | -1, limit: number): Driver[] {
+/**
+ * How much one point of a track moves its dimension: a region's violence counts by its weight in
+ * protection, consent and impartiality by half each (the dimension is their mean), the rest one for one.
+ */
+export function trackWeight(scn: Scenario, dimension: Dimension, track: Track): number {
+  if (dimension === 'protection' && track.kind === 'violence') return protectionWeights(scn)[track.id] ?? 0;
+  if (dimension === 'consent') return 0.5;
+  return 1;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+function drivers(
+  ledger: readonly LedgerEntry[],
+  tracks: readonly Track[],
+  weight: (t: Track) => number,
+  sign: 1 | -1,
+  limit: number,
+): Driver[] {
   const byLesson = new Map<string | null, Contribution[]>();
   for (const t of tracks) {
-    for (const c of explain(ledger, t).contributions) {
+    const w = weight(t);
+    for (const raw of explain(ledger, t).contributions) {
+      const c = { ...raw, delta: raw.delta * w };
       const lesson = c.lessons[0] ?? null;
       const list = byLesson.get(lesson) ?? [];
       const same = list.find((x) => x.key === c.key);
@@ -130,7 +152,8 @@ function drivers(ledger: readonly LedgerEntry[], tracks: readonly Track[], sign:
       const sorted = causes
         .map((c) => ({ ...c, delta: c.delta * sign }))
         .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.key < b.key ? -1 : 1));
-      return { lesson, delta: sorted.reduce((x, c) => x + c.delta, 0), causes: sorted.slice(0, 5) };
+      const delta = round1(sorted.reduce((x, c) => x + c.delta, 0));
+      return { lesson, delta, causes: sorted.slice(0, 5).map((c) => ({ ...c, delta: round1(c.delta) })) };
     })
     .filter((d) => d.delta !== 0)
     .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || String(a.lesson).localeCompare(String(b.lesson)))
@@ -185,7 +208,13 @@ export function buildDebrief(
       value: dims[d],
       weight: scn.scoring.weights[d],
       tracks: tracks[d],
-      drivers: drivers(ledger, tracks[d], d === 'protection' || d === 'casualties' ? -1 : 1, 4),
+      drivers: drivers(
+        ledger,
+        tracks[d],
+        (t) => trackWeight(scn, d, t),
+        d === 'protection' || d === 'casualties' ? -1 : 1,
+        4,
+      ),
     })),
     series: Object.fromEntries(
       indicators.map((k) => [k, seriesOf(ledger, { kind: 'indicator', id: k }, start.indicators[k], turns)]),

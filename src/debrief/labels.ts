@@ -1,4 +1,4 @@
-// Words of the after-action report, in the game's two languages.
+// Words of the after-action report, in the game's two languages: the screen's own words (a test holds them equal).
 export type Lang = 'en' | 'fr';
 
 export const LABELS = {
@@ -6,7 +6,7 @@ export const LABELS = {
     report: 'After-action report',
     scenario: 'Scenario',
     seed: 'Seed',
-    turns: 'Turns played',
+    turns: 'Months played',
     outcome: 'Outcome',
     success: 'Success',
     failure: 'Failure',
@@ -19,7 +19,7 @@ export const LABELS = {
     drivers: 'What drove it',
     noLesson: 'no lesson',
     timeline: 'Timeline',
-    turn: 'Turn',
+    turn: 'Month',
     strategy: 'Strategy',
     events: 'Events',
     choice: 'chosen',
@@ -33,6 +33,11 @@ export const LABELS = {
     dropped: 'dropped',
     added: 'added',
     move: 'move',
+    conflictKinds: {
+      'offensive-vs-talks': 'an offensive against a party in talks',
+      'opposed-strategy': 'a plan against the strategy',
+      'uncoordinated-mediation': 'uncoordinated mediation',
+    },
     chairs: { srsg: 'SRSG', force: 'Force Commander', envoy: 'Special Envoy', police: 'Police Commissioner' },
     dimensions: {
       process: 'Political process',
@@ -41,14 +46,14 @@ export const LABELS = {
       consent: 'Consent and impartiality',
       trust: 'Population trust',
       cohesion: 'Mission cohesion',
-      casualties: 'Casualties avoided',
+      casualties: 'Safety of peacekeepers',
     },
   },
   fr: {
     report: 'Rapport après action',
     scenario: 'Scénario',
     seed: 'Graine',
-    turns: 'Tours joués',
+    turns: 'Mois joués',
     outcome: 'Résultat',
     success: 'Succès',
     failure: 'Échec',
@@ -61,7 +66,7 @@ export const LABELS = {
     drivers: 'Ce qui l’a déterminé',
     noLesson: 'sans leçon',
     timeline: 'Chronologie',
-    turn: 'Tour',
+    turn: 'Mois',
     strategy: 'Stratégie',
     events: 'Événements',
     choice: 'choix',
@@ -75,6 +80,11 @@ export const LABELS = {
     dropped: 'retirées',
     added: 'ajoutées',
     move: 'déplacer',
+    conflictKinds: {
+      'offensive-vs-talks': 'une offensive contre une partie en pourparlers',
+      'opposed-strategy': 'un plan contraire à la stratégie',
+      'uncoordinated-mediation': 'une médiation non coordonnée',
+    },
     chairs: { srsg: 'RSSG', force: 'Commandant de la force', envoy: 'Envoyé spécial', police: 'Chef de la police' },
     dimensions: {
       process: 'Processus politique',
@@ -83,7 +93,7 @@ export const LABELS = {
       consent: 'Consentement et impartialité',
       trust: 'Confiance de la population',
       cohesion: 'Cohésion de la mission',
-      casualties: 'Pertes évitées',
+      casualties: 'Sécurité des Casques bleus',
     },
   },
 } as const;

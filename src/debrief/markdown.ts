@@ -25,29 +25,44 @@ const md = (s: string) =>
     .replace(/^\s+/, '')
     .replace(/^([-+=])/, '\\$1')
     .replace(/^(\d+)([.)])/, '$1\\$2');
-const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+/** A number as the language writes it: a decimal comma in French (77,9). */
+const num = (n: number, lang: Lang) => (lang === 'fr' ? String(n).replace('.', ',') : String(n));
+const signedIn = (n: number, lang: Lang) => (n > 0 ? `+${num(n, lang)}` : n < 0 ? `−${num(-n, lang)}` : '0');
 
 export function debriefMarkdown(d: Debrief, scn: Scenario, lang: Lang): string {
   const L = LABELS[lang];
   const idx = indexOf(scn);
+  const signed = (n: number) => signedIn(n, lang);
+  /** French typography: a narrow no-break space before the colon. */
+  const C = lang === 'fr' ? '\u202f: ' : ': ';
+  const SC = lang === 'fr' ? '\u202f; ' : '; ';
+  const task = (id: string) => md(text(idx.tasks.get(id)?.name, lang) || id);
   const name = (id: string) =>
-    md(text(idx.actors.get(id)?.name ?? idx.regions.get(id)?.name ?? idx.units.get(id)?.name, lang) || id);
+    md(
+      text(
+        idx.actors.get(id)?.name ??
+          idx.regions.get(id)?.name ??
+          idx.units.get(id)?.name ??
+          idx.strategies.get(id)?.name,
+        lang,
+      ) || id,
+    );
   const item = (it: PlanItem) =>
     it.kind === 'card'
       ? `${md(text(idx.cards.get(it.card)?.name, lang) || it.card)}${it.target ? ` → ${name(it.target)}` : ''}`
       : `${L.move} ${name(it.unit)} → ${name(it.to)}`;
   const lessonTitle = (id: string | null) =>
-    id === null ? L.noLesson : `${id} ${md(text(d.lessons.find((l) => l.id === id)?.title, lang))}`.trim();
+    (id === null ? '' : md(text(d.lessons.find((l) => l.id === id)?.title, lang))) || L.noLesson;
   const out: string[] = [];
-  out.push(`# ${L.report}: ${md(text(scn.title, lang))}`, '');
+  out.push(`# ${L.report}${C}${md(text(scn.title, lang))}`, '');
   out.push(
-    `- ${L.scenario}: ${scn.id} v${scn.version}`,
-    `- ${L.seed}: ${d.seed}`,
-    `- ${L.turns}: ${d.timeline.length}`,
+    `- ${L.scenario}${C}${md(text(scn.title, lang))} (v${scn.version})`,
+    `- ${L.seed}${C}${d.seed}`,
+    `- ${L.turns}${C}${d.timeline.length}`,
   );
   const result = d.result === 'success' ? L.success : d.result === 'failure' ? L.failure : L.inProgress;
   out.push(
-    `- ${L.outcome}: **${result}**${d.score === null ? '' : `, ${L.score} ${d.score} (${L.threshold} ${d.threshold})`}`,
+    `- ${L.outcome}${C}**${result}**${d.score === null ? '' : `, ${L.score} ${num(d.score, lang)} (${L.threshold} ${num(d.threshold, lang)})`}`,
     '',
   );
   const epilogue = scn.epilogues.find((e) => e.id === d.epilogue);
@@ -64,34 +79,39 @@ export function debriefMarkdown(d: Debrief, scn: Scenario, lang: Lang): string {
   out.push(`## ${L.timeline}`, '');
   for (const t of d.timeline) {
     out.push(`### ${L.turn} ${t.turn}`, '');
-    if (t.strategy) out.push(`- ${L.strategy}: ${md(text(idx.strategies.get(t.strategy)?.name, lang) || t.strategy)}`);
+    if (t.strategy)
+      out.push(`- ${L.strategy}${C}${md(text(idx.strategies.get(t.strategy)?.name, lang) || t.strategy)}`);
     for (const m of t.mandateChanges)
-      out.push(`- ${L.mandate}: ${L.dropped} ${m.drop.join(', ') || '—'}; ${L.added} ${m.add.join(', ') || '—'}`);
+      out.push(
+        `- ${L.mandate}${C}${L.dropped} ${m.drop.map(task).join(', ') || '—'}${SC}${L.added} ${m.add.map(task).join(', ') || '—'}`,
+      );
     for (const e of t.events) {
       const ev = idx.events.get(e.event);
       const choice = e.choice ? ev?.choices.find((c) => c.id === e.choice) : undefined;
       out.push(
-        `- ${L.events}: ${md(text(ev?.title, lang) || e.event)}${choice ? ` (${L.choice}: ${md(text(choice.label, lang))})` : ''}`,
+        `- ${L.events}${C}${md(text(ev?.title, lang) || e.event)}${choice ? ` (${L.choice}${C}${md(text(choice.label, lang))})` : ''}`,
       );
     }
     for (const [chair, plan] of Object.entries(t.plans)) {
       const label = L.chairs[chair as keyof typeof L.chairs];
       out.push(
-        `- ${label}: ${plan.items.length ? plan.items.map(item).join('; ') : L.nothing}${plan.note ? ` — ${L.why}: “${md(plan.note)}”` : ''}`,
+        `- ${label}${C}${plan.items.length ? plan.items.map(item).join(SC) : L.nothing}${plan.note ? ` — ${L.why}${C}“${md(plan.note)}”` : ''}`,
       );
     }
     for (const c of t.conflicts)
-      out.push(`- ${L.conflicts}: ${c.kind} (${c.chairs.map((x) => L.chairs[x]).join(', ')}; ${name(c.subject)})`);
+      out.push(
+        `- ${L.conflicts}${C}${L.conflictKinds[c.kind as keyof typeof L.conflictKinds]} (${c.chairs.map((x) => L.chairs[x]).join(', ')}${SC}${name(c.subject)})`,
+      );
     const moves = Object.entries(t.moves).map(
       ([k, v]) => `${md(text(scn.indicators[k as keyof typeof scn.indicators].name, lang))} ${signed(v)}`,
     );
     if (moves.length) out.push(`- ${moves.join(', ')}`);
     out.push('');
   }
-  out.push(`${L.conflictCost}: ${d.conflictCost}`, '');
+  out.push(`${L.conflictCost}${C}${d.conflictCost}`, '');
   out.push(`## ${L.lessons}`, '');
   for (const l of d.lessons) {
-    out.push(`### ${l.id} ${md(text(l.title, lang))}`, '', md(text(l.statement, lang)), '');
+    out.push(`### ${md(text(l.title, lang))}`, '', md(text(l.statement, lang)), '');
     for (const q of l.questions) out.push(`- ${md(text(q, lang))}`);
     out.push('');
   }

@@ -23,32 +23,40 @@ import { prefetchScenario } from './lazy-map.js';
 import { createSoloTable, type SoloTable } from './solo-table.js';
 import { chairName } from './describe.js';
 import { needsPass, passScreen } from './session/hotseat.js';
+import { chunkFailure, chunkLoader } from './chunk.js';
+
+/** The debrief's code, downloaded when first opened; a failed download is retried from a fresh address. */
+const loadDebrief = chunkLoader(() => import('./debrief/screen.js'));
 
 export function startApp(root: HTMLElement): void {
   // Group sessions: a join link (?join=CODE), a projector's (?projector=CODE) or the facilitator's (#facilitator=TOKEN) opens that page instead.
   const link = linkParams(location.href);
   if (link.code || link.facilitatorToken !== null || link.projector) {
-    const page =
+    const page = chunkLoader(() =>
       link.facilitatorToken !== null
         ? import('./session/facilitator.js').then((m) => () => m.facilitatorPage(root, link.facilitatorToken!))
         : link.projector
           ? import('./session/projector.js').then((m) => () => m.projectorPage(root, link.projector!))
-          : import('./session/player.js').then((m) => () => m.playerPage(root, link.code!));
-    // a session's views name its scenario at any moment: the pages get every bundled scenario before they show
-    const ready = import('./session/common.js').then((m) => m.loadBundled());
-    void Promise.all([page, ready]).then(
-      ([show]) => show(),
-      (e: unknown) => {
-        console.warn('the group session page could not be loaded', e);
-        root.replaceChildren(
-          h(
-            'main',
-            { id: 'main', class: 'session-page' },
-            h('p', { role: 'alert', class: 'rejection' }, t('session.unavailable')),
-          ),
-        );
-      },
+          : import('./session/player.js').then((m) => () => m.playerPage(root, link.code!)),
     );
+    // a session's views name its scenario at any moment: the pages get every bundled scenario before they show
+    const common = chunkLoader(() => import('./session/common.js'));
+    const go = () =>
+      void Promise.all([page(), common().then((m) => m.loadBundled())]).then(
+        ([show]) => show(),
+        (e: unknown) => {
+          console.warn('the group session page could not be loaded', e);
+          root.replaceChildren(
+            h(
+              'main',
+              { id: 'main', class: 'session-page' },
+              h('p', { role: 'alert', class: 'rejection' }, t('session.unavailable')),
+              h('button', { type: 'button', onclick: go }, t('chunk.retry')),
+            ),
+          );
+        },
+      );
+    go();
     return;
   }
   const store = createGameStore();
@@ -167,9 +175,18 @@ export function startApp(root: HTMLElement): void {
   async function openDebrief(): Promise<void> {
     const session = store.getState().session;
     if (!session || !table) return;
-    const { debriefScreen } = await import('./debrief/screen.js');
+    let mod: Awaited<ReturnType<typeof loadDebrief>>;
+    try {
+      mod = await loadDebrief();
+    } catch (e) {
+      console.warn('the debrief could not be downloaded', e);
+      root.querySelector('.chunk-failure')?.remove();
+      root.prepend(chunkFailure(() => void openDebrief()));
+      root.querySelector<HTMLElement>('.chunk-failure button')?.focus();
+      return;
+    }
     closeDebrief(false);
-    debrief = debriefScreen({ session, catalogue: LESSONS, scenarios, onClose: () => closeDebrief(true) });
+    debrief = mod.debriefScreen({ session, catalogue: LESSONS, scenarios, onClose: () => closeDebrief(true) });
     root.replaceChildren(debrief.root);
     root.querySelector<HTMLElement>('#debrief-heading')?.focus();
     window.scrollTo(0, 0);

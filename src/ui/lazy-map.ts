@@ -2,6 +2,7 @@
 // Phaser is fetched while the player reads the title screen (once the page is idle), so Start opens the table at once;
 // a scenario's base map is fetched when the player chooses that scenario on the title (or with the map), never before
 // the title.
+import { chunkLoader } from './chunk.js';
 import { h } from './dom.js';
 import { t } from './i18n/index.js';
 import type * as PhaserNS from 'phaser';
@@ -16,12 +17,19 @@ export type LazyMapDeps = Omit<MapDeps, 'onReady' | 'baseMaps'>;
 
 let phaser: Promise<[typeof PhaserNS, typeof SceneModule, typeof MountModule]> | null = null;
 
+// each chunk on its own: a failed one is fetched afresh on the next try (Chromium before 151 keeps a failed import())
+const loadPhaser = chunkLoader(() => import('phaser'));
+const loadScene = chunkLoader(() => import('./scenes/map-scene.js'));
+const loadMount = chunkLoader(() => import('./scenes/mount.js'));
+const loadGeo = chunkLoader(() => import('./scenes/geo.js'));
+const loadIcons = chunkLoader(() => import('./scenes/icons.js'));
+
 /** The map's code: Phaser and the scene, fetched once; then the icons the scene loads first (into the HTTP cache). */
 function mapCode() {
   if (!phaser) {
-    phaser = Promise.all([import('phaser'), import('./scenes/map-scene.js'), import('./scenes/mount.js')]);
+    phaser = Promise.all([loadPhaser(), loadScene(), loadMount()]);
     void phaser
-      .then(() => import('./scenes/icons.js'))
+      .then(() => loadIcons())
       .then(({ UNIT_ICONS, ARMED_ICON }) => {
         for (const url of [...Object.values(UNIT_ICONS), ARMED_ICON]) void fetch(url).catch(() => undefined);
       })
@@ -71,10 +79,10 @@ if (typeof window !== 'undefined' && typeof PerformanceObserver !== 'undefined')
 export function lazyMap(box: HTMLElement, deps: LazyMapDeps, onReady?: () => void): MountedMap {
   let map: MountedMap | null = null;
   let destroyed = false;
-  void (async () => {
+  const start = async () => {
     try {
       // the base map of the scenario on show comes with the code (both in parallel)
-      const { baseMapFor } = await import('./scenes/geo.js');
+      const { baseMapFor } = await loadGeo();
       const mapId = baseMapFor(deps.source.current()?.scenario.regions ?? []);
       const baseMaps = new Map<string, BaseMap>();
       const fetchBase = mapId
@@ -98,10 +106,22 @@ export function lazyMap(box: HTMLElement, deps: LazyMapDeps, onReady?: () => voi
       map = mountMap(Phaser, box, scene);
     } catch (e) {
       console.warn('map unavailable', e);
-      box.replaceChildren(h('p', { class: 'muted' }, t('table.mapFailed')));
+      // a download that failed can be tried again; a browser that cannot draw the map keeps the table below
+      const download = /dynamically imported module|Importing a module script failed|error loading dynamically/i.test(
+        String(e instanceof Error ? e.message : e),
+      );
+      const note = h(
+        'p',
+        { class: 'muted', role: download ? 'alert' : null },
+        t(download ? 'table.mapDownload' : 'table.mapFailed'),
+      );
+      box.replaceChildren(note);
+      if (download)
+        box.append(h('button', { type: 'button', class: 'small', onclick: () => void start() }, t('chunk.retry')));
       onReady?.();
     }
-  })();
+  };
+  void start();
   return {
     redraw: () => map?.redraw(),
     destroy: () => {

@@ -165,12 +165,18 @@ describe('offline after the first visit', () => {
     const h = harness();
     const w = await openPage(h, undefined, undefined, { serviceWorkers: 'block' });
     const p = w.page;
-    await w.context.route(chunkOf('minusma-2014'), (route) => route.abort('internetdisconnected'));
+    const cut = (route: Route) => route.abort('internetdisconnected');
+    await w.context.route(chunkOf('minusma-2014'), cut);
     await p.goto(`${h.url}?join=ABC234`);
     await expect(p.getByRole('alert').textContent()).resolves.toBe(
-      'This page could not be downloaded. Check the connection and reload the page.',
+      'This page could not be downloaded. Check the connection and try again.',
     );
-    expect(besides(w.problems, 'minusma-2014')).toEqual([]);
+    // the connection back, Retry shows the page without reloading it
+    await w.context.unroute(chunkOf('minusma-2014'), cut);
+    await p.getByRole('button', { name: 'Retry' }).click();
+    await p.getByRole('alert').filter({ hasText: 'could not be downloaded' }).waitFor({ state: 'detached' });
+    await shot(p, 'session-page-retried');
+    expect(besides(w.problems, 'minusma-2014').filter((x) => !x.includes('/ws'))).toEqual([]);
     await w.context.close();
   });
 });

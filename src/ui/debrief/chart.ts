@@ -37,29 +37,55 @@ export interface ChartSpec {
 const W = 320;
 const H = 170;
 const PAD = 28;
+/** Room for the drawn title above the plot and the y axis's name at its left: a PNG carries both. */
+const TOP = 22;
+const LEFT = 12;
+const LEGEND = 14;
 const COLORS = ['#1f4e79', '#b5562b'];
 
 /** A figure: the SVG chart (role img, named by its title) and a data table with the same numbers. */
 export function lineChart(spec: ChartSpec): HTMLElement {
   const titleId = `${spec.id}-title`;
+  const fullW = W + LEFT;
+  const fullH = TOP + H + (spec.series.length > 1 ? LEGEND : 0);
   const root = svg('svg', {
-    viewBox: `0 0 ${W} ${H}`,
-    width: W,
-    height: H,
+    viewBox: `0 0 ${fullW} ${fullH}`,
+    width: fullW,
+    height: fullH,
     role: 'img',
     'aria-labelledby': titleId,
     class: 'chart-svg',
     xmlns: NS,
   });
   root.append(svg('title', { id: titleId }, spec.title));
-  root.append(svg('rect', { x: 0, y: 0, width: W, height: H, fill: '#ffffff' }));
+  root.append(svg('rect', { x: 0, y: 0, width: fullW, height: fullH, fill: '#ffffff' }));
+  const font = { 'font-family': 'sans-serif', fill: '#1b1b1b' };
+  root.append(svg('text', { x: 4, y: 15, 'font-size': 11, 'font-weight': 'bold', ...font }, spec.title));
+  const yName = t('debrief.axisY', { min: spec.min, max: spec.max });
+  const cy = TOP + H / 2;
+  root.append(
+    svg(
+      'text',
+      { x: 9, y: cy, 'font-size': 9, 'text-anchor': 'middle', transform: `rotate(-90 9 ${cy})`, ...font },
+      yName,
+    ),
+  );
+  root.append(
+    svg(
+      'text',
+      { x: LEFT + W / 2, y: TOP + H - 5, 'font-size': 9, 'text-anchor': 'middle', ...font },
+      t('debrief.axisX'),
+    ),
+  );
+  const plot = svg('g', { transform: `translate(${LEFT} ${TOP})` });
+  root.append(plot);
   const box = { w: W, h: H, pad: PAD };
   const range = { min: spec.min, max: spec.max };
   for (const v of ticks(spec.min, spec.max, 4)) {
     const [p] = chartPoints([v], box, range);
     const y = p!.y;
-    root.append(svg('line', { x1: PAD, x2: W - PAD / 2, y1: y, y2: y, stroke: '#d9d4c7', 'stroke-width': 1 }));
-    root.append(
+    plot.append(svg('line', { x1: PAD, x2: W - PAD / 2, y1: y, y2: y, stroke: '#d9d4c7', 'stroke-width': 1 }));
+    plot.append(
       svg(
         'text',
         { x: PAD - 4, y: y + 3, 'text-anchor': 'end', 'font-size': 9, fill: '#555', 'font-family': 'sans-serif' },
@@ -74,10 +100,10 @@ export function lineChart(spec: ChartSpec): HTMLElement {
     range,
   );
   xs.forEach((p, i) =>
-    root.append(
+    plot.append(
       svg(
         'text',
-        { x: p.x, y: H - PAD + 14, 'text-anchor': 'middle', 'font-size': 9, fill: '#555', 'font-family': 'sans-serif' },
+        { x: p.x, y: H - PAD + 11, 'text-anchor': 'middle', 'font-size': 9, fill: '#555', 'font-family': 'sans-serif' },
         String(i),
       ),
     ),
@@ -85,7 +111,7 @@ export function lineChart(spec: ChartSpec): HTMLElement {
   spec.series.forEach((s, si) => {
     const pts = chartPoints(s.values, box, range);
     const color = COLORS[si % COLORS.length]!;
-    root.append(
+    plot.append(
       svg('polyline', {
         points: pts.map((p) => `${p.x},${p.y}`).join(' '),
         fill: 'none',
@@ -95,8 +121,28 @@ export function lineChart(spec: ChartSpec): HTMLElement {
         ...(s.dashed ? { 'stroke-dasharray': '5 3' } : {}),
       }),
     );
-    for (const p of pts) root.append(svg('circle', { cx: p.x, cy: p.y, r: 2.5, fill: color }));
+    for (const p of pts) plot.append(svg('circle', { cx: p.x, cy: p.y, r: 2.5, fill: color }));
   });
+  if (spec.series.length > 1) {
+    let x = LEFT + PAD;
+    spec.series.forEach((s, i) => {
+      const color = COLORS[i % COLORS.length]!;
+      const y = TOP + H + LEGEND - 4;
+      root.append(
+        svg('line', {
+          x1: x,
+          x2: x + 14,
+          y1: y - 3,
+          y2: y - 3,
+          stroke: color,
+          'stroke-width': 2,
+          ...(s.dashed ? { 'stroke-dasharray': '4 2' } : {}),
+        }),
+      );
+      root.append(svg('text', { x: x + 18, y, 'font-size': 9, ...font }, s.label));
+      x += 24 + s.label.length * 5;
+    });
+  }
   const table = h(
     'table',
     { class: 'chart-data small' },

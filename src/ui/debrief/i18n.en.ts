@@ -34,6 +34,8 @@ export const debriefEn = {
   'debrief.chartData': 'Data: {name}',
   'debrief.showData': 'Show the data',
   'debrief.png': 'Download {name} as PNG',
+  'debrief.axisY': 'Points ({min}–{max})',
+  'debrief.axisX': 'Month (0: start)',
   'debrief.month': 'Month',
   'debrief.monthN': 'Month {turn}',
   'debrief.start': 'Start',

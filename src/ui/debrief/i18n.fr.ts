@@ -36,6 +36,8 @@ export const debriefFr: Record<keyof typeof debriefEn, string> = {
   'debrief.chartData': 'Données : {name}',
   'debrief.showData': 'Afficher les données',
   'debrief.png': 'Télécharger {name} en PNG',
+  'debrief.axisY': 'Points ({min}–{max})',
+  'debrief.axisX': 'Mois (0 : départ)',
   'debrief.month': 'Mois',
   'debrief.monthN': 'Mois {turn}',
   'debrief.start': 'Départ',

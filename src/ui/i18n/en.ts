@@ -50,6 +50,8 @@ export const en = {
   'title.custom.tag': '(custom)',
   'title.invalidSeed': 'A seed is a whole number from 0 to 4294967295.',
   'scenario.loading': 'Loading the scenario “{title}”…',
+  'chunk.failed': 'This part of the game could not be downloaded. Check the connection and try again.',
+  'chunk.retry': 'Retry',
   'scenario.unavailable': 'The scenario “{title}” could not be downloaded. Check the connection and try again.',
 
   'save.not-json': 'it is not a JSON file.',
@@ -118,6 +120,8 @@ export const en = {
   'table.quit': 'Back to title',
   'table.map': 'Theatre map',
   'table.mapLoading': 'Loading the map…',
+  'table.mapDownload':
+    'The map could not be downloaded; the theatre table below has the same content. Check the connection and try again.',
   'table.mapFailed': 'The map could not be drawn in this browser; the theatre table below has the same content.',
   'table.strategyNow': 'Strategy: {name}',
   'table.strategyNone': 'Strategy: not set',
@@ -399,7 +403,7 @@ export const en = {
   'session.code': 'Join code: {code}',
   'session.qr': 'QR code of the join link for {code}',
   'session.ended': 'The session has ended.',
-  'session.unavailable': 'This page could not be downloaded. Check the connection and reload the page.',
+  'session.unavailable': 'This page could not be downloaded. Check the connection and try again.',
   'session.paused': 'Paused',
   'session.running': 'Running',
   'session.waiting': 'Waiting for the start',

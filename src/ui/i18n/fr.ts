@@ -52,6 +52,8 @@ export const fr: Record<MessageKey, string> = {
   'title.custom.tag': '(personnalisé)',
   'title.invalidSeed': 'Une graine est un nombre entier de 0 à 4294967295.',
   'scenario.loading': 'Chargement du scénario « {title} »…',
+  'chunk.failed': 'Cette partie du jeu n’a pas pu être téléchargée. Vérifiez la connexion et réessayez.',
+  'chunk.retry': 'Réessayer',
   'scenario.unavailable': 'Le scénario « {title} » n’a pas pu être téléchargé. Vérifiez la connexion et réessayez.',
 
   'save.not-json': 'ce n’est pas un fichier JSON.',
@@ -121,6 +123,8 @@ export const fr: Record<MessageKey, string> = {
   'table.quit': 'Retour à l’accueil',
   'table.map': 'Carte du théâtre',
   'table.mapLoading': 'Chargement de la carte…',
+  'table.mapDownload':
+    'La carte n’a pas pu être téléchargée ; le tableau du théâtre ci-dessous en donne le même contenu. Vérifiez la connexion et réessayez.',
   'table.mapFailed':
     'La carte ne peut pas être dessinée dans ce navigateur ; le tableau du théâtre ci-dessous a le même contenu.',
   'table.strategyNow': 'Stratégie : {name}',
@@ -405,7 +409,7 @@ export const fr: Record<MessageKey, string> = {
   'session.code': 'Code d’accès : {code}',
   'session.qr': 'Code QR du lien d’accès pour {code}',
   'session.ended': 'La session est terminée.',
-  'session.unavailable': 'Cette page n’a pas pu être téléchargée. Vérifiez la connexion et rechargez la page.',
+  'session.unavailable': 'Cette page n’a pas pu être téléchargée. Vérifiez la connexion et réessayez.',
   'session.paused': 'En pause',
   'session.running': 'En cours',
   'session.waiting': 'En attente du démarrage',

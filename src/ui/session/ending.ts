@@ -6,6 +6,10 @@ import type { Session } from '../../store/store.js';
 import type { SeatInfo } from '../../net/protocol.js';
 import { sessionFromSaveText } from '../save-restore.js';
 import { bundledScenarios, LESSONS } from '../scenarios.js';
+import { chunkFailure, chunkLoader } from '../chunk.js';
+
+/** The debrief's code, downloaded when first opened; a failed download is retried from a fresh address. */
+const loadDebrief = chunkLoader(() => import('../debrief/screen.js'));
 
 /** Who played: the chairs people held (the debrief's what-if plays the others with the bots' doctrine). */
 export interface Seating {
@@ -47,7 +51,16 @@ export function sessionFromState(id: string, scn: Scenario, state: GameState, se
  * was (a projector's map keeps running, detached) and calls `onBack`.
  */
 export async function showDebrief(root: HTMLElement, session: Session, onBack: () => void): Promise<void> {
-  const { debriefScreen } = await import('../debrief/screen.js');
+  let debriefScreen: Awaited<ReturnType<typeof loadDebrief>>['debriefScreen'];
+  try {
+    ({ debriefScreen } = await loadDebrief());
+  } catch (e) {
+    console.warn('the debrief could not be downloaded', e);
+    root.querySelector('.chunk-failure')?.remove();
+    root.prepend(chunkFailure(() => void showDebrief(root, session, onBack)));
+    root.querySelector<HTMLElement>('.chunk-failure button')?.focus();
+    return;
+  }
   const page = [...root.childNodes];
   const screen = debriefScreen({
     session,
