@@ -1,4 +1,5 @@
 // Sitrep: a new turn opens; events whose triggers hold fire, and analysis may see next turn's coming.
+import { lastTurn } from '../length.js';
 import type { Event, Scenario } from '../../scenario/schema.js';
 import { holds } from '../conditions.js';
 import { applyEffects } from '../effects.js';
@@ -37,7 +38,7 @@ export function beginTurn(d: DraftState, scn: Scenario, out: EngineEvent[]): voi
   // L-analysis: good analysis sees trouble a turn ahead, while something can still be done.
   // Warned: events that could fire next turn if nothing changes (a risk, not a certainty).
   d.warnings = scn.events
-    .filter((e) => e.warnAt !== undefined && d.indicators.analysis >= e.warnAt && d.turn < scn.turns)
+    .filter((e) => e.warnAt !== undefined && d.indicators.analysis >= e.warnAt && d.turn < lastTurn(d, scn))
     .filter((e) => eligible(e, d, d.turn + 1))
     .map((e) => e.id);
   out.push({ type: 'phase', phase: 'sitrep', turn: d.turn });

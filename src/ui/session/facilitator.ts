@@ -12,6 +12,7 @@ import { loc, signed, t } from '../i18n/index.js';
 import { bundledScenarios } from '../scenarios.js';
 import { clock, errText, indName, keepFields, scenarioOf } from './common.js';
 import { customInjectForm } from './custom-inject.js';
+import { showConnection } from './connection.js';
 import { clocksForm, eventForm, indicatorForm, type Send } from './facilitator-forms.js';
 import { sessionFromRecord, sessionFromState, showDebrief } from './ending.js';
 
@@ -101,10 +102,8 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
   };
 
   const timeLeft = (sid: string): number | null => {
-    const tm = timers.get(sid);
-    if (!tm) return null;
-    if (tm.remaining !== null) return tm.remaining;
-    return tm.deadline === null ? null : Math.max(0, tm.deadline - (Date.now() + client.clockOffset));
+    // stands still while the server cannot be reached
+    return client.timeLeftOf(timers.get(sid));
   };
 
   // ---- all teams ------------------------------------------------------------------------------
@@ -806,7 +805,9 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
     'sessions',
   ] as const)
     client.on(type, () => render());
-  client.connect().then(
+  showConnection(client);
+  // While the server cannot be reached (a reload during an outage) the console waits for it.
+  client.connectPersistently().then(
     () => run(client.listSessions()),
     (e: unknown) => {
       message = errText(e);
