@@ -14,7 +14,7 @@ export function lastTurn(s: Pick<GameState, 'months'> | DraftState, scn: Scenari
  * scenario's own length it is `scoring.threshold`.
  */
 export function thresholdFor(scn: Scenario, months: number): number {
-  const points = [...scn.scoring.lengths]
+  const points = [...(scn.scoring.lengths ?? [])]
     .filter((p) => p.months < scn.turns)
     .sort((a, b) => a.months - b.months)
     .concat([{ months: scn.turns, threshold: scn.scoring.threshold }]);

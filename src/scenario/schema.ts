@@ -399,7 +399,7 @@ export const Scenario = z.strictObject({
      * Pass marks for games set shorter than `turns` (a workshop that plays six months): the score a team must reach in a
      * game of that many months. Lengths in between are interpolated; see engine/length.ts and docs/scenarios.md.
      */
-    lengths: list(z.strictObject({ months: int(1, 120), threshold: num(0, 100) }), 24).default([]),
+    lengths: list(z.strictObject({ months: int(1, 120), threshold: num(0, 100) }), 24).optional(),
   }),
   epilogues: list(Epilogue, 20).min(1),
   /** An optional guide for new players, step by step; plain text, shown beside the phase prompt. */
