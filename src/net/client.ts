@@ -482,6 +482,8 @@ export class SessionClient {
     team: string;
     seed?: number;
     doctrine?: string;
+    /** The game's length in months, when shorter than the scenario's. */
+    months?: number;
   }): Promise<Of<'session-created'>> {
     return this.request<'session-created'>({ type: 'create-session', id: randomId('c'), ...p }, false).then((r) => {
       this.watching.add(r.session.session);

@@ -20,7 +20,7 @@ function reloadWorksOffline(): boolean {
  * player does meanwhile is kept and sent when it is back), "Connected again" for a moment after. While it is lost and
  * no service worker could serve a reload, leaving the page asks first. Returns a function that stops watching.
  */
-export function showConnection(client: SessionClient): () => void {
+export function showConnection(client: Pick<SessionClient, 'connection' | 'onConnection'>): () => void {
   document.getElementById(ID)?.remove();
   const text = h('span', {});
   const banner = h('div', { id: ID, class: 'conn-banner', role: 'status', 'data-testid': 'connection' }, text);
