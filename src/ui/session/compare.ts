@@ -29,9 +29,9 @@ function cells(r: TeamRow, scn: Scenario | undefined): { head: string[]; row: (s
   const dims = r.outcome?.dimensions ?? r.live?.dimensions;
   return {
     head: [
-      t('session.team'),
+      t('cmp.team'),
       t('cmp.scenario'),
-      t('ws.seedCol'),
+      t('cmp.seed'),
       t('cmp.reachedCol'),
       t('cmp.mandateCol'),
       t('cmp.strategiesCol'),

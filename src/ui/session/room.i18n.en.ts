@@ -5,6 +5,8 @@ export const roomEn = {
     'Reconnecting… The server cannot be reached. What you do is kept and sent when it is back; clocks stand still meanwhile.',
   'conn.back': 'Connected again.',
   'cmp.title': 'The teams side by side',
+  'cmp.team': 'Team',
+  'cmp.seed': 'Seed',
   'cmp.scenario': 'Scenario',
   'cmp.reachedCol': 'How far',
   'cmp.reached': 'month {turn} of {months}',

@@ -7,6 +7,8 @@ export const roomFr: Record<keyof typeof roomEn, string> = {
     'Reconnexion… Le serveur est injoignable. Ce que vous faites est gardé et envoyé à son retour ; les horloges s’arrêtent en attendant.',
   'conn.back': 'De nouveau connecté.',
   'cmp.title': 'Les équipes côte à côte',
+  'cmp.team': 'Équipe',
+  'cmp.seed': 'Graine',
   'cmp.scenario': 'Scénario',
   'cmp.reachedCol': 'Jusqu’où',
   'cmp.reached': 'mois {turn} sur {months}',
