@@ -56,7 +56,12 @@ export function compareRoute(deps: CompareDeps): (path: string, req: IncomingMes
       return true;
     }
     const ids = q.get('sessions');
-    const list = ids ? ids.split(',').filter((x) => /^s-[0-9a-f]{12}$/.test(x)).slice(0, 50) : null;
+    const list = ids
+      ? ids
+          .split(',')
+          .filter((x) => /^s-[0-9a-f]{12}$/.test(x))
+          .slice(0, 50)
+      : null;
     json(res, 200, { rows: publicRows(deps, list) });
     return true;
   };
