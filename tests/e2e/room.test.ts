@@ -1,15 +1,16 @@
 // The room: a server killed and restarted under three screens (each says it is reconnecting, its clock stands still,
 // the wall reloads from the service worker during the outage, and all recover with nothing lost); the teams' comparison
 // exported as CSV and shown on the wall without the facilitator's secret; the MONUSCO workshop pack printed to PDF.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DIST, OUTPUT, ROOT, openPage, shot, useHarness } from './harness.js';
-import { createSession } from './play.js';
+import { DIST, OUTPUT, openPage, shot, useHarness } from './harness.js';
+import { spawnServe } from './session-server.js';
+import { createSession, joinAs } from './play.js';
 
 const TOKEN = 'e2e-room-token-0123456789abcdef';
 const harness = useHarness();
@@ -18,28 +19,7 @@ let proc: ChildProcess | null = null;
 
 /** `npm run serve` as a process of its own (a group, so the kill takes npx, tsx and node); resolves with its port. */
 async function serve(port: number): Promise<number> {
-  const child = spawn(
-    'npx',
-    [
-      'tsx',
-      'src/server/main.ts',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--db',
-      join(tmp, 's.db'),
-      '--dist',
-      DIST,
-      '--facilitator-token',
-      TOKEN,
-      '--rate',
-      '1000',
-      '--burst',
-      '1000',
-    ],
-    { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawnServe(join(tmp, 's.db'), DIST, TOKEN, port);
   proc = child;
   let err = '';
   child.stderr!.on('data', (d) => (err += String(d)));
@@ -91,10 +71,7 @@ describe('the room', () => {
     const code = await createSession(f, base, TOKEN, 'Blue', '7');
     const pl = await openPage(h, { width: 390, height: 800 });
     const p = pl.page;
-    await p.goto(`${base}?join=${code}`);
-    await p.getByLabel('Your name').fill('Ana');
-    await p.getByRole('button', { name: 'Join the session' }).click();
-    await p.getByRole('button', { name: 'Take the SRSG chair' }).click();
+    await joinAs(p, base, code, 'Ana', 'SRSG');
     const wall = await openPage(h, { width: 1280, height: 720 });
     const w = wall.page;
     await w.goto(`${base}?projector=${code}`);
