@@ -7,6 +7,7 @@ import { seriesOf } from '../engine/ledger.js';
 import { newGame, step } from '../engine/step.js';
 import { dimensionsOf, scoreOf } from '../engine/phases/assessment.js';
 import { indexOf } from '../engine/scenario-index.js';
+import { thresholdOf } from '../engine/length.js';
 import type { Action, GameState, LedgerEntry, PlanItem, Track } from '../engine/types.js';
 import { chairContributions, type ChairContribution } from './chairs.js';
 
@@ -172,7 +173,7 @@ export function buildDebrief(
     turns,
     over: s.phase === 'over',
     score: limited ? null : (s.outcome?.score ?? score),
-    threshold: scn.scoring.threshold,
+    threshold: thresholdOf(s, scn),
     result: s.outcome?.result ?? null,
     epilogue: s.outcome?.epilogue ?? null,
     dimensions: DIMENSIONS.filter(shown).map((d) => ({
