@@ -86,6 +86,7 @@ async function main(): Promise<void> {
       '--import',
       'tsx',
       'src/server/main.ts',
+      '--no-build',
       '--host',
       '127.0.0.1',
       '--port',

@@ -1,5 +1,6 @@
 // `npm run sim -- --scenario ID_OR_PATH --games N --seed S [--doctrine D] [--srsg D …] [--json]`
 import './pipes.js';
+import { thresholdFor } from '../engine/index.js';
 import { CHAIRS } from '../scenario/schema.js';
 import { loadScenario } from '../scenario/load-node.js';
 import { formatProblem } from '../scenario/problems.js';
@@ -7,10 +8,10 @@ import { intArg, loadSeating, parseArgs, UsageError } from '../sim/args.js';
 import { runBatch, summarise } from '../sim/batch.js';
 
 const USAGE =
-  'usage: npm run sim -- --scenario ID_OR_PATH [--games N] [--seed S] [--doctrine NAME_OR_PATH] [--srsg|--force|--envoy|--police NAME_OR_PATH] [--json]';
+  'usage: npm run sim -- --scenario ID_OR_PATH [--games N] [--seed S] [--doctrine NAME_OR_PATH] [--srsg|--force|--envoy|--police NAME_OR_PATH] [--months N] [--json]';
 
 async function main(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['json', 'help'], ['scenario', 'games', 'seed', 'doctrine', ...CHAIRS]);
+  const args = parseArgs(argv, ['json', 'help'], ['scenario', 'games', 'seed', 'doctrine', 'months', ...CHAIRS]);
   if (args.has('help')) {
     console.log(USAGE);
     return 0;
@@ -26,13 +27,16 @@ async function main(argv: string[]): Promise<number> {
   }
   const scn = loaded.value;
   const { seats, label } = await loadSeating(args, 'report');
-  const batch = runBatch(scn, seats, games, seed, undefined, true);
+  const months = args.has('months') ? intArg(args, 'months', scn.turns, 1, scn.turns) : undefined;
+  const batch = runBatch(scn, seats, games, seed, undefined, true, months);
   const sum = summarise(scn, batch);
   if (args.has('json')) {
     console.log(JSON.stringify({ scenario: scn.id, games, seed, doctrine: label, ...sum, results: batch.games }));
     return 0;
   }
-  console.log(`${scn.id}: ${games} games, seed ${seed}, doctrine ${label}`);
+  console.log(
+    `${scn.id}: ${games} games, seed ${seed}, doctrine ${label}${months !== undefined ? `, ${months} months (pass mark ${thresholdFor(scn, months)})` : ''}`,
+  );
   console.log(
     `  score ${sum.meanScore} (95% CI ${sum.ci95[0]}–${sum.ci95[1]}, range ${sum.minScore}–${sum.maxScore}), success ${Math.round(sum.winRate * 100)}%`,
   );

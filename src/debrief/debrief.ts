@@ -8,6 +8,7 @@ import { keysOf, newGame, step } from '../engine/step.js';
 import { dimensionsOf, scoreOf } from '../engine/phases/assessment.js';
 import { protectionWeights } from '../engine/mechanics/politics.js';
 import { indexOf } from '../engine/scenario-index.js';
+import { thresholdOf } from '../engine/length.js';
 import type { Action, GameKeys, GameState, LedgerEntry, PlanItem, Track } from '../engine/types.js';
 import { chairContributions, type ChairContribution } from './chairs.js';
 
@@ -200,7 +201,7 @@ export function buildDebrief(
     turns,
     over: s.phase === 'over',
     score: limited ? null : (s.outcome?.score ?? score),
-    threshold: scn.scoring.threshold,
+    threshold: thresholdOf(s, scn),
     result: s.outcome?.result ?? null,
     epilogue: s.outcome?.epilogue ?? null,
     dimensions: DIMENSIONS.filter(shown).map((d) => ({

@@ -38,6 +38,7 @@ export const ActionShape = z.discriminatedUnion('type', [
     reason,
   }),
   z.strictObject({ type: z.literal('facilitator/end'), reason }),
+  z.strictObject({ type: z.literal('facilitator/length'), months: int(1, 120) }),
   z.strictObject({
     type: z.literal('facilitator/adjust'),
     indicator: z.enum(CORE_INDICATORS),

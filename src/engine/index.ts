@@ -21,6 +21,7 @@ export { makeSave, restoreSave, type SaveFile, type SaveError } from './save.js'
 // parseSave (zod) is imported from './save-parse.js' where needed, so the browser's first chunk does without zod.
 export { historyOf, netChange, seriesOf, trackKey, readTrack } from './ledger.js';
 export { scoreOf, dimensionsOf } from './phases/assessment.js';
+export { lastTurn, thresholdFor, thresholdOf, monthsPlayed } from './length.js';
 export { protection } from './mechanics/politics.js';
 export { indexOf } from './scenario-index.js';
 export { explain, byLesson, causeKey, type Explanation, type Contribution } from './explain.js';

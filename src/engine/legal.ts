@@ -272,6 +272,14 @@ function planOpen(s: GameState, chair: Chair): Rejection | null {
 }
 
 function facilitatorRejection(s: GameState, a: FacilitatorAction, scn: Scenario): Rejection | null {
+  // The length may be set before the game starts (a session made for a half-day workshop), and shortened or
+  // lengthened while it runs, never to a month already behind it.
+  if (a.type === 'facilitator/length') {
+    const from = Math.max(1, s.turn);
+    return a.months < from || a.months > scn.turns
+      ? no('facilitator/length', `the game can last from ${from} to ${scn.turns} months`)
+      : null;
+  }
   if (s.phase === 'setup') return no('phase/wrong', 'the game starts when the mandate is adopted');
   if (a.reason.trim() === '') return no('facilitator/reason', 'state a reason');
   if (a.type === 'facilitator/inject') {

@@ -269,6 +269,9 @@ function apply(d: DraftState, a: Action, scn: Scenario, out: EngineEvent[]): voi
       d.outcome = outcomeOf(d, scn, null) as never;
       out.push({ type: 'game-over', outcome: d.outcome as never });
       return;
+    case 'facilitator/length':
+      d.months = a.months;
+      return;
     case 'facilitator/adjust':
       change(d, scn, { kind: 'indicator', id: a.indicator }, a.by, { kind: 'facilitator', reason: a.reason }, []);
       return;

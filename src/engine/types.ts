@@ -164,6 +164,8 @@ export interface GameState {
   readonly assessed?: readonly number[];
   /** How many times each engine mechanic that marks a broken lesson has weighed on the mission. */
   readonly tally?: Readonly<Partial<Record<MechanicId, number>>>;
+  /** The game's length in months when it was set shorter than the scenario's (facilitator/length); see length.ts. */
+  readonly months?: number;
 }
 
 export type Action =
@@ -198,7 +200,9 @@ export type Action =
       readonly reason: string;
     }
   /** Ends the game now, with the outcome and score of the state as it stands. */
-  | { readonly type: 'facilitator/end'; readonly reason: string };
+  | { readonly type: 'facilitator/end'; readonly reason: string }
+  /** Sets the game's length: it ends after this month's assessment, scored against the scenario's threshold for it. */
+  | { readonly type: 'facilitator/length'; readonly months: number };
 
 /** Actions a chair sends; the others are the facilitator's. */
 export type ChairAction = Extract<Action, { chair: Chair }>;
@@ -246,6 +250,7 @@ export const REJECTIONS = [
   'facilitator/unknown-place',
   'facilitator/unknown-reinforcement',
   'facilitator/reason',
+  'facilitator/length',
 ] as const;
 export type RejectionCode = (typeof REJECTIONS)[number];
 

@@ -50,6 +50,8 @@ export interface ChairView {
   readonly viewer: Chair;
   readonly turn: number;
   readonly phase: Phase;
+  /** The game's length when set shorter than the scenario's (everyone may know it). */
+  readonly months?: number;
   readonly indicators: Readonly<Record<IndicatorId, Seen>>;
   readonly violence: Readonly<Record<string, Seen>>;
   readonly actors: Readonly<Record<string, SeenActor>>;
@@ -100,6 +102,7 @@ export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOp
     viewer,
     turn: s.turn,
     phase: s.phase,
+    ...(s.months !== undefined ? { months: s.months } : {}),
     indicators,
     violence,
     actors,

@@ -53,6 +53,13 @@ export class RequestError extends Error {
 }
 
 type Of<T extends ServerMessageType> = Extract<ServerMessage, { type: T }>;
+
+/**
+ * Where the connection stands: `connecting` before the first welcome, `online` once welcomed, `reconnecting` while
+ * the server cannot be reached (a dropped connection, or a first attempt that failed under connectPersistently), and
+ * `closed` after close() or a token that opens nothing.
+ */
+export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'closed';
 type Listener = (msg: ServerMessage) => void;
 
 interface Pending {
@@ -122,6 +129,9 @@ export class SessionClient {
   sessions: readonly SessionSummary[] = [];
   /** Server clock minus this machine's clock, from the last welcome (ms). */
   clockOffset = 0;
+  connection: ConnectionState = 'connecting';
+  /** When the server stopped being reachable (this machine's ms), while it is not; clocks stand still from then. */
+  lostAt: number | null = null;
 
   private ws: SocketLike | null = null;
   private token: string | null;
@@ -129,6 +139,7 @@ export class SessionClient {
   private readonly watching = new Set<string>();
   private readonly pending = new Map<string, Pending>();
   private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly connectionListeners = new Set<(state: ConnectionState) => void>();
   private closedByUser = false;
   /** Welcomed on the current connection. */
   private ready = false;
@@ -158,6 +169,40 @@ export class SessionClient {
     return () => set.delete(fn as Listener);
   }
 
+  /** Subscribes to changes of the connection's state (see ConnectionState). Returns the unsubscribe function. */
+  onConnection(fn: (state: ConnectionState) => void): () => void {
+    this.connectionListeners.add(fn);
+    return () => this.connectionListeners.delete(fn);
+  }
+
+  private setConnection(state: ConnectionState): void {
+    if (state === 'reconnecting') this.lostAt ??= Date.now();
+    else this.lostAt = null;
+    if (state === this.connection) return;
+    this.connection = state;
+    for (const fn of this.connectionListeners) fn(state);
+  }
+
+  /**
+   * Connects, and keeps trying while the server cannot be reached (a page reloaded during an outage waits for it).
+   * Resolves on the welcome; rejects only when the server refuses (a token that opens nothing) or close() is called.
+   */
+  connectPersistently(): Promise<Of<'welcome'>> {
+    return new Promise((resolve, reject) => {
+      const attempt = () => {
+        this.connect().then(resolve, (e: unknown) => {
+          const unreachable =
+            e instanceof RequestError ? e.code === 'client/closed' || e.code === 'client/timeout' : true;
+          if (this.closedByUser || !unreachable) return reject(e instanceof Error ? e : new Error(String(e)));
+          this.setConnection('reconnecting');
+          const delay = Math.min(5000, 200 * 2 ** this.attempts++) * (0.75 + Math.random() * 0.5);
+          setTimeout(attempt, delay);
+        });
+      };
+      attempt();
+    });
+  }
+
   /** Opens the connection and says hello (or resumes with the token). */
   connect(): Promise<Of<'welcome'>> {
     this.closedByUser = false;
@@ -183,6 +228,7 @@ export class SessionClient {
             welcomed = true;
             this.ready = true;
             this.attempts = 0;
+            this.setConnection('online');
             await this.restore();
             resolve(w);
           })
@@ -193,6 +239,7 @@ export class SessionClient {
               this.seat = null;
               this.role = null;
               this.closedByUser = true;
+              this.setConnection('closed');
               this.failAll('client/closed', 'the token opens no seat');
               ws.close(1000, 'bad token');
             }
@@ -214,8 +261,13 @@ export class SessionClient {
         // A failed attempt is the caller's to retry (scheduleReconnect does); a dropped connection reconnects by itself.
         if (!welcomed)
           reject(new RequestError('client/closed', `connection closed before welcome (${ev.code} ${ev.reason})`));
-        else if (!this.closedByUser && this.opts.reconnect !== false) this.scheduleReconnect();
-        else this.failAll('client/closed', 'closed');
+        else if (!this.closedByUser && this.opts.reconnect !== false) {
+          this.setConnection('reconnecting');
+          this.scheduleReconnect();
+        } else {
+          this.setConnection('closed');
+          this.failAll('client/closed', 'closed');
+        }
       };
     });
   }
@@ -406,7 +458,15 @@ export class SessionClient {
 
   /** Milliseconds left on the phase clock, by the server's time; null with no clock running. */
   timeLeft(now = Date.now()): number | null {
-    const t = this.timer;
+    return this.timeLeftOf(this.timer, now);
+  }
+
+  /**
+   * Milliseconds left on a clock message (the facilitator holds one per session). While the server cannot be reached
+   * the clock stands still at what was left when it was lost: it resumes with the server's next word.
+   */
+  timeLeftOf(t: Of<'timer'> | null | undefined, now = Date.now()): number | null {
+    if (this.lostAt !== null) now = Math.min(now, this.lostAt);
     if (!t) return null;
     if (t.remaining !== null) return t.remaining;
     if (t.deadline === null) return null;
@@ -422,6 +482,8 @@ export class SessionClient {
     team: string;
     seed?: number;
     doctrine?: string;
+    /** The game's length in months, when shorter than the scenario's. */
+    months?: number;
   }): Promise<Of<'session-created'>> {
     return this.request<'session-created'>({ type: 'create-session', id: randomId('c'), ...p }, false).then((r) => {
       this.watching.add(r.session.session);
@@ -449,6 +511,7 @@ export class SessionClient {
   /** Closes for good (no reconnection); requests still waiting are refused. */
   close(): void {
     this.closedByUser = true;
+    this.setConnection('closed');
     const ws = this.ws;
     this.ws = null;
     this.ready = false;

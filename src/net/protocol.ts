@@ -89,6 +89,11 @@ export const FacilitatorCommand = z.discriminatedUnion('do', [
   /** Back to the start of the last resolved turn's coordination: plans revealed, every chair free to revise. Pauses the session. */
   z.strictObject({ do: z.literal('undo-last-resolution'), reason: Reason }),
   z.strictObject({ do: z.literal('end-game'), reason: Reason }),
+  /**
+   * The game's length in months: it ends after that month's assessment and is scored against the scenario's threshold
+   * for that length (scoring.lengths). Set before the start or during the game, never to a month already behind it.
+   */
+  z.strictObject({ do: z.literal('set-length'), months: z.number().int().min(1).max(120) }),
   /** Frees a chair (its token stops working); the bot takes it until someone claims it again. */
   z.strictObject({ do: z.literal('release-chair'), chair: z.enum(CHAIRS) }),
 ]);
@@ -110,6 +115,8 @@ export const ClientMessage = z.discriminatedUnion('type', [
       .string()
       .regex(/^[a-z0-9-]{1,40}$/)
       .optional(),
+    /** The game's length in months, when shorter than the scenario's (see the set-length command). */
+    months: z.number().int().min(1).max(120).optional(),
   }),
   z.strictObject({ type: z.literal('list-sessions'), id: MsgId.optional() }),
   /** Facilitator: receive this session's lobby, timer and true state from now on. */
@@ -196,6 +203,8 @@ export interface SessionSummary {
   readonly turn: number;
   readonly phase: Phase;
   readonly status: SessionStatus;
+  /** The game's length in months: the scenario's, or the shorter one set for this session. */
+  readonly months?: number;
 }
 
 /** What a projector shows: the map and the indicators everyone may see, and nothing of any plan. */

@@ -82,6 +82,13 @@ export function checkScenario(s: Raw, lessonIds: ReadonlySet<string> | null): Re
   s.mandate.reviewTurns.forEach((t, i) => {
     if (t > s.turns) bad(['mandate', 'reviewTurns', i], `turn ${t} is after the last turn ${s.turns}`);
   });
+  const lengths = new Set<number>();
+  (s.scoring.lengths ?? []).forEach((l, i) => {
+    if (l.months >= s.turns)
+      bad(['scoring', 'lengths', i, 'months'], `a shorter game must last fewer than the scenario's ${s.turns} months`);
+    if (lengths.has(l.months)) bad(['scoring', 'lengths', i, 'months'], `${l.months} months is given twice`);
+    lengths.add(l.months);
+  });
   s.strategies.forEach((st, i) => {
     st.track.forEach((a, j) => need(actors, 'actor', a, ['strategies', i, 'track', j]));
     lesson(st.lessons, ['strategies', i, 'lessons']);

@@ -427,6 +427,11 @@ export const Scenario = z.strictObject({
       Object.fromEntries(DIMENSIONS.map((k) => [k, num(0, 10)])) as Record<Dimension, z.ZodNumber>,
     ),
     threshold: num(0, 100),
+    /**
+     * Pass marks for games set shorter than `turns` (a workshop that plays six months): the score a team must reach in a
+     * game of that many months. Lengths in between are interpolated; see engine/length.ts and docs/scenarios.md.
+     */
+    lengths: list(z.strictObject({ months: int(1, 120), threshold: num(0, 100) }), 24).optional(),
   }),
   epilogues: list(Epilogue, 20).min(1),
   /** An optional guide for new players, step by step; plain text, shown beside the phase prompt. */

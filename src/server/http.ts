@@ -35,6 +35,8 @@ export interface HttpExtras {
   readonly health: () => object;
   /** The join link of a code, for /qr/CODE.svg (the QR of any well-formed code: no oracle of which codes exist). */
   readonly joinLink: (code: string) => string;
+  /** More routes (the comparison's): answers and returns true for a path it serves. */
+  readonly route?: (path: string, req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 const QR_PATH = new RegExp(`^/qr/([${CODE_ALPHABET}]{${CODE_LENGTH}})\\.svg$`);
@@ -117,6 +119,7 @@ export function staticHandler(
         .end(JSON.stringify({ ok: true, ...extras.health() }));
       return;
     }
+    if (extras.route?.(path, req, res)) return;
     const qr = QR_PATH.exec(path);
     if (qr) {
       qrOf(qr[1]!).then(

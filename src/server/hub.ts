@@ -2,7 +2,7 @@
 // connection with only what its role may see.
 import { randomBytes } from 'node:crypto';
 import type { RawData, WebSocket } from 'ws';
-import type { Action } from '../engine/index.js';
+import { lastTurn, type Action } from '../engine/index.js';
 import { DOCTRINES, doctrineByName } from '../sim/doctrines/index.js';
 import {
   MAX_MESSAGE_BYTES,
@@ -24,6 +24,7 @@ import { scenarioById } from './scenarios.js';
 import { Session } from './session.js';
 import { hashToken, newJoinCode, newSessionId } from './tokens.js';
 import { Publisher, type Outlet } from './publish.js';
+import { LiveList } from './live-list.js';
 
 /** What one connection, address or session may hold; every limit has a default. */
 export interface HubLimits {
@@ -659,9 +660,20 @@ export class Hub {
       createdAt: this.now(),
       endedAt: null,
     };
+    if (msg.months !== undefined && msg.months > scn.value.scenario.turns)
+      return this.error(
+        conn,
+        'facilitator/length',
+        `the scenario lasts ${scn.value.scenario.turns} months: a game can be set shorter, not longer`,
+        msg.id,
+      );
     this.opts.store.createSession(row);
     const s = this.load(row);
     if (!s) return this.error(conn, 'internal', 'the session could not be opened', msg.id);
+    if (msg.months !== undefined && msg.months < scn.value.scenario.turns) {
+      const r = s.command({ do: 'set-length', months: msg.months }, `${msg.id}:length`);
+      if (!r.ok) return this.error(conn, r.code, r.message, msg.id);
+    }
     conn.watching.add(s.id);
     this.join(conn, s);
     const summary = this.summary(s);
@@ -696,6 +708,7 @@ export class Hub {
       turn: s.state.turn,
       phase: s.state.phase,
       status: s.status(),
+      months: lastTurn(s.state, s.scn),
     };
   }
 
@@ -719,7 +732,17 @@ export class Hub {
   /** Sends each connection of a session what changed for it (see Publisher.publish). */
   publish(s: Session, only?: Conn): void {
     this.out.publish(s, only);
+    this.list.changed(s);
   }
+
+  /** Every facilitator's list of sessions follows their months, phases and states (see LiveList). */
+  private readonly list = new LiveList({
+    summary: (s) => this.summary(s),
+    send: () => {
+      const text = JSON.stringify({ type: 'sessions', sessions: this.listSessions() } satisfies ServerMessage);
+      for (const c of this.conns) if (c.role === 'facilitator') this.out.deliver(c, text, true);
+    },
+  });
 
   /** Closes every connection and stops every clock; the store stays open for the caller to close. */
   close(): void {

@@ -1,12 +1,15 @@
 // `npm run serve`: the facilitator's server for group sessions on the local network.
 //   npm run serve -- [--host 0.0.0.0] [--port 8787] [--db mandate-sessions.db] [--dist dist]
 //                    [--facilitator-token T] [--public-url URL] [--rate 20] [--burst 40] [--durability normal|full]
-//                    [--max-per-address 32] [--trust-proxy 127.0.0.1]
+//                    [--max-per-address 32] [--trust-proxy 127.0.0.1] [--no-build]
+// It builds the game into dist/ first when dist/ is missing or older than the sources (not with --dist or --no-build).
 // The same settings can come from MANDATE_HOST, MANDATE_PORT, MANDATE_DB, MANDATE_DIST, MANDATE_FACILITATOR_TOKEN, MANDATE_PUBLIC_URL.
-import { resolve, dirname } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { WS_PATH } from '../net/protocol.js';
+import { buildGame, buildNeeded } from './build.js';
 import { hasBuild, NO_BUILD_HELP } from './http.js';
 import { DEFAULT_RATE, lanAddresses, startServer } from './server.js';
 
@@ -41,6 +44,7 @@ async function main(): Promise<void> {
         durability: { type: 'string' },
         'max-per-address': { type: 'string' },
         'trust-proxy': { type: 'string' },
+        'no-build': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -56,7 +60,16 @@ async function main(): Promise<void> {
   const host = args.host ?? env['MANDATE_HOST'] ?? '0.0.0.0';
   const port = intArg('port', args.port ?? env['MANDATE_PORT'], 8787, 0, 65535);
   const db = resolve(args.db ?? env['MANDATE_DB'] ?? 'mandate-sessions.db');
-  const dist = resolve(args.dist ?? env['MANDATE_DIST'] ?? resolve(ROOT, 'dist'));
+  const givenDist = args.dist ?? env['MANDATE_DIST'];
+  const dist = resolve(givenDist ?? resolve(ROOT, 'dist'));
+  // The game this checkout serves is built when it is missing or out of date; a dist/ given by hand is served as it is.
+  const why =
+    givenDist === undefined && !args['no-build'] && existsSync(join(ROOT, 'src')) ? buildNeeded(ROOT, dist) : null;
+  if (why !== null) {
+    process.stdout.write(`Building the game (dist/ is ${why}); this takes a minute…\n`);
+    await buildGame(ROOT, dist, (text) => process.stderr.write(text));
+    process.stdout.write('Built.\n');
+  }
   const token = args['facilitator-token'] ?? env['MANDATE_FACILITATOR_TOKEN'];
   if (token !== undefined && !/^[A-Za-z0-9_-]{16,128}$/.test(token))
     fail('the facilitator token must be 16 to 128 letters, digits, _ or -');
@@ -114,7 +127,8 @@ function readHeader(): string {
     '  --host H               address to listen on (default 0.0.0.0: every interface)',
     '  --port P               port (default 8787; 0 picks a free one)',
     '  --db FILE              SQLite file holding every session (default ./mandate-sessions.db)',
-    '  --dist DIR             the built game to serve (default dist/; build it with npm run build)',
+    '  --dist DIR             a built game to serve as it is (default dist/, built first when missing or out of date)',
+    '  --no-build             serve dist/ as it is, even when out of date',
     '  --facilitator-token T  the facilitator secret (default: made once, kept in the database)',
     '  --public-url URL       the address put in join links and QR codes (default http://<first LAN address>:<port>)',
     '  --rate N --burst N     messages per second and burst allowed per connection (default 20 and 40)',

@@ -7,6 +7,7 @@ import { WebSocketServer } from 'ws';
 import { HARD_MAX_BYTES, MAX_MESSAGE_BYTES, WS_PATH } from '../net/protocol.js';
 import { SessionStore, type Durability } from './db.js';
 import { staticHandler } from './http.js';
+import { compareRoute } from './compare-http.js';
 import { Hub, type HubLimits } from './hub.js';
 import type { RateLimit } from './rate-limit.js';
 import { hashToken, newToken } from './tokens.js';
@@ -149,6 +150,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     staticHandler(opts.dist, {
       health: () => ({ sessions: hub.sessions.size, ...hub.stats() }),
       joinLink: (code) => joinLink(publicUrl, code),
+      route: compareRoute({
+        facilitatorTokenHash: hashToken(facilitatorToken),
+        sessions: () => hub.sessions.values(),
+        now: Date.now,
+      }),
     }),
   );
   // A connection that sends its request slowly, or never, is closed: it cannot hold a socket for minutes.

@@ -399,6 +399,12 @@ export class Session {
         record({ kind: 'end', reason: cmd.reason });
         return { ok: true, seq: at() };
       }
+      case 'set-length': {
+        // Before the start too: a session is made for the room's half-day. The engine refuses a month already behind.
+        if (this.broken) return fail('session/ended', `the session cannot continue: ${this.broken}`);
+        const rejection = this.act({ type: 'facilitator/length', months: cmd.months }, actor, intentId);
+        return rejection ?? { ok: true, seq: at() };
+      }
       case 'release-chair': {
         const seat = this.holderOf(cmd.chair);
         if (!seat) return fail('seat/unknown', `nobody holds the ${cmd.chair} chair`);

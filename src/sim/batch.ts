@@ -1,7 +1,7 @@
 // Many seeded games of one scenario: outcomes, and which content was fired, legal or played.
 import type { Chair, Scenario } from '../scenario/schema.js';
 import { hashText } from '../engine/replay.js';
-import { legalActions, type GameState, type Outcome } from '../engine/index.js';
+import { legalActions, newGame, step, type GameState, type Outcome } from '../engine/index.js';
 import { indexOf } from '../engine/scenario-index.js';
 import { playGame, type Seating } from './play.js';
 
@@ -35,6 +35,8 @@ export function runBatch(
   seed: number,
   onGame?: (i: number) => void,
   trackLegal = false,
+  /** Games set shorter than the scenario (facilitator/length), as a workshop plays them. */
+  months?: number,
 ): BatchResult {
   const out: GameSummary[] = [];
   const fired = new Set<string>();
@@ -50,7 +52,8 @@ export function runBatch(
     : undefined;
   for (let i = 0; i < games; i++) {
     const gs = gameSeed(seed, i);
-    const s = playGame(scn, gs, typeof seats === 'function' ? seats(i) : seats, undefined, undefined, observe);
+    const from = months === undefined ? undefined : shortened(scn, gs, months);
+    const s = playGame(scn, gs, typeof seats === 'function' ? seats(i) : seats, from, undefined, observe);
     const o = s.outcome!;
     out.push({
       seed: gs,
@@ -66,6 +69,13 @@ export function runBatch(
     onGame?.(i);
   }
   return { games: out, fired, played, legal };
+}
+
+/** A new game set to last `months` months. */
+function shortened(scn: Scenario, seed: number, months: number): GameState {
+  const r = step(newGame(scn, seed), { type: 'facilitator/length', months }, scn);
+  if (!r.ok) throw new RangeError(r.rejection.message);
+  return r.state;
 }
 
 export function mean(xs: readonly number[]): number {

@@ -31,6 +31,18 @@ const loadDebrief = chunkLoader(() => import('./debrief/screen.js'));
 export function startApp(root: HTMLElement): void {
   // Group sessions: a join link (?join=CODE), a projector's (?projector=CODE) or the facilitator's (#facilitator=TOKEN) opens that page instead.
   const link = linkParams(location.href);
+  // The room's pages: the printable workshop pack (?pack=SCENARIO) and the teams' comparison for the wall (?compare=KEY).
+  const room = new URL(location.href).searchParams;
+  const pack = room.get('pack');
+  const compare = room.get('compare');
+  if (pack !== null || compare !== null) {
+    const page =
+      pack !== null
+        ? import('./session/pack.js').then((m) => () => m.packPage(root, pack, room.get('base'), room.get('teams')))
+        : import('./session/compare.js').then((m) => () => m.comparePage(root, compare!, room.get('sessions')));
+    void Promise.all([page, import('./session/common.js').then((m) => m.loadBundled())]).then(([show]) => show());
+    return;
+  }
   if (link.code || link.facilitatorToken !== null || link.projector) {
     const page = chunkLoader(() =>
       link.facilitatorToken !== null

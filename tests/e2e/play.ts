@@ -134,3 +134,11 @@ export async function createSession(f: Page, base: string, token: string, team: 
   expect(code).toMatch(/^[A-Z2-9]{6}$/);
   return code;
 }
+
+/** A player's page comes in with the join link, gives a name and takes a chair (by its button's name, e.g. 'SRSG'). */
+export async function joinAs(p: Page, base: string, code: string, name: string, chair: string): Promise<void> {
+  await p.goto(`${base}?join=${code}`);
+  await p.getByLabel('Your name').fill(name);
+  await p.getByRole('button', { name: 'Join the session' }).click();
+  await p.getByRole('button', { name: `Take the ${chair} chair` }).click();
+}

@@ -15,6 +15,32 @@ export interface SessionServer {
   readonly base: string;
 }
 
+/** `npm run serve` for a browser test, as a process group of its own (a kill takes npx, tsx and node). */
+export function spawnServe(db: string, dist: string, token: string, port: number): ChildProcess {
+  return spawn(
+    'npx',
+    [
+      'tsx',
+      'src/server/main.ts',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--db',
+      db,
+      '--dist',
+      dist,
+      '--facilitator-token',
+      token,
+      '--rate',
+      '1000',
+      '--burst',
+      '1000',
+    ],
+    { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+}
+
 /** Builds the site, starts the server on a free port before the file's tests and stops it after; call inside the file. */
 export function useSessionServer(): () => SessionServer {
   let server: SessionServer | null = null;
@@ -23,32 +49,7 @@ export function useSessionServer(): () => SessionServer {
   const tmp = mkdtempSync(join(tmpdir(), 'mandate-e2e-'));
   beforeAll(async () => {
     h = await startHarness(); // builds the site into DIST
-    const child = spawn(
-      'npx',
-      [
-        'tsx',
-        'src/server/main.ts',
-        '--host',
-        '127.0.0.1',
-        '--port',
-        '0',
-        '--db',
-        join(tmp, 's.db'),
-        '--dist',
-        DIST,
-        '--facilitator-token',
-        TOKEN,
-        '--rate',
-        '1000',
-        '--burst',
-        '1000',
-      ],
-      {
-        cwd: ROOT,
-        detached: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawnServe(join(tmp, 's.db'), DIST, TOKEN, 0);
     proc = child;
     let err = '';
     child.stderr!.on('data', (d) => (err += String(d)));

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { openPage, shot, type Harness } from './harness.js';
 import { TOKEN, useSessionServer } from './session-server.js';
-import { createSession } from './play.js';
+import { createSession, joinAs } from './play.js';
 
 const server = useSessionServer();
 let h: Harness;
@@ -25,10 +25,7 @@ describe('a group session in two browsers', () => {
     // a laptop-sized window: the table's layout, the map beside or above the panels
     const pl = await openPage(h, { width: 390, height: 800 });
     const p = pl.page;
-    await p.goto(`${base}?join=${code}`);
-    await p.getByLabel('Your name').fill('Ana');
-    await p.getByRole('button', { name: 'Join the session' }).click();
-    await p.getByRole('button', { name: 'Take the SRSG chair' }).click();
+    await joinAs(p, base, code, 'Ana', 'SRSG');
     await f.getByRole('list', { name: 'Who sits where' }).getByText('SRSG: Ana').waitFor();
     await p.getByText('The facilitator has not started the game yet.').waitFor();
     // the map and its text twin, from the chair's view

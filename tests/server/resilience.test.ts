@@ -67,6 +67,7 @@ function serveProcess(db: string): Promise<{ code: number | null; stderr: string
         '--import',
         'tsx',
         'src/server/main.ts',
+        '--no-build',
         '--host',
         '127.0.0.1',
         '--port',

@@ -205,6 +205,7 @@ export async function spawnServer(db: string, port = 0): Promise<Child> {
     [
       'tsx',
       'src/server/main.ts',
+      '--no-build',
       '--host',
       '127.0.0.1',
       '--port',

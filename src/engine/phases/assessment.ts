@@ -2,6 +2,7 @@
 import { DIMENSIONS, type Dimension } from '../../scenario/constants.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { holds } from '../conditions.js';
+import { lastTurn, thresholdOf } from '../length.js';
 import { protection } from '../mechanics/politics.js';
 import type { DraftState, EngineEvent, GameState, Outcome } from '../types.js';
 import { beginTurn } from './sitrep.js';
@@ -51,7 +52,7 @@ export function finalScore(s: GameState | DraftState, scn: Scenario): number {
 export function outcomeOf(s: GameState | DraftState, scn: Scenario, end: Scenario['end'][number] | null): Outcome {
   const { dimensions } = scoreOf(s, scn);
   const score = finalScore(s, scn);
-  const result = end ? end.outcome : score >= scn.scoring.threshold ? 'success' : 'failure';
+  const result = end ? end.outcome : score >= thresholdOf(s, scn) ? 'success' : 'failure';
   const epilogue =
     scn.epilogues.find((e) => score >= e.minScore && score <= e.maxScore && (e.when === undefined || holds(e.when, s)))
       ?.id ?? scn.epilogues[scn.epilogues.length - 1]!.id;
@@ -61,7 +62,7 @@ export function outcomeOf(s: GameState | DraftState, scn: Scenario, end: Scenari
 export function assess(d: DraftState, scn: Scenario, out: EngineEvent[]): void {
   (d.assessed ??= []).push(scoreOf(d, scn).score);
   const end = scn.end.find((e) => holds(e.when, d)) ?? null;
-  if (end || d.turn >= scn.turns) {
+  if (end || d.turn >= lastTurn(d, scn)) {
     d.phase = 'over';
     d.outcome = outcomeOf(d, scn, end) as never;
     out.push({ type: 'game-over', outcome: d.outcome as Outcome });

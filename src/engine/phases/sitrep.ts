@@ -1,4 +1,5 @@
 // Sitrep: a new turn opens; events whose triggers hold fire, and analysis may see next turn's coming.
+import { lastTurn } from '../length.js';
 import type { Event, Scenario } from '../../scenario/schema.js';
 import { holds, type Reader } from '../conditions.js';
 import { applyEffects } from '../effects.js';
@@ -46,7 +47,7 @@ function eligible(e: Event, s: GameState | DraftState, turn: number, read?: Read
 export function warned(s: GameState | DraftState, scn: Scenario, read?: Reader): string[] {
   const analysis = read ? read.indicator('analysis') : s.indicators.analysis;
   return scn.events
-    .filter((e) => e.warnAt !== undefined && analysis >= e.warnAt && s.turn < scn.turns)
+    .filter((e) => e.warnAt !== undefined && analysis >= e.warnAt && s.turn < lastTurn(s, scn))
     .filter((e) => eligible(e, s, s.turn + 1, read))
     .map((e) => e.id);
 }

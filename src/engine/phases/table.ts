@@ -23,6 +23,7 @@ const FACILITATOR: readonly ActionType[] = [
   'facilitator/custom',
   'facilitator/adjust',
   'facilitator/end',
+  'facilitator/length',
 ];
 
 export const PHASE_TABLE: Readonly<Record<Phase, PhaseRule>> = {

@@ -2,6 +2,7 @@
 // can know it (exact amounts; for an estimate only the direction the ledger shows), and on hover or focus the last changes.
 import { CORE_INDICATORS } from '../../scenario/constants.js';
 import type { SeenEntry } from '../../engine/index.js';
+import { lastTurn, thresholdFor } from '../../engine/length.js';
 import type { PanelContext } from '../context.js';
 import { causeText, changeTone, deltaText, seenText } from '../describe.js';
 import { loc, signed, t } from '../i18n/index.js';
@@ -99,7 +100,11 @@ export function indicatorsPanel(ctx: PanelContext): VNode {
     'section',
     { class: 'panel indicators-panel', 'aria-labelledby': 'ind-heading' },
     v('h2', { id: 'ind-heading' }, t('ind.heading')),
-    v('p', { class: 'threshold small', 'data-testid': 'threshold' }, t('ind.threshold', { n: scn.scoring.threshold })),
+    v(
+      'p',
+      { class: 'threshold small', 'data-testid': 'threshold' },
+      t('ind.threshold', { n: thresholdFor(scn, lastTurn(ctx.view, scn)) }),
+    ),
     v('p', { class: 'muted small' }, t('ind.sinceLast')),
     v('ul', { class: 'indicators' }, items),
   );

@@ -1,4 +1,5 @@
 // The panels beside the map for the phase on screen, and the header's status line: the same for the solo table and a session's player.
+import { lastTurn } from '../../engine/length.js';
 import type { PanelContext } from '../context.js';
 import type { BoardContext } from '../fields.js';
 import type { VNode } from '../vdom.js';
@@ -73,5 +74,5 @@ export function monthLine(ctx: PanelContext): string {
   const { scn, view: s } = ctx;
   return s.turn === 0
     ? t('table.headingSetup')
-    : `${t('table.heading', { turn: s.turn, turns: scn.turns })} — ${monthOf(scn, s.turn)}`;
+    : `${t('table.heading', { turn: s.turn, turns: lastTurn(s, scn) })} — ${monthOf(scn, s.turn)}`;
 }

@@ -1,10 +1,9 @@
 // The facilitator's page (#facilitator=TOKEN): every session of the workshop, and the console of one.
 // Forms are built once per opened session and never re-rendered, so a view arriving mid-typing closes no list and moves no caret;
 // only the live parts (lobby, status, clock, true state) are painted again.
-import { scoreOf } from '../../engine/index.js';
 import { SessionClient, sessionUrl } from '../../net/client.js';
 import type { ServerMessage, SessionSummary } from '../../net/protocol.js';
-import { CHAIRS, CORE_INDICATORS, DIMENSIONS, type Chair } from '../../scenario/constants.js';
+import { CHAIRS, CORE_INDICATORS, type Chair } from '../../scenario/constants.js';
 import { BOT_DOCTRINES } from '../../store/store.js';
 import { actorName, causeText, chairName, doctrineName, planItemText, regionName, trackName } from '../describe.js';
 import { h } from '../dom.js';
@@ -12,6 +11,11 @@ import { loc, signed, t } from '../i18n/index.js';
 import { bundledScenarios } from '../scenarios.js';
 import { clock, errText, indName, keepFields, scenarioOf } from './common.js';
 import { customInjectForm } from './custom-inject.js';
+import { compareLink, comparisonView, fetchCompareKey } from './compare.js';
+import { lengthForm, monthsField } from './length-form.js';
+import { packLinks } from './pack-link.js';
+import { teamRow } from '../../net/compare.js';
+import { showConnection } from './connection.js';
 import { clocksForm, eventForm, indicatorForm, type Send } from './facilitator-forms.js';
 import { sessionFromRecord, sessionFromState, showDebrief } from './ending.js';
 
@@ -101,10 +105,8 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
   };
 
   const timeLeft = (sid: string): number | null => {
-    const tm = timers.get(sid);
-    if (!tm) return null;
-    if (tm.remaining !== null) return tm.remaining;
-    return tm.deadline === null ? null : Math.max(0, tm.deadline - (Date.now() + client.clockOffset));
+    // stands still while the server cannot be reached
+    return client.timeLeftOf(timers.get(sid));
   };
 
   // ---- all teams ------------------------------------------------------------------------------
@@ -132,6 +134,7 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
       BOT_DOCTRINES.map((d) => h('option', { value: d }, doctrineName(d))),
     );
     doctrine.value = 'report';
+    const months = monthsField();
     return h(
       'form',
       {
@@ -145,6 +148,7 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
                 team: team.value,
                 seed: Number(seed.value) || 0,
                 doctrine: doctrine.value,
+                ...(months.months() !== null ? { months: months.months()! } : {}),
               })
               .then((r) => {
                 current = r.session;
@@ -165,36 +169,32 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
         h('p', { id: 'fac-seed-hint', class: 'hint' }, t('ws.seedHint')),
       ),
       h('div', { class: 'field' }, h('label', { for: 'fac-doctrine' }, t('ws.botDoctrine')), doctrine),
+      months.root,
       h('button', { type: 'submit', class: 'primary' }, t('session.createButton')),
     );
   }
 
-  /** The teams side by side for the plenary: each watched session's true score and dimensions. */
+  /** The comparison key for the wall's page, asked for once (the facilitator's secret stays on this page). */
+  let wallKey: string | null = null;
+  void fetchCompareKey(token).then((k) => {
+    wallKey = k;
+    render();
+  });
+
+  /** The teams side by side for the plenary: how far each got, its decisions, its outcome; exports; the wall's link. */
   function comparison(): HTMLElement {
     const rows = client.sessions.flatMap((x) => {
       const v = client.views.get(x.session);
       const scn = scenarioOf(x.scenario);
       if (v?.role !== 'facilitator' || !scn) return [];
-      const st = v.state;
-      const { score, dimensions } = st.outcome
-        ? { score: st.outcome.score, dimensions: st.outcome.dimensions }
-        : scoreOf(st, scn);
-      return [
-        {
-          team: x.team,
-          scenario: loc(scn.title),
-          seed: x.seed,
-          turn: st.turn,
-          over: st.phase === 'over',
-          result: st.outcome?.result ?? null,
-          score,
-          dimensions,
-        },
-      ];
+      return [teamRow({ session: x.session, team: x.team, seed: x.seed, status: v.status }, v.state, scn, true)];
     });
-    // Teams compare fairly only from the same scenario and seed: then their differences come from their decisions.
-    const mixed = new Set(rows.map((r) => `${r.scenario}/${r.seed}`)).size > 1;
-    const best = (d: string) => Math.max(...rows.map((r) => (r.dimensions as Record<string, number>)[d] ?? -Infinity));
+    const wall = wallKey
+      ? compareLink(
+          wallKey,
+          rows.map((r) => r.session),
+        )
+      : null;
     return h(
       'section',
       { class: 'panel', 'aria-labelledby': 'fac-compare' },
@@ -211,57 +211,17 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
         },
         t('session.compareButton'),
       ),
-      rows.length === 0
-        ? ''
-        : h(
-            'div',
-            { class: 'table-scroll' },
-            h(
-              'table',
-              { 'data-testid': 'fac-comparison', class: 'fac-compare' },
-              h('caption', { class: 'small muted' }, mixed ? t('ws.compareMixed') : t('ws.compareSame')),
-              h(
-                'thead',
-                {},
-                h(
-                  'tr',
-                  {},
-                  [
-                    t('session.team'),
-                    t('ws.seedCol'),
-                    t('session.month'),
-                    t('session.scoreCol'),
-                    ...DIMENSIONS.map((d) => t(`dim.${d}`)),
-                  ].map((c) => h('th', { scope: 'col' }, c)),
-                ),
-              ),
-              h(
-                'tbody',
-                {},
-                rows.map((r) =>
-                  h(
-                    'tr',
-                    {},
-                    h('th', { scope: 'row' }, r.team),
-                    h('td', {}, `${r.scenario}, ${r.seed}`),
-                    h('td', {}, r.over ? t(r.result === 'success' ? 'over.success' : 'over.failure') : String(r.turn)),
-                    h('td', { class: 'num' }, String(r.score)),
-                    ...DIMENSIONS.map((d) => {
-                      const v = (r.dimensions as Record<string, number>)[d];
-                      // the best team on a dimension is marked in words too, not by colour alone
-                      const top = rows.length > 1 && v !== undefined && v === best(d);
-                      return h(
-                        'td',
-                        { class: top ? 'num best' : 'num' },
-                        v === undefined ? '' : String(v),
-                        top ? h('span', { class: 'visually-hidden' }, ` ${t('ws.best')}`) : null,
-                      );
-                    }),
-                  ),
-                ),
-              ),
-            ),
-          ),
+      rows.length === 0 ? '' : comparisonView(rows, { id: 'fac-comparison' }),
+      wall && rows.length > 0
+        ? h(
+            'p',
+            { class: 'small' },
+            t('cmp.wallLink'),
+            ' ',
+            h('a', { href: wall, target: '_blank', rel: 'noopener', 'data-testid': 'fac-wall-compare' }, wall),
+          )
+        : '',
+      packLinks(client.sessions),
     );
   }
 
@@ -377,6 +337,7 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
       ? customInjectForm(scn, (c) => client.command(sid, { do: 'custom-inject', ...c }), refusalText).root
       : null;
     const adjustForm = indicatorForm(send, scn);
+    const lengthBox = scn ? lengthForm(scn, send, () => info().truth?.state ?? null) : null;
     const ctlReason = h('input', { id: 'fac-ctl-reason', type: 'text', required: true, maxlength: 280 });
     const withReason = (cmd: 'undo-last-resolution' | 'end-game') => () => {
       if (!ctlReason.reportValidity()) return;
@@ -750,7 +711,16 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
       'div',
       { class: 'fac-desk' },
       h('div', { class: 'fac-live' }, joinBox, stateBox, lobbyBox, truthBox),
-      h('div', { class: 'fac-tools' }, clockForm, injectForm, customForm, adjustForm, sessionForm),
+      h(
+        'div',
+        { class: 'fac-tools' },
+        clockForm,
+        injectForm,
+        customForm,
+        adjustForm,
+        lengthBox?.root ?? null,
+        sessionForm,
+      ),
     );
     return {
       session: sid,
@@ -760,6 +730,7 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
         paintState();
         paintLobby();
         keepFields(truthBox, paintTruth);
+        lengthBox?.update();
       },
       tick,
     };
@@ -806,7 +777,9 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
     'sessions',
   ] as const)
     client.on(type, () => render());
-  client.connect().then(
+  showConnection(client);
+  // While the server cannot be reached (a reload during an outage) the console waits for it.
+  client.connectPersistently().then(
     () => run(client.listSessions()),
     (e: unknown) => {
       message = errText(e);

@@ -8,6 +8,7 @@ import { chairName } from '../describe.js';
 import { h } from '../dom.js';
 import { setLang, t, type Lang } from '../i18n/index.js';
 import { clock, errText, keepFields, scenarioOf } from './common.js';
+import { showConnection } from './connection.js';
 import { sessionFromRecord, showDebrief } from './ending.js';
 import { createPlayerTable, type PlayerTable } from './player-table.js';
 
@@ -247,7 +248,9 @@ export function playerPage(root: HTMLElement, code: string): void {
     'error',
   ] as const)
     client.on(type, () => render());
-  client.connect().then(
+  const unwatch = showConnection(client);
+  // While the server cannot be reached (a reload during an outage) the page waits for it, seat token and all.
+  client.connectPersistently().then(
     () => render(),
     (e: unknown) => {
       // A stale seat token: forget it and join afresh.
@@ -255,6 +258,7 @@ export function playerPage(root: HTMLElement, code: string): void {
       message = errText(e);
       if (saved) {
         window.clearInterval(ticker);
+        unwatch();
         playerPage(root, code);
         return;
       }
@@ -262,7 +266,7 @@ export function playerPage(root: HTMLElement, code: string): void {
     },
   );
   const ticker = window.setInterval(() => {
-    if (client.timer?.deadline) {
+    if (client.timer?.deadline && client.connection === 'online') {
       const c = root.querySelector('[data-testid="clock"]');
       if (c) c.textContent = clock(client.timeLeft());
     }

@@ -12,6 +12,7 @@ import { h } from '../dom.js';
 import { t } from '../i18n/index.js';
 import { clock, errText, indName, scenarioOf } from './common.js';
 import { debriefFromRecord } from './ending.js';
+import { showConnection } from './connection.js';
 
 const SEAT_KEY = 'mandate.projector';
 type Lobby = Extract<ServerMessage, { type: 'lobby' }>;
@@ -324,8 +325,10 @@ export function projectorPage(root: HTMLElement, code: string): void {
   client.on('reopened', () => (debriefShown = false));
   for (const type of ['view', 'lobby', 'timer', 'paused', 'resumed', 'ended', 'seated', 'record', 'reopened'] as const)
     client.on(type, () => render());
+  const unwatch = showConnection(client);
+  // While the server cannot be reached (a reload during an outage) the wall waits for it.
   client
-    .connect()
+    .connectPersistently()
     .then(take)
     .catch((e: unknown) => {
       // a stale seat token (the session was deleted, the database replaced): forget it and join afresh
@@ -336,6 +339,7 @@ export function projectorPage(root: HTMLElement, code: string): void {
           /* nothing kept */
         }
         client.close();
+        unwatch();
         projectorPage(root, code);
         return;
       }

@@ -1,0 +1,63 @@
+// A game set shorter for the room: it ends after the month set, scored against the scenario's threshold for that length;
+// the facilitator's list of sessions follows every session without being asked.
+import { describe, expect, it } from 'vitest';
+import { thresholdFor, type GameState } from '../../src/engine/index.js';
+import { loadScenario } from '../../src/scenario/load-node.js';
+import { client, FACILITATOR_TOKEN, facilitatorView as fview, serverWithFacilitator, until } from './support.js';
+
+const ctx = serverWithFacilitator();
+const truth = (sid: string): GameState => fview(ctx.fac.views.get(sid)).state;
+
+describe('the game length', () => {
+  it('a six-month MONUSCO session played by bots ends at month 6, scored against the six-month pass mark', async () => {
+    const loaded = loadScenario('monusco-2013');
+    if (!loaded.ok) throw new Error('no scenario');
+    const scn = loaded.value;
+    const made = await ctx.fac.createSession({ scenario: 'monusco-2013', team: 'Six', seed: 11, months: 6 });
+    const sid = made.session.session;
+    expect(made.session.months).toBe(6);
+    // a second facilitator screen (the dashboard on another laptop) hears of every change without asking
+    const other = client(ctx.server.url, FACILITATOR_TOKEN);
+    await other.connect();
+    await until(() => other.sessions.some((x) => x.session === sid), 'the list');
+    const lists = () => other.received.filter((m) => m.type === 'sessions').length;
+    const before = lists();
+    ctx.fac.watch(sid);
+    await ctx.fac.command(sid, { do: 'start' });
+    await until(() => ctx.fac.views.get(sid)?.status.ended === true, 'the end of the game', 60_000);
+    const s = truth(sid);
+    expect(s.phase).toBe('over');
+    expect(s.turn).toBe(6);
+    expect(s.assessed).toHaveLength(6);
+    const mark = thresholdFor(scn, 6);
+    expect(mark).toBe(scn.scoring.lengths?.find((l) => l.months === 6)?.threshold);
+    expect(mark).not.toBe(scn.scoring.threshold);
+    expect(s.outcome?.result).toBe(
+      s.outcome!.end === null ? (s.outcome!.score >= mark ? 'success' : 'failure') : s.outcome!.result,
+    );
+    await until(() => other.sessions.find((x) => x.session === sid)?.status.ended === true, 'the live list');
+    expect(lists()).toBeGreaterThan(before);
+    expect(other.sessions.find((x) => x.session === sid)).toMatchObject({ turn: 6, phase: 'over', months: 6 });
+    other.close();
+  }, 90_000);
+
+  it('is set before the start or during the game, never past the scenario nor before the month reached', async () => {
+    await expect(
+      ctx.fac.createSession({ scenario: 'tutorial', team: 'Long', seed: 2, months: 7 }),
+    ).rejects.toMatchObject({ code: 'facilitator/length' });
+    const made = await ctx.fac.createSession({ scenario: 'tutorial', team: 'Short', seed: 2 });
+    const sid = made.session.session;
+    expect(made.session.months).toBe(6);
+    await ctx.fac.command(sid, { do: 'set-length', months: 2 });
+    await until(() => truth(sid).months === 2, 'the length');
+    await expect(ctx.fac.command(sid, { do: 'set-length', months: 9 })).rejects.toMatchObject({
+      code: 'facilitator/length',
+    });
+    // the game's record carries it: the debrief's replay ends where the session did
+    await ctx.fac.command(sid, { do: 'start' });
+    await until(() => ctx.fac.views.get(sid)?.status.ended === true, 'the end', 60_000);
+    expect(truth(sid).turn).toBe(2);
+    await until(() => ctx.fac.records.has(sid), 'the record');
+    expect(ctx.fac.records.get(sid)!.log[0]).toEqual({ type: 'facilitator/length', months: 2 });
+  }, 90_000);
+});
