@@ -47,7 +47,7 @@ describe('one bot driver', () => {
       // the fog's key as the simulator makes it from the seed (a new session would draw a random one)
       db.setMeta(`fog-secret:${row.id}`, seedSecret(seed));
       const session = Session.open(row, scn, { store: db, now: () => 0, onChange: () => {} });
-      expect(session.command({ do: 'start' }, 'go').ok).toBe(true);
+      expect(session.command({ do: 'start', autoplay: true }, 'go').ok).toBe(true);
       const server = session.state;
       session.close();
       db.close();

@@ -2,6 +2,7 @@
 import { debriefEn } from '../debrief/i18n.en.js';
 import { playerEn } from '../session/player.i18n.en.js';
 import { workshopEn } from '../session/workshop.i18n.en.js';
+import { deskEn } from '../session/desk.i18n.en.js';
 import { mapEn } from '../scenes/i18n.en.js';
 import { legibleEn } from './legible.en.js';
 
@@ -9,6 +10,7 @@ export const en = {
   ...debriefEn,
   ...playerEn,
   ...workshopEn,
+  ...deskEn,
   ...mapEn,
   ...legibleEn,
   'app.title': 'Mandate',

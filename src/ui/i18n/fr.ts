@@ -4,6 +4,7 @@ import type { MessageKey } from './en.js';
 import { debriefFr } from '../debrief/i18n.fr.js';
 import { playerFr } from '../session/player.i18n.fr.js';
 import { workshopFr } from '../session/workshop.i18n.fr.js';
+import { deskFr } from '../session/desk.i18n.fr.js';
 import { mapFr } from '../scenes/i18n.fr.js';
 import { legibleFr } from './legible.fr.js';
 
@@ -11,6 +12,7 @@ export const fr: Record<MessageKey, string> = {
   ...debriefFr,
   ...playerFr,
   ...workshopFr,
+  ...deskFr,
   ...mapFr,
   ...legibleFr,
   'app.title': 'Mandat',
