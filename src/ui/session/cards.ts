@@ -1,5 +1,6 @@
 // Cards for every screen of a session (player, projector): an inject as the facilitator sent it, or a message to the
 // room. Only what the server sends every screen is shown; the facilitator's private note never reaches this page.
+import './cards.css';
 import type { Notice } from '../../net/protocol.js';
 import type { SessionClient } from '../../net/client.js';
 import type { Scenario } from '../../scenario/schema.js';

@@ -14,6 +14,7 @@ import { clock, errText, indName, keepFields, scenarioOf } from './common.js';
 import { customInjectForm } from './custom-inject.js';
 import { clocksForm, eventForm, indicatorForm, type Send } from './facilitator-forms.js';
 import { sessionFromRecord, sessionFromState, showDebrief } from './ending.js';
+import { roomDashboard } from './dashboard.js';
 
 type Lobby = Extract<ServerMessage, { type: 'lobby' }>;
 type Timer = Extract<ServerMessage, { type: 'timer' }>;
@@ -110,7 +111,8 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
   // ---- all teams ------------------------------------------------------------------------------
 
   const listDyn = h('div', { class: 'fac-stack' });
-  const listScreen = h('div', { class: 'fac-stack' }, createForm(), listDyn);
+  const dash = roomDashboard(client, run, (x) => openSession(x));
+  const listScreen = h('div', { class: 'fac-stack' }, dash.root, createForm(), listDyn);
 
   function createForm(): HTMLElement {
     const scen = h(
@@ -772,6 +774,7 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
     if (!current) {
       desk = null;
       if (body.firstChild !== listScreen) body.replaceChildren(listScreen);
+      dash.paint();
       keepFields(listDyn, paintList);
     } else {
       if (desk?.session !== current.session) {
@@ -804,6 +807,7 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
     'record',
     'reopened',
     'sessions',
+    'desk',
   ] as const)
     client.on(type, () => render());
   client.connect().then(
@@ -814,5 +818,5 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
     },
   );
   // The clock counts down between messages; only its text changes.
-  window.setInterval(() => desk?.tick(), 1000);
+  window.setInterval(() => (current ? desk?.tick() : dash.tick()), 1000);
 }
