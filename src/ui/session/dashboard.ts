@@ -1,5 +1,6 @@
 // The room dashboard on the facilitator's page: every team in one live table (month, phase, whom it waits on, clock,
 // people), commands for all teams at once, messages to every screen, and injects planned ahead (plans kept on this device).
+import './dashboard.css';
 import type { SessionClient } from '../../net/client.js';
 import type { FacilitatorCommand, ScheduledItem, ServerMessage, SessionSummary } from '../../net/protocol.js';
 import { CORE_INDICATORS, type IndicatorId } from '../../scenario/constants.js';
@@ -45,13 +46,14 @@ export function roomDashboard(
   /** The plan being made, before it is sent to the teams. */
   let plan: ScheduledItem[] = [];
 
-  const live = () => client.sessions.filter((s) => !s.status.ended);
-  const running = () => live().filter((s) => s.status.started);
   const desk = (sid: string): Desk | undefined => client.desks.get(sid);
+  // the list of sessions is as it was when asked for; the live status comes with each session's view
   const status = (s: SessionSummary) => {
     const v = client.views.get(s.session);
     return v?.role === 'facilitator' ? v.status : s.status;
   };
+  const live = () => client.sessions.filter((s) => !status(s).ended);
+  const running = () => live().filter((s) => status(s).started);
   const forAll = (list: SessionSummary[], cmd: (s: SessionSummary) => FacilitatorCommand | null, done: string) =>
     run(
       Promise.all(
@@ -77,7 +79,7 @@ export function roomDashboard(
   function waitsText(s: SessionSummary): string {
     const w = desk(s.session)?.waiting;
     if (!w) return '…';
-    if (w.on === 'people') return t('dash.w.people', { turn: w.turn });
+    if (w.on === 'people') return t('dash.w.people');
     if (w.on !== 'chairs') return t(`dash.w.${w.on}`);
     return w.chairs
       .map((c) =>
@@ -422,6 +424,8 @@ export function roomDashboard(
         h('option', { value: '' }, t('dash.allTeams')),
         ...live().map((s) => h('option', { value: s.session }, s.team)),
       );
+      const scn = scenarioOf(live()[0]?.scenario ?? '');
+      for (const o of pInd.options) o.textContent = indName(scn, o.value as IndicatorId);
       pLoad.replaceChildren(...Object.keys(savedPlans()).map((n) => h('option', { value: n }, n)));
       const items = client.sessions.flatMap((s) =>
         (desk(s.session)?.schedule ?? []).map((i) => ({

@@ -43,7 +43,7 @@ export const deskEn = {
   'dash.w.paused': 'you (paused)',
   'dash.w.ended': 'nobody (ended)',
   'dash.w.nobody': 'nobody',
-  'dash.w.people': 'a person to sit down, or you (month {turn} ends)',
+  'dash.w.people': 'a person to sit down, or you to let the bots play the month',
   'dash.w.chair': '{chair} ({who}): {decision}',
   'dash.d.mandate': 'adopt the mandate',
   'dash.d.choice': 'choose on an event',

@@ -46,7 +46,7 @@ export const deskFr: Record<keyof typeof deskEn, string> = {
   'dash.w.paused': 'vous (en pause)',
   'dash.w.ended': 'personne (terminée)',
   'dash.w.nobody': 'personne',
-  'dash.w.people': 'qu’une personne s’assoie, ou vous (fin du mois {turn})',
+  'dash.w.people': 'qu’une personne s’assoie, ou que vous laissiez les bots jouer le mois',
   'dash.w.chair': '{chair} ({who}) : {decision}',
   'dash.d.mandate': 'adopter le mandat',
   'dash.d.choice': 'trancher un événement',

@@ -12,7 +12,7 @@ import { loc, signed, t } from '../i18n/index.js';
 import { bundledScenarios } from '../scenarios.js';
 import { clock, errText, indName, keepFields, scenarioOf } from './common.js';
 import { customInjectForm } from './custom-inject.js';
-import { clocksForm, eventForm, indicatorForm, type Send } from './facilitator-forms.js';
+import { clocksForm, eventForm, indicatorForm, showClocks, type Send } from './facilitator-forms.js';
 import { sessionFromRecord, sessionFromState, showDebrief } from './ending.js';
 import { roomDashboard } from './dashboard.js';
 
@@ -380,9 +380,36 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
       : null;
     const adjustForm = indicatorForm(send, scn);
     const ctlReason = h('input', { id: 'fac-ctl-reason', type: 'text', required: true, maxlength: 280 });
+    // undo and end take effect only once confirmed
+    const confirmBox = h('div');
     const withReason = (cmd: 'undo-last-resolution' | 'end-game') => () => {
       if (!ctlReason.reportValidity()) return;
-      run(client.command(sid, { do: cmd, reason: ctlReason.value }).then(() => (ctlReason.value = '')));
+      const yes = h(
+        'button',
+        {
+          type: 'button',
+          class: 'danger',
+          onclick: () => {
+            confirmBox.replaceChildren();
+            run(client.command(sid, { do: cmd, reason: ctlReason.value }).then(() => (ctlReason.value = '')));
+          },
+        },
+        t('ws.confirmYes'),
+      );
+      confirmBox.replaceChildren(
+        h(
+          'div',
+          { class: 'confirm', role: 'group', 'aria-labelledby': 'fac-ctl-q' },
+          h('p', { id: 'fac-ctl-q' }, t(cmd === 'end-game' ? 'ws.confirmEnd' : 'ws.confirmUndo')),
+          h(
+            'div',
+            { class: 'button-row' },
+            yes,
+            h('button', { type: 'button', onclick: () => confirmBox.replaceChildren() }, t('dash.cancel')),
+          ),
+        ),
+      );
+      yes.focus();
     };
     const undoBtn = h('button', { type: 'button', onclick: withReason('undo-last-resolution') }, t('session.undo'));
     const endBtn = h('button', { type: 'button', class: 'danger', onclick: withReason('end-game') }, t('session.end'));
@@ -392,6 +419,7 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
       h('h2', {}, t('session.control')),
       h('div', { class: 'field' }, h('label', { for: 'fac-ctl-reason' }, t('session.reason')), ctlReason),
       h('div', { class: 'button-row' }, undoBtn, endBtn),
+      confirmBox,
     );
 
     // -- live parts --
@@ -758,6 +786,7 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
       session: sid,
       root,
       update: () => {
+        showClocks(clockForm, client.desks.get(sid)?.timers ?? {});
         paintJoin();
         paintState();
         paintLobby();
