@@ -125,4 +125,17 @@ describe('the room', () => {
     });
     for (const c of [old, phone, tablet]) c.close();
   });
+
+  it('gives the phase an undo goes back to its whole clock, not what was left of it', async () => {
+    const { sid } = await sessionWith(ctx.fac, ctx.server.url, 34, []);
+    const timers = new Map<string, Extract<ServerMessage, { type: 'timer' }>>();
+    ctx.fac.on('timer', (m) => timers.set(m.session, m));
+    await ctx.fac.command(sid, { do: 'set-timer', seconds: { coordination: 600 } });
+    await until(() => desk(sid)?.timers.coordination === 600, 'the clock on the dashboard');
+    await ctx.fac.command(sid, { do: 'start', autoplay: true });
+    await until(() => truth(sid).phase === 'over', 'the bots to finish');
+    await ctx.fac.command(sid, { do: 'undo-last-resolution', reason: 'Again with the plenary' });
+    await until(() => truth(sid).phase === 'coordination' && timers.get(sid)?.phase === 'coordination', 'the undo');
+    expect(timers.get(sid)).toMatchObject({ deadline: null, remaining: 600_000 });
+  });
 });
