@@ -102,6 +102,17 @@ describe('a four-team workshop', () => {
     for (const p of [again, ...phones.slice(1).map((w) => w.page), wall.page])
       expect(await p.content()).not.toContain('PRIVATE-NOTE');
 
+    // the console of one team fits a 1,280 px laptop, as the dashboard does
+    for (const width of [1280, 1440]) {
+      await f.setViewportSize({ width, height: 800 });
+      await f.getByTestId('dash-table').getByRole('button', { name: 'Red', exact: true }).click();
+      await f.getByRole('heading', { name: 'True state' }).waitFor();
+      await expect(f.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(width);
+      await shot(f, `room-console-${width}`);
+      await f.getByRole('button', { name: 'All teams' }).click();
+      await expect(f.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(width);
+    }
+
     expect(fac.problems).toEqual([]);
     for (const w of [...phones, wall]) expect(w.problems).toEqual([]);
     await Promise.all([fac, ...phones, wall].map((w) => w.context.close()));
