@@ -67,6 +67,23 @@ export const TimerSettings = z.strictObject(
 );
 export type TimerSettings = z.infer<typeof TimerSettings>;
 
+/** `reason` is public (the players' results show it); `note` is the facilitator's own, never sent to a player. */
+const InjectCommand = z.strictObject({
+  do: z.literal('inject'),
+  event: z.string().min(1).max(64),
+  reason: Reason,
+  note: Note.optional(),
+});
+const CustomInjectCommand = z.strictObject({
+  do: z.literal('custom-inject'),
+  title: z.string().trim().min(1).max(200).refine(noControl),
+  effects: z.array(Effect).min(1).max(10),
+  reason: Reason,
+  note: Note.optional(),
+});
+/** A message on every screen of the session (players, projectors). */
+const BroadcastCommand = z.strictObject({ do: z.literal('broadcast'), text: PublicText });
+
 /** One planned inject or message of a session's plan: what is sent, and in which month. */
 export const ScheduledItem = z.strictObject({
   key: z
@@ -75,22 +92,7 @@ export const ScheduledItem = z.strictObject({
     .max(40)
     .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only'),
   month: z.number().int().min(1).max(60),
-  command: z.discriminatedUnion('do', [
-    z.strictObject({
-      do: z.literal('inject'),
-      event: z.string().min(1).max(64),
-      reason: Reason,
-      note: Note.optional(),
-    }),
-    z.strictObject({
-      do: z.literal('custom-inject'),
-      title: z.string().trim().min(1).max(200).refine(noControl),
-      effects: z.array(Effect).min(1).max(10),
-      reason: Reason,
-      note: Note.optional(),
-    }),
-    z.strictObject({ do: z.literal('broadcast'), text: PublicText }),
-  ]),
+  command: z.discriminatedUnion('do', [InjectCommand, CustomInjectCommand, BroadcastCommand]),
 });
 export type ScheduledItem = z.infer<typeof ScheduledItem>;
 
@@ -109,25 +111,12 @@ export const FacilitatorCommand = z.discriminatedUnion('do', [
   z.strictObject({ do: z.literal('add-time'), seconds: Seconds }),
   /** Ends the current phase now, as its clock running out would (late chairs' plans are committed as they stand). */
   z.strictObject({ do: z.literal('end-phase') }),
-  /** A message on every screen of the session (players, projectors). */
-  z.strictObject({ do: z.literal('broadcast'), text: PublicText }),
+  BroadcastCommand,
   z.strictObject({ do: z.literal('pause') }),
   z.strictObject({ do: z.literal('resume') }),
   z.strictObject({ do: z.literal('set-timer'), seconds: TimerSettings }),
-  /** `reason` is public (the players' results show it); `note` is the facilitator's own, never sent to a player. */
-  z.strictObject({
-    do: z.literal('inject'),
-    event: z.string().min(1).max(64),
-    reason: Reason,
-    note: Note.optional(),
-  }),
-  z.strictObject({
-    do: z.literal('custom-inject'),
-    title: z.string().trim().min(1).max(200).refine(noControl),
-    effects: z.array(Effect).min(1).max(10),
-    reason: Reason,
-    note: Note.optional(),
-  }),
+  InjectCommand,
+  CustomInjectCommand,
   z.strictObject({
     do: z.literal('adjust-indicator'),
     indicator: z.enum(CORE_INDICATORS),

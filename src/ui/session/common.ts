@@ -49,3 +49,13 @@ export function keepFields(box: HTMLElement, paint: () => void): void {
   }
   if (focused) box.querySelector<HTMLElement>(`#${CSS.escape(focused)}`)?.focus();
 }
+
+/** Milliseconds left on a session's clock from its last timer message, by the server's time; null with no clock. */
+export function timeLeftOf(
+  tm: { readonly deadline: number | null; readonly remaining: number | null } | undefined,
+  clockOffset: number,
+): number | null {
+  if (!tm) return null;
+  if (tm.remaining !== null) return tm.remaining;
+  return tm.deadline === null ? null : Math.max(0, tm.deadline - (Date.now() + clockOffset));
+}

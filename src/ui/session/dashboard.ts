@@ -7,7 +7,7 @@ import { CORE_INDICATORS, type IndicatorId } from '../../scenario/constants.js';
 import { chairName } from '../describe.js';
 import { h } from '../dom.js';
 import { t } from '../i18n/index.js';
-import { clock, indName, keepFields, scenarioOf } from './common.js';
+import { clock, indName, keepFields, scenarioOf, timeLeftOf } from './common.js';
 import { clocksForm } from './facilitator-forms.js';
 
 type Timer = Extract<ServerMessage, { type: 'timer' }>;
@@ -64,12 +64,7 @@ export function roomDashboard(
       ),
       done,
     );
-  const timeLeft = (sid: string): number | null => {
-    const tm = timers.get(sid);
-    if (!tm) return null;
-    if (tm.remaining !== null) return tm.remaining;
-    return tm.deadline === null ? null : Math.max(0, tm.deadline - (Date.now() + client.clockOffset));
-  };
+  const timeLeft = (sid: string): number | null => timeLeftOf(timers.get(sid), client.clockOffset);
 
   const tableBox = h('div', { class: 'table-scroll' });
   const buttons = h('div', { class: 'button-row dash-buttons' });

@@ -10,7 +10,7 @@ import { actorName, causeText, chairName, doctrineName, planItemText, regionName
 import { h } from '../dom.js';
 import { loc, signed, t } from '../i18n/index.js';
 import { bundledScenarios } from '../scenarios.js';
-import { clock, errText, indName, keepFields, scenarioOf } from './common.js';
+import { clock, errText, indName, keepFields, scenarioOf, timeLeftOf } from './common.js';
 import { customInjectForm } from './custom-inject.js';
 import { clocksForm, eventForm, indicatorForm, showClocks, type Send } from './facilitator-forms.js';
 import { sessionFromRecord, sessionFromState, showDebrief } from './ending.js';
@@ -101,12 +101,7 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
     ).finally(render);
   };
 
-  const timeLeft = (sid: string): number | null => {
-    const tm = timers.get(sid);
-    if (!tm) return null;
-    if (tm.remaining !== null) return tm.remaining;
-    return tm.deadline === null ? null : Math.max(0, tm.deadline - (Date.now() + client.clockOffset));
-  };
+  const timeLeft = (sid: string): number | null => timeLeftOf(timers.get(sid), client.clockOffset);
 
   // ---- all teams ------------------------------------------------------------------------------
 
