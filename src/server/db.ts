@@ -19,7 +19,7 @@ export type SessionEvent =
   | { readonly kind: 'end'; readonly reason: string }
   /** A chair freed by the facilitator (for the record: seats themselves live in the seats table). */
   | { readonly kind: 'release'; readonly chair: Chair }
-  /** The bots may play this month through although nobody sits in a chair (a person sat down, or the facilitator said so). */
+  /** The bots may play this month through although nobody sits in a chair (the facilitator said so). */
   | { readonly kind: 'open-month'; readonly turn: number }
   | { readonly kind: 'autoplay'; readonly on: boolean }
   /** A card for every screen. */
