@@ -347,6 +347,7 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
     const scn = scenarioOf(s0.scenario);
     const chairs = CHAIRS.filter((c) => !scn || scn.chairs[c] !== undefined);
     let releasing: Chair | null = null;
+    let askStart = false;
     let joinKey = '';
 
     const joinBox = h('section', { class: 'panel fac-join', 'aria-labelledby': 'fac-join' });
@@ -583,7 +584,15 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
               type: 'button',
               id: 'fac-start',
               class: 'primary',
-              onclick: () => run(client.command(sid, { do: 'start' })),
+              onclick: () => {
+                // nobody seated: asked first whether the bots wait for people or play on
+                const seated = Object.values(lobbies.get(sid)?.seats ?? {}).some((x) => x?.by === 'human');
+                if (seated) run(client.command(sid, { do: 'start' }));
+                else {
+                  askStart = true;
+                  paintState();
+                }
+              },
             },
             t('session.start'),
           ),
@@ -615,6 +624,36 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
             'button',
             { type: 'button', id: 'fac-pause', onclick: () => run(client.command(sid, { do: 'pause' })) },
             t('session.pause'),
+          ),
+        );
+      if (!st?.started && askStart)
+        buttons.push(
+          h(
+            'div',
+            { class: 'confirm', role: 'group', 'aria-labelledby': 'fac-start-q' },
+            h('p', { id: 'fac-start-q' }, t('dash.startEmpty', { teams: (current ?? s0).team })),
+            h(
+              'div',
+              { class: 'button-row' },
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'primary',
+                  onclick: () => ((askStart = false), run(client.command(sid, { do: 'start' }))),
+                },
+                t('dash.startWait'),
+              ),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  onclick: () => ((askStart = false), run(client.command(sid, { do: 'start', autoplay: true }))),
+                },
+                t('dash.startAuto'),
+              ),
+              h('button', { type: 'button', onclick: () => ((askStart = false), paintState()) }, t('dash.cancel')),
+            ),
           ),
         );
       keepFields(stateBox, () =>
