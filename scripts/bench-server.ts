@@ -174,7 +174,8 @@ async function main(): Promise<void> {
         games.map((g) => g.code),
       )
     : null;
-  await Promise.all(games.map((g) => g.fac.command(g.sid, { do: 'start' })));
+  // games without drivers are played by bots alone: autoplay, or they would wait for people at the mandate
+  await Promise.all(games.map((g) => g.fac.command(g.sid, { do: 'start', autoplay: true })));
   const finished = Promise.all(
     games.map((g) => (g.drivers.length > 0 ? Promise.all(g.drivers.map((d) => d.done)) : waitOver(g.fac, g.sid))),
   );

@@ -14,6 +14,7 @@ import {
   type ViewBody,
   type WireMessage,
 } from './protocol.js';
+import type { Chair } from '../scenario/constants.js';
 
 /** The part of a WebSocket the client uses: the browser's WebSocket and the `ws` package both fit. */
 export interface SocketLike {
@@ -127,6 +128,11 @@ export class SessionClient {
   lobby: Of<'lobby'> | null = null;
   timer: Of<'timer'> | null = null;
   sessions: readonly SessionSummary[] = [];
+  /** The latest cards for every screen (injects, messages), and the facilitator's dashboard part, by session id. */
+  readonly notices = new Map<string, Of<'notices'>['notices']>();
+  readonly desks = new Map<string, Of<'desk'>>();
+  /** The PIN that takes this chair back from another device, from the last `seated`. */
+  pin: string | null = null;
   /** Server clock minus this machine's clock, from the last welcome (ms). */
   clockOffset = 0;
   connection: ConnectionState = 'connecting';
@@ -349,6 +355,7 @@ export class SessionClient {
         this.seat = msg.seat;
         this.role = msg.seat === 'projector' ? 'projector' : 'chair';
         this.token = msg.token;
+        this.pin = msg.pin ?? null;
         this.joined = null;
         this.opts.onToken?.(msg.token);
         return null;
@@ -367,6 +374,12 @@ export class SessionClient {
         return null;
       case 'timer':
         this.timer = msg;
+        return null;
+      case 'notices':
+        this.notices.set(msg.session, msg.notices);
+        return null;
+      case 'desk':
+        this.desks.set(msg.session, msg);
         return null;
       case 'sessions':
         this.sessions = msg.sessions;
@@ -439,6 +452,14 @@ export class SessionClient {
   /** Takes a chair (or a projector seat) in the joined session; the token goes to `onToken`. */
   claimChair(seat: SeatKind): Promise<Of<'seated'>> {
     return this.request<'seated'>({ type: 'claim-chair', seat }, false);
+  }
+
+  /**
+   * Takes back a chair this person holds on another device: with its PIN the answer is `seated` (a new token); without
+   * it the server asks the facilitator, acknowledges, and `seated` (or an error `rejoin/refused`) follows later.
+   */
+  rejoin(seat: Chair, pin?: string): Promise<Of<'seated'> | Of<'ack'>> {
+    return this.request<'seated' | 'ack'>({ type: 'rejoin', seat, ...(pin !== undefined ? { pin } : {}) }, false);
   }
 
   /** Sends one of this chair's actions. Resolves on the server's ack (after the new view has arrived); rejects with the refusal. */

@@ -51,6 +51,12 @@ export const Name = z.string().trim().min(1).max(40).refine(noControl, 'no contr
 const Reason = z.string().trim().min(1).max(280).refine(noControl, 'no control characters');
 const ScenarioId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a scenario id');
 const Seconds = z.number().int().min(1).max(7200);
+/** Text for every screen (an inject's card, a broadcast): shown to players and the projector. */
+const PublicText = z.string().trim().min(1).max(500).refine(noControl, 'no control characters');
+/** The facilitator's private note on an inject: kept for the facilitator's console, never sent to a chair or a projector. */
+const Note = z.string().trim().min(1).max(280).refine(noControl, 'no control characters');
+/** A PIN a seated player is shown, to take the chair back from another device. */
+export const Pin = z.string().regex(/^[0-9]{6}$/, 'six digits');
 
 /** Seconds per phase; null switches a phase's clock off, an absent key leaves it as it is. */
 export const TimerSettings = z.strictObject(
@@ -61,20 +67,56 @@ export const TimerSettings = z.strictObject(
 );
 export type TimerSettings = z.infer<typeof TimerSettings>;
 
+/** `reason` is public (the players' results show it); `note` is the facilitator's own, never sent to a player. */
+const InjectCommand = z.strictObject({
+  do: z.literal('inject'),
+  event: z.string().min(1).max(64),
+  reason: Reason,
+  note: Note.optional(),
+});
+const CustomInjectCommand = z.strictObject({
+  do: z.literal('custom-inject'),
+  title: z.string().trim().min(1).max(200).refine(noControl),
+  effects: z.array(Effect).min(1).max(10),
+  reason: Reason,
+  note: Note.optional(),
+});
+/** A message on every screen of the session (players, projectors). */
+const BroadcastCommand = z.strictObject({ do: z.literal('broadcast'), text: PublicText });
+
+/** One planned inject or message of a session's plan: what is sent, and in which month. */
+export const ScheduledItem = z.strictObject({
+  key: z
+    .string()
+    .min(1)
+    .max(40)
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only'),
+  month: z.number().int().min(1).max(60),
+  command: z.discriminatedUnion('do', [InjectCommand, CustomInjectCommand, BroadcastCommand]),
+});
+export type ScheduledItem = z.infer<typeof ScheduledItem>;
+
 /** The facilitator's commands. Those that change the game become engine actions ledgered under the facilitator with the reason. */
 export const FacilitatorCommand = z.discriminatedUnion('do', [
-  /** Sessions wait in the lobby until started; then bots take the chairs nobody claimed. */
-  z.strictObject({ do: z.literal('start') }),
+  /**
+   * Sessions wait in the lobby until started; then bots take the chairs nobody claimed. Unless `autoplay`, the bots
+   * never begin a month while no person holds a chair: they wait for someone to sit, or for `play-month`.
+   */
+  z.strictObject({ do: z.literal('start'), autoplay: z.boolean().optional() }),
+  /** Lets the bots play the current month through (a session with nobody seated waits at each month's end). */
+  z.strictObject({ do: z.literal('play-month') }),
+  /** Bots play on without waiting for people (on), or wait again at each month's end (off). */
+  z.strictObject({ do: z.literal('autoplay'), on: z.boolean() }),
+  /** More time on the running clock of the current phase. */
+  z.strictObject({ do: z.literal('add-time'), seconds: Seconds }),
+  /** Ends the current phase now, as its clock running out would (late chairs' plans are committed as they stand). */
+  z.strictObject({ do: z.literal('end-phase') }),
+  BroadcastCommand,
   z.strictObject({ do: z.literal('pause') }),
   z.strictObject({ do: z.literal('resume') }),
   z.strictObject({ do: z.literal('set-timer'), seconds: TimerSettings }),
-  z.strictObject({ do: z.literal('inject'), event: z.string().min(1).max(64), reason: Reason }),
-  z.strictObject({
-    do: z.literal('custom-inject'),
-    title: z.string().trim().min(1).max(200).refine(noControl),
-    effects: z.array(Effect).min(1).max(10),
-    reason: Reason,
-  }),
+  InjectCommand,
+  CustomInjectCommand,
   z.strictObject({
     do: z.literal('adjust-indicator'),
     indicator: z.enum(CORE_INDICATORS),
@@ -85,6 +127,7 @@ export const FacilitatorCommand = z.discriminatedUnion('do', [
       .max(50)
       .refine((n) => n !== 0, 'a change'),
     reason: Reason,
+    note: Note.optional(),
   }),
   /** Back to the start of the last resolved turn's coordination: plans revealed, every chair free to revise. Pauses the session. */
   z.strictObject({ do: z.literal('undo-last-resolution'), reason: Reason }),
@@ -96,6 +139,10 @@ export const FacilitatorCommand = z.discriminatedUnion('do', [
   z.strictObject({ do: z.literal('set-length'), months: z.number().int().min(1).max(120) }),
   /** Frees a chair (its token stops working); the bot takes it until someone claims it again. */
   z.strictObject({ do: z.literal('release-chair'), chair: z.enum(CHAIRS) }),
+  /** Injects and messages planned ahead: each fires once, at the start of its month. Replaces the session's plan. */
+  z.strictObject({ do: z.literal('schedule'), items: z.array(ScheduledItem).max(100) }),
+  /** Gives a chair to the person asking for it from another device (see `rejoin`), or turns them away. */
+  z.strictObject({ do: z.literal('approve-rejoin'), chair: z.enum(CHAIRS), approve: z.boolean() }),
 ]);
 export type FacilitatorCommand = z.infer<typeof FacilitatorCommand>;
 
@@ -123,6 +170,11 @@ export const ClientMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('watch'), session: SessionId, id: MsgId.optional() }),
   z.strictObject({ type: z.literal('join'), code: JoinCode, name: Name, id: MsgId.optional() }),
   z.strictObject({ type: z.literal('claim-chair'), seat: z.enum(SEATS), id: MsgId.optional() }),
+  /**
+   * Takes back one's chair from another device: with the PIN the chair's screen shows, at once; without it, the
+   * facilitator is asked (the answer is `seated`, or an error).
+   */
+  z.strictObject({ type: z.literal('rejoin'), seat: z.enum(CHAIRS), pin: Pin.optional(), id: MsgId.optional() }),
   z.strictObject({
     type: z.literal('intent'),
     id: MsgId,
@@ -168,6 +220,14 @@ export const SERVER_ERRORS = [
   'scenario/unknown',
   'doctrine/unknown',
   'undo/nothing',
+  /** No clock runs in this phase (to add time to). */
+  'clock/none',
+  /** A wrong PIN, or the PIN no longer works after too many wrong ones (the facilitator can still approve). */
+  'pin/wrong',
+  'pin/locked',
+  /** The facilitator turned the request down, or nobody is asking for that chair. */
+  'rejoin/refused',
+  'rejoin/none',
   'internal',
 ] as const;
 export type ServerErrorCode = (typeof SERVER_ERRORS)[number];
@@ -280,6 +340,8 @@ export type ServerMessage =
       readonly session: string;
       readonly seat: SeatKind;
       readonly token: string;
+      /** For a chair: the PIN that takes it back from another device (shown to its player only). */
+      readonly pin?: string;
     }
   | {
       readonly type: 'lobby';
@@ -295,6 +357,10 @@ export type ServerMessage =
   /** `seq`, the session's event count, is sent to the facilitator only: a chair could count others' hidden moves by it. */
   | { readonly type: 'ack'; readonly id: string; readonly seq?: number; readonly duplicate?: true }
   | { readonly type: 'error'; readonly code: ErrorCode; readonly message: string; readonly id?: string }
+  /** The latest cards for every screen of the session, oldest first: injects and the facilitator's messages. */
+  | { readonly type: 'notices'; readonly session: string; readonly notices: readonly Notice[] }
+  /** To the facilitator only: what the room dashboard shows of a session beyond its true state. */
+  | ({ readonly type: 'desk'; readonly session: string } & Desk)
   | { readonly type: 'paused'; readonly session: string }
   | { readonly type: 'resumed'; readonly session: string }
   | {
@@ -341,6 +407,46 @@ export type WireMessage =
   | Exclude<ServerMessage, { type: 'view' }>
   | { readonly type: 'view'; readonly session: string; readonly body: WireViewBody };
 
+/** A card on every screen: an inject (a scenario event by id, or a custom one by title) or a message. */
+export interface Notice {
+  readonly id: number;
+  readonly turn: number;
+  readonly kind: 'inject' | 'message';
+  readonly event?: string;
+  readonly title?: string;
+  readonly text: string;
+}
+
+/** Whom a session waits on now. */
+export type Waiting =
+  | { readonly on: 'start' | 'paused' | 'ended' | 'nobody' }
+  /** At a month's end with nobody in a chair: a person to sit down, or the facilitator's `play-month`. */
+  | { readonly on: 'people'; readonly turn: number }
+  | {
+      readonly on: 'chairs';
+      readonly chairs: readonly {
+        readonly chair: Chair;
+        readonly decision: 'mandate' | 'choice' | 'sitrep' | 'strategy' | 'commit' | 'confirm';
+        readonly by: 'human' | 'bot';
+        readonly name: string;
+        readonly connected: boolean;
+      }[];
+    };
+
+export interface Desk {
+  readonly waiting: Waiting;
+  readonly autoplay: boolean;
+  /** The phase clocks set, in seconds. */
+  readonly timers: Readonly<Partial<Record<TimedPhase, number>>>;
+  /** The facilitator's private notes on injects, oldest first. */
+  readonly notes: readonly { readonly turn: number; readonly title: string; readonly text: string }[];
+  readonly schedule: readonly ScheduledItem[];
+  /** Keys of planned items already sent (or skipped, with why). */
+  readonly fired: readonly { readonly key: string; readonly skipped: string | null }[];
+  /** People asking for a chair from another device. */
+  readonly requests: readonly { readonly chair: Chair; readonly name: string }[];
+}
+
 const SERVER_TYPES = [
   'welcome',
   'sessions',
@@ -353,6 +459,8 @@ const SERVER_TYPES = [
   'error',
   'paused',
   'resumed',
+  'notices',
+  'desk',
   'timer',
   'ended',
   'record',

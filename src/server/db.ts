@@ -3,7 +3,7 @@ import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Action, Phase } from '../engine/index.js';
 import type { Chair } from '../scenario/schema.js';
-import type { SeatKind, TimedPhase } from '../net/protocol.js';
+import type { Notice, ScheduledItem, SeatKind, TimedPhase } from '../net/protocol.js';
 
 /** One entry of a session's log. With the scenario and the seed, the log is the whole session. */
 export type SessionEvent =
@@ -18,7 +18,18 @@ export type SessionEvent =
   | { readonly kind: 'undo'; readonly to: number; readonly reason: string }
   | { readonly kind: 'end'; readonly reason: string }
   /** A chair freed by the facilitator (for the record: seats themselves live in the seats table). */
-  | { readonly kind: 'release'; readonly chair: Chair };
+  | { readonly kind: 'release'; readonly chair: Chair }
+  /** The bots may play this month through although nobody sits in a chair (the facilitator said so). */
+  | { readonly kind: 'open-month'; readonly turn: number }
+  | { readonly kind: 'autoplay'; readonly on: boolean }
+  /** A card for every screen. */
+  | { readonly kind: 'notice'; readonly notice: Notice }
+  /** The facilitator's private note on an inject (never sent to a chair or a projector). */
+  | { readonly kind: 'note'; readonly turn: number; readonly title: string; readonly text: string }
+  /** The session's plan of injects and messages (replaces the one before). */
+  | { readonly kind: 'schedule'; readonly items: readonly ScheduledItem[] }
+  /** A planned item that could not be sent in its month (logged under its `plan:` intent, so it is not tried again). */
+  | { readonly kind: 'skipped'; readonly key: string; readonly why: string };
 
 /** Who caused an event: `facilitator`, `seat:<id>` (a person in a chair), `bot:<chair>`, `timer` or `server`. */
 export type ActorKey = string;
@@ -208,6 +219,7 @@ export class SessionStore {
       ),
       seatByToken: db.prepare<[string], RawSeat>('SELECT * FROM seats WHERE token_hash = ? AND released_at IS NULL'),
       releaseSeat: db.prepare('UPDATE seats SET released_at = ? WHERE id = ?'),
+      setSeatToken: db.prepare('UPDATE seats SET token_hash = ? WHERE id = ?'),
       deleteSeat: db.prepare("DELETE FROM seats WHERE id = ? AND seat = 'projector'"),
     };
     const insert = this.stmts.insertEvent;
@@ -296,6 +308,11 @@ export class SessionStore {
 
   releaseSeat(id: string, at: number): void {
     this.stmts.releaseSeat.run(at, id);
+  }
+
+  /** A seat's new token (the chair taken back from another device): the old one stops working. */
+  setSeatToken(id: string, tokenHash: string): void {
+    this.stmts.setSeatToken.run(tokenHash, id);
   }
 
   /** Forgets a projector seat taken over by a new screen (projectors act on nothing, so no record of them is kept). */

@@ -30,6 +30,8 @@ export interface PublisherDeps {
   readonly softBufferBytes?: number;
   /** Bytes queued above which a connection that does not read is dropped (default 8 MiB). */
   readonly hardBufferBytes?: number;
+  /** The room dashboard's frame of a session, for facilitators only (see room.ts). */
+  readonly desk?: (s: Session) => string;
   /** A whole view again (a sync) at most this often per connection and session (default 1 s). */
   readonly syncEveryMs?: number;
   readonly log?: (line: string) => void;
@@ -160,10 +162,20 @@ export class Publisher {
 
   publishLobby(s: Session): void {
     const lobby = this.lobbyText(s);
+    let desk: string | undefined;
     for (const c of this.deps.members(s.id)) {
       if (this.overloaded(c)) this.defer(c, s.id, false);
-      else this.sendOnce(c, `${s.id}:lobby`, lobby);
+      else {
+        this.sendOnce(c, `${s.id}:lobby`, lobby);
+        if (c.role === 'facilitator' && this.deps.desk) this.sendOnce(c, `${s.id}:desk`, (desk ??= this.deps.desk(s)));
+      }
     }
+  }
+
+  /** The latest cards for every screen (injects, messages): the same frame for every role. */
+  private noticesText(s: Session): string | null {
+    if (s.notices.length === 0) return null;
+    return JSON.stringify({ type: 'notices', session: s.id, notices: s.notices.slice(-5) } satisfies ServerMessage);
   }
 
   /**
@@ -186,6 +198,8 @@ export class Publisher {
       serverTime: this.deps.now(),
     } satisfies ServerMessage);
     const record = status.ended ? this.recordText(s) : null;
+    const notices = this.noticesText(s);
+    let desk: string | undefined;
     // The facilitator's true state changes with every action: at most one every FACILITATOR_EVERY_MS per session (the
     // last change always follows), unless this facilitator asked for it, or the session has ended (the final view goes
     // before the record, on every screen).
@@ -212,6 +226,8 @@ export class Publisher {
       }
       if (key === 'facilitator' && !only) this.facilitatorSent.set(s.id, t);
       this.sendOnce(c, `${s.id}:lobby`, lobby);
+      if (notices !== null) this.sendOnce(c, `${s.id}:notices`, notices);
+      if (c.role === 'facilitator' && this.deps.desk) this.sendOnce(c, `${s.id}:desk`, (desk ??= this.deps.desk(s)));
       const paused = status.paused ? 'paused' : 'resumed';
       if (c.last.has(`${s.id}:paused`) || status.paused)
         this.sendOnce(c, `${s.id}:paused`, JSON.stringify({ type: paused, session: s.id } satisfies ServerMessage));

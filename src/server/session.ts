@@ -23,6 +23,8 @@ import {
   TIMED_PHASES,
   type ErrorCode,
   type FacilitatorCommand,
+  type Notice,
+  type ScheduledItem,
   type SeatKind,
   type SessionStatus,
   type TimedPhase,
@@ -76,6 +78,16 @@ export class Session {
   readonly seats = new Map<string, SeatRow>();
   /** Set when the log no longer replays (the scenario file changed under it); the session is then read-only. */
   broken: string | null = null;
+  /** Bots play on without waiting for people at each month's end. */
+  autoplay = false;
+  /** The last month the bots may play with nobody in a chair (-1: not even the mandate). */
+  openTurn = -1;
+  /** Cards for every screen, and the facilitator's private notes, oldest first. */
+  readonly notices: Notice[] = [];
+  readonly notes: { turn: number; title: string; text: string }[] = [];
+  /** The plan of injects and messages, and why planned items were skipped. */
+  schedule: readonly ScheduledItem[] = [];
+  readonly skipped = new Map<string, string>();
 
   private phases: Phase[] = [];
   private readonly intents = new Map<string, number>();
@@ -179,6 +191,22 @@ export class Session {
 
   isBot(chair: Chair): boolean {
     return this.holderOf(chair) === undefined;
+  }
+
+  /** Whether a person holds a chair (projectors do not count). */
+  hasPeople(): boolean {
+    for (const seat of this.seats.values()) if (seat.seat !== 'projector') return true;
+    return false;
+  }
+
+  /** Waiting at a month's end for a person to sit down or the facilitator to let the bots play the month. */
+  held(): boolean {
+    return this.started && !this.ended && !this.autoplay && this.state.turn > this.openTurn && !this.hasPeople();
+  }
+
+  /** Whether a planned item has been sent (or skipped) already. */
+  fired(key: string): boolean {
+    return this.intents.has(`facilitator|plan:${key}`);
   }
 
   // ---- requests -------------------------------------------------------------------------------
@@ -307,8 +335,26 @@ export class Session {
     };
     this.deps.store.addSeat(row);
     this.seats.set(row.id, row);
-    this.deps.onChange(this);
+    // A person sat down: bots waiting for people at a month's end may play on.
+    if (this.started && !this.ended && seat !== 'projector')
+      this.guarded(() => {
+        this.runBots();
+        this.syncDeadline();
+        this.commit();
+      });
+    else this.deps.onChange(this);
     return { ok: true, token, row };
+  }
+
+  /** A seat's new token (the chair taken back on another device): the old token stops working. */
+  rekey(seatId: string): string | null {
+    const row = this.seats.get(seatId);
+    if (!row) return null;
+    const token = newToken();
+    const next = { ...row, tokenHash: hashToken(token) };
+    this.deps.store.setSeatToken(row.id, next.tokenHash);
+    this.seats.set(row.id, next);
+    return token;
   }
 
   // ---- internals ------------------------------------------------------------------------------
@@ -327,10 +373,57 @@ export class Session {
     const record = (event: SessionEvent, withIntent = true) =>
       this.record({ actor, intent: withIntent ? intentId : null, at: now, event });
     switch (cmd.do) {
-      case 'start':
+      case 'start': {
         if (this.started) return fail('session/started', 'the session has started already');
         record({ kind: 'start' });
+        const seq = at();
+        if (cmd.autoplay) record({ kind: 'autoplay', on: true }, false);
+        return { ok: true, seq };
+      }
+      case 'play-month': {
+        const closed = this.closedFor('facilitator');
+        if (closed) return closed;
+        if (this.openTurn < this.state.turn) record({ kind: 'open-month', turn: this.state.turn });
         return { ok: true, seq: at() };
+      }
+      case 'autoplay':
+        if (this.autoplay !== cmd.on) record({ kind: 'autoplay', on: cmd.on });
+        return { ok: true, seq: at() };
+      case 'add-time': {
+        const closed = this.closedFor('facilitator');
+        if (closed) return closed;
+        const d = this.currentDeadline();
+        if (d?.at == null) return fail('clock/none', 'no clock runs in this phase');
+        // Paused, the time left is counted from the pause: moving the deadline adds to it all the same.
+        const base = this.paused
+          ? Math.max(d.at, (this.pausedAt ?? now) + this.minRemaining(d.phase))
+          : Math.max(d.at, now);
+        record({ kind: 'deadline', turn: d.turn, phase: d.phase, at: base + cmd.seconds * 1000 });
+        return { ok: true, seq: at() };
+      }
+      case 'end-phase': {
+        const closed = this.closedFor('facilitator');
+        if (closed) return closed;
+        if (!(TIMED_PHASES as readonly Phase[]).includes(this.state.phase))
+          return fail('phase/wrong', 'only a sitrep, strategy, planning or coordination phase can be ended early');
+        const { turn, phase } = this.state;
+        this.timeUp();
+        if (this.state.turn === turn && this.state.phase === phase)
+          return fail('phase/wrong', 'nothing could move this phase on: a decision is still to be taken');
+        return { ok: true, seq: at() };
+      }
+      case 'broadcast': {
+        const closed = this.closedFor('facilitator');
+        if (closed) return closed;
+        record({ kind: 'notice', notice: this.notice({ kind: 'message', text: cmd.text }) });
+        return { ok: true, seq: at() };
+      }
+      case 'schedule':
+        record({ kind: 'schedule', items: cmd.items });
+        return { ok: true, seq: at() };
+      case 'approve-rejoin':
+        // The hub answers it (it holds the connection asking); it never changes the game.
+        return fail('rejoin/none', 'nobody is asking for that chair');
       case 'pause':
         if (!this.started) return fail('session/not-started', 'start the session first');
         if (!this.paused) record({ kind: 'pause' });
@@ -379,7 +472,24 @@ export class Session {
         if (stray?.do === 'request-unit')
           return fail('facilitator/unknown-event', `the scenario has no reinforcement '${stray.unit}'`);
         const rejection = this.act(engineActionOf(cmd)!, actor, intentId);
-        return rejection ?? { ok: true, seq: at() };
+        if (rejection) return rejection;
+        const seq = at();
+        const title = cmd.do === 'custom-inject' ? cmd.title : cmd.do === 'inject' ? cmd.event : cmd.indicator;
+        // The card for every screen carries the public reason; the private note stays in the facilitator's log.
+        if (cmd.do !== 'adjust-indicator')
+          record(
+            {
+              kind: 'notice',
+              notice: this.notice({
+                kind: 'inject',
+                ...(cmd.do === 'inject' ? { event: cmd.event } : { title: cmd.title }),
+                text: cmd.reason,
+              }),
+            },
+            false,
+          );
+        if (cmd.note) record({ kind: 'note', turn: this.state.turn, title, text: cmd.note }, false);
+        return { ok: true, seq };
       }
       case 'undo-last-resolution': {
         if (!this.started) return fail('session/not-started', 'start the session first');
@@ -388,6 +498,11 @@ export class Session {
         record({ kind: 'undo', to, reason: cmd.reason });
         const seq = at();
         if (!this.paused) record({ kind: 'pause' }, false);
+        // The phase gone back to gets its whole time again (not what was left of it when it closed).
+        const phase = this.state.phase as TimedPhase;
+        const dur = this.timers[phase];
+        if (dur)
+          record({ kind: 'deadline', turn: this.state.turn, phase, at: (this.pausedAt ?? now) + dur * 1000 }, false);
         return { ok: true, seq };
       }
       case 'end-game': {
@@ -486,7 +601,31 @@ export class Session {
         return;
       case 'release':
         return;
+      case 'open-month':
+        this.openTurn = Math.max(this.openTurn, ev.turn);
+        return;
+      case 'autoplay':
+        this.autoplay = ev.on;
+        return;
+      case 'notice':
+        this.notices.push(ev.notice);
+        return;
+      case 'note':
+        this.notes.push({ turn: ev.turn, title: ev.title, text: ev.text });
+        return;
+      case 'schedule':
+        this.schedule = ev.items;
+        return;
+      case 'skipped':
+        this.skipped.set(ev.key, ev.why);
+        return;
     }
+  }
+
+  /** A new card, numbered in the order of the log. */
+  private notice(n: Omit<Notice, 'id' | 'turn'>): Notice {
+    // Notices are applied as they are recorded: the count already holds the pending ones.
+    return { id: this.notices.length + 1, turn: this.state.turn, ...n };
   }
 
   private fold(rows: readonly EventRow[]): void {
@@ -539,6 +678,12 @@ export class Session {
     this.pausedAt = null;
     this.phases = [];
     this.intents.clear();
+    this.autoplay = false;
+    this.openTurn = -1;
+    this.notices.length = 0;
+    this.notes.length = 0;
+    this.schedule = [];
+    this.skipped.clear();
     this.fold(this.deps.store.events(this.id));
   }
 
@@ -550,13 +695,41 @@ export class Session {
   /** Bots play every chair nobody holds, one decision at a time in the driver's order (sim/driver.ts), until they wait on a person. */
   private runBots(): void {
     for (let round = 0; round < MAX_BOT_ROUNDS; round++) {
-      if (!this.started || this.paused || this.ended) return;
+      if (!this.started || this.ended) return;
+      this.fireDue();
+      if (this.paused || !this.mayPlay()) return;
       const chair = nextChair(this.state, this.scn, (c) => this.isBot(c));
       if (chair === null) return;
       let progress = false;
       for (const a of nextActionsFor(this.situation(chair), this.doctrine) ?? [])
         if (this.act(a, `bot:${chair}`, null) === null) progress = true;
       if (!progress) return;
+    }
+  }
+
+  /**
+   * Whether the bots may play now: with autoplay, or while a person holds a chair (people pace the game), or in a
+   * month the facilitator has let them play. With nobody in a chair they wait at the month's end.
+   */
+  private mayPlay(): boolean {
+    return this.autoplay || this.state.turn <= this.openTurn || this.hasPeople();
+  }
+
+  /** Sends the planned items of the current month not sent yet, each once (its `plan:` intent is in the log). */
+  private fireDue(): void {
+    const phase = this.state.phase;
+    if (phase === 'setup' || phase === 'over') return;
+    for (const item of this.schedule) {
+      if (item.month !== this.state.turn || this.fired(item.key)) continue;
+      const intent = `plan:${item.key}`;
+      const r = this.runCommand(item.command, 'facilitator', intent);
+      if (!r.ok)
+        this.record({
+          actor: 'facilitator',
+          intent,
+          at: this.deps.now(),
+          event: { kind: 'skipped', key: item.key, why: r.message },
+        });
     }
   }
 
@@ -569,7 +742,7 @@ export class Session {
   private syncDeadline(): void {
     if (this.timeout) clearTimeout(this.timeout);
     this.timeout = null;
-    if (!this.started || this.ended || this.closed) return;
+    if (!this.started || this.ended || this.closed || this.held()) return;
     const phase = this.state.phase;
     const dur = (TIMED_PHASES as readonly Phase[]).includes(phase) ? this.timers[phase as TimedPhase] : undefined;
     if (dur && !this.currentDeadline()) {
@@ -598,23 +771,30 @@ export class Session {
 
   private expireNow(): void {
     const d = this.currentDeadline();
-    if (!d || d.at === null || this.paused || this.ended || this.closed) return;
+    if (!d || d.at === null || this.paused || this.ended || this.closed || this.held()) return;
+    this.timeUp();
+    this.runBots();
+    this.syncDeadline();
+    this.commit();
+  }
+
+  /** The phase is over: what the chairs have is committed and confirmed, as logged actions by the timer. */
+  private timeUp(): void {
+    const d = this.currentDeadline();
+    const { turn, phase } = this.state;
     const order = (a: Action) => (a.type === 'sitrep/close' ? 1 : 0);
     const acts = this.chairs()
       .flatMap((c) => timeoutActionsFor(this.situation(c), this.doctrine))
       .sort((a, b) => order(a) - order(b));
     for (const a of acts) this.act(a, 'timer', null);
     // If nothing could move the phase on, stop its clock rather than firing again and again.
-    if (this.state.turn === d.turn && this.state.phase === d.phase)
+    if (d?.at != null && this.state.turn === turn && this.state.phase === phase)
       this.record({
         actor: 'timer',
         intent: null,
         at: this.deps.now(),
-        event: { kind: 'deadline', turn: d.turn, phase: d.phase, at: null },
+        event: { kind: 'deadline', turn, phase, at: null },
       });
-    this.runBots();
-    this.syncDeadline();
-    this.commit();
   }
 
   /** A resumed clock gets at least a few seconds back, and never more than the phase's whole time. */
@@ -657,6 +837,12 @@ const EVENT_KINDS: ReadonlySet<string> = new Set([
   'undo',
   'end',
   'release',
+  'open-month',
+  'autoplay',
+  'notice',
+  'note',
+  'schedule',
+  'skipped',
 ]);
 
 /** What is wrong with a logged event as read back from the store (a row edited, truncated or nulled), or null. */

@@ -81,7 +81,10 @@ describe('a group session in two browsers', () => {
     await shot(p, 'session-paused');
     // an inject arrives as a new view while the player types: the event shows, the typed note and the focus stay
     await f.getByLabel('Event').selectOption({ label: 'Regional summit' });
-    await f.getByLabel('Reason', { exact: true }).first().fill('The Council wants to see how you react');
+    await f
+      .getByLabel('Text for the players (shown on their screens)')
+      .first()
+      .fill('The Council wants to see how you react');
     await note.focus();
     await p.keyboard.type(' Patrols first.');
     await f.getByRole('button', { name: 'Inject the event' }).click();
@@ -121,6 +124,8 @@ describe('a group session in two browsers', () => {
     // the facilitator ends the game early: the player's screen opens the debrief, and goes back to the table
     await f.getByLabel('Reason').last().fill('time is up; debrief now');
     await f.getByRole('button', { name: 'End the game now' }).click();
+    await f.getByRole('group', { name: 'End the game now? It is scored as it stands.' }).waitFor();
+    await f.getByRole('button', { name: 'Yes, do it' }).click();
     await p.getByRole('heading', { name: /^Debrief: / }).waitFor({ timeout: 10_000 });
     await shot(p, 'session-player-debrief');
     await p.getByRole('button', { name: 'Back to the game' }).click();

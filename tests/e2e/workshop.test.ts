@@ -111,7 +111,7 @@ describe('a workshop: facilitator, projector and title', () => {
     await fx.getByLabel('What it changes').nth(1).selectOption({ label: 'Violence in a region' });
     await fx.getByLabel('Region').selectOption({ label: 'Port Meridia' });
     await fx.getByLabel('Change', { exact: true }).nth(1).fill('0');
-    await fx.getByLabel('Reason').fill('crowds at the gates');
+    await fx.getByLabel('Text for the players (shown on their screens)').fill('crowds at the gates');
     await fx.getByRole('button', { name: 'Apply the custom inject' }).click();
     await expect(problems.textContent()).resolves.toContain('Effect 2: the change must be a whole number');
     await fx.getByLabel('Change', { exact: true }).nth(1).fill('10');
@@ -159,6 +159,8 @@ describe('a workshop: facilitator, projector and title', () => {
     // the end: the debrief opens on the wall by itself, and from the console; each comes back
     await f.getByLabel('Reason').last().fill('time for the plenary');
     await f.getByRole('button', { name: 'End the game now' }).click();
+    await f.getByRole('group', { name: 'End the game now? It is scored as it stands.' }).waitFor();
+    await f.getByRole('button', { name: 'Yes, do it' }).click();
     await w.locator('#debrief-heading').waitFor({ timeout: 15_000 });
     await shot(w, 'workshop-projector-debrief');
     await w.getByRole('button', { name: 'Back to the game' }).click();

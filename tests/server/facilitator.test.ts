@@ -90,7 +90,8 @@ describe('the facilitator', () => {
     await expect(ctx.fac.command(sid, { do: 'undo-last-resolution', reason: 'x' })).rejects.toMatchObject({
       code: 'session/not-started',
     });
-    await ctx.fac.command(sid, { do: 'start' });
+    // nobody in a chair: the bots play on only with autoplay
+    await ctx.fac.command(sid, { do: 'start', autoplay: true });
     await until(() => truth(sid).phase === 'over', 'the bots to finish');
     const end = fview(ctx.fac.views.get(sid));
     expect(end.status.ended).toBe(true);

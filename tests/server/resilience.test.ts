@@ -172,7 +172,7 @@ describe('hole 6: one bad session cannot stop the server', () => {
     server = await serve(db);
     f = await fac(server.url);
     f.watch(sid);
-    await f.command(sid, { do: 'start' });
+    await f.command(sid, { do: 'start', autoplay: true });
     await until(
       () => (f.views.get(sid)?.role === 'facilitator' ? facilitatorView(f.views.get(sid)).state.turn >= 2 : false),
       'the bots to play',

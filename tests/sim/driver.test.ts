@@ -50,7 +50,7 @@ describe('one bot driver', () => {
       db.setMeta(`fog-secret:${row.id}`, seedSecret(seed));
       db.setMeta(`world-seed:${seed}`, seedWorld(seed));
       const session = Session.open(row, scn, { store: db, now: () => 0, onChange: () => {} });
-      expect(session.command({ do: 'start' }, 'go').ok).toBe(true);
+      expect(session.command({ do: 'start', autoplay: true }, 'go').ok).toBe(true);
       const server = session.state;
       session.close();
       db.close();

@@ -3,6 +3,7 @@ import { debriefEn } from '../debrief/i18n.en.js';
 import { playerEn } from '../session/player.i18n.en.js';
 import { workshopEn } from '../session/workshop.i18n.en.js';
 import { roomEn } from '../session/room.i18n.en.js';
+import { deskEn } from '../session/desk.i18n.en.js';
 import { mapEn } from '../scenes/i18n.en.js';
 import { legibleEn } from './legible.en.js';
 
@@ -11,6 +12,7 @@ export const en = {
   ...playerEn,
   ...workshopEn,
   ...roomEn,
+  ...deskEn,
   ...mapEn,
   ...legibleEn,
   'app.title': 'Mandate',

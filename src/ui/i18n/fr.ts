@@ -5,6 +5,7 @@ import { debriefFr } from '../debrief/i18n.fr.js';
 import { playerFr } from '../session/player.i18n.fr.js';
 import { workshopFr } from '../session/workshop.i18n.fr.js';
 import { roomFr } from '../session/room.i18n.fr.js';
+import { deskFr } from '../session/desk.i18n.fr.js';
 import { mapFr } from '../scenes/i18n.fr.js';
 import { legibleFr } from './legible.fr.js';
 
@@ -13,6 +14,7 @@ export const fr: Record<MessageKey, string> = {
   ...playerFr,
   ...workshopFr,
   ...roomFr,
+  ...deskFr,
   ...mapFr,
   ...legibleFr,
   'app.title': 'Mandat',

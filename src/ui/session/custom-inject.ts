@@ -198,7 +198,7 @@ export interface InjectForm {
  */
 export function customInjectForm(
   scn: Scenario,
-  send: (cmd: { title: string; effects: Effect[]; reason: string }) => Promise<unknown>,
+  send: (cmd: { title: string; effects: Effect[]; reason: string; note?: string }) => Promise<unknown>,
   refusal: (e: unknown) => string,
 ): InjectForm {
   const kinds = kindsFor(scn);
@@ -222,6 +222,8 @@ export function customInjectForm(
     autocomplete: 'off',
     oninput: () => changed(),
   });
+  // the facilitator's own note: kept by the server for this console, never sent to a player or the projector
+  const note = h('input', { id: 'fac-fx-note', type: 'text', maxlength: MAX_REASON, autocomplete: 'off' });
   const rowsBox = h('div', { class: 'fx-rows' });
   const preview = h('div', { class: 'fx-preview', 'aria-live': 'polite' });
   const messages = h('div');
@@ -248,7 +250,8 @@ export function customInjectForm(
     h('div', { class: 'field' }, h('label', { for: 'fac-fx-title' }, t('ws.fx.title')), title),
     rowsBox,
     flagList,
-    h('div', { class: 'field' }, h('label', { for: 'fac-fx-reason' }, t('session.reason')), reason),
+    h('div', { class: 'field' }, h('label', { for: 'fac-fx-reason' }, t('ws.publicReason')), reason),
+    h('div', { class: 'field' }, h('label', { for: 'fac-fx-note' }, t('ws.noteLabel')), note),
     preview,
     messages,
     submit,
@@ -461,11 +464,13 @@ export function customInjectForm(
     busy = true;
     paintMessages();
     try {
-      await send({ title: r.title, effects: r.effects, reason: r.reason });
+      const n = note.value.trim();
+      await send({ title: r.title, effects: r.effects, reason: r.reason, ...(n ? { note: n } : {}) });
       outcome = { kind: 'ok', text: t('ws.fx.applied', { title: r.title }) };
       rows = [newRow(scn)];
       title.value = '';
       reason.value = '';
+      note.value = '';
       paintRows();
       paintPreview();
     } catch (e) {

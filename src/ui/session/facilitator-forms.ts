@@ -15,7 +15,17 @@ export type Send = (cmd: FacilitatorCommand, done?: string) => Promise<unknown>;
 /** A clock per timed phase, in minutes (empty: no clock); the server counts down and acts for late chairs at zero. */
 export function clocksForm(send: Send): HTMLElement {
   const inputs = TIMED_PHASES.map((p) =>
-    h('input', { id: `fac-clock-${p}`, type: 'number', min: 0.5, max: 120, step: 0.5, inputmode: 'decimal' }),
+    h('input', {
+      id: `fac-clock-${p}`,
+      type: 'number',
+      min: 0.5,
+      max: 120,
+      step: 0.5,
+      inputmode: 'decimal',
+      'data-phase': p,
+      // typed by the facilitator: the clocks the server runs no longer overwrite it until it is sent
+      oninput: (e: Event) => ((e.target as HTMLInputElement).dataset['edited'] = '1'),
+    }),
   );
   const problem = h('p', { class: 'rejection', role: 'alert', hidden: true });
   return h(
@@ -41,6 +51,7 @@ export function clocksForm(send: Send): HTMLElement {
           seconds[p] = v === '' ? null : Math.round(min * 60);
         }
         problem.hidden = true;
+        for (const input of inputs) delete input.dataset['edited'];
         const set = TIMED_PHASES.filter((p) => seconds[p] != null).map((p) =>
           t('ws.clockRow', { phase: t(`phase.${p}`), min: (seconds[p]! / 60).toString() }),
         );
@@ -64,6 +75,15 @@ export function clocksForm(send: Send): HTMLElement {
   );
 }
 
+/** Shows the clocks the server runs (seconds per phase) in a clocks form, except in fields being edited. */
+export function showClocks(form: HTMLElement, seconds: Readonly<Partial<Record<TimedPhase, number>>>): void {
+  for (const input of form.querySelectorAll<HTMLInputElement>('input[data-phase]')) {
+    if (input.dataset['edited'] === '1' || input === document.activeElement) continue;
+    const v = seconds[input.dataset['phase'] as TimedPhase];
+    input.value = v === undefined ? '' : String(Math.round((v / 60) * 100) / 100);
+  }
+}
+
 export function eventForm(send: Send, scn: Scenario | undefined): HTMLElement {
   const evSel = h(
     'select',
@@ -71,6 +91,7 @@ export function eventForm(send: Send, scn: Scenario | undefined): HTMLElement {
     (scn?.events ?? []).map((e) => h('option', { value: e.id }, scn ? eventTitle(scn, e.id) : e.id)),
   );
   const evReason = h('input', { id: 'fac-event-reason', type: 'text', required: true, maxlength: 280 });
+  const evNote = h('input', { id: 'fac-event-note', type: 'text', maxlength: 280 });
   return h(
     'form',
     {
@@ -78,15 +99,20 @@ export function eventForm(send: Send, scn: Scenario | undefined): HTMLElement {
       onsubmit: (e: Event) => {
         e.preventDefault();
         const title = evSel.selectedOptions[0]?.textContent ?? evSel.value;
-        send({ do: 'inject', event: evSel.value, reason: evReason.value }, t('ws.injected', { title })).then(
-          () => (evReason.value = ''),
+        const note = evNote.value.trim();
+        send(
+          { do: 'inject', event: evSel.value, reason: evReason.value, ...(note ? { note } : {}) },
+          t('ws.injected', { title }),
+        ).then(
+          () => ((evReason.value = ''), (evNote.value = '')),
           () => undefined,
         );
       },
     },
     h('h2', {}, t('session.inject')),
     h('div', { class: 'field' }, h('label', { for: 'fac-event' }, t('session.event')), evSel),
-    h('div', { class: 'field' }, h('label', { for: 'fac-event-reason' }, t('session.reason')), evReason),
+    h('div', { class: 'field' }, h('label', { for: 'fac-event-reason' }, t('ws.publicReason')), evReason),
+    h('div', { class: 'field' }, h('label', { for: 'fac-event-note' }, t('ws.noteLabel')), evNote),
     h('button', { type: 'submit' }, t('session.injectButton')),
   );
 }

@@ -16,8 +16,9 @@ import { lengthForm, monthsField } from './length-form.js';
 import { packLinks } from './pack-link.js';
 import { teamRow } from '../../net/compare.js';
 import { showConnection } from './connection.js';
-import { clocksForm, eventForm, indicatorForm, type Send } from './facilitator-forms.js';
+import { clocksForm, eventForm, indicatorForm, showClocks, type Send } from './facilitator-forms.js';
 import { sessionFromRecord, sessionFromState, showDebrief } from './ending.js';
+import { roomDashboard } from './dashboard.js';
 
 type Lobby = Extract<ServerMessage, { type: 'lobby' }>;
 type Timer = Extract<ServerMessage, { type: 'timer' }>;
@@ -104,15 +105,14 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
     ).finally(render);
   };
 
-  const timeLeft = (sid: string): number | null => {
-    // stands still while the server cannot be reached
-    return client.timeLeftOf(timers.get(sid));
-  };
+  // stands still while the server cannot be reached
+  const timeLeft = (sid: string): number | null => client.timeLeftOf(timers.get(sid));
 
   // ---- all teams ------------------------------------------------------------------------------
 
   const listDyn = h('div', { class: 'fac-stack' });
-  const listScreen = h('div', { class: 'fac-stack' }, createForm(), listDyn);
+  const dash = roomDashboard(client, run, (x) => openSession(x));
+  const listScreen = h('div', { class: 'fac-stack' }, dash.root, createForm(), listDyn);
 
   function createForm(): HTMLElement {
     const scen = h(
@@ -310,6 +310,7 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
     const scn = scenarioOf(s0.scenario);
     const chairs = CHAIRS.filter((c) => !scn || scn.chairs[c] !== undefined);
     let releasing: Chair | null = null;
+    let askStart = false;
     let joinKey = '';
 
     const joinBox = h('section', { class: 'panel fac-join', 'aria-labelledby': 'fac-join' });
@@ -339,9 +340,36 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
     const adjustForm = indicatorForm(send, scn);
     const lengthBox = scn ? lengthForm(scn, send, () => info().truth?.state ?? null) : null;
     const ctlReason = h('input', { id: 'fac-ctl-reason', type: 'text', required: true, maxlength: 280 });
+    // undo and end take effect only once confirmed
+    const confirmBox = h('div');
     const withReason = (cmd: 'undo-last-resolution' | 'end-game') => () => {
       if (!ctlReason.reportValidity()) return;
-      run(client.command(sid, { do: cmd, reason: ctlReason.value }).then(() => (ctlReason.value = '')));
+      const yes = h(
+        'button',
+        {
+          type: 'button',
+          class: 'danger',
+          onclick: () => {
+            confirmBox.replaceChildren();
+            run(client.command(sid, { do: cmd, reason: ctlReason.value }).then(() => (ctlReason.value = '')));
+          },
+        },
+        t('ws.confirmYes'),
+      );
+      confirmBox.replaceChildren(
+        h(
+          'div',
+          { class: 'confirm', role: 'group', 'aria-labelledby': 'fac-ctl-q' },
+          h('p', { id: 'fac-ctl-q' }, t(cmd === 'end-game' ? 'ws.confirmEnd' : 'ws.confirmUndo')),
+          h(
+            'div',
+            { class: 'button-row' },
+            yes,
+            h('button', { type: 'button', onclick: () => confirmBox.replaceChildren() }, t('dash.cancel')),
+          ),
+        ),
+      );
+      yes.focus();
     };
     const undoBtn = h('button', { type: 'button', onclick: withReason('undo-last-resolution') }, t('session.undo'));
     const endBtn = h('button', { type: 'button', class: 'danger', onclick: withReason('end-game') }, t('session.end'));
@@ -351,6 +379,7 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
       h('h2', {}, t('session.control')),
       h('div', { class: 'field' }, h('label', { for: 'fac-ctl-reason' }, t('session.reason')), ctlReason),
       h('div', { class: 'button-row' }, undoBtn, endBtn),
+      confirmBox,
     );
 
     // -- live parts --
@@ -519,7 +548,15 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
               type: 'button',
               id: 'fac-start',
               class: 'primary',
-              onclick: () => run(client.command(sid, { do: 'start' })),
+              onclick: () => {
+                // nobody seated: asked first whether the bots wait for people or play on
+                const seated = Object.values(lobbies.get(sid)?.seats ?? {}).some((x) => x?.by === 'human');
+                if (seated) run(client.command(sid, { do: 'start' }));
+                else {
+                  askStart = true;
+                  paintState();
+                }
+              },
             },
             t('session.start'),
           ),
@@ -551,6 +588,36 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
             'button',
             { type: 'button', id: 'fac-pause', onclick: () => run(client.command(sid, { do: 'pause' })) },
             t('session.pause'),
+          ),
+        );
+      if (!st?.started && askStart)
+        buttons.push(
+          h(
+            'div',
+            { class: 'confirm', role: 'group', 'aria-labelledby': 'fac-start-q' },
+            h('p', { id: 'fac-start-q' }, t('dash.startEmpty', { teams: (current ?? s0).team })),
+            h(
+              'div',
+              { class: 'button-row' },
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'primary',
+                  onclick: () => ((askStart = false), run(client.command(sid, { do: 'start' }))),
+                },
+                t('dash.startWait'),
+              ),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  onclick: () => ((askStart = false), run(client.command(sid, { do: 'start', autoplay: true }))),
+                },
+                t('dash.startAuto'),
+              ),
+              h('button', { type: 'button', onclick: () => ((askStart = false), paintState()) }, t('dash.cancel')),
+            ),
           ),
         );
       keepFields(stateBox, () =>
@@ -726,6 +793,7 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
       session: sid,
       root,
       update: () => {
+        showClocks(clockForm, client.desks.get(sid)?.timers ?? {});
         paintJoin();
         paintState();
         paintLobby();
@@ -743,6 +811,7 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
     if (!current) {
       desk = null;
       if (body.firstChild !== listScreen) body.replaceChildren(listScreen);
+      dash.paint();
       keepFields(listDyn, paintList);
     } else {
       if (desk?.session !== current.session) {
@@ -775,6 +844,7 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
     'record',
     'reopened',
     'sessions',
+    'desk',
   ] as const)
     client.on(type, () => render());
   showConnection(client);
@@ -787,5 +857,5 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
     },
   );
   // The clock counts down between messages; only its text changes.
-  window.setInterval(() => desk?.tick(), 1000);
+  window.setInterval(() => (current ? desk?.tick() : dash.tick()), 1000);
 }

@@ -11,33 +11,114 @@ import { clock, errText, keepFields, scenarioOf } from './common.js';
 import { showConnection } from './connection.js';
 import { sessionFromRecord, showDebrief } from './ending.js';
 import { createPlayerTable, type PlayerTable } from './player-table.js';
+import { noticeCards } from './cards.js';
 
 const SEAT_KEY = 'mandate.seat';
 
-function storedSeat(code: string): string | null {
+/** A seat kept on this device (not only this tab: phones discard tabs, QR apps open new ones). */
+interface KeptSeat {
+  readonly token: string;
+  readonly name: string;
+  readonly seat: string;
+  readonly pin: string | null;
+}
+
+function storedSeat(code: string): KeptSeat | null {
   try {
-    return sessionStorage.getItem(`${SEAT_KEY}.${code}`);
+    const v = JSON.parse(localStorage.getItem(`${SEAT_KEY}.${code}`) ?? 'null') as Partial<KeptSeat> | null;
+    return v && typeof v.token === 'string' && typeof v.name === 'string' && typeof v.seat === 'string'
+      ? { token: v.token, name: v.name, seat: v.seat, pin: typeof v.pin === 'string' ? v.pin : null }
+      : null;
   } catch {
     return null;
   }
 }
 
-function storeSeat(code: string, token: string | null): void {
+function storeSeat(code: string, seat: KeptSeat | null): void {
   try {
-    if (token === null) sessionStorage.removeItem(`${SEAT_KEY}.${code}`);
-    else sessionStorage.setItem(`${SEAT_KEY}.${code}`, token);
+    if (seat === null) {
+      localStorage.removeItem(`${SEAT_KEY}.${code}`);
+      sessionStorage.removeItem(`${SEAT_KEY}.live.${code}`);
+    } else {
+      localStorage.setItem(`${SEAT_KEY}.${code}`, JSON.stringify(seat));
+      // this tab sits in the chair: a reload of it goes straight back, a new tab asks first
+      sessionStorage.setItem(`${SEAT_KEY}.live.${code}`, '1');
+    }
   } catch {
     /* not kept: a reload joins again */
   }
 }
 
+function liveInTab(code: string): boolean {
+  try {
+    return sessionStorage.getItem(`${SEAT_KEY}.live.${code}`) === '1';
+  } catch {
+    return false;
+  }
+}
+
 export function playerPage(root: HTMLElement, code: string): void {
-  const saved = storedSeat(code);
+  const kept = storedSeat(code);
+  // A seat kept on this device, opened in a new tab: "Rejoin as Ben?" first (a shared phone, another person).
+  if (kept && !liveInTab(code)) {
+    const yes = h(
+      'button',
+      {
+        type: 'button',
+        class: 'primary',
+        onclick: () => {
+          storeSeat(code, kept);
+          playerPage(root, code);
+        },
+      },
+      t('seat.rejoinYes', { name: kept.name }),
+    );
+    root.replaceChildren(
+      h(
+        'main',
+        { id: 'main', class: 'session-page', tabindex: -1 },
+        h('h1', {}, t('session.playerHeading')),
+        h(
+          'section',
+          { class: 'panel', 'aria-labelledby': 'rejoin-q' },
+          h(
+            'h2',
+            { id: 'rejoin-q' },
+            t('seat.rejoinAs', {
+              name: kept.name,
+              chair: (CHAIRS as readonly string[]).includes(kept.seat) ? chairName(kept.seat as Chair) : kept.seat,
+            }),
+          ),
+          h(
+            'div',
+            { class: 'button-row' },
+            yes,
+            h(
+              'button',
+              {
+                type: 'button',
+                onclick: () => {
+                  storeSeat(code, null);
+                  playerPage(root, code);
+                },
+              },
+              t('seat.rejoinNo'),
+            ),
+          ),
+        ),
+      ),
+    );
+    yes.focus();
+    return;
+  }
+  const saved = kept?.token ?? null;
+  let myName = kept?.name ?? '';
   const client = new SessionClient({
     url: sessionUrl(location),
     ...(saved ? { token: saved } : {}),
-    onToken: (tok) => storeSeat(code, tok),
   });
+  const cards = noticeCards(client, () => (scenarioId ? scenarioOf(scenarioId) : undefined));
+  const pinLine = h('p', { class: 'small muted session-pin', 'data-testid': 'seat-pin' });
   // the lobby's screens (join, claim)
   let message = '';
   let scenarioId: string | null = null;
@@ -63,6 +144,7 @@ export function playerPage(root: HTMLElement, code: string): void {
   );
   root.replaceChildren(lobbyScreen);
 
+  let rejoining: Chair | null = null;
   const run = (p: Promise<unknown>) => {
     busy = true;
     render();
@@ -102,8 +184,10 @@ export function playerPage(root: HTMLElement, code: string): void {
     if (client.role === 'chair' && v?.role === 'chair' && scn) {
       if (!table) {
         table = createPlayerTable({ dispatch: act, onDebrief: () => void openDebrief(), onLang: switchLang });
-        root.replaceChildren(table.root);
+        root.replaceChildren(cards, table.root, pinLine);
       }
+      const pin = client.pin ?? kept?.pin ?? null;
+      pinLine.textContent = pin ? t('seat.pin', { pin }) : '';
       table.update({
         scn,
         body: v,
@@ -123,7 +207,7 @@ export function playerPage(root: HTMLElement, code: string): void {
       table = null;
       if (client.role === 'member') message = t('player.freed');
     }
-    if (root.firstChild !== lobbyScreen) root.replaceChildren(lobbyScreen);
+    if (root.firstChild !== cards || root.children[1] !== lobbyScreen) root.replaceChildren(cards, lobbyScreen);
     keepFields(body, paintLobby);
   }
 
@@ -133,7 +217,7 @@ export function playerPage(root: HTMLElement, code: string): void {
   }
 
   function paintLobby(): void {
-    status.textContent = message;
+    status.textContent = message || (client.role === 'member' ? notice : '');
     if (client.role === null || client.role === 'anonymous') {
       const name = h('input', { id: 'join-name', type: 'text', required: true, maxlength: 40 });
       body.replaceChildren(
@@ -143,6 +227,7 @@ export function playerPage(root: HTMLElement, code: string): void {
             class: 'panel',
             onsubmit: (e: Event) => {
               e.preventDefault();
+              myName = name.value.trim();
               run(client.join(code, name.value).then((j) => (scenarioId = j.scenario)));
             },
           },
@@ -175,7 +260,16 @@ export function playerPage(root: HTMLElement, code: string): void {
                   { type: 'button', disabled: taken || busy, onclick: () => run(client.claimChair(c)) },
                   t('session.claimChair', { chair: chairName(c) }),
                 ),
-                taken ? ` ${t('session.seatHuman', { name: s.name })}` : '',
+                taken ? ` ${t('session.seatHuman', { name: s.name })} ` : '',
+                // the same person on a new device: the PIN from the old screen, or the facilitator's approval
+                taken && rejoining !== c
+                  ? h(
+                      'button',
+                      { type: 'button', class: 'small-btn', onclick: () => ((rejoining = c), render()) },
+                      t('seat.mine', { chair: chairName(c) }),
+                    )
+                  : '',
+                taken && rejoining === c ? rejoinForm(c) : '',
               );
             }),
           ),
@@ -185,6 +279,35 @@ export function playerPage(root: HTMLElement, code: string): void {
     }
     body.replaceChildren(
       h('p', {}, scenarioId && !scn ? t('player.noScenario', { id: scenarioId }) : t('session.waiting')),
+    );
+  }
+
+  function rejoinForm(c: Chair): HTMLElement {
+    const pin = h('input', {
+      id: `rejoin-pin-${c}`,
+      type: 'text',
+      inputmode: 'numeric',
+      autocomplete: 'one-time-code',
+      pattern: '[0-9]{6}',
+      maxlength: 6,
+    });
+    return h(
+      'form',
+      {
+        class: 'confirm',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          const v = pin.value.trim();
+          run(
+            client.rejoin(c, v === '' ? undefined : v).then((r) => {
+              if (r.type === 'ack') notice = t('seat.asked');
+              rejoining = null;
+            }),
+          );
+        },
+      },
+      h('div', { class: 'field' }, h('label', { for: `rejoin-pin-${c}` }, t('seat.pinLabel')), pin),
+      h('button', { type: 'submit', class: 'primary' }, t('seat.rejoinButton')),
     );
   }
 
@@ -235,6 +358,13 @@ export function playerPage(root: HTMLElement, code: string): void {
     if (rejection?.code === 'session/paused') rejection = null;
   });
   client.on('lobby', (l) => (scenarioId ??= l.scenario));
+  client.on('seated', (m) => {
+    if (m.seat !== 'projector') storeSeat(code, { token: m.token, name: myName, seat: m.seat, pin: m.pin ?? null });
+    notice = '';
+  });
+  client.on('error', (m) => {
+    if (m.code === 'rejoin/refused') notice = t('rej.rejoin/refused');
+  });
   for (const type of [
     'view',
     'lobby',

@@ -13,6 +13,7 @@ import { t } from '../i18n/index.js';
 import { clock, errText, indName, scenarioOf } from './common.js';
 import { debriefFromRecord } from './ending.js';
 import { showConnection } from './connection.js';
+import { noticeCards } from './cards.js';
 
 const SEAT_KEY = 'mandate.projector';
 type Lobby = Extract<ServerMessage, { type: 'lobby' }>;
@@ -76,7 +77,9 @@ export function projectorPage(root: HTMLElement, code: string): void {
     lower,
     main,
   );
-  root.replaceChildren(screen);
+  // injects and the facilitator's messages, as on every player's screen
+  const cards = noticeCards(client, () => (lobby ? scenarioOf(lobby.scenario) : undefined));
+  root.replaceChildren(cards, screen);
   // the map lives as long as the page (it keeps running behind the debrief)
   lazyMap(mapBox, { source, motion: motion.motion });
 
