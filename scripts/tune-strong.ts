@@ -51,7 +51,9 @@ function perturb(t: Tuning): Tuning {
     flat[k] =
       k === 'moveArea'
         ? Math.min(1, Math.max(0, v + gauss() * 0.2))
-        : Math.round(v * Math.exp(gauss() * 0.4) * 100) / 100;
+        : k === 'spoilerForce'
+          ? Math.round((v + gauss() * 4) * 100) / 100
+          : Math.round(v * Math.exp(gauss() * 0.4) * 100) / 100;
   }
   const weights = Object.fromEntries(
     Object.entries(flat)

@@ -28,6 +28,7 @@ const ATTACHED: ReadonlySet<MechanicId> = new Set([
   'regional-alignment',
   'repetition',
   'silo-working',
+  'civil-society',
   'primacy-leverage',
   'force-substitution',
 ]);

@@ -100,5 +100,6 @@ export const MECHANICS = [
   'analysis-decay',
   'monthly-assessment',
   'silo-working',
+  'civil-society',
 ] as const;
 export type MechanicId = (typeof MECHANICS)[number];

@@ -88,6 +88,20 @@ export function siloFactor(s: GameState, scn: Scenario, chair: Card['chair']): n
   return s.turn - last >= scn.mechanics.siloTurns ? 0.7 : 1;
 }
 
+/**
+ * L-population, report ¶15: civil society should be consulted before and while solutions are
+ * designed, and a population that understands the mission gives it leverage. A chair that talks
+ * with the parties but has taken none of its outreach steps for `outreachTurns` turns negotiates
+ * blind to the people the settlement is for: its talks achieve ×`outreachFactor`. Only chairs that
+ * have outreach actions are counted. Goes beyond the report in holding each chair to it.
+ */
+export function outreachFactor(s: GameState, scn: Scenario, chair: Card['chair']): number {
+  const steps = scn.actions.filter((c) => c.chair === chair && c.tags.includes('outreach'));
+  if (steps.length === 0) return 1;
+  const last = Math.max(0, ...steps.map((c) => s.played[c.id] ?? 0));
+  return s.turn - last >= scn.mechanics.outreachTurns ? scn.mechanics.outreachFactor : 1;
+}
+
 export function modifiersFor(
   s: GameState,
   scn: Scenario,
@@ -109,6 +123,7 @@ export function modifiersFor(
   if (card.tags.includes('talks')) {
     push(trackFactor(s, scn, card, target), 'strategy-track', ['L-primacy', 'L-leadership']);
     push(regionalFactor(s), 'regional-alignment', ['L-regional']);
+    push(outreachFactor(s, scn, card.chair), 'civil-society', ['L-population']);
   }
   // L-analysis ¶10: operations and talks alike are planned on the mission's picture of the conflict.
   if (card.tags.includes('talks') || card.tags.some((t) => (OPERATIONS as readonly string[]).includes(t)))

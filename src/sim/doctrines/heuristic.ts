@@ -54,6 +54,13 @@ export interface Tuning {
   readonly neglect: number;
   /** A unit moves toward bare violent regions weighted by population (0) or alike (1). */
   readonly moveArea: number;
+  /**
+   * What an outreach step is worth to a chair that talks, once its last outreach is about to go
+   * stale (the civil-society mechanic: talks without outreach lose effect). Optional: 0 when absent.
+   */
+  readonly outreach?: number;
+  /** What force on a spoiler (an actor outside any process) is worth, in the strong family. Optional: −forceOffTrack. */
+  readonly spoilerForce?: number;
 }
 
 export const REPORT: Style = {
@@ -164,6 +171,20 @@ function effectValue(style: Style, ctx: DoctrineContext, e: Effect, target: stri
   }
 }
 
+/**
+ * Whether this chair talks with the parties and its last outreach step is about to go stale (read
+ * from the chair's view of the ledger: the turns its own outreach cards changed something).
+ */
+function outreachDue(ctx: DoctrineContext): boolean {
+  const mine = ctx.scenario.actions.filter((c) => c.chair === ctx.chair);
+  if (!mine.some((c) => c.tags.includes('talks'))) return false;
+  const outreach = new Set(mine.filter((c) => c.tags.includes('outreach')).map((c) => c.id));
+  let last = 0;
+  for (const e of ctx.view.ledger)
+    if (e.cause.kind === 'action' && e.cause.chair === ctx.chair && outreach.has(e.cause.card)) last = e.turn;
+  return ctx.view.turn - last >= ctx.scenario.mechanics.outreachTurns - 1;
+}
+
 function itemValue(style: Style, ctx: DoctrineContext, item: Item, track: Set<string>): number {
   const c = card(ctx, item.card);
   if (!c) return -Infinity;
@@ -177,6 +198,7 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, track: Set<st
     value += style.coordinate ? T.coordination + Math.max(0, 60 - v.indicators.cohesion.value) / 5 : -N;
   if (has('analysis') && !style.analysis) value -= N;
   if (has('outreach') && !style.outreach) value -= N;
+  else if (has('outreach') && T.outreach) value += outreachDue(ctx) ? T.outreach : 0;
   if (has('support-state') && style.hostState === 'embrace') value += 6;
   if (has('regional')) value += style.regional ? T.regional : -N;
   if (has('ceasefire-technical')) value += live ? 1 : -30;
@@ -186,6 +208,7 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, track: Set<st
     const spoiler = ctx.scenario.actors.find((a) => a.id === item.target)?.negotiable === false;
     if (style.military === 'first') value += 8;
     else if (track.has(item.target) && live) value += T.forceOnTrack;
+    else if (spoiler && style.breaking === 'deprioritise' && T.spoilerForce !== undefined) value += T.spoilerForce;
     else if (!spoiler || style.breaking === 'deprioritise') value -= T.forceOffTrack;
   }
   if (has('talks') && item.target !== undefined) {
@@ -318,6 +341,9 @@ export function makeDoctrine(style: Style): Doctrine {
         )
           return false;
         const c = card(ctx, it.card);
+        // Pressure on a spoiler (outside any process) backs no talks by nature: kept when the tuning values it.
+        const spoiler = ctx.scenario.actors.find((a) => a.id === it.target)?.negotiable === false;
+        if (spoiler && (tun(style).spoilerForce ?? -1) > 0) return false;
         return (
           !!c &&
           c.target === 'actor' &&

@@ -277,6 +277,7 @@ export const en = {
   'mech.analysis-decay': 'Analysis going stale without upkeep',
   'mech.monthly-assessment': 'The month’s assessment',
   'mech.silo-working': 'A chair working in its own silo',
+  'mech.civil-society': 'Talks without consulting civil society',
 
   'effect.indicator': '{name} {by}',
   'effect.violence': 'Violence in {region} {by}',

@@ -283,6 +283,7 @@ export const fr: Record<MessageKey, string> = {
   'mech.analysis-decay': 'Analyse qui vieillit faute d’entretien',
   'mech.monthly-assessment': 'Évaluation du mois',
   'mech.silo-working': 'Un poste qui travaille en vase clos',
+  'mech.civil-society': 'Des pourparlers sans consulter la société civile',
 
   'effect.indicator': '{name} {by}',
   'effect.violence': 'Violence à {region} {by}',

@@ -246,6 +246,13 @@ export const MODEL_EN: ModelContent = {
         'Each turn, every chair that has taken no coordination step for {siloTurns} turns costs cohesion {siloCost}, and its actions achieve ×0.7.',
       assumes: 'That integrated planning across components needs regular joint steps (report ¶6, ¶8).',
     },
+    'civil-society': {
+      means: 'Talks need the people they are for.',
+      moves:
+        'A chair that talks with the parties but has taken none of its outreach steps for {outreachTurns} turns gets ×{outreachFactor} from its talks.',
+      assumes:
+        'That civil society is consulted before and while solutions are designed (report ¶15); holding each chair to it goes beyond the report.',
+    },
     'mission-presence': {
       means: 'Mission units dampen violence where they stand.',
       moves:

@@ -249,6 +249,13 @@ export const MODEL_FR: ModelContent = {
         'Chaque tour, chaque siège sans étape de coordination depuis {siloTurns} tours coûte {siloCost} de cohésion, et ses actions ne rendent que ×0,7.',
       assumes: 'Qu’une planification intégrée entre composantes exige des étapes communes régulières (rapport ¶6, ¶8).',
     },
+    'civil-society': {
+      means: 'Des pourparlers ont besoin de ceux pour qui ils sont menés.',
+      moves:
+        'Un siège qui négocie avec les parties sans aucune de ses actions de proximité depuis {outreachTurns} tours n’obtient que ×{outreachFactor} de ses pourparlers.',
+      assumes:
+        'Que la société civile soit consultée avant et pendant l’élaboration des solutions (rapport ¶15) ; en tenir chaque siège responsable va au-delà du rapport.',
+    },
     'mission-presence': {
       means: 'Les unités de la mission atténuent la violence là où elles sont.',
       moves:
