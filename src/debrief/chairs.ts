@@ -29,6 +29,8 @@ const ATTACHED: ReadonlySet<MechanicId> = new Set([
   'repetition',
   'silo-working',
   'civil-society',
+  'regional-practice',
+  'analysis-practice',
   'primacy-leverage',
   'force-substitution',
 ]);

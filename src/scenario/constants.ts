@@ -53,6 +53,8 @@ export const ACTOR_KINDS = [
   'regional-org',
   'parallel-force',
   'civil-society',
+  'regional-practice',
+  'analysis-practice',
 ] as const;
 
 export const CAPABILITIES = ['infantry', 'combat', 'police', 'air', 'isr', 'engineers'] as const;
@@ -101,5 +103,7 @@ export const MECHANICS = [
   'monthly-assessment',
   'silo-working',
   'civil-society',
+  'regional-practice',
+  'analysis-practice',
 ] as const;
 export type MechanicId = (typeof MECHANICS)[number];

@@ -353,10 +353,13 @@ export const Mechanics = z.strictObject({
   siloTurns: int(1, 24).default(3),
   /** L-cohesion: cohesion lost per turn by each chair working in a silo. */
   siloCost: num(0, 10).default(2),
-  /** L-population: turns a chair may talk without any of its outreach steps before its talks lose effect. */
-  outreachTurns: int(1, 24).default(3),
-  /** L-population: share of their effect that such a chair's talks keep. */
-  outreachFactor: num(0, 1).default(0.7),
+  /**
+   * L-population, L-regional, L-analysis: turns a chair may go without any of its outreach,
+   * regional or analysis steps before its talks (and, for analysis, operations) lose effect.
+   */
+  practiceTurns: int(1, 24).default(3),
+  /** Share of their effect that such a chair's actions keep. */
+  practiceFactor: num(0, 1).default(0.75),
 });
 export type Mechanics = z.infer<typeof Mechanics>;
 

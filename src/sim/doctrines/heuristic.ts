@@ -55,10 +55,10 @@ export interface Tuning {
   /** A unit moves toward bare violent regions weighted by population (0) or alike (1). */
   readonly moveArea: number;
   /**
-   * What an outreach step is worth to a chair that talks, once its last outreach is about to go
-   * stale (the civil-society mechanic: talks without outreach lose effect). Optional: 0 when absent.
+   * What an outreach, regional or analysis step is worth to a chair whose last such step is about
+   * to go stale (the practice mechanics: its talks or operations lose effect). Optional: 0.
    */
-  readonly outreach?: number;
+  readonly practice?: number;
   /** What force on a spoiler (an actor outside any process) is worth, in the strong family. Optional: −forceOffTrack. */
   readonly spoilerForce?: number;
 }
@@ -171,18 +171,23 @@ function effectValue(style: Style, ctx: DoctrineContext, e: Effect, target: stri
   }
 }
 
+const OPERATIONS = ['military', 'offensive', 'pressure', 'protection', 'police'];
+
 /**
- * Whether this chair talks with the parties and its last outreach step is about to go stale (read
- * from the chair's view of the ledger: the turns its own outreach cards changed something).
+ * Whether a practice of this chair (its outreach, regional or analysis steps) is about to go stale
+ * under the practice mechanics, where this chair has the talks (or operations, for analysis) that
+ * would lose effect. Read from the chair's view of the ledger: the turns its own cards changed something.
  */
-function outreachDue(ctx: DoctrineContext): boolean {
+function practiceDue(ctx: DoctrineContext, tag: 'outreach' | 'regional' | 'analysis'): boolean {
   const mine = ctx.scenario.actions.filter((c) => c.chair === ctx.chair);
-  if (!mine.some((c) => c.tags.includes('talks'))) return false;
-  const outreach = new Set(mine.filter((c) => c.tags.includes('outreach')).map((c) => c.id));
+  const affected = (c: Card) =>
+    c.tags.includes('talks') || (tag === 'analysis' && c.tags.some((t) => OPERATIONS.includes(t)));
+  if (!mine.some(affected)) return false;
+  const steps = new Set(mine.filter((c) => c.tags.includes(tag)).map((c) => c.id));
   let last = 0;
   for (const e of ctx.view.ledger)
-    if (e.cause.kind === 'action' && e.cause.chair === ctx.chair && outreach.has(e.cause.card)) last = e.turn;
-  return ctx.view.turn - last >= ctx.scenario.mechanics.outreachTurns - 1;
+    if (e.cause.kind === 'action' && e.cause.chair === ctx.chair && steps.has(e.cause.card)) last = e.turn;
+  return ctx.view.turn - last >= ctx.scenario.mechanics.practiceTurns - 1;
 }
 
 function itemValue(style: Style, ctx: DoctrineContext, item: Item, track: Set<string>): number {
@@ -198,7 +203,10 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, track: Set<st
     value += style.coordinate ? T.coordination + Math.max(0, 60 - v.indicators.cohesion.value) / 5 : -N;
   if (has('analysis') && !style.analysis) value -= N;
   if (has('outreach') && !style.outreach) value -= N;
-  else if (has('outreach') && T.outreach) value += outreachDue(ctx) ? T.outreach : 0;
+  // A practice about to go stale (the practice mechanics), for the lessons this style follows.
+  const due = (tag: 'outreach' | 'regional' | 'analysis', follows: boolean) =>
+    has(tag) && follows && T.practice && practiceDue(ctx, tag) ? T.practice : 0;
+  value += Math.max(due('outreach', style.outreach), due('regional', style.regional), due('analysis', style.analysis));
   if (has('support-state') && style.hostState === 'embrace') value += 6;
   if (has('regional')) value += style.regional ? T.regional : -N;
   if (has('ceasefire-technical')) value += live ? 1 : -30;

@@ -35,6 +35,6 @@ export const STRONG_TUNING: Tuning = {
   closeness: 0.5,
   neglect: 8,
   moveArea: 0.5,
-  outreach: 2.1,
+  practice: 3,
   spoilerForce: 4,
 };

@@ -278,6 +278,8 @@ export const en = {
   'mech.monthly-assessment': 'The month’s assessment',
   'mech.silo-working': 'A chair working in its own silo',
   'mech.civil-society': 'Talks without consulting civil society',
+  'mech.regional-practice': 'Talks without the region',
+  'mech.analysis-practice': 'Plans on a stale picture',
 
   'effect.indicator': '{name} {by}',
   'effect.violence': 'Violence in {region} {by}',

@@ -284,6 +284,8 @@ export const fr: Record<MessageKey, string> = {
   'mech.monthly-assessment': 'Évaluation du mois',
   'mech.silo-working': 'Un poste qui travaille en vase clos',
   'mech.civil-society': 'Des pourparlers sans consulter la société civile',
+  'mech.regional-practice': 'Des pourparlers sans la région',
+  'mech.analysis-practice': 'Des plans sur une image périmée',
 
   'effect.indicator': '{name} {by}',
   'effect.violence': 'Violence à {region} {by}',
