@@ -14,8 +14,11 @@
 // hole in the rules (the lesson can be broken without paying for it), to be closed with a generic
 // mechanic, never by reading a doctrine's or scenario's id.
 //
+// With `--chairs`, the rows are the chair study's instead: the breaker searched in one chair while
+// `strong` plays the others (a solo trainee who breaks a lesson well).
+//
 // `npx tsx scripts/adversary.ts --scenario monusco-2013|minusma-2014 [--evals E] [--games G]
-//   [--check C] [--rows name,name]` (defaults: 8 candidates of 12 games per row, 40 check games).
+//   [--check C] [--rows name,name] [--chairs]` (defaults: 8 candidates of 12 games per row, 40 check games).
 // Cost: rows × (evals × games + 2 × check) games; about 9 minutes at the defaults on one loaded core.
 import { readdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -25,6 +28,8 @@ import { ci95, gameSeed, mean } from '../src/sim/batch.js';
 import { isDoctrine, type Doctrine } from '../src/sim/doctrine.js';
 import { makeDoctrine, type Style, type Tuning } from '../src/sim/doctrines/heuristic.js';
 import { BREAKS, breakerStyle, STRONG, strong } from '../src/sim/doctrines/strong.js';
+import { CHAIR_STUDY } from '../src/sim/study.js';
+import type { Chair } from '../src/scenario/schema.js';
 import { STRONG_TUNING } from '../src/sim/doctrines/strong-tuning.js';
 import { playGame, seatAll } from '../src/sim/play.js';
 import { nextFloat, seedRng } from '../src/engine/rng.js';
@@ -46,8 +51,13 @@ if (!loaded.ok) {
 }
 const scn = loaded.value as Scenario;
 
+/** With `--chairs`, the searched doctrine sits in one chair only, beside `strong` (the chair study's seating). */
+let seat: Chair | null = null;
 const scores = (d: Doctrine, seed: number, n: number) =>
-  Array.from({ length: n }, (_, i) => playGame(scn, gameSeed(seed, i), seatAll(d)).outcome!.score);
+  Array.from(
+    { length: n },
+    (_, i) => playGame(scn, gameSeed(seed, i), seat ? { ...seatAll(strong), [seat]: d } : seatAll(d)).outcome!.score,
+  );
 
 const rng = seedRng(31337);
 const gauss = () => {
@@ -109,21 +119,33 @@ async function scripted(): Promise<Record<string, Doctrine>> {
 }
 
 const wanted = arg('rows')?.split(',');
-const rows: { name: string; doctrine: () => Doctrine }[] = [
-  ...Object.keys(BREAKS).map((n) => ({
-    name: `${n} (${BREAKS[n]!.lesson})`,
-    doctrine: () => makeDoctrine({ ...breakerStyle(n), tuning: search(breakerStyle(n)) }),
-  })),
-  { name: 'unconstrained', doctrine: () => makeDoctrine({ ...STRONG, name: 'searched', tuning: search(STRONG) }) },
-  ...Object.entries(await scripted()).map(([name, d]) => ({ name, doctrine: () => d })),
-].filter((r) => !wanted || wanted.some((w) => r.name.startsWith(w)));
+const chairRows = argv.includes('--chairs');
+const rows: { name: string; chair?: Chair; doctrine: () => Doctrine }[] = chairRows
+  ? CHAIR_STUDY.map((entry) => {
+      const [chair, n] = entry.split('=', 2) as [Chair, string];
+      return {
+        name: entry,
+        chair,
+        doctrine: () => makeDoctrine({ ...breakerStyle(n), tuning: search(breakerStyle(n)) }),
+      };
+    })
+  : [
+      ...Object.keys(BREAKS).map((n) => ({
+        name: `${n} (${BREAKS[n]!.lesson})`,
+        doctrine: () => makeDoctrine({ ...breakerStyle(n), tuning: search(breakerStyle(n)) }),
+      })),
+      { name: 'unconstrained', doctrine: () => makeDoctrine({ ...STRONG, name: 'searched', tuning: search(STRONG) }) },
+      ...Object.entries(await scripted()).map(([name, d]) => ({ name, doctrine: () => d })),
+    ];
+const chosen = rows.filter((r) => !wanted || wanted.some((w) => r.name.startsWith(w)));
 
 const base = scores(strong, 7777, check);
 console.log(
   `${scn.id}: strong ${mean(base).toFixed(1)} on ${check} check games; ${evals} × ${games} search games per row`,
 );
 console.log(['row'.padEnd(40), 'score', 'vs strong', 'paired 95% CI'.padEnd(14), 'strong>'].join(' '));
-for (const r of rows) {
+for (const r of chosen) {
+  seat = r.chair ?? null;
   const s = scores(r.doctrine(), 7777, check);
   const d = s.map((x, i) => x - base[i]!);
   const [lo, hi] = ci95(d);
@@ -135,7 +157,13 @@ for (const r of rows) {
       mean(d).toFixed(1).padStart(9),
       `${lo.toFixed(1)} to ${hi.toFixed(1)}`.padEnd(14),
       `${Math.round(beats * 100)}%`.padStart(7),
-      hi >= 0 && r.name !== 'unconstrained' && !r.name.startsWith('scripted') ? ' HOLE?' : '',
+      r.name === 'unconstrained' || r.name.startsWith('scripted')
+        ? ''
+        : hi >= 0
+          ? ' HOLE'
+          : mean(d) > -3
+            ? ' weak (above −3)'
+            : '',
     ].join(' '),
   );
 }
