@@ -190,6 +190,18 @@ function practiceDue(ctx: DoctrineContext, tag: 'outreach' | 'regional' | 'analy
   return ctx.view.turn - last >= ctx.scenario.mechanics.practiceTurns - 1;
 }
 
+/** The turn each of this chair's cards last changed something, from its view of the ledger (memoised per view). */
+const lastPlayedMemo = new WeakMap<object, Map<string, number>>();
+function lastPlayed(ctx: DoctrineContext): Map<string, number> {
+  const hit = lastPlayedMemo.get(ctx.view);
+  if (hit) return hit;
+  const m = new Map<string, number>();
+  for (const e of ctx.view.ledger)
+    if (e.cause.kind === 'action' && e.cause.chair === ctx.chair && e.turn < ctx.view.turn) m.set(e.cause.card, e.turn);
+  lastPlayedMemo.set(ctx.view, m);
+  return m;
+}
+
 function itemValue(style: Style, ctx: DoctrineContext, item: Item, track: Set<string>): number {
   const c = card(ctx, item.card);
   if (!c) return -Infinity;
@@ -197,6 +209,12 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, track: Set<st
   const T = tun(style);
   const N = neglect(style);
   let value = c.effects.reduce((sum, e) => sum + effectValue(style, ctx, e, item.target), 0);
+  // The repetition mechanic: a card played last turn keeps half its effect, two turns ago three
+  // quarters (talks and implementation exempt); the chair's view of the ledger says when it last played.
+  if (value > 0 && !c.tags.includes('talks') && !c.tags.includes('implementation')) {
+    const gap = v.turn - (lastPlayed(ctx).get(c.id) ?? -99);
+    value *= gap <= 1 ? 0.5 : gap === 2 ? 0.75 : 1;
+  }
   const has = (t: Card['tags'][number]) => c.tags.includes(t);
   const live = track.size > 0 && v.indicators.process.value >= ctx.scenario.mechanics.liveProcess;
   if (has('coordination'))

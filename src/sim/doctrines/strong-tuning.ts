@@ -24,7 +24,7 @@ export const STRONG_TUNING: Tuning = {
   request: 2.95,
   consult: 2.45,
   coordination: 3,
-  regional: 2,
+  regional: 0.5,
   implementationBonus: 8,
   forceOnTrack: 4.87,
   forceOffTrack: 12,
