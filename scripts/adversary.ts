@@ -33,6 +33,7 @@ import type { Chair } from '../src/scenario/schema.js';
 import { STRONG_TUNING } from '../src/sim/doctrines/strong-tuning.js';
 import { playGame, seatAll } from '../src/sim/play.js';
 import { nextFloat, seedRng } from '../src/engine/rng.js';
+import { perturbTuning } from '../src/sim/doctrines/tuning-search.js';
 
 const argv = process.argv.slice(2);
 const arg = (k: string): string | undefined => {
@@ -60,36 +61,7 @@ const scores = (d: Doctrine, seed: number, n: number) =>
   );
 
 const rng = seedRng(31337);
-const gauss = () => {
-  const u = Math.max(1e-9, nextFloat(rng));
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * nextFloat(rng));
-};
-/** One step of the search: 1–3 of the planner's numbers, each moved by a log-normal factor (or an added amount). */
-function perturb(t: Tuning): Tuning {
-  const flat: Record<string, number> = Object.fromEntries(
-    Object.entries(t.weights).map(([k, v]) => [`w.${k}`, v as number]),
-  );
-  for (const [k, v] of Object.entries(t)) if (typeof v === 'number' && k !== 'neglect') flat[k] = v;
-  const keys = Object.keys(flat);
-  const n = 1 + Math.floor(nextFloat(rng) * 3);
-  for (let j = 0; j < n; j++) {
-    const k = keys[Math.floor(nextFloat(rng) * keys.length)]!;
-    const v = flat[k]!;
-    flat[k] =
-      k === 'moveArea'
-        ? Math.min(1, Math.max(0, v + gauss() * 0.3))
-        : k === 'spoilerForce'
-          ? v + gauss() * 6
-          : v * Math.exp(gauss() * 0.7);
-  }
-  const weights = Object.fromEntries(
-    Object.entries(flat)
-      .filter(([k]) => k.startsWith('w.'))
-      .map(([k, v]) => [k.slice(2), v]),
-  );
-  const rest = Object.fromEntries(Object.entries(flat).filter(([k]) => !k.startsWith('w.')));
-  return { ...t, ...rest, weights } as Tuning;
-}
+const perturb = (t: Tuning): Tuning => perturbTuning(t, () => nextFloat(rng), { factor: 0.7, area: 0.3, add: 6 });
 
 /** The best numbers a planner of this style finds, by score on the search seeds. */
 function search(style: Style): Tuning {
