@@ -79,11 +79,14 @@ export function repetitionFactor(s: GameState, card: Card, lastPlayed: number | 
 }
 
 /**
- * Whether a chair that has actions with `tag` has taken none of them for `turns` turns (a practice
- * it has let go stale). Chairs without such actions are never stale.
+ * Whether a chair that has actions with `tag` (within the adopted mandate) has taken none of them
+ * for `turns` turns (a practice it has let go stale). Chairs without such actions are never stale.
  */
 export function practiceStale(s: GameState, scn: Scenario, chair: Card['chair'], tag: Tag, turns: number): boolean {
-  const steps = scn.actions.filter((c) => c.chair === chair && c.tags.includes(tag));
+  // Only steps the mandate allows count: a chair is not held to a practice it may not take.
+  const steps = scn.actions.filter(
+    (c) => c.chair === chair && c.tags.includes(tag) && (c.task === undefined || s.mandate.includes(c.task)),
+  );
   if (steps.length === 0) return false;
   const last = Math.max(0, ...steps.map((c) => s.played[c.id] ?? 0));
   return s.turn - last >= turns;
