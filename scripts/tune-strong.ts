@@ -11,6 +11,7 @@ import { STRONG } from '../src/sim/doctrines/strong.js';
 import { STRONG_TUNING } from '../src/sim/doctrines/strong-tuning.js';
 import { playGame, seatAll } from '../src/sim/play.js';
 import { nextFloat, seedRng } from '../src/engine/rng.js';
+import { perturbTuning } from '../src/sim/doctrines/tuning-search.js';
 
 const arg = (k: string, d: number) => {
   const i = process.argv.indexOf(`--${k}`);
@@ -33,34 +34,7 @@ function evaluate(t: Tuning, round: number): number {
 }
 
 const rng = seedRng(424242);
-const gauss = () => {
-  const u = Math.max(1e-9, nextFloat(rng));
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * nextFloat(rng));
-};
-const FIXED = new Set(['neglect']);
-function perturb(t: Tuning): Tuning {
-  const flat: Record<string, number> = {
-    ...Object.fromEntries(Object.entries(t.weights).map(([k, v]) => [`w.${k}`, v as number])),
-  };
-  for (const [k, v] of Object.entries(t)) if (typeof v === 'number' && !FIXED.has(k)) flat[k] = v;
-  const keys = Object.keys(flat);
-  const n = 1 + Math.floor(nextFloat(rng) * 3);
-  for (let j = 0; j < n; j++) {
-    const k = keys[Math.floor(nextFloat(rng) * keys.length)]!;
-    const v = flat[k]!;
-    flat[k] =
-      k === 'moveArea'
-        ? Math.min(1, Math.max(0, v + gauss() * 0.2))
-        : Math.round(v * Math.exp(gauss() * 0.4) * 100) / 100;
-  }
-  const weights = Object.fromEntries(
-    Object.entries(flat)
-      .filter(([k]) => k.startsWith('w.'))
-      .map(([k, v]) => [k.slice(2), v]),
-  );
-  const rest = Object.fromEntries(Object.entries(flat).filter(([k]) => !k.startsWith('w.')));
-  return { ...t, ...rest, weights } as Tuning;
-}
+const perturb = (t: Tuning): Tuning => perturbTuning(t, () => nextFloat(rng), { factor: 0.4, area: 0.2, add: 4 });
 
 let best = STRONG_TUNING;
 const deadline = Date.now() + minutes * 60_000;

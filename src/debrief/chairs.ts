@@ -28,6 +28,9 @@ const ATTACHED: ReadonlySet<MechanicId> = new Set([
   'regional-alignment',
   'repetition',
   'silo-working',
+  'civil-society',
+  'regional-practice',
+  'analysis-practice',
   'primacy-leverage',
   'force-substitution',
 ]);

@@ -105,5 +105,8 @@ export const MECHANICS = [
   'penholder',
   'policy-committee',
   'force-supply',
+  'civil-society',
+  'regional-practice',
+  'analysis-practice',
 ] as const;
 export type MechanicId = (typeof MECHANICS)[number];

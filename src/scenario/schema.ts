@@ -383,6 +383,13 @@ export const Mechanics = z.strictObject({
   siloTurns: int(1, 24).default(3),
   /** L-cohesion: cohesion lost per turn by each chair working in a silo. */
   siloCost: num(0, 10).default(2),
+  /**
+   * L-population, L-regional, L-analysis: turns a chair may go without any of its outreach,
+   * regional or analysis steps before its talks (and, for analysis, operations) lose effect.
+   */
+  practiceTurns: int(1, 24).default(3),
+  /** Share of their effect that such a chair's actions keep. */
+  practiceFactor: num(0, 1).default(0.75),
 });
 export type Mechanics = z.infer<typeof Mechanics>;
 

@@ -30,7 +30,10 @@ export function situationOf(
     scenario: scn,
     random,
     get view() {
-      return (view ??= viewFor(s, scn, chair, { ledgerFrom: s.turn }));
+      // The last few turns of the ledger: enough for a bot to know what it played recently (the
+      // repetition and practice mechanics look that far back), without copying the whole history.
+      const back = Math.max(2, scn.mechanics.practiceTurns, scn.mechanics.siloTurns);
+      return (view ??= viewFor(s, scn, chair, { ledgerFrom: Math.max(0, s.turn - back) }));
     },
     get legal() {
       return (legal ??= legalActions(s, scn, chair));

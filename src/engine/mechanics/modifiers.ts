@@ -1,5 +1,6 @@
 // The factors the report's lessons put on what an action achieves; each names its mechanic and lessons.
 import type { Card, Scenario } from '../../scenario/schema.js';
+import type { Tag } from '../../scenario/constants.js';
 import type { Modifier } from '../effects.js';
 import { eligibleUnits } from '../legal.js';
 import { indexOf } from '../scenario-index.js';
@@ -78,14 +79,54 @@ export function repetitionFactor(s: GameState, card: Card, lastPlayed: number | 
 }
 
 /**
+ * Whether a chair that has actions with `tag` (within the adopted mandate) has taken none of them
+ * for `turns` turns (a practice it has let go stale). Chairs without such actions are never stale.
+ */
+export function practiceStale(s: GameState, scn: Scenario, chair: Card['chair'], tag: Tag, turns: number): boolean {
+  // Only steps the mandate allows count: a chair is not held to a practice it may not take.
+  const steps = scn.actions.filter(
+    (c) => c.chair === chair && c.tags.includes(tag) && (c.task === undefined || s.mandate.includes(c.task)),
+  );
+  if (steps.length === 0) return false;
+  const last = Math.max(0, ...steps.map((c) => s.played[c.id] ?? 0));
+  return s.turn - last >= turns;
+}
+
+/**
+ * L-population, report ¶15: civil society should be consulted before and while solutions are
+ * designed, and a population that understands the mission gives it leverage. A chair that talks
+ * with the parties but has taken none of its outreach steps for `practiceTurns` turns negotiates
+ * blind to the people the settlement is for: its talks achieve ×`practiceFactor`. Goes beyond the
+ * report in holding each chair to it.
+ */
+export function outreachFactor(s: GameState, scn: Scenario, chair: Card['chair']): number {
+  return practiceStale(s, scn, chair, 'outreach', scn.mechanics.practiceTurns) ? scn.mechanics.practiceFactor : 1;
+}
+
+/**
+ * L-regional, report ¶4 (the Kampala and Algiers processes hung on the neighbours) and ¶13: a chair
+ * that talks but has taken none of its regional steps for `practiceTurns` turns mediates without
+ * the region, and its talks achieve ×`practiceFactor`. Per chair: beyond the report.
+ */
+export function regionalPracticeFactor(s: GameState, scn: Scenario, chair: Card['chair']): number {
+  return practiceStale(s, scn, chair, 'regional', scn.mechanics.practiceTurns) ? scn.mechanics.practiceFactor : 1;
+}
+
+/**
+ * L-analysis, report ¶10 (leadership decisions informed by sound analysis of local dynamics): a
+ * chair that has taken none of its analysis steps for `practiceTurns` turns plans its operations
+ * and talks on a picture it has not refreshed, ×`practiceFactor`. Per chair: beyond the report.
+ */
+export function analysisPracticeFactor(s: GameState, scn: Scenario, chair: Card['chair']): number {
+  return practiceStale(s, scn, chair, 'analysis', scn.mechanics.practiceTurns) ? scn.mechanics.practiceFactor : 1;
+}
+
+/**
  * L-cohesion, report ¶8: a chair that has taken no coordination step for `siloTurns` turns works in
  * a silo, and its actions achieve less (×0.7): integrated planning is what makes them land.
  */
 export function siloFactor(s: GameState, scn: Scenario, chair: Card['chair']): number {
-  const steps = scn.actions.filter((c) => c.chair === chair && c.tags.includes('coordination'));
-  if (steps.length === 0) return 1;
-  const last = Math.max(0, ...steps.map((c) => s.played[c.id] ?? 0));
-  return s.turn - last >= scn.mechanics.siloTurns ? 0.7 : 1;
+  return practiceStale(s, scn, chair, 'coordination', scn.mechanics.siloTurns) ? 0.7 : 1;
 }
 
 export function modifiersFor(
@@ -109,10 +150,14 @@ export function modifiersFor(
   if (card.tags.includes('talks')) {
     push(trackFactor(s, scn, card, target), 'strategy-track', ['L-primacy', 'L-leadership']);
     push(regionalFactor(s), 'regional-alignment', ['L-regional']);
+    push(outreachFactor(s, scn, card.chair), 'civil-society', ['L-population']);
+    push(regionalPracticeFactor(s, scn, card.chair), 'regional-practice', ['L-regional']);
   }
   // L-analysis ¶10: operations and talks alike are planned on the mission's picture of the conflict.
-  if (card.tags.includes('talks') || card.tags.some((t) => (OPERATIONS as readonly string[]).includes(t)))
+  if (card.tags.includes('talks') || card.tags.some((t) => (OPERATIONS as readonly string[]).includes(t))) {
     push(analysisFactor(s), 'analysis-targeting', ['L-analysis']);
+    push(analysisPracticeFactor(s, scn, card.chair), 'analysis-practice', ['L-analysis']);
+  }
   if (card.needsUnit) push(performanceFactor(s, scn, card, target), 'contributor-consultation', ['L-tcc']);
   if (card.tags.includes('talks') && conflicts.some((c) => c.kind === 'offensive-vs-talks' && c.subject === target)) {
     push(0.5, 'plan-conflicts', ['L-cohesion', 'L-primacy']);

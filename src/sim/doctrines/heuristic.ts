@@ -55,6 +55,13 @@ export interface Tuning {
   readonly neglect: number;
   /** A unit moves toward bare violent regions weighted by population (0) or alike (1). */
   readonly moveArea: number;
+  /**
+   * What an outreach, regional or analysis step is worth to a chair whose last such step is about
+   * to go stale (the practice mechanics: its talks or operations lose effect). Optional: 0.
+   */
+  readonly practice?: number;
+  /** What force on a spoiler (an actor outside any process) is worth, in the strong family. Optional: −forceOffTrack. */
+  readonly spoilerForce?: number;
 }
 
 export const REPORT: Style = {
@@ -173,6 +180,37 @@ function effectValue(style: Style, ctx: DoctrineContext, e: Effect, target: stri
   }
 }
 
+const OPERATIONS = ['military', 'offensive', 'pressure', 'protection', 'police'];
+
+/**
+ * Whether a practice of this chair (its outreach, regional or analysis steps) is about to go stale
+ * under the practice mechanics, where this chair has the talks (or operations, for analysis) that
+ * would lose effect. Read from the chair's view of the ledger: the turns its own cards changed something.
+ */
+function practiceDue(ctx: DoctrineContext, tag: 'outreach' | 'regional' | 'analysis'): boolean {
+  const mine = ctx.scenario.actions.filter((c) => c.chair === ctx.chair);
+  const affected = (c: Card) =>
+    c.tags.includes('talks') || (tag === 'analysis' && c.tags.some((t) => OPERATIONS.includes(t)));
+  if (!mine.some(affected)) return false;
+  const steps = new Set(mine.filter((c) => c.tags.includes(tag)).map((c) => c.id));
+  let last = 0;
+  for (const e of ctx.view.ledger)
+    if (e.cause.kind === 'action' && e.cause.chair === ctx.chair && steps.has(e.cause.card)) last = e.turn;
+  return ctx.view.turn - last >= ctx.scenario.mechanics.practiceTurns - 1;
+}
+
+/** The turn each of this chair's cards last changed something, from its view of the ledger (memoised per view). */
+const lastPlayedMemo = new WeakMap<object, Map<string, number>>();
+function lastPlayed(ctx: DoctrineContext): Map<string, number> {
+  const hit = lastPlayedMemo.get(ctx.view);
+  if (hit) return hit;
+  const m = new Map<string, number>();
+  for (const e of ctx.view.ledger)
+    if (e.cause.kind === 'action' && e.cause.chair === ctx.chair && e.turn < ctx.view.turn) m.set(e.cause.card, e.turn);
+  lastPlayedMemo.set(ctx.view, m);
+  return m;
+}
+
 function itemValue(style: Style, ctx: DoctrineContext, item: Item, track: Set<string>): number {
   const c = card(ctx, item.card);
   if (!c) return -Infinity;
@@ -180,12 +218,22 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, track: Set<st
   const T = tun(style);
   const N = neglect(style);
   let value = c.effects.reduce((sum, e) => sum + effectValue(style, ctx, e, item.target), 0);
+  // The repetition mechanic: a card played last turn keeps half its effect, two turns ago three
+  // quarters (talks and implementation exempt); the chair's view of the ledger says when it last played.
+  if (value > 0 && !c.tags.includes('talks') && !c.tags.includes('implementation')) {
+    const gap = v.turn - (lastPlayed(ctx).get(c.id) ?? -99);
+    value *= gap <= 1 ? 0.5 : gap === 2 ? 0.75 : 1;
+  }
   const has = (t: Card['tags'][number]) => c.tags.includes(t);
   const live = track.size > 0 && v.indicators.process.value >= ctx.scenario.mechanics.liveProcess;
   if (has('coordination'))
     value += style.coordinate ? T.coordination + Math.max(0, 60 - v.indicators.cohesion.value) / 5 : -N;
   if (has('analysis') && !style.analysis) value -= N;
   if (has('outreach') && !style.outreach) value -= N;
+  // A practice about to go stale (the practice mechanics), for the lessons this style follows.
+  const due = (tag: 'outreach' | 'regional' | 'analysis', follows: boolean) =>
+    has(tag) && follows && T.practice && practiceDue(ctx, tag) ? T.practice : 0;
+  value += Math.max(due('outreach', style.outreach), due('regional', style.regional), due('analysis', style.analysis));
   if (has('support-state') && style.hostState === 'embrace') value += 6;
   if (has('regional')) value += style.regional ? T.regional : -N;
   if (has('ceasefire-technical')) value += live ? 1 : -30;
@@ -195,6 +243,7 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, track: Set<st
     const spoiler = indexOf(ctx.scenario).actors.get(item.target)?.negotiable === false;
     if (style.military === 'first') value += 8;
     else if (track.has(item.target) && live) value += T.forceOnTrack;
+    else if (spoiler && style.breaking === 'deprioritise' && T.spoilerForce !== undefined) value += T.spoilerForce;
     else if (!spoiler || style.breaking === 'deprioritise') value -= T.forceOffTrack;
   }
   if (has('talks') && item.target !== undefined) {
@@ -327,6 +376,9 @@ export function makeDoctrine(style: Style): Doctrine {
         )
           return false;
         const c = card(ctx, it.card);
+        // Pressure on a spoiler (outside any process) backs no talks by nature: kept when the tuning values it.
+        const spoiler = ctx.scenario.actors.find((a) => a.id === it.target)?.negotiable === false;
+        if (spoiler && (tun(style).spoilerForce ?? -1) > 0) return false;
         return (
           !!c &&
           c.target === 'actor' &&

@@ -289,6 +289,9 @@ export const en = {
   'mech.penholder': 'The penholder’s priorities',
   'mech.policy-committee': 'Headquarters’ Policy Committee',
   'mech.force-supply': 'Force generation on supply, not demand',
+  'mech.civil-society': 'Talks without consulting civil society',
+  'mech.regional-practice': 'Talks without the region',
+  'mech.analysis-practice': 'Plans on a stale picture',
 
   'effect.indicator': '{name} {by}',
   'effect.violence': 'Violence in {region} {by}',

@@ -295,6 +295,9 @@ export const fr: Record<MessageKey, string> = {
   'mech.penholder': 'Les priorités du porte-plume',
   'mech.policy-committee': 'Le Comité des politiques du Siège',
   'mech.force-supply': 'Des forces constituées selon l’offre, non selon la demande',
+  'mech.civil-society': 'Des pourparlers sans consulter la société civile',
+  'mech.regional-practice': 'Des pourparlers sans la région',
+  'mech.analysis-practice': 'Des plans sur une image périmée',
 
   'effect.indicator': '{name} {by}',
   'effect.violence': 'Violence à {region} {by}',

@@ -273,6 +273,27 @@ export const MODEL_EN: ModelContent = {
       assumes:
         'That missions are designed on supply rather than demand (report ¶8, ¶16); that consultation narrows the gap goes beyond the report (¶12).',
     },
+    'civil-society': {
+      means: 'Talks need the people they are for.',
+      moves:
+        'A chair that talks with the parties but has taken none of its outreach steps for {practiceTurns} turns gets ×{practiceFactor} from its talks.',
+      assumes:
+        'That civil society is consulted before and while solutions are designed (report ¶15); holding each chair to it goes beyond the report.',
+    },
+    'regional-practice': {
+      means: 'Mediation needs the region.',
+      moves:
+        'A chair that talks but has taken none of its regional steps for {practiceTurns} turns gets ×{practiceFactor} from its talks.',
+      assumes:
+        'That processes hang on the neighbours and regional organisations (report ¶4, ¶13); holding each chair to it goes beyond the report.',
+    },
+    'analysis-practice': {
+      means: 'Each chair must refresh its picture.',
+      moves:
+        'A chair that has taken none of its analysis steps for {practiceTurns} turns gets ×{practiceFactor} from its operations and talks.',
+      assumes:
+        'That decisions rest on sound analysis of local dynamics (report ¶10); holding each chair to it goes beyond the report.',
+    },
     'mission-presence': {
       means: 'Mission units dampen violence where they stand.',
       moves:

@@ -279,6 +279,27 @@ export const MODEL_FR: ModelContent = {
       assumes:
         'Que les missions sont conçues selon l’offre plutôt que selon la demande (rapport ¶8, ¶16) ; que la consultation réduise l’écart va au-delà du rapport (¶12).',
     },
+    'civil-society': {
+      means: 'Des pourparlers ont besoin de ceux pour qui ils sont menés.',
+      moves:
+        'Un siège qui négocie avec les parties sans aucune de ses actions de proximité depuis {practiceTurns} tours n’obtient que ×{practiceFactor} de ses pourparlers.',
+      assumes:
+        'Que la société civile soit consultée avant et pendant l’élaboration des solutions (rapport ¶15) ; en tenir chaque siège responsable va au-delà du rapport.',
+    },
+    'regional-practice': {
+      means: 'La médiation a besoin de la région.',
+      moves:
+        'Un siège qui négocie sans aucune de ses démarches régionales depuis {practiceTurns} tours n’obtient que ×{practiceFactor} de ses pourparlers.',
+      assumes:
+        'Que les processus dépendent des voisins et des organisations régionales (rapport ¶4, ¶13) ; en tenir chaque siège responsable va au-delà du rapport.',
+    },
+    'analysis-practice': {
+      means: 'Chaque siège doit actualiser son image de la situation.',
+      moves:
+        'Un siège sans aucune de ses actions d’analyse depuis {practiceTurns} tours n’obtient que ×{practiceFactor} de ses opérations et pourparlers.',
+      assumes:
+        'Que les décisions reposent sur une analyse solide des dynamiques locales (rapport ¶10) ; en tenir chaque siège responsable va au-delà du rapport.',
+    },
     'mission-presence': {
       means: 'Les unités de la mission atténuent la violence là où elles sont.',
       moves:
