@@ -41,10 +41,15 @@ export function situationOf(
   };
 }
 
-/** Stateless draws keyed on the seed, the log's length and the chair, so a resumed game draws the same. */
+/**
+ * Stateless draws keyed on the seed, the month, the phase, the chair and how far its plan has got, so a resumed game
+ * draws the same, and two games on one seed that took different decisions still give a chair the same draws at the
+ * same point of a month (common random numbers: paired study games differ by their decisions, not by their dice).
+ */
 export function botRandom(s: GameState, chair: Chair): () => number {
   let n = 0;
-  return () => hashUnit(s.seed, 'bot', s.log.length, chair, n++);
+  const planned = s.plans[chair]?.items.length ?? 0;
+  return () => hashUnit(s.seed, 'bot', s.turn, s.phase, chair, planned, n++);
 }
 
 function contextOf(s: ChairSituation): DoctrineContext {

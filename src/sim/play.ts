@@ -1,7 +1,6 @@
 // Plays a whole game with a doctrine in every chair, through the same step() as any player.
 import type { Chair, Scenario } from '../scenario/schema.js';
 import { newGame, step, type GameState } from '../engine/index.js';
-import { nextFloat, seedRng, type RngState } from '../engine/rng.js';
 import { indexOf } from '../engine/scenario-index.js';
 import type { Doctrine } from './doctrine.js';
 import { botRandom, decide, nextChair, situationOf } from './driver.js';
@@ -17,18 +16,9 @@ const MAX_STEPS = 20000;
 
 export class PlayError extends Error {}
 
-export interface PlayOptions {
-  /**
-   * Where the doctrines' draws come from: `sequence` (default), one generator seeded by the game's
-   * seed; `stateless`, draws keyed on the log's length as the browser's and the server's bots draw,
-   * so a game played here and one played there with the same seed are the same game.
-   */
-  readonly draws?: 'sequence' | 'stateless';
-}
-
 /**
  * Drives a game from `state` (a new game by default) to its end, or to `untilTurn`, through the one
- * bot driver (driver.ts). Deterministic: the doctrines' draws come from the game's seed.
+ * bot driver (driver.ts). Deterministic: the doctrines' draws are keyed on the game's seed (driver.ts `botRandom`).
  */
 export function playGame(
   scn: Scenario,
@@ -38,11 +28,8 @@ export function playGame(
   untilTurn?: number,
   /** Called once as each turn's planning opens, for tools that study the content (never changes the game). */
   onPlanning?: (s: GameState) => void,
-  opts: PlayOptions = {},
 ): GameState {
   let s = from ?? newGame(scn, seed);
-  const draws: RngState = seedRng((seed ^ 0x5bd1e995) >>> 0);
-  const sequence = () => nextFloat(draws);
   const chairs = indexOf(scn).chairs;
   const doctrineOf = (c: Chair): Doctrine => {
     const d = seats[c] ?? seats.srsg;
@@ -61,8 +48,7 @@ export function playGame(
     const chair = nextChair(s, scn, () => true);
     if (chair === null) throw new PlayError(`nobody can act (phase ${s.phase}, turn ${s.turn})`);
     const before = s;
-    const random = opts.draws === 'stateless' ? botRandom(s, chair) : sequence;
-    for (const a of decide(situationOf(s, scn, chair, random), doctrineOf(chair)) ?? []) {
+    for (const a of decide(situationOf(s, scn, chair, botRandom(s, chair)), doctrineOf(chair)) ?? []) {
       const r = step(s, a, scn);
       if (r.ok) s = r.state;
     }

@@ -59,7 +59,7 @@ export function rollouts(scn: Scenario, from: GameState | null, o: RolloutOption
       const seed = rolloutSeed(o.seed, i);
       // From a given state, each rollout gets its own chance and draws: the future is not known.
       const start = from === null ? newGame(scn, seed) : reseeded(from, seed);
-      const end = playGame(scn, seed, o.seats, start, o.horizon, undefined, { draws: 'stateless' });
+      const end = playGame(scn, seed, o.seats, start, o.horizon);
       const score = end.outcome?.score ?? scoreOf(end, scn).score;
       scores.push(score);
       if (end.outcome?.result === 'success') wins++;

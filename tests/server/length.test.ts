@@ -23,7 +23,7 @@ describe('the game length', () => {
     const lists = () => other.received.filter((m) => m.type === 'sessions').length;
     const before = lists();
     ctx.fac.watch(sid);
-    await ctx.fac.command(sid, { do: 'start' });
+    await ctx.fac.command(sid, { do: 'start', autoplay: true });
     await until(() => ctx.fac.views.get(sid)?.status.ended === true, 'the end of the game', 60_000);
     const s = truth(sid);
     expect(s.phase).toBe('over');
@@ -54,7 +54,7 @@ describe('the game length', () => {
       code: 'facilitator/length',
     });
     // the game's record carries it: the debrief's replay ends where the session did
-    await ctx.fac.command(sid, { do: 'start' });
+    await ctx.fac.command(sid, { do: 'start', autoplay: true });
     await until(() => ctx.fac.views.get(sid)?.status.ended === true, 'the end', 60_000);
     expect(truth(sid).turn).toBe(2);
     await until(() => ctx.fac.records.has(sid), 'the record');

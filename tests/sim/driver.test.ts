@@ -22,9 +22,7 @@ describe('one bot driver', () => {
   ] as const) {
     it(`${scenario} with ${doctrine} bots: sim, store and server autopilot play the same game`, () => {
       const scn = loadShipped(scenario);
-      const sim = playGame(scn, seed, seatAll(DOCTRINES[doctrine]!), undefined, undefined, undefined, {
-        draws: 'stateless',
-      });
+      const sim = playGame(scn, seed, seatAll(DOCTRINES[doctrine]!), undefined, undefined, undefined);
       expect(sim.phase).toBe('over');
 
       const store = runBots(
@@ -65,9 +63,7 @@ describe('one bot driver', () => {
     const scn = loadShipped('tutorial');
     const seed = 11;
     const keys = { secret: seedSecret(seed), world: null };
-    const sim = playGame(scn, seed, seatAll(DOCTRINES['report']!), newGame(scn, seed, keys), undefined, undefined, {
-      draws: 'stateless',
-    });
+    const sim = playGame(scn, seed, seatAll(DOCTRINES['report']!), newGame(scn, seed, keys), undefined, undefined);
     expect(sim.format).toBe(2);
     const db = new SessionStore(`${tmp.dir}/legacy.db`);
     const row = {
@@ -87,7 +83,7 @@ describe('one bot driver', () => {
     db.setMeta(`world-key:${row.id}`, 'legacy');
     const deps = { store: db, now: () => 0, onChange: () => {} };
     const first = Session.open(row, scn, deps);
-    expect(first.command({ do: 'start' }, 'go').ok).toBe(true);
+    expect(first.command({ do: 'start', autoplay: true }, 'go').ok).toBe(true);
     expect(hashState(first.state)).toBe(hashState(sim));
     first.close();
     // ...then opened by this one, in a database that kept no world key for it.
