@@ -231,6 +231,13 @@ export class Publisher {
       const paused = status.paused ? 'paused' : 'resumed';
       if (c.last.has(`${s.id}:paused`) || status.paused)
         this.sendOnce(c, `${s.id}:paused`, JSON.stringify({ type: paused, session: s.id } satisfies ServerMessage));
+      if (key !== null) {
+        let split = splits.get(key);
+        if (split === undefined) splits.set(key, (split = this.split(s, key)));
+        this.sendView(c, s.id, split);
+        this.sendOnce(c, `${s.id}:timer`, timer, clockKey);
+      }
+      // The end is told after the final view, so a screen that hears of it already shows the outcome.
       if (status.ended)
         this.sendOnce(
           c,
@@ -243,12 +250,6 @@ export class Publisher {
           } satisfies ServerMessage),
         );
       else c.last.delete(`${s.id}:ended`);
-      if (key !== null) {
-        let split = splits.get(key);
-        if (split === undefined) splits.set(key, (split = this.split(s, key)));
-        this.sendView(c, s.id, split);
-        this.sendOnce(c, `${s.id}:timer`, timer, clockKey);
-      }
       // The record follows the final view. After an undo past the end, whoever had it hears that it no longer stands.
       if (record !== null) this.sendOnce(c, `${s.id}:record`, record);
       else if (c.last.delete(`${s.id}:record`))
