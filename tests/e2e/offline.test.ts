@@ -76,6 +76,12 @@ describe('offline after the first visit', () => {
         .sort(),
     ).toEqual(['minusma-2014', 'monusco-2013', 'tutorial']);
 
+    // the first visit is over once the map's code and icons, fetched while the title shows, have arrived (a reload
+    // before then would cut those downloads short)
+    await p.waitForFunction(() => performance.getEntriesByName('map-prefetched').length > 0, undefined, {
+      timeout: 30_000,
+    });
+
     // offline: the browser's own switch, and any request that still reaches for the network fails the test
     await w.context.setOffline(true);
     await w.context.route('**/*', (route) => route.abort('internetdisconnected'));

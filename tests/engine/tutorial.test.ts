@@ -6,11 +6,15 @@ import { card, loadShipped, playTurn, run, toStrategy } from '../helpers/factory
 
 // This script breaks most lessons on purpose, to exercise every mechanic. The shipped tutorial
 // punishes that with talks too weak to reach the accord (tutorial-lessons.test.ts), so the script
-// starts from talks further on, to reach the accord's own mechanics as well.
+// starts from talks and regional alignment further on, to reach the accord's own mechanics as well.
 const shipped = loadShipped('tutorial');
 const scn: typeof shipped = {
   ...shipped,
-  indicators: { ...shipped.indicators, process: { ...shipped.indicators.process, initial: 50 } },
+  indicators: {
+    ...shipped.indicators,
+    process: { ...shipped.indicators.process, initial: 58 },
+    regional: { ...shipped.indicators.regional, initial: 40 },
+  },
 };
 const SEED = 4;
 
@@ -88,6 +92,12 @@ describe('the tutorial', () => {
       'penholder',
       'policy-committee',
       'force-supply',
+      // A spoiler's strike is a keyed draw of the world (rng.ts) that this seed's script does not meet: mechanics.test.ts.
+      'spoiler-attacks',
+      // The practice rules (each chair's own outreach, regional and analysis steps): practice.test.ts.
+      'civil-society',
+      'regional-practice',
+      'analysis-practice',
     ]);
     const missing = MECHANICS.filter((m) => !silent.has(m) && !used.has(m));
     expect(missing).toEqual([]);
