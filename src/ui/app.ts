@@ -149,34 +149,29 @@ export function startApp(root: HTMLElement): void {
     passEl.querySelector<HTMLElement>('#pass-heading')?.focus();
   };
 
+  /** The solo table, made once (it is kept, detached, while the debrief or a pass screen shows). */
+  const makeTable = (): SoloTable => {
+    const made = createSoloTable(store, {
+      onQuit: quit,
+      onExport: () => {
+        const s = store.getState().session;
+        if (s) downloadSave(s);
+      },
+      onLang: switchLang,
+      onDebrief: () => void openDebrief(),
+    });
+    root.replaceChildren(made.root);
+    return made;
+  };
+
   const showTable = () => {
     if (passing) {
-      if (!table) {
-        table = createSoloTable(store, {
-          onQuit: quit,
-          onExport: () => {
-            const s = store.getState().session;
-            if (s) downloadSave(s);
-          },
-          onLang: switchLang,
-          onDebrief: () => void openDebrief(),
-        });
-        root.replaceChildren(table.root);
-      }
+      table ??= makeTable();
       if (!passEl) showPass(passing);
       return;
     }
     if (!table) {
-      table = createSoloTable(store, {
-        onQuit: quit,
-        onExport: () => {
-          const s = store.getState().session;
-          if (s) downloadSave(s);
-        },
-        onLang: switchLang,
-        onDebrief: () => void openDebrief(),
-      });
-      root.replaceChildren(table.root);
+      table = makeTable();
       table.flush();
       root.querySelector<HTMLElement>('#phase-heading, #over-heading')?.focus({ preventScroll: true });
       window.scrollTo(0, 0);
