@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLessons } from '../../src/scenario/load-node.js';
-import type { ScenarioInput } from '../../src/scenario/schema.js';
+import type { Scenario, ScenarioInput } from '../../src/scenario/schema.js';
 import { card, loadShipped, makeScenario, run, toPlanning } from '../helpers/factory.js';
 
 const SCENARIOS = readdirSync(join(import.meta.dirname, '../../scenarios'))
@@ -15,25 +15,123 @@ const HISTORICAL = ['monusco-2013', 'minusma-2014'];
 /** Months since year 0 of a `YYYY-MM` or `YYYY-MM-DD` date. */
 const month = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
 
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+/** The latest month an English text names ("October 2014", or a bare year as its December), or undefined. */
+function latestNamed(text: string): number | undefined {
+  let latest: number | undefined;
+  const seen = (m: number) => (latest = latest === undefined ? m : Math.max(latest, m));
+  for (const m of text.matchAll(/\b([A-Z][a-z]+) (\d{4})\b/g)) {
+    const i = MONTHS.indexOf(m[1]!);
+    if (i >= 0) seen(Number(m[2]) * 12 + i);
+  }
+  for (const m of text.replaceAll(/\b[A-Z][a-z]+ \d{4}\b/g, '').matchAll(/\b(19\d\d|20\d\d)\b/g))
+    seen(Number(m[1]) * 12 + 11);
+  return latest;
+}
+
+/**
+ * What a scenario's history gets wrong, one line each (issue #19): a dated event outside the scenario's months or
+ * outside its own window of turns, an event that speaks of a month after the scenario ends, a dated event without a
+ * listed source or resting on Wikipedia or on a source dated only by its year, and sources without author, title, date
+ * or web address. Hypothetical events may do the first three: they say so in play.
+ */
+function historyProblems(s: Scenario): string[] {
+  const out: string[] = [];
+  const first = month(s.start);
+  const last = first + s.turns - 1;
+  const sources = new Map(s.sources.map((x) => [x.id, x]));
+  for (const src of s.sources) {
+    for (const f of ['author', 'title', 'date', 'url'] as const)
+      if (src[f].trim() === '') out.push(`source ${src.id}: no ${f}`);
+    if (!/^https?:\/\/\S+$/.test(src.url)) out.push(`source ${src.id}: no web address`);
+  }
+  for (const e of s.events) {
+    if (e.date !== undefined && !e.hypothetical) {
+      const m = month(e.date);
+      if (m < first || m > last) out.push(`event ${e.id}: ${e.date} is outside the scenario's months`);
+      else if (e.window && (m - first + 1 < e.window.from || m - first + 1 > e.window.to))
+        out.push(`event ${e.id}: ${e.date} is outside its window of turns`);
+    }
+    const named = latestNamed([e.title.en, e.text.en, ...e.choices.map((c) => c.label.en)].join(' '));
+    if (!e.hypothetical && named !== undefined && named > last)
+      out.push(`event ${e.id}: speaks of a month after the scenario ends`);
+    if (e.date !== undefined) {
+      const src = e.source === undefined ? undefined : sources.get(e.source);
+      if (src === undefined) out.push(`event ${e.id}: dated without a listed source`);
+      else if (/wikipedia\.org/.test(src.url)) out.push(`event ${e.id}: rests on Wikipedia`);
+      else if (!/^\d{4}-\d{2}/.test(src.date)) out.push(`event ${e.id}: its source is dated by its year only`);
+    }
+  }
+  return out;
+}
+
 describe.each(SCENARIOS)('%s', (id) => {
   const s = loadShipped(id);
 
   it('lists its sources', () => {
     expect(s.sources.length).toBeGreaterThan(0);
-    for (const src of s.sources) {
-      expect(src.author.trim(), src.id).not.toBe('');
-      expect(src.title.trim(), src.id).not.toBe('');
-      expect(src.url.trim(), src.id).not.toBe('');
-    }
   });
 
-  it('dates every dated event inside its months, or marks it hypothetical', () => {
-    const first = month(s.start);
-    const last = first + s.turns - 1;
-    const outside = s.events.filter(
-      (e) => e.date !== undefined && !e.hypothetical && (month(e.date) < first || month(e.date) > last),
+  it('dates every dated event inside its months and window, cites a dated source for it, or marks it hypothetical', () => {
+    expect(historyProblems(s)).toEqual([]);
+  });
+});
+
+describe('the history check', () => {
+  const L = (en: string) => ({ en, fr: en });
+  const src = { id: 'sg', author: 'UN', title: 'Report', date: '2020-02-01', url: 'https://undocs.org/S/2020/1' };
+  const problems = (edit: (e: Record<string, unknown>, s: ScenarioInput) => void) =>
+    historyProblems(
+      makeScenario((s) => {
+        const e: Record<string, unknown> = { id: 'ev', title: L('Ev'), text: L('It happens.'), date: '2020-02-10' };
+        s.sources = [{ ...src }];
+        e.source = 'sg';
+        edit(e, s);
+        s.events = [e as unknown as NonNullable<ScenarioInput['events']>[number]];
+      }),
     );
-    expect(outside.map((e) => `${e.id} ${e.date}`)).toEqual([]);
+  it('passes a dated, sourced event inside the months (2020-01 to 2020-04)', () => {
+    expect(problems(() => {})).toEqual([]);
+  });
+  it('fails an event dated after the last month, unless it is hypothetical', () => {
+    expect(problems((e) => (e.date = '2020-05'))).toEqual(["event ev: 2020-05 is outside the scenario's months"]);
+    expect(problems((e) => ((e.date = '2020-05'), (e.hypothetical = true)))).toEqual([]);
+  });
+  it('fails an event dated before the first month', () => {
+    expect(problems((e) => (e.date = '2019-12-31'))).toEqual(["event ev: 2019-12-31 is outside the scenario's months"]);
+  });
+  it('fails an event that fires in turns its date is not in', () => {
+    expect(problems((e) => (e.window = { from: 3, to: 4 }))).toEqual([
+      'event ev: 2020-02-10 is outside its window of turns',
+    ]);
+  });
+  it('fails an undated event that speaks of a later month, unless it is hypothetical', () => {
+    const later = (e: Record<string, unknown>) => {
+      delete e.date;
+      delete e.source;
+      e.text = L('As happened in October 2020, the government expels an official.');
+    };
+    expect(problems(later)).toEqual(['event ev: speaks of a month after the scenario ends']);
+    expect(problems((e) => (later(e), (e.hypothetical = true)))).toEqual([]);
+    expect(problems((e) => (later(e), (e.text = L('As in 2021, the talks stall.'))))).toEqual([
+      'event ev: speaks of a month after the scenario ends',
+    ]);
+    expect(problems((e) => (later(e), (e.text = L('The 2009 deal and March 2020 talks.'))))).toEqual([]);
+  });
+  it('fails a dated event without a source, on Wikipedia, or on a source dated by year only', () => {
+    expect(problems((e) => delete e.source)).toEqual(['event ev: dated without a listed source']);
+    expect(problems((_, s) => (s.sources![0]!.url = 'https://en.wikipedia.org/wiki/X'))).toEqual([
+      'event ev: rests on Wikipedia',
+    ]);
+    expect(problems((_, s) => (s.sources![0]!.date = '2020'))).toEqual([
+      'event ev: its source is dated by its year only',
+    ]);
+  });
+  it('refuses, at load, an event citing a source the scenario does not list', () => {
+    expect(() => problems((e) => (e.source = 'nope'))).toThrow(/events\.0\.source: no source with id 'nope'/);
+  });
+  it('fails a source without a web address', () => {
+    expect(problems((_, s) => (s.sources![0]!.url = 'a library somewhere'))).toEqual(['source sg: no web address']);
   });
 });
 
