@@ -13,7 +13,9 @@ const TEXT = {
     people: 'People',
     close: 'Close',
     since: 'from {d}',
+    sinceMonth: 'from {d}',
     until: 'until {d}',
+    untilMonth: 'until {d}',
     seats: 'Mission and mediation seats',
   },
   fr: {
@@ -22,8 +24,10 @@ const TEXT = {
     terms: 'Sigles et noms',
     people: 'Personnes',
     close: 'Fermer',
-    since: 'à partir de {d}',
-    until: 'jusqu’à {d}',
+    since: 'à partir du {d}',
+    sinceMonth: 'à partir de {d}',
+    until: 'jusqu’au {d}',
+    untilMonth: 'jusqu’en {d}',
     seats: 'Sièges de la mission et de la médiation',
   },
 } as const;
@@ -39,11 +43,26 @@ export function hasGlossary(scn: Scenario): boolean {
   );
 }
 
+const MONTHS = {
+  en: 'January February March April May June July August September October November December',
+  fr: 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
+} as const;
+
+/** A `YYYY-MM` or `YYYY-MM-DD` date in words, in the player's language: "17 May 2013", « 1er août 2014 ». */
+export function dateInWords(d: string, l: 'en' | 'fr' = lang()): string {
+  const [y, m, day] = d.split('-');
+  const month = MONTHS[l].split(' ')[Number(m) - 1] ?? m;
+  if (day === undefined) return `${month} ${y}`;
+  const n = Number(day);
+  return `${l === 'fr' && n === 1 ? '1er' : n} ${month} ${y}`;
+}
+
 function dates(l: Leader): string {
   const x = text();
-  if (l.from && l.to) return `${l.from} – ${l.to}`;
-  if (l.from) return x.since.replace('{d}', l.from);
-  if (l.to) return x.until.replace('{d}', l.to);
+  if (l.from && l.to) return `${dateInWords(l.from)} – ${dateInWords(l.to)}`;
+  const day = (d: string) => d.length > 7;
+  if (l.from) return (day(l.from) ? x.since : x.sinceMonth).replace('{d}', dateInWords(l.from));
+  if (l.to) return (day(l.to) ? x.until : x.untilMonth).replace('{d}', dateInWords(l.to));
   return '';
 }
 

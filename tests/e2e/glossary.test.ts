@@ -32,6 +32,11 @@ describe('glossary', () => {
       dialog.getByText('Carlos Alberto dos Santos Cruz', { exact: false }).first().isVisible(),
     ).resolves.toBe(true);
     await expect(dialog.getByText('Mary Robinson', { exact: false }).first().isVisible()).resolves.toBe(true);
+    // Ranks and dates in the reader's language, not in the data's ISO form.
+    await expect(dialog.getByText('Lieutenant General, Force Commander (Brazil)').first().isVisible()).resolves.toBe(
+      true,
+    );
+    await expect(dialog.getByText('(from 17 May 2013)', { exact: false }).first().isVisible()).resolves.toBe(true);
     await shot(p, 'glossary-en');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(dialog.count()).resolves.toBe(0);
@@ -52,6 +57,18 @@ describe('glossary', () => {
     await expect(
       dialogFr.getByText('Commandant de la force (Brésil)', { exact: false }).first().isVisible(),
     ).resolves.toBe(true);
+    await expect(
+      dialogFr
+        .getByText('Général de corps d’armée, commandant de la force (Brésil)', { exact: false })
+        .or(dialogFr.getByText("Général de corps d'armée, commandant de la force (Brésil)", { exact: false }))
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+    await expect(dialogFr.getByText('(à partir du 17 mai 2013)', { exact: false }).first().isVisible()).resolves.toBe(
+      true,
+    );
+    await expect(dialogFr.getByText('Lt. Gen.', { exact: false }).count()).resolves.toBe(0);
+    await expect(dialogFr.getByText(/\(\d{4}-\d{2}/).count()).resolves.toBe(0);
     await shot(p, 'glossary-fr');
     await dialogFr.getByRole('button', { name: 'Fermer' }).click();
     expect(w.problems).toEqual([]);
