@@ -57,7 +57,8 @@ export function dateInWords(d: string, l: 'en' | 'fr' = lang()): string {
   return `${l === 'fr' && n === 1 ? '1er' : n} ${month} ${y}`;
 }
 
-function dates(l: Leader): string {
+/** When a person held the role, in words and in the player's language; empty when the data gives no dates. */
+export function leaderDates(l: Leader): string {
   const x = text();
   if (l.from && l.to) return `${dateInWords(l.from)} – ${dateInWords(l.to)}`;
   const day = (d: string) => d.length > 7;
@@ -67,7 +68,7 @@ function dates(l: Leader): string {
 }
 
 function person(l: Leader): HTMLElement {
-  const d = dates(l);
+  const d = leaderDates(l);
   return h('li', {}, h('strong', {}, l.name), `: ${loc(l.role)}`, d ? ` (${d})` : '');
 }
 

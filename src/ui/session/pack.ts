@@ -8,6 +8,7 @@ import { CHAIRS, type Chair } from '../../scenario/constants.js';
 import type { Card, Event as ScenarioEvent, Scenario } from '../../scenario/schema.js';
 import { chairName, taskName } from '../describe.js';
 import { h } from '../dom.js';
+import { leaderDates } from '../glossary.js';
 import { loc, t } from '../i18n/index.js';
 import { scenarioOf } from './common.js';
 
@@ -120,7 +121,7 @@ function roleCard(scn: Scenario, chair: Chair): HTMLElement {
           'ul',
           {},
           setup.holders.map((l) =>
-            h('li', {}, `${l.name}, ${loc(l.role)}${l.from ? ` (${l.from}${l.to ? `–${l.to}` : ''})` : ''}`),
+            h('li', {}, `${l.name}, ${loc(l.role)}${leaderDates(l) ? ` (${leaderDates(l)})` : ''}`),
           ),
         )
       : null,
