@@ -1,6 +1,6 @@
 // History a veteran trusts (issue #19): dated events inside the scenario's months or marked hypothetical, sources
 // listed and cited, people named with their dates, a glossary in both languages, lessons that cite the report exactly.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLessons } from '../../src/scenario/load-node.js';
@@ -232,6 +232,32 @@ describe('the lessons catalogue', () => {
       for (const p of ps) expect(p >= 1 && p <= 16, l.id).toBe(true);
     }
   });
+  // The report lives beside the repository (../shared/seed), not in it: a clone without it skips this check.
+  const SEED = join(import.meta.dirname, '../../../shared/seed/making-peace-while-maintaining-it-2015.md');
+  it.skipIf(!existsSync(SEED))(
+    "cites the report's own paragraphs: the main one opens, or follows, the section it names",
+    () => {
+      const seed = readFileSync(SEED, 'utf8');
+      // The Meeting Report's body, one block per paragraph; a block starting in lower case ends the one before it.
+      const body = seed.slice(seed.indexOf('### **Meeting Report**') + '### **Meeting Report**'.length);
+      const paragraphs: string[] = [];
+      for (const block of body
+        .split(/\n\s*\n/)
+        .map((b) => b.trim())
+        .filter((b) => b !== ''))
+        if (/^[a-z]/.test(block) && paragraphs.length > 0) paragraphs[paragraphs.length - 1] += ` ${block}`;
+        else paragraphs.push(block);
+      expect(paragraphs).toHaveLength(16);
+      expect(paragraphs[0]).toMatch(/^On 25 March 2015/);
+      expect(paragraphs[15]).toMatch(/^It is clear that in the current context/);
+      const bold = (i: number) => [...paragraphs[i]!.matchAll(/\*\*([^*]+)\*\*/g)].map((m) => m[1]!.toLowerCase());
+      for (const l of lessons) {
+        let i = l.source.paragraph - 1;
+        while (i > 0 && bold(i).length === 0) i--;
+        expect(bold(i), `${l.id} ¶${l.source.paragraph}`).toContain(l.source.section.toLowerCase());
+      }
+    },
+  );
   it('marks the inferences beyond the report', () => {
     for (const id of ['L-spoilers', 'L-tcc', 'L-primacy', 'L-hoststate'])
       expect(lessons.find((l) => l.id === id)?.beyond, id).toBeDefined();
