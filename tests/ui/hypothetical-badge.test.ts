@@ -1,0 +1,71 @@
+// An event that compresses, moves or invents history says so where it appears (issue #19): the sitrep's card carries a
+// "hypothetical" badge, and only that card.
+import { describe, expect, it } from 'vitest';
+import { legalActions, newGame, viewFor } from '../../src/engine/index.js';
+import { contextFromView } from '../../src/ui/context.js';
+import type { BoardContext, Fields } from '../../src/ui/fields.js';
+import { t } from '../../src/ui/i18n/index.js';
+import { sitrepPanel } from '../../src/ui/panels/sitrep.js';
+import type { VNode } from '../../src/ui/vdom.js';
+import { makeScenario, run } from '../helpers/factory.js';
+
+const L = (en: string) => ({ en, fr: en });
+
+/** Every element of a described tree, depth first. */
+function elements(node: unknown, out: VNode[] = []): VNode[] {
+  if (Array.isArray(node)) for (const n of node) elements(n, out);
+  else if (node !== null && typeof node === 'object' && 'props' in node) {
+    out.push(node as VNode);
+    elements((node as { props: { children?: unknown } }).props.children, out);
+  }
+  return out;
+}
+const textOf = (node: unknown): string =>
+  Array.isArray(node)
+    ? node.map(textOf).join('')
+    : typeof node === 'string' || typeof node === 'number'
+      ? String(node)
+      : node !== null && typeof node === 'object' && 'props' in node
+        ? textOf((node as { props: { children?: unknown } }).props.children)
+        : '';
+
+describe('a hypothetical event in the sitrep', () => {
+  it('carries the badge on its own card, not on the historical one beside it', () => {
+    const scn = makeScenario((s) => {
+      s.events = [
+        {
+          id: 'moved',
+          title: L('Moved'),
+          text: L('A deadline of a later year, played now.'),
+          hypothetical: true,
+          window: { from: 1, to: 1 },
+        },
+        { id: 'dated', title: L('Dated'), text: L('As history dated it.'), window: { from: 1, to: 1 } },
+      ];
+    });
+    const s = run(scn, newGame(scn, 1), [{ type: 'mandate/adopt', chair: 'srsg', tasks: ['politics'] }]);
+    expect(s.phase).toBe('sitrep');
+    expect(
+      s.fired
+        .filter((f) => f.turn === 1)
+        .map((f) => f.event)
+        .sort(),
+    ).toEqual(['dated', 'moved']);
+    const ctx: BoardContext = {
+      ...contextFromView({
+        scn,
+        chair: 'srsg',
+        view: viewFor(s, scn, 'srsg'),
+        legal: legalActions(s, scn, 'srsg'),
+        humans: ['srsg'],
+        dispatch: () => {},
+        rejection: null,
+      }),
+      fields: {} as Fields,
+      redraw: () => {},
+    };
+    const badges = elements(sitrepPanel(ctx)).filter((n) => (n.props as Record<string, unknown>)['data-hypothetical']);
+    expect(badges.map((n) => (n.props as Record<string, unknown>)['data-hypothetical'])).toEqual(['moved']);
+    expect(textOf(badges[0])).toBe(t('sitrep.hypothetical'));
+  });
+});
