@@ -48,7 +48,18 @@ for (const id of ['tutorial', 'monusco-2013', 'minusma-2014']) frenchOf(loadShip
 const lessons = loadLessons();
 if (!lessons.ok) throw new Error('lessons');
 frenchOf(lessons.value, 'lessons', texts);
-for (const f of ['src/ui/i18n/fr.ts', 'src/ui/i18n/legible.fr.ts', 'src/ui/model-card/content.fr.ts'])
+const FRENCH_FILES = [
+  'src/ui/i18n/fr.ts',
+  'src/ui/i18n/legible.fr.ts',
+  'src/ui/model-card/content.fr.ts',
+  'src/ui/debrief/i18n.fr.ts',
+  'src/ui/scenes/i18n.fr.ts',
+  'src/ui/session/workshop.i18n.fr.ts',
+  'src/ui/session/desk.i18n.fr.ts',
+  'src/ui/session/room.i18n.fr.ts',
+  'src/ui/session/player.i18n.fr.ts',
+];
+for (const f of FRENCH_FILES)
   read(f)
     .split('\n')
     .forEach((line, i) => texts.push([`${f}:${i + 1}`, line]));
