@@ -10,12 +10,9 @@
 // asks for its view 15 times a second and never reads, one that guesses join codes over and over. The server runs
 // with its default limits (20 messages/s, bursts of 40); the others' latency and the server's memory are printed,
 // with what became of the misbehaving clients. Use it with --think (people's pace), e.g. --think 1000.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { WebSocket } from 'ws';
 import { SessionClient, type SocketLike } from '../src/net/client.js';
@@ -24,8 +21,8 @@ import { driveChair } from '../src/net/drive.js';
 import { loadScenario } from '../src/scenario/load-node.js';
 import type { Chair } from '../src/scenario/schema.js';
 import { DOCTRINES } from '../src/sim/doctrines/index.js';
+import { launchServer } from '../src/server/launch.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TOKEN = 'bench-facilitator-token-000000000000';
 
 function arg(v: string | undefined, fallback: number, min: number, max: number, name: string): number {
@@ -78,43 +75,18 @@ async function main(): Promise<void> {
   const db = join(dir, 'bench.db');
   // node --import tsx: one process, so its memory is the server's alone.
   // With misbehaving clients the server keeps its default limits: they are what is being measured.
-  const limits = MISBEHAVE ? [] : ['--rate', '100000', '--burst', '100000'];
-  const server = spawn(
-    process.execPath,
-    [
-      ...(process.env['BENCH_SERVER_PROF'] ? ['--cpu-prof', '--cpu-prof-dir', process.env['BENCH_SERVER_PROF']] : []),
-      '--import',
-      'tsx',
-      'src/server/main.ts',
-      '--no-build',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      '0',
-      '--db',
-      db,
-      '--facilitator-token',
-      TOKEN,
-      ...limits,
-    ],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, NODE_ENV: 'production' },
-    },
-  );
-  const port = await new Promise<number>((ok, fail) => {
-    const t = setTimeout(() => fail(new Error('the server did not start')), 30_000);
-    server.once('exit', (c) => fail(new Error(`the server exited (${c})`)));
-    createInterface({ input: server.stdout! }).on('line', (l) => {
-      if (!l.startsWith('{')) return;
-      const m = JSON.parse(l) as { event: string; port: number };
-      if (m.event === 'listening') {
-        clearTimeout(t);
-        ok(m.port);
-      }
-    });
+  const launched = launchServer({
+    db,
+    token: TOKEN,
+    ...(MISBEHAVE ? {} : { rate: { perSecond: 100000, burst: 100000 } }),
+    ...(process.env['BENCH_SERVER_PROF']
+      ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', process.env['BENCH_SERVER_PROF']] }
+      : {}),
+    env: { ...process.env, NODE_ENV: 'production' },
+    stderr: 'inherit',
   });
+  const server = launched.proc;
+  const port = await launched.port;
   const url = `ws://127.0.0.1:${port}/ws`;
   const frames = new FrameSizes();
   const socket = (u: string) => {
@@ -201,8 +173,7 @@ async function main(): Promise<void> {
   const end = rssOf(server.pid!);
   clearInterval(sampler);
   for (const c of clients) c.close();
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
+  await launched.stop();
   rmSync(dir, { recursive: true, force: true });
 
   latencies.sort((a, b) => a - b);
