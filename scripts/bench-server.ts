@@ -201,6 +201,7 @@ class FrameSizes {
   private count = 0;
   private stopped = false;
   private readonly views = new Map<string, { turn: number; bytes: number }[]>();
+  private readonly byType = new Map<string, { n: number; bytes: number }>();
 
   stop(): void {
     this.stopped = true;
@@ -212,6 +213,9 @@ class FrameSizes {
     this.count++;
     // Only the head of a frame is looked at, so counting costs the clients little.
     const head = d.subarray(0, 120).toString('latin1');
+    const type = /^\{"type":"([a-z-]+)"/.exec(head)?.[1] ?? '?';
+    const t = this.byType.get(type) ?? { n: 0, bytes: 0 };
+    this.byType.set(type, { n: t.n + 1, bytes: t.bytes + d.length });
     const role = /^\{"type":"view".*?"role":"([a-z]+)"/.exec(head)?.[1];
     if (!role) return;
     const turn = Number(/"turn":(\d+)/.exec(d.toString('latin1'))?.[1] ?? NaN);
@@ -229,6 +233,10 @@ class FrameSizes {
         0.5,
       );
     const out = [`  frames received     ${this.count} (${(this.total / 2 ** 20).toFixed(1)} MiB)`];
+    const types = [...this.byType].sort((a, b) => b[1].bytes - a[1].bytes);
+    out.push(
+      `  by type             ${types.map(([k, v]) => `${k} ${v.n} (${(v.bytes / 2 ** 20).toFixed(1)} MiB)`).join(', ')}`,
+    );
     for (const [role, list] of this.views) {
       const last = Math.max(...list.map((x) => x.turn).filter(Number.isFinite));
       const late = list.filter((x) => x.turn === last).map((x) => x.bytes);

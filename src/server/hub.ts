@@ -803,9 +803,13 @@ export class Hub {
 
   /** Every session in memory and the most recent ones in the store (ended ones too, for the debrief), newest first. */
   private listSessions(): SessionSummary[] {
-    for (const row of this.opts.store.recentSessions(RECENT_SESSIONS)) this.sessionById(row.id);
+    // The recent sessions this server has not loaded (ended before a restart) are loaded once; new ones load as made.
+    if (!this.recentLoaded) for (const row of this.opts.store.recentSessions(RECENT_SESSIONS)) this.sessionById(row.id);
+    this.recentLoaded = true;
     return [...this.sessions.values()].sort((a, b) => b.row.createdAt - a.row.createdAt).map((s) => this.summary(s));
   }
+
+  private recentLoaded = false;
 
   summary(s: Session): SessionSummary {
     const open = !s.ended;
@@ -862,8 +866,8 @@ export class Hub {
   /** Every facilitator's list of sessions follows their months, phases and states (see LiveList). */
   private readonly list = new LiveList({
     summary: (s) => this.summary(s),
-    send: () => {
-      const text = JSON.stringify({ type: 'sessions', sessions: this.listSessions() } satisfies ServerMessage);
+    send: (changed) => {
+      const text = JSON.stringify({ type: 'sessions', sessions: changed, changed: true } satisfies ServerMessage);
       for (const c of this.conns) if (c.role === 'facilitator') this.out.deliver(c, text, true);
     },
   });
