@@ -11,7 +11,7 @@
 // with its default limits (20 messages/s, bursts of 40); the others' latency and the server's memory are printed,
 // with what became of the misbehaving clients. Use it with --think (people's pace), e.g. --think 1000.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { WebSocket } from 'ws';
@@ -67,6 +67,16 @@ function rssOf(pid: number): { rss: number; peak: number } {
     return { rss: kb('VmRSS:') / 1024, peak: kb('VmHWM:') / 1024 };
   } catch {
     return { rss: NaN, peak: NaN };
+  }
+}
+
+/** CPU seconds a process has used (user and system), from /proc: the server's cost, whatever else loads the machine. */
+function cpuOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime and stime, in clock ticks (100 a second)
+  } catch {
+    return NaN;
   }
 }
 
@@ -140,6 +150,9 @@ async function main(): Promise<void> {
   const setupMs = performance.now() - setup0;
 
   const t0 = performance.now();
+  const load0 = loadavg()[0]!;
+  const serverCpu0 = cpuOf(server.pid!);
+  const benchCpu0 = process.cpuUsage();
   const bad = MISBEHAVE
     ? new Misbehaving(
         url,
@@ -156,6 +169,10 @@ async function main(): Promise<void> {
     new Promise<boolean>((r) => setTimeout(() => r(true), LIMIT_S * 1000).unref()),
   ]);
   const wallS = (performance.now() - t0) / 1000;
+  const serverCpu = cpuOf(server.pid!) - serverCpu0;
+  const used = process.cpuUsage(benchCpu0);
+  const benchCpu = (used.user + used.system) / 1e6;
+  const load1 = loadavg()[0]!;
   bad?.stop();
 
   // Every game's true length, from each facilitator's last view of the state (the whole views a sync brings are not counted).
@@ -186,6 +203,8 @@ async function main(): Promise<void> {
       `  game actions        ${actions} (${f(actions / wallS)} actions/s, bots' included)`,
       `  intents over ws     ${latencies.length} accepted (${f(latencies.length / wallS)}/s), ${refused} refused by the rules`,
       `  intent→ack latency  p50 ${f(quantile(latencies, 0.5))} ms, p99 ${f(quantile(latencies, 0.99))} ms, max ${f(latencies.at(-1) ?? NaN)} ms`,
+      `  server CPU          ${f(serverCpu)} s over the play (${f((serverCpu / wallS) * 100)}% of a core; ${f((serverCpu * 1000) / Math.max(1, actions))} ms an action); the clients' process ${f(benchCpu)} s`,
+      `  machine load        ${load0.toFixed(1)} at the start, ${load1.toFixed(1)} at the end (1-minute average, ${cpus().length} cores): latency above includes waiting for a core`,
       `  server RSS          idle ${f(idle.rss)} MiB, peak ${f(Math.max(peakSeen, end.peak))} MiB, end ${f(end.rss)} MiB`,
       ...(bad ? bad.lines() : []),
       ...frames.lines(),
