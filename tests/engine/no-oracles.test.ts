@@ -82,7 +82,7 @@ function chairOutput(s: GameState, scn: Scenario, chair: Chair): string {
   });
 }
 
-describe('what a chair is given does not move when only hidden numbers do', () => {
+describe('hole 2 as a class: what a chair is given does not move when only hidden numbers do', () => {
   for (const id of ['tutorial', 'monusco-2013', 'minusma-2014']) {
     it(`${id}: view, warnings, legal list, card reasons, refusals and the projector, over the first months of 3 games`, () => {
       const scn = loadShipped(id);
