@@ -876,6 +876,7 @@ export class Hub {
   close(): void {
     clearInterval(this.heartbeat);
     this.out.close();
+    this.list.close();
     for (const c of this.conns) c.ws.close(1001, 'server shutting down');
     for (const s of this.sessions.values()) s.close();
   }

@@ -159,7 +159,24 @@ export class Publisher {
       c.ws.terminate();
       return;
     }
+    this.cork(c.ws);
     c.ws.send(text);
+  }
+
+  /** Sockets corked until the end of this tick: the frames a message brings a connection go out in one write. */
+  private readonly corked = new Set<{ cork(): void; uncork(): void }>();
+
+  private cork(ws: WebSocket): void {
+    // ws keeps its TCP socket as `_socket`; without one (a test double), frames go one by one.
+    const socket = (ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+    if (!socket || this.corked.has(socket)) return;
+    if (this.corked.size === 0)
+      process.nextTick(() => {
+        for (const x of this.corked) x.uncork();
+        this.corked.clear();
+      });
+    this.corked.add(socket);
+    socket.cork();
   }
 
   /** Forgets what a connection was sent of a session, so that everything goes again, whole (a sync, a changed seat). */
