@@ -172,18 +172,13 @@ describe('the tally of broken lessons counts only what the ledger shows', () => 
   const scn = makeScenario((x) => {
     x.indicators.process = { name: L('x'), initial: 10, observed: 'estimated' };
     x.indicators.consent = { name: L('x'), initial: 10, observed: 'estimated' };
-    x.actions = [
-      ...x.actions,
-      {
-        id: 'squeeze',
-        chair: 'force',
-        name: L('Squeeze'),
-        text: L('t'),
-        target: 'actor',
-        tags: ['military', 'pressure'],
-        effects: [],
-      },
-    ];
+    // A pressure card with no effects of its own: only the mechanic's entries can show.
+    const pressure = {
+      chair: 'force' as const,
+      target: 'actor' as const,
+      tags: ['military' as const, 'pressure' as const],
+    };
+    x.actions = [...x.actions, { id: 'squeeze', name: L('Squeeze'), text: L('t'), effects: [], ...pressure }];
   });
 
   it('force used with no political track, process and consent already at 0: no entry, so no count', () => {
