@@ -10,12 +10,9 @@
 // asks for its view 15 times a second and never reads, one that guesses join codes over and over. The server runs
 // with its default limits (20 messages/s, bursts of 40); the others' latency and the server's memory are printed,
 // with what became of the misbehaving clients. Use it with --think (people's pace), e.g. --think 1000.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { WebSocket } from 'ws';
 import { SessionClient, type SocketLike } from '../src/net/client.js';
@@ -24,8 +21,8 @@ import { driveChair } from '../src/net/drive.js';
 import { loadScenario } from '../src/scenario/load-node.js';
 import type { Chair } from '../src/scenario/schema.js';
 import { DOCTRINES } from '../src/sim/doctrines/index.js';
+import { launchServer } from '../src/server/launch.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TOKEN = 'bench-facilitator-token-000000000000';
 
 function arg(v: string | undefined, fallback: number, min: number, max: number, name: string): number {
@@ -73,48 +70,33 @@ function rssOf(pid: number): { rss: number; peak: number } {
   }
 }
 
+/** CPU seconds a process has used (user and system), from /proc: the server's cost, whatever else loads the machine. */
+function cpuOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime and stime, in clock ticks (100 a second)
+  } catch {
+    return NaN;
+  }
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'mandate-bench-'));
   const db = join(dir, 'bench.db');
   // node --import tsx: one process, so its memory is the server's alone.
   // With misbehaving clients the server keeps its default limits: they are what is being measured.
-  const limits = MISBEHAVE ? [] : ['--rate', '100000', '--burst', '100000'];
-  const server = spawn(
-    process.execPath,
-    [
-      ...(process.env['BENCH_SERVER_PROF'] ? ['--cpu-prof', '--cpu-prof-dir', process.env['BENCH_SERVER_PROF']] : []),
-      '--import',
-      'tsx',
-      'src/server/main.ts',
-      '--no-build',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      '0',
-      '--db',
-      db,
-      '--facilitator-token',
-      TOKEN,
-      ...limits,
-    ],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, NODE_ENV: 'production' },
-    },
-  );
-  const port = await new Promise<number>((ok, fail) => {
-    const t = setTimeout(() => fail(new Error('the server did not start')), 30_000);
-    server.once('exit', (c) => fail(new Error(`the server exited (${c})`)));
-    createInterface({ input: server.stdout! }).on('line', (l) => {
-      if (!l.startsWith('{')) return;
-      const m = JSON.parse(l) as { event: string; port: number };
-      if (m.event === 'listening') {
-        clearTimeout(t);
-        ok(m.port);
-      }
-    });
+  const launched = launchServer({
+    db,
+    token: TOKEN,
+    ...(MISBEHAVE ? {} : { rate: { perSecond: 100000, burst: 100000 } }),
+    ...(process.env['BENCH_SERVER_PROF']
+      ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', process.env['BENCH_SERVER_PROF']] }
+      : {}),
+    env: { ...process.env, NODE_ENV: 'production' },
+    stderr: 'inherit',
   });
+  const server = launched.proc;
+  const port = await launched.port;
   const url = `ws://127.0.0.1:${port}/ws`;
   const frames = new FrameSizes();
   const socket = (u: string) => {
@@ -168,6 +150,9 @@ async function main(): Promise<void> {
   const setupMs = performance.now() - setup0;
 
   const t0 = performance.now();
+  const load0 = loadavg()[0]!;
+  const serverCpu0 = cpuOf(server.pid!);
+  const benchCpu0 = process.cpuUsage();
   const bad = MISBEHAVE
     ? new Misbehaving(
         url,
@@ -184,6 +169,10 @@ async function main(): Promise<void> {
     new Promise<boolean>((r) => setTimeout(() => r(true), LIMIT_S * 1000).unref()),
   ]);
   const wallS = (performance.now() - t0) / 1000;
+  const serverCpu = cpuOf(server.pid!) - serverCpu0;
+  const used = process.cpuUsage(benchCpu0);
+  const benchCpu = (used.user + used.system) / 1e6;
+  const load1 = loadavg()[0]!;
   bad?.stop();
 
   // Every game's true length, from each facilitator's last view of the state (the whole views a sync brings are not counted).
@@ -201,8 +190,7 @@ async function main(): Promise<void> {
   const end = rssOf(server.pid!);
   clearInterval(sampler);
   for (const c of clients) c.close();
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
+  await launched.stop();
   rmSync(dir, { recursive: true, force: true });
 
   latencies.sort((a, b) => a - b);
@@ -215,6 +203,8 @@ async function main(): Promise<void> {
       `  game actions        ${actions} (${f(actions / wallS)} actions/s, bots' included)`,
       `  intents over ws     ${latencies.length} accepted (${f(latencies.length / wallS)}/s), ${refused} refused by the rules`,
       `  intent→ack latency  p50 ${f(quantile(latencies, 0.5))} ms, p99 ${f(quantile(latencies, 0.99))} ms, max ${f(latencies.at(-1) ?? NaN)} ms`,
+      `  server CPU          ${f(serverCpu)} s over the play (${f((serverCpu / wallS) * 100)}% of a core; ${f((serverCpu * 1000) / Math.max(1, actions))} ms an action); the clients' process ${f(benchCpu)} s`,
+      `  machine load        ${load0.toFixed(1)} at the start, ${load1.toFixed(1)} at the end (1-minute average, ${cpus().length} cores): latency above includes waiting for a core`,
       `  server RSS          idle ${f(idle.rss)} MiB, peak ${f(Math.max(peakSeen, end.peak))} MiB, end ${f(end.rss)} MiB`,
       ...(bad ? bad.lines() : []),
       ...frames.lines(),
@@ -230,6 +220,7 @@ class FrameSizes {
   private count = 0;
   private stopped = false;
   private readonly views = new Map<string, { turn: number; bytes: number }[]>();
+  private readonly byType = new Map<string, { n: number; bytes: number }>();
 
   stop(): void {
     this.stopped = true;
@@ -241,6 +232,9 @@ class FrameSizes {
     this.count++;
     // Only the head of a frame is looked at, so counting costs the clients little.
     const head = d.subarray(0, 120).toString('latin1');
+    const type = /^\{"type":"([a-z-]+)"/.exec(head)?.[1] ?? '?';
+    const t = this.byType.get(type) ?? { n: 0, bytes: 0 };
+    this.byType.set(type, { n: t.n + 1, bytes: t.bytes + d.length });
     const role = /^\{"type":"view".*?"role":"([a-z]+)"/.exec(head)?.[1];
     if (!role) return;
     const turn = Number(/"turn":(\d+)/.exec(d.toString('latin1'))?.[1] ?? NaN);
@@ -258,6 +252,10 @@ class FrameSizes {
         0.5,
       );
     const out = [`  frames received     ${this.count} (${(this.total / 2 ** 20).toFixed(1)} MiB)`];
+    const types = [...this.byType].sort((a, b) => b[1].bytes - a[1].bytes);
+    out.push(
+      `  by type             ${types.map(([k, v]) => `${k} ${v.n} (${(v.bytes / 2 ** 20).toFixed(1)} MiB)`).join(', ')}`,
+    );
     for (const [role, list] of this.views) {
       const last = Math.max(...list.map((x) => x.turn).filter(Number.isFinite));
       const late = list.filter((x) => x.turn === last).map((x) => x.bytes);

@@ -72,6 +72,11 @@ export function collectLedger<T>(fn: () => T): { result: T; entries: LedgerEntry
   }
 }
 
+/** The entries made so far by the step being run (null outside `collectLedger`). */
+export function stepEntries(): readonly LedgerEntry[] | null {
+  return sink;
+}
+
 /**
  * Changes one number by `delta` (rounded to a whole number), keeps it within its bounds and records
  * the change actually made. Returns that change. A change of zero is not recorded.

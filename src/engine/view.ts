@@ -1,5 +1,5 @@
 // viewFor: what one chair sees of the true state, through the fog of the mission's analysis.
-import { CORE_INDICATORS, type Chair, type IndicatorId } from '../scenario/constants.js';
+import { CORE_INDICATORS, type Chair, type IndicatorId, type MechanicId } from '../scenario/constants.js';
 import type { Scenario } from '../scenario/schema.js';
 import { firstEntryOfTurn, fogSpread, isEstimated, knownTo, memoSeen, seenOf, type Seen } from './knowledge.js';
 import { deepFreeze, isFreezing } from './freeze.js';
@@ -67,12 +67,21 @@ export interface ChairView {
   readonly agreement: Agreement;
   readonly ledger: readonly SeenEntry[];
   readonly outcome: Outcome | null;
+  /**
+   * The situations in force and how many times each mechanic of a broken lesson has weighed on the mission: every
+   * chair sees them, since conditions read them (a card's legality, an event), and a condition must read nothing the
+   * chair is not shown but the hidden numbers behind its estimates.
+   */
+  readonly flags: readonly string[];
+  readonly tally: Readonly<Partial<Record<MechanicId, number>>>;
 }
 
 export interface ViewOptions {
   /** Include ledger entries from this turn on (default 0: all). Bots that never read history pass the current turn. */
   readonly ledgerFrom?: number;
 }
+
+const NO_TALLY: Readonly<Partial<Record<MechanicId, number>>> = Object.freeze({});
 
 export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOptions = {}): ChairView {
   const idx = indexOf(scn);
@@ -119,6 +128,8 @@ export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOp
     agreement: s.agreement,
     ledger,
     outcome: s.outcome,
+    flags: s.flags,
+    tally: s.tally ?? NO_TALLY,
   };
 }
 

@@ -382,7 +382,7 @@ export class SessionClient {
         this.desks.set(msg.session, msg);
         return null;
       case 'sessions':
-        this.sessions = msg.sessions;
+        this.sessions = msg.changed ? mergeSummaries(this.sessions, msg.sessions) : msg.sessions;
         return null;
       case 'error':
         // Freed from a chair by the facilitator: the token no longer works, the lobby is where we are.
@@ -544,4 +544,15 @@ export class SessionClient {
   drop(): void {
     this.ws?.close(4000, 'dropped');
   }
+}
+
+/** A list of sessions with changed summaries put in: each in its place, a new one first (the list is newest first). */
+export function mergeSummaries(
+  list: readonly SessionSummary[],
+  changed: readonly SessionSummary[],
+): readonly SessionSummary[] {
+  const byId = new Map(changed.map((x) => [x.session, x]));
+  const kept = list.map((x) => byId.get(x.session) ?? x);
+  const known = new Set(list.map((x) => x.session));
+  return [...changed.filter((x) => !known.has(x.session)).reverse(), ...kept];
 }

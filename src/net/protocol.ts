@@ -325,7 +325,13 @@ export type ServerMessage =
       readonly name?: string;
       readonly limits: { readonly maxMessageBytes: number; readonly perSecond: number; readonly burst: number };
     }
-  | { readonly type: 'sessions'; readonly id?: string; readonly sessions: readonly SessionSummary[] }
+  | {
+      readonly type: 'sessions';
+      readonly id?: string;
+      readonly sessions: readonly SessionSummary[];
+      /** Only these summaries changed: the rest of the list stands (merged by session; a new one goes first). */
+      readonly changed?: true;
+    }
   | { readonly type: 'session-created'; readonly id: string; readonly session: SessionSummary; readonly qr: string }
   | {
       readonly type: 'joined';

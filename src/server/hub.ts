@@ -142,6 +142,8 @@ export class Hub {
       now: this.now,
       members: (id) => this.members.get(id) ?? [],
       session: (id) => this.sessions.get(id) ?? null,
+      worldInPlay: (s) => this.worldPeers(s).some((o) => !o.ended),
+      worldReleased: (s) => s.releaseWorld(),
       ...(opts.softBufferBytes !== undefined ? { softBufferBytes: opts.softBufferBytes } : {}),
       ...(opts.hardBufferBytes !== undefined ? { hardBufferBytes: opts.hardBufferBytes } : {}),
       ...(opts.log ? { log: opts.log } : {}),
@@ -801,9 +803,13 @@ export class Hub {
 
   /** Every session in memory and the most recent ones in the store (ended ones too, for the debrief), newest first. */
   private listSessions(): SessionSummary[] {
-    for (const row of this.opts.store.recentSessions(RECENT_SESSIONS)) this.sessionById(row.id);
+    // The recent sessions this server has not loaded (ended before a restart) are loaded once; new ones load as made.
+    if (!this.recentLoaded) for (const row of this.opts.store.recentSessions(RECENT_SESSIONS)) this.sessionById(row.id);
+    this.recentLoaded = true;
     return [...this.sessions.values()].sort((a, b) => b.row.createdAt - a.row.createdAt).map((s) => this.summary(s));
   }
+
+  private recentLoaded = false;
 
   summary(s: Session): SessionSummary {
     const open = !s.ended;
@@ -843,13 +849,25 @@ export class Hub {
   publish(s: Session, only?: Conn): void {
     this.out.publish(s, only);
     this.list.changed(s);
+    // The last team on a world to end releases the records of the teams that ended before it (see worldInPlay).
+    if (!only && s.ended && s.state.world !== undefined) {
+      const peers = this.worldPeers(s);
+      if (peers.length > 0 && peers.every((o) => o.ended)) for (const o of peers) this.out.publish(o);
+    }
+  }
+
+  /** The other sessions this server holds on the same world key as `s` (teams started on the same seed). */
+  private worldPeers(s: Session): Session[] {
+    const world = s.state.world;
+    if (world === undefined) return [];
+    return [...this.sessions.values()].filter((o) => o !== s && o.state.world === world);
   }
 
   /** Every facilitator's list of sessions follows their months, phases and states (see LiveList). */
   private readonly list = new LiveList({
     summary: (s) => this.summary(s),
-    send: () => {
-      const text = JSON.stringify({ type: 'sessions', sessions: this.listSessions() } satisfies ServerMessage);
+    send: (changed) => {
+      const text = JSON.stringify({ type: 'sessions', sessions: changed, changed: true } satisfies ServerMessage);
       for (const c of this.conns) if (c.role === 'facilitator') this.out.deliver(c, text, true);
     },
   });
@@ -858,6 +876,7 @@ export class Hub {
   close(): void {
     clearInterval(this.heartbeat);
     this.out.close();
+    this.list.close();
     for (const c of this.conns) c.ws.close(1001, 'server shutting down');
     for (const s of this.sessions.values()) s.close();
   }

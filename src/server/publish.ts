@@ -35,6 +35,13 @@ export interface PublisherDeps {
   /** A whole view again (a sync) at most this often per connection and session (default 1 s). */
   readonly syncEveryMs?: number;
   readonly log?: (line: string) => void;
+  /**
+   * Whether another session on the same world key is still playing: then a record for a chair or a projector leaves
+   * the key out (it would tell that team what the world will draw), and is sent once no such session is left.
+   */
+  readonly worldInPlay?: (s: Session) => boolean;
+  /** The world key of a session has gone out in a record to a screen other than the facilitator's. */
+  readonly worldReleased?: (s: Session) => void;
 }
 
 /** What waits to be sent to a connection: a session's news, and whether it is to go whole (a sync). */
@@ -152,7 +159,24 @@ export class Publisher {
       c.ws.terminate();
       return;
     }
+    this.cork(c.ws);
     c.ws.send(text);
+  }
+
+  /** Sockets corked until the end of this tick: the frames a message brings a connection go out in one write. */
+  private readonly corked = new Set<{ cork(): void; uncork(): void }>();
+
+  private cork(ws: WebSocket): void {
+    // ws keeps its TCP socket as `_socket`; without one (a test double), frames go one by one.
+    const socket = (ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+    if (!socket || this.corked.has(socket)) return;
+    if (this.corked.size === 0)
+      process.nextTick(() => {
+        for (const x of this.corked) x.uncork();
+        this.corked.clear();
+      });
+    this.corked.add(socket);
+    socket.cork();
   }
 
   /** Forgets what a connection was sent of a session, so that everything goes again, whole (a sync, a changed seat). */
@@ -197,7 +221,9 @@ export class Publisher {
       ...clock,
       serverTime: this.deps.now(),
     } satisfies ServerMessage);
+    // The facilitator's record carries the world key; anyone else's, only once no team on the same world plays on.
     const record = status.ended ? this.recordText(s) : null;
+    const shared = record !== null && s.state.world !== undefined && (this.deps.worldInPlay?.(s) ?? false);
     const notices = this.noticesText(s);
     let desk: string | undefined;
     // The facilitator's true state changes with every action: at most one every FACILITATOR_EVERY_MS per session (the
@@ -251,8 +277,13 @@ export class Publisher {
         );
       else c.last.delete(`${s.id}:ended`);
       // The record follows the final view. After an undo past the end, whoever had it hears that it no longer stands.
-      if (record !== null) this.sendOnce(c, `${s.id}:record`, record);
-      else if (c.last.delete(`${s.id}:record`))
+      if (record !== null) {
+        if (c.role === 'facilitator') this.sendOnce(c, `${s.id}:record`, record);
+        else if (!shared) {
+          if (c.last.get(`${s.id}:record`) !== record) this.deps.worldReleased?.(s);
+          this.sendOnce(c, `${s.id}:record`, record);
+        }
+      } else if (c.last.delete(`${s.id}:record`))
         this.send(c, JSON.stringify({ type: 'reopened', session: s.id } satisfies ServerMessage));
     }
   }
@@ -299,8 +330,8 @@ export class Publisher {
       // Sent when the game is over and the fog has lifted; the secret keys nothing a chair could still gain from.
       secret: s.state.secret,
       // The world's key, for the debrief's replay. It is the room's for this seed: a team still playing on the same
-      // seed could learn its coming draws from a finished team's record (docs/group-sessions.md says to end
-      // teams on one seed together, or give each team its own seed).
+      // seed could learn its coming draws from it, so a chair's or a projector's record goes only once every team
+      // on the key has ended (see `worldInPlay` in publish), and a key that has gone out keys no new session.
       ...(s.state.world === undefined ? {} : { world: s.state.world }),
       log: s.state.log as SaveFile['log'],
       stateHash: this.viewsOf(s).hash(s.state),

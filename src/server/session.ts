@@ -33,6 +33,9 @@ import type { ActorKey, EventRow, NewEvent, SeatRow, SessionEvent, SessionRow, S
 import { engineActionOf, undoTarget } from './facilitator.js';
 import { hashToken, newSeatId, newToken } from './tokens.js';
 
+/** Where the world key of a seed is noted once it has gone out in a record (see `Session.releaseWorld`). */
+const releasedKey = (seed: number) => `world-released:${seed >>> 0}`;
+
 /** Kept as a session's world key when it was played before keyed draws (its world is the generator of its seed). */
 const LEGACY_WORLD = 'legacy';
 
@@ -135,12 +138,21 @@ export class Session {
     }
     const roomKey = `world-seed:${row.seed >>> 0}`;
     let world = store.meta(roomKey);
-    if (!isSecret(world)) {
+    // A key that has gone out in a team's record keys no new game: a team started later on the seed gets a new world.
+    if (!isSecret(world) || store.meta(releasedKey(row.seed)) === world) {
       world = secretFromBytes(randomBytes(16));
       store.setMeta(roomKey, world);
     }
     store.setMeta(worldKey, world);
     return { secret, world };
+  }
+
+  /**
+   * The world key has gone out in this session's record to a chair's or a projector's screen (once every team on it
+   * has ended): sessions created on the seed from now on get a new world key.
+   */
+  releaseWorld(): void {
+    if (this.keys.world !== null) this.deps.store.setMeta(releasedKey(this.row.seed), this.keys.world);
   }
 
   /** Rebuilds a session from its log alone (and its seat table), then lets bots and clocks carry on. */

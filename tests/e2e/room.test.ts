@@ -1,11 +1,10 @@
 // The room: a server killed and restarted under three screens (each says it is reconnecting, its clock stands still,
 // the wall reloads from the service worker during the outage, and all recover with nothing lost); the teams' comparison
 // exported as CSV and shown on the wall without the facilitator's secret; the MONUSCO workshop pack printed to PDF.
-import type { ChildProcess } from 'node:child_process';
+import type { Launched } from '../../src/server/launch.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DIST, OUTPUT, openPage, shot, useHarness } from './harness.js';
@@ -15,34 +14,17 @@ import { createSession, joinAs } from './play.js';
 const TOKEN = 'e2e-room-token-0123456789abcdef';
 const harness = useHarness();
 const tmp = mkdtempSync(join(tmpdir(), 'mandate-room-'));
-let proc: ChildProcess | null = null;
+let proc: Launched | null = null;
 
-/** `npm run serve` as a process of its own (a group, so the kill takes npx, tsx and node); resolves with its port. */
+/** The server as a process of its own (a group: see src/server/launch.ts); resolves with its port. */
 async function serve(port: number): Promise<number> {
   const child = spawnServe(join(tmp, 's.db'), DIST, TOKEN, port);
   proc = child;
-  let err = '';
-  child.stderr!.on('data', (d) => (err += String(d)));
-  return new Promise<number>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${err}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (!line.startsWith('{')) return;
-      const m = JSON.parse(line) as { event: string; port: number };
-      if (m.event === 'listening') resolve(m.port);
-    });
-  });
+  return child.port;
 }
 
 async function kill(): Promise<void> {
-  const p = proc;
-  if (!p?.pid) return;
-  const gone = new Promise<void>((r) => p.once('exit', () => r()));
-  try {
-    process.kill(-p.pid, 'SIGKILL');
-  } catch {
-    /* gone */
-  }
-  await gone;
+  await proc?.stop('SIGKILL');
   proc = null;
 }
 

@@ -81,7 +81,7 @@ function withinMonth(s: GameState, key: string): number {
     .reduce((n, e) => n + e.delta, 0);
 }
 
-describe('the fog’s key', () => {
+describe('hole 1: the fog’s key', () => {
   it('is SipHash-2-4: the reference vectors', () => {
     const key = Uint8Array.from({ length: 16 }, (_, i) => i);
     const hex = (w: [number, number]) => w.map((x) => x.toString(16).padStart(8, '0')).join('');
@@ -223,7 +223,7 @@ describe('estimates a player can reason about', () => {
   });
 });
 
-describe('no oracles: the rules judge a chair on what it may know', () => {
+describe('hole 2, no oracles: the rules judge a chair on what it may know', () => {
   it('MINUSMA’s env-confidence (process ≥ 40) is legal exactly when the envoy’s estimate says so, not the hidden truth', () => {
     const scn = loadShipped('minusma-2014');
     const tasks = [...new Set([...scn.mandate.tasks.filter((t) => t.required).map((t) => t.id), 'political-dialogue'])];

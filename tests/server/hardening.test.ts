@@ -242,7 +242,7 @@ describe('hole 4: lock-out', () => {
   });
 });
 
-describe('hole 5: join codes', () => {
+describe('holes 5 and 7: join codes, and seats per session', () => {
   let server: RunningServer & { url: string };
   let fac: TestClient;
   let code = '';
@@ -309,7 +309,7 @@ describe('hole 5: join codes', () => {
     expect(fac.received.find((m) => m.type === 'alarm')).toMatchObject({ kind: 'join-guessing', address: from });
   });
 
-  it('limits projector seats and the lobby per session; a projector screen that left makes room for a new one', async () => {
+  it('hole 7: limits projector seats and the lobby per session; a projector screen that left makes room for a new one', async () => {
     const screens: Raw[] = [];
     const seat = async (from: string): Promise<ServerMessage> => {
       const r = await rawKept(server.url, from);

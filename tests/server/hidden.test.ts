@@ -7,7 +7,7 @@ import { facilitatorView, serverWithFacilitator, sessionWith, until } from './su
 
 const ctx = serverWithFacilitator();
 
-describe('hidden information on the wire', () => {
+describe('holes 1 and 2: hidden information on the wire', () => {
   it('gives each session a secret of its own and each seed a world key, which reach no chair and no projector', async () => {
     const a = await sessionWith(ctx.fac, ctx.server.url, 41, ['srsg', 'envoy', 'projector']);
     const b = await sessionWith(ctx.fac, ctx.server.url, 41, []);

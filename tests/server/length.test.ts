@@ -38,6 +38,13 @@ describe('the game length', () => {
     await until(() => other.sessions.find((x) => x.session === sid)?.status.ended === true, 'the live list');
     expect(lists()).toBeGreaterThan(before);
     expect(other.sessions.find((x) => x.session === sid)).toMatchObject({ turn: 6, phase: 'over', months: 6 });
+    // What goes out live is the summaries that changed (here, this session's), not the whole list again; put
+    // together, they are the whole list the server gives when asked.
+    const live = other.received.filter((m) => m.type === 'sessions' && m.id === undefined && m.changed);
+    expect(live.length).toBeGreaterThan(0);
+    for (const m of live) expect(m.type === 'sessions' && m.sessions.map((x) => x.session)).toEqual([sid]);
+    const asked = await other.listSessions();
+    expect(other.sessions).toEqual(asked.sessions);
     other.close();
   }, 90_000);
 

@@ -157,4 +157,45 @@ describe('the game record', () => {
     expect(later.records.get(sid)).toEqual(save);
     for (const c of [later, srsg, projector]) c.close();
   });
+
+  it('keeps the world key from a team while another team on its seed plays; a released key starts no new session', async () => {
+    const a = await sessionWith(27, ['srsg']);
+    const b = await sessionWith(27, ['srsg']);
+    const [chairA] = a.clients as [TestClient];
+    const [chairB] = b.clients as [TestClient];
+    const hub = ctx.server.hub;
+    const world = hub.sessions.get(a.sid)!.state.world;
+    expect(world).toMatch(/^[0-9a-f]{32}$/);
+    expect(hub.sessions.get(b.sid)!.state.world).toBe(world);
+    // Team A ends while team B plays on: the facilitator has A's record; A's screen hears of the end, with no key.
+    await ctx.fac.command(a.sid, { do: 'end-game', reason: 'A is done' });
+    await until(() => ctx.fac.records.has(a.sid) && chairA.received.some((m) => m.type === 'ended'), 'the end of A');
+    expect(ctx.fac.records.get(a.sid)!.world).toBe(world);
+    // A sync's answer comes after anything sent before it: by then a record, had one gone, is in.
+    const views = chairA.received.filter((m) => m.type === 'view').length;
+    chairA.sync(a.sid);
+    await until(() => chairA.received.filter((m) => m.type === 'view').length > views, 'the answer to a sync');
+    expect(chairA.tap.frames.filter((f) => f.includes(world!))).toEqual([]);
+    expect(chairA.records.has(a.sid)).toBe(false);
+    // Team B ends too: now both records go out, with the key, and both replay.
+    await ctx.fac.command(b.sid, { do: 'end-game', reason: 'B is done' });
+    await until(() => chairA.records.has(a.sid) && chairB.records.has(b.sid), 'both records');
+    for (const [c, sid] of [
+      [chairA, a.sid],
+      [chairB, b.sid],
+    ] as const) {
+      const save = c.records.get(sid)!;
+      expect(save.world).toBe(world);
+      const replayed = restoreSave(save, scn, { facilitator: true });
+      if (!replayed.ok) throw new Error(replayed.error.message);
+      expect(hashState(replayed.state)).toBe(hashState(hub.sessions.get(sid)!.state));
+    }
+    // The key has gone out: a team started on the seed now meets a world of its own.
+    const c = await sessionWith(27, []);
+    const next = hub.sessions.get(c.sid)!.state.world;
+    expect(next).toMatch(/^[0-9a-f]{32}$/);
+    expect(next).not.toBe(world);
+    chairA.close();
+    chairB.close();
+  });
 });

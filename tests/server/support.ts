@@ -1,13 +1,13 @@
 // Test support for the session server: real servers on 127.0.0.1 (in this process or a child), clients, temp databases.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll } from 'vitest';
 import { SessionClient, type SocketLike } from '../../src/net/client.js';
 import type { SeatKind, ServerMessage, ViewBody } from '../../src/net/protocol.js';
+import { launchServer } from '../../src/server/launch.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import type { RateLimit } from '../../src/server/rate-limit.js';
 
@@ -198,56 +198,8 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-/** Starts `npx tsx src/server/main.ts` as its own process group and waits for its "listening" line. */
+/** Starts the server as a process of its own (src/server/launch.ts) and waits for its "listening" line. */
 export async function spawnServer(db: string, port = 0): Promise<Child> {
-  const proc = spawn(
-    'npx',
-    [
-      'tsx',
-      'src/server/main.ts',
-      '--no-build',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--db',
-      db,
-      '--facilitator-token',
-      FACILITATOR_TOKEN,
-      '--rate',
-      '1000',
-      '--burst',
-      '1000',
-    ],
-    {
-      cwd: ROOT,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stderr = '';
-  proc.stderr!.on('data', (d) => (stderr += String(d)));
-  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-  const listening = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 20_000);
-    proc.once('exit', (code) => reject(new Error(`server exited (${code}): ${stderr}`)));
-    createInterface({ input: proc.stdout! }).on('line', (line) => {
-      if (!line.startsWith('{')) return;
-      const m = JSON.parse(line) as { event: string; port: number };
-      if (m.event === 'listening') {
-        clearTimeout(timer);
-        resolve(m.port);
-      }
-    });
-  });
-  const signal = async (sig: NodeJS.Signals) => {
-    // The whole group: npx, tsx and the node process running the server.
-    try {
-      process.kill(-proc.pid!, sig);
-    } catch {
-      /* gone already */
-    }
-    await exited;
-  };
-  return { port: listening, proc, kill9: () => signal('SIGKILL'), stop: () => signal('SIGTERM') };
+  const s = launchServer({ db, port, token: FACILITATOR_TOKEN, rate: { perSecond: 1000, burst: 1000 } }, 20_000);
+  return { port: await s.port, proc: s.proc, kill9: () => s.stop('SIGKILL'), stop: () => s.stop('SIGTERM') };
 }

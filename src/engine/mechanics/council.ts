@@ -4,7 +4,7 @@
 import type { Reinforcement, Scenario, Unit } from '../../scenario/schema.js';
 import { change } from '../ledger.js';
 import type { DraftState } from '../types.js';
-import { tally } from './politics.js';
+import { tally, tallyFrom } from './politics.js';
 
 /** The Security Council's actor id, when the scenario brings the Council into play. */
 export function councilActor(scn: Scenario): string | undefined {
@@ -30,6 +30,7 @@ export function councilRenewal(d: DraftState, scn: Scenario): void {
   const by = Math.max(-3, Math.min(3, Math.round((d.actors[id]?.stance ?? 0) / 20)));
   change(d, scn, { kind: 'indicator', id: 'credibility' }, by, cause, ['L-mandate']);
   if (councilDivided(d, scn)) {
+    tallyFrom(d, 'council-renewal'); // the count rests on the consent entry alone: the credibility one comes either way
     change(d, scn, { kind: 'indicator', id: 'consent' }, -2, cause, ['L-mandate', 'L-hoststate']);
     tally(d, 'council-renewal');
   }

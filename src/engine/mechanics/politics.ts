@@ -1,8 +1,8 @@
 // The political world each turn: host-state distance, regional exclusion, agreements, expectations.
 import type { Scenario } from '../../scenario/schema.js';
-import { change } from '../ledger.js';
+import { change, stepEntries } from '../ledger.js';
 import { indexOf } from '../scenario-index.js';
-import type { DraftState, GameState } from '../types.js';
+import type { DraftState, GameState, LedgerEntry } from '../types.js';
 import type { MechanicId } from '../../scenario/lessons.js';
 
 /**
@@ -36,8 +36,37 @@ export function protectionWeights(scn: Scenario): Record<string, number> {
   );
 }
 
-/** Counts one more time a mechanic that marks a broken lesson weighed on the mission (read by conditions). */
+/** Where each mechanic's last count stood in the entries of the step being made (or of the ledger outside a step). */
+const counted = new WeakMap<readonly LedgerEntry[], Partial<Record<MechanicId, number>>>();
+
+/**
+ * Starts a mechanic's next count here: entries made before (by the same mechanic, on a branch that is not counted)
+ * do not count for it. Returns where the count starts.
+ */
+export function tallyFrom(d: DraftState, mechanic: MechanicId): number {
+  const made = stepEntries() ?? d.ledger;
+  const marks = counted.get(made) ?? {};
+  counted.set(made, marks);
+  const from = marks[mechanic] ?? 0;
+  marks[mechanic] = made.length;
+  return from;
+}
+
+/**
+ * Counts one more time a mechanic that marks a broken lesson weighed on the mission (read by conditions, and shown in
+ * every chair's view). It counts only when the mechanic left an entry in the ledger since its last count: a change
+ * held at its bound is not recorded, and a count with nothing to show for it would tell a chair that a hidden number
+ * stood at its bound (or which way a hidden threshold fell) where the ledger tells it nothing.
+ */
 export function tally(d: DraftState, mechanic: MechanicId): void {
+  const from = tallyFrom(d, mechanic);
+  const made = stepEntries() ?? d.ledger;
+  let shown = false;
+  for (let i = from; i < made.length && !shown; i++) {
+    const e = made[i]!;
+    shown = e.turn === d.turn && e.cause.kind === 'mechanic' && e.cause.mechanic === mechanic;
+  }
+  if (!shown) return;
   const t = (d.tally ??= {});
   t[mechanic] = (t[mechanic] ?? 0) + 1;
 }
