@@ -23,6 +23,7 @@ const loadScene = chunkLoader(() => import('./scenes/map-scene.js'));
 const loadMount = chunkLoader(() => import('./scenes/mount.js'));
 const loadGeo = chunkLoader(() => import('./scenes/geo.js'));
 const loadIcons = chunkLoader(() => import('./scenes/icons.js'));
+const loadBaseMaps = chunkLoader(() => import('./scenes/base-maps.js'));
 
 /** The map's code: Phaser and the scene, fetched once; then the icons the scene loads first (into the HTTP cache). */
 function mapCode() {
@@ -66,7 +67,9 @@ export function prefetchScenario(entry: { summary: { map: string | null }; load(
   if (typeof window === 'undefined' || !entry.summary.map) return;
   const mapId = entry.summary.map;
   void entry.load().catch(() => undefined);
-  void import('./scenes/base-maps.js').then(({ loadBaseMap }) => loadBaseMap(mapId)).catch(() => undefined);
+  void loadBaseMaps()
+    .then(({ loadBaseMap }) => loadBaseMap(mapId))
+    .catch(() => undefined);
   void mapCode().catch(() => undefined);
 }
 
@@ -94,7 +97,7 @@ export function lazyMap(box: HTMLElement, deps: LazyMapDeps, onReady?: () => voi
       const mapId = baseMapFor(deps.source.current()?.scenario.regions ?? []);
       const baseMaps = new Map<string, BaseMap>();
       const fetchBase = mapId
-        ? import('./scenes/base-maps.js')
+        ? loadBaseMaps()
             .then(({ loadBaseMap }) => loadBaseMap(mapId))
             .then((m) => void baseMaps.set(mapId, m))
             .catch((e: unknown) => console.warn('base map unavailable', e))
