@@ -172,8 +172,8 @@ async function bareSite(): Promise<{ server: Server; url: string }> {
   return serve(out);
 }
 
-/** The bare page in a new profile: navigation → its first render (cold). */
-async function bareFirst(browser: Browser, url: string): Promise<number> {
+/** Opens the bare page in a new profile, waits for its first render, then runs `then` on it. */
+async function onBarePage<T>(browser: Browser, url: string, then: (page: Page) => Promise<T>): Promise<T> {
   const ctx = await newContext(browser);
   try {
     const page = await ctx.newPage();
@@ -181,21 +181,21 @@ async function bareFirst(browser: Browser, url: string): Promise<number> {
     await page.waitForFunction(() => performance.getEntriesByName('phaser-first-render').length > 0, undefined, {
       timeout: 30_000,
     });
-    return await page.evaluate(() => performance.getEntriesByName('phaser-first-render')[0]!.startTime);
+    return await then(page);
   } finally {
     await ctx.close();
   }
 }
 
+/** The bare page, cold: navigation → its first render. */
+const bareFirst = (browser: Browser, url: string) =>
+  onBarePage(browser, url, (page) =>
+    page.evaluate(() => performance.getEntriesByName('phaser-first-render')[0]!.startTime),
+  );
+
 /** The bare page's rAF deltas over two seconds while it redraws a shape each frame (the machine's floor). */
-async function bareFrames(browser: Browser, url: string): Promise<number[]> {
-  const ctx = await newContext(browser);
-  try {
-    const page = await ctx.newPage();
-    await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => performance.getEntriesByName('phaser-first-render').length > 0, undefined, {
-      timeout: 30_000,
-    });
+const bareFrames = (browser: Browser, url: string) =>
+  onBarePage(browser, url, async (page) => {
     await page.evaluate('window.__name ??= (f) => f');
     return await page.evaluate(
       () =>
@@ -212,10 +212,7 @@ async function bareFrames(browser: Browser, url: string): Promise<number[]> {
           requestAnimationFrame(tick);
         }),
     );
-  } finally {
-    await ctx.close();
-  }
-}
+  });
 
 /** Zooms and pans the map with the wheel and the keyboard while recording frames (each step redraws the map). */
 async function zoomFrames(page: Page): Promise<number[]> {
