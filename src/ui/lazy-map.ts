@@ -38,7 +38,11 @@ function mapCode() {
   if (!phaser) {
     phaser = Promise.all([loadPhaser(), loadScene(), loadMount()]);
     void phaser
-      .then(icons)
+      .then(([Phaser, , { warmTextCanvases }]) => {
+        // enough for a theatre's labels, towns and countries (MONUSCO's map has about seventy texts)
+        warmTextCanvases(Phaser, 100);
+        return icons();
+      })
       .then(() => performance.mark('map-prefetched'))
       .catch(() => undefined);
   }

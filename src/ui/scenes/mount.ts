@@ -59,3 +59,30 @@ export function mountMap(Phaser: typeof PhaserNS, box: HTMLElement, scene: typeo
     },
   };
 }
+
+/**
+ * Readies canvases with their 2D contexts in Phaser's pool, a few at a time while the page is idle (the title screen):
+ * each text of the map draws into a canvas of its own, taken from that pool, and making a canvas's context is what
+ * its creation costs. A map with more texts than this makes the rest as it goes.
+ */
+export function warmTextCanvases(Phaser: typeof PhaserNS, count: number): void {
+  const pool = Phaser.Display.Canvas.CanvasPool;
+  const owner = {};
+  let made = 0;
+  const some = () => {
+    for (let i = 0; i < 20 && made < count; i++, made++) {
+      pool.create(owner, 1, 1).getContext('2d', { willReadFrequently: true });
+    }
+    // held by `owner` until all are made (the pool hands a free one out again), then all given back at once
+    if (made < count) later(some);
+    else pool.remove(owner);
+  };
+  later(some);
+}
+
+function later(f: () => void): void {
+  const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number })
+    .requestIdleCallback;
+  if (idle) idle(f, { timeout: 500 });
+  else window.setTimeout(f, 0);
+}
