@@ -139,9 +139,9 @@ async function startTable(page: Page): Promise<number> {
 }
 
 /**
- * Starts `scenario` from the title screen after the player has read it (the page is idle and what choosing the
- * scenario fetched has arrived: the map's code, the scenario's data, its base map); returns ms from the click to
- * table-ready.
+ * Starts `scenario` from the title screen after the player has read it: what choosing the scenario fetched has arrived
+ * (the map's code, the scenario's data, its base map), the map's prefetch is done (its map-prefetched mark: icons drawn,
+ * text canvases readied) and the page is idle; returns ms from the click to table-ready.
  */
 async function startScenarioTable(page: Page, scenario: string, map: string): Promise<number> {
   await page.getByLabel('Scenario', { exact: true }).selectOption(scenario);
@@ -155,6 +155,10 @@ async function startScenarioTable(page: Page, scenario: string, map: string): Pr
     [String.raw`/phaser[\w.-]*\.js$`, String.raw`/${scenario}-[\w]+\.json$`, String.raw`/${map}-[\w-]+\.json$`],
     { timeout: 30_000 },
   );
+  await page.waitForFunction(() => performance.getEntriesByName('map-prefetched').length > 0, undefined, {
+    timeout: 30_000,
+  });
+  await page.evaluate(() => new Promise<void>((r) => requestIdleCallback(() => r(), { timeout: 2000 })));
   await page.waitForTimeout(300);
   return startTable(page);
 }

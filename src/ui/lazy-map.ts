@@ -33,15 +33,17 @@ function icons(): Promise<IconCanvases | null> {
     .catch(() => null);
 }
 
-/** The map's code: Phaser and the scene, fetched once; then the icons drawn, and a mark says the map's code is all here. */
+/**
+ * The map's code: Phaser and the scene, fetched once; then the icons drawn and the texts' canvases readied, and a mark
+ * (map-prefetched) says all is here.
+ */
 function mapCode() {
   if (!phaser) {
     phaser = Promise.all([loadPhaser(), loadScene(), loadMount()]);
     void phaser
       .then(([Phaser, , { warmTextCanvases }]) => {
         // enough for a theatre's labels, towns and countries (MONUSCO's map has about seventy texts)
-        warmTextCanvases(Phaser, 100);
-        return icons();
+        return Promise.all([warmTextCanvases(Phaser, 100), icons()]);
       })
       .then(() => performance.mark('map-prefetched'))
       .catch(() => undefined);

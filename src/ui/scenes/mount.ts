@@ -65,19 +65,24 @@ export function mountMap(Phaser: typeof PhaserNS, box: HTMLElement, scene: typeo
  * each text of the map draws into a canvas of its own, taken from that pool, and making a canvas's context is what
  * its creation costs. A map with more texts than this makes the rest as it goes.
  */
-export function warmTextCanvases(Phaser: typeof PhaserNS, count: number): void {
+export function warmTextCanvases(Phaser: typeof PhaserNS, count: number): Promise<void> {
   const pool = Phaser.Display.Canvas.CanvasPool;
   const owner = {};
   let made = 0;
-  const some = () => {
-    for (let i = 0; i < 20 && made < count; i++, made++) {
-      pool.create(owner, 1, 1).getContext('2d', { willReadFrequently: true });
-    }
-    // held by `owner` until all are made (the pool hands a free one out again), then all given back at once
-    if (made < count) later(some);
-    else pool.remove(owner);
-  };
-  later(some);
+  return new Promise((done) => {
+    const some = () => {
+      for (let i = 0; i < 20 && made < count; i++, made++) {
+        pool.create(owner, 1, 1).getContext('2d', { willReadFrequently: true });
+      }
+      // held by `owner` until all are made (the pool hands a free one out again), then all given back at once
+      if (made < count) later(some);
+      else {
+        pool.remove(owner);
+        done();
+      }
+    };
+    later(some);
+  });
 }
 
 function later(f: () => void): void {
