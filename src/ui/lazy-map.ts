@@ -16,6 +16,9 @@ import type { MountedMap } from './scenes/mount.js';
 /** Everything the scene takes but `onReady`, which this sets (and calls `onReady` here once, if given). */
 export type LazyMapDeps = Omit<MapDeps, 'onReady' | 'baseMaps' | 'icons'>;
 
+/** How many maps have started to mount on this page. */
+let mapsStarted = 0;
+
 let phaser: Promise<[typeof PhaserNS, typeof SceneModule, typeof MountModule]> | null = null;
 
 // each chunk on its own: a failed one is fetched afresh on the next try (Chromium before 151 keeps a failed import())
@@ -42,8 +45,9 @@ function mapCode() {
     phaser = Promise.all([loadPhaser(), loadScene(), loadMount()]);
     void phaser
       .then(([Phaser, , { warmTextCanvases }]) => {
-        // enough for a theatre's labels, towns and countries (MONUSCO's map has about seventy texts)
-        return Promise.all([warmTextCanvases(Phaser, 100), icons()]);
+        // enough for a theatre's labels, towns and countries (MONUSCO's map has about seventy texts); not once a map
+        // is being made (Start came first): then it would only compete with it
+        return Promise.all([warmTextCanvases(Phaser, 100, () => mapsStarted === 0), icons()]);
       })
       .then(() => performance.mark('map-prefetched'))
       .catch(() => undefined);
@@ -95,6 +99,7 @@ export function lazyMap(box: HTMLElement, deps: LazyMapDeps, onReady?: () => voi
   let map: MountedMap | null = null;
   let destroyed = false;
   const start = async () => {
+    mapsStarted++;
     try {
       // the base map of the scenario on show comes with the code (both in parallel)
       const { baseMapFor } = await loadGeo();

@@ -63,14 +63,15 @@ export function mountMap(Phaser: typeof PhaserNS, box: HTMLElement, scene: typeo
 /**
  * Readies canvases with their 2D contexts in Phaser's pool, a few at a time while the page is idle (the title screen):
  * each text of the map draws into a canvas of its own, taken from that pool, and making a canvas's context is what
- * its creation costs. A map with more texts than this makes the rest as it goes.
+ * its creation costs. A map with more texts than this makes the rest as it goes. Stops early once `wanted` says no.
  */
-export function warmTextCanvases(Phaser: typeof PhaserNS, count: number): Promise<void> {
+export function warmTextCanvases(Phaser: typeof PhaserNS, count: number, wanted: () => boolean): Promise<void> {
   const pool = Phaser.Display.Canvas.CanvasPool;
   const owner = {};
   let made = 0;
   return new Promise((done) => {
     const some = () => {
+      if (!wanted()) made = count;
       for (let i = 0; i < 20 && made < count; i++, made++) {
         pool.create(owner, 1, 1).getContext('2d', { willReadFrequently: true });
       }
