@@ -139,9 +139,9 @@ async function startTable(page: Page): Promise<number> {
 }
 
 /**
- * Starts `scenario` from the title screen after the player has read it (the page is idle and what choosing the
- * scenario fetched has arrived: the map's code, the scenario's data, its base map); returns ms from the click to
- * table-ready.
+ * Starts `scenario` from the title screen after the player has read it: what choosing the scenario fetched has arrived
+ * (the map's code, the scenario's data, its base map), the map's prefetch is done (its map-prefetched mark: icons drawn,
+ * text canvases readied) and the page is idle; returns ms from the click to table-ready.
  */
 async function startScenarioTable(page: Page, scenario: string, map: string): Promise<number> {
   await page.getByLabel('Scenario', { exact: true }).selectOption(scenario);
@@ -155,15 +155,16 @@ async function startScenarioTable(page: Page, scenario: string, map: string): Pr
     [String.raw`/phaser[\w.-]*\.js$`, String.raw`/${scenario}-[\w]+\.json$`, String.raw`/${map}-[\w-]+\.json$`],
     { timeout: 30_000 },
   );
+  await page.waitForFunction(() => performance.getEntriesByName('map-prefetched').length > 0, undefined, {
+    timeout: 30_000,
+  });
+  await page.evaluate(() => new Promise<void>((r) => requestIdleCallback(() => r(), { timeout: 2000 })));
   await page.waitForTimeout(300);
   return startTable(page);
 }
 
-/**
- * The yardstick: a bare Phaser 4 page (scripts/bench-phaser), navigation → its first render, cold; and, on the last
- * run, its rAF deltas over two seconds while it redraws a shape each frame (the machine's floor for frame times).
- */
-async function barePhaser(browser: Browser): Promise<{ first: number[]; frames: number[] }> {
+/** The yardstick, a bare Phaser 4 page (scripts/bench-phaser, the map's own game settings), built and served. */
+async function bareSite(): Promise<{ server: Server; url: string }> {
   const out = join(ROOT, 'tests/output/bench-phaser');
   await build({
     root: join(ROOT, 'scripts/bench-phaser'),
@@ -172,43 +173,50 @@ async function barePhaser(browser: Browser): Promise<{ first: number[]; frames: 
     logLevel: 'warn',
     build: { outDir: out, emptyOutDir: true, target: 'es2022' },
   });
-  const { server, url } = await serve(out);
-  const times: number[] = [];
-  let frames: number[] = [];
-  try {
-    for (let i = 0; i < RUNS; i++) {
-      const ctx = await newContext(browser);
-      const page = await ctx.newPage();
-      await page.goto(url, { waitUntil: 'commit' });
-      await page.waitForFunction(() => performance.getEntriesByName('phaser-first-render').length > 0, undefined, {
-        timeout: 30_000,
-      });
-      times.push(await page.evaluate(() => performance.getEntriesByName('phaser-first-render')[0]!.startTime));
-      if (i === RUNS - 1) {
-        await page.evaluate('window.__name ??= (f) => f');
-        frames = await page.evaluate(
-          () =>
-            new Promise<number[]>((resolve) => {
-              const deltas: number[] = [];
-              let last = 0;
-              const t0 = performance.now();
-              const tick = (t: number) => {
-                if (last > 0) deltas.push(t - last);
-                last = t;
-                if (t - t0 < 2000) requestAnimationFrame(tick);
-                else resolve(deltas);
-              };
-              requestAnimationFrame(tick);
-            }),
-        );
-      }
-      await ctx.close();
-    }
-  } finally {
-    server.close();
-  }
-  return { first: times, frames };
+  return serve(out);
 }
+
+/** Opens the bare page in a new profile, waits for its first render, then runs `then` on it. */
+async function onBarePage<T>(browser: Browser, url: string, then: (page: Page) => Promise<T>): Promise<T> {
+  const ctx = await newContext(browser);
+  try {
+    const page = await ctx.newPage();
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => performance.getEntriesByName('phaser-first-render').length > 0, undefined, {
+      timeout: 30_000,
+    });
+    return await then(page);
+  } finally {
+    await ctx.close();
+  }
+}
+
+/** The bare page, cold: navigation → its first render. */
+const bareFirst = (browser: Browser, url: string) =>
+  onBarePage(browser, url, (page) =>
+    page.evaluate(() => performance.getEntriesByName('phaser-first-render')[0]!.startTime),
+  );
+
+/** The bare page's rAF deltas over two seconds while it redraws a shape each frame (the machine's floor). */
+const bareFrames = (browser: Browser, url: string) =>
+  onBarePage(browser, url, async (page) => {
+    await page.evaluate('window.__name ??= (f) => f');
+    return await page.evaluate(
+      () =>
+        new Promise<number[]>((resolve) => {
+          const deltas: number[] = [];
+          let last = 0;
+          const t0 = performance.now();
+          const tick = (t: number) => {
+            if (last > 0) deltas.push(t - last);
+            last = t;
+            if (t - t0 < 2000) requestAnimationFrame(tick);
+            else resolve(deltas);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+  });
 
 /** Zooms and pans the map with the wheel and the keyboard while recording frames (each step redraws the map). */
 async function zoomFrames(page: Page): Promise<number[]> {
@@ -469,9 +477,12 @@ interface MonuscoPart {
   /** The map's own cost per redraw during the actions (performance measures map-draw, map-render). */
   readonly draw: number[];
   readonly render: number[];
+  /** Per frame the map drew: the redraws built for it and its render. */
+  readonly cost: number[];
   /** The same while zooming and panning. */
   readonly zoomDraw: number[];
   readonly zoomRender: number[];
+  readonly zoomCost: number[];
   /** How many times the ground (base map) was drawn during the actions. */
   readonly groundPaints: number;
 }
@@ -479,18 +490,51 @@ interface MonuscoPart {
 const measures = (page: Page, name: string) =>
   page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
 
+/** What each frame the map drew cost it: the redraws built since the previous frame, and this frame's render. */
+const frameCosts = (page: Page) =>
+  page.evaluate(() => {
+    const draws = performance.getEntriesByName('map-draw');
+    const out: number[] = [];
+    let d = 0;
+    for (const r of performance.getEntriesByName('map-render')) {
+      let sum = r.duration;
+      for (; d < draws.length && draws[d]!.startTime <= r.startTime; d++) sum += draws[d]!.duration;
+      out.push(sum);
+    }
+    return out;
+  });
+
 /** MONUSCO: Start → table-ready, the bare Phaser page in the same run, and the map's frames on redraws, zoom and pan. */
 async function monuscoPart(browser: Browser, url: string, page0: string): Promise<MonuscoPart> {
-  const start: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  const monusco = async () => {
     const c = await newContext(browser);
-    const pg = await c.newPage();
-    await pg.goto(page0, { waitUntil: 'commit' });
-    await waitTitle(pg, url);
-    start.push(await startScenarioTable(pg, 'monusco-2013', 'kivu'));
-    await c.close();
+    try {
+      const pg = await c.newPage();
+      await pg.goto(page0, { waitUntil: 'commit' });
+      await waitTitle(pg, url);
+      return await startScenarioTable(pg, 'monusco-2013', 'kivu');
+    } finally {
+      await c.close();
+    }
+  };
+  // in pairs, one right after the other and each first in turn, so a change of the machine's load falls on both
+  const site = await bareSite();
+  const start: number[] = [];
+  const bare = { first: [] as number[], frames: [] as number[] };
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      if (i % 2 === 0) {
+        bare.first.push(await bareFirst(browser, site.url));
+        start.push(await monusco());
+      } else {
+        start.push(await monusco());
+        bare.first.push(await bareFirst(browser, site.url));
+      }
+    }
+    bare.frames = await bareFrames(browser, site.url);
+  } finally {
+    site.server.close();
   }
-  const bare = await barePhaser(browser);
   // the map on MONUSCO: zoom and pan, then redraws after actions
   const mctx = await newContext(browser);
   const mpage = await mctx.newPage();
@@ -503,6 +547,7 @@ async function monuscoPart(browser: Browser, url: string, page0: string): Promis
   const zoom = await zoomFrames(mpage);
   const zoomDraw = await measures(mpage, 'map-draw');
   const zoomRender = await measures(mpage, 'map-render');
+  const zoomCost = await frameCosts(mpage);
   await mpage.evaluate(() => performance.clearMeasures());
   const paints = async () => Number(await mpage.locator('#map').getAttribute('data-ground-paints'));
   const paintsBefore = await paints();
@@ -510,8 +555,9 @@ async function monuscoPart(browser: Browser, url: string, page0: string): Promis
   const groundPaints = (await paints()) - paintsBefore;
   const draw = await measures(mpage, 'map-draw');
   const render = await measures(mpage, 'map-render');
+  const cost = await frameCosts(mpage);
   await mctx.close();
-  return { start, bare, zoom, frames: frames_, draw, render, zoomDraw, zoomRender, groundPaints };
+  return { start, bare, zoom, frames: frames_, draw, render, cost, zoomDraw, zoomRender, zoomCost, groundPaints };
 }
 
 function printMonusco(m: MonuscoPart): void {
@@ -520,8 +566,9 @@ function printMonusco(m: MonuscoPart): void {
     console.log(row([label, ms(median(xs)), ms(Math.min(...xs)), ms(Math.max(...xs))], tw));
   line('cold  MONUSCO Start click → table-ready', m.start);
   line('cold  bare Phaser 4 page: nav → first render', m.bare.first);
+  const pairs = m.start.map((s, i) => s / m.bare.first[i]!);
   console.log(
-    `  MONUSCO after reading the title (Phaser, scenario and base map fetched on choosing it) vs the bare page, medians: ${(median(m.start) / median(m.bare.first)).toFixed(2)}×`,
+    `  MONUSCO after reading the title (Phaser, scenario and base map fetched on choosing it) vs the bare page, medians: ${(median(m.start) / median(m.bare.first)).toFixed(2)}×; run by run (pairs measured back to back): median ${median(pairs).toFixed(2)}×, ${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)}×`,
   );
   console.log('');
   const fw = [44, 10, 10, 10, 10];
@@ -538,14 +585,12 @@ function printMonusco(m: MonuscoPart): void {
   q('rAF delta, actions (map redraws)', m.frames.deltas);
   q('  map redraw: build (map-draw)', m.draw);
   q('  map redraw: render (map-render)', m.render);
-  q(
-    '  map redraw: build + render',
-    m.draw.map((d, i) => d + (m.render[i] ?? 0)),
-  );
+  q('  map frame: builds + render', m.cost);
   console.log(`  the base map was drawn ${m.groundPaints} times during the actions (it is kept in a texture)`);
   q('rAF delta, zoom and pan', m.zoom);
   q('  zoom/pan: build (map-draw)', m.zoomDraw);
   q('  zoom/pan: render (map-render)', m.zoomRender);
+  q('  zoom/pan frame: builds + render', m.zoomCost);
   const p95 = quantile(m.frames.deltas, 0.95);
   const bp95 = quantile(m.bare.frames, 0.95);
   console.log(

@@ -1,5 +1,5 @@
-// bench:web's yardstick: the least a page can do to show a Phaser 4 canvas (one scene, one shape, the game's own
-// settings); its navigation → first render is what Start → table-ready on MONUSCO is compared with. After that it
+// bench:web's yardstick: the least a page can do to show a Phaser 4 canvas (one scene, one shape, the map's own
+// renderer: Canvas, see src/ui/scenes/mount.ts); its navigation → first render is what Start → table-ready on MONUSCO is compared with. After that it
 // redraws its shape on every frame (a new position each time), so its frame times are the machine's floor for a
 // Phaser page that redraws, measured in the same run as the map's.
 import * as Phaser from 'phaser';
@@ -20,7 +20,7 @@ class Bare extends Phaser.Scene {
 }
 
 const game = new Phaser.Game({
-  type: Phaser.AUTO,
+  type: Phaser.CANVAS,
   parent: 'box',
   backgroundColor: '#f3eddf',
   banner: false,

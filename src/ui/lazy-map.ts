@@ -7,13 +7,17 @@ import { h } from './dom.js';
 import { t } from './i18n/index.js';
 import type * as PhaserNS from 'phaser';
 import type { BaseMap } from './scenes/geo.js';
+import type { IconCanvases } from './scenes/icon-images.js';
 import type * as SceneModule from './scenes/map-scene.js';
 import type { MapDeps } from './scenes/map-scene.js';
 import type * as MountModule from './scenes/mount.js';
 import type { MountedMap } from './scenes/mount.js';
 
 /** Everything the scene takes but `onReady`, which this sets (and calls `onReady` here once, if given). */
-export type LazyMapDeps = Omit<MapDeps, 'onReady' | 'baseMaps'>;
+export type LazyMapDeps = Omit<MapDeps, 'onReady' | 'baseMaps' | 'icons'>;
+
+/** How many maps have started to mount on this page. */
+let mapsStarted = 0;
 
 let phaser: Promise<[typeof PhaserNS, typeof SceneModule, typeof MountModule]> | null = null;
 
@@ -22,24 +26,29 @@ const loadPhaser = chunkLoader(() => import('phaser'));
 const loadScene = chunkLoader(() => import('./scenes/map-scene.js'));
 const loadMount = chunkLoader(() => import('./scenes/mount.js'));
 const loadGeo = chunkLoader(() => import('./scenes/geo.js'));
-const loadIcons = chunkLoader(() => import('./scenes/icons.js'));
+const loadIcons = chunkLoader(() => import('./scenes/icon-images.js'));
+const loadBaseMaps = chunkLoader(() => import('./scenes/base-maps.js'));
 
-/** The map's code: Phaser and the scene, fetched once; then the icons the scene loads first (into the HTTP cache). */
+/** The map's icons drawn at the size the map shows them; null when they cannot be had (the scene loads them itself). */
+function icons(): Promise<IconCanvases | null> {
+  return loadIcons()
+    .then(({ iconCanvases, iconPixels }) => iconCanvases(iconPixels()))
+    .catch(() => null);
+}
+
+/**
+ * The map's code: Phaser and the scene, fetched once; then the icons drawn and the texts' canvases readied, and a mark
+ * (map-prefetched) says all is here.
+ */
 function mapCode() {
   if (!phaser) {
     phaser = Promise.all([loadPhaser(), loadScene(), loadMount()]);
     void phaser
-      .then(() => loadIcons())
-      .then(({ UNIT_ICONS, ARMED_ICON }) =>
-        // each read to its end, so the cache holds the whole file; then a mark says the map's code is all here
-        Promise.all(
-          [...Object.values(UNIT_ICONS), ARMED_ICON].map((url) =>
-            fetch(url)
-              .then((r) => r.blob())
-              .catch(() => undefined),
-          ),
-        ),
-      )
+      .then(([Phaser, , { warmTextCanvases }]) => {
+        // enough for a theatre's labels, towns and countries (MONUSCO's map has about seventy texts); not once a map
+        // is being made (Start came first): then it would only compete with it
+        return Promise.all([warmTextCanvases(Phaser, 100, () => mapsStarted === 0), icons()]);
+      })
       .then(() => performance.mark('map-prefetched'))
       .catch(() => undefined);
   }
@@ -66,7 +75,9 @@ export function prefetchScenario(entry: { summary: { map: string | null }; load(
   if (typeof window === 'undefined' || !entry.summary.map) return;
   const mapId = entry.summary.map;
   void entry.load().catch(() => undefined);
-  void import('./scenes/base-maps.js').then(({ loadBaseMap }) => loadBaseMap(mapId)).catch(() => undefined);
+  void loadBaseMaps()
+    .then(({ loadBaseMap }) => loadBaseMap(mapId))
+    .catch(() => undefined);
   void mapCode().catch(() => undefined);
 }
 
@@ -88,23 +99,29 @@ export function lazyMap(box: HTMLElement, deps: LazyMapDeps, onReady?: () => voi
   let map: MountedMap | null = null;
   let destroyed = false;
   const start = async () => {
+    mapsStarted++;
     try {
       // the base map of the scenario on show comes with the code (both in parallel)
       const { baseMapFor } = await loadGeo();
       const mapId = baseMapFor(deps.source.current()?.scenario.regions ?? []);
       const baseMaps = new Map<string, BaseMap>();
       const fetchBase = mapId
-        ? import('./scenes/base-maps.js')
+        ? loadBaseMaps()
             .then(({ loadBaseMap }) => loadBaseMap(mapId))
             .then((m) => void baseMaps.set(mapId, m))
             .catch((e: unknown) => console.warn('base map unavailable', e))
         : Promise.resolve();
-      const [[Phaser, { createMapScene }, { mountMap }]] = await Promise.all([mapCode(), fetchBase]);
+      const [[Phaser, { createMapScene }, { mountMap }], iconsDrawn] = await Promise.all([
+        mapCode(),
+        icons(),
+        fetchBase,
+      ]);
       if (destroyed) return;
       box.replaceChildren();
       const scene = createMapScene(Phaser, {
         ...deps,
         baseMaps,
+        icons: iconsDrawn ?? undefined,
         onReady: () => {
           if (box.dataset['ready'] === 'true') return;
           box.dataset['ready'] = 'true';

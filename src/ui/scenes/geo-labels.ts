@@ -4,7 +4,7 @@
 import type * as PhaserNS from 'phaser';
 import { lang } from '../i18n/index.js';
 import { countryAt, type BaseMap, type Projection } from './geo.js';
-import { FONT, look, measure } from './map-style.js';
+import { look, mapText, measure } from './map-style.js';
 import { overlaps, placeLabels, type LabelRequest, type Rect } from './placement.js';
 
 /** A view transform on top of the fitted map: zoom factor and offset, canvas pixels. */
@@ -148,7 +148,7 @@ export class GeoLabels {
         wanted.add(r.id);
         let rec = this.places.get(r.id);
         if (!rec) {
-          const text = this.scene.add.text(0, 0, '', { fontFamily: FONT, resolution: 1 });
+          const text = mapText(this.scene);
           this.parent.addAt(text, 0);
           rec = { text, box: null };
           this.places.set(r.id, rec);

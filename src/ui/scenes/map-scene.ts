@@ -19,7 +19,7 @@ import { countAt, easeInOut, flashAt, monthChanged, progressAt, type MapChange }
 import { mapChanges } from './changes-text.js';
 import { baseMapFor, type BaseMap } from './geo.js';
 import { GeoLabels, type Zoom } from './geo-labels.js';
-import { CAPABILITY_ORDER, UNIT_ICONS, ARMED_ICON } from './icons.js';
+import { iconFiles, iconPixels, type IconCanvases } from './icon-images.js';
 import { regionPoints } from './layout.js';
 import { keyContent } from './map-key.js';
 import { mapOverlay, type MapOverlay } from './map-overlay.js';
@@ -73,6 +73,8 @@ export interface MapDeps {
   readonly pickable?: (() => ReadonlySet<string> | null) | undefined;
   /** Base maps already fetched (lazy-map fetches the first scenario's with Phaser). */
   readonly baseMaps?: Map<string, BaseMap> | undefined;
+  /** The icons already drawn (lazy-map draws them while the title shows); without them the scene loads the SVGs. */
+  readonly icons?: IconCanvases | undefined;
 }
 
 export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
@@ -105,9 +107,13 @@ export function createMapScene(Phaser: PhaserModule, deps: MapDeps) {
     }
 
     preload(): void {
-      const px = Math.round(32 * Math.max(2, window.devicePixelRatio || 1));
-      for (const cap of CAPABILITY_ORDER) this.load.svg(`unit-${cap}`, UNIT_ICONS[cap], { width: px, height: px });
-      this.load.svg('armed', ARMED_ICON, { width: px, height: px });
+      const px = iconPixels();
+      for (const [key, url] of iconFiles()) {
+        const drawn = deps.icons?.get(key);
+        if (this.textures.exists(key)) continue;
+        if (drawn && drawn.width === px) this.textures.addCanvas(key, drawn);
+        else this.load.svg(key, url, { width: px, height: px });
+      }
     }
 
     create(): void {

@@ -27,7 +27,7 @@ export const BETTER = '#2d6a2e';
 export const GROUP_INK = '#6b1a12';
 export const PAPER = 0xf3eddf;
 
-/** What a text shows and how: set on the Phaser object only when it changes (each setter re-renders its texture). */
+/** What a text shows and how: set on the Phaser object only when it changes (each change re-renders its texture). */
 export interface TextLook {
   text: string;
   px: number;
@@ -36,13 +36,56 @@ export interface TextLook {
   spacing?: number;
 }
 const looks = new WeakMap<Text, TextLook>();
+type Metrics = { ascent: number; descent: number; fontSize: number };
+/**
+ * Font metrics by CSS font. Phaser measures a font by drawing it into a canvas and scanning its pixels, on every
+ * change of size: the map uses a handful of fonts, so each is measured once and handed over after.
+ */
+const metricsByFont = new Map<string, Metrics>();
+const fontKey = (style: string, px: string, family: string) => `${style} ${px} ${family}`.trim();
+
+/** A new text of the map (empty until `look` sets it): its first font measured once for every text that uses it. */
+export function mapText(
+  scene: PhaserNS.Scene,
+  style: { bold?: boolean; color?: string; lineSpacing?: number } = {},
+): Text {
+  const fontStyle = style.bold ? 'bold' : '';
+  const key = fontKey(fontStyle, '16px', FONT);
+  const known = metricsByFont.get(key);
+  const text = scene.add.text(0, 0, '', {
+    fontFamily: FONT,
+    fontStyle,
+    fontSize: '16px',
+    resolution: 1,
+    ...(style.color ? { color: style.color } : {}),
+    ...(style.lineSpacing !== undefined ? { lineSpacing: style.lineSpacing } : {}),
+    ...(known ? { metrics: known } : {}),
+  });
+  if (!known) metricsByFont.set(key, text.style.getTextMetrics());
+  return text;
+}
+
+/** Sets a text to `l`, changing only what differs, with one render of its texture at most. */
 export function look(t: Text, l: TextLook): Text {
   const was = looks.get(t);
-  if (!was || was.px !== l.px) t.setFontSize(l.px);
-  if (!was || was.color !== l.color) t.setColor(l.color);
-  if (l.bold !== undefined && was?.bold !== l.bold) t.setFontStyle(l.bold ? 'bold' : 'normal');
-  if (l.spacing !== undefined && was?.spacing !== l.spacing) t.setLetterSpacing(l.spacing);
-  if (!was || was.text !== l.text) t.setText(l.text);
+  const st = t.style;
+  const restyle = !was || was.px !== l.px || was.color !== l.color || (l.bold !== undefined && was.bold !== l.bold);
+  const respace = l.spacing !== undefined && was?.spacing !== l.spacing;
+  const retext = !was || was.text !== l.text;
+  if (restyle) {
+    const fontStyle = l.bold === undefined ? st.fontStyle : l.bold ? 'bold' : '';
+    const key = fontKey(fontStyle, `${l.px}px`, st.fontFamily);
+    const known = metricsByFont.get(key);
+    // without metrics and without an update, Phaser keeps the old ones: they are set from the cache, or measured now
+    st.setStyle({ fontSize: `${l.px}px`, fontStyle, color: l.color, ...(known ? { metrics: known } : {}) }, false);
+    if (!known) {
+      st.update(true);
+      metricsByFont.set(key, st.getTextMetrics());
+    }
+  }
+  if (respace) t.letterSpacing = l.spacing!;
+  if (retext) t.setText(l.text);
+  else if (restyle || respace) t.updateText();
   if (was) {
     // kept in place: a redraw allocates nothing for a text that did not change
     was.text = l.text;

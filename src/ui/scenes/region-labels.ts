@@ -7,7 +7,7 @@ import type { ViolenceLevel } from '../describe.js';
 import { loc } from '../i18n/index.js';
 import { changeMark, type MapChange } from './changes.js';
 import { CAPABILITY_ORDER } from './icons.js';
-import { BETTER, BLUE, FONT, GROUP_INK, look, measure, SHADE, WORSE, wrap } from './map-style.js';
+import { BETTER, BLUE, GROUP_INK, look, mapText, measure, SHADE, WORSE, wrap } from './map-style.js';
 import type { Rect } from './placement.js';
 import type { MapView } from './source.js';
 
@@ -41,7 +41,8 @@ export interface RegionRec {
   readonly flash: Graphics;
   readonly num: Text;
   readonly name: Text;
-  readonly mark: Text;
+  /** The mark of change (▲/▼), made when a region first has one. */
+  mark: Text | null;
   readonly icons: Image[];
   readonly groups: { icon: Image; text: Text }[];
   box: Rect;
@@ -240,18 +241,9 @@ export function makeRegionRec(scene: PhaserNS.Scene, parent: Container): RegionR
   const c = add.container(0, 0);
   const bg = add.graphics();
   const flash = add.graphics();
-  const num = add
-    .text(0, 0, '', { fontFamily: FONT, fontStyle: 'bold', color: '#2a2318', resolution: 1 })
-    .setOrigin(0, 0.5);
-  const name = add.text(0, 0, '', {
-    fontFamily: FONT,
-    fontStyle: 'bold',
-    color: '#2a2318',
-    resolution: 1,
-    lineSpacing: 0,
-  });
-  const mark = add.text(0, 0, '', { fontFamily: FONT, fontStyle: 'bold', resolution: 1 }).setVisible(false);
-  c.add([bg, flash, num, name, mark]);
+  const num = mapText(scene, { bold: true, color: '#2a2318' }).setOrigin(0, 0.5);
+  const name = mapText(scene, { bold: true, color: '#2a2318', lineSpacing: 0 });
+  c.add([bg, flash, num, name]);
   parent.add(c);
   return {
     c,
@@ -259,7 +251,7 @@ export function makeRegionRec(scene: PhaserNS.Scene, parent: Container): RegionR
     flash,
     num,
     name,
-    mark,
+    mark: null,
     icons: [],
     groups: [],
     box: { x: 0, y: 0, w: 0, h: 0 },
@@ -333,6 +325,10 @@ export function updateRegion(
     live.counters.push({ obj: rec.num, from: was.value, to: at.value, shown: at.value, format, ink });
   look(rec.name, { text: b.name, px: b.fontPx, color: '#2a2318' }).setPosition(b.nameX, b.nameY);
   if (b.mark) {
+    if (!rec.mark) {
+      rec.mark = mapText(scene, { bold: true });
+      rec.c.add(rec.mark);
+    }
     look(rec.mark.setVisible(true), {
       text: b.mark.text,
       px: Math.round(11.5 * u),
@@ -341,7 +337,7 @@ export function updateRegion(
       .setPosition(b.mark.x, b.mark.y)
       .setAlpha(1);
     if (from && marked.violence.has(regionId)) live.fades.push({ obj: rec.mark, from: 0, to: 1 });
-  } else rec.mark.setVisible(false);
+  } else rec.mark?.setVisible(false);
   // unit icons
   for (let i = 0; i < b.icons.length; i++) {
     const ic = b.icons[i]!;
@@ -364,9 +360,7 @@ export function updateRegion(
     let slot = rec.groups[i];
     if (!slot) {
       const icon = scene.add.image(0, 0, 'armed').setOrigin(0, 0.5);
-      const text = scene.add
-        .text(0, 0, '', { fontFamily: FONT, fontStyle: 'bold', color: GROUP_INK, resolution: 1 })
-        .setOrigin(0, 0.5);
+      const text = mapText(scene, { bold: true, color: GROUP_INK }).setOrigin(0, 0.5);
       rec.c.add([icon, text]);
       slot = { icon, text };
       rec.groups.push(slot);
