@@ -59,7 +59,10 @@ export function newGame(scn: Scenario, seed: number, keys?: string | GameKeys): 
       ]),
     ),
     units: Object.fromEntries(scn.units.map((u) => [u.id, { region: u.region }])),
-    deployments: [],
+    // Contingents already on their way: `requested` is their arrival, so no month of waiting is counted against anyone.
+    deployments: Object.entries(scn.reinforcements).flatMap(([id, r]) =>
+      r.underway === undefined ? [] : [{ reinforcement: id, requested: r.underway, arrives: r.underway }],
+    ),
     mandate: [],
     reviewed: false,
     strategy: null,

@@ -65,6 +65,8 @@ export function checkScenario(s: Raw, lessonIds: ReadonlySet<string> | null): Re
     if (unitIds.has(r.unit.id))
       bad(['reinforcements', k, 'unit', 'id'], `unit id '${r.unit.id}' is already used by another unit`);
     unitIds.add(r.unit.id);
+    if (r.underway !== undefined && r.underway > s.turns)
+      bad(['reinforcements', k, 'underway'], `turn ${r.underway} is after the last turn ${s.turns}`);
     if (!r.offered) continue;
     need(regions, 'region', r.offered.region, ['reinforcements', k, 'offered', 'region']);
     if (unitIds.has(r.offered.id))

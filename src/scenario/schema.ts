@@ -213,6 +213,11 @@ export const Reinforcement = z.strictObject({
    * arrives instead of `unit` unless contributors were consulted between the request and the arrival.
    */
   offered: Unit.optional(),
+  /**
+   * Already generated and on its way when the game starts (a contingent history had in the pipeline): it arrives at
+   * the start of this turn with no request, and no lead-time cost, since nobody in the game asked for it.
+   */
+  underway: int(1, 200).optional(),
 });
 
 export const Task = z.strictObject({
