@@ -6,6 +6,7 @@ import type { Reader } from './conditions.js';
 import { FOG_SHARPEN, fogShare, fogWidth, walksOf, type Walks } from './fog.js';
 import { readTrack, trackKey } from './ledger.js';
 import { worldUnit } from './rng.js';
+import { ledgerTape, type Tape } from './tape.js';
 import type { Cause, GameState, IndicatorId, LedgerEntry, Track } from './types.js';
 
 /** A number as a chair sees it: exact, or an estimate with the spread of its possible error. */
@@ -20,8 +21,8 @@ export function fogSpread(s: GameState, scn: Scenario): number {
   return s.phase === 'over' ? 0 : knownOf(s, scn).spread;
 }
 
-/** The band of each month, by ledger (the engine shares an unchanged ledger between states). */
-const bands = new WeakMap<GameState['ledger'], { scn: Scenario; byTurn: number[] }>();
+/** The band of each month, by ledger (the engine shares an unchanged ledger's tape between states: tape.ts). */
+const bands = new WeakMap<Tape<LedgerEntry>, { scn: Scenario; byTurn: number[] }>();
 
 /**
  * The width of the fog in month `turn`. It follows the mission's analysis as it stood when the month before ended,
@@ -32,8 +33,9 @@ function bandOf(s: GameState, scn: Scenario): number {
   // The band of month `turn` reads only the entries of earlier months, which states of one game share (the ledger
   // only grows): kept under the last of those entries, a new ledger of the same month finds it without a pass.
   const turn0 = Math.max(0, s.turn);
-  const cut = firstEntryOfTurn(s.ledger, turn0);
-  const last = cut > 0 ? s.ledger[cut - 1]! : undefined;
+  const ledger = ledgerTape(s);
+  const cut = firstEntryOfTurn(ledger.items, turn0, ledger.length);
+  const last = cut > 0 ? ledger.items[cut - 1]! : undefined;
   const prior = last && priorBands.get(last);
   if (prior && prior.scn === scn && prior.turn === turn0 && prior.at === cut) return prior.width;
   const width = bandByLedger(s, scn);
@@ -44,10 +46,10 @@ function bandOf(s: GameState, scn: Scenario): number {
 /** The band of a month, under the last entry of the months before it and that entry's place in the ledger. */
 const priorBands = new WeakMap<LedgerEntry, { scn: Scenario; turn: number; at: number; width: number }>();
 
-/** The index of the first ledger entry of a turn or later (entries are in turn order). */
-export function firstEntryOfTurn(ledger: GameState['ledger'], turn: number): number {
+/** The index of the first ledger entry of a turn or later among the first `length` (entries are in turn order). */
+export function firstEntryOfTurn(ledger: GameState['ledger'], turn: number, length = ledger.length): number {
   let lo = 0;
-  let hi = ledger.length;
+  let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (ledger[mid]!.turn < turn) lo = mid + 1;
@@ -57,18 +59,21 @@ export function firstEntryOfTurn(ledger: GameState['ledger'], turn: number): num
 }
 
 function bandByLedger(s: GameState, scn: Scenario): number {
-  let b = bands.get(s.ledger);
+  const ledger = ledgerTape(s);
+  let b = bands.get(ledger);
   if (!b || b.scn !== scn) {
     b = { scn, byTurn: [] };
-    bands.set(s.ledger, b);
+    bands.set(ledger, b);
   }
   const turn = Math.max(0, s.turn);
   if (b.byTurn.length <= turn) {
     // Analysis at the end of each month, from its start value and the ledger.
     const ends = new Array<number>(turn + 1).fill(0);
-    for (const e of s.ledger)
+    for (let i = 0; i < ledger.length; i++) {
+      const e = ledger.items[i]!;
       if (e.track.kind === 'indicator' && e.track.id === 'analysis' && e.turn < turn)
         ends[e.turn] = (ends[e.turn] ?? 0) + e.delta;
+    }
     let analysis = Math.round(scn.indicators.analysis.initial);
     let w = fogWidth(scn, analysis);
     const out = [w];
@@ -113,7 +118,8 @@ interface Known {
   readonly memo: Map<object, unknown>;
 }
 
-type KnownFrom = Pick<GameState, 'ledger' | 'indicators' | 'violence' | 'actors' | 'turn' | 'secret'> & {
+type KnownFrom = Pick<GameState, 'indicators' | 'violence' | 'actors' | 'turn' | 'secret'> & {
+  ledger: Tape<LedgerEntry>;
   scn: Scenario;
 };
 
@@ -121,7 +127,7 @@ type KnownFrom = Pick<GameState, 'ledger' | 'indicators' | 'violence' | 'actors'
  * The estimates, by ledger. States that share their ledger and their numbers (plan edits, the sitrep and the strategy
  * share every number with the state before) share their estimates, instead of working them out once per state.
  */
-const known = new WeakMap<GameState['ledger'], Known>();
+const known = new WeakMap<Tape<LedgerEntry>, Known>();
 
 function sameSource(f: KnownFrom, s: GameState, scn: Scenario): boolean {
   return (
@@ -135,13 +141,14 @@ function sameSource(f: KnownFrom, s: GameState, scn: Scenario): boolean {
 }
 
 function knownOf(s: GameState, scn: Scenario): Known {
-  let k = known.get(s.ledger);
+  const ledger = ledgerTape(s);
+  let k = known.get(ledger);
   if (k && sameSource(k.from, s, scn)) return k;
   const heldBack = new Map<string, number>();
   if (s.turn >= 1) {
     // The ledger is in turn order: walk back over this month's entries only.
-    for (let i = s.ledger.length - 1; i >= 0; i--) {
-      const e = s.ledger[i]!;
+    for (let i = ledger.length - 1; i >= 0; i--) {
+      const e = ledger.items[i]!;
       if (e.turn < s.turn) break;
       if (e.turn === s.turn && withinMonth(e.cause))
         heldBack.set(trackKey(e.track), (heldBack.get(trackKey(e.track)) ?? 0) + e.delta);
@@ -150,7 +157,7 @@ function knownOf(s: GameState, scn: Scenario): Known {
   const width = bandOf(s, scn);
   const world = s.world;
   const from: KnownFrom = {
-    ledger: s.ledger,
+    ledger,
     indicators: s.indicators,
     violence: s.violence,
     actors: s.actors,
@@ -169,7 +176,7 @@ function knownOf(s: GameState, scn: Scenario): Known {
     from,
     memo: new Map(),
   };
-  known.set(s.ledger, k);
+  known.set(ledger, k);
   return k;
 }
 

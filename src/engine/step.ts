@@ -13,6 +13,7 @@ import { seedRng, seedWorld } from './rng.js';
 import { indexOf } from './scenario-index.js';
 import { isAction } from './action-shape.js';
 import { deepFreeze, isFreezing } from './freeze.js';
+import { appendTapes, shallowCopy } from './tape.js';
 import { councilGrants, penholderCuts, policyCommittee } from './mechanics/council.js';
 import {
   STATE_FORMAT,
@@ -96,11 +97,20 @@ export function step(s: GameState, a: Action, scn: Scenario): StepResult {
   const d = draftFor(s, a, scn);
   // The ledger and the log only grow: this step's entries are collected and appended afterwards.
   const { entries } = collectLedger(() => apply(d, a, scn, events));
-  d.ledger = (entries.length === 0 ? s.ledger : s.ledger.concat(entries)) as DraftState['ledger'];
-  d.log = s.log.concat([a]) as DraftState['log'];
+  appendTapes(d, a, entries);
   const state = d as GameState;
-  if (isFreezing()) deepFreeze(state);
+  if (isFreezing()) freezeState(state);
   return { ok: true, state, events };
+}
+
+/**
+ * Freezes a new state and everything new under it (under tests and in development: freeze.ts). The log and the
+ * ledger are frozen as they are made into arrays, and their new action and entries by `appendTapes`.
+ */
+function freezeState(state: GameState): void {
+  Object.freeze(state);
+  for (const k of Object.keys(state))
+    if (k !== 'log' && k !== 'ledger') deepFreeze((state as unknown as Record<string, unknown>)[k]);
 }
 
 /** Actions that change only plans and the phase (unless they end the phase: see draftFor). */
@@ -124,11 +134,13 @@ const isPlanAction = (a: Action): a is PlanAction => PLAN_ONLY.has(a.type);
  * without being copied here throws at once.
  */
 function draftFor(s: GameState, a: Action, scn: Scenario): DraftState {
-  if (a.type === 'sitrep/close' || a.type === 'strategy/set') return { ...s } as unknown as DraftState;
+  const d = shallowCopy(s);
+  if (a.type === 'sitrep/close' || a.type === 'strategy/set') return d;
   if (isPlanAction(a) && !(a.type === 'plan/confirm' && endsCoordination(s, a.chair, scn))) {
-    return { ...s, plans: withOwnPlan(s.plans, a.chair) } as unknown as DraftState;
+    d.plans = withOwnPlan(s.plans, a.chair);
+    return d;
   }
-  return cloneState(s);
+  return cloneBranches(d, s);
 }
 
 function endsCoordination(s: GameState, chair: Chair, scn: Scenario): boolean {
@@ -158,29 +170,27 @@ function cloneRecord<T extends object>(r: Readonly<Record<string, T>>): Record<s
   return out;
 }
 
-/** A copy of every branch the rules may write (the ledger and the log are appended to, never written). */
-function cloneState(s: GameState): DraftState {
-  return {
-    ...s,
-    ...(s.rng ? { rng: [s.rng[0], s.rng[1], s.rng[2], s.rng[3]] } : {}),
-    indicators: { ...s.indicators },
-    violence: { ...s.violence },
-    actors: cloneRecord(s.actors),
-    units: cloneRecord(s.units),
-    deployments: s.deployments.map((x) => ({ ...x })),
-    mandate: s.mandate.slice(),
-    flags: s.flags.slice(),
-    // Fired events are replaced, never written (chooseEventOption): the list is copied, not its entries.
-    fired: s.fired.slice(),
-    pendingChoices: s.pendingChoices.slice(),
-    warnings: s.warnings.slice(),
-    plans: clonePlans(s.plans),
-    conflicts: s.conflicts.slice(),
-    played: { ...s.played },
-    agreement: { ...s.agreement },
-    ...(s.assessed ? { assessed: s.assessed.slice() } : {}),
-    ...(s.tally ? { tally: { ...s.tally } } : {}),
-  } as unknown as DraftState;
+/** Gives `d`, a shallow copy of `s`, its own copy of every branch the rules may write (the ledger and the log are appended to, never written). */
+function cloneBranches(d: DraftState, s: GameState): DraftState {
+  if (s.rng) d.rng = [s.rng[0], s.rng[1], s.rng[2], s.rng[3]];
+  d.indicators = { ...s.indicators };
+  d.violence = { ...s.violence };
+  d.actors = cloneRecord(s.actors);
+  d.units = cloneRecord(s.units);
+  d.deployments = s.deployments.map((x) => ({ ...x }));
+  d.mandate = s.mandate.slice();
+  d.flags = s.flags.slice();
+  // Fired events are replaced, never written (chooseEventOption): the list is copied, not its entries.
+  d.fired = s.fired.slice() as DraftState['fired'];
+  d.pendingChoices = s.pendingChoices.slice();
+  d.warnings = s.warnings.slice();
+  d.plans = clonePlans(s.plans);
+  d.conflicts = s.conflicts.slice() as DraftState['conflicts'];
+  d.played = { ...s.played };
+  d.agreement = { ...s.agreement };
+  if (s.assessed) d.assessed = s.assessed.slice();
+  if (s.tally) d.tally = { ...s.tally };
+  return d;
 }
 
 function apply(d: DraftState, a: Action, scn: Scenario, out: EngineEvent[]): void {

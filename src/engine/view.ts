@@ -5,12 +5,14 @@ import { firstEntryOfTurn, fogSpread, isEstimated, knownTo, memoSeen, seenOf, ty
 import { deepFreeze, isFreezing } from './freeze.js';
 import { warned } from './phases/sitrep.js';
 import { indexOf } from './scenario-index.js';
+import { ledgerTape, type Tape } from './tape.js';
 import type {
   Agreement,
   Conflict,
   Deployment,
   FiredEvent,
   GameState,
+  LedgerEntry,
   Outcome,
   Phase,
   PlanItem,
@@ -158,24 +160,48 @@ function seenNumbers(s: GameState, scn: Scenario): Pick<ChairView, 'indicators' 
 
 /** The ledger's entries from turn `from` on, as a chair sees them; kept per ledger, so unchanged ones are not rebuilt. */
 const seenLedgers = new WeakMap<
-  GameState['ledger'],
+  Tape<LedgerEntry>,
   { readonly scn: Scenario; readonly from: number; readonly over: boolean; readonly entries: readonly SeenEntry[] }
 >();
 
-function seenLedger(s: GameState, scn: Scenario, from: number): readonly SeenEntry[] {
-  const over = s.phase === 'over';
-  const hit = seenLedgers.get(s.ledger);
-  if (hit && hit.scn === scn && hit.from === from && hit.over === over) return hit.entries;
-  const firstIdx = from <= 0 ? 0 : firstEntryOfTurn(s.ledger, from);
-  const entries = s.ledger.slice(firstIdx).map((e) => ({
+/**
+ * Each entry of a ledger's buffer as a chair sees it while the game runs, made once: the states of a game share the
+ * buffer (tape.ts), so a new entry costs one seen entry, not a pass over the ledger.
+ */
+const seenBuffers = new WeakMap<readonly LedgerEntry[], { readonly scn: Scenario; readonly seen: SeenEntry[] }>();
+
+function seenEntry(scn: Scenario, e: LedgerEntry, over: boolean): SeenEntry {
+  return {
     turn: e.turn,
     track: e.track,
     delta: over || !isEstimated(scn, e.track) ? e.delta : null,
-    direction: e.delta > 0 ? ('up' as const) : ('down' as const),
+    direction: e.delta > 0 ? 'up' : 'down',
     cause: e.cause,
     lessons: e.lessons,
-  }));
-  seenLedgers.set(s.ledger, { scn, from, over, entries: frozen(entries) });
+  };
+}
+
+function seenLedger(s: GameState, scn: Scenario, from: number): readonly SeenEntry[] {
+  const over = s.phase === 'over';
+  const ledger = ledgerTape(s);
+  const hit = seenLedgers.get(ledger);
+  if (hit && hit.scn === scn && hit.from === from && hit.over === over) return hit.entries;
+  const firstIdx = from <= 0 ? 0 : firstEntryOfTurn(ledger.items, from, ledger.length);
+  let entries: SeenEntry[];
+  if (over) {
+    entries = [];
+    for (let i = firstIdx; i < ledger.length; i++) entries.push(seenEntry(scn, ledger.items[i]!, true));
+  } else {
+    let buf = seenBuffers.get(ledger.items);
+    if (!buf || buf.scn !== scn) {
+      buf = { scn, seen: [] };
+      seenBuffers.set(ledger.items, buf);
+    }
+    const seen = buf.seen;
+    for (let i = seen.length; i < ledger.length; i++) seen.push(frozen(seenEntry(scn, ledger.items[i]!, false)));
+    entries = seen.slice(firstIdx, ledger.length);
+  }
+  seenLedgers.set(ledger, { scn, from, over, entries: frozen(entries) });
   return entries;
 }
 
