@@ -460,21 +460,20 @@ export function roomDashboard(
     });
   }
 
-  const notesBox = h('div');
+  // a panel like the tools above it, shown once there is a note
+  const notesList = h('ul', { 'data-testid': 'dash-notes' });
+  const notesBox = h(
+    'section',
+    { class: 'panel dash-notes', 'aria-labelledby': 'dash-notes-h', hidden: true },
+    h('h3', { id: 'dash-notes-h' }, t('dash.notes')),
+    notesList,
+  );
   function paintNotes(): void {
     const notes = client.sessions.flatMap((s) =>
       (desk(s.session)?.notes ?? []).map((n) => `${s.team}, ${n.turn}: ${n.title}: ${n.text}`),
     );
-    notesBox.replaceChildren(
-      notes.length === 0 ? '' : h('h3', {}, t('dash.notes')),
-      notes.length === 0
-        ? ''
-        : h(
-            'ul',
-            { 'data-testid': 'dash-notes' },
-            notes.map((n) => h('li', {}, n)),
-          ),
-    );
+    notesBox.hidden = notes.length === 0;
+    notesList.replaceChildren(...notes.map((n) => h('li', {}, n)));
   }
 
   const clocks = clocksForm((cmd, done) => {
