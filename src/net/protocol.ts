@@ -84,6 +84,10 @@ const CustomInjectCommand = z.strictObject({
 /** A message on every screen of the session (players, projectors). */
 const BroadcastCommand = z.strictObject({ do: z.literal('broadcast'), text: PublicText });
 
+/** Items in one plan, and named plans the server keeps. */
+export const MAX_PLAN_ITEMS = 100;
+export const MAX_PLANS = 50;
+
 /** One planned inject or message of a session's plan: what is sent, and in which month. */
 export const ScheduledItem = z.strictObject({
   key: z
@@ -140,7 +144,7 @@ export const FacilitatorCommand = z.discriminatedUnion('do', [
   /** Frees a chair (its token stops working); the bot takes it until someone claims it again. */
   z.strictObject({ do: z.literal('release-chair'), chair: z.enum(CHAIRS) }),
   /** Injects and messages planned ahead: each fires once, at the start of its month. Replaces the session's plan. */
-  z.strictObject({ do: z.literal('schedule'), items: z.array(ScheduledItem).max(100) }),
+  z.strictObject({ do: z.literal('schedule'), items: z.array(ScheduledItem).max(MAX_PLAN_ITEMS) }),
   /** Gives a chair to the person asking for it from another device (see `rejoin`), or turns them away. */
   z.strictObject({ do: z.literal('approve-rejoin'), chair: z.enum(CHAIRS), approve: z.boolean() }),
 ]);
@@ -189,6 +193,16 @@ export const ClientMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('facilitator'), id: MsgId, session: SessionId, command: FacilitatorCommand }),
   /** Ask for a fresh view (and lobby and timer) now. */
   z.strictObject({ type: z.literal('sync'), session: SessionId.optional(), id: MsgId.optional() }),
+  /**
+   * Facilitator: keeps a named inject plan on the server (replacing one of that name; no items deletes it), for every
+   * facilitator device and the printable pack. The answer is `plans`, sent to every facilitator connection.
+   */
+  z.strictObject({
+    type: z.literal('save-plan'),
+    id: MsgId,
+    name: Name,
+    items: z.array(ScheduledItem).max(MAX_PLAN_ITEMS),
+  }),
 ]);
 export type ClientMessage = z.input<typeof ClientMessage>;
 export type ParsedClientMessage = z.output<typeof ClientMessage>;
@@ -228,6 +242,8 @@ export const SERVER_ERRORS = [
   /** The facilitator turned the request down, or nobody is asking for that chair. */
   'rejoin/refused',
   'rejoin/none',
+  /** The server keeps as many inject plans as it takes: delete one first. */
+  'plan/full',
   'internal',
 ] as const;
 export type ServerErrorCode = (typeof SERVER_ERRORS)[number];
@@ -326,6 +342,8 @@ export type ServerMessage =
       readonly limits: { readonly maxMessageBytes: number; readonly perSecond: number; readonly burst: number };
     }
   | { readonly type: 'sessions'; readonly id?: string; readonly sessions: readonly SessionSummary[] }
+  /** To the facilitator only: the inject plans kept on the server, by name (A to Z). */
+  | { readonly type: 'plans'; readonly id?: string; readonly plans: readonly InjectPlan[] }
   | { readonly type: 'session-created'; readonly id: string; readonly session: SessionSummary; readonly qr: string }
   | {
       readonly type: 'joined';
@@ -407,6 +425,12 @@ export type WireMessage =
   | Exclude<ServerMessage, { type: 'view' }>
   | { readonly type: 'view'; readonly session: string; readonly body: WireViewBody };
 
+/** A named inject plan kept on the server: its items go to one or all teams' schedules when loaded. */
+export interface InjectPlan {
+  readonly name: string;
+  readonly items: readonly ScheduledItem[];
+}
+
 /** A card on every screen: an inject (a scenario event by id, or a custom one by title) or a message. */
 export interface Notice {
   readonly id: number;
@@ -450,6 +474,7 @@ export interface Desk {
 const SERVER_TYPES = [
   'welcome',
   'sessions',
+  'plans',
   'session-created',
   'joined',
   'seated',

@@ -7,6 +7,7 @@ import type { Chair } from '../scenario/schema.js';
 import { DOCTRINES, doctrineByName } from '../sim/doctrines/index.js';
 import {
   MAX_MESSAGE_BYTES,
+  MAX_PLANS,
   MsgId,
   PROTOCOL,
   parseClientMessage,
@@ -26,7 +27,7 @@ import { Session } from './session.js';
 import { hashToken, newJoinCode, newSessionId } from './tokens.js';
 import { Publisher, type Outlet } from './publish.js';
 import { LiveList } from './live-list.js';
-import { deskOf, Rejoins } from './room.js';
+import { deskOf, InjectPlans, Rejoins } from './room.js';
 
 /** What one connection, address or session may hold; every limit has a default. */
 export interface HubLimits {
@@ -117,6 +118,7 @@ export class Hub {
   private readonly joins: JoinThrottle;
   private readonly out: Publisher;
   private readonly rejoins: Rejoins;
+  private readonly plans: InjectPlans;
   private nextId = 1;
   private readonly now: () => number;
   private readonly maxBytes: number;
@@ -129,6 +131,7 @@ export class Hub {
     this.heartbeat.unref();
     this.joins = new JoinThrottle(opts.joinThrottle ?? {}, this.now);
     this.rejoins = new Rejoins(opts.store);
+    this.plans = new InjectPlans(opts.store);
     this.out = new Publisher({
       desk: (s) => {
         const conns = [...(this.members.get(s.id) ?? [])];
@@ -436,6 +439,21 @@ export class Hub {
           ...(msg.id !== undefined ? { id: msg.id } : {}),
           sessions: this.listSessions(),
         });
+      case 'save-plan': {
+        if (conn.role !== 'facilitator')
+          return this.error(conn, 'auth/forbidden', 'only the facilitator keeps inject plans', msg.id);
+        if (!this.plans.save(msg.name, msg.items))
+          return this.error(
+            conn,
+            'plan/full',
+            `the server keeps ${MAX_PLANS} inject plans at most: delete one first`,
+            msg.id,
+          );
+        const plans = this.plans.all();
+        for (const c of this.conns)
+          if (c.role === 'facilitator') this.send(c, { type: 'plans', ...(c === conn ? { id: msg.id } : {}), plans });
+        return;
+      }
       case 'watch': {
         if (conn.role !== 'facilitator')
           return this.error(conn, 'auth/forbidden', 'only the facilitator watches sessions', msg.id);
@@ -536,6 +554,7 @@ export class Hub {
       this.authenticated(conn);
       this.welcome(conn, 'facilitator', id);
       this.send(conn, { type: 'sessions', sessions: this.listSessions() });
+      this.send(conn, { type: 'plans', plans: this.plans.all() });
       return;
     }
     const seat = this.opts.store.seatByToken(hashToken(token));

@@ -1,9 +1,11 @@
 // The room: what the facilitator's dashboard shows of a session beyond its true state (whom it waits on, its clocks,
-// its notes and plan, people asking for their chair back), and chairs taken back from another device (PIN or approval).
+// its notes and plan, people asking for their chair back), chairs taken back from another device (PIN or approval),
+// and the named inject plans the server keeps for every facilitator device.
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
 import { phaseRule } from '../engine/phases/table.js';
 import { indexOf } from '../engine/scenario-index.js';
-import type { Desk, Waiting } from '../net/protocol.js';
+import { MAX_PLANS, Name, ScheduledItem, type Desk, type InjectPlan, type Waiting } from '../net/protocol.js';
 import type { Chair } from '../scenario/schema.js';
 import type { SessionStore } from './db.js';
 import type { Session } from './session.js';
@@ -124,5 +126,37 @@ export class Rejoins {
 
   requests(session: string): { chair: Chair; name: string }[] {
     return [...(this.asking.get(session) ?? [])].map(([chair, r]) => ({ chair, name: r.name }));
+  }
+}
+
+const PLANS_KEY = 'inject-plans';
+const KeptPlans = z.array(z.strictObject({ name: Name, items: z.array(ScheduledItem) }));
+
+/**
+ * Named inject plans, kept in the store's meta table (one JSON list, A to Z): saved from one facilitator device, seen
+ * on every other and after a reload, and listed in the printable pack. A list that does not parse reads as none.
+ */
+export class InjectPlans {
+  constructor(private readonly store: SessionStore) {}
+
+  all(): InjectPlan[] {
+    let data: unknown;
+    try {
+      data = JSON.parse(this.store.meta(PLANS_KEY) ?? '[]');
+    } catch {
+      return [];
+    }
+    const r = KeptPlans.safeParse(data);
+    return r.success ? r.data : [];
+  }
+
+  /** Keeps a plan under its name (replacing one of that name); no items deletes it. False when the list is full. */
+  save(name: string, items: readonly ScheduledItem[]): boolean {
+    const others = this.all().filter((p) => p.name !== name);
+    if (items.length > 0 && others.length >= MAX_PLANS) return false;
+    const next = items.length > 0 ? [...others, { name, items: [...items] }] : others;
+    next.sort((a, b) => a.name.localeCompare(b.name));
+    this.store.setMeta(PLANS_KEY, JSON.stringify(next));
+    return true;
   }
 }

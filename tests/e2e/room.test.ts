@@ -18,6 +18,17 @@ const TEAMS = ['Red', 'Blue', 'Green', 'Gold'] as const;
 const NAMES = ['Ana', 'Ben', 'Chloé', 'Dev'] as const;
 const NOTE = 'PRIVATE-NOTE test the team on crowd control';
 const PHONE = { width: 390, height: 844 };
+/** A plan as the facilitator's page puts it in the pack's address (an event of another scenario is left out). */
+const PLANS = [
+  {
+    name: 'Half day',
+    items: [
+      { month: 3, event: 'goma-falls', text: 'The Council watches' },
+      { month: 1, title: 'Riot at the port', text: 'Crowds block the port gates' },
+      { month: 2, event: 'not-in-monusco', text: 'Elsewhere' },
+    ],
+  },
+];
 
 const banner = (p: Page) => p.getByTestId('connection');
 
@@ -68,6 +79,13 @@ describe('the room', () => {
     await f.getByLabel('Change', { exact: true }).last().fill('-3');
     await f.getByRole('button', { name: 'Add to the plan' }).click();
     await expect.poll(async () => f.getByTestId('dash-plan-list').getByRole('listitem').count()).toBe(4);
+    // kept on the server under a name, for another device and the printed pack (which never carries the note)
+    await f.getByLabel('Save this plan as').fill('Half day');
+    await f.getByRole('button', { name: 'Save the plan' }).click();
+    await f.getByRole('option', { name: 'Half day' }).waitFor({ state: 'attached' });
+    const packLink = f.getByRole('link', { name: /^Print the workshop pack/ });
+    await expect(packLink.getAttribute('href')).resolves.toContain('Riot%20at%20the%20port');
+    await expect(packLink.getAttribute('href')).resolves.not.toContain('PRIVATE-NOTE');
 
     // players join on phones, each as their team's Force Commander; the wall shows the first team
     const phones: Watched[] = [];
@@ -223,7 +241,7 @@ describe('the room', () => {
     const w = await openPage(h, { width: 794, height: 1123 });
     const p = w.page;
     await p.goto(
-      `${h.url}?pack=monusco-2013&base=${encodeURIComponent('http://192.168.1.20:8787')}&teams=Blue~MK4RZP,Red~H7QW3T`,
+      `${h.url}?pack=monusco-2013&base=${encodeURIComponent('http://192.168.1.20:8787')}&teams=Blue~MK4RZP,Red~H7QW3T&plans=${encodeURIComponent(JSON.stringify(PLANS))}`,
     );
     await p.getByRole('heading', { name: 'Workshop pack: MONUSCO', exact: false, level: 1 }).waitFor();
     await expect(
@@ -233,6 +251,12 @@ describe('the room', () => {
     for (const chair of ['SRSG', 'Force Commander', 'Special Envoy', 'Police Commissioner'])
       await p.getByRole('region', { name: `Role card: ${chair}` }).waitFor();
     await p.getByRole('region', { name: 'Inject plan' }).waitFor();
+    // the plan kept on the server, month by month, as the players will read it
+    const planned = p.getByRole('region', { name: 'Planned injects: Half day' });
+    await expect(planned.getByRole('row').allTextContents()).resolves.toEqual([
+      'Month 1Riot at the portCrowds block the port gates',
+      'Month 3M23 takes GomaThe Council watches',
+    ]);
     await expect(
       p.getByRole('region', { name: 'Lessons and discussion questions' }).getByRole('listitem').count(),
     ).resolves.toBeGreaterThan(10);

@@ -73,6 +73,7 @@ export const deskEn = {
   'dash.planAdd': 'Add to the plan',
   'dash.planSave': 'Save this plan as',
   'dash.planSaveButton': 'Save the plan',
+  'dash.planSaved': 'The plan “{name}” is kept on the server, for every facilitator device.',
   'dash.planLoad': 'A saved plan',
   'dash.planLoadButton': 'Use this plan for the chosen teams',
   'dash.planRow': 'Month {month}, {teams}: {title}',

@@ -76,6 +76,7 @@ export const deskFr: Record<keyof typeof deskEn, string> = {
   'dash.planAdd': 'Ajouter au plan',
   'dash.planSave': 'Enregistrer ce plan sous',
   'dash.planSaveButton': 'Enregistrer le plan',
+  'dash.planSaved': 'Le plan « {name} » est gardé sur le serveur, pour tous les appareils de l’animateur.',
   'dash.planLoad': 'Un plan enregistré',
   'dash.planLoadButton': 'Appliquer ce plan aux équipes choisies',
   'dash.planRow': 'Mois {month}, {teams} : {title}',

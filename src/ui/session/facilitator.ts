@@ -221,7 +221,7 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
             h('a', { href: wall, target: '_blank', rel: 'noopener', 'data-testid': 'fac-wall-compare' }, wall),
           )
         : '',
-      packLinks(client.sessions),
+      packLinks(client.sessions, client.plans),
     );
   }
 
@@ -844,6 +844,7 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
     'record',
     'reopened',
     'sessions',
+    'plans',
     'desk',
   ] as const)
     client.on(type, () => render());
