@@ -12,6 +12,7 @@ import { chairName, taskName } from '../describe.js';
 import { h } from '../dom.js';
 import { loc, t } from '../i18n/index.js';
 import { scenarioOf } from './common.js';
+import { briefingParagraphs } from './briefing.js';
 import type { PackPlan } from './pack-link.js';
 
 export interface PackTeam {
@@ -112,9 +113,7 @@ function briefSheet(scn: Scenario): HTMLElement {
     t('pack.brief'),
     h('h2', {}, t('pack.brief')),
     h('p', { class: 'muted' }, t('pack.months', { n: scn.turns, start: scn.start })),
-    ...loc(scn.briefing)
-      .split(/\n\s*\n/)
-      .map((para) => h('p', {}, para)),
+    ...briefingParagraphs(scn),
   );
 }
 
