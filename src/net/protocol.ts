@@ -145,6 +145,8 @@ export const FacilitatorCommand = z.discriminatedUnion('do', [
   z.strictObject({ do: z.literal('release-chair'), chair: z.enum(CHAIRS) }),
   /** Injects and messages planned ahead: each fires once, at the start of its month. Replaces the session's plan. */
   z.strictObject({ do: z.literal('schedule'), items: z.array(ScheduledItem).max(MAX_PLAN_ITEMS) }),
+  /** Stops after each month (on) for the room's discussion, its questions on the projector, until the facilitator resumes. */
+  z.strictObject({ do: z.literal('month-stop'), on: z.boolean() }),
   /** Gives a chair to the person asking for it from another device (see `rejoin`), or turns them away. */
   z.strictObject({ do: z.literal('approve-rejoin'), chair: z.enum(CHAIRS), approve: z.boolean() }),
 ]);
@@ -258,6 +260,8 @@ export interface SessionStatus {
   readonly ended: boolean;
   /** Why the session ended, when the facilitator ended it (a finished game ends it with null). */
   readonly endReason: string | null;
+  /** Paused at a month's end for the room to discuss that month (the month-stop), until the facilitator resumes. */
+  readonly discussion?: number;
 }
 
 export interface SeatInfo {
@@ -446,6 +450,8 @@ export type Waiting =
   | { readonly on: 'start' | 'paused' | 'ended' | 'nobody' }
   /** At a month's end with nobody in a chair: a person to sit down, or the facilitator's `play-month`. */
   | { readonly on: 'people'; readonly turn: number }
+  /** Stopped after a month for the room's discussion: the facilitator resumes. */
+  | { readonly on: 'discussion'; readonly turn: number }
   | {
       readonly on: 'chairs';
       readonly chairs: readonly {
@@ -460,6 +466,8 @@ export type Waiting =
 export interface Desk {
   readonly waiting: Waiting;
   readonly autoplay: boolean;
+  /** The session stops after each month for a discussion. */
+  readonly monthStop: boolean;
   /** The phase clocks set, in seconds. */
   readonly timers: Readonly<Partial<Record<TimedPhase, number>>>;
   /** The facilitator's private notes on injects, oldest first. */

@@ -15,7 +15,7 @@ export function waitingOf(s: Session, online: (seatId: string) => boolean): Wait
   const st = s.state;
   if (s.ended) return { on: 'ended' };
   if (!s.started) return { on: 'start' };
-  if (s.paused) return { on: 'paused' };
+  if (s.paused) return s.discussing !== null ? { on: 'discussion', turn: s.discussing } : { on: 'paused' };
   if (s.held()) return { on: 'people', turn: st.turn };
   const who = (chair: Chair, decision: Extract<Waiting, { on: 'chairs' }>['chairs'][number]['decision']) => {
     const seat = s.holderOf(chair);
@@ -52,6 +52,7 @@ export function deskOf(s: Session, online: (seatId: string) => boolean, rejoins:
   return {
     waiting: waitingOf(s, online),
     autoplay: s.autoplay,
+    monthStop: s.monthStop,
     timers: { ...s.timers },
     notes: s.notes.slice(-20),
     schedule: s.schedule,

@@ -149,6 +149,33 @@ describe('the room', () => {
     expect(timers.get(sid)).toMatchObject({ deadline: null, remaining: 600_000 });
   });
 
+  it('stops after each month for the room to discuss it, once, until the facilitator resumes', async () => {
+    const { sid, clients } = await sessionWith(ctx.fac, ctx.server.url, 36, ['projector']);
+    const [wall] = clients as [ReturnType<typeof client>];
+    await ctx.fac.command(sid, { do: 'month-stop', on: true });
+    await until(() => desk(sid)?.monthStop === true, 'the stop to be on');
+    await ctx.fac.command(sid, { do: 'start', autoplay: true });
+    await until(() => desk(sid)?.waiting.on === 'discussion', 'the stop after month 1');
+    expect(desk(sid)!.waiting).toEqual({ on: 'discussion', turn: 1 });
+    expect(truth(sid)).toMatchObject({ turn: 2, phase: 'sitrep' });
+    await until(() => wall.view?.status.discussion === 1, 'the wall to show the discussion');
+    expect(wall.view!.status.paused).toBe(true);
+    // it stays: nothing plays while the room talks (a command lets the bots play if they may)
+    const log = truth(sid).log.length;
+    await ctx.fac.command(sid, { do: 'broadcast', text: 'Two minutes on this month' });
+    expect(truth(sid).log.length).toBe(log);
+    expect(desk(sid)!.waiting).toEqual({ on: 'discussion', turn: 1 });
+    await ctx.fac.command(sid, { do: 'resume' });
+    await until(() => desk(sid)?.waiting.on === 'discussion' && truth(sid).turn === 3, 'the stop after month 2');
+    expect(desk(sid)!.waiting).toEqual({ on: 'discussion', turn: 2 });
+    // switched off, the game plays on to its end
+    await ctx.fac.command(sid, { do: 'month-stop', on: false });
+    await ctx.fac.command(sid, { do: 'resume' });
+    await until(() => wall.view?.role === 'projector' && wall.view.view.phase === 'over', 'the end', 30_000);
+    expect(wall.view!.status.discussion).toBeUndefined();
+    wall.close();
+  });
+
   it('keeps named inject plans on the server: another facilitator device hears of each, a reload gets them back', async () => {
     const item: ScheduledItem = {
       key: 'riot1',

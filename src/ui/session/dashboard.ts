@@ -65,6 +65,7 @@ export function roomDashboard(
     const w = desk(s.session)?.waiting;
     if (!w) return '…';
     if (w.on === 'people') return t('dash.w.people');
+    if (w.on === 'discussion') return t('dash.w.discussion', { turn: w.turn });
     if (w.on !== 'chairs') return t(`dash.w.${w.on}`);
     return w.chairs
       .map((c) =>
@@ -271,6 +272,19 @@ export function roomDashboard(
         t('dash.plusMinute'),
       ),
       h('button', { type: 'button', onclick: () => ((confirming = 'end-phase'), paint()) }, t('dash.endPhase')),
+      h(
+        'label',
+        { class: 'dash-check' },
+        h('input', {
+          type: 'checkbox',
+          checked: live().length > 0 && live().every((s) => desk(s.session)?.monthStop === true),
+          onchange: (e: Event) => {
+            const on = (e.target as HTMLInputElement).checked;
+            forAll(live(), () => ({ do: 'month-stop', on }), t('dash.done', { n: live().length }));
+          },
+        }),
+        ` ${t('dash.monthStop')}`,
+      ),
       ...out,
     );
   }

@@ -44,6 +44,8 @@ export const deskEn = {
   'dash.w.ended': 'nobody (ended)',
   'dash.w.nobody': 'nobody',
   'dash.w.people': 'a person to sit down, or you to let the bots play the month',
+  'dash.w.discussion': 'you: the room discusses month {turn} (the questions are on the projectors); resume when ready',
+  'dash.monthStop': 'Stop after each month for a discussion (its questions on the projectors)',
   'dash.w.chair': '{chair} ({who}): {decision}',
   'dash.d.mandate': 'adopt the mandate',
   'dash.d.choice': 'choose on an event',

@@ -47,6 +47,9 @@ export const deskFr: Record<keyof typeof deskEn, string> = {
   'dash.w.ended': 'personne (terminée)',
   'dash.w.nobody': 'personne',
   'dash.w.people': 'qu’une personne s’assoie, ou que vous laissiez les bots jouer le mois',
+  'dash.w.discussion':
+    'vous : la salle discute du mois {turn} (les questions sont sur les projecteurs) ; reprenez quand elle est prête',
+  'dash.monthStop': 'S’arrêter après chaque mois pour une discussion (ses questions sur les projecteurs)',
   'dash.w.chair': '{chair} ({who}) : {decision}',
   'dash.d.mandate': 'adopter le mandat',
   'dash.d.choice': 'trancher un événement',
