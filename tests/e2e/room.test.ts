@@ -94,6 +94,18 @@ describe('the room', () => {
       await joinAs(w.page, base, code, NAMES[i]!, 'Force Commander');
       phones.push(w);
     }
+    // in the game already: the briefing is folded above the table, with the chair's own brief in it
+    const ben = phones[1]!.page;
+    await ben
+      .getByTestId('session-brief')
+      .getByText('Briefing: the situation and your role as Force Commander')
+      .click();
+    await ben.getByRole('heading', { name: 'Your role: Force Commander' }).waitFor();
+    await shot(ben, 'room-phone-brief');
+    await ben
+      .getByTestId('session-brief')
+      .getByText('Briefing: the situation and your role as Force Commander')
+      .click();
     const wall = await openPage(h, { width: 1280, height: 720 });
     const w = wall.page;
     await w.goto(`${base}?projector=${codes[0]}`);
@@ -183,12 +195,37 @@ describe('the room', () => {
     for (const team of TEAMS.slice(1))
       await row(team).getByTestId('dash-waits').filter({ hasText: 'Force Commander' }).waitFor();
     await shot(a, 'room-player-back');
+    // the projector's seat is the computer's, not the tab's: a second tab takes it up again, with the same token
+    const seatKey = `mandate.projector.${codes[0]}`;
+    const token = await w.evaluate((k) => localStorage.getItem(k), seatKey);
+    expect(token).not.toBeNull();
+    const w2 = await wall.context.newPage();
+    const w2problems = watch(w2);
+    await w2.goto(`${base}?projector=${codes[0]}`);
+    await card(w2, 'Ten minutes to the plenary');
+    await expect(w2.evaluate((k) => localStorage.getItem(k), seatKey)).resolves.toBe(token);
+    await w2.close();
     // the failed requests of the outage were expected; from here on, none
     for (const x of screens) x.problems.length = 0;
 
     // the facilitator's note is on the dashboard, and on no player's or projector's screen
     await f.getByTestId('dash-notes').filter({ hasText: NOTE }).first().waitFor();
     for (const x of [...players, wall]) expect(await x.page.content()).not.toContain('PRIVATE-NOTE');
+
+    // the month-end stop: the month Ana's team finishes puts its questions on the wall until the facilitator resumes
+    const stop = f.getByTestId('dash-month-stop');
+    await stop.click();
+    await f.locator('[data-testid="dash-month-stop"][data-on="true"]').waitFor();
+    await playTo(a, a.getByRole('alert').filter({ hasText: 'The facilitator has paused the game.' }));
+    const talk = w.getByTestId('pj-discussion');
+    await talk.getByRole('heading', { name: 'Month 1: questions for the room' }).waitFor();
+    await expect(talk.locator('ol > li').count()).resolves.toBeGreaterThan(0);
+    await row('Red').getByTestId('dash-waits').filter({ hasText: 'the room discusses month 1' }).waitFor();
+    await shot(w, 'room-wall-discussion');
+    await stop.click();
+    await f.locator('[data-testid="dash-month-stop"][data-on="false"]').waitFor();
+    await f.getByRole('button', { name: 'Resume all' }).click();
+    await talk.waitFor({ state: 'detached' });
 
     // Ana's team plays its six months to the end: a scored outcome
     await playTo(a, a.getByRole('heading', { name: /^Debrief: / }).or(a.getByRole('heading', { name: 'Game over' })));
@@ -233,6 +270,7 @@ describe('the room', () => {
     }
 
     for (const x of screens) expect(x.problems).toEqual([]);
+    expect(w2problems).toEqual([]);
     await Promise.all([fac, ...players, wall].map((x) => x.context.close()));
   }, 300_000);
 

@@ -183,6 +183,7 @@ export function roomDashboard(
         t('dash.started', { n: waiting.length }),
       );
     const out: (HTMLElement | string)[] = [];
+    const stopAll = live().length > 0 && live().every((s) => desk(s.session)?.monthStop === true);
     if (confirming === 'start')
       out.push(
         h(
@@ -277,7 +278,10 @@ export function roomDashboard(
         { class: 'dash-check' },
         h('input', {
           type: 'checkbox',
-          checked: live().length > 0 && live().every((s) => desk(s.session)?.monthStop === true),
+          // as the server has it (every live team stops), whatever was just clicked
+          'data-testid': 'dash-month-stop',
+          'data-on': String(stopAll),
+          checked: stopAll,
           onchange: (e: Event) => {
             const on = (e.target as HTMLInputElement).checked;
             forAll(live(), () => ({ do: 'month-stop', on }), t('dash.done', { n: live().length }));

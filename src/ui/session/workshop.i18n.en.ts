@@ -16,6 +16,8 @@ export const workshopEn = {
   'rej.seat/unknown': 'That chair is not part of this session.',
   'rej.undo/nothing': 'There is no resolved month to undo.',
 
+  'ws.teamHint': 'Several teams at once: their names separated by commas, each with its own session and code.',
+  'ws.createdTeams': '{n} teams created: {names}. Start them all from the dashboard above.',
   'ws.seedHint':
     'Give every team the same seed to compare them fairly: they then start from the same situation and draws.',
   'ws.botDoctrine': 'Bots in empty chairs play by',

@@ -17,6 +17,9 @@ export const workshopFr: Record<keyof typeof workshopEn, string> = {
   'rej.seat/unknown': 'Ce fauteuil ne fait pas partie de cette session.',
   'rej.undo/nothing': 'Aucun mois résolu à annuler.',
 
+  'ws.teamHint':
+    'Plusieurs équipes d’un coup : leurs noms séparés par des virgules, chacune avec sa session et son code.',
+  'ws.createdTeams': '{n} équipes créées : {names}. Lancez-les toutes depuis le tableau de bord ci-dessus.',
   'ws.seedHint':
     'Donnez la même graine à toutes les équipes pour les comparer équitablement : elles partent alors de la même situation et des mêmes tirages.',
   'ws.botDoctrine': 'Doctrine des robots dans les fauteuils vides',
