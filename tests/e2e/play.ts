@@ -151,24 +151,13 @@ export async function startTutorial(p: Page, url: string, opts: { chair?: string
   await p.locator('#map[data-ready="true"]').waitFor({ timeout: 20_000 });
 }
 
-/**
- * On the facilitator's console at `base`: creates a session for a team (the tutorial at its own length unless told)
- * and returns its join code.
- */
-export async function createSession(
-  f: Page,
-  base: string,
-  token: string,
-  team: string,
-  seed: string,
-  game: { scenario?: string; months?: number } = {},
-): Promise<string> {
+/** On the facilitator's console at `base`: creates a tutorial session for a team and returns its join code. */
+export async function createSession(f: Page, base: string, token: string, team: string, seed: string): Promise<string> {
   await f.goto(`${base}#facilitator=${token}`);
   await f.getByRole('heading', { name: 'Workshop: facilitator' }).waitFor();
-  await f.getByLabel('Scenario').selectOption(game.scenario ?? 'tutorial');
+  await f.getByLabel('Scenario').selectOption('tutorial');
   await f.getByLabel('Team name').fill(team);
   await f.getByLabel('Seed').fill(seed);
-  if (game.months !== undefined) await f.getByLabel('Length of the game (months)').fill(String(game.months));
   await f.getByRole('button', { name: 'Create the session' }).click();
   const code = (await f.getByText(/^Join code: /).textContent())!.replace('Join code: ', '');
   expect(code).toMatch(/^[A-Z2-9]{6}$/);

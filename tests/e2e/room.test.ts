@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { OUTPUT, openPage, shot, watch, type Watched } from './harness.js';
-import { createSession, joinAs, playTo } from './play.js';
+import { joinAs, playTo } from './play.js';
 import { TOKEN, useSessionServer } from './session-server.js';
 
 const server = useSessionServer();
@@ -47,13 +47,21 @@ describe('the room', () => {
     const { h, base, kill, restart } = server();
     const fac = await openPage(h, { width: 1366, height: 900 });
     const f = fac.page;
+    // the four teams in one entry: their names, separated by commas
+    await f.goto(`${base}#facilitator=${TOKEN}`);
+    await f.getByLabel('Scenario').selectOption('monusco-2013');
+    await f.getByLabel('Team name').fill(TEAMS.join(', '));
+    await f.getByLabel('Seed').fill('7');
+    await f.getByLabel('Length of the game (months)').fill('6');
+    await f.getByRole('button', { name: 'Create the session' }).click();
+    await f.getByText(`4 teams created: ${TEAMS.join(', ')}.`, { exact: false }).waitFor();
+    const dash = f.getByTestId('dash-table');
     const codes: string[] = [];
     for (const team of TEAMS) {
-      codes.push(await createSession(f, base, TOKEN, team, '7', { scenario: 'monusco-2013', months: 6 }));
-      await f.getByRole('button', { name: 'All teams' }).click();
+      await dash.getByRole('button', { name: team }).waitFor();
+      const open = await f.getByRole('button', { name: new RegExp(`^Open ${team} \\(code `) }).textContent();
+      codes.push(/\(code ([A-Z2-9]{6}),/.exec(open ?? '')![1]!);
     }
-    const dash = f.getByTestId('dash-table');
-    for (const team of TEAMS) await dash.getByRole('button', { name: team }).waitFor();
     const row = (team: string) => f.getByTestId(`dash-row-${team}`);
 
     // one set of clocks for every team, then start all with nobody seated: asked first, then every team waits, at the mandate
