@@ -1,13 +1,13 @@
 // The room: what the facilitator's dashboard shows of a session beyond its true state (whom it waits on, its clocks,
-// its notes and plan, people asking for their chair back), chairs taken back from another device (PIN or approval),
-// and the named inject plans the server keeps for every facilitator device.
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+// its notes and plan, people asking for their chair back), and the named inject plans the server keeps for every
+// facilitator device. Seats themselves (claims, and chairs taken back on another device) are in seats.ts.
 import { z } from 'zod';
 import { phaseRule } from '../engine/phases/table.js';
 import { indexOf } from '../engine/scenario-index.js';
 import { MAX_PLANS, Name, ScheduledItem, type Desk, type InjectPlan, type Waiting } from '../net/protocol.js';
 import type { Chair } from '../scenario/schema.js';
 import type { SessionStore } from './db.js';
+import type { Rejoins } from './seats.js';
 import type { Session } from './session.js';
 
 /** Whom a session waits on: the chairs still to decide (and what), or the start, a pause, people at a month's end. */
@@ -59,75 +59,6 @@ export function deskOf(s: Session, online: (seatId: string) => boolean, rejoins:
     fired: s.schedule.filter((i) => s.fired(i.key)).map((i) => ({ key: i.key, skipped: s.skipped.get(i.key) ?? null })),
     requests: rejoins.requests(s.id),
   };
-}
-
-/** Wrong PINs a chair takes before its PIN stops working (the facilitator can still give the chair back). */
-export const MAX_WRONG_PINS = 5;
-
-/** The PIN's hash, salted with the seat: the database holds no PIN, and one hash opens one seat. */
-function pinHash(seatId: string, pin: string): string {
-  return createHash('sha256').update(`${seatId}:${pin}`, 'utf8').digest('hex');
-}
-
-/**
- * Chairs taken back from another device. Each chair's player is shown a six-digit PIN when seated (only its hash is
- * kept, in the store's meta table); typed on a new device with the chair, it gives that device a new token. Without
- * the PIN, the request waits for the facilitator. Wrong PINs count per seat and lock it after MAX_WRONG_PINS.
- */
-export class Rejoins {
-  /** Who asks for which chair, per session: the asking connection is the hub's. */
-  private readonly asking = new Map<string, Map<Chair, { name: string; conn: object }>>();
-
-  constructor(private readonly store: SessionStore) {}
-
-  /** A new PIN for a seat (replacing any before); returns it to show its player once. */
-  issue(seatId: string): string {
-    const pin = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    this.store.setMeta(`seat-pin:${seatId}`, pinHash(seatId, pin));
-    this.store.deleteMeta(`seat-pin-wrong:${seatId}`);
-    return pin;
-  }
-
-  /** Checks a PIN: ok, wrong (counted), or locked (too many wrong ones). */
-  check(seatId: string, pin: string): 'ok' | 'wrong' | 'locked' {
-    const wrong = Number(this.store.meta(`seat-pin-wrong:${seatId}`) ?? '0');
-    if (wrong >= MAX_WRONG_PINS) return 'locked';
-    const kept = this.store.meta(`seat-pin:${seatId}`);
-    const x = Buffer.from(pinHash(seatId, pin), 'hex');
-    const y = Buffer.from(kept ?? '', 'hex');
-    if (y.length === x.length && timingSafeEqual(x, y)) return 'ok';
-    this.store.setMeta(`seat-pin-wrong:${seatId}`, String(wrong + 1));
-    return wrong + 1 >= MAX_WRONG_PINS ? 'locked' : 'wrong';
-  }
-
-  ask(session: string, chair: Chair, name: string, conn: object): void {
-    let m = this.asking.get(session);
-    if (!m) this.asking.set(session, (m = new Map()));
-    m.set(chair, { name, conn });
-  }
-
-  /** The request for a chair, taken out of the list. */
-  take(session: string, chair: Chair): { name: string; conn: object } | null {
-    const r = this.asking.get(session)?.get(chair) ?? null;
-    this.asking.get(session)?.delete(chair);
-    return r;
-  }
-
-  /** A connection gone: its requests go with it. Returns the sessions whose list changed. */
-  drop(conn: object): string[] {
-    const out: string[] = [];
-    for (const [sid, m] of this.asking)
-      for (const [chair, r] of m)
-        if (r.conn === conn) {
-          m.delete(chair);
-          out.push(sid);
-        }
-    return out;
-  }
-
-  requests(session: string): { chair: Chair; name: string }[] {
-    return [...(this.asking.get(session) ?? [])].map(([chair, r]) => ({ chair, name: r.name }));
-  }
 }
 
 const PLANS_KEY = 'inject-plans';
