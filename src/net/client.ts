@@ -7,6 +7,8 @@ import {
   type ClientMessage,
   type ErrorCode,
   type FacilitatorCommand,
+  type InjectPlan,
+  type ScheduledItem,
   type SeatKind,
   type ServerMessage,
   type ServerMessageType,
@@ -128,6 +130,8 @@ export class SessionClient {
   lobby: Of<'lobby'> | null = null;
   timer: Of<'timer'> | null = null;
   sessions: readonly SessionSummary[] = [];
+  /** The facilitator's inject plans kept on the server, by name. */
+  plans: readonly InjectPlan[] = [];
   /** The latest cards for every screen (injects, messages), and the facilitator's dashboard part, by session id. */
   readonly notices = new Map<string, Of<'notices'>['notices']>();
   readonly desks = new Map<string, Of<'desk'>>();
@@ -384,6 +388,9 @@ export class SessionClient {
       case 'sessions':
         this.sessions = msg.changed ? mergeSummaries(this.sessions, msg.sessions) : msg.sessions;
         return null;
+      case 'plans':
+        this.plans = msg.plans;
+        return null;
       case 'error':
         // Freed from a chair by the facilitator: the token no longer works, the lobby is where we are.
         if (msg.code === 'auth/bad-token' && msg.id === undefined && this.role === 'chair') {
@@ -514,6 +521,11 @@ export class SessionClient {
 
   listSessions(): Promise<Of<'sessions'>> {
     return this.request<'sessions'>({ type: 'list-sessions' }, false);
+  }
+
+  /** Keeps an inject plan on the server under its name (no items deletes it); every facilitator device hears of it. */
+  savePlan(name: string, items: readonly ScheduledItem[]): Promise<Of<'plans'>> {
+    return this.request<'plans'>({ type: 'save-plan', id: randomId('p'), name, items: [...items] as never }, true);
   }
 
   /** Follows a session: its lobby, clock and true state. */

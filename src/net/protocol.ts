@@ -84,6 +84,10 @@ const CustomInjectCommand = z.strictObject({
 /** A message on every screen of the session (players, projectors). */
 const BroadcastCommand = z.strictObject({ do: z.literal('broadcast'), text: PublicText });
 
+/** Items in one plan, and named plans the server keeps. */
+export const MAX_PLAN_ITEMS = 100;
+export const MAX_PLANS = 50;
+
 /** One planned inject or message of a session's plan: what is sent, and in which month. */
 export const ScheduledItem = z.strictObject({
   key: z
@@ -140,7 +144,9 @@ export const FacilitatorCommand = z.discriminatedUnion('do', [
   /** Frees a chair (its token stops working); the bot takes it until someone claims it again. */
   z.strictObject({ do: z.literal('release-chair'), chair: z.enum(CHAIRS) }),
   /** Injects and messages planned ahead: each fires once, at the start of its month. Replaces the session's plan. */
-  z.strictObject({ do: z.literal('schedule'), items: z.array(ScheduledItem).max(100) }),
+  z.strictObject({ do: z.literal('schedule'), items: z.array(ScheduledItem).max(MAX_PLAN_ITEMS) }),
+  /** Stops after each month (on) for the room's discussion, its questions on the projector, until the facilitator resumes. */
+  z.strictObject({ do: z.literal('month-stop'), on: z.boolean() }),
   /** Gives a chair to the person asking for it from another device (see `rejoin`), or turns them away. */
   z.strictObject({ do: z.literal('approve-rejoin'), chair: z.enum(CHAIRS), approve: z.boolean() }),
 ]);
@@ -189,6 +195,16 @@ export const ClientMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('facilitator'), id: MsgId, session: SessionId, command: FacilitatorCommand }),
   /** Ask for a fresh view (and lobby and timer) now. */
   z.strictObject({ type: z.literal('sync'), session: SessionId.optional(), id: MsgId.optional() }),
+  /**
+   * Facilitator: keeps a named inject plan on the server (replacing one of that name; no items deletes it), for every
+   * facilitator device and the printable pack. The answer is `plans`, sent to every facilitator connection.
+   */
+  z.strictObject({
+    type: z.literal('save-plan'),
+    id: MsgId,
+    name: Name,
+    items: z.array(ScheduledItem).max(MAX_PLAN_ITEMS),
+  }),
 ]);
 export type ClientMessage = z.input<typeof ClientMessage>;
 export type ParsedClientMessage = z.output<typeof ClientMessage>;
@@ -228,6 +244,8 @@ export const SERVER_ERRORS = [
   /** The facilitator turned the request down, or nobody is asking for that chair. */
   'rejoin/refused',
   'rejoin/none',
+  /** The server keeps as many inject plans as it takes: delete one first. */
+  'plan/full',
   'internal',
 ] as const;
 export type ServerErrorCode = (typeof SERVER_ERRORS)[number];
@@ -242,6 +260,8 @@ export interface SessionStatus {
   readonly ended: boolean;
   /** Why the session ended, when the facilitator ended it (a finished game ends it with null). */
   readonly endReason: string | null;
+  /** Paused at a month's end for the room to discuss that month (the month-stop), until the facilitator resumes. */
+  readonly discussion?: number;
 }
 
 export interface SeatInfo {
@@ -332,6 +352,8 @@ export type ServerMessage =
       /** Only these summaries changed: the rest of the list stands (merged by session; a new one goes first). */
       readonly changed?: true;
     }
+  /** To the facilitator only: the inject plans kept on the server, by name (A to Z). */
+  | { readonly type: 'plans'; readonly id?: string; readonly plans: readonly InjectPlan[] }
   | { readonly type: 'session-created'; readonly id: string; readonly session: SessionSummary; readonly qr: string }
   | {
       readonly type: 'joined';
@@ -413,6 +435,12 @@ export type WireMessage =
   | Exclude<ServerMessage, { type: 'view' }>
   | { readonly type: 'view'; readonly session: string; readonly body: WireViewBody };
 
+/** A named inject plan kept on the server: its items go to one or all teams' schedules when loaded. */
+export interface InjectPlan {
+  readonly name: string;
+  readonly items: readonly ScheduledItem[];
+}
+
 /** A card on every screen: an inject (a scenario event by id, or a custom one by title) or a message. */
 export interface Notice {
   readonly id: number;
@@ -428,6 +456,8 @@ export type Waiting =
   | { readonly on: 'start' | 'paused' | 'ended' | 'nobody' }
   /** At a month's end with nobody in a chair: a person to sit down, or the facilitator's `play-month`. */
   | { readonly on: 'people'; readonly turn: number }
+  /** Stopped after a month for the room's discussion: the facilitator resumes. */
+  | { readonly on: 'discussion'; readonly turn: number }
   | {
       readonly on: 'chairs';
       readonly chairs: readonly {
@@ -442,6 +472,8 @@ export type Waiting =
 export interface Desk {
   readonly waiting: Waiting;
   readonly autoplay: boolean;
+  /** The session stops after each month for a discussion. */
+  readonly monthStop: boolean;
   /** The phase clocks set, in seconds. */
   readonly timers: Readonly<Partial<Record<TimedPhase, number>>>;
   /** The facilitator's private notes on injects, oldest first. */
@@ -456,6 +488,7 @@ export interface Desk {
 const SERVER_TYPES = [
   'welcome',
   'sessions',
+  'plans',
   'session-created',
   'joined',
   'seated',

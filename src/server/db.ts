@@ -29,7 +29,11 @@ export type SessionEvent =
   /** The session's plan of injects and messages (replaces the one before). */
   | { readonly kind: 'schedule'; readonly items: readonly ScheduledItem[] }
   /** A planned item that could not be sent in its month (logged under its `plan:` intent, so it is not tried again). */
-  | { readonly kind: 'skipped'; readonly key: string; readonly why: string };
+  | { readonly kind: 'skipped'; readonly key: string; readonly why: string }
+  /** Stop after each month for a discussion (on), or play on (off). */
+  | { readonly kind: 'month-stop'; readonly on: boolean }
+  /** The session stops (a pause follows) for the room to discuss this month, just resolved. */
+  | { readonly kind: 'discuss'; readonly turn: number };
 
 /** Who caused an event: `facilitator`, `seat:<id>` (a person in a chair), `bot:<chair>`, `timer` or `server`. */
 export type ActorKey = string;

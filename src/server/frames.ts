@@ -118,7 +118,7 @@ const READ_FIELDS = [
  * status flags, and on the others' items only once they are revealed.
  */
 function dependencies(s: GameState, viewer: Chair | 'projector', status: SessionStatus): unknown[] {
-  const deps: unknown[] = [status.started, status.paused, status.ended, status.endReason];
+  const deps: unknown[] = [status.started, status.paused, status.ended, status.endReason, status.discussion];
   for (const f of READ_FIELDS) deps.push(s[f]);
   const revealed = s.phase === 'coordination' || s.phase === 'over';
   // Conflicts are shown only once plans are revealed (the engine resets them to a new [] at every commit).
@@ -221,7 +221,7 @@ export class SessionViews {
     this.log.extend(s.log);
     const { head, stamp } = this.head(
       'facilitator',
-      [s, seq, status.started, status.paused, status.ended, status.endReason],
+      [s, seq, status.started, status.paused, status.ended, status.endReason, status.discussion],
       () => {
         // The state goes last, without its lists: frameOf puts them back into it.
         const state = Object.fromEntries(Object.entries(s).filter(([k]) => k !== 'ledger' && k !== 'log'));

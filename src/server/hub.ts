@@ -3,10 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import type { RawData, WebSocket } from 'ws';
 import { lastTurn, type Action } from '../engine/index.js';
-import type { Chair } from '../scenario/schema.js';
 import { DOCTRINES, doctrineByName } from '../sim/doctrines/index.js';
 import {
   MAX_MESSAGE_BYTES,
+  MAX_PLANS,
   MsgId,
   PROTOCOL,
   parseClientMessage,
@@ -26,7 +26,8 @@ import { Session } from './session.js';
 import { hashToken, newJoinCode, newSessionId } from './tokens.js';
 import { Publisher, type Outlet } from './publish.js';
 import { LiveList } from './live-list.js';
-import { deskOf, Rejoins } from './room.js';
+import { deskOf, InjectPlans } from './room.js';
+import { Seats } from './seats.js';
 
 /** What one connection, address or session may hold; every limit has a default. */
 export interface HubLimits {
@@ -116,7 +117,8 @@ export class Hub {
   private readonly probation = new Set<Conn>();
   private readonly joins: JoinThrottle;
   private readonly out: Publisher;
-  private readonly rejoins: Rejoins;
+  private readonly seats: Seats;
+  private readonly plans: InjectPlans;
   private nextId = 1;
   private readonly now: () => number;
   private readonly maxBytes: number;
@@ -128,7 +130,28 @@ export class Hub {
     this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
     this.heartbeat.unref();
     this.joins = new JoinThrottle(opts.joinThrottle ?? {}, this.now);
-    this.rejoins = new Rejoins(opts.store);
+    this.seats = new Seats(
+      {
+        maxProjectors: opts.maxProjectors ?? 8,
+        members: (id) => this.members.get(id) ?? [],
+        send: (c, m) => this.send(c as Conn, m),
+        error: (c, code, message, id) => this.error(c as Conn, code, message, id),
+        authenticated: (c) => this.authenticated(c as Conn),
+        unseated: (c, s) => {
+          this.count(c as Conn, true);
+          this.out.forget(c as Conn, s.id);
+        },
+        publish: (s, only) => this.publish(s, only as Conn | undefined),
+        publishLobby: (s) => this.publishLobby(s),
+        throttle: (address) => this.joins.check(address),
+        failed: (address) => {
+          const alarm = this.joins.fail(address);
+          if (alarm) this.alarm(alarm);
+        },
+      },
+      opts.store,
+    );
+    this.plans = new InjectPlans(opts.store);
     this.out = new Publisher({
       desk: (s) => {
         const conns = [...(this.members.get(s.id) ?? [])];
@@ -136,7 +159,7 @@ export class Hub {
         return JSON.stringify({
           type: 'desk',
           session: s.id,
-          ...deskOf(s, online, this.rejoins),
+          ...deskOf(s, online, this.seats.rejoins),
         } satisfies ServerMessage);
       },
       now: this.now,
@@ -324,7 +347,7 @@ export class Hub {
     if (conn.session) touched.add(conn.session.id);
     for (const id of touched) this.members.get(id)?.delete(conn);
     if (conn.session) this.publishLobby(conn.session);
-    for (const id of this.rejoins.drop(conn)) {
+    for (const id of this.seats.rejoins.drop(conn)) {
       const s = this.sessions.get(id);
       if (s && s !== conn.session) this.publishLobby(s);
     }
@@ -438,6 +461,21 @@ export class Hub {
           ...(msg.id !== undefined ? { id: msg.id } : {}),
           sessions: this.listSessions(),
         });
+      case 'save-plan': {
+        if (conn.role !== 'facilitator')
+          return this.error(conn, 'auth/forbidden', 'only the facilitator keeps inject plans', msg.id);
+        if (!this.plans.save(msg.name, msg.items))
+          return this.error(
+            conn,
+            'plan/full',
+            `the server keeps ${MAX_PLANS} inject plans at most: delete one first`,
+            msg.id,
+          );
+        const plans = this.plans.all();
+        for (const c of this.conns)
+          if (c.role === 'facilitator') this.send(c, { type: 'plans', ...(c === conn ? { id: msg.id } : {}), plans });
+        return;
+      }
       case 'watch': {
         if (conn.role !== 'facilitator')
           return this.error(conn, 'auth/forbidden', 'only the facilitator watches sessions', msg.id);
@@ -450,9 +488,9 @@ export class Hub {
       case 'join':
         return this.joinByCode(conn, msg.code, msg.name, msg.id);
       case 'claim-chair':
-        return this.claim(conn, msg.seat, msg.id);
+        return this.seats.claim(conn, msg.seat, msg.id);
       case 'rejoin':
-        return this.rejoin(conn, msg.seat, msg.pin, msg.id);
+        return this.seats.rejoin(conn, msg.seat, msg.pin, msg.id);
       case 'intent': {
         if (conn.role !== 'chair' || !conn.session || !conn.seat) {
           return this.error(
@@ -475,10 +513,10 @@ export class Hub {
           return this.error(conn, 'auth/forbidden', 'only the facilitator does this', msg.id);
         const s = this.sessionById(msg.session);
         if (!s) return this.error(conn, 'session/unknown', `no session ${msg.session}`, msg.id);
-        if (msg.command.do === 'approve-rejoin') return this.approve(conn, s, msg.command, msg.id);
+        if (msg.command.do === 'approve-rejoin') return this.seats.approve(conn, s, msg.command, msg.id);
         const reply = s.command(msg.command, msg.id);
         if (!reply.ok) return this.error(conn, reply.code, reply.message, msg.id);
-        if (msg.command.do === 'release-chair') this.unseatReleased(s);
+        if (msg.command.do === 'release-chair') this.seats.unseatReleased(s);
         // The facilitator who asked sees the result before the ack, as a chair does.
         this.publish(s, conn);
         return this.send(conn, {
@@ -538,6 +576,7 @@ export class Hub {
       this.authenticated(conn);
       this.welcome(conn, 'facilitator', id);
       this.send(conn, { type: 'sessions', sessions: this.listSessions() });
+      this.send(conn, { type: 'plans', plans: this.plans.all() });
       return;
     }
     const seat = this.opts.store.seatByToken(hashToken(token));
@@ -617,132 +656,6 @@ export class Hub {
       scenario: s.row.scenario,
     });
     this.publishLobby(s);
-  }
-
-  private claim(conn: Conn, seat: SeatRow['seat'], id: string | undefined): void {
-    if (conn.role !== 'member' || !conn.session)
-      return this.error(conn, 'auth/not-joined', 'join a session with its code first', id);
-    const session = conn.session;
-    const online = (seatId: string) => [...(this.members.get(session.id) ?? [])].some((c) => c.seat?.id === seatId);
-    const r = session.claim(seat, conn.name, { maxProjectors: this.opts.maxProjectors ?? 8, online });
-    if (!r.ok) return this.error(conn, r.code, r.message, id);
-    // A projector seat taken over from a screen that had left: nothing else to do, its token no longer opens it.
-    this.authenticated(conn);
-    conn.role = seat === 'projector' ? 'projector' : 'chair';
-    conn.seat = r.row;
-    this.send(conn, {
-      type: 'seated',
-      ...(id !== undefined ? { id } : {}),
-      session: conn.session.id,
-      seat,
-      token: r.token,
-      ...(seat !== 'projector' ? { pin: this.rejoins.issue(r.row.id) } : {}),
-    });
-    this.publish(conn.session, conn);
-    this.publishLobby(conn.session);
-  }
-
-  /**
-   * A person in the lobby takes back the chair they hold on another device: with its PIN at once (wrong PINs slow the
-   * address down as wrong codes do, and lock the seat's PIN after a few), without it once the facilitator approves.
-   */
-  private rejoin(conn: Conn, chair: Chair, pin: string | undefined, id: string | undefined): void {
-    if (conn.role !== 'member' || !conn.session)
-      return this.error(conn, 'auth/not-joined', 'join a session with its code first', id);
-    const s = conn.session;
-    const seat = s.holderOf(chair);
-    if (!seat || s.ended) return this.error(conn, 'seat/unknown', `nobody holds the ${chair} chair: take it`, id);
-    if (pin === undefined) {
-      this.rejoins.ask(s.id, chair, conn.name, conn);
-      this.publishLobby(s);
-      if (id !== undefined) this.send(conn, { type: 'ack', id });
-      return;
-    }
-    const verdict = this.joins.check(conn.address);
-    if (!verdict.ok)
-      return this.error(
-        conn,
-        'code/throttled',
-        `too many wrong codes from your network: wait ${Math.ceil(verdict.waitMs / 1000)} s and try again`,
-        id,
-      );
-    const r = this.rejoins.check(seat.id, pin);
-    if (r !== 'ok') {
-      const alarm = this.joins.fail(conn.address);
-      if (alarm) this.alarm(alarm);
-      return this.error(
-        conn,
-        r === 'locked' ? 'pin/locked' : 'pin/wrong',
-        r === 'locked' ? 'this PIN no longer works: ask the facilitator' : 'this is not the PIN of that chair',
-        id,
-      );
-    }
-    this.grant(conn, s, seat, id);
-  }
-
-  private approve(
-    fac: Conn,
-    s: Session,
-    cmd: Extract<ParsedClientMessage, { type: 'facilitator' }>['command'] & { do: 'approve-rejoin' },
-    id: string,
-  ): void {
-    const asked = this.rejoins.take(s.id, cmd.chair);
-    const conn = asked?.conn as Conn | undefined;
-    const seat = s.holderOf(cmd.chair);
-    if (!conn || conn.closing || conn.session !== s || conn.role !== 'member' || !seat) {
-      this.publishLobby(s);
-      return this.error(fac, 'rejoin/none', `nobody is asking for the ${cmd.chair} chair`, id);
-    }
-    if (cmd.approve) this.grant(conn, s, seat);
-    else {
-      this.error(conn, 'rejoin/refused', 'the facilitator did not give you this chair');
-      this.publishLobby(s);
-    }
-    this.send(fac, { type: 'ack', id, seq: s.seq });
-  }
-
-  /** Gives a chair to a connection in the lobby: a new token (the old one stops working, its screens go to the lobby). */
-  private grant(conn: Conn, s: Session, seat: SeatRow, id?: string): void {
-    this.rejoins.take(s.id, seat.seat as never);
-    const token = s.rekey(seat.id);
-    const row = s.seats.get(seat.id);
-    if (token === null || !row) return this.error(conn, 'seat/unknown', 'that chair is free now: take it', id);
-    for (const c of this.members.get(s.id) ?? []) {
-      if (c === conn || c.seat?.id !== seat.id) continue;
-      c.seat = null;
-      c.role = 'member';
-      this.count(c as Conn, true);
-      this.out.forget(c, s.id);
-      this.error(c, 'auth/bad-token', 'your chair was taken up on another device; you are back in the lobby');
-    }
-    this.authenticated(conn);
-    conn.role = 'chair';
-    conn.seat = row;
-    conn.name = row.name;
-    this.send(conn, {
-      type: 'seated',
-      ...(id !== undefined ? { id } : {}),
-      session: s.id,
-      seat: row.seat,
-      token,
-      pin: this.rejoins.issue(row.id),
-    });
-    this.publish(s, conn);
-    this.publishLobby(s);
-  }
-
-  /** Connections whose chair the facilitator freed go back to the lobby, where they may claim another. */
-  private unseatReleased(s: Session): void {
-    for (const c of this.members.get(s.id) ?? []) {
-      if (c.seat && !s.seats.has(c.seat.id)) {
-        c.seat = null;
-        c.role = 'member';
-        this.count(c as Conn, true);
-        this.out.forget(c, s.id);
-        this.error(c, 'auth/bad-token', 'the facilitator has freed your chair; you are back in the lobby');
-        this.publishLobby(s);
-      }
-    }
   }
 
   private async createSession(

@@ -88,6 +88,11 @@ export class Session {
   /** Cards for every screen, and the facilitator's private notes, oldest first. */
   readonly notices: Notice[] = [];
   readonly notes: { turn: number; title: string; text: string }[] = [];
+  /** Stop after each month for the room's discussion; the month being discussed (the session is paused meanwhile). */
+  monthStop = false;
+  discussing: number | null = null;
+  /** The last month discussed: each month stops once (an undo does not stop it again). */
+  private discussed = 0;
   /** The plan of injects and messages, and why planned items were skipped. */
   schedule: readonly ScheduledItem[] = [];
   readonly skipped = new Map<string, string>();
@@ -188,7 +193,13 @@ export class Session {
   }
 
   status(): SessionStatus {
-    return { started: this.started, paused: this.paused, ended: this.ended, endReason: this.endReason ?? this.broken };
+    return {
+      started: this.started,
+      paused: this.paused,
+      ended: this.ended,
+      endReason: this.endReason ?? this.broken,
+      ...(this.discussing !== null && this.paused && !this.ended ? { discussion: this.discussing } : {}),
+    };
   }
 
   chairs(): readonly Chair[] {
@@ -433,6 +444,9 @@ export class Session {
       case 'schedule':
         record({ kind: 'schedule', items: cmd.items });
         return { ok: true, seq: at() };
+      case 'month-stop':
+        if (this.monthStop !== cmd.on) record({ kind: 'month-stop', on: cmd.on });
+        return { ok: true, seq: at() };
       case 'approve-rejoin':
         // The hub answers it (it holds the connection asking); it never changes the game.
         return fail('rejoin/none', 'nobody is asking for that chair');
@@ -588,6 +602,7 @@ export class Session {
       case 'resume':
         this.paused = false;
         this.pausedAt = null;
+        this.discussing = null;
         return;
       case 'timers':
         for (const [p, v] of Object.entries(ev.seconds) as [TimedPhase, number | null][]) {
@@ -630,6 +645,13 @@ export class Session {
         return;
       case 'skipped':
         this.skipped.set(ev.key, ev.why);
+        return;
+      case 'month-stop':
+        this.monthStop = ev.on;
+        return;
+      case 'discuss':
+        this.discussing = ev.turn;
+        this.discussed = Math.max(this.discussed, ev.turn);
         return;
     }
   }
@@ -696,6 +718,9 @@ export class Session {
     this.notes.length = 0;
     this.schedule = [];
     this.skipped.clear();
+    this.monthStop = false;
+    this.discussing = null;
+    this.discussed = 0;
     this.fold(this.deps.store.events(this.id));
   }
 
@@ -708,6 +733,7 @@ export class Session {
   private runBots(): void {
     for (let round = 0; round < MAX_BOT_ROUNDS; round++) {
       if (!this.started || this.ended) return;
+      this.stopForDiscussion();
       this.fireDue();
       if (this.paused || !this.mayPlay()) return;
       const chair = nextChair(this.state, this.scn, (c) => this.isBot(c));
@@ -725,6 +751,18 @@ export class Session {
    */
   private mayPlay(): boolean {
     return this.autoplay || this.state.turn <= this.openTurn || this.hasPeople();
+  }
+
+  /**
+   * With the month-end stop on: a month just resolved (the next one's sitrep has begun) pauses the session once for the
+   * room to discuss it; the facilitator's resume goes on.
+   */
+  private stopForDiscussion(): void {
+    const { turn, phase } = this.state;
+    if (!this.monthStop || this.paused || phase !== 'sitrep' || turn < 2 || this.discussed >= turn - 1) return;
+    const at = this.deps.now();
+    this.record({ actor: 'server', intent: null, at, event: { kind: 'discuss', turn: turn - 1 } });
+    this.record({ actor: 'server', intent: null, at, event: { kind: 'pause' } });
   }
 
   /** Sends the planned items of the current month not sent yet, each once (its `plan:` intent is in the log). */
@@ -855,6 +893,8 @@ const EVENT_KINDS: ReadonlySet<string> = new Set([
   'note',
   'schedule',
   'skipped',
+  'month-stop',
+  'discuss',
 ]);
 
 /** What is wrong with a logged event as read back from the store (a row edited, truncated or nulled), or null. */

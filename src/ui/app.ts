@@ -38,7 +38,9 @@ export function startApp(root: HTMLElement): void {
   if (pack !== null || compare !== null) {
     const page =
       pack !== null
-        ? import('./session/pack.js').then((m) => () => m.packPage(root, pack, room.get('base'), room.get('teams')))
+        ? import('./session/pack.js').then(
+            (m) => () => m.packPage(root, pack, room.get('base'), room.get('teams'), room.get('plans')),
+          )
         : import('./session/compare.js').then((m) => () => m.comparePage(root, compare!, room.get('sessions')));
     void Promise.all([page, import('./session/common.js').then((m) => m.loadBundled())]).then(([show]) => show());
     return;

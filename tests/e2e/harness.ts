@@ -90,7 +90,11 @@ export async function openPage(
     ...options,
   });
   const page = await context.newPage();
-  const problems: string[] = [];
+  return { page, context, problems: watch(page) };
+}
+
+/** Records a page's console errors, page errors, failed requests and HTTP errors in the list it returns. */
+export function watch(page: Page, problems: string[] = []): string[] {
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
@@ -99,7 +103,7 @@ export async function openPage(
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
-  return { page, context, problems };
+  return problems;
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

@@ -113,6 +113,35 @@ export async function playUntil(
   throw new Error(`no end after ${maxSteps} steps`);
 }
 
+/** The controls that move the game on, while a chair may press them (a choice, the mandate, the sitrep, a plan…). */
+const STEPS = [
+  ...['hotseat-ready', 'adopt', 'close-sitrep', 'set-strategy', 'commit', 'confirm'].map(
+    (k) => `[data-key="${k}"]:enabled`,
+  ),
+  '.choices button:enabled',
+].join(', ');
+
+/**
+ * Plays a session chair's steps until `goal` shows. Waits for each step to be offered (the other chairs and the server
+ * take their time) and for each action to be answered before reading the screen again: no fixed waits. Returns the
+ * steps taken.
+ */
+export async function playTo(page: Page, goal: Locator): Promise<string[]> {
+  const step = page.locator(STEPS);
+  const steps: string[] = [];
+  let idle = 0;
+  for (;;) {
+    await goal.or(step).filter({ visible: true }).first().waitFor();
+    if (await goal.filter({ visible: true }).count()) return steps;
+    const s = await playStep(page, 'mouse');
+    if (s !== null) {
+      steps.push(s);
+      idle = 0;
+    } else if (++idle > 100) throw new Error(`a step is shown that cannot be taken, after ${steps.join(',')}`);
+    await page.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+  }
+}
+
 /** From the title screen to a ready tutorial table, with the given chair choice and seed. */
 export async function startTutorial(p: Page, url: string, opts: { chair?: string; seed?: string } = {}): Promise<void> {
   await p.goto(`${url}?test`);

@@ -28,6 +28,10 @@ describe('a group session in two browsers', () => {
     await joinAs(p, base, code, 'Ana', 'SRSG');
     await f.getByRole('list', { name: 'Who sits where' }).getByText('SRSG: Ana').waitFor();
     await p.getByText('The facilitator has not started the game yet.').waitFor();
+    // before the start the briefing is open above the table: the situation and the chair's own brief
+    const brief = p.getByTestId('session-brief');
+    await brief.getByRole('heading', { name: 'Your role: SRSG' }).waitFor();
+    await expect(brief.evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(true);
     // the map and its text twin, from the chair's view
     await p.locator('#map[data-ready="true"]').waitFor({ timeout: 20_000 });
     await expect(p.locator('#map canvas').count()).resolves.toBe(1);
@@ -38,8 +42,10 @@ describe('a group session in two browsers', () => {
     await f.getByRole('button', { name: 'Set the clocks' }).click();
     await f.getByRole('button', { name: 'Start the session' }).click();
 
-    // the mandate: a focused one, without state authority
+    // the mandate: a focused one, without state authority; the briefing folds away once the game runs
     await p.getByRole('heading', { name: 'Adopt the mandate' }).waitFor();
+    await p.getByText('The facilitator has not started the game yet.').waitFor({ state: 'detached' });
+    await expect(brief.evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(false);
     await p.getByRole('checkbox', { name: /^Extend state authority/ }).uncheck();
     await p.getByRole('button', { name: 'Adopt the mandate' }).click();
     // the sitrep: the month's decision, then close it

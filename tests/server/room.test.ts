@@ -1,9 +1,19 @@
 // The room (#17): bots wait for people at a month's end, notes stay with the facilitator over the wire, cards and
-// planned injects reach every screen, and a chair is taken back on another device with its PIN or the facilitator's word.
+// planned injects reach every screen, inject plans are kept on the server for every facilitator device, and a chair is taken back on another device with its PIN or the facilitator's word.
 import { describe, expect, it } from 'vitest';
 import type { GameState } from '../../src/engine/index.js';
-import type { ServerMessage } from '../../src/net/protocol.js';
-import { client, facilitatorView as fview, serverWithFacilitator, sessionWith, until } from './support.js';
+import type { ScheduledItem, ServerMessage } from '../../src/net/protocol.js';
+import { RequestError } from '../../src/net/client.js';
+import { InjectPlans } from '../../src/server/room.js';
+import { SessionStore } from '../../src/server/db.js';
+import {
+  client,
+  FACILITATOR_TOKEN,
+  facilitatorView as fview,
+  serverWithFacilitator,
+  sessionWith,
+  until,
+} from './support.js';
 
 const ctx = serverWithFacilitator();
 const truth = (sid: string): GameState => fview(ctx.fac.views.get(sid)).state;
@@ -137,5 +147,84 @@ describe('the room', () => {
     await ctx.fac.command(sid, { do: 'undo-last-resolution', reason: 'Again with the plenary' });
     await until(() => truth(sid).phase === 'coordination' && timers.get(sid)?.phase === 'coordination', 'the undo');
     expect(timers.get(sid)).toMatchObject({ deadline: null, remaining: 600_000 });
+  });
+
+  it('stops after each month for the room to discuss it, once, until the facilitator resumes', async () => {
+    const { sid, clients } = await sessionWith(ctx.fac, ctx.server.url, 36, ['projector']);
+    const [wall] = clients as [ReturnType<typeof client>];
+    await ctx.fac.command(sid, { do: 'month-stop', on: true });
+    await until(() => desk(sid)?.monthStop === true, 'the stop to be on');
+    await ctx.fac.command(sid, { do: 'start', autoplay: true });
+    await until(() => desk(sid)?.waiting.on === 'discussion', 'the stop after month 1');
+    expect(desk(sid)!.waiting).toEqual({ on: 'discussion', turn: 1 });
+    expect(truth(sid)).toMatchObject({ turn: 2, phase: 'sitrep' });
+    await until(() => wall.view?.status.discussion === 1, 'the wall to show the discussion');
+    expect(wall.view!.status.paused).toBe(true);
+    // it stays: nothing plays while the room talks (a command lets the bots play if they may)
+    const log = truth(sid).log.length;
+    await ctx.fac.command(sid, { do: 'broadcast', text: 'Two minutes on this month' });
+    expect(truth(sid).log.length).toBe(log);
+    expect(desk(sid)!.waiting).toEqual({ on: 'discussion', turn: 1 });
+    await ctx.fac.command(sid, { do: 'resume' });
+    await until(() => desk(sid)?.waiting.on === 'discussion' && truth(sid).turn === 3, 'the stop after month 2');
+    expect(desk(sid)!.waiting).toEqual({ on: 'discussion', turn: 2 });
+    // switched off, the game plays on to its end
+    await ctx.fac.command(sid, { do: 'month-stop', on: false });
+    await ctx.fac.command(sid, { do: 'resume' });
+    await until(() => wall.view?.role === 'projector' && wall.view.view.phase === 'over', 'the end', 30_000);
+    expect(wall.view!.status.discussion).toBeUndefined();
+    wall.close();
+  });
+
+  it('keeps named inject plans on the server: another facilitator device hears of each, a reload gets them back', async () => {
+    const item: ScheduledItem = {
+      key: 'riot1',
+      month: 2,
+      command: {
+        do: 'custom-inject',
+        title: 'Riot',
+        effects: [{ do: 'indicator', id: 'consent', by: -3 }],
+        reason: 'Crowds',
+        note: 'secret',
+      },
+    };
+    const other = client(ctx.server.url, FACILITATOR_TOKEN);
+    await other.connect();
+    await until(() => other.received.some((m) => m.type === 'plans'), 'the plans on connecting');
+    const r = await ctx.fac.savePlan('Half day', [item]);
+    expect(r.plans).toEqual([{ name: 'Half day', items: [item] }]);
+    await until(() => other.plans.length === 1, 'the other device to hear of the plan');
+    expect(other.plans[0]).toEqual({ name: 'Half day', items: [item] });
+    await ctx.fac.savePlan('Another', [{ ...item, key: 'b' }]);
+    await until(() => other.plans.length === 2, 'the second plan');
+    expect(other.plans.map((p) => p.name)).toEqual(['Another', 'Half day']);
+    other.close();
+    // a reload (a new connection) finds them; no items deletes one
+    const again = client(ctx.server.url, FACILITATOR_TOKEN);
+    await again.connect();
+    await until(() => again.plans.length === 2, 'the plans after a reload');
+    await again.savePlan('Another', []);
+    expect(again.plans.map((p) => p.name)).toEqual(['Half day']);
+    again.close();
+    // a player may neither keep a plan nor hear of one
+    const { clients } = await sessionWith(ctx.fac, ctx.server.url, 35, ['srsg']);
+    const [srsg] = clients as [ReturnType<typeof client>];
+    await expect(srsg.savePlan('Mine', [item])).rejects.toThrow(RequestError);
+    expect(srsg.received.some((m) => m.type === 'plans')).toBe(false);
+    srsg.close();
+  });
+
+  it('reads a damaged list of plans as none, and keeps at most 50', () => {
+    const store = new SessionStore(':memory:');
+    const plans = new InjectPlans(store);
+    store.setMeta('inject-plans', '{not json');
+    expect(plans.all()).toEqual([]);
+    const item: ScheduledItem = { key: 'k', month: 1, command: { do: 'broadcast', text: 'Hello' } };
+    for (let i = 0; i < 50; i++) expect(plans.save(`P${String(i).padStart(2, '0')}`, [item])).toBe(true);
+    expect(plans.save('One more', [item])).toBe(false);
+    expect(plans.save('P07', [item, item])).toBe(true);
+    expect(plans.all()).toHaveLength(50);
+    expect(plans.all()[7]!.items).toHaveLength(2);
+    store.close();
   });
 });

@@ -1,5 +1,6 @@
 // The room dashboard on the facilitator's page: every team in one live table (month, phase, whom it waits on, clock,
-// people), commands for all teams at once, messages to every screen, and injects planned ahead (plans kept on this device).
+// people), commands for all teams at once, messages to every screen, and injects planned ahead (named plans kept on the server,
+// for every facilitator device).
 import './dashboard.css';
 import type { SessionClient } from '../../net/client.js';
 import type { FacilitatorCommand, ScheduledItem, ServerMessage, SessionSummary } from '../../net/protocol.js';
@@ -12,18 +13,6 @@ import { clocksForm } from './facilitator-forms.js';
 
 type Timer = Extract<ServerMessage, { type: 'timer' }>;
 type Desk = Extract<ServerMessage, { type: 'desk' }>;
-
-const PLANS_KEY = 'mandate.injectPlans';
-
-/** Plans saved on this device, by name. */
-function savedPlans(): Record<string, ScheduledItem[]> {
-  try {
-    const v = JSON.parse(localStorage.getItem(PLANS_KEY) ?? '{}') as unknown;
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, ScheduledItem[]>) : {};
-  } catch {
-    return {};
-  }
-}
 
 export interface Dashboard {
   readonly root: HTMLElement;
@@ -76,6 +65,7 @@ export function roomDashboard(
     const w = desk(s.session)?.waiting;
     if (!w) return '…';
     if (w.on === 'people') return t('dash.w.people');
+    if (w.on === 'discussion') return t('dash.w.discussion', { turn: w.turn });
     if (w.on !== 'chairs') return t(`dash.w.${w.on}`);
     return w.chairs
       .map((c) =>
@@ -193,6 +183,7 @@ export function roomDashboard(
         t('dash.started', { n: waiting.length }),
       );
     const out: (HTMLElement | string)[] = [];
+    const stopAll = live().length > 0 && live().every((s) => desk(s.session)?.monthStop === true);
     if (confirming === 'start')
       out.push(
         h(
@@ -282,6 +273,22 @@ export function roomDashboard(
         t('dash.plusMinute'),
       ),
       h('button', { type: 'button', onclick: () => ((confirming = 'end-phase'), paint()) }, t('dash.endPhase')),
+      h(
+        'label',
+        { class: 'dash-check' },
+        h('input', {
+          type: 'checkbox',
+          // as the server has it (every live team stops), whatever was just clicked
+          'data-testid': 'dash-month-stop',
+          'data-on': String(stopAll),
+          checked: stopAll,
+          onchange: (e: Event) => {
+            const on = (e.target as HTMLInputElement).checked;
+            forAll(live(), () => ({ do: 'month-stop', on }), t('dash.done', { n: live().length }));
+          },
+        }),
+        ` ${t('dash.monthStop')}`,
+      ),
       ...out,
     );
   }
@@ -322,7 +329,7 @@ export function roomDashboard(
     CORE_INDICATORS.map((k) => h('option', { value: k }, indName(scenarioOf(client.sessions[0]?.scenario ?? ''), k))),
   );
   const pBy = h('input', { id: 'dash-p-by', type: 'number', min: -50, max: 50, value: '-3', required: true });
-  const pName = h('input', { id: 'dash-p-name', type: 'text', maxlength: 60 });
+  const pName = h('input', { id: 'dash-p-name', type: 'text', maxlength: 40 });
   const pLoad = h('select', { id: 'dash-p-load' });
   let seq = 0;
   const targets = () => (pTeams.value === '' ? live() : live().filter((s) => s.session === pTeams.value));
@@ -385,13 +392,8 @@ export function roomDashboard(
         type: 'button',
         onclick: () => {
           const name = pName.value.trim();
-          if (!name || plan.length === 0) return;
-          try {
-            localStorage.setItem(PLANS_KEY, JSON.stringify({ ...savedPlans(), [name]: plan }));
-          } catch {
-            /* not kept on this device */
-          }
-          paintPlan();
+          if (!name || plan.length === 0) return void pName.reportValidity();
+          run(client.savePlan(name, plan), t('dash.planSaved', { name }));
         },
       },
       t('dash.planSaveButton'),
@@ -402,9 +404,9 @@ export function roomDashboard(
       {
         type: 'button',
         onclick: () => {
-          const p = savedPlans()[pLoad.value];
+          const p = client.plans.find((x) => x.name === pLoad.value);
           if (!p) return;
-          plan = p;
+          plan = [...p.items];
           sendPlan();
           paintPlan();
         },
@@ -422,7 +424,7 @@ export function roomDashboard(
       );
       const scn = scenarioOf(live()[0]?.scenario ?? '');
       for (const o of pInd.options) o.textContent = indName(scn, o.value as IndicatorId);
-      pLoad.replaceChildren(...Object.keys(savedPlans()).map((n) => h('option', { value: n }, n)));
+      pLoad.replaceChildren(...client.plans.map((p) => h('option', { value: p.name }, p.name)));
       const items = client.sessions.flatMap((s) =>
         (desk(s.session)?.schedule ?? []).map((i) => ({
           i,
@@ -460,21 +462,20 @@ export function roomDashboard(
     });
   }
 
-  const notesBox = h('div');
+  // a panel like the tools above it, shown once there is a note
+  const notesList = h('ul', { 'data-testid': 'dash-notes' });
+  const notesBox = h(
+    'section',
+    { class: 'panel dash-notes', 'aria-labelledby': 'dash-notes-h', hidden: true },
+    h('h3', { id: 'dash-notes-h' }, t('dash.notes')),
+    notesList,
+  );
   function paintNotes(): void {
     const notes = client.sessions.flatMap((s) =>
       (desk(s.session)?.notes ?? []).map((n) => `${s.team}, ${n.turn}: ${n.title}: ${n.text}`),
     );
-    notesBox.replaceChildren(
-      notes.length === 0 ? '' : h('h3', {}, t('dash.notes')),
-      notes.length === 0
-        ? ''
-        : h(
-            'ul',
-            { 'data-testid': 'dash-notes' },
-            notes.map((n) => h('li', {}, n)),
-          ),
-    );
+    notesBox.hidden = notes.length === 0;
+    notesList.replaceChildren(...notes.map((n) => h('li', {}, n)));
   }
 
   const clocks = clocksForm((cmd, done) => {

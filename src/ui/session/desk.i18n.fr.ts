@@ -47,6 +47,9 @@ export const deskFr: Record<keyof typeof deskEn, string> = {
   'dash.w.ended': 'personne (terminée)',
   'dash.w.nobody': 'personne',
   'dash.w.people': 'qu’une personne s’assoie, ou que vous laissiez les bots jouer le mois',
+  'dash.w.discussion':
+    'vous : la salle discute du mois {turn} (les questions sont sur les projecteurs) ; reprenez quand elle est prête',
+  'dash.monthStop': 'S’arrêter après chaque mois pour une discussion (ses questions sur les projecteurs)',
   'dash.w.chair': '{chair} ({who}) : {decision}',
   'dash.d.mandate': 'adopter le mandat',
   'dash.d.choice': 'trancher un événement',
@@ -76,6 +79,7 @@ export const deskFr: Record<keyof typeof deskEn, string> = {
   'dash.planAdd': 'Ajouter au plan',
   'dash.planSave': 'Enregistrer ce plan sous',
   'dash.planSaveButton': 'Enregistrer le plan',
+  'dash.planSaved': 'Le plan « {name} » est gardé sur le serveur, pour tous les appareils de l’animateur.',
   'dash.planLoad': 'Un plan enregistré',
   'dash.planLoadButton': 'Appliquer ce plan aux équipes choisies',
   'dash.planRow': 'Mois {month}, {teams} : {title}',

@@ -120,7 +120,14 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
       { id: 'fac-scenario' },
       bundledScenarios().map((e) => h('option', { value: e.id }, loc(e.summary.title))),
     );
-    const team = h('input', { id: 'fac-team', type: 'text', value: t('session.defaultTeam'), maxlength: 40 });
+    // several names, separated by commas, make a session each at once (the room's teams in one entry)
+    const team = h('input', {
+      id: 'fac-team',
+      type: 'text',
+      value: t('session.defaultTeam'),
+      maxlength: 400,
+      'aria-describedby': 'fac-team-hint',
+    });
     const seed = h('input', {
       id: 'fac-seed',
       type: 'number',
@@ -141,26 +148,43 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
         class: 'panel',
         onsubmit: (e: Event) => {
           e.preventDefault();
-          run(
-            client
-              .createSession({
-                scenario: scen.value,
-                team: team.value,
-                seed: Number(seed.value) || 0,
-                doctrine: doctrine.value,
-                ...(months.months() !== null ? { months: months.months()! } : {}),
-              })
-              .then((r) => {
+          const names = team.value
+            .split(',')
+            .map((x) => x.trim())
+            .filter((x) => x !== '');
+          const make = (name: string) =>
+            client.createSession({
+              scenario: scen.value,
+              team: name,
+              seed: Number(seed.value) || 0,
+              doctrine: doctrine.value,
+              ...(months.months() !== null ? { months: months.months()! } : {}),
+            });
+          // one team: its console (code, QR, projector link); several: they line up on the dashboard, in order
+          if (names.length <= 1)
+            run(
+              make(team.value).then((r) => {
                 current = r.session;
                 qr = r.qr;
                 focusNext = '#fac-join';
               }),
-          );
+            );
+          else
+            run(
+              names.reduce<Promise<unknown>>((p, name) => p.then(() => make(name)), Promise.resolve()),
+              t('ws.createdTeams', { n: names.length, names: names.join(', ') }),
+            );
         },
       },
       h('h2', {}, t('session.create')),
       h('div', { class: 'field' }, h('label', { for: 'fac-scenario' }, t('title.scenario')), scen),
-      h('div', { class: 'field' }, h('label', { for: 'fac-team' }, t('session.team')), team),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'fac-team' }, t('session.team')),
+        team,
+        h('p', { id: 'fac-team-hint', class: 'hint' }, t('ws.teamHint')),
+      ),
       h(
         'div',
         { class: 'field' },
@@ -221,7 +245,7 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
             h('a', { href: wall, target: '_blank', rel: 'noopener', 'data-testid': 'fac-wall-compare' }, wall),
           )
         : '',
-      packLinks(client.sessions),
+      packLinks(client.sessions, client.plans),
     );
   }
 
@@ -844,6 +868,7 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
     'record',
     'reopened',
     'sessions',
+    'plans',
     'desk',
   ] as const)
     client.on(type, () => render());

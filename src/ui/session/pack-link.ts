@@ -1,21 +1,54 @@
 // Links from the facilitator's list to the printable workshop pack: one per scenario, carrying its teams' names and
 // join codes (and the server's own join address, so the printed QR codes never point to 127.0.0.1).
-import type { SessionSummary } from '../../net/protocol.js';
+import type { InjectPlan, SessionSummary } from '../../net/protocol.js';
 import { h } from '../dom.js';
 import { loc, t } from '../i18n/index.js';
 import { scenarioOf } from './common.js';
 
-/** The pack's address: ?pack=SCENARIO&base=JOIN_BASE&teams=Name~CODE,… (names may hold any character but ~ and ,). */
-export function packHref(scenario: string, teams: readonly { team: string; code: string }[], base: string): string {
+/** What the pack prints of a plan kept on the server: months, titles and the players' text (never a private note). */
+export interface PackPlan {
+  readonly name: string;
+  readonly items: readonly {
+    readonly month: number;
+    readonly event?: string | undefined;
+    readonly title?: string | undefined;
+    readonly text: string;
+  }[];
+}
+
+/** A plan as the pack prints it. */
+export function packPlan(p: InjectPlan): PackPlan {
+  return {
+    name: p.name,
+    items: p.items.map(({ month, command: c }) =>
+      c.do === 'broadcast'
+        ? { month, text: c.text }
+        : c.do === 'inject'
+          ? { month, event: c.event, text: c.reason }
+          : { month, title: c.title, text: c.reason },
+    ),
+  };
+}
+
+/**
+ * The pack's address: ?pack=SCENARIO&base=JOIN_BASE&teams=Name~CODE,…&plans=JSON (names may hold any character but ~
+ * and ,; the plans as `packPlan` gives them).
+ */
+export function packHref(
+  scenario: string,
+  teams: readonly { team: string; code: string }[],
+  base: string,
+  plans: readonly InjectPlan[] = [],
+): string {
   const u = new URL(location.href);
   const list = teams.map((x) => `${x.team.replace(/[~,]/g, ' ')}~${x.code}`).join(',');
-  u.search = `?pack=${encodeURIComponent(scenario)}${teams.length > 0 ? `&base=${encodeURIComponent(base)}&teams=${encodeURIComponent(list)}` : ''}`;
+  u.search = `?pack=${encodeURIComponent(scenario)}${teams.length > 0 ? `&base=${encodeURIComponent(base)}&teams=${encodeURIComponent(list)}` : ''}${plans.length > 0 ? `&plans=${encodeURIComponent(JSON.stringify(plans.map(packPlan)))}` : ''}`;
   u.hash = '';
   return u.href;
 }
 
-/** One link per scenario among the open sessions (and one for each scenario's pack without teams when none is open). */
-export function packLinks(sessions: readonly SessionSummary[]): HTMLElement | string {
+/** One link per scenario among the open sessions, with the inject plans kept on the server. */
+export function packLinks(sessions: readonly SessionSummary[], plans: readonly InjectPlan[]): HTMLElement | string {
   const open = sessions.filter((x) => x.code && x.link);
   const by = new Map<string, SessionSummary[]>();
   for (const x of open) by.set(x.scenario, [...(by.get(x.scenario) ?? []), x]);
@@ -30,6 +63,7 @@ export function packLinks(sessions: readonly SessionSummary[]): HTMLElement | st
         id,
         xs.map((x) => ({ team: x.team, code: x.code! })),
         base,
+        plans,
       );
       return h(
         'li',

@@ -1,8 +1,10 @@
 // The printable workshop pack (?pack=SCENARIO[&base=URL&teams=Name~CODE,…]), made from the scenario's data alone: a
 // sheet per team with its join code, link and QR code; the scenario's brief; a role card per chair (its brief, what its
-// cards work on, its cards); the inject plan (the scenario's events by month); the lessons with their questions.
+// cards work on, its cards); the inject plan (the scenario's events by month) and the facilitator's plans kept on the
+// server; the lessons with their questions.
 // Printed from the browser: every section starts a page; the paper (A4 or Letter) is chosen on the page.
 import './pack.css';
+import { z } from 'zod';
 import { LESSONS } from '../scenarios.js';
 import { CHAIRS, type Chair } from '../../scenario/constants.js';
 import type { Card, Event as ScenarioEvent, Scenario } from '../../scenario/schema.js';
@@ -11,6 +13,8 @@ import { h } from '../dom.js';
 import { leaderDates } from '../glossary.js';
 import { loc, t } from '../i18n/index.js';
 import { scenarioOf } from './common.js';
+import { briefingParagraphs } from './briefing.js';
+import type { PackPlan } from './pack-link.js';
 
 export interface PackTeam {
   readonly team: string;
@@ -26,6 +30,36 @@ export function parseTeams(text: string | null): PackTeam[] {
     .filter((p): p is [string, string] => p.length === 2 && /^[A-Z0-9]{4,12}$/i.test(p[1]!) && p[0]!.trim() !== '')
     .map(([team, code]) => ({ team: team.trim().slice(0, 40), code: code.toUpperCase() }))
     .slice(0, 40);
+}
+
+const Line = z.string().trim().min(1).max(500);
+const PackPlans = z
+  .array(
+    z.strictObject({
+      name: Line,
+      items: z
+        .array(
+          z.strictObject({
+            month: z.number().int().min(1).max(60),
+            event: Line.optional(),
+            title: Line.optional(),
+            text: Line,
+          }),
+        )
+        .max(100),
+    }),
+  )
+  .max(50);
+
+/** The facilitator's plans from a pack's address (see packHref); a list that does not parse is left out. */
+export function parsePlans(text: string | null): PackPlan[] {
+  if (!text) return [];
+  try {
+    const r = PackPlans.safeParse(JSON.parse(text));
+    return r.success ? r.data : [];
+  } catch {
+    return [];
+  }
 }
 
 /** A join address made from the base the facilitator's page gave (http or https only), or this page's own. */
@@ -80,9 +114,7 @@ function briefSheet(scn: Scenario): HTMLElement {
     t('pack.brief'),
     h('h2', {}, t('pack.brief')),
     h('p', { class: 'muted' }, t('pack.months', { n: scn.turns, start: scn.start })),
-    ...loc(scn.briefing)
-      .split(/\n\s*\n/)
-      .map((para) => h('p', {}, para)),
+    ...briefingParagraphs(scn),
   );
 }
 
@@ -160,6 +192,34 @@ function injectPlan(scn: Scenario): HTMLElement {
   );
 }
 
+/** A plan the facilitator keeps on the server, month by month: what each card says to the players. */
+function plannedSheet(scn: Scenario, plan: PackPlan): HTMLElement {
+  const events = new Map(scn.events.map((e) => [e.id, e]));
+  const rows = [...plan.items]
+    .sort((a, b) => a.month - b.month)
+    .flatMap((i) => {
+      const e = i.event !== undefined ? events.get(i.event) : undefined;
+      // an event of another scenario is not this pack's
+      if (i.event !== undefined && !e) return [];
+      const title = e ? loc(e.title) : (i.title ?? t('card.message'));
+      return [
+        h(
+          'tr',
+          {},
+          h('td', {}, t('pack.month', { n: i.month })),
+          h('th', { scope: 'row' }, title),
+          h('td', {}, i.text),
+        ),
+      ];
+    });
+  return sheet(
+    t('pack.planned', { name: plan.name }),
+    h('h2', {}, t('pack.planned', { name: plan.name })),
+    h('p', { class: 'muted' }, t('pack.plannedNote')),
+    h('table', { class: 'pack-injects' }, h('tbody', {}, rows)),
+  );
+}
+
 function lessonsSheet(scn: Scenario): HTMLElement {
   const used = new Set([
     ...scn.actions.flatMap((c) => c.lessons),
@@ -197,7 +257,13 @@ function setPaper(size: 'A4' | 'letter'): void {
   document.documentElement.dataset['paper'] = size;
 }
 
-export function packPage(root: HTMLElement, scenarioId: string, base: string | null, teamsText: string | null): void {
+export function packPage(
+  root: HTMLElement,
+  scenarioId: string,
+  base: string | null,
+  teamsText: string | null,
+  plansText: string | null = null,
+): void {
   const scn = scenarioOf(scenarioId);
   if (!scn) {
     root.replaceChildren(
@@ -242,6 +308,7 @@ export function packPage(root: HTMLElement, scenarioId: string, base: string | n
       briefSheet(scn),
       ...CHAIRS.filter((c) => scn.chairs[c] !== undefined).map((c) => roleCard(scn, c)),
       injectPlan(scn),
+      ...parsePlans(plansText).map((p) => plannedSheet(scn, p)),
       lessonsSheet(scn),
     ),
   );

@@ -11,6 +11,7 @@ import { clock, errText, keepFields, scenarioOf } from './common.js';
 import { showConnection } from './connection.js';
 import { sessionFromRecord, showDebrief } from './ending.js';
 import { createPlayerTable, type PlayerTable } from './player-table.js';
+import { briefingBox } from './briefing.js';
 import { noticeCards } from './cards.js';
 
 const SEAT_KEY = 'mandate.seat';
@@ -119,6 +120,8 @@ export function playerPage(root: HTMLElement, code: string): void {
   });
   const cards = noticeCards(client, () => (scenarioId ? scenarioOf(scenarioId) : undefined));
   const pinLine = h('p', { class: 'small muted session-pin', 'data-testid': 'seat-pin' });
+  // the situation and the chair's brief: in the lobby, and above the table (folded once the game runs)
+  const brief = briefingBox();
   // the lobby's screens (join, claim)
   let message = '';
   let scenarioId: string | null = null;
@@ -184,8 +187,9 @@ export function playerPage(root: HTMLElement, code: string): void {
     if (client.role === 'chair' && v?.role === 'chair' && scn) {
       if (!table) {
         table = createPlayerTable({ dispatch: act, onDebrief: () => void openDebrief(), onLang: switchLang });
-        root.replaceChildren(cards, table.root, pinLine);
+        root.replaceChildren(cards, brief.root, table.root, pinLine);
       }
+      brief.update(scn, v.chair, v.status.started);
       const pin = client.pin ?? kept?.pin ?? null;
       pinLine.textContent = pin ? t('seat.pin', { pin }) : '';
       table.update({
@@ -274,7 +278,9 @@ export function playerPage(root: HTMLElement, code: string): void {
             }),
           ),
         ),
+        scn ? brief.root : '',
       );
+      if (scn) brief.update(scn, null, false);
       return;
     }
     body.replaceChildren(

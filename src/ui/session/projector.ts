@@ -14,6 +14,7 @@ import { clock, errText, indName, scenarioOf } from './common.js';
 import { debriefFromRecord } from './ending.js';
 import { showConnection } from './connection.js';
 import { noticeCards } from './cards.js';
+import { discussionPanel } from './discussion.js';
 
 const SEAT_KEY = 'mandate.projector';
 type Lobby = Extract<ServerMessage, { type: 'lobby' }>;
@@ -28,7 +29,7 @@ export function projectorPage(root: HTMLElement, code: string): void {
   const key = `${SEAT_KEY}.${code.toUpperCase()}`;
   let saved: string | null = null;
   try {
-    saved = sessionStorage.getItem(key);
+    saved = localStorage.getItem(key);
   } catch {
     saved = null;
   }
@@ -37,7 +38,7 @@ export function projectorPage(root: HTMLElement, code: string): void {
     ...(saved ? { token: saved } : {}),
     onToken: (tok) => {
       try {
-        sessionStorage.setItem(key, tok);
+        localStorage.setItem(key, tok);
       } catch {
         /* not kept: a reload joins again */
       }
@@ -112,7 +113,14 @@ export function projectorPage(root: HTMLElement, code: string): void {
   function banners(st: SessionStatus | undefined): HTMLElement[] {
     const out: HTMLElement[] = [];
     if (problem) out.push(h('p', { class: 'pj-banner error', role: 'alert' }, problem));
-    if (st?.paused) out.push(h('p', { class: 'pj-banner paused', role: 'alert' }, t('ws.pjPaused')));
+    if (st?.paused)
+      out.push(
+        h(
+          'p',
+          { class: 'pj-banner paused', role: 'alert' },
+          st.discussion !== undefined ? t('ws.pjDiscussionBanner') : t('ws.pjPaused'),
+        ),
+      );
     if (st && !st.started) out.push(h('p', { class: 'pj-banner' }, t('session.notStarted')));
     if (st?.ended)
       out.push(
@@ -292,7 +300,8 @@ export function projectorPage(root: HTMLElement, code: string): void {
     if (scn) source.set({ scenario: scn, view: pv });
     side.replaceChildren(...sidePanels(scn, pv));
     const lobbyBox = st?.started ? null : lobbyPanel(scn);
-    lower.replaceChildren(outcomePanel(pv) ?? lobbyBox ?? '');
+    const talk = st?.discussion !== undefined && scn ? discussionPanel(scn, pv, st.discussion) : null;
+    lower.replaceChildren(outcomePanel(pv) ?? talk ?? lobbyBox ?? '');
     // before the start the join code has the whole wall; the map (already drawn) comes with the start
     main.hidden = lobbyBox !== null;
     tick();
@@ -337,7 +346,7 @@ export function projectorPage(root: HTMLElement, code: string): void {
       // a stale seat token (the session was deleted, the database replaced): forget it and join afresh
       if (saved) {
         try {
-          sessionStorage.removeItem(key);
+          localStorage.removeItem(key);
         } catch {
           /* nothing kept */
         }

@@ -57,5 +57,8 @@ export const roomEn = {
   'pack.monthRange': 'Months {from}–{to}',
   'pack.month': 'Month {n}',
   'pack.any': 'When their conditions hold',
+  'pack.planned': 'Planned injects: {name}',
+  'pack.plannedNote':
+    'A plan kept on the facilitator’s page: each card goes to the teams it is loaded for at the start of its month. Private notes are not printed.',
   'pack.lessons': 'Lessons and discussion questions',
 } as const;

@@ -60,5 +60,8 @@ export const roomFr: Record<keyof typeof roomEn, string> = {
   'pack.monthRange': 'Mois {from} à {to}',
   'pack.month': 'Mois {n}',
   'pack.any': 'Quand leurs conditions sont réunies',
+  'pack.planned': 'Injections prévues : {name}',
+  'pack.plannedNote':
+    'Un plan gardé sur la page de l’animateur : chaque carte part vers les équipes qui l’ont chargé au début de son mois. Les notes privées ne sont pas imprimées.',
   'pack.lessons': 'Leçons et questions de discussion',
 };

@@ -16,6 +16,8 @@ export const workshopEn = {
   'rej.seat/unknown': 'That chair is not part of this session.',
   'rej.undo/nothing': 'There is no resolved month to undo.',
 
+  'ws.teamHint': 'Several teams at once: their names separated by commas, each with its own session and code.',
+  'ws.createdTeams': '{n} teams created: {names}. Start them all from the dashboard above.',
   'ws.seedHint':
     'Give every team the same seed to compare them fairly: they then start from the same situation and draws.',
   'ws.botDoctrine': 'Bots in empty chairs play by',
@@ -114,6 +116,10 @@ export const workshopEn = {
   'ws.pjMonth': 'Month {turn} · {date} · {phase}',
   'ws.pjBefore': 'Before month 1 · {date} · {phase}',
   'ws.pjRecordFailed': 'The game record could not be replayed here ({detail}).',
+  'ws.pjDiscussionBanner': 'Stopped for the discussion: the game goes on when the facilitator resumes',
+  'ws.pjDiscussion': 'Month {turn}: questions for the room',
+  'ws.pjDiscussionEvents': 'This month: {events}',
+  'ws.pjDiscussionNone': 'What did your team decide this month, and what would you do differently?',
   'ws.pjPaused': 'Paused by the facilitator',
   'ws.pjJoin': 'Join this session',
   'ws.pjJoinSmall': 'Join code {code}',

@@ -17,6 +17,9 @@ export const workshopFr: Record<keyof typeof workshopEn, string> = {
   'rej.seat/unknown': 'Ce fauteuil ne fait pas partie de cette session.',
   'rej.undo/nothing': 'Aucun mois résolu à annuler.',
 
+  'ws.teamHint':
+    'Plusieurs équipes d’un coup : leurs noms séparés par des virgules, chacune avec sa session et son code.',
+  'ws.createdTeams': '{n} équipes créées : {names}. Lancez-les toutes depuis le tableau de bord ci-dessus.',
   'ws.seedHint':
     'Donnez la même graine à toutes les équipes pour les comparer équitablement : elles partent alors de la même situation et des mêmes tirages.',
   'ws.botDoctrine': 'Doctrine des robots dans les fauteuils vides',
@@ -116,6 +119,10 @@ export const workshopFr: Record<keyof typeof workshopEn, string> = {
   'ws.pjMonth': 'Mois {turn} · {date} · {phase}',
   'ws.pjBefore': 'Avant le mois 1 · {date} · {phase}',
   'ws.pjRecordFailed': 'L’enregistrement de la partie n’a pas pu être rejoué ici ({detail}).',
+  'ws.pjDiscussionBanner': 'Arrêt pour la discussion : la partie reprend quand l’animateur la relance',
+  'ws.pjDiscussion': 'Mois {turn} : questions pour la salle',
+  'ws.pjDiscussionEvents': 'Ce mois-ci : {events}',
+  'ws.pjDiscussionNone': 'Qu’a décidé votre équipe ce mois-ci, et que feriez-vous autrement ?',
   'ws.pjPaused': 'En pause à la demande de l’animateur',
   'ws.pjJoin': 'Rejoindre cette session',
   'ws.pjJoinSmall': 'Code {code}',
