@@ -1,8 +1,6 @@
 // The world's chance. Games of state format 3 draw each chance from a keyed hash (see `chance` below); games saved
 // before (formats 1 and 2) draw from a seeded PRNG (sfc32) whose whole state is four numbers kept in the game state.
-import { derivedKey, keyBytes, siphash24 } from './fog.js';
-
-const encoder = new TextEncoder();
+import { derivedKey, keyBytes, siphashTextHi } from './fog.js';
 
 export type RngState = [number, number, number, number];
 
@@ -80,8 +78,7 @@ export function worldUnit(world: string, turn: number, purpose: string, subject:
     key = keyBytes(world);
     worldKeys.set(world, key);
   }
-  const [hi] = siphash24(key, encoder.encode(`${turn}|${purpose}|${subject}`));
-  return hi / 4294967296;
+  return siphashTextHi(key, `${turn}|${purpose}|${subject}`) / 4294967296;
 }
 
 /** What a world draw reads of the state: its key (format 3), or the generator (formats 1 and 2), and the month. */
