@@ -70,6 +70,27 @@ export function eligibleUnits(s: GameState, scn: Scenario, card: Card, target: s
 }
 
 /**
+ * The first of `eligibleUnits` without listing and sorting them all: the able unit with the best performance, the
+ * lowest id among equals (the rules read only the best: mechanics/modifiers.ts).
+ */
+export function bestUnit(s: GameState, scn: Scenario, card: Card, target: string | undefined): string | undefined {
+  if (!card.needsUnit) return undefined;
+  const idx = indexOf(scn);
+  const where = unitRegions(scn, card, target);
+  let best: string | undefined;
+  let bestPerf = 0;
+  for (const id in s.units) {
+    if (!where.includes(s.units[id]!.region) || !canServe(scn, card, id)) continue;
+    const perf = idx.units.get(id)?.performance ?? 0;
+    if (best === undefined || perf > bestPerf || (perf === bestPerf && id < best)) {
+      best = id;
+      bestPerf = perf;
+    }
+  }
+  return best;
+}
+
+/**
  * What legality needs to know about one chair in one state, worked out once and passed down (as
  * chessops passes its Context to `dests` and `isLegal`): the chair's plan, its cost so far, the cards
  * it has planned, the units it moves, where the mission's units stand, and each card's targets.

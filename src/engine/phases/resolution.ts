@@ -71,7 +71,7 @@ export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void 
   for (const a of scn.actors) {
     for (const rule of a.rules) {
       if (rule.when && !holds(rule.when, d)) continue;
-      if (!chance(d, rule.chance, 'rule', `${a.id}/${rule.id}`)) continue;
+      if (!chance(d, rule.chance, 'rule', idx.ruleSubjects.get(rule) ?? `${a.id}/${rule.id}`)) continue;
       applyEffects(d, scn, rule.effects, {
         cause: { kind: 'rule', actor: a.id, rule: rule.id },
         lessons: rule.lessons,
