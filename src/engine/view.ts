@@ -146,17 +146,40 @@ function seenNumbers(s: GameState, scn: Scenario): Pick<ChairView, 'indicators' 
 }
 
 /** The ledger's entries from turn `from` on, as a chair sees them; kept per ledger, so unchanged ones are not rebuilt. */
-const seenLedgers = new WeakMap<
-  GameState['ledger'],
-  { readonly scn: Scenario; readonly from: number; readonly over: boolean; readonly entries: readonly SeenEntry[] }
->();
+interface SeenLedger {
+  readonly scn: Scenario;
+  readonly from: number;
+  readonly over: boolean;
+  readonly entries: readonly SeenEntry[];
+  /** The ledger entry behind the last of `entries`, and where the window starts in the ledger. */
+  readonly lastSource: GameState['ledger'][number] | undefined;
+  readonly start: number;
+}
+const seenLedgers = new WeakMap<GameState['ledger'], SeenLedger>();
+
+/**
+ * The same, under the ledger's first entry of the window: a longer ledger of the same game (the ledger only grows)
+ * reuses the entries already seen and maps only the new ones.
+ */
+const seenWindows = new WeakMap<GameState['ledger'][number], SeenLedger>();
 
 function seenLedger(s: GameState, scn: Scenario, from: number): readonly SeenEntry[] {
   const over = s.phase === 'over';
   const hit = seenLedgers.get(s.ledger);
   if (hit && hit.scn === scn && hit.from === from && hit.over === over) return hit.entries;
-  const firstIdx = from <= 0 ? 0 : firstEntryOfTurn(s.ledger, from);
-  const entries = s.ledger.slice(firstIdx).map((e) => ({
+  const start = from <= 0 ? 0 : firstEntryOfTurn(s.ledger, from);
+  const first = s.ledger[start];
+  const prefix = first && seenWindows.get(first);
+  const reuse =
+    prefix !== undefined &&
+    prefix.scn === scn &&
+    prefix.from === from &&
+    prefix.over === over &&
+    prefix.start === start &&
+    prefix.entries.length <= s.ledger.length - start &&
+    s.ledger[start + prefix.entries.length - 1] === prefix.lastSource;
+  const done = reuse ? prefix.entries.length : 0;
+  const fresh = s.ledger.slice(start + done).map((e) => ({
     turn: e.turn,
     track: e.track,
     delta: over || !isEstimated(scn, e.track) ? e.delta : null,
@@ -164,7 +187,17 @@ function seenLedger(s: GameState, scn: Scenario, from: number): readonly SeenEnt
     cause: e.cause,
     lessons: e.lessons,
   }));
-  seenLedgers.set(s.ledger, { scn, from, over, entries: frozen(entries) });
+  const entries = frozen(done > 0 ? prefix!.entries.concat(fresh) : fresh);
+  const made: SeenLedger = {
+    scn,
+    from,
+    over,
+    entries,
+    lastSource: s.ledger[s.ledger.length - 1],
+    start,
+  };
+  seenLedgers.set(s.ledger, made);
+  if (first) seenWindows.set(first, made);
   return entries;
 }
 
