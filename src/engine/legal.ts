@@ -30,17 +30,37 @@ export function planCost(scn: Scenario, items: readonly PlanItem[]): number {
 
 /** The ids a card may target now, before unit checks: judged on what the card's chair knows, never the hidden truth. */
 export function targetsOf(s: GameState, scn: Scenario, card: Card): string[] {
+  return [...targetsNow(s, scn, card)];
+}
+
+/** targetsOf, shared: the scenario's part is listed once per card, only the strength test is made per state. */
+function targetsNow(s: GameState, scn: Scenario, card: Card): readonly string[] {
   if (card.target === 'none') return [];
-  const idx = indexOf(scn);
-  const all = card.target === 'region' ? [...idx.regions.keys()] : [...idx.actors.keys()];
-  const allowed = card.targets ? all.filter((t) => card.targets!.includes(t)) : all;
-  if (card.tags.includes('talks')) return allowed.filter((t) => idx.actors.get(t)?.negotiable);
+  const allowed = staticTargets(scn, card);
+  if (card.tags.includes('talks')) return allowed;
   // A group the mission sees as defeated is no longer a target for force.
   if (card.target === 'actor' && (card.tags.includes('offensive') || card.tags.includes('pressure'))) {
     const known = knownTo(s, scn, card.chair);
     return allowed.filter((t) => known.strength(t) > 0);
   }
   return allowed;
+}
+
+/** What a card may target by the scenario alone (its kind, its list, negotiable parties for talks), by scenario. */
+const cardTargets = new WeakMap<Scenario, Map<Card, readonly string[]>>();
+
+function staticTargets(scn: Scenario, card: Card): readonly string[] {
+  let byCard = cardTargets.get(scn);
+  if (!byCard) cardTargets.set(scn, (byCard = new Map()));
+  let t = byCard.get(card);
+  if (!t) {
+    const idx = indexOf(scn);
+    const all = card.target === 'region' ? [...idx.regions.keys()] : [...idx.actors.keys()];
+    const allowed = card.targets ? all.filter((x) => card.targets!.includes(x)) : all;
+    t = card.tags.includes('talks') ? allowed.filter((x) => idx.actors.get(x)?.negotiable) : allowed;
+    byCard.set(card, t);
+  }
+  return t;
 }
 
 /** Regions where a card's unit must stand: the target region, or the target actor's regions. */
@@ -51,6 +71,19 @@ export function unitRegions(scn: Scenario, card: Card, target: string | undefine
 }
 
 function canServe(scn: Scenario, card: Card, unitId: string): boolean {
+  let byCard = servers.get(scn);
+  if (!byCard) servers.set(scn, (byCard = new Map()));
+  let units = byCard.get(card);
+  if (!units) byCard.set(card, (units = new Map()));
+  let ok = units.get(unitId);
+  if (ok === undefined) units.set(unitId, (ok = serves(scn, card, unitId)));
+  return ok;
+}
+
+/** canServe's answers by scenario, card and unit (they read only the scenario). */
+const servers = new WeakMap<Scenario, Map<Card, Map<string, boolean>>>();
+
+function serves(scn: Scenario, card: Card, unitId: string): boolean {
   const def = indexOf(scn).units.get(unitId);
   if (!def) return false;
   if (card.tags.includes('offensive') && def.caveats.includes('no-offensive')) return false;
@@ -199,7 +232,7 @@ class Context implements LegalityContext {
   targets(card: Card): readonly string[] {
     const targets = (this.#targets ??= new Map());
     let t = targets.get(card);
-    if (!t) targets.set(card, (t = targetsOf(this.state, this.scenario, card)));
+    if (!t) targets.set(card, (t = targetsNow(this.state, this.scenario, card)));
     return t;
   }
 
