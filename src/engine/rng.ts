@@ -38,7 +38,11 @@ export function nextFloat(st: RngState): number {
 
 /** A stateless hash of a seed and some keys into [0, 1): for fog noise, which must not consume the generator. */
 export function hashUnit(seed: number, ...keys: (string | number)[]): number {
-  let h = (seed ^ 0x811c9dc5) >>> 0;
+  return hashEnd(hashKeys((seed ^ 0x811c9dc5) >>> 0, keys));
+}
+
+/** FNV-1a over each key's text, each key closed by 0xff. */
+function hashKeys(h: number, keys: readonly (string | number)[]): number {
   for (const k of keys) {
     const s = String(k);
     for (let i = 0; i < s.length; i++) {
@@ -48,10 +52,27 @@ export function hashUnit(seed: number, ...keys: (string | number)[]): number {
     h ^= 0xff;
     h = Math.imul(h, 0x01000193) >>> 0;
   }
+  return h;
+}
+
+function hashEnd(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x7feb352d) >>> 0;
   h ^= h >>> 15;
   return (h >>> 0) / 4294967296;
+}
+
+/**
+ * `hashUnit(seed, ...keys, last)` for many `last` after the same keys: the keys are hashed once
+ * (`unitsAfter(seed, keys)(last)` equals `hashUnit(seed, ...keys, last)`).
+ */
+export function unitsAfter(seed: number, keys: readonly (string | number)[]): (last: string | number) => number {
+  const h = hashKeys((seed ^ 0x811c9dc5) >>> 0, keys);
+  const one: (string | number)[] = [0];
+  return (last) => {
+    one[0] = last;
+    return hashEnd(hashKeys(h, one));
+  };
 }
 
 // ---- the world's draws: keyed, not streamed ---------------------------------------------------------------------

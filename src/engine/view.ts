@@ -192,28 +192,31 @@ interface SeenLedger {
 const seenLedgers = new WeakMap<GameState['ledger'], SeenLedger>();
 
 /**
- * The same, under the ledger's first entry of the window: a longer ledger of the same game (the ledger only grows)
- * reuses the entries already seen and maps only the new ones.
+ * The last window seen of a game, under the game's first ledger entry: a longer ledger of the same game (the ledger
+ * only grows) reuses the entries already seen that its window still holds, and maps only the new ones.
  */
-const seenWindows = new WeakMap<GameState['ledger'][number], SeenLedger>();
+const lastWindows = new WeakMap<GameState['ledger'][number], SeenLedger>();
 
 function seenLedger(s: GameState, scn: Scenario, from: number): readonly SeenEntry[] {
   const over = s.phase === 'over';
   const hit = seenLedgers.get(s.ledger);
   if (hit && hit.scn === scn && hit.from === from && hit.over === over) return hit.entries;
   const start = from <= 0 ? 0 : firstEntryOfTurn(s.ledger, from);
-  const first = s.ledger[start];
-  const prefix = first && seenWindows.get(first);
+  const root = s.ledger[0];
+  const before = root && lastWindows.get(root);
+  // The earlier window's entries from `start` on, when this ledger extends the one it was made of.
+  const end = before ? before.start + before.entries.length : 0;
   const reuse =
-    prefix !== undefined &&
-    prefix.scn === scn &&
-    prefix.from === from &&
-    prefix.over === over &&
-    prefix.start === start &&
-    prefix.entries.length <= s.ledger.length - start &&
-    s.ledger[start + prefix.entries.length - 1] === prefix.lastSource;
-  const done = reuse ? prefix.entries.length : 0;
-  const fresh = s.ledger.slice(start + done).map((e) => ({
+    before !== undefined &&
+    before.scn === scn &&
+    before.over === over &&
+    before.start <= start &&
+    start <= end &&
+    end <= s.ledger.length &&
+    end > 0 &&
+    s.ledger[end - 1] === before.lastSource;
+  const kept = reuse ? before.entries.slice(start - before.start) : [];
+  const fresh = s.ledger.slice(start + kept.length).map((e) => ({
     turn: e.turn,
     track: e.track,
     delta: over || !isEstimated(scn, e.track) ? e.delta : null,
@@ -221,17 +224,10 @@ function seenLedger(s: GameState, scn: Scenario, from: number): readonly SeenEnt
     cause: e.cause,
     lessons: e.lessons,
   }));
-  const entries = frozen(done > 0 ? prefix!.entries.concat(fresh) : fresh);
-  const made: SeenLedger = {
-    scn,
-    from,
-    over,
-    entries,
-    lastSource: s.ledger[s.ledger.length - 1],
-    start,
-  };
+  const entries = frozen(kept.length > 0 ? kept.concat(fresh) : fresh);
+  const made: SeenLedger = { scn, from, over, entries, lastSource: s.ledger[s.ledger.length - 1], start };
   seenLedgers.set(s.ledger, made);
-  if (first) seenWindows.set(first, made);
+  if (root) lastWindows.set(root, made);
   return entries;
 }
 
