@@ -141,6 +141,17 @@ export function siloFactor(s: GameState, scn: Scenario, chair: Card['chair']): n
   return practiceStale(s, scn, chair, 'coordination', scn.mechanics.siloTurns) ? 0.7 : 1;
 }
 
+/** The lessons each modifier names, made once. */
+const LESSONS_COHESION: readonly string[] = ['L-cohesion'];
+const LESSONS_MANDATE: readonly string[] = ['L-mandate'];
+const LESSONS_HOSTSTATE: readonly string[] = ['L-hoststate'];
+const LESSONS_POPULATION: readonly string[] = ['L-population'];
+const LESSONS_PRIMACY_LEADERSHIP: readonly string[] = ['L-primacy', 'L-leadership'];
+const LESSONS_REGIONAL: readonly string[] = ['L-regional'];
+const LESSONS_ANALYSIS: readonly string[] = ['L-analysis'];
+const LESSONS_TCC: readonly string[] = ['L-tcc'];
+const LESSONS_COHESION_PRIMACY: readonly string[] = ['L-cohesion', 'L-primacy'];
+
 export function modifiersFor(
   s: GameState,
   scn: Scenario,
@@ -149,30 +160,30 @@ export function modifiersFor(
   conflicts: readonly Conflict[],
 ): Modifier[] {
   const mods: Modifier[] = [];
-  const push = (factor: number, mechanic: Modifier['mechanic'], lessons: string[]) => {
+  const push = (factor: number, mechanic: Modifier['mechanic'], lessons: readonly string[]) => {
     if (factor !== 1) mods.push({ factor, mechanic, lessons });
   };
-  push(cohesionFactor(s), 'cohesion-multiplier', ['L-cohesion']);
-  push(siloFactor(s, scn, card.chair), 'silo-working', ['L-cohesion']);
-  if (card.task) push(focusFactor(s, scn), 'mandate-focus', ['L-mandate']);
+  push(cohesionFactor(s), 'cohesion-multiplier', LESSONS_COHESION);
+  push(siloFactor(s, scn, card.chair), 'silo-working', LESSONS_COHESION);
+  if (card.task) push(focusFactor(s, scn), 'mandate-focus', LESSONS_MANDATE);
   if (card.tags.includes('political') || card.tags.includes('talks')) {
-    push(distanceFactor(s), 'host-state-distance', ['L-hoststate']);
-    push(trustFactor(s), 'expectation-gap', ['L-population']);
+    push(distanceFactor(s), 'host-state-distance', LESSONS_HOSTSTATE);
+    push(trustFactor(s), 'expectation-gap', LESSONS_POPULATION);
   }
   if (card.tags.includes('talks')) {
-    push(trackFactor(s, scn, card, target), 'strategy-track', ['L-primacy', 'L-leadership']);
-    push(regionalFactor(s), 'regional-alignment', ['L-regional']);
-    push(outreachFactor(s, scn, card.chair), 'civil-society', ['L-population']);
-    push(regionalPracticeFactor(s, scn, card.chair), 'regional-practice', ['L-regional']);
+    push(trackFactor(s, scn, card, target), 'strategy-track', LESSONS_PRIMACY_LEADERSHIP);
+    push(regionalFactor(s), 'regional-alignment', LESSONS_REGIONAL);
+    push(outreachFactor(s, scn, card.chair), 'civil-society', LESSONS_POPULATION);
+    push(regionalPracticeFactor(s, scn, card.chair), 'regional-practice', LESSONS_REGIONAL);
   }
   // L-analysis ¶10: operations and talks alike are planned on the mission's picture of the conflict.
   if (card.tags.includes('talks') || isOperation(card)) {
-    push(analysisFactor(s), 'analysis-targeting', ['L-analysis']);
-    push(analysisPracticeFactor(s, scn, card.chair), 'analysis-practice', ['L-analysis']);
+    push(analysisFactor(s), 'analysis-targeting', LESSONS_ANALYSIS);
+    push(analysisPracticeFactor(s, scn, card.chair), 'analysis-practice', LESSONS_ANALYSIS);
   }
-  if (card.needsUnit) push(performanceFactor(s, scn, card, target), 'contributor-consultation', ['L-tcc']);
+  if (card.needsUnit) push(performanceFactor(s, scn, card, target), 'contributor-consultation', LESSONS_TCC);
   if (card.tags.includes('talks') && conflicts.some((c) => c.kind === 'offensive-vs-talks' && c.subject === target)) {
-    push(0.5, 'plan-conflicts', ['L-cohesion', 'L-primacy']);
+    push(0.5, 'plan-conflicts', LESSONS_COHESION_PRIMACY);
   }
   return mods;
 }
