@@ -16,11 +16,10 @@ export const EMPTY_PLAN: Plan = { items: [], committed: false, revised: false, c
  * copy: the index is kept under the list's last entry with the list's length, which every copy of it shares.
  */
 const firedIndexes = new WeakMap<FiredEvent, { length: number; turns: Map<string, number[]> }>();
-const NONE_FIRED = new Map<string, number[]>();
 
 function firedTurns(fired: readonly FiredEvent[], event: string): readonly number[] | undefined {
   const last = fired[fired.length - 1];
-  if (!last) return NONE_FIRED.get(event);
+  if (!last) return undefined;
   let ix = firedIndexes.get(last);
   if (!ix || ix.length !== fired.length) {
     const turns = new Map<string, number[]>();
