@@ -185,7 +185,7 @@ class Context implements LegalityContext {
   #cost: number | undefined;
   #plannedCards: Set<string> | undefined;
   #movingUnits: Set<string> | undefined;
-  #unitsIn: Map<string, string[]> | undefined;
+  #unitsIn: ReadonlyMap<string, readonly string[]> | undefined;
   #targets: Map<Card, readonly string[]> | undefined;
   #allowed: Map<Card, Rejection | null> | undefined;
 
@@ -215,18 +215,7 @@ class Context implements LegalityContext {
   }
 
   get unitsIn(): ReadonlyMap<string, readonly string[]> {
-    if (!this.#unitsIn) {
-      const unitsIn = new Map<string, string[]>();
-      const units = this.state.units;
-      for (const id in units) {
-        const r = units[id]!.region;
-        const list = unitsIn.get(r);
-        if (list) list.push(id);
-        else unitsIn.set(r, [id]);
-      }
-      this.#unitsIn = unitsIn;
-    }
-    return this.#unitsIn;
+    return (this.#unitsIn ??= unitsByRegion(this.state.units));
   }
 
   targets(card: Card): readonly string[] {
@@ -242,6 +231,23 @@ class Context implements LegalityContext {
     if (r === undefined) allowed.set(card, (r = cardLevelRejection(this, card)));
     return r;
   }
+}
+
+/** The units standing in each region, kept per units record (states that move no unit share it). */
+const unitsIndexes = new WeakMap<GameState['units'], ReadonlyMap<string, readonly string[]>>();
+
+function unitsByRegion(units: GameState['units']): ReadonlyMap<string, readonly string[]> {
+  let unitsIn = unitsIndexes.get(units);
+  if (unitsIn) return unitsIn;
+  const made = new Map<string, string[]>();
+  for (const id in units) {
+    const r = units[id]!.region;
+    const list = made.get(r);
+    if (list) list.push(id);
+    else made.set(r, [id]);
+  }
+  unitsIndexes.set(units, (unitsIn = made));
+  return unitsIn;
 }
 
 /** The checks on a card that do not depend on its target, in the order cardRejection makes them. */
