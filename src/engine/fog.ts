@@ -12,93 +12,130 @@ import type { Scenario } from '../scenario/schema.js';
 
 // ---- SipHash-2-4 over 32-bit halves ----------------------------------------------------------------------------
 //
-// The four 64-bit words live in one Uint32Array as [v0 hi, v0 lo, v1 hi, v1 lo, ...] (stores wrap to 32 bits), so a
-// hash allocates nothing but its result: the fog hashes thousands of times a game.
-
-const V = new Uint32Array(8);
-
-/** v[a] += v[b] (64-bit, word indices 0..3). */
-function add(a: number, b: number): void {
-  const lo = (V[2 * a + 1]! + V[2 * b + 1]!) >>> 0;
-  V[2 * a] = V[2 * a]! + V[2 * b]! + (lo < V[2 * a + 1]! ? 1 : 0);
-  V[2 * a + 1] = lo;
-}
-
-/** v[a] = v[a] rotated left by n (0 < n < 32), or its halves swapped (n = 32). */
-function rotl(a: number, n: number): void {
-  const hi = V[2 * a]!;
-  const lo = V[2 * a + 1]!;
-  if (n === 32) {
-    V[2 * a] = lo;
-    V[2 * a + 1] = hi;
-    return;
-  }
-  V[2 * a] = (hi << n) | (lo >>> (32 - n));
-  V[2 * a + 1] = (lo << n) | (hi >>> (32 - n));
-}
-
-/** v[a] ^= v[b]. */
-function xor(a: number, b: number): void {
-  V[2 * a] = V[2 * a]! ^ V[2 * b]!;
-  V[2 * a + 1] = V[2 * a + 1]! ^ V[2 * b + 1]!;
-}
-
-function round(): void {
-  add(0, 1);
-  rotl(1, 13);
-  xor(1, 0);
-  rotl(0, 32);
-  add(2, 3);
-  rotl(3, 16);
-  xor(3, 2);
-  add(0, 3);
-  rotl(3, 21);
-  xor(3, 0);
-  add(2, 1);
-  rotl(1, 17);
-  xor(1, 2);
-  rotl(2, 32);
-}
+// The four 64-bit words are kept as eight 32-bit halves in local variables (v0 = v0h:v0l, ...), so a hash allocates
+// nothing and its rounds compile to plain integer arithmetic: the fog and the world's draws hash thousands of times a
+// game. Messages given as text are written as UTF-8 into one reused buffer (`siphashText`).
 
 /** A little-endian 32-bit word of `b` at `i`, reading zeros past `end` (the message's last, partial word). */
 function le32(b: Uint8Array, i: number, end: number): number {
+  if (i + 4 <= end) return (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
   let w = 0;
   for (let j = 3; j >= 0; j--) w = (w << 8) | (i + j < end ? b[i + j]! : 0);
   return w >>> 0;
 }
 
-/** Mixes one message word (hi, lo) in: two compression rounds. */
-function compress(hi: number, lo: number): void {
-  V[6] = V[6]! ^ hi;
-  V[7] = V[7]! ^ lo;
-  round();
-  round();
-  V[0] = V[0]! ^ hi;
-  V[1] = V[1]! ^ lo;
+/** The low half of the last hash (`sipHash` returns the high half). */
+let outLo = 0;
+
+/** SipHash-2-4 of the first `n` bytes of `msg` under a 16-byte key: returns the high 32 bits, the low in `outLo`. */
+function sipHash(key: Uint8Array, msg: Uint8Array, n: number): number {
+  const k0h = le32(key, 4, 16);
+  const k0l = le32(key, 0, 16);
+  const k1h = le32(key, 12, 16);
+  const k1l = le32(key, 8, 16);
+  let v0h = (k0h ^ 0x736f6d65) >>> 0;
+  let v0l = (k0l ^ 0x70736575) >>> 0;
+  let v1h = (k1h ^ 0x646f7261) >>> 0;
+  let v1l = (k1l ^ 0x6e646f6d) >>> 0;
+  let v2h = (k0h ^ 0x6c796765) >>> 0;
+  let v2l = (k0l ^ 0x6e657261) >>> 0;
+  let v3h = (k1h ^ 0x74656462) >>> 0;
+  let v3l = (k1l ^ 0x79746573) >>> 0;
+  // Every whole 8-byte word, then the last: the remaining bytes, zero-padded, with the length's low byte on top.
+  const words = (n - (n % 8)) / 8 + 1;
+  let lo: number;
+  let h: number;
+  let l: number;
+  for (let w = 0; ; w++) {
+    let mh = 0;
+    let ml = 0;
+    let rounds = 4;
+    if (w < words) {
+      const i = 8 * w;
+      mh = w === words - 1 ? (le32(msg, i + 4, n) | ((n & 0xff) << 24)) >>> 0 : le32(msg, i + 4, n);
+      ml = le32(msg, i, n);
+      v3h = (v3h ^ mh) >>> 0;
+      v3l = (v3l ^ ml) >>> 0;
+      rounds = 2;
+    } else v2l = (v2l ^ 0xff) >>> 0;
+    for (let r = 0; r < rounds; r++) {
+      // v0 += v1; v1 = rotl(v1, 13); v1 ^= v0; v0 = rotl(v0, 32)
+      lo = (v0l + v1l) >>> 0;
+      v0h = (v0h + v1h + (lo < v0l ? 1 : 0)) >>> 0;
+      v0l = lo;
+      h = v1h;
+      l = v1l;
+      v1h = (((h << 13) | (l >>> 19)) ^ v0h) >>> 0;
+      v1l = (((l << 13) | (h >>> 19)) ^ v0l) >>> 0;
+      h = v0h;
+      v0h = v0l;
+      v0l = h;
+      // v2 += v3; v3 = rotl(v3, 16); v3 ^= v2
+      lo = (v2l + v3l) >>> 0;
+      v2h = (v2h + v3h + (lo < v2l ? 1 : 0)) >>> 0;
+      v2l = lo;
+      h = v3h;
+      l = v3l;
+      v3h = (((h << 16) | (l >>> 16)) ^ v2h) >>> 0;
+      v3l = (((l << 16) | (h >>> 16)) ^ v2l) >>> 0;
+      // v0 += v3; v3 = rotl(v3, 21); v3 ^= v0
+      lo = (v0l + v3l) >>> 0;
+      v0h = (v0h + v3h + (lo < v0l ? 1 : 0)) >>> 0;
+      v0l = lo;
+      h = v3h;
+      l = v3l;
+      v3h = (((h << 21) | (l >>> 11)) ^ v0h) >>> 0;
+      v3l = (((l << 21) | (h >>> 11)) ^ v0l) >>> 0;
+      // v2 += v1; v1 = rotl(v1, 17); v1 ^= v2; v2 = rotl(v2, 32)
+      lo = (v2l + v1l) >>> 0;
+      v2h = (v2h + v1h + (lo < v2l ? 1 : 0)) >>> 0;
+      v2l = lo;
+      h = v1h;
+      l = v1l;
+      v1h = (((h << 17) | (l >>> 15)) ^ v2h) >>> 0;
+      v1l = (((l << 17) | (h >>> 15)) ^ v2l) >>> 0;
+      h = v2h;
+      v2h = v2l;
+      v2l = h;
+    }
+    if (w >= words) break;
+    v0h = (v0h ^ mh) >>> 0;
+    v0l = (v0l ^ ml) >>> 0;
+  }
+  outLo = (v0l ^ v1l ^ v2l ^ v3l) >>> 0;
+  return (v0h ^ v1h ^ v2h ^ v3h) >>> 0;
 }
 
 /** SipHash-2-4 of `msg` under a 16-byte key: the 64-bit result as [hi, lo]. */
 export function siphash24(key: Uint8Array, msg: Uint8Array): [number, number] {
-  const k0hi = le32(key, 4, 16);
-  const k0lo = le32(key, 0, 16);
-  const k1hi = le32(key, 12, 16);
-  const k1lo = le32(key, 8, 16);
-  V[0] = k0hi ^ 0x736f6d65;
-  V[1] = k0lo ^ 0x70736575;
-  V[2] = k1hi ^ 0x646f7261;
-  V[3] = k1lo ^ 0x6e646f6d;
-  V[4] = k0hi ^ 0x6c796765;
-  V[5] = k0lo ^ 0x6e657261;
-  V[6] = k1hi ^ 0x74656462;
-  V[7] = k1lo ^ 0x79746573;
-  const n = msg.length;
-  const end = n - (n % 8);
-  for (let i = 0; i < end; i += 8) compress(le32(msg, i + 4, n), le32(msg, i, n));
-  // The last word: the remaining bytes, zero-padded, with the length's low byte on top.
-  compress((le32(msg, end + 4, n) | ((n & 0xff) << 24)) >>> 0, le32(msg, end, n));
-  V[5] = V[5]! ^ 0xff;
-  for (let i = 0; i < 4; i++) round();
-  return [(V[0]! ^ V[2]! ^ V[4]! ^ V[6]!) >>> 0, (V[1]! ^ V[3]! ^ V[5]! ^ V[7]!) >>> 0];
+  const hi = sipHash(key, msg, msg.length);
+  return [hi, outLo];
+}
+
+const textEncoder = new TextEncoder();
+let textBuf = new Uint8Array(256);
+
+/** Writes `text` as UTF-8 into the reused buffer and returns its length in bytes (ASCII without the encoder). */
+function writeText(text: string): number {
+  const n = text.length;
+  if (textBuf.length < 3 * n) textBuf = new Uint8Array(3 * n + 64);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return textEncoder.encodeInto(text, textBuf).written;
+    textBuf[i] = c;
+  }
+  return n;
+}
+
+/** SipHash-2-4 of a text's UTF-8 bytes, as `siphash24(key, encode(text))` without allocating: the high 32 bits. */
+export function siphashTextHi(key: Uint8Array, text: string): number {
+  return sipHash(key, textBuf, writeText(text));
+}
+
+/** SipHash-2-4 of a text's UTF-8 bytes, as `siphash24(key, encode(text))`: [hi, lo]. */
+export function siphashText(key: Uint8Array, text: string): [number, number] {
+  const hi = sipHash(key, textBuf, writeText(text));
+  return [hi, outLo];
 }
 
 // ---- the secret -----------------------------------------------------------------------------------------------
@@ -114,7 +151,6 @@ export function secretFromBytes(bytes: Uint8Array): string {
   return [...bytes.subarray(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const encoder = new TextEncoder();
 const PUBLIC_KEY = new Uint8Array(16);
 
 /**
@@ -128,9 +164,7 @@ export function seedSecret(seed: number): string {
 /** 128 bits (32 hex digits) derived from a public label: as public as the label. */
 export function derivedKey(label: string): string {
   const hex = (w: [number, number]) => w.map((x) => x.toString(16).padStart(8, '0')).join('');
-  return (
-    hex(siphash24(PUBLIC_KEY, encoder.encode(`${label}:0`))) + hex(siphash24(PUBLIC_KEY, encoder.encode(`${label}:1`)))
-  );
+  return hex(siphashText(PUBLIC_KEY, `${label}:0`)) + hex(siphashText(PUBLIC_KEY, `${label}:1`));
 }
 
 /** The 16 bytes of a key written as 32 hex digits. */
@@ -194,7 +228,7 @@ const unit = (x: number) => (x >>> 0) / 4294967296;
 export function fogShare(w: Walks, key: string, turn: number): number {
   let path = w.byKey.get(key);
   if (!path) {
-    const [hi, lo] = siphash24(w.key, encoder.encode(`${key}#0`));
+    const [hi, lo] = siphashText(w.key, `${key}#0`);
     path = [w.starts.get(key) ?? unit(hi) * 2 - 1, unit(lo) * 2 - 1];
     w.byKey.set(key, path);
   }
@@ -202,7 +236,7 @@ export function fogShare(w: Walks, key: string, turn: number): number {
   // path holds position and velocity pairs: [g0, v0, g1, v1, ...]
   while (path.length < 2 * (t + 1)) {
     const i = path.length / 2;
-    const [hi] = siphash24(w.key, encoder.encode(`${key}#${i}`));
+    const hi = siphashTextHi(w.key, `${key}#${i}`);
     const v = reflect(path[2 * i - 1]! + TURN * (unit(hi) * 2 - 1));
     const g = reflect(path[2 * i - 2]! + w.step * v);
     path.push(g, v);

@@ -21,30 +21,62 @@ export function fogSpread(s: GameState, scn: Scenario): number {
   return s.phase === 'over' ? 0 : knownOf(s, scn).spread;
 }
 
-/** The band of each month, by ledger (the engine shares an unchanged ledger's tape between states: tape.ts). */
-const bands = new WeakMap<Tape<LedgerEntry>, { scn: Scenario; byTurn: number[] }>();
-
 /**
  * The width of the fog in month `turn`. It follows the mission's analysis as it stood when the month before ended,
  * by at most FOG_SHARPEN a month: a jump in analysis sharpens the picture over the next months, so that no estimate
  * of an unchanged number moves by more than 2 points from one month to the next (FOG_DRIFT + FOG_SHARPEN).
  */
 function bandOf(s: GameState, scn: Scenario): number {
-  // The band of month `turn` reads only the entries of earlier months, which states of one game share (the ledger
-  // only grows): kept under the last of those entries, a new ledger of the same month finds it without a pass.
-  const turn0 = Math.max(0, s.turn);
   const ledger = ledgerTape(s);
-  const cut = firstEntryOfTurn(ledger.items, turn0, ledger.length);
-  const last = cut > 0 ? ledger.items[cut - 1]! : undefined;
-  const prior = last && priorBands.get(last);
-  if (prior && prior.scn === scn && prior.turn === turn0 && prior.at === cut) return prior.width;
-  const width = bandByLedger(s, scn);
-  if (last) priorBands.set(last, { scn, turn: turn0, at: cut, width });
-  return width;
+  return bandAt(ledger.items, ledger.length, scn, Math.max(0, s.turn)).width;
 }
 
-/** The band of a month, under the last entry of the months before it and that entry's place in the ledger. */
-const priorBands = new WeakMap<LedgerEntry, { scn: Scenario; turn: number; at: number; width: number }>();
+/** A month's band and the analysis it followed (the published start plus every change before the month). */
+interface Band {
+  readonly scn: Scenario;
+  readonly turn: number;
+  /** Where the month's entries start in the ledger. */
+  readonly at: number;
+  readonly width: number;
+  readonly analysis: number;
+}
+
+/**
+ * The band of a month, under the last entry of the months before it. The band of month `turn` reads only the entries
+ * of earlier months, which states of one game share (the ledger only grows): a new ledger of the same month finds it
+ * without a pass, and the next month's is worked out from it and the entries of one month.
+ */
+const priorBands = new WeakMap<LedgerEntry, Band>();
+
+function bandAt(ledger: readonly LedgerEntry[], length: number, scn: Scenario, turn: number): Band {
+  const cut = firstEntryOfTurn(ledger, turn, length);
+  const last = cut > 0 ? ledger[cut - 1]! : undefined;
+  const prior = last && priorBands.get(last);
+  if (prior && prior.scn === scn && prior.turn === turn && prior.at === cut) return prior;
+  let band: Band;
+  if (turn === 0) {
+    const analysis = Math.round(scn.indicators.analysis.initial);
+    band = { scn, turn, at: cut, width: fogWidth(scn, analysis), analysis };
+  } else {
+    // Analysis at the end of the month before: that month's start, plus its own entries.
+    const before = bandAt(ledger, length, scn, turn - 1);
+    let analysis = before.analysis;
+    for (let i = before.at; i < cut; i++) {
+      const e = ledger[i]!;
+      if (e.track.kind === 'indicator' && e.track.id === 'analysis') analysis += e.delta;
+    }
+    const w = before.width;
+    band = {
+      scn,
+      turn,
+      at: cut,
+      width: Math.min(w + FOG_SHARPEN, Math.max(w - FOG_SHARPEN, fogWidth(scn, analysis))),
+      analysis,
+    };
+  }
+  if (last) priorBands.set(last, band);
+  return band;
+}
 
 /** The index of the first ledger entry of a turn or later among the first `length` (entries are in turn order). */
 export function firstEntryOfTurn(ledger: GameState['ledger'], turn: number, length = ledger.length): number {
@@ -56,35 +88,6 @@ export function firstEntryOfTurn(ledger: GameState['ledger'], turn: number, leng
     else hi = mid;
   }
   return lo;
-}
-
-function bandByLedger(s: GameState, scn: Scenario): number {
-  const ledger = ledgerTape(s);
-  let b = bands.get(ledger);
-  if (!b || b.scn !== scn) {
-    b = { scn, byTurn: [] };
-    bands.set(ledger, b);
-  }
-  const turn = Math.max(0, s.turn);
-  if (b.byTurn.length <= turn) {
-    // Analysis at the end of each month, from its start value and the ledger.
-    const ends = new Array<number>(turn + 1).fill(0);
-    for (let i = 0; i < ledger.length; i++) {
-      const e = ledger.items[i]!;
-      if (e.track.kind === 'indicator' && e.track.id === 'analysis' && e.turn < turn)
-        ends[e.turn] = (ends[e.turn] ?? 0) + e.delta;
-    }
-    let analysis = Math.round(scn.indicators.analysis.initial);
-    let w = fogWidth(scn, analysis);
-    const out = [w];
-    for (let t = 1; t <= turn; t++) {
-      analysis += ends[t - 1] ?? 0;
-      w = Math.min(w + FOG_SHARPEN, Math.max(w - FOG_SHARPEN, fogWidth(scn, analysis)));
-      out.push(w);
-    }
-    b.byTurn = out;
-  }
-  return b.byTurn[turn]!;
 }
 
 /** Whether a track is seen through the fog while the game runs. */
@@ -140,10 +143,14 @@ function sameSource(f: KnownFrom, s: GameState, scn: Scenario): boolean {
   );
 }
 
+/** The estimates last worked out or found: most reads in a row are of one state (a view, a legal list). */
+let lastKnown: Known | undefined;
+
 function knownOf(s: GameState, scn: Scenario): Known {
   const ledger = ledgerTape(s);
+  if (lastKnown && lastKnown.from.ledger === ledger && sameSource(lastKnown.from, s, scn)) return lastKnown;
   let k = known.get(ledger);
-  if (k && sameSource(k.from, s, scn)) return k;
+  if (k && sameSource(k.from, s, scn)) return (lastKnown = k);
   const heldBack = new Map<string, number>();
   if (s.turn >= 1) {
     // The ledger is in turn order: walk back over this month's entries only.
@@ -177,7 +184,7 @@ function knownOf(s: GameState, scn: Scenario): Known {
     memo: new Map(),
   };
   known.set(ledger, k);
-  return k;
+  return (lastKnown = k);
 }
 
 /**

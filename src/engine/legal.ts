@@ -30,17 +30,37 @@ export function planCost(scn: Scenario, items: readonly PlanItem[]): number {
 
 /** The ids a card may target now, before unit checks: judged on what the card's chair knows, never the hidden truth. */
 export function targetsOf(s: GameState, scn: Scenario, card: Card): string[] {
+  return [...targetsNow(s, scn, card)];
+}
+
+/** targetsOf, shared: the scenario's part is listed once per card, only the strength test is made per state. */
+function targetsNow(s: GameState, scn: Scenario, card: Card): readonly string[] {
   if (card.target === 'none') return [];
-  const idx = indexOf(scn);
-  const all = card.target === 'region' ? [...idx.regions.keys()] : [...idx.actors.keys()];
-  const allowed = card.targets ? all.filter((t) => card.targets!.includes(t)) : all;
-  if (card.tags.includes('talks')) return allowed.filter((t) => idx.actors.get(t)?.negotiable);
+  const allowed = staticTargets(scn, card);
+  if (card.tags.includes('talks')) return allowed;
   // A group the mission sees as defeated is no longer a target for force.
   if (card.target === 'actor' && (card.tags.includes('offensive') || card.tags.includes('pressure'))) {
     const known = knownTo(s, scn, card.chair);
     return allowed.filter((t) => known.strength(t) > 0);
   }
   return allowed;
+}
+
+/** What a card may target by the scenario alone (its kind, its list, negotiable parties for talks), by scenario. */
+const cardTargets = new WeakMap<Scenario, Map<Card, readonly string[]>>();
+
+function staticTargets(scn: Scenario, card: Card): readonly string[] {
+  let byCard = cardTargets.get(scn);
+  if (!byCard) cardTargets.set(scn, (byCard = new Map()));
+  let t = byCard.get(card);
+  if (!t) {
+    const idx = indexOf(scn);
+    const all = card.target === 'region' ? [...idx.regions.keys()] : [...idx.actors.keys()];
+    const allowed = card.targets ? all.filter((x) => card.targets!.includes(x)) : all;
+    t = card.tags.includes('talks') ? allowed.filter((x) => idx.actors.get(x)?.negotiable) : allowed;
+    byCard.set(card, t);
+  }
+  return t;
 }
 
 /** Regions where a card's unit must stand: the target region, or the target actor's regions. */
@@ -51,6 +71,19 @@ export function unitRegions(scn: Scenario, card: Card, target: string | undefine
 }
 
 function canServe(scn: Scenario, card: Card, unitId: string): boolean {
+  let byCard = servers.get(scn);
+  if (!byCard) servers.set(scn, (byCard = new Map()));
+  let units = byCard.get(card);
+  if (!units) byCard.set(card, (units = new Map()));
+  let ok = units.get(unitId);
+  if (ok === undefined) units.set(unitId, (ok = serves(scn, card, unitId)));
+  return ok;
+}
+
+/** canServe's answers by scenario, card and unit (they read only the scenario). */
+const servers = new WeakMap<Scenario, Map<Card, Map<string, boolean>>>();
+
+function serves(scn: Scenario, card: Card, unitId: string): boolean {
   const def = indexOf(scn).units.get(unitId);
   if (!def) return false;
   if (card.tags.includes('offensive') && def.caveats.includes('no-offensive')) return false;
@@ -67,6 +100,27 @@ export function eligibleUnits(s: GameState, scn: Scenario, card: Card, target: s
   return out.sort(
     (a, b) => (idx.units.get(b)?.performance ?? 0) - (idx.units.get(a)?.performance ?? 0) || (a < b ? -1 : 1),
   );
+}
+
+/**
+ * The first of `eligibleUnits` without listing and sorting them all: the able unit with the best performance, the
+ * lowest id among equals (the rules read only the best: mechanics/modifiers.ts).
+ */
+export function bestUnit(s: GameState, scn: Scenario, card: Card, target: string | undefined): string | undefined {
+  if (!card.needsUnit) return undefined;
+  const idx = indexOf(scn);
+  const where = unitRegions(scn, card, target);
+  let best: string | undefined;
+  let bestPerf = 0;
+  for (const id in s.units) {
+    if (!where.includes(s.units[id]!.region) || !canServe(scn, card, id)) continue;
+    const perf = idx.units.get(id)?.performance ?? 0;
+    if (best === undefined || perf > bestPerf || (perf === bestPerf && id < best)) {
+      best = id;
+      bestPerf = perf;
+    }
+  }
+  return best;
 }
 
 /**
@@ -131,7 +185,7 @@ class Context implements LegalityContext {
   #cost: number | undefined;
   #plannedCards: Set<string> | undefined;
   #movingUnits: Set<string> | undefined;
-  #unitsIn: Map<string, string[]> | undefined;
+  #unitsIn: ReadonlyMap<string, readonly string[]> | undefined;
   #targets: Map<Card, readonly string[]> | undefined;
   #allowed: Map<Card, Rejection | null> | undefined;
 
@@ -161,24 +215,13 @@ class Context implements LegalityContext {
   }
 
   get unitsIn(): ReadonlyMap<string, readonly string[]> {
-    if (!this.#unitsIn) {
-      const unitsIn = new Map<string, string[]>();
-      const units = this.state.units;
-      for (const id in units) {
-        const r = units[id]!.region;
-        const list = unitsIn.get(r);
-        if (list) list.push(id);
-        else unitsIn.set(r, [id]);
-      }
-      this.#unitsIn = unitsIn;
-    }
-    return this.#unitsIn;
+    return (this.#unitsIn ??= unitsByRegion(this.state.units));
   }
 
   targets(card: Card): readonly string[] {
     const targets = (this.#targets ??= new Map());
     let t = targets.get(card);
-    if (!t) targets.set(card, (t = targetsOf(this.state, this.scenario, card)));
+    if (!t) targets.set(card, (t = targetsNow(this.state, this.scenario, card)));
     return t;
   }
 
@@ -188,6 +231,23 @@ class Context implements LegalityContext {
     if (r === undefined) allowed.set(card, (r = cardLevelRejection(this, card)));
     return r;
   }
+}
+
+/** The units standing in each region, kept per units record (states that move no unit share it). */
+const unitsIndexes = new WeakMap<GameState['units'], ReadonlyMap<string, readonly string[]>>();
+
+function unitsByRegion(units: GameState['units']): ReadonlyMap<string, readonly string[]> {
+  let unitsIn = unitsIndexes.get(units);
+  if (unitsIn) return unitsIn;
+  const made = new Map<string, string[]>();
+  for (const id in units) {
+    const r = units[id]!.region;
+    const list = made.get(r);
+    if (list) list.push(id);
+    else made.set(r, [id]);
+  }
+  unitsIndexes.set(units, (unitsIn = made));
+  return unitsIn;
 }
 
 /** The checks on a card that do not depend on its target, in the order cardRejection makes them. */

@@ -1,8 +1,6 @@
 // The world's chance. Games of state format 3 draw each chance from a keyed hash (see `chance` below); games saved
 // before (formats 1 and 2) draw from a seeded PRNG (sfc32) whose whole state is four numbers kept in the game state.
-import { derivedKey, keyBytes, siphash24 } from './fog.js';
-
-const encoder = new TextEncoder();
+import { derivedKey, keyBytes, siphashTextHi } from './fog.js';
 
 export type RngState = [number, number, number, number];
 
@@ -40,7 +38,11 @@ export function nextFloat(st: RngState): number {
 
 /** A stateless hash of a seed and some keys into [0, 1): for fog noise, which must not consume the generator. */
 export function hashUnit(seed: number, ...keys: (string | number)[]): number {
-  let h = (seed ^ 0x811c9dc5) >>> 0;
+  return hashEnd(hashKeys((seed ^ 0x811c9dc5) >>> 0, keys));
+}
+
+/** FNV-1a over each key's text, each key closed by 0xff. */
+function hashKeys(h: number, keys: readonly (string | number)[]): number {
   for (const k of keys) {
     const s = String(k);
     for (let i = 0; i < s.length; i++) {
@@ -50,10 +52,27 @@ export function hashUnit(seed: number, ...keys: (string | number)[]): number {
     h ^= 0xff;
     h = Math.imul(h, 0x01000193) >>> 0;
   }
+  return h;
+}
+
+function hashEnd(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x7feb352d) >>> 0;
   h ^= h >>> 15;
   return (h >>> 0) / 4294967296;
+}
+
+/**
+ * `hashUnit(seed, ...keys, last)` for many `last` after the same keys: the keys are hashed once
+ * (`unitsAfter(seed, keys)(last)` equals `hashUnit(seed, ...keys, last)`).
+ */
+export function unitsAfter(seed: number, keys: readonly (string | number)[]): (last: string | number) => number {
+  const h = hashKeys((seed ^ 0x811c9dc5) >>> 0, keys);
+  const one: (string | number)[] = [0];
+  return (last) => {
+    one[0] = last;
+    return hashEnd(hashKeys(h, one));
+  };
 }
 
 // ---- the world's draws: keyed, not streamed ---------------------------------------------------------------------
@@ -80,8 +99,7 @@ export function worldUnit(world: string, turn: number, purpose: string, subject:
     key = keyBytes(world);
     worldKeys.set(world, key);
   }
-  const [hi] = siphash24(key, encoder.encode(`${turn}|${purpose}|${subject}`));
-  return hi / 4294967296;
+  return siphashTextHi(key, `${turn}|${purpose}|${subject}`) / 4294967296;
 }
 
 /** What a world draw reads of the state: its key (format 3), or the generator (formats 1 and 2), and the month. */

@@ -1,5 +1,6 @@
 // Lookups into a checked scenario by id, built once per scenario and cached.
 import type { Actor, Card, Chair, Event, Region, Scenario, Strategy, Task, Unit } from '../scenario/schema.js';
+import type { Tag } from '../scenario/constants.js';
 
 export interface ScenarioIndex {
   readonly cards: ReadonlyMap<string, Card>;
@@ -15,6 +16,33 @@ export interface ScenarioIndex {
   readonly hostState: Actor | null;
   /** Each region's neighbours: its own links, then the regions that link to it, without repeats. */
   readonly neighbours: ReadonlyMap<string, readonly string[]>;
+  /** Each chair's cards carrying a tag, in the scenario's order (the practice and silo rules read them each step). */
+  readonly cardsByChairTag: ReadonlyMap<Chair, ReadonlyMap<Tag, readonly Card[]>>;
+  /** The unit capabilities each mandate task's cards need, one entry per card that needs a unit (capability gaps). */
+  readonly taskNeeds: ReadonlyMap<string, readonly string[]>;
+  /** Region ids in the order a sort of `[region, value]` pairs puts them (ids hold no comma: by `id + ','`). */
+  readonly regionOrder: readonly string[];
+  /** The subject of each actor rule's world draw, `actor/rule`, made once. */
+  readonly ruleSubjects: ReadonlyMap<object, string>;
+}
+
+/** Orders ids as the default sort orders `[id, value]` pairs (by their text `id,value`), for ids without commas. */
+export function byPairKey(a: string, b: string): number {
+  const x = `${a},`;
+  const y = `${b},`;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Cards of one chair by tag, each list in the scenario's order. */
+function byTag(cards: readonly Card[]): ReadonlyMap<Tag, readonly Card[]> {
+  const out = new Map<Tag, Card[]>();
+  for (const c of cards)
+    for (const t of new Set(c.tags)) {
+      const list = out.get(t);
+      if (list) list.push(c);
+      else out.set(t, [c]);
+    }
+  return out;
 }
 
 const cache = new WeakMap<Scenario, ScenarioIndex>();
@@ -29,6 +57,14 @@ export function indexOf(scn: Scenario): ScenarioIndex {
     ...scn.units,
     ...Object.values(scn.reinforcements).flatMap((r) => (r.offered ? [r.unit, r.offered] : [r.unit])),
   ]);
+  const cardsByChair = new Map(chairs.map((c) => [c, scn.actions.filter((a) => a.chair === c)] as const));
+  const taskNeeds = new Map<string, string[]>();
+  for (const c of scn.actions) {
+    if (c.task === undefined || c.needsUnit === undefined) continue;
+    const list = taskNeeds.get(c.task);
+    if (list) list.push(c.needsUnit);
+    else taskNeeds.set(c.task, [c.needsUnit]);
+  }
   const idx: ScenarioIndex = {
     cards: byId(scn.actions),
     events: byId(scn.events),
@@ -38,7 +74,7 @@ export function indexOf(scn: Scenario): ScenarioIndex {
     tasks: byId(scn.mandate.tasks),
     units,
     chairs,
-    cardsByChair: new Map(chairs.map((c) => [c, scn.actions.filter((a) => a.chair === c)] as const)),
+    cardsByChair,
     hostState: scn.actors.find((a) => a.kind === 'host-state') ?? null,
     neighbours: new Map(
       scn.regions.map((r) => {
@@ -47,6 +83,15 @@ export function indexOf(scn: Scenario): ScenarioIndex {
         return [r.id, [...links]] as const;
       }),
     ),
+    cardsByChairTag: new Map(
+      (['srsg', 'envoy', 'police', 'force'] as const).map((c) => [
+        c,
+        byTag(cardsByChair.get(c) ?? scn.actions.filter((a) => a.chair === c)),
+      ]),
+    ),
+    taskNeeds,
+    regionOrder: scn.regions.map((r) => r.id).sort(byPairKey),
+    ruleSubjects: new Map(scn.actors.flatMap((a) => a.rules.map((r) => [r, `${a.id}/${r.id}`] as const))),
   };
   cache.set(scn, idx);
   return idx;

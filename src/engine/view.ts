@@ -124,7 +124,7 @@ export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOp
     fired: s.fired,
     pendingChoices: s.pendingChoices,
     // Judged on what this chair may know (the state's list is judged on the truth); the month's opening list once over.
-    warnings: over || s.turn < 1 ? s.warnings : warned(s, scn, knownTo(s, scn, viewer)),
+    warnings: over || s.turn < 1 ? s.warnings : warnedTo(s, scn, viewer),
     plans,
     conflicts: revealed ? s.conflicts : [],
     agreement: s.agreement,
@@ -133,6 +133,40 @@ export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOp
     flags: s.flags,
     tally: s.tally ?? NO_TALLY,
   };
+}
+
+/** What the event conditions behind the warnings read of the state, besides the estimates: kept with the list. */
+interface Warned {
+  readonly from: {
+    readonly [K in 'fired' | 'flags' | 'strategy' | 'mandate' | 'agreement' | 'units' | 'tally' | 'months']:
+      GameState[K] | undefined;
+  };
+  readonly warnings: readonly string[];
+}
+
+/**
+ * The warnings a chair's estimates give (`warned` on its knowledge), made once for every state that shares the
+ * estimates and what event conditions read: a plan edit changes neither, so the chairs' views in one phase share it.
+ */
+function warnedTo(s: GameState, scn: Scenario, viewer: Chair): readonly string[] {
+  const byChair = memoSeen(s, scn, warnedTo, () => new Map<Chair, Warned>());
+  const hit = byChair.get(viewer);
+  if (
+    hit &&
+    hit.from.fired === s.fired &&
+    hit.from.flags === s.flags &&
+    hit.from.strategy === s.strategy &&
+    hit.from.mandate === s.mandate &&
+    hit.from.agreement === s.agreement &&
+    hit.from.units === s.units &&
+    hit.from.tally === s.tally &&
+    hit.from.months === s.months
+  )
+    return hit.warnings;
+  const warnings = frozen(warned(s, scn, knownTo(s, scn, viewer)));
+  const { fired, flags, strategy, mandate, agreement, units, tally, months } = s;
+  byChair.set(viewer, { from: { fired, flags, strategy, mandate, agreement, units, tally, months }, warnings });
+  return warnings;
 }
 
 /**

@@ -2,7 +2,7 @@
 // sim/play.ts, store/bots.ts, the server's bots (net/autopilot.ts) and the clock's timeout all use it.
 import type { Chair, Scenario } from '../scenario/schema.js';
 import { legalActions, viewFor, type Action, type ChairView, type GameState, type PlanItem } from '../engine/index.js';
-import { hashUnit } from '../engine/rng.js';
+import { unitsAfter } from '../engine/rng.js';
 import { indexOf } from '../engine/scenario-index.js';
 import { phaseRule } from '../engine/phases/table.js';
 import type { Doctrine, DoctrineContext } from './doctrine.js';
@@ -49,7 +49,8 @@ export function situationOf(
 export function botRandom(s: GameState, chair: Chair): () => number {
   let n = 0;
   const planned = s.plans[chair]?.items.length ?? 0;
-  return () => hashUnit(s.seed, 'bot', s.turn, s.phase, chair, planned, n++);
+  const draw = unitsAfter(s.seed, ['bot', s.turn, s.phase, chair, planned]);
+  return () => draw(n++);
 }
 
 function contextOf(s: ChairSituation): DoctrineContext {

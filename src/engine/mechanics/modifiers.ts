@@ -2,7 +2,7 @@
 import type { Card, Scenario } from '../../scenario/schema.js';
 import type { Tag } from '../../scenario/constants.js';
 import type { Modifier } from '../effects.js';
-import { eligibleUnits } from '../legal.js';
+import { bestUnit } from '../legal.js';
 import { indexOf } from '../scenario-index.js';
 import type { Conflict, GameState } from '../types.js';
 
@@ -31,7 +31,7 @@ export function trustFactor(s: GameState): number {
 
 /** L-tcc: the best able contingent's performance, better for a while after contributors are consulted. */
 export function performanceFactor(s: GameState, scn: Scenario, card: Card, target: string | undefined): number {
-  const best = eligibleUnits(s, scn, card, target)[0];
+  const best = bestUnit(s, scn, card, target);
   const perf = best ? (indexOf(scn).units.get(best)?.performance ?? 1) : 1;
   return round2(perf + (s.turn <= s.consultedUntil ? 0.25 : 0));
 }
@@ -45,6 +45,15 @@ export function analysisFactor(s: GameState): number {
 }
 
 const OPERATIONS = ['military', 'offensive', 'pressure', 'protection', 'police'] as const;
+
+/** Whether a card is an operation (one of OPERATIONS' tags), worked out once per card. */
+const operations = new WeakMap<Card, boolean>();
+function isOperation(card: Card): boolean {
+  let op = operations.get(card);
+  if (op === undefined)
+    operations.set(card, (op = card.tags.some((t) => (OPERATIONS as readonly string[]).includes(t))));
+  return op;
+}
 
 /**
  * L-regional: talks hold only as far as the region backs them (regional 50 → ×1, 0 → ×0.6,
@@ -84,12 +93,15 @@ export function repetitionFactor(s: GameState, card: Card, lastPlayed: number | 
  */
 export function practiceStale(s: GameState, scn: Scenario, chair: Card['chair'], tag: Tag, turns: number): boolean {
   // Only steps the mandate allows count: a chair is not held to a practice it may not take.
-  const steps = scn.actions.filter(
-    (c) => c.chair === chair && c.tags.includes(tag) && (c.task === undefined || s.mandate.includes(c.task)),
-  );
-  if (steps.length === 0) return false;
-  const last = Math.max(0, ...steps.map((c) => s.played[c.id] ?? 0));
-  return s.turn - last >= turns;
+  let any = false;
+  let last = 0;
+  for (const c of indexOf(scn).cardsByChairTag.get(chair)?.get(tag) ?? []) {
+    if (c.task !== undefined && !s.mandate.includes(c.task)) continue;
+    any = true;
+    const t = s.played[c.id] ?? 0;
+    if (t > last) last = t;
+  }
+  return any && s.turn - last >= turns;
 }
 
 /**
@@ -129,6 +141,17 @@ export function siloFactor(s: GameState, scn: Scenario, chair: Card['chair']): n
   return practiceStale(s, scn, chair, 'coordination', scn.mechanics.siloTurns) ? 0.7 : 1;
 }
 
+/** The lessons each modifier names, made once. */
+const LESSONS_COHESION: readonly string[] = ['L-cohesion'];
+const LESSONS_MANDATE: readonly string[] = ['L-mandate'];
+const LESSONS_HOSTSTATE: readonly string[] = ['L-hoststate'];
+const LESSONS_POPULATION: readonly string[] = ['L-population'];
+const LESSONS_PRIMACY_LEADERSHIP: readonly string[] = ['L-primacy', 'L-leadership'];
+const LESSONS_REGIONAL: readonly string[] = ['L-regional'];
+const LESSONS_ANALYSIS: readonly string[] = ['L-analysis'];
+const LESSONS_TCC: readonly string[] = ['L-tcc'];
+const LESSONS_COHESION_PRIMACY: readonly string[] = ['L-cohesion', 'L-primacy'];
+
 export function modifiersFor(
   s: GameState,
   scn: Scenario,
@@ -137,30 +160,30 @@ export function modifiersFor(
   conflicts: readonly Conflict[],
 ): Modifier[] {
   const mods: Modifier[] = [];
-  const push = (factor: number, mechanic: Modifier['mechanic'], lessons: string[]) => {
+  const push = (factor: number, mechanic: Modifier['mechanic'], lessons: readonly string[]) => {
     if (factor !== 1) mods.push({ factor, mechanic, lessons });
   };
-  push(cohesionFactor(s), 'cohesion-multiplier', ['L-cohesion']);
-  push(siloFactor(s, scn, card.chair), 'silo-working', ['L-cohesion']);
-  if (card.task) push(focusFactor(s, scn), 'mandate-focus', ['L-mandate']);
+  push(cohesionFactor(s), 'cohesion-multiplier', LESSONS_COHESION);
+  push(siloFactor(s, scn, card.chair), 'silo-working', LESSONS_COHESION);
+  if (card.task) push(focusFactor(s, scn), 'mandate-focus', LESSONS_MANDATE);
   if (card.tags.includes('political') || card.tags.includes('talks')) {
-    push(distanceFactor(s), 'host-state-distance', ['L-hoststate']);
-    push(trustFactor(s), 'expectation-gap', ['L-population']);
+    push(distanceFactor(s), 'host-state-distance', LESSONS_HOSTSTATE);
+    push(trustFactor(s), 'expectation-gap', LESSONS_POPULATION);
   }
   if (card.tags.includes('talks')) {
-    push(trackFactor(s, scn, card, target), 'strategy-track', ['L-primacy', 'L-leadership']);
-    push(regionalFactor(s), 'regional-alignment', ['L-regional']);
-    push(outreachFactor(s, scn, card.chair), 'civil-society', ['L-population']);
-    push(regionalPracticeFactor(s, scn, card.chair), 'regional-practice', ['L-regional']);
+    push(trackFactor(s, scn, card, target), 'strategy-track', LESSONS_PRIMACY_LEADERSHIP);
+    push(regionalFactor(s), 'regional-alignment', LESSONS_REGIONAL);
+    push(outreachFactor(s, scn, card.chair), 'civil-society', LESSONS_POPULATION);
+    push(regionalPracticeFactor(s, scn, card.chair), 'regional-practice', LESSONS_REGIONAL);
   }
   // L-analysis ¶10: operations and talks alike are planned on the mission's picture of the conflict.
-  if (card.tags.includes('talks') || card.tags.some((t) => (OPERATIONS as readonly string[]).includes(t))) {
-    push(analysisFactor(s), 'analysis-targeting', ['L-analysis']);
-    push(analysisPracticeFactor(s, scn, card.chair), 'analysis-practice', ['L-analysis']);
+  if (card.tags.includes('talks') || isOperation(card)) {
+    push(analysisFactor(s), 'analysis-targeting', LESSONS_ANALYSIS);
+    push(analysisPracticeFactor(s, scn, card.chair), 'analysis-practice', LESSONS_ANALYSIS);
   }
-  if (card.needsUnit) push(performanceFactor(s, scn, card, target), 'contributor-consultation', ['L-tcc']);
+  if (card.needsUnit) push(performanceFactor(s, scn, card, target), 'contributor-consultation', LESSONS_TCC);
   if (card.tags.includes('talks') && conflicts.some((c) => c.kind === 'offensive-vs-talks' && c.subject === target)) {
-    push(0.5, 'plan-conflicts', ['L-cohesion', 'L-primacy']);
+    push(0.5, 'plan-conflicts', LESSONS_COHESION_PRIMACY);
   }
   return mods;
 }

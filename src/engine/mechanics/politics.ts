@@ -12,11 +12,15 @@ import type { MechanicId } from '../../scenario/lessons.js';
  * ¶15; L-nimble ¶11: the mission must reach remote areas, not only the capital).
  */
 export function protection(s: GameState | DraftState, scn: Scenario): number {
-  const w = protectionWeights(scn);
+  let w = weightsOf.get(scn);
+  if (!w) weightsOf.set(scn, (w = protectionWeights(scn)));
   let weighted = 0;
   for (const r of scn.regions) weighted += (w[r.id] ?? 0) * (s.violence[r.id] ?? 0);
   return scn.regions.length === 0 ? 100 : Math.round(100 - weighted);
 }
+
+/** protectionWeights per scenario, for `protection`, which every month's assessment and expectation gap read. */
+const weightsOf = new WeakMap<Scenario, Readonly<Record<string, number>>>();
 
 /**
  * Each region's weight in protection (they sum to 1): `1 - areaWeight` by population, `areaWeight` shared alike by the
@@ -139,9 +143,10 @@ export function agreementImplementation(d: DraftState, scn: Scenario, worked: bo
 export function siloWorking(d: DraftState, scn: Scenario): void {
   const idx = indexOf(scn);
   for (const chair of idx.chairs) {
-    const steps = scn.actions.filter((c) => c.chair === chair && c.tags.includes('coordination'));
+    const steps = idx.cardsByChairTag.get(chair)?.get('coordination') ?? [];
     if (steps.length === 0) continue;
-    const last = Math.max(0, ...steps.map((c) => d.played[c.id] ?? 0));
+    let last = 0;
+    for (const c of steps) last = Math.max(last, d.played[c.id] ?? 0);
     if (d.turn - last < scn.mechanics.siloTurns) continue;
     change(
       d,

@@ -2,7 +2,7 @@
 import type { Scenario } from '../../scenario/schema.js';
 import { change } from '../ledger.js';
 import { chance } from '../rng.js';
-import { indexOf } from '../scenario-index.js';
+import { byPairKey, indexOf } from '../scenario-index.js';
 import type { DraftState, EngineEvent } from '../types.js';
 import { tally } from './politics.js';
 import { suppliedUnit } from './council.js';
@@ -30,7 +30,8 @@ export function armedViolence(d: DraftState, scn: Scenario): void {
 export function missionPresence(d: DraftState, scn: Scenario): void {
   const idx = indexOf(scn);
   const force = new Map<string, number>();
-  for (const [id, u] of Object.entries(d.units)) {
+  for (const id in d.units) {
+    const u = d.units[id]!;
     const def = idx.units.get(id);
     if (!def) continue;
     force.set(u.region, (force.get(u.region) ?? 0) + def.strength * def.performance);
@@ -43,7 +44,11 @@ export function missionPresence(d: DraftState, scn: Scenario): void {
       ]);
     }
   }
-  for (const [region, f] of [...force.entries()].sort()) {
+  // By region id, as a sort of the [region, force] pairs orders them: the scenario's regions are ordered once.
+  let sorted = idx.regionOrder.filter((r) => force.has(r));
+  if (sorted.length !== force.size) sorted = [...force.keys()].sort(byPairKey);
+  for (const region of sorted) {
+    const f = force.get(region)!;
     change(
       d,
       scn,
@@ -68,11 +73,14 @@ export function missionPresence(d: DraftState, scn: Scenario): void {
 
 /** L-spoilers: groups outside any process strike the mission where it stands among them. */
 export function spoilerAttacks(d: DraftState, scn: Scenario): void {
+  // Where the mission stands (no unit moves while the spoilers strike).
+  let occupied: Set<string> | undefined;
   for (const a of scn.actors) {
     const st = d.actors[a.id];
     if (!st || a.negotiable || st.strength === 0) continue;
+    occupied ??= new Set(Object.values(d.units).map((u) => u.region));
     for (const r of a.regions) {
-      const exposed = Object.values(d.units).some((u) => u.region === r);
+      const exposed = occupied.has(r);
       // L-analysis: early warning lets the mission see some attacks coming.
       const warning = 1.3 - (0.6 * d.indicators.analysis) / 100;
       if (!exposed || !chance(d, (st.strength / 300) * warning, 'spoiler', `${a.id}/${r}`)) continue;
@@ -121,7 +129,8 @@ export function capabilityGaps(d: DraftState, scn: Scenario): void {
   const idx = indexOf(scn);
   const caps = new Set<string>();
   const occupied = new Set<string>();
-  for (const [id, u] of Object.entries(d.units)) {
+  for (const id in d.units) {
+    const u = d.units[id]!;
     const def = idx.units.get(id);
     if (def) caps.add(def.capability);
     occupied.add(u.region);
@@ -129,7 +138,7 @@ export function capabilityGaps(d: DraftState, scn: Scenario): void {
   const able = (need: string) => caps.has(need) || (need === 'infantry' && caps.has('combat'));
   let gaps = 0;
   for (const task of d.mandate) {
-    const lacking = scn.actions.some((c) => c.task === task && c.needsUnit !== undefined && !able(c.needsUnit));
+    const lacking = (idx.taskNeeds.get(task) ?? []).some((need) => !able(need));
     if (!lacking) continue;
     gaps++;
     change(

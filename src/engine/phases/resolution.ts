@@ -34,9 +34,15 @@ const CONFLICT_LESSONS: Record<Conflict['kind'], string[]> = {
 /** True when a political track is live: the strategy names parties and the process is alive. */
 export function liveTrack(d: DraftState, scn: Scenario): ReadonlySet<string> {
   const st = d.strategy ? indexOf(scn).strategies.get(d.strategy) : undefined;
-  if (!st || st.track.length === 0 || d.indicators.process < scn.mechanics.liveProcess) return new Set();
-  return new Set(st.track);
+  if (!st || st.track.length === 0 || d.indicators.process < scn.mechanics.liveProcess) return NO_TRACK;
+  let track = tracks.get(st);
+  if (!track) tracks.set(st, (track = new Set(st.track)));
+  return track;
 }
+
+const NO_TRACK: ReadonlySet<string> = new Set();
+/** Each strategy's track as a set, made once (every card resolved reads it). */
+const tracks = new WeakMap<object, ReadonlySet<string>>();
 
 export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void {
   const idx = indexOf(scn);
@@ -71,7 +77,7 @@ export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void 
   for (const a of scn.actors) {
     for (const rule of a.rules) {
       if (rule.when && !holds(rule.when, d)) continue;
-      if (!chance(d, rule.chance, 'rule', `${a.id}/${rule.id}`)) continue;
+      if (!chance(d, rule.chance, 'rule', idx.ruleSubjects.get(rule) ?? `${a.id}/${rule.id}`)) continue;
       applyEffects(d, scn, rule.effects, {
         cause: { kind: 'rule', actor: a.id, rule: rule.id },
         lessons: rule.lessons,

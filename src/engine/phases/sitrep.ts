@@ -11,13 +11,16 @@ import type { DraftState, EngineEvent, FiredEvent, GameState, Plan } from '../ty
 export const EMPTY_PLAN: Plan = { items: [], committed: false, revised: false, confirmed: false, note: '' };
 
 /**
- * The turns in which each event has fired, by fired list, so that eligibility does not scan the list once per event.
- * The list only grows (an entry may be replaced by one with the same event and turn): its length says if it is current.
+ * The turns in which each event has fired, so that eligibility does not scan the list once per event. The list only
+ * grows (an entry may be replaced by one with the same event and turn), and each step that may change it works on a
+ * copy: the index is kept under the list's last entry with the list's length, which every copy of it shares.
  */
-const firedIndexes = new WeakMap<readonly FiredEvent[], { length: number; turns: Map<string, number[]> }>();
+const firedIndexes = new WeakMap<FiredEvent, { length: number; turns: Map<string, number[]> }>();
 
 function firedTurns(fired: readonly FiredEvent[], event: string): readonly number[] | undefined {
-  let ix = firedIndexes.get(fired);
+  const last = fired[fired.length - 1];
+  if (!last) return undefined;
+  let ix = firedIndexes.get(last);
   if (!ix || ix.length !== fired.length) {
     const turns = new Map<string, number[]>();
     for (const f of fired) {
@@ -25,7 +28,7 @@ function firedTurns(fired: readonly FiredEvent[], event: string): readonly numbe
       if (list) list.push(f.turn);
       else turns.set(f.event, [f.turn]);
     }
-    firedIndexes.set(fired, (ix = { length: fired.length, turns }));
+    firedIndexes.set(last, (ix = { length: fired.length, turns }));
   }
   return ix.turns.get(event);
 }

@@ -188,6 +188,18 @@ const OPERATIONS = ['military', 'offensive', 'pressure', 'protection', 'police']
  * would lose effect. Read from the chair's view of the ledger: the turns its own cards changed something.
  */
 function practiceDue(ctx: DoctrineContext, tag: 'outreach' | 'regional' | 'analysis'): boolean {
+  let memo = practiceMemo.get(ctx.view);
+  if (!memo) practiceMemo.set(ctx.view, (memo = new Map()));
+  const key = `${ctx.chair}:${tag}`;
+  let due = memo.get(key);
+  if (due === undefined) memo.set(key, (due = practiceDueNow(ctx, tag)));
+  return due;
+}
+
+/** practiceDue by view, chair and tag: the planner asks once per candidate card, the answer is the view's. */
+const practiceMemo = new WeakMap<object, Map<string, boolean>>();
+
+function practiceDueNow(ctx: DoctrineContext, tag: 'outreach' | 'regional' | 'analysis'): boolean {
   const mine = ctx.scenario.actions.filter((c) => c.chair === ctx.chair);
   const affected = (c: Card) =>
     c.tags.includes('talks') || (tag === 'analysis' && c.tags.some((t) => OPERATIONS.includes(t)));
