@@ -100,10 +100,9 @@ function resolveCard(d: DraftState, scn: Scenario, chair: Chair, card: Card, tar
     const a = d.actors[id];
     if (a) a.engaged = d.turn;
   };
+  // L-regional ¶13, L-population ¶15: an actor is brought in by work with it by name. A step that informs the region
+  // or the public at large (no target) raises alignment or trust but involves no one in particular.
   if (card.target === 'actor' && target !== undefined) engage(target);
-  if (card.tags.includes('regional') && card.target !== 'actor') {
-    for (const a of scn.actors) if (a.kind === 'neighbour' || a.kind === 'regional-org') engage(a.id);
-  }
   const cause =
     target === undefined
       ? ({ kind: 'action', chair, card: card.id } as const)

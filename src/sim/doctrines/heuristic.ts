@@ -199,6 +199,24 @@ function practiceDue(ctx: DoctrineContext, tag: 'outreach' | 'regional' | 'analy
   return ctx.view.turn - last >= ctx.scenario.mechanics.practiceTurns - 1;
 }
 
+/**
+ * What bringing in an actor by name avoids, when no chair has worked with it for long enough that it is about to be
+ * left out (the exclusion mechanics: a neighbour or regional organization drifts, stance −3 and regional −1; a civil
+ * society consulted by nobody costs stance −3 and process −1). Read from the view's ledger (any chair's actions on it).
+ */
+function inclusionValue(style: Style, ctx: DoctrineContext, actor: string): number {
+  const a = indexOf(ctx.scenario).actors.get(actor);
+  if (!a) return 0;
+  const regional = a.kind === 'neighbour' || a.kind === 'regional-org';
+  if (!(regional && style.regional) && !(a.kind === 'civil-society' && style.outreach)) return 0;
+  let last = 0;
+  for (const e of ctx.view.ledger)
+    if (e.cause.kind === 'action' && e.cause.target === actor) last = Math.max(last, e.turn);
+  if (ctx.view.turn - last < ctx.scenario.mechanics.exclusionTurns - 1) return 0;
+  const T = tun(style);
+  return 3 * T.stance + (regional ? (T.weights.regional ?? 0) : (T.weights.process ?? 0));
+}
+
 /** The turn each of this chair's cards last changed something, from its view of the ledger (memoised per view). */
 const lastPlayedMemo = new WeakMap<object, Map<string, number>>();
 function lastPlayed(ctx: DoctrineContext): Map<string, number> {
@@ -234,6 +252,7 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, track: Set<st
   const due = (tag: 'outreach' | 'regional' | 'analysis', follows: boolean) =>
     has(tag) && follows && T.practice && practiceDue(ctx, tag) ? T.practice : 0;
   value += Math.max(due('outreach', style.outreach), due('regional', style.regional), due('analysis', style.analysis));
+  if (c.target === 'actor' && item.target !== undefined) value += inclusionValue(style, ctx, item.target);
   if (has('support-state') && style.hostState === 'embrace') value += 6;
   if (has('regional')) value += style.regional ? T.regional : -N;
   if (has('ceasefire-technical')) value += live ? 1 : -30;
