@@ -183,20 +183,24 @@ function effectValue(style: Style, ctx: DoctrineContext, e: Effect, target: stri
 const OPERATIONS = ['military', 'offensive', 'pressure', 'protection', 'police'];
 
 /**
- * Whether a practice of this chair (its outreach, regional or analysis steps) is about to go stale
- * under the practice mechanics, where this chair has the talks (or operations, for analysis) that
+ * Whether a practice of this chair (its outreach, regional, analysis or coordination steps) is about to go stale
+ * under the practice or silo mechanics, where this chair has the talks (or operations, for analysis) that
  * would lose effect. Read from the chair's view of the ledger: the turns its own cards changed something.
  */
-function practiceDue(ctx: DoctrineContext, tag: 'outreach' | 'regional' | 'analysis'): boolean {
+function practiceDue(ctx: DoctrineContext, tag: 'outreach' | 'regional' | 'analysis' | 'coordination'): boolean {
   const mine = ctx.scenario.actions.filter((c) => c.chair === ctx.chair);
+  // A chair in a silo loses on everything it does (silo-working); the other practices weigh on talks or operations.
   const affected = (c: Card) =>
-    c.tags.includes('talks') || (tag === 'analysis' && c.tags.some((t) => OPERATIONS.includes(t)));
+    tag === 'coordination' ||
+    c.tags.includes('talks') ||
+    (tag === 'analysis' && c.tags.some((t) => OPERATIONS.includes(t)));
   if (!mine.some(affected)) return false;
   const steps = new Set(mine.filter((c) => c.tags.includes(tag)).map((c) => c.id));
   let last = 0;
   for (const e of ctx.view.ledger)
     if (e.cause.kind === 'action' && e.cause.chair === ctx.chair && steps.has(e.cause.card)) last = e.turn;
-  return ctx.view.turn - last >= ctx.scenario.mechanics.practiceTurns - 1;
+  const m = ctx.scenario.mechanics;
+  return ctx.view.turn - last >= (tag === 'coordination' ? m.siloTurns : m.practiceTurns) - 1;
 }
 
 /**
@@ -249,9 +253,14 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, track: Set<st
   if (has('analysis') && !style.analysis) value -= N;
   if (has('outreach') && !style.outreach) value -= N;
   // A practice about to go stale (the practice mechanics), for the lessons this style follows.
-  const due = (tag: 'outreach' | 'regional' | 'analysis', follows: boolean) =>
+  const due = (tag: 'outreach' | 'regional' | 'analysis' | 'coordination', follows: boolean) =>
     has(tag) && follows && T.practice && practiceDue(ctx, tag) ? T.practice : 0;
-  value += Math.max(due('outreach', style.outreach), due('regional', style.regional), due('analysis', style.analysis));
+  value += Math.max(
+    due('outreach', style.outreach),
+    due('regional', style.regional),
+    due('analysis', style.analysis),
+    due('coordination', style.coordinate),
+  );
   if (c.target === 'actor' && item.target !== undefined) value += inclusionValue(style, ctx, item.target);
   if (has('support-state') && style.hostState === 'embrace') value += 6;
   if (has('regional')) value += style.regional ? T.regional : -N;
