@@ -86,8 +86,8 @@ export function regionalExclusion(d: DraftState, scn: Scenario): void {
 /**
  * L-population, report ¶15: civil society should be consulted before and while solutions are designed. While the
  * agreement is not yet implemented, a civil-society actor that some action could consult by name but that no chair has
- * engaged for `exclusionTurns` turns turns away (stance −3) and the settlement designed without it loses ownership
- * (process −1). Informing the public at large (outreach with no target) does not consult it.
+ * engaged for `exclusionTurns` turns turns away (stance −3), the settlement designed without it loses ownership
+ * (process −1) and the people it speaks for lose trust in the mission (trust −1). Informing the public at large (outreach with no target) does not consult it.
  */
 export function civilSocietyExclusion(d: DraftState, scn: Scenario): void {
   if (d.agreement.status === 'implemented') return;
@@ -98,6 +98,7 @@ export function civilSocietyExclusion(d: DraftState, scn: Scenario): void {
     const cause = { kind: 'mechanic', mechanic: 'civil-society', subject: a.id } as const;
     change(d, scn, { kind: 'stance', id: a.id }, -3, cause, ['L-population']);
     change(d, scn, { kind: 'indicator', id: 'process' }, -1, cause, ['L-population']);
+    change(d, scn, { kind: 'indicator', id: 'trust' }, -1, cause, ['L-population']);
     tally(d, 'civil-society');
   }
 }
