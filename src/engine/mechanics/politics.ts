@@ -87,7 +87,8 @@ export function regionalExclusion(d: DraftState, scn: Scenario): void {
  * L-population, report ¶15: civil society should be consulted before and while solutions are designed. While the
  * agreement is not yet implemented, a civil-society actor that some action could consult by name but that no chair has
  * engaged for `exclusionTurns` turns turns away (stance −3), the settlement designed without it loses ownership
- * (process −1) and the people it speaks for lose trust in the mission (trust −1). Informing the public at large (outreach with no target) does not consult it.
+ * (process −1) and the people it speaks for lose trust in the mission (trust −1). Informing the public at large
+ * (outreach with no target) does not consult it. How large the cost is goes beyond the report.
  */
 export function civilSocietyExclusion(d: DraftState, scn: Scenario): void {
   if (d.agreement.status === 'implemented') return;

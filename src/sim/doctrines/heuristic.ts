@@ -206,7 +206,8 @@ function practiceDue(ctx: DoctrineContext, tag: 'outreach' | 'regional' | 'analy
 /**
  * What bringing in an actor by name avoids, when no chair has worked with it for long enough that it is about to be
  * left out (the exclusion mechanics: a neighbour or regional organization drifts, stance −3 and regional −1; a civil
- * society consulted by nobody costs stance −3 and process −1). Read from the view's ledger (any chair's actions on it).
+ * society consulted by nobody costs stance −3, process −1 and trust −1; the estimate counts stance and the process).
+ * Read from the view's ledger (any chair's actions on it).
  */
 function inclusionValue(style: Style, ctx: DoctrineContext, actor: string): number {
   const a = indexOf(ctx.scenario).actors.get(actor);
