@@ -31,8 +31,8 @@ export function situationOf(
     random,
     get view() {
       // The last few turns of the ledger: enough for a bot to know what it played recently (the
-      // repetition and practice mechanics look that far back), without copying the whole history.
-      const back = Math.max(2, scn.mechanics.practiceTurns, scn.mechanics.siloTurns);
+      // repetition, practice and exclusion mechanics look that far back), without copying the whole history.
+      const back = Math.max(2, scn.mechanics.practiceTurns, scn.mechanics.siloTurns, scn.mechanics.exclusionTurns);
       return (view ??= viewFor(s, scn, chair, { ledgerFrom: Math.max(0, s.turn - back) }));
     },
     get legal() {

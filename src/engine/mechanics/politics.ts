@@ -100,6 +100,7 @@ export function regionalExclusion(d: DraftState, scn: Scenario): void {
     change(d, scn, { kind: 'indicator', id: 'regional' }, -1, cause, ['L-regional']);
     tally(d, 'regional-exclusion');
   }
+  civilSocietyExclusion(d, scn);
   // L-regional, report ¶4 and ¶13: a process the region does not back loses ground every turn,
   // signed or not (the scenario's rules may add to this, the engine carries it).
   const short = scn.mechanics.regionalFloor - d.indicators.regional;
@@ -113,6 +114,38 @@ export function regionalExclusion(d: DraftState, scn: Scenario): void {
       ['L-regional'],
     );
   }
+}
+
+/**
+ * L-population, report ¶15: civil society should be consulted before and while solutions are designed. While the
+ * agreement is not yet implemented, a civil-society actor that some action could consult by name but that no chair has
+ * engaged for `exclusionTurns` turns turns away (stance −3), the settlement designed without it loses ownership
+ * (process −1) and the people it speaks for lose trust in the mission (trust −1). Informing the public at large
+ * (outreach with no target) does not consult it. How large the cost is goes beyond the report.
+ */
+export function civilSocietyExclusion(d: DraftState, scn: Scenario): void {
+  if (d.agreement.status === 'implemented') return;
+  for (const a of scn.actors) {
+    if (a.kind !== 'civil-society' || !consultable(scn).has(a.id)) continue;
+    const st = d.actors[a.id];
+    if (!st || d.turn - st.engaged < scn.mechanics.exclusionTurns) continue;
+    const cause = { kind: 'mechanic', mechanic: 'civil-society', subject: a.id } as const;
+    change(d, scn, { kind: 'stance', id: a.id }, -3, cause, ['L-population']);
+    change(d, scn, { kind: 'indicator', id: 'process' }, -1, cause, ['L-population']);
+    change(d, scn, { kind: 'indicator', id: 'trust' }, -1, cause, ['L-population']);
+    tally(d, 'civil-society');
+  }
+}
+
+/** The actors some action of the scenario targets by name (a chair is not held to consult whom it cannot reach). */
+const consultables = new WeakMap<Scenario, ReadonlySet<string>>();
+function consultable(scn: Scenario): ReadonlySet<string> {
+  let set = consultables.get(scn);
+  if (!set) {
+    set = new Set(scn.actions.flatMap((c) => (c.target === 'actor' ? (c.targets ?? scn.actors.map((a) => a.id)) : [])));
+    consultables.set(scn, set);
+  }
+  return set;
 }
 
 /**

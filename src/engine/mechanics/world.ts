@@ -6,6 +6,7 @@ import { byPairKey, indexOf } from '../scenario-index.js';
 import type { DraftState, EngineEvent } from '../types.js';
 import { tally } from './politics.js';
 import { suppliedUnit } from './council.js';
+import { practiceStale } from './modifiers.js';
 
 /** Hostile armed actors add violence where they operate, in proportion to their strength. */
 export function armedViolence(d: DraftState, scn: Scenario): void {
@@ -30,6 +31,11 @@ export function armedViolence(d: DraftState, scn: Scenario): void {
 export function missionPresence(d: DraftState, scn: Scenario): void {
   const idx = indexOf(scn);
   const force = new Map<string, number>();
+  const policeSiloed = idx.chairs.some(
+    (c) =>
+      scn.actions.some((a) => a.chair === c && a.tags.includes('police')) &&
+      practiceStale(d, scn, c, 'coordination', scn.mechanics.siloTurns),
+  );
   for (const id in d.units) {
     const u = d.units[id]!;
     const def = idx.units.get(id);
@@ -38,10 +44,13 @@ export function missionPresence(d: DraftState, scn: Scenario): void {
     if (def.capability === 'police' && idx.regions.get(u.region)?.urban) {
       const cause = { kind: 'mechanic', mechanic: 'police-presence', subject: id } as const;
       change(d, scn, { kind: 'violence', id: u.region }, -scn.mechanics.policeUnrest, cause, ['L-police']);
-      change(d, scn, { kind: 'indicator', id: 'analysis' }, scn.mechanics.policeAnalysis, cause, [
-        'L-police',
-        'L-analysis',
-      ]);
+      // L-police ¶7, L-cohesion ¶8: what police see reaches the mission's analysis through the joint structures;
+      // a police chair working in a silo keeps it to itself.
+      if (!policeSiloed)
+        change(d, scn, { kind: 'indicator', id: 'analysis' }, scn.mechanics.policeAnalysis, cause, [
+          'L-police',
+          'L-analysis',
+        ]);
     }
   }
   // By region id, as a sort of the [region, force] pairs orders them: the scenario's regions are ordered once.

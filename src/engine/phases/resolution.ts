@@ -3,7 +3,7 @@ import type { Card, Chair, Scenario } from '../../scenario/schema.js';
 import { holds } from '../conditions.js';
 import { applyEffects } from '../effects.js';
 import { change } from '../ledger.js';
-import { modifiersFor, repetitionFactor } from '../mechanics/modifiers.js';
+import { modifiersFor, practiceStale, repetitionFactor } from '../mechanics/modifiers.js';
 import {
   agreementImplementation,
   expectationGap,
@@ -106,10 +106,11 @@ function resolveCard(d: DraftState, scn: Scenario, chair: Chair, card: Card, tar
     const a = d.actors[id];
     if (a) a.engaged = d.turn;
   };
-  if (card.target === 'actor' && target !== undefined) engage(target);
-  if (card.tags.includes('regional') && card.target !== 'actor') {
-    for (const a of scn.actors) if (a.kind === 'neighbour' || a.kind === 'regional-org') engage(a.id);
-  }
+  // L-regional ¶13, L-population ¶15: an actor is brought in by work with it by name. A step that informs the region
+  // or the public at large (no target) raises alignment or trust but involves no one in particular.
+  // L-leadership ¶9, L-cohesion ¶8: a chair working in a silo (no coordination step for `siloTurns` turns) shares
+  // nothing of what it agrees with an actor, so its contact does not bring that actor in for the mission.
+  if (card.target === 'actor' && target !== undefined && !siloed(d, scn, chair)) engage(target);
   const cause =
     target === undefined
       ? ({ kind: 'action', chair, card: card.id } as const)
@@ -148,6 +149,15 @@ function resolveCard(d: DraftState, scn: Scenario, chair: Chair, card: Card, tar
     change(d, scn, { kind: 'indicator', id: 'consent' }, -scn.mechanics.substitution / 2, why, ['L-primacy']);
     tally(d, 'force-substitution');
   }
+}
+
+/** Whether a chair works in a silo: no coordination step for `siloTurns` turns, none in this turn's plan either. */
+function siloed(d: DraftState, scn: Scenario, chair: Chair): boolean {
+  const idx = indexOf(scn);
+  const planned = (d.plans[chair]?.items ?? []).some(
+    (it) => it.kind === 'card' && (idx.cards.get(it.card)?.tags.includes('coordination') ?? false),
+  );
+  return !planned && practiceStale(d, scn, chair, 'coordination', scn.mechanics.siloTurns);
 }
 
 /** Whether any chair's plan this turn holds talks with an actor. */

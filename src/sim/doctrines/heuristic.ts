@@ -183,11 +183,11 @@ function effectValue(style: Style, ctx: DoctrineContext, e: Effect, target: stri
 const OPERATIONS = ['military', 'offensive', 'pressure', 'protection', 'police'];
 
 /**
- * Whether a practice of this chair (its outreach, regional or analysis steps) is about to go stale
- * under the practice mechanics, where this chair has the talks (or operations, for analysis) that
+ * Whether a practice of this chair (its outreach, regional, analysis or coordination steps) is about to go stale
+ * under the practice or silo mechanics, where this chair has the talks (or operations, for analysis) that
  * would lose effect. Read from the chair's view of the ledger: the turns its own cards changed something.
  */
-function practiceDue(ctx: DoctrineContext, tag: 'outreach' | 'regional' | 'analysis'): boolean {
+function practiceDue(ctx: DoctrineContext, tag: 'outreach' | 'regional' | 'analysis' | 'coordination'): boolean {
   let memo = practiceMemo.get(ctx.view);
   if (!memo) practiceMemo.set(ctx.view, (memo = new Map()));
   const key = `${ctx.chair}:${tag}`;
@@ -199,16 +199,39 @@ function practiceDue(ctx: DoctrineContext, tag: 'outreach' | 'regional' | 'analy
 /** practiceDue by view, chair and tag: the planner asks once per candidate card, the answer is the view's. */
 const practiceMemo = new WeakMap<object, Map<string, boolean>>();
 
-function practiceDueNow(ctx: DoctrineContext, tag: 'outreach' | 'regional' | 'analysis'): boolean {
+function practiceDueNow(ctx: DoctrineContext, tag: 'outreach' | 'regional' | 'analysis' | 'coordination'): boolean {
   const mine = ctx.scenario.actions.filter((c) => c.chair === ctx.chair);
+  // A chair in a silo loses on everything it does (silo-working); the other practices weigh on talks or operations.
   const affected = (c: Card) =>
-    c.tags.includes('talks') || (tag === 'analysis' && c.tags.some((t) => OPERATIONS.includes(t)));
+    tag === 'coordination' ||
+    c.tags.includes('talks') ||
+    (tag === 'analysis' && c.tags.some((t) => OPERATIONS.includes(t)));
   if (!mine.some(affected)) return false;
   const steps = new Set(mine.filter((c) => c.tags.includes(tag)).map((c) => c.id));
   let last = 0;
   for (const e of ctx.view.ledger)
     if (e.cause.kind === 'action' && e.cause.chair === ctx.chair && steps.has(e.cause.card)) last = e.turn;
-  return ctx.view.turn - last >= ctx.scenario.mechanics.practiceTurns - 1;
+  const m = ctx.scenario.mechanics;
+  return ctx.view.turn - last >= (tag === 'coordination' ? m.siloTurns : m.practiceTurns) - 1;
+}
+
+/**
+ * What bringing in an actor by name avoids, when no chair has worked with it for long enough that it is about to be
+ * left out (the exclusion mechanics: a neighbour or regional organization drifts, stance −3 and regional −1; a civil
+ * society consulted by nobody costs stance −3, process −1 and trust −1; the estimate counts stance and the process).
+ * Read from the view's ledger (any chair's actions on it).
+ */
+function inclusionValue(style: Style, ctx: DoctrineContext, actor: string): number {
+  const a = indexOf(ctx.scenario).actors.get(actor);
+  if (!a) return 0;
+  const regional = a.kind === 'neighbour' || a.kind === 'regional-org';
+  if (!(regional && style.regional) && !(a.kind === 'civil-society' && style.outreach)) return 0;
+  let last = 0;
+  for (const e of ctx.view.ledger)
+    if (e.cause.kind === 'action' && e.cause.target === actor) last = Math.max(last, e.turn);
+  if (ctx.view.turn - last < ctx.scenario.mechanics.exclusionTurns - 1) return 0;
+  const T = tun(style);
+  return 3 * T.stance + (regional ? (T.weights.regional ?? 0) : (T.weights.process ?? 0));
 }
 
 /** The turn each of this chair's cards last changed something, from its view of the ledger (memoised per view). */
@@ -243,9 +266,15 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, track: Set<st
   if (has('analysis') && !style.analysis) value -= N;
   if (has('outreach') && !style.outreach) value -= N;
   // A practice about to go stale (the practice mechanics), for the lessons this style follows.
-  const due = (tag: 'outreach' | 'regional' | 'analysis', follows: boolean) =>
+  const due = (tag: 'outreach' | 'regional' | 'analysis' | 'coordination', follows: boolean) =>
     has(tag) && follows && T.practice && practiceDue(ctx, tag) ? T.practice : 0;
-  value += Math.max(due('outreach', style.outreach), due('regional', style.regional), due('analysis', style.analysis));
+  value += Math.max(
+    due('outreach', style.outreach),
+    due('regional', style.regional),
+    due('analysis', style.analysis),
+    due('coordination', style.coordinate),
+  );
+  if (c.target === 'actor' && item.target !== undefined) value += inclusionValue(style, ctx, item.target);
   if (has('support-state') && style.hostState === 'embrace') value += 6;
   if (has('regional')) value += style.regional ? T.regional : -N;
   if (has('ceasefire-technical')) value += live ? 1 : -30;

@@ -160,8 +160,9 @@ export const MODEL_EN: ModelContent = {
     'police-presence': {
       means: 'Police in towns dampen unrest and see what is happening.',
       moves:
-        'Each month, each police unit in an urban region: violence −{policeUnrest} there, analysis +{policeAnalysis}.',
-      assumes: 'That police are the right tool in towns and a source of information.',
+        'Each month, each police unit in an urban region: violence −{policeUnrest} there, analysis +{policeAnalysis}; the analysis only while the chair that commands the police takes coordination steps (not in a silo for {siloTurns} months).',
+      assumes:
+        'That police are the right tool in towns and a source of information whose work must be integrated with the rest of the mission (report ¶7, through the JMAC and JOC, ¶8).',
     },
     'envoy-coordination': {
       means: 'The SRSG and the Envoy both mediating without coordinating.',
@@ -173,8 +174,9 @@ export const MODEL_EN: ModelContent = {
     'regional-exclusion': {
       means: 'Neighbours and regional organizations left out drift away.',
       moves:
-        'Each such actor not engaged for {exclusionTurns} months: stance −3, regional −1 a month; with regional below {regionalFloor}, implementation −3 a month.',
-      assumes: 'That the region can make or break an agreement.',
+        'Each such actor no chair has worked with by name for {exclusionTurns} months: stance −3, regional −1 a month; with regional below {regionalFloor}, implementation −3 a month. A briefing to the region at large raises alignment but brings no one in, and neither does the contact of a chair working in a silo.',
+      assumes:
+        'That the region can make or break an agreement, and that regional actors must be involved, not only informed (report ¶13); that a chair in a silo shares nothing of its contacts with the mission (¶9) is the game’s inference.',
     },
     'host-state-distance': {
       means: 'The mission’s distance from the host state.',
@@ -276,9 +278,9 @@ export const MODEL_EN: ModelContent = {
     'civil-society': {
       means: 'Talks need the people they are for.',
       moves:
-        'A chair that talks with the parties but has taken none of its outreach steps for {practiceTurns} turns gets ×{practiceFactor} from its talks.',
+        'A chair that talks with the parties but has taken none of its outreach steps for {practiceTurns} turns gets ×{practiceFactor} from its talks. Until the agreement is implemented, a civil society that some action can consult by name but that no chair has engaged for {exclusionTurns} months costs each month its stance −3, process −1 and trust −1; informing the public at large does not consult it.',
       assumes:
-        'That civil society is consulted before and while solutions are designed (report ¶15); holding each chair to it goes beyond the report.',
+        'That civil society is consulted before and while solutions are designed (report ¶15); holding each chair to it, and the size of the cost, go beyond the report.',
     },
     'regional-practice': {
       means: 'Mediation needs the region.',

@@ -161,8 +161,9 @@ export const MODEL_FR: ModelContent = {
     'police-presence': {
       means: 'La police en ville calme les troubles et voit ce qui se passe.',
       moves:
-        'Chaque mois, chaque unité de police dans une région urbaine : violence −{policeUnrest} sur place, analyse +{policeAnalysis}.',
-      assumes: 'Que la police est l’outil adapté en ville et une source d’information.',
+        'Chaque mois, chaque unité de police dans une région urbaine : violence −{policeUnrest} sur place, analyse +{policeAnalysis} ; l’analyse seulement tant que le siège qui commande la police prend des mesures de coordination (pas de vase clos depuis {siloTurns} mois).',
+      assumes:
+        'Que la police est l’outil adapté en ville et une source d’information dont l’action doit être intégrée à celle du reste de la mission (rapport ¶7, par le JMAC et le JOC, ¶8).',
     },
     'envoy-coordination': {
       means: 'Le RSSG et l’Envoyé assurant tous deux une médiation sans se coordonner.',
@@ -174,8 +175,9 @@ export const MODEL_FR: ModelContent = {
     'regional-exclusion': {
       means: 'Les voisins et les organisations régionales tenus à l’écart s’éloignent.',
       moves:
-        'Chaque acteur de ce type non engagé depuis {exclusionTurns} mois : position −3, régional −1 par mois ; régional sous {regionalFloor} : mise en œuvre −3 par mois.',
-      assumes: 'Que la région peut faire ou défaire un accord.',
+        'Chaque acteur de ce type avec lequel aucun siège n’a travaillé nommément depuis {exclusionTurns} mois : position −3, régional −1 par mois ; régional sous {regionalFloor} : mise en œuvre −3 par mois. Un point d’information à l’ensemble de la région améliore l’alignement sans associer personne, pas plus que le contact d’un siège qui travaille en vase clos.',
+      assumes:
+        'Que la région peut faire ou défaire un accord et que les acteurs régionaux doivent être associés, pas seulement informés (rapport ¶13) ; qu’un siège travaillant en vase clos ne partage rien de ses contacts avec la mission (¶9) est une inférence du jeu.',
     },
     'host-state-distance': {
       means: 'La distance de la mission à l’État hôte.',
@@ -282,9 +284,9 @@ export const MODEL_FR: ModelContent = {
     'civil-society': {
       means: 'Des pourparlers ont besoin de ceux pour qui ils sont menés.',
       moves:
-        'Un siège qui négocie avec les parties sans aucune de ses actions de proximité depuis {practiceTurns} tours n’obtient que ×{practiceFactor} de ses pourparlers.',
+        'Un siège qui négocie avec les parties sans aucune de ses actions de proximité depuis {practiceTurns} tours n’obtient que ×{practiceFactor} de ses pourparlers. Tant que l’accord n’est pas mis en œuvre, une société civile qu’une action peut consulter nommément mais qu’aucun siège n’a engagée depuis {exclusionTurns} mois coûte chaque mois sa position −3, processus −1 et confiance −1 ; informer le public en général ne la consulte pas.',
       assumes:
-        'Que la société civile soit consultée avant et pendant l’élaboration des solutions (rapport ¶15) ; en tenir chaque siège responsable va au-delà du rapport.',
+        'Que la société civile soit consultée avant et pendant l’élaboration des solutions (rapport ¶15) ; en tenir chaque siège responsable, et l’ampleur du coût, vont au-delà du rapport.',
     },
     'regional-practice': {
       means: 'La médiation a besoin de la région.',
