@@ -276,7 +276,7 @@ describe('the sitrep’s warnings are judged on what the chair may know', () => 
         ...shipped,
         indicators: { ...shipped.indicators, analysis: { ...shipped.indicators.analysis, initial: 60 } },
       };
-      for (let seed = 1; seed <= 12; seed++) {
+      for (let seed = 1; seed <= 40; seed++) {
         playGame(scn, seed, seatAll(DOCTRINES['report']!), newGame(scn, seed, secretOf(seed)), undefined, (s) => {
           states++;
           const known = warned(s, scn, knownTo(s, scn, 'srsg'));
