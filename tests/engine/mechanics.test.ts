@@ -427,37 +427,28 @@ describe('L-nimble: deployment takes time', () => {
   });
 
   it('a contingent already underway arrives on its turn, unasked and at no cost', () => {
-    const underway = withCards([], (s) => {
-      s.turns = 8;
-      s.reinforcements = {
-        extra: {
-          leadTime: 4,
-          underway: 3,
-          unit: { id: 'bn2', name: L('t'), capability: 'infantry', region: 'capital', strength: 3 },
-        },
-      };
-      s.mechanics = { decay: 0, presence: 0, drift: 0, deployGrace: 0, deployCost: 2 };
-    });
-    let s = playTurn(underway, toPlanning(underway), {});
-    expect(s.units['bn2']).toBeUndefined();
-    expect(s.deployments.map((x) => x.arrives)).toEqual([3]);
-    s = playTurn(underway, toStrategy(underway, s, 'talks'), {});
-    expect(s.units['bn2']).toBeUndefined();
-    s = playTurn(underway, toStrategy(underway, s, 'talks'), {});
-    expect(s.units['bn2']).toBeDefined();
-    expect(ledgerSum(s, mech('deployment-lead-time'))).toBe(0);
-    expect(() =>
+    const underwayAt = (turns: number, underway: number) =>
       withCards([], (x) => {
-        x.turns = 2;
+        x.turns = turns;
         x.reinforcements = {
           extra: {
-            leadTime: 1,
-            underway: 5,
+            leadTime: 4,
+            underway,
             unit: { id: 'bn2', name: L('t'), capability: 'infantry', region: 'capital', strength: 3 },
           },
         };
-      }),
-    ).toThrow(/reinforcements.extra.underway.*after the last turn 2/s);
+        x.mechanics = { decay: 0, presence: 0, drift: 0, deployGrace: 0, deployCost: 2 };
+      });
+    const scn3 = underwayAt(8, 3);
+    let s = playTurn(scn3, toPlanning(scn3), {});
+    expect(s.units['bn2']).toBeUndefined();
+    expect(s.deployments.map((x) => x.arrives)).toEqual([3]);
+    s = playTurn(scn3, toStrategy(scn3, s, 'talks'), {});
+    expect(s.units['bn2']).toBeUndefined();
+    s = playTurn(scn3, toStrategy(scn3, s, 'talks'), {});
+    expect(s.units['bn2']).toBeDefined();
+    expect(ledgerSum(s, mech('deployment-lead-time'))).toBe(0);
+    expect(() => underwayAt(2, 5)).toThrow(/reinforcements.extra.underway.*after the last turn 2/s);
   });
 });
 
