@@ -446,7 +446,7 @@ describe('L-nimble: deployment takes time', () => {
     s = playTurn(scn3, toStrategy(scn3, s, 'talks'), {});
     expect(s.units['bn2']).toBeUndefined();
     s = playTurn(scn3, toStrategy(scn3, s, 'talks'), {});
-    expect(s.units['bn2']).toBeDefined();
+    expect(s.units['bn2']).toEqual({ region: 'capital', reinforcement: 'extra' });
     expect(ledgerSum(s, mech('deployment-lead-time'))).toBe(0);
     expect(() => underwayAt(2, 5)).toThrow(/reinforcements.extra.underway.*after the last turn 2/s);
   });

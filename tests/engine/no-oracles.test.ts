@@ -149,7 +149,10 @@ describe('what conditions read is in the view, or is a hidden number behind an e
         ...scn.actors.flatMap((a) => a.rules.flatMap((r) => (r.when ? [r.when] : []))),
         ...[...indexOf(scn).cards.values()].flatMap((c) => (c.requires ? [c.requires] : [])),
       ];
+      expect(conditions.length).toBeGreaterThan(0);
+      let states = 0;
       playGame(scn, 3, seatAll(DOCTRINES['report']!), undefined, 5, (s) => {
+        states++;
         const other: GameState = {
           ...s,
           seed: s.seed + 1,
@@ -163,6 +166,7 @@ describe('what conditions read is in the view, or is a hidden number behind an e
         for (const chair of indexOf(scn).chairs)
           expect(chairOutput(other, scn, chair)).toBe(chairOutput(s, scn, chair));
       });
+      expect(states).toBeGreaterThan(0);
     }
   }, 120_000);
 });

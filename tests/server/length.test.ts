@@ -32,9 +32,9 @@ describe('the game length', () => {
     const mark = thresholdFor(scn, 6);
     expect(mark).toBe(scn.scoring.lengths?.find((l) => l.months === 6)?.threshold);
     expect(mark).not.toBe(scn.scoring.threshold);
-    expect(s.outcome?.result).toBe(
-      s.outcome!.end === null ? (s.outcome!.score >= mark ? 'success' : 'failure') : s.outcome!.result,
-    );
+    // Autoplay bots end a six-month game by its last month: the short game's pass mark decides.
+    expect(s.outcome?.end).toBeNull();
+    expect(s.outcome?.result).toBe(s.outcome!.score >= mark ? 'success' : 'failure');
     await until(() => other.sessions.find((x) => x.session === sid)?.status.ended === true, 'the live list');
     expect(lists()).toBeGreaterThan(before);
     expect(other.sessions.find((x) => x.session === sid)).toMatchObject({ turn: 6, phase: 'over', months: 6 });
