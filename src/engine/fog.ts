@@ -133,7 +133,7 @@ export function siphashTextHi(key: Uint8Array, text: string): number {
 }
 
 /** SipHash-2-4 of a text's UTF-8 bytes, as `siphash24(key, encode(text))`: [hi, lo]. */
-export function siphashText(key: Uint8Array, text: string): [number, number] {
+function siphashText(key: Uint8Array, text: string): [number, number] {
   const hi = sipHash(key, textBuf, writeText(text));
   return [hi, outLo];
 }

@@ -107,7 +107,7 @@ const LEDGER: PropertyDescriptor = {
 };
 
 /** The tapes of a state: its own when `step` made it, else tapes over its plain arrays (made once per state). */
-export function tapesOf(s: GameState | DraftState): Tapes {
+function tapesOf(s: GameState | DraftState): Tapes {
   let t = tapes.get(s);
   if (!t) {
     t = { log: Tape.of(s.log), ledger: Tape.of(s.ledger) };

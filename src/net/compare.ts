@@ -76,7 +76,7 @@ export function strategyRuns(strategies: readonly string[]): [string, number][] 
 }
 
 /** One CSV field: quoted when it holds a comma, a quote or a line break; a leading =, +, - or @ is defused. */
-export function csvField(v: string | number): string {
+function csvField(v: string | number): string {
   let s = String(v);
   if (typeof v === 'string' && /^[=+\-@]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

@@ -11,7 +11,9 @@ export const BUILD_INPUTS = [
   'public',
   'index.html',
   'vite.config.ts',
-  'scripts',
+  // vite.config.ts's own imports; other scripts (benches, tuners) are not part of the build
+  'scripts/scenarios-plugin.ts',
+  'scripts/sw-plugin.ts',
   'package-lock.json',
 ] as const;
 

@@ -204,10 +204,7 @@ export class Seats {
     if (token === null || !row) return this.hub.error(conn, 'seat/unknown', 'that chair is free now: take it', id);
     for (const c of this.hub.members(s.id)) {
       if (c === conn || c.seat?.id !== seat.id) continue;
-      c.seat = null;
-      c.role = 'member';
-      this.hub.unseated(c, s);
-      this.hub.error(c, 'auth/bad-token', 'your chair was taken up on another device; you are back in the lobby');
+      this.toLobby(c, s, 'your chair was taken up on another device; you are back in the lobby');
     }
     this.hub.authenticated(conn);
     conn.role = 'chair';
@@ -229,12 +226,17 @@ export class Seats {
   unseatReleased(s: Session): void {
     for (const c of this.hub.members(s.id)) {
       if (c.seat && !s.seats.has(c.seat.id)) {
-        c.seat = null;
-        c.role = 'member';
-        this.hub.unseated(c, s);
-        this.hub.error(c, 'auth/bad-token', 'the facilitator has freed your chair; you are back in the lobby');
+        this.toLobby(c, s, 'the facilitator has freed your chair; you are back in the lobby');
         this.hub.publishLobby(s);
       }
     }
+  }
+
+  /** A screen whose chair is no longer its own goes back to the lobby, told why. */
+  private toLobby(c: SeatConn, s: Session, why: string): void {
+    c.seat = null;
+    c.role = 'member';
+    this.hub.unseated(c, s);
+    this.hub.error(c, 'auth/bad-token', why);
   }
 }

@@ -7,12 +7,12 @@ import type { DraftState } from '../types.js';
 import { tally, tallyFrom } from './politics.js';
 
 /** The Security Council's actor id, when the scenario brings the Council into play. */
-export function councilActor(scn: Scenario): string | undefined {
+function councilActor(scn: Scenario): string | undefined {
   return scn.council ? scn.actors.find((a) => a.kind === 'council')?.id : undefined;
 }
 
 /** Whether the Council is divided now: its backing of the mission (the council actor's stance) is below `divided`. */
-export function councilDivided(d: DraftState, scn: Scenario): boolean {
+function councilDivided(d: DraftState, scn: Scenario): boolean {
   const id = councilActor(scn);
   return id !== undefined && scn.council !== undefined && (d.actors[id]?.stance ?? 0) < scn.council.divided;
 }

@@ -123,7 +123,7 @@ export function regionalExclusion(d: DraftState, scn: Scenario): void {
  * (process −1) and the people it speaks for lose trust in the mission (trust −1). Informing the public at large
  * (outreach with no target) does not consult it. How large the cost is goes beyond the report.
  */
-export function civilSocietyExclusion(d: DraftState, scn: Scenario): void {
+function civilSocietyExclusion(d: DraftState, scn: Scenario): void {
   if (d.agreement.status === 'implemented') return;
   for (const a of scn.actors) {
     if (a.kind !== 'civil-society' || !consultable(scn).has(a.id)) continue;

@@ -33,7 +33,7 @@ export function missionPresence(d: DraftState, scn: Scenario): void {
   const force = new Map<string, number>();
   const policeSiloed = idx.chairs.some(
     (c) =>
-      scn.actions.some((a) => a.chair === c && a.tags.includes('police')) &&
+      (idx.cardsByChairTag.get(c)?.get('police')?.length ?? 0) > 0 &&
       practiceStale(d, scn, c, 'coordination', scn.mechanics.siloTurns),
   );
   for (const id in d.units) {

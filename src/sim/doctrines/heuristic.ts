@@ -418,7 +418,7 @@ export function makeDoctrine(style: Style): Doctrine {
           return false;
         const c = card(ctx, it.card);
         // Pressure on a spoiler (outside any process) backs no talks by nature: kept when the tuning values it.
-        const spoiler = ctx.scenario.actors.find((a) => a.id === it.target)?.negotiable === false;
+        const spoiler = it.target !== undefined && indexOf(ctx.scenario).actors.get(it.target)?.negotiable === false;
         if (spoiler && (tun(style).spoilerForce ?? -1) > 0) return false;
         return (
           !!c &&
