@@ -3,6 +3,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import {
+  INDEX_FILE,
+  readReportIndex,
+  renderReportIndex,
+  REPORT_FILE,
+  reportParagraphs,
+} from '../../scripts/report-index.js';
 import { loadLessons } from '../../src/scenario/load-node.js';
 import type { Scenario, ScenarioInput } from '../../src/scenario/schema.js';
 import { card, loadShipped, makeScenario, run, toPlanning } from '../helpers/factory.js';
@@ -232,32 +239,35 @@ describe('the lessons catalogue', () => {
       for (const p of ps) expect(p >= 1 && p <= 16, l.id).toBe(true);
     }
   });
-  // The report lives beside the repository (../shared/seed), not in it: a clone without it skips this check.
-  const SEED = join(import.meta.dirname, '../../../shared/seed/making-peace-while-maintaining-it-2015.md');
-  it.skipIf(!existsSync(SEED))(
-    "cites the report's own paragraphs: the main one opens, or follows, the section it names",
-    () => {
-      const seed = readFileSync(SEED, 'utf8');
-      // The Meeting Report's body, one block per paragraph; a block starting in lower case ends the one before it.
-      const body = seed.slice(seed.indexOf('### **Meeting Report**') + '### **Meeting Report**'.length);
-      const paragraphs: string[] = [];
-      for (const block of body
-        .split(/\n\s*\n/)
-        .map((b) => b.trim())
-        .filter((b) => b !== ''))
-        if (/^[a-z]/.test(block) && paragraphs.length > 0) paragraphs[paragraphs.length - 1] += ` ${block}`;
-        else paragraphs.push(block);
-      expect(paragraphs).toHaveLength(16);
-      expect(paragraphs[0]).toMatch(/^On 25 March 2015/);
-      expect(paragraphs[15]).toMatch(/^It is clear that in the current context/);
-      const bold = (i: number) => [...paragraphs[i]!.matchAll(/\*\*([^*]+)\*\*/g)].map((m) => m[1]!.toLowerCase());
-      for (const l of lessons) {
-        let i = l.source.paragraph - 1;
-        while (i > 0 && bold(i).length === 0) i--;
-        expect(bold(i), `${l.id} ¶${l.source.paragraph}`).toContain(l.source.section.toLowerCase());
-      }
-    },
-  );
+  // The report lives beside the repository (../shared/seed), not in it; its committed index of paragraphs
+  // (scenarios/report-paragraphs.json, made by scripts/report-index.ts) lets this check run without it.
+  const index = readReportIndex();
+  /** The sections paragraph `n` falls under: its own bold headings, or those of the last paragraph before it with some. */
+  const sectionsOf = (n: number) => {
+    while (n > 1 && index.paragraphs[n - 1]!.sections.length === 0) n--;
+    return index.paragraphs[n - 1]!.sections;
+  };
+  it("cites the report's own paragraphs: the main one opens, or follows, the section it names", () => {
+    expect(index.paragraphs.map((p) => p.n)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+    expect(lessons.length).toBeGreaterThanOrEqual(10);
+    for (const l of lessons)
+      expect(sectionsOf(l.source.paragraph), `${l.id} ¶${l.source.paragraph}`).toContain(
+        l.source.section.toLowerCase(),
+      );
+  });
+  it('reads a section from the paragraph that opens it: ¶4 and ¶5 follow ¶3, which opens "political strategy"', () => {
+    expect(sectionsOf(5)).toEqual(['political strategy']);
+    expect(sectionsOf(5)).not.toContain('security council mandates');
+    expect(sectionsOf(2)).toEqual(['security council mandates']);
+  });
+  it.skipIf(!existsSync(REPORT_FILE))('the index is what scripts/report-index.ts makes from the report now', () => {
+    const seed = readFileSync(REPORT_FILE, 'utf8');
+    const paragraphs = reportParagraphs(seed);
+    expect(paragraphs).toHaveLength(16);
+    expect(paragraphs[0]).toMatch(/^On 25 March 2015/);
+    expect(paragraphs[15]).toMatch(/^It is clear that in the current context/);
+    expect(readFileSync(INDEX_FILE, 'utf8'), 'stale: run npm run report:index').toBe(renderReportIndex(seed));
+  });
   it('marks the inferences beyond the report', () => {
     for (const id of ['L-spoilers', 'L-tcc', 'L-primacy', 'L-hoststate'])
       expect(lessons.find((l) => l.id === id)?.beyond, id).toBeDefined();
