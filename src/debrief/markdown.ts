@@ -89,7 +89,7 @@ export function debriefMarkdown(d: Debrief, scn: Scenario, lang: Lang): string {
       const ev = idx.events.get(e.event);
       const choice = e.choice ? ev?.choices.find((c) => c.id === e.choice) : undefined;
       out.push(
-        `- ${L.events}${C}${md(text(ev?.title, lang) || e.event)}${choice ? ` (${L.choice}${C}${md(text(choice.label, lang))})` : ''}`,
+        `- ${L.events}${C}${md(text(ev?.title, lang) || e.event)}${ev?.hypothetical ? ` (${L.hypothetical})` : ''}${choice ? ` (${L.choice}${C}${md(text(choice.label, lang))})` : ''}`,
       );
     }
     for (const [chair, plan] of Object.entries(t.plans)) {

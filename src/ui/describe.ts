@@ -45,9 +45,11 @@ export function strategyName(scn: Scenario, id: string): string {
   return x ? loc(x.name) : id;
 }
 
+/** An event's title; a hypothetical one says so wherever its title appears (report, debrief, projector, reasons). */
 export function eventTitle(scn: Scenario, id: string): string {
   const e = indexOf(scn).events.get(id);
-  return e ? loc(e.title) : id;
+  if (!e) return id;
+  return e.hypothetical ? t('event.hypotheticalTitle', { title: loc(e.title) }) : loc(e.title);
 }
 
 /** A target id, which is a region or an actor. */

@@ -40,7 +40,8 @@ function latestNamed(text: string): number | undefined {
  * What a scenario's history gets wrong, one line each (issue #19): a dated event outside the scenario's months or
  * outside its own window of turns, an event that speaks of a month after the scenario ends, a dated event without a
  * listed source or resting on Wikipedia or on a source dated only by its year, and sources without author, title, date
- * or web address. Hypothetical events may do the first three: they say so in play.
+ * or web address, and two versions of one day (same date, same source) both told as history. Hypothetical events may
+ * do the first three: they say so in play.
  */
 function historyProblems(s: Scenario): string[] {
   const out: string[] = [];
@@ -69,6 +70,16 @@ function historyProblems(s: Scenario): string[] {
       else if (!/^\d{4}-\d{2}/.test(src.date)) out.push(`event ${e.id}: its source is dated by its year only`);
     }
   }
+  // Two dated events telling the same date from the same source are two versions of one day (a branch): at most one
+  // is history, the others are roads not taken and must say so.
+  const versions = new Map<string, string[]>();
+  for (const e of s.events)
+    if (e.date !== undefined && e.source !== undefined && !e.hypothetical) {
+      const key = `${e.date} ${e.source}`;
+      versions.set(key, [...(versions.get(key) ?? []), e.id]);
+    }
+  for (const ids of versions.values())
+    if (ids.length > 1) out.push(`events ${ids.join(', ')}: versions of one day, all told as history`);
   return out;
 }
 
@@ -136,6 +147,18 @@ describe('the history check', () => {
   });
   it('refuses, at load, an event citing a source the scenario does not list', () => {
     expect(() => problems((e) => (e.source = 'nope'))).toThrow(/events\.0\.source: no source with id 'nope'/);
+  });
+  it('fails two versions of one day both told as history, unless all but one are hypothetical', () => {
+    const twice = (hypothetical: boolean) =>
+      historyProblems(
+        makeScenario((s) => {
+          s.sources = [{ ...src }];
+          const ev = (id: string) => ({ id, title: L(id), text: L('It happens.'), date: '2020-02-10', source: 'sg' });
+          s.events = [ev('happened'), { ...ev('branch'), hypothetical }];
+        }),
+      );
+    expect(twice(false)).toEqual(['events happened, branch: versions of one day, all told as history']);
+    expect(twice(true)).toEqual([]);
   });
   it('fails a source without a web address', () => {
     expect(problems((_, s) => (s.sources![0]!.url = 'a library somewhere'))).toEqual(['source sg: no web address']);

@@ -6,6 +6,7 @@ import { h } from '../dom.js';
 import { loc, t } from '../i18n/index.js';
 import type { MapChange } from '../scenes/changes.js';
 import { changesSection } from '../scenes/changes-text.js';
+import { beyondSection } from './beyond.js';
 
 export const ARMED: readonly ActorKind[] = ['armed-group', 'spoiler', 'parallel-force'];
 
@@ -68,6 +69,7 @@ export function theatrePanel(ctx: PanelContext, changes?: readonly MapChange[] |
       h('tbody', {}, rows),
     ),
     arriving.length > 0 ? h('ul', { class: 'small' }, arriving) : null,
+    beyondSection(ctx),
     changesSection(scn, changes),
   );
 }
