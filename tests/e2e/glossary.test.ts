@@ -1,6 +1,8 @@
-// Browser test of the glossary (issue #19): opened from a month's report, in English and in French, with the named leaders.
+// Browser tests of issue #19's people and Council: the glossary opened from a month's report, in English and in French,
+// with the named leaders; the Security Council beside the theatre table, with its penholder and renewals, in both.
 import { describe, expect, it } from 'vitest';
-import { openPage, shot, useHarness } from './harness.js';
+import { join } from 'node:path';
+import { OUTPUT, openPage, shot, useHarness } from './harness.js';
 import { playUntil } from './play.js';
 
 const harness = useHarness();
@@ -66,6 +68,54 @@ describe('glossary', () => {
     await expect(dialogFr.getByText(/\(\d{4}-\d{2}/).count()).resolves.toBe(0);
     await shot(p, 'glossary-fr');
     await dialogFr.getByRole('button', { name: 'Fermer' }).click();
+    expect(w.problems).toEqual([]);
+    await w.context.close();
+  }, 120_000);
+
+  it('shows the Security Council beyond the map, with its penholder and renewals, in English and in French', async () => {
+    const h = harness();
+    const w = await openPage(h);
+    const p = w.page;
+    await p.goto(`${h.url}?test`);
+    await p
+      .getByLabel('Scenario', { exact: true })
+      .selectOption({ label: 'MONUSCO 2012–2014: Goma, the Intervention Brigade and the Kampala talks' });
+    await p.getByLabel('Your chair').selectOption({ label: 'All chairs (hot seat)' });
+    await p.getByLabel('Seed', { exact: true }).fill('19');
+    await p.getByRole('button', { name: 'Start the game' }).click();
+    await p.locator('#map[data-ready="true"]').waitFor({ timeout: 20_000 });
+
+    const beyond = p.getByRole('region', {
+      name: 'Beyond the map: neighbours, organisations and the Security Council',
+    });
+    await beyond.waitFor();
+    const table = beyond.getByRole('table', { name: /Actors with no region on the map/ });
+    for (const name of ['UN Security Council', 'Rwanda', 'ICGLR'])
+      await expect(table.getByRole('rowheader', { name, exact: false }).count(), name).resolves.toBeGreaterThan(0);
+    const council = table.getByRole('row', { name: /UN Security Council/ });
+    await expect(council.getByRole('cell').first().textContent()).resolves.toBe('Security Council');
+    await expect(beyond.getByText('Penholder (drafts the resolutions): France').isVisible()).resolves.toBe(true);
+    await expect(
+      beyond.getByText('Mandate renewals: March 2013 (month 5), March 2014 (month 17)').isVisible(),
+    ).resolves.toBe(true);
+    await expect(beyond.getByText(/^Its backing of the mission: \d+/).isVisible()).resolves.toBe(true);
+    await beyond.scrollIntoViewIfNeeded();
+    await beyond.screenshot({ path: join(OUTPUT, 'council-en.png') });
+
+    await p.getByLabel('Language').selectOption('fr');
+    const ailleurs = p.getByRole('region', { name: /^Hors de la carte/ });
+    await ailleurs.waitFor();
+    await expect(
+      ailleurs.getByRole('rowheader', { name: 'Conseil de sécurité des Nations Unies' }).count(),
+    ).resolves.toBe(1);
+    await expect(
+      ailleurs.getByText(/^Porte-plume \(rédige les résolutions\)\s*: la France$/).isVisible(),
+    ).resolves.toBe(true);
+    await expect(
+      ailleurs.getByText(/^Renouvellements du mandat\s*: mars 2013 \(mois 5\), mars 2014 \(mois 17\)$/).isVisible(),
+    ).resolves.toBe(true);
+    await ailleurs.screenshot({ path: join(OUTPUT, 'council-fr.png') });
+    await shot(p, 'council-table-fr');
     expect(w.problems).toEqual([]);
     await w.context.close();
   }, 120_000);
