@@ -194,6 +194,11 @@ describe.each(HISTORICAL)('%s, historically', (id) => {
     }
   });
 
+  it('names who held each chair, the Police Commissioner included', () => {
+    for (const [chair, c] of Object.entries(s.chairs)) expect(c?.holders.length ?? 0, chair).toBeGreaterThan(0);
+    expect(Object.keys(s.chairs)).toContain('police');
+  });
+
   it('has a bilingual glossary of its acronyms and names', () => {
     expect(s.glossary.length).toBeGreaterThanOrEqual(20);
     for (const g of s.glossary) expect(g.name.fr, g.term).toBeTruthy();
