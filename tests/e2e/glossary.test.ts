@@ -99,6 +99,12 @@ describe('glossary', () => {
       beyond.getByText('Mandate renewals: March 2013 (month 5), March 2014 (month 17)').isVisible(),
     ).resolves.toBe(true);
     await expect(beyond.getByText(/^Its backing of the mission: \d+/).isVisible()).resolves.toBe(true);
+    // The mandate's adoption says what New York holds to: the penholder's priorities and the Policy Committee.
+    const mandate = p.getByRole('region', { name: 'Adopt the mandate' });
+    await expect(
+      mandate.getByText(/^New York: the penholder \(France\) holds to its priorities/).isVisible(),
+    ).resolves.toBe(true);
+    await expect(mandate.getByText(/a priority of the penholder/).count()).resolves.toBe(1);
     await beyond.scrollIntoViewIfNeeded();
     await beyond.screenshot({ path: join(OUTPUT, 'council-en.png') });
 
@@ -113,6 +119,12 @@ describe('glossary', () => {
     ).resolves.toBe(true);
     await expect(
       ailleurs.getByText(/^Renouvellements du mandat\s*: mars 2013 \(mois 5\), mars 2014 \(mois 17\)$/).isVisible(),
+    ).resolves.toBe(true);
+    await expect(
+      p
+        .getByRole('region', { name: 'Adopter le mandat' })
+        .getByText(/^New York\s*: le porte-plume \(la France\) tient à ses priorités/)
+        .isVisible(),
     ).resolves.toBe(true);
     await ailleurs.screenshot({ path: join(OUTPUT, 'council-fr.png') });
     await shot(p, 'council-table-fr');

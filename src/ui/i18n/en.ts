@@ -196,6 +196,8 @@ export const en = {
   'sitrep.close': 'Close the sitrep',
   'sitrep.review': 'Mandate review with the Council',
   'sitrep.reviewHint': 'You may drop or add tasks once. A frank report to the Council needs good analysis.',
+  'sitrep.reviewNewYork':
+    'Each task dropped costs mission cohesion (the Policy Committee’s consensus), and one the penholder ({penholder}) backs costs the Council’s backing too. A divided Council grants no new task.',
   'sitrep.drop': 'Drop',
   'sitrep.add': 'Add',
   'sitrep.submitReview': 'Submit the review',
@@ -204,6 +206,9 @@ export const en = {
   'mandate.heading': 'Adopt the mandate',
   'mandate.required': 'required by the Council',
   'mandate.draft': 'in the Council’s draft',
+  'mandate.backed': 'a priority of the penholder',
+  'mandate.newYork':
+    'New York: the penholder ({penholder}) holds to its priorities, and leaving one out costs the Council’s backing. At headquarters the Policy Committee seeks consensus among two dozen departments, where the SRSG is one voice: leaving out more than {n} of the draft’s tasks costs mission cohesion.',
   'mandate.expectation': 'expectations +{n}',
   'mandate.focus': 'The mission can pursue {n} tasks at full strength. Selected: {k}.',
   'mandate.adopt': 'Adopt the mandate',

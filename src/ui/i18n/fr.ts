@@ -201,6 +201,8 @@ export const fr: Record<MessageKey, string> = {
   'sitrep.review': 'Révision du mandat avec le Conseil',
   'sitrep.reviewHint':
     'Vous pouvez retirer ou ajouter des tâches, une fois. Un rapport franc au Conseil exige une bonne analyse.',
+  'sitrep.reviewNewYork':
+    'Chaque tâche retirée coûte de la cohésion à la mission (le consensus du Comité des politiques), et celle que soutient le porte-plume ({penholder}) coûte aussi l’appui du Conseil. Un Conseil divisé n’accorde aucune tâche nouvelle.',
   'sitrep.drop': 'Retirer',
   'sitrep.add': 'Ajouter',
   'sitrep.submitReview': 'Soumettre la révision',
@@ -209,6 +211,9 @@ export const fr: Record<MessageKey, string> = {
   'mandate.heading': 'Adopter le mandat',
   'mandate.required': 'exigée par le Conseil',
   'mandate.draft': 'dans le projet du Conseil',
+  'mandate.backed': 'une priorité du porte-plume',
+  'mandate.newYork':
+    'New York : le porte-plume ({penholder}) tient à ses priorités, et en écarter une coûte l’appui du Conseil. Au Siège, le Comité des politiques recherche le consensus entre deux douzaines de départements, où le RSSG n’est qu’une voix : écarter plus de {n} tâches du projet coûte de la cohésion à la mission.',
   'mandate.expectation': 'attentes +{n}',
   'mandate.focus': 'La mission peut mener {n} tâches à pleine capacité. Choisies : {k}.',
   'mandate.adopt': 'Adopter le mandat',

@@ -1,4 +1,6 @@
-// Setup: the SRSG adopts the mandate from the Council's tasks; every task raises expectations.
+// Setup: the SRSG adopts the mandate from the Council's tasks; every task raises expectations. Where the scenario brings
+// the Council and headquarters into play, the panel says what New York holds to (the penholder's priorities, the
+// Policy Committee's consensus).
 import { chairName } from '../describe.js';
 import { checkedOf, type BoardContext } from '../fields.js';
 import { loc, t } from '../i18n/index.js';
@@ -26,6 +28,7 @@ export function mandatePanel(ctx: BoardContext): VNode {
       const notes = [
         task.required ? t('mandate.required') : null,
         !task.required && m.draft.includes(task.id) ? t('mandate.draft') : null,
+        scn.council?.backs.includes(task.id) ? t('mandate.backed') : null,
         t('mandate.expectation', { n: task.expectation }),
       ].filter(Boolean);
       return v(
@@ -59,6 +62,13 @@ export function mandatePanel(ctx: BoardContext): VNode {
       },
       v('fieldset', {}, v('legend', {}, t('mandate.tasks')), list),
       v('p', { class: 'hint', 'aria-live': 'polite' }, t('mandate.focus', { n: m.focus, k: chosen.length })),
+      scn.council
+        ? v(
+            'p',
+            { class: 'hint' },
+            t('mandate.newYork', { penholder: loc(scn.council.penholder), n: scn.council.hqCuts }),
+          )
+        : null,
       v('button', { type: 'submit', class: 'primary', 'data-key': 'adopt' }, t('mandate.adopt')),
     ),
   );

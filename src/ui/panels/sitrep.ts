@@ -140,6 +140,9 @@ function reviewForm(ctx: BoardContext): VNode {
     },
     v('h3', {}, t('sitrep.review')),
     v('p', { class: 'hint' }, t('sitrep.reviewHint')),
+    scn.council
+      ? v('p', { class: 'hint' }, t('sitrep.reviewNewYork', { penholder: loc(scn.council.penholder) }))
+      : null,
     droppable.length > 0
       ? v(
           'fieldset',
@@ -148,7 +151,13 @@ function reviewForm(ctx: BoardContext): VNode {
           v(
             'ul',
             { class: 'checklist' },
-            droppable.map((id) => box(id, taskName(scn, id), `drop-${id}`)),
+            droppable.map((id) =>
+              box(
+                id,
+                scn.council?.backs.includes(id) ? `${taskName(scn, id)} (${t('mandate.backed')})` : taskName(scn, id),
+                `drop-${id}`,
+              ),
+            ),
           ),
         )
       : null,
