@@ -7,19 +7,26 @@ import { playUntil } from './play.js';
 
 const harness = useHarness();
 
+/** A MONUSCO game in the hot seat, seed 19, its map drawn. */
+async function startMonusco() {
+  const h = harness();
+  const w = await openPage(h);
+  const p = w.page;
+  await p.goto(`${h.url}?test`);
+  await p
+    .getByLabel('Scenario', { exact: true })
+    .selectOption({ label: 'MONUSCO 2012–2014: Goma, the Intervention Brigade and the Kampala talks' });
+  await p.getByLabel('Your chair').selectOption({ label: 'All chairs (hot seat)' });
+  await p.getByLabel('Seed', { exact: true }).fill('19');
+  await p.getByRole('button', { name: 'Start the game' }).click();
+  await p.locator('#map[data-ready="true"]').waitFor({ timeout: 20_000 });
+  return w;
+}
+
 describe('glossary', () => {
   it('opens from the report of a month, in English and in French, with acronyms and named leaders', async () => {
-    const h = harness();
-    const w = await openPage(h);
+    const w = await startMonusco();
     const p = w.page;
-    await p.goto(`${h.url}?test`);
-    await p
-      .getByLabel('Scenario', { exact: true })
-      .selectOption({ label: 'MONUSCO 2012–2014: Goma, the Intervention Brigade and the Kampala talks' });
-    await p.getByLabel('Your chair').selectOption({ label: 'All chairs (hot seat)' });
-    await p.getByLabel('Seed', { exact: true }).fill('19');
-    await p.getByRole('button', { name: 'Start the game' }).click();
-    await p.locator('#map[data-ready="true"]').waitFor({ timeout: 20_000 });
     // The month's report with its ledger: month 1 has been played.
     await playUntil(p, 'mouse', () => p.locator('.report .ledger').first().isVisible());
     await p.getByRole('heading', { name: 'Results of month 1' }).waitFor();
@@ -73,17 +80,8 @@ describe('glossary', () => {
   }, 120_000);
 
   it('shows the Security Council beyond the map, with its penholder and renewals, in English and in French', async () => {
-    const h = harness();
-    const w = await openPage(h);
+    const w = await startMonusco();
     const p = w.page;
-    await p.goto(`${h.url}?test`);
-    await p
-      .getByLabel('Scenario', { exact: true })
-      .selectOption({ label: 'MONUSCO 2012–2014: Goma, the Intervention Brigade and the Kampala talks' });
-    await p.getByLabel('Your chair').selectOption({ label: 'All chairs (hot seat)' });
-    await p.getByLabel('Seed', { exact: true }).fill('19');
-    await p.getByRole('button', { name: 'Start the game' }).click();
-    await p.locator('#map[data-ready="true"]').waitFor({ timeout: 20_000 });
 
     const beyond = p.getByRole('region', {
       name: 'Beyond the map: neighbours, organisations and the Security Council',
