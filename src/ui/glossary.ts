@@ -69,7 +69,9 @@ export function leaderDates(l: Leader): string {
 
 function person(l: Leader): HTMLElement {
   const d = leaderDates(l);
-  return h('li', {}, h('strong', {}, l.name), `: ${loc(l.role)}`, d ? ` (${d})` : '');
+  // French typography: a narrow no-break space before the colon
+  const colon = lang() === 'fr' ? '\u202f: ' : ': ';
+  return h('li', {}, h('strong', {}, l.name), `${colon}${loc(l.role)}`, d ? ` (${d})` : '');
 }
 
 /** The glossary's content: terms, then the chairs' holders, then each actor's leaders. */
