@@ -128,6 +128,9 @@ async function main(): Promise<void> {
     `bench:server — ${N} sessions × ${M} clients (facilitator + ${chairs.length} chair${chairs.length === 1 ? '' : 's'} over the network, ${4 - chairs.length} bot chair(s)), scenario ${scenarioId}, doctrine ${doctrine!.name}, think ${THINK} ms${MISBEHAVE ? `, and ${N} misbehaving clients (one per session)` : ''}\n`,
   );
   const latencies: number[] = [];
+  /** When each accepted intent was sent (ms from the start of play) and how long it took, for where the tail falls. */
+  const timeline: { at: number; ms: number }[] = [];
+  let playStart = NaN;
   let refused = 0;
   const clients: SessionClient[] = [];
   const games: { fac: SessionClient; sid: string; code: string; drivers: ReturnType<typeof driveChair>[] }[] = [];
@@ -157,7 +160,11 @@ async function main(): Promise<void> {
           thinkMs: THINK,
           random: () =>
             ((Math.imul(i * 7919 + chairs.indexOf(chair) * 104729 + n++, 2654435761) >>> 0) % 1_000_000) / 1_000_000,
-          onRoundTrip: (ms, ok) => (ok ? latencies.push(ms) : refused++),
+          onRoundTrip: (ms, ok) => {
+            if (!ok) return void refused++;
+            latencies.push(ms);
+            timeline.push({ at: performance.now() - ms - playStart, ms });
+          },
         }),
       );
     }
@@ -166,6 +173,7 @@ async function main(): Promise<void> {
   const setupMs = performance.now() - setup0;
 
   const t0 = performance.now();
+  playStart = t0;
   const clientDelay = monitorEventLoopDelay({ resolution: 5 });
   if (PROBE) clientDelay.enable();
   const load0 = loadavg()[0]!;
@@ -214,6 +222,12 @@ async function main(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 
   latencies.sort((a, b) => a - b);
+  // The slowest 1 %, by the second of play they were sent in: a tail in one second is a burst, spread out it is pauses.
+  const p99 = quantile(latencies, 0.99);
+  const slow = timeline.filter((x) => x.ms >= p99);
+  const bySecond = new Map<number, number>();
+  for (const x of slow) bySecond.set(Math.floor(x.at / 1000), (bySecond.get(Math.floor(x.at / 1000)) ?? 0) + 1);
+  const busiest = [...bySecond].sort((a, b) => b[1] - a[1]).slice(0, 5);
   const f = (x: number) => x.toFixed(1);
   process.stdout.write(
     [
@@ -223,6 +237,7 @@ async function main(): Promise<void> {
       `  game actions        ${actions} (${f(actions / wallS)} actions/s, bots' included)`,
       `  intents over ws     ${latencies.length} accepted (${f(latencies.length / wallS)}/s), ${refused} refused by the rules`,
       `  intent→ack latency  p50 ${f(quantile(latencies, 0.5))} ms, p99 ${f(quantile(latencies, 0.99))} ms, max ${f(latencies.at(-1) ?? NaN)} ms`,
+      `  slowest 1%          ${slow.length} intents in ${bySecond.size} different seconds of play; the most in ${busiest.map(([sec, n]) => `second ${sec} (${n})`).join(', ')}`,
       `  server CPU          ${f(serverCpu)} s over the play (${f((serverCpu / wallS) * 100)}% of a core; ${f((serverCpu * 1000) / Math.max(1, actions))} ms an action); the clients' process ${f(benchCpu)} s`,
       `  machine load        ${load0.toFixed(1)} at the start, ${load1.toFixed(1)} at the end (1-minute average, ${cpus().length} cores): latency above includes waiting for a core`,
       `  server RSS          idle ${f(idle.rss)} MiB, peak ${f(Math.max(peakSeen, end.peak))} MiB, end ${f(end.rss)} MiB`,

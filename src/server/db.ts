@@ -186,6 +186,7 @@ export class SessionStore {
   private readonly stmts;
   private readonly appendTx: (session: string, lastSeq: number, events: readonly NewEvent[]) => void;
   private checkpointer: Worker | null = null;
+  private readonly deleteTx: (id: string, metaKeys: readonly string[]) => void;
 
   /**
    * `normal` (the default) survives a crash or kill of the process with nothing lost: in WAL mode a
@@ -256,7 +257,17 @@ export class SessionStore {
       releaseSeat: db.prepare('UPDATE seats SET released_at = ? WHERE id = ?'),
       setSeatToken: db.prepare('UPDATE seats SET token_hash = ? WHERE id = ?'),
       deleteSeat: db.prepare("DELETE FROM seats WHERE id = ? AND seat = 'projector'"),
+      deleteEvents: db.prepare('DELETE FROM events WHERE session = ?'),
+      deleteSeats: db.prepare('DELETE FROM seats WHERE session = ?'),
+      deleteSessionRow: db.prepare('DELETE FROM sessions WHERE id = ?'),
+      deleteMeta: db.prepare('DELETE FROM meta WHERE key = ?'),
     };
+    this.deleteTx = db.transaction((id: string, metaKeys: readonly string[]) => {
+      this.stmts.deleteEvents.run(id);
+      this.stmts.deleteSeats.run(id);
+      for (const k of metaKeys) this.stmts.deleteMeta.run(k);
+      this.stmts.deleteSessionRow.run(id);
+    });
     const insert = this.stmts.insertEvent;
     this.appendTx = db.transaction((session: string, lastSeq: number, events: readonly NewEvent[]) => {
       events.forEach((e, i) => insert.run(session, lastSeq + 1 + i, e.actor, e.intent, e.at, JSON.stringify(e.event)));
@@ -329,6 +340,14 @@ export class SessionStore {
     return this.stmts.recentSessions.all(limit).map(toSession);
   }
 
+  /**
+   * Removes a session that could not be made whole at its creation (its row, log, seats and the meta keys given),
+   * all or nothing. Sessions that were played are never removed: their log is the record.
+   */
+  deleteSession(id: string, metaKeys: readonly string[]): void {
+    this.deleteTx(id, metaKeys);
+  }
+
   setEnded(id: string, at: number | null): void {
     this.stmts.setEnded.run(at, id);
   }
@@ -347,7 +366,7 @@ export class SessionStore {
   }
 
   deleteMeta(key: string): void {
-    this.db.prepare('DELETE FROM meta WHERE key = ?').run(key);
+    this.stmts.deleteMeta.run(key);
   }
 
   /** Appends events after `lastSeq`, all or none. Returns the new last seq. */

@@ -139,6 +139,16 @@ export class Publisher {
     }
   }
 
+  /** A session that is no more (it could not be made whole): what was kept for it goes. */
+  forgetSession(id: string): void {
+    this.views.delete(id);
+    this.records.delete(id);
+    this.facilitatorSent.delete(id);
+    const timer = this.facilitatorTimers.get(id);
+    if (timer) clearTimeout(timer);
+    this.facilitatorTimers.delete(id);
+  }
+
   /** A connection has gone: nothing more is kept for it. */
   drop(c: Outlet): void {
     this.deferred.delete(c);
