@@ -694,7 +694,7 @@ export class Hub {
     };
     this.opts.store.createSession(row);
     // From here on, a failure (the store refusing a write) takes back what was written: no session is left half made.
-    let s: Session | null = null;
+    let s: Session | null;
     let refusal: { code: ErrorCode; message: string } = {
       code: 'internal',
       message: 'the session could not be opened',
