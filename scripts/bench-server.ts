@@ -485,7 +485,8 @@ function probeLines(p: ProbeReport | null, client: ReturnType<typeof monitorEven
     ...Object.entries(p.spans)
       .sort((a, b) => b[1].total - a[1].total)
       .map(([k, s]) => span(k, s)),
-    `  longest tasks       ${p.longest.map((l) => `${l.name} ${f(l.ms)} ms (CPU ${f(l.cpu ?? NaN)}) at ${f(l.at / 1000)} s`).join(', ')}`,
+    '  longest tasks',
+    ...p.longest.map((l) => `    ${f(l.ms)} ms (CPU ${f(l.cpu ?? NaN)}) at ${f(l.at / 1000)} s: ${l.name}`),
   );
   return out;
 }
@@ -513,20 +514,25 @@ const KIND = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weak callbacks' };
 new PerformanceObserver((list) => { for (const e of list.getEntries()) { add(gc, e.duration); add((gcKinds[KIND[e.detail?.kind] ?? String(e.detail?.kind)] ??= blank()), e.duration); } }).observe({ entryTypes: ['gc'] });
 const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 let depth = 0;
+let inside = {};
 function wrap(proto, method, name) {
   const fn = proto[method];
   if (typeof fn !== 'function') throw new Error('probe: no ' + name);
   proto[method] = function (...args) {
     const t = performance.now();
     const c = depth === 0 ? cpuNow() : 0;
+    if (depth === 0) inside = {};
     depth++;
     try { return fn.apply(this, args); } finally {
       depth--;
       const d = performance.now() - t;
       const cpu = depth === 0 ? cpuNow() - c : undefined;
       add((spans[name] ??= blank()), d, cpu);
+      if (depth > 0) inside[name] = (inside[name] ?? 0) + d;
       if (depth === 0 && d > 5) {
-        longest.push({ name, ms: d, cpu, at: t - t0 });
+        const what = name === 'Hub.receive' ? String(args[1]).slice(0, 300).match(/"(?:type|do)":"[^"]+"/g)?.join(' ') : undefined;
+        const parts = Object.entries(inside).filter(([, v]) => v > 1).map(([k, v]) => k + ' ' + v.toFixed(1)).join(', ');
+        longest.push({ name: name + (what ? ' ' + what : '') + (parts ? ' [' + parts + ']' : ''), ms: d, cpu, at: t - t0 });
         longest.sort((a, b) => b.ms - a.ms);
         if (longest.length > 12) longest.pop();
       }
@@ -538,7 +544,7 @@ const [{ Hub }, { Publisher }, { Session }, { SessionStore }, { LiveList }, { Se
   ['hub.ts', 'publish.ts', 'session.ts', 'db.ts', 'live-list.ts', 'frames.ts'].map(mod));
 for (const m of ['receive', 'publish']) wrap(Hub.prototype, m, 'Hub.' + m);
 for (const m of ['publish', 'publishLobby', 'flush', 'recordText']) wrap(Publisher.prototype, m, 'Publisher.' + m);
-for (const m of ['intent', 'command', 'commit', 'runBots', 'expire']) wrap(Session.prototype, m, 'Session.' + m);
+for (const m of ['intent', 'command', 'commit', 'runBots', 'expire', 'act']) wrap(Session.prototype, m, 'Session.' + m);
 for (const m of ['append', 'setMeta', 'setEnded', 'addSeat']) wrap(SessionStore.prototype, m, 'SessionStore.' + m);
 for (const m of ['chair', 'facilitator', 'projectorFrame']) wrap(SessionViews.prototype, m, 'SessionViews.' + m);
 const changed = LiveList.prototype.changed;
