@@ -165,8 +165,7 @@ export class Hub {
       now: this.now,
       members: (id) => this.members.get(id) ?? [],
       session: (id) => this.sessions.get(id) ?? null,
-      worldInPlay: (s) => this.worldPeers(s).some((o) => !o.ended),
-      worldReleased: (s) => s.releaseWorld(),
+      sessions: () => this.sessions.values(),
       ...(opts.softBufferBytes !== undefined ? { softBufferBytes: opts.softBufferBytes } : {}),
       ...(opts.hardBufferBytes !== undefined ? { hardBufferBytes: opts.hardBufferBytes } : {}),
       ...(opts.log ? { log: opts.log } : {}),
@@ -790,18 +789,6 @@ export class Hub {
   publish(s: Session, only?: Conn): void {
     this.out.publish(s, only);
     this.list.changed(s);
-    // The last team on a world to end releases the records of the teams that ended before it (see worldInPlay).
-    if (!only && s.ended && s.state.world !== undefined) {
-      const peers = this.worldPeers(s);
-      if (peers.length > 0 && peers.every((o) => o.ended)) for (const o of peers) this.out.publish(o);
-    }
-  }
-
-  /** The other sessions this server holds on the same world key as `s` (teams started on the same seed). */
-  private worldPeers(s: Session): Session[] {
-    const world = s.state.world;
-    if (world === undefined) return [];
-    return [...this.sessions.values()].filter((o) => o !== s && o.state.world === world);
   }
 
   /** Every facilitator's list of sessions follows their months, phases and states (see LiveList). */

@@ -36,12 +36,10 @@ export interface PublisherDeps {
   readonly syncEveryMs?: number;
   readonly log?: (line: string) => void;
   /**
-   * Whether another session on the same world key is still playing: then a record for a chair or a projector leaves
-   * the key out (it would tell that team what the world will draw), and is sent once no such session is left.
+   * Every session the server holds: a team's record goes to a chair or a projector only once no other team on the
+   * same world key plays on (see worldPeers). Without it, every session is taken to have a world of its own.
    */
-  readonly worldInPlay?: (s: Session) => boolean;
-  /** The world key of a session has gone out in a record to a screen other than the facilitator's. */
-  readonly worldReleased?: (s: Session) => void;
+  readonly sessions?: () => Iterable<Session>;
 }
 
 /** What waits to be sent to a connection: a session's news, and whether it is to go whole (a sync). */
@@ -218,6 +216,25 @@ export class Publisher {
    * learns nothing, not even timing, from what other chairs do in secret.
    */
   publish(s: Session, only?: Outlet): void {
+    this.publishTo(s, only);
+    // The last team on a world to end releases the records of the teams that ended before it.
+    if (!only && s.ended && s.state.world !== undefined) {
+      const peers = this.worldPeers(s);
+      if (peers.length > 0 && peers.every((o) => o.ended)) for (const o of peers) this.publishTo(o);
+    }
+  }
+
+  /**
+   * The other sessions on the same world key as `s` (teams started on the same seed). While one of them plays on, a
+   * record for a chair or a projector leaves the key out (it would tell that team what the world will draw).
+   */
+  private worldPeers(s: Session): Session[] {
+    const world = s.state.world;
+    if (world === undefined || !this.deps.sessions) return [];
+    return [...this.deps.sessions()].filter((o) => o !== s && o.state.world === world);
+  }
+
+  private publishTo(s: Session, only?: Outlet): void {
     const conns = only ? [only] : [...this.deps.members(s.id)];
     if (conns.length === 0) return;
     const status = s.status();
@@ -233,7 +250,7 @@ export class Publisher {
     } satisfies ServerMessage);
     // The facilitator's record carries the world key; anyone else's, only once no team on the same world plays on.
     const record = status.ended ? this.recordText(s) : null;
-    const shared = record !== null && s.state.world !== undefined && (this.deps.worldInPlay?.(s) ?? false);
+    const shared = record !== null && this.worldPeers(s).some((o) => !o.ended);
     const notices = this.noticesText(s);
     let desk: string | undefined;
     // The facilitator's true state changes with every action: at most one every FACILITATOR_EVERY_MS per session (the
@@ -290,7 +307,8 @@ export class Publisher {
       if (record !== null) {
         if (c.role === 'facilitator') this.sendOnce(c, `${s.id}:record`, record);
         else if (!shared) {
-          if (c.last.get(`${s.id}:record`) !== record) this.deps.worldReleased?.(s);
+          // The key has gone out to a screen other than the facilitator's: it keys no new session.
+          if (c.last.get(`${s.id}:record`) !== record) s.releaseWorld();
           this.sendOnce(c, `${s.id}:record`, record);
         }
       } else if (c.last.delete(`${s.id}:record`))
@@ -341,7 +359,7 @@ export class Publisher {
       secret: s.state.secret,
       // The world's key, for the debrief's replay. It is the room's for this seed: a team still playing on the same
       // seed could learn its coming draws from it, so a chair's or a projector's record goes only once every team
-      // on the key has ended (see `worldInPlay` in publish), and a key that has gone out keys no new session.
+      // on the key has ended (see `worldPeers`), and a key that has gone out keys no new session.
       ...(s.state.world === undefined ? {} : { world: s.state.world }),
       log: s.state.log as SaveFile['log'],
       stateHash: this.viewsOf(s).hash(s.state),
