@@ -6,7 +6,7 @@ import { SAVE_VERSION } from '../engine/save.js';
 import type { Role, SeatInfo, ServerMessage } from '../net/protocol.js';
 import type { Chair, Scenario } from '../scenario/schema.js';
 import type { SeatRow } from './db.js';
-import { frameOf, SessionViews, type Held, type Split } from './frames.js';
+import { compareOf, frameOf, SessionViews, type Held, type Split } from './frames.js';
 import type { Session } from './session.js';
 
 /** The part of a connection the publisher reads and keeps its notes in. */
@@ -253,12 +253,12 @@ export class Publisher {
     const shared = record !== null && this.worldPeers(s).some((o) => !o.ended);
     const notices = this.noticesText(s);
     let desk: string | undefined;
-    // The facilitator's true state changes with every action: at most one every FACILITATOR_EVERY_MS per session (the
-    // last change always follows), unless this facilitator asked for it, or the session has ended (the final view goes
-    // before the record, on every screen).
+    // The facilitator's true state changes with every action: its view (the whole state, hashed) is made after the
+    // request that changed it has been answered, in a task of its own, at most one every FACILITATOR_EVERY_MS per
+    // session (the last change always follows); at once when this facilitator asked for it, or when the session has
+    // ended (the final view goes before the record, on every screen).
     const t = this.deps.now();
-    const facDue =
-      only?.role === 'facilitator' || status.ended || t - (this.facilitatorSent.get(s.id) ?? 0) >= FACILITATOR_EVERY_MS;
+    const facNow = only?.role === 'facilitator' || status.ended;
     for (const c of conns) {
       // A connection that has not read what it was sent gets the news when it has: then only the latest.
       if (this.overloaded(c)) {
@@ -273,7 +273,7 @@ export class Publisher {
             : c.role === 'chair' && c.seat
               ? `chair:${c.seat.seat}`
               : null;
-      if (key === 'facilitator' && !facDue) {
+      if (key === 'facilitator' && !facNow) {
         this.facilitatorLater(s, FACILITATOR_EVERY_MS - (t - (this.facilitatorSent.get(s.id) ?? 0)));
         key = null;
       }
@@ -335,9 +335,11 @@ export class Publisher {
   private sendView(c: Outlet, session: string, view: Split | string): void {
     if (typeof view === 'string') return this.sendOnce(c, `${session}:view`, view);
     const held = (list: string) => `${session}:${list}`;
+    // Compared before the frame is written out: most publishes change nothing for most screens.
+    const compare = compareOf(view);
+    if (c.last.get(`${session}:view`) === compare) return;
+    c.last.set(`${session}:view`, compare);
     const f = frameOf(session, view, (list) => c.held.get(held(list)));
-    if (c.last.get(`${session}:view`) === f.compare) return;
-    c.last.set(`${session}:view`, f.compare);
     view.lists.forEach((l, i) => c.held.set(held(l.name), f.holds[i]!));
     this.send(c, f.text);
   }
@@ -403,14 +405,18 @@ export class Publisher {
     this.deliver(c, text);
   }
 
+  /** The facilitators' views of a session, `ms` from now (at the soonest, once the current task is over). */
   private facilitatorLater(s: Session, ms: number): void {
     if (this.facilitatorTimers.has(s.id)) return;
     const timer = setTimeout(
       () => {
         this.facilitatorTimers.delete(s.id);
-        this.publish(s);
+        const now = this.deps.session(s.id);
+        if (!now) return;
+        this.facilitatorSent.set(s.id, this.deps.now());
+        for (const c of this.deps.members(s.id)) if (c.role === 'facilitator') this.publishTo(now, c);
       },
-      Math.max(1, ms),
+      Math.max(0, ms),
     );
     this.facilitatorTimers.set(s.id, timer);
   }
