@@ -5,14 +5,20 @@
 // rate limit lifted; every chair is played over the network by a doctrine. Prints throughput, intent→ack latency
 // (p50/p99) and the server's memory. Stops by itself: when every game is over, or at the time limit.
 // BENCH_SERVER_PROF=DIR writes a CPU profile of the server process there (node --cpu-prof).
+// --probe: where the latency tail comes from. The server process is started with a probe (see PROBE below) that keeps
+// its event-loop delay, its GC pauses and the time spent in each of its main entry points (messages, publishing,
+// sessions, the store), with the longest tasks; the clients' own event-loop delay is kept too (their stalls count in
+// the latency measured). Printed at the end.
 // --misbehave: one misbehaving client per session besides the others, each from its own loopback address (127.0.1.x),
 // by turns: one that floods (syncs at 200/s, again after each time it is closed), one that holds a projector seat,
 // asks for its view 15 times a second and never reads, one that guesses join codes over and over. The server runs
 // with its default limits (20 messages/s, bursts of 40); the others' latency and the server's memory are printed,
 // with what became of the misbehaving clients. Use it with --think (people's pace), e.g. --think 1000.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { WebSocket } from 'ws';
 import { SessionClient, type SocketLike } from '../src/net/client.js';
@@ -41,6 +47,7 @@ const { values } = parseArgs({
     think: { type: 'string' },
     'time-limit': { type: 'string' },
     misbehave: { type: 'boolean' },
+    probe: { type: 'boolean' },
   },
   strict: true,
 });
@@ -49,6 +56,7 @@ const M = arg(values.clients, 5, 1, 5, 'clients');
 const THINK = arg(values.think, 0, 0, 60_000, 'think');
 const LIMIT_S = arg(values['time-limit'], 180, 5, 900, 'time-limit');
 const MISBEHAVE = values.misbehave === true;
+const PROBE = values.probe === true;
 const scenarioId = values.scenario ?? 'tutorial';
 const doctrine = DOCTRINES[values.doctrine ?? 'report'];
 if (!doctrine) throw new Error(`no doctrine '${values.doctrine}'`);
@@ -85,14 +93,22 @@ async function main(): Promise<void> {
   const db = join(dir, 'bench.db');
   // node --import tsx: one process, so its memory is the server's alone.
   // With misbehaving clients the server keeps its default limits: they are what is being measured.
+  const probeOut = join(dir, 'probe.json');
+  if (PROBE) writeFileSync(join(dir, 'probe.mjs'), PROBE_SOURCE);
+  const nodeArgs = [
+    ...(process.env['BENCH_SERVER_PROF'] ? ['--cpu-prof', '--cpu-prof-dir', process.env['BENCH_SERVER_PROF']] : []),
+    ...(PROBE ? ['--import', pathToFileURL(join(dir, 'probe.mjs')).href] : []),
+  ];
   const launched = launchServer({
     db,
     token: TOKEN,
     ...(MISBEHAVE ? {} : { rate: { perSecond: 100000, burst: 100000 } }),
-    ...(process.env['BENCH_SERVER_PROF']
-      ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', process.env['BENCH_SERVER_PROF']] }
-      : {}),
-    env: { ...process.env, NODE_ENV: 'production' },
+    ...(nodeArgs.length > 0 ? { nodeArgs } : {}),
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      ...(PROBE ? { BENCH_PROBE_OUT: probeOut, BENCH_PROBE_ROOT: resolve(import.meta.dirname, '..') } : {}),
+    },
     stderr: 'inherit',
   });
   const server = launched.proc;
@@ -112,6 +128,9 @@ async function main(): Promise<void> {
     `bench:server — ${N} sessions × ${M} clients (facilitator + ${chairs.length} chair${chairs.length === 1 ? '' : 's'} over the network, ${4 - chairs.length} bot chair(s)), scenario ${scenarioId}, doctrine ${doctrine!.name}, think ${THINK} ms${MISBEHAVE ? `, and ${N} misbehaving clients (one per session)` : ''}\n`,
   );
   const latencies: number[] = [];
+  /** When each accepted intent was sent (ms from the start of play) and how long it took, for where the tail falls. */
+  const timeline: { at: number; ms: number }[] = [];
+  let playStart = NaN;
   let refused = 0;
   const clients: SessionClient[] = [];
   const games: { fac: SessionClient; sid: string; code: string; drivers: ReturnType<typeof driveChair>[] }[] = [];
@@ -141,7 +160,11 @@ async function main(): Promise<void> {
           thinkMs: THINK,
           random: () =>
             ((Math.imul(i * 7919 + chairs.indexOf(chair) * 104729 + n++, 2654435761) >>> 0) % 1_000_000) / 1_000_000,
-          onRoundTrip: (ms, ok) => (ok ? latencies.push(ms) : refused++),
+          onRoundTrip: (ms, ok) => {
+            if (!ok) return void refused++;
+            latencies.push(ms);
+            timeline.push({ at: performance.now() - ms - playStart, ms });
+          },
         }),
       );
     }
@@ -150,6 +173,9 @@ async function main(): Promise<void> {
   const setupMs = performance.now() - setup0;
 
   const t0 = performance.now();
+  playStart = t0;
+  const clientDelay = monitorEventLoopDelay({ resolution: 5 });
+  if (PROBE) clientDelay.enable();
   const load0 = loadavg()[0]!;
   const serverCpu0 = cpuOf(server.pid!);
   const benchCpu0 = process.cpuUsage();
@@ -173,6 +199,7 @@ async function main(): Promise<void> {
   const used = process.cpuUsage(benchCpu0);
   const benchCpu = (used.user + used.system) / 1e6;
   const load1 = loadavg()[0]!;
+  clientDelay.disable();
   bad?.stop();
 
   // Every game's true length, from each facilitator's last view of the state (the whole views a sync brings are not counted).
@@ -191,9 +218,16 @@ async function main(): Promise<void> {
   clearInterval(sampler);
   for (const c of clients) c.close();
   await launched.stop();
+  const probe = PROBE && existsSync(probeOut) ? (JSON.parse(readFileSync(probeOut, 'utf8')) as ProbeReport) : null;
   rmSync(dir, { recursive: true, force: true });
 
   latencies.sort((a, b) => a - b);
+  // The slowest 1 %, by the second of play they were sent in: a tail in one second is a burst, spread out it is pauses.
+  const p99 = quantile(latencies, 0.99);
+  const slow = timeline.filter((x) => x.ms >= p99);
+  const bySecond = new Map<number, number>();
+  for (const x of slow) bySecond.set(Math.floor(x.at / 1000), (bySecond.get(Math.floor(x.at / 1000)) ?? 0) + 1);
+  const busiest = [...bySecond].sort((a, b) => b[1] - a[1]).slice(0, 5);
   const f = (x: number) => x.toFixed(1);
   process.stdout.write(
     [
@@ -203,11 +237,13 @@ async function main(): Promise<void> {
       `  game actions        ${actions} (${f(actions / wallS)} actions/s, bots' included)`,
       `  intents over ws     ${latencies.length} accepted (${f(latencies.length / wallS)}/s), ${refused} refused by the rules`,
       `  intent→ack latency  p50 ${f(quantile(latencies, 0.5))} ms, p99 ${f(quantile(latencies, 0.99))} ms, max ${f(latencies.at(-1) ?? NaN)} ms`,
+      `  slowest 1%          ${slow.length} intents in ${bySecond.size} different seconds of play; the most in ${busiest.map(([sec, n]) => `second ${sec} (${n})`).join(', ')}`,
       `  server CPU          ${f(serverCpu)} s over the play (${f((serverCpu / wallS) * 100)}% of a core; ${f((serverCpu * 1000) / Math.max(1, actions))} ms an action); the clients' process ${f(benchCpu)} s`,
       `  machine load        ${load0.toFixed(1)} at the start, ${load1.toFixed(1)} at the end (1-minute average, ${cpus().length} cores): latency above includes waiting for a core`,
       `  server RSS          idle ${f(idle.rss)} MiB, peak ${f(Math.max(peakSeen, end.peak))} MiB, end ${f(end.rss)} MiB`,
       ...(bad ? bad.lines() : []),
       ...frames.lines(),
+      ...(PROBE ? probeLines(probe, clientDelay) : []),
       '',
     ].join('\n'),
   );
@@ -413,6 +449,117 @@ class Misbehaving {
     ];
   }
 }
+
+interface Span {
+  n: number;
+  total: number;
+  max: number;
+  over10: number;
+  over25: number;
+  /** CPU time of the process (main thread, GC helpers) while it ran, when it ran at the top of a task. */
+  cpu?: number;
+  cpuMax?: number;
+}
+interface ProbeReport {
+  delay: { p50: number; p99: number; p999: number; max: number; mean: number };
+  gc: Span;
+  gcKinds: Record<string, Span>;
+  spans: Record<string, Span>;
+  longest: { name: string; ms: number; cpu?: number; at: number }[];
+}
+
+function probeLines(p: ProbeReport | null, client: ReturnType<typeof monitorEventLoopDelay>): string[] {
+  const ms = (ns: number) => (ns / 1e6).toFixed(1);
+  const out = [
+    `  clients' event loop delay p50 ${ms(client.percentile(50))} ms, p99 ${ms(client.percentile(99))} ms, max ${ms(client.max)} ms`,
+  ];
+  if (!p) return [...out, '  probe: the server wrote no report'];
+  const f = (x: number) => x.toFixed(1);
+  const span = (name: string, s: Span) =>
+    `    ${name.padEnd(30)}${String(s.n).padStart(7)} × mean ${(s.total / Math.max(1, s.n)).toFixed(2)} ms, max ${f(s.max)} ms, ${s.over10} over 10 ms, ${s.over25} over 25 ms (total ${f(s.total / 1000)} s${s.cpu !== undefined ? `; CPU ${f(s.cpu / 1000)} s, max ${f(s.cpuMax ?? 0)} ms` : ''})`;
+  out.push(
+    `  server event loop delay p50 ${f(p.delay.p50)} ms, p99 ${f(p.delay.p99)} ms, p99.9 ${f(p.delay.p999)} ms, max ${f(p.delay.max)} ms`,
+    span('GC pauses', p.gc),
+    ...Object.entries(p.gcKinds).map(([k, s]) => span(`  ${k}`, s)),
+    '  server time in (inclusive; tasks run one at a time):',
+    ...Object.entries(p.spans)
+      .sort((a, b) => b[1].total - a[1].total)
+      .map(([k, s]) => span(k, s)),
+    '  longest tasks',
+    ...p.longest.map((l) => `    ${f(l.ms)} ms (CPU ${f(l.cpu ?? NaN)}) at ${f(l.at / 1000)} s: ${l.name}`),
+  );
+  return out;
+}
+
+/**
+ * The probe loaded into the server process (node --import) with --probe. It registers tsx itself, so that it can
+ * wrap the server's classes before main.ts loads them (the same modules), and writes its report when the process exits.
+ */
+const PROBE_SOURCE = `
+import { monitorEventLoopDelay, PerformanceObserver, performance } from 'node:perf_hooks';
+import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+const root = process.env.BENCH_PROBE_ROOT;
+await import(pathToFileURL(root + '/node_modules/tsx/dist/loader.mjs').href);
+const delay = monitorEventLoopDelay({ resolution: 5 });
+delay.enable();
+const blank = () => ({ n: 0, total: 0, max: 0, over10: 0, over25: 0 });
+const spans = {};
+const gc = blank();
+const longest = [];
+const t0 = performance.now();
+const gcKinds = {};
+function add(s, d, cpu) { s.n++; s.total += d; if (d > s.max) s.max = d; if (d > 10) s.over10++; if (d > 25) s.over25++; if (cpu !== undefined) { s.cpu = (s.cpu ?? 0) + cpu; s.cpuMax = Math.max(s.cpuMax ?? 0, cpu); } }
+const KIND = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weak callbacks' };
+new PerformanceObserver((list) => { for (const e of list.getEntries()) { add(gc, e.duration); add((gcKinds[KIND[e.detail?.kind] ?? String(e.detail?.kind)] ??= blank()), e.duration); } }).observe({ entryTypes: ['gc'] });
+const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+let depth = 0;
+let inside = {};
+function wrap(proto, method, name) {
+  const fn = proto[method];
+  if (typeof fn !== 'function') throw new Error('probe: no ' + name);
+  proto[method] = function (...args) {
+    const t = performance.now();
+    const c = depth === 0 ? cpuNow() : 0;
+    if (depth === 0) inside = {};
+    depth++;
+    try { return fn.apply(this, args); } finally {
+      depth--;
+      const d = performance.now() - t;
+      const cpu = depth === 0 ? cpuNow() - c : undefined;
+      add((spans[name] ??= blank()), d, cpu);
+      if (depth > 0) inside[name] = (inside[name] ?? 0) + d;
+      if (depth === 0 && d > 5) {
+        const what = name === 'Hub.receive' ? String(args[1]).slice(0, 300).match(/"(?:type|do)":"[^"]+"/g)?.join(' ') : undefined;
+        const parts = Object.entries(inside).filter(([, v]) => v > 1).map(([k, v]) => k + ' ' + v.toFixed(1)).join(', ');
+        longest.push({ name: name + (what ? ' ' + what : '') + (parts ? ' [' + parts + ']' : ''), ms: d, cpu, at: t - t0 });
+        longest.sort((a, b) => b.ms - a.ms);
+        if (longest.length > 12) longest.pop();
+      }
+    }
+  };
+}
+const mod = (p) => import(pathToFileURL(root + '/src/server/' + p).href);
+const [{ Hub }, { Publisher }, { Session }, { SessionStore }, { LiveList }, { SessionViews }] = await Promise.all(
+  ['hub.ts', 'publish.ts', 'session.ts', 'db.ts', 'live-list.ts', 'frames.ts'].map(mod));
+for (const m of ['receive', 'publish']) wrap(Hub.prototype, m, 'Hub.' + m);
+for (const m of ['publish', 'publishLobby', 'flush', 'recordText']) wrap(Publisher.prototype, m, 'Publisher.' + m);
+for (const m of ['intent', 'command', 'commit', 'runBots', 'expire', 'act']) wrap(Session.prototype, m, 'Session.' + m);
+for (const m of ['append', 'setMeta', 'setEnded', 'addSeat']) wrap(SessionStore.prototype, m, 'SessionStore.' + m);
+for (const m of ['chair', 'facilitator', 'projectorFrame']) wrap(SessionViews.prototype, m, 'SessionViews.' + m);
+const changed = LiveList.prototype.changed;
+LiveList.prototype.changed = function (s) {
+  if (!this.probed) { this.probed = true; const o = { send: this.deps.send }; wrap(o, 'send', 'LiveList.send'); this.deps = { ...this.deps, send: o.send }; }
+  return changed.call(this, s);
+};
+process.on('exit', () => {
+  const ms = (ns) => ns / 1e6;
+  writeFileSync(process.env.BENCH_PROBE_OUT, JSON.stringify({
+    delay: { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), p999: ms(delay.percentile(99.9)), max: ms(delay.max), mean: ms(delay.mean) },
+    gc, gcKinds, spans, longest,
+  }));
+});
+`;
 
 function waitOver(fac: SessionClient, sid: string): Promise<void> {
   return new Promise((resolve) => {

@@ -1,5 +1,7 @@
 // The session store: SQLite (WAL), written synchronously. A session is its row plus its append-only event log.
 import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { Action, Phase } from '../engine/index.js';
 import type { Chair } from '../scenario/schema.js';
@@ -141,6 +143,34 @@ const toSeat = (r: RawSeat): SeatRow => ({
 
 export type Durability = 'full' | 'normal';
 
+/** How often the checkpointer copies the write-ahead log back into the database file. */
+const CHECKPOINT_EVERY_MS = 1000;
+
+/**
+ * The checkpointer: a thread with its own connection to the file that copies the write-ahead log back into the
+ * database now and then (a passive checkpoint, which never waits on the server's writes nor holds them up). SQLite
+ * would otherwise do it itself, inside whichever commit crosses 1,000 pages of log, with an fsync of the database
+ * file: a pause of tens of milliseconds for every player whose move happened to come then.
+ */
+const CHECKPOINTER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.path, { fileMustExist: true });
+db.pragma('synchronous = ' + workerData.synchronous);
+const timer = setInterval(() => {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch (e) {
+    parentPort.postMessage({ failed: String(e && e.message ? e.message : e) });
+  }
+}, workerData.everyMs);
+parentPort.on('message', () => {
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+});
+`;
+
 /** The database cannot be used (read-only, not a database, damaged): said in one line, for the person starting the server. */
 export class StoreError extends Error {}
 
@@ -155,6 +185,8 @@ export class SessionStore {
   private readonly db: Database.Database;
   private readonly stmts;
   private readonly appendTx: (session: string, lastSeq: number, events: readonly NewEvent[]) => void;
+  private checkpointer: Worker | null = null;
+  private readonly deleteTx: (id: string, metaKeys: readonly string[]) => void;
 
   /**
    * `normal` (the default) survives a crash or kill of the process with nothing lost: in WAL mode a
@@ -225,11 +257,55 @@ export class SessionStore {
       releaseSeat: db.prepare('UPDATE seats SET released_at = ? WHERE id = ?'),
       setSeatToken: db.prepare('UPDATE seats SET token_hash = ? WHERE id = ?'),
       deleteSeat: db.prepare("DELETE FROM seats WHERE id = ? AND seat = 'projector'"),
+      deleteEvents: db.prepare('DELETE FROM events WHERE session = ?'),
+      deleteSeats: db.prepare('DELETE FROM seats WHERE session = ?'),
+      deleteSessionRow: db.prepare('DELETE FROM sessions WHERE id = ?'),
+      deleteMeta: db.prepare('DELETE FROM meta WHERE key = ?'),
     };
+    this.deleteTx = db.transaction((id: string, metaKeys: readonly string[]) => {
+      this.stmts.deleteEvents.run(id);
+      this.stmts.deleteSeats.run(id);
+      for (const k of metaKeys) this.stmts.deleteMeta.run(k);
+      this.stmts.deleteSessionRow.run(id);
+    });
     const insert = this.stmts.insertEvent;
     this.appendTx = db.transaction((session: string, lastSeq: number, events: readonly NewEvent[]) => {
       events.forEach((e, i) => insert.run(session, lastSeq + 1 + i, e.actor, e.intent, e.at, JSON.stringify(e.event)));
     });
+    if (path !== ':memory:') this.startCheckpointer(path, durability);
+  }
+
+  /** Checkpoints move to their own thread (see CHECKPOINTER); if it cannot run, SQLite checkpoints as it did. */
+  private startCheckpointer(path: string, durability: Durability): void {
+    let worker: Worker;
+    try {
+      worker = new Worker(CHECKPOINTER, {
+        eval: true,
+        workerData: {
+          path,
+          driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+          synchronous: durability === 'full' ? 'FULL' : 'NORMAL',
+          everyMs: CHECKPOINT_EVERY_MS,
+        },
+      });
+    } catch {
+      return;
+    }
+    this.db.pragma('wal_autocheckpoint = 0');
+    worker.unref();
+    const fallBack = () => {
+      if (this.checkpointer !== worker) return;
+      this.checkpointer = null;
+      if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+    };
+    worker.on('message', (m: { failed?: string }) => {
+      if (m.failed === undefined) return;
+      fallBack();
+      void worker.terminate();
+    });
+    worker.on('error', fallBack);
+    worker.on('exit', fallBack);
+    this.checkpointer = worker;
   }
 
   meta(key: string): string | undefined {
@@ -264,6 +340,14 @@ export class SessionStore {
     return this.stmts.recentSessions.all(limit).map(toSession);
   }
 
+  /**
+   * Removes a session that could not be made whole at its creation (its row, log, seats and the meta keys given),
+   * all or nothing. Sessions that were played are never removed: their log is the record.
+   */
+  deleteSession(id: string, metaKeys: readonly string[]): void {
+    this.deleteTx(id, metaKeys);
+  }
+
   setEnded(id: string, at: number | null): void {
     this.stmts.setEnded.run(at, id);
   }
@@ -282,7 +366,7 @@ export class SessionStore {
   }
 
   deleteMeta(key: string): void {
-    this.db.prepare('DELETE FROM meta WHERE key = ?').run(key);
+    this.stmts.deleteMeta.run(key);
   }
 
   /** Appends events after `lastSeq`, all or none. Returns the new last seq. */
@@ -325,6 +409,10 @@ export class SessionStore {
   }
 
   close(): void {
+    const worker = this.checkpointer;
+    this.checkpointer = null;
+    // It closes its connection and ends; the last connection to close checkpoints what is left.
+    worker?.postMessage('close');
     this.db.close();
   }
 }

@@ -70,18 +70,22 @@ export interface Split {
   readonly lists: readonly { readonly name: string; readonly fromField: string; readonly stream: Stream }[];
 }
 
-/** A connection's frame of a split view: the entries from where it stopped, and what to compare to skip a repeat. */
+/** What a split view is compared by to skip a repeat: it changes exactly when the view does, for every connection. */
+export function compareOf(v: Split): string {
+  return `${v.stamp}|${v.lists.map((l) => `${l.stream.gen}:${l.stream.texts.length}`).join('|')}`;
+}
+
+/** A connection's frame of a split view: the entries from where it stopped, and what it then holds of each list. */
 export function frameOf(
   session: string,
   v: Split,
   held: (list: string) => Held | undefined,
-): { text: string; compare: string; holds: Held[] } {
+): { text: string; holds: Held[] } {
   const froms = v.lists.map((l) => l.stream.from(held(l.name)));
   const lists = v.lists.map((l, i) => `,"${l.name}":[${l.stream.texts.slice(froms[i]).join(',')}]`).join('');
   const fields = v.lists.map((l, i) => `,"${l.fromField}":${froms[i]}`).join('');
   return {
     text: `{"type":"view","session":${JSON.stringify(session)},"body":${v.head.slice(0, -2)}${lists}}${fields}}}`,
-    compare: `${v.stamp}|${v.lists.map((l) => `${l.stream.gen}:${l.stream.texts.length}`).join('|')}`,
     holds: v.lists.map((l) => ({ gen: l.stream.gen, n: l.stream.texts.length })),
   };
 }

@@ -2,7 +2,7 @@
 // connection with only what its role may see.
 import { randomBytes } from 'node:crypto';
 import type { RawData, WebSocket } from 'ws';
-import { lastTurn, type Action } from '../engine/index.js';
+import { checkAllowed, lastTurn, newGame, type Action } from '../engine/index.js';
 import { DOCTRINES, doctrineByName } from '../sim/doctrines/index.js';
 import {
   MAX_MESSAGE_BYTES,
@@ -165,8 +165,7 @@ export class Hub {
       now: this.now,
       members: (id) => this.members.get(id) ?? [],
       session: (id) => this.sessions.get(id) ?? null,
-      worldInPlay: (s) => this.worldPeers(s).some((o) => !o.ended),
-      worldReleased: (s) => s.releaseWorld(),
+      sessions: () => this.sessions.values(),
       ...(opts.softBufferBytes !== undefined ? { softBufferBytes: opts.softBufferBytes } : {}),
       ...(opts.hardBufferBytes !== undefined ? { hardBufferBytes: opts.hardBufferBytes } : {}),
       ...(opts.log ? { log: opts.log } : {}),
@@ -672,6 +671,13 @@ export class Hub {
         `no doctrine '${doctrine}' (${Object.keys(DOCTRINES).join(', ')})`,
         msg.id,
       );
+    // Everything is checked before anything is written (bad input changes nothing): the length by the engine's own
+    // rule, on a game not yet started, as the new session's will be.
+    const scenario = scn.value.scenario;
+    if (msg.months !== undefined) {
+      const no = checkAllowed(newGame(scenario, 0), { type: 'facilitator/length', months: msg.months }, scenario);
+      if (no) return this.error(conn, no.code, no.message, msg.id);
+    }
     let code = newJoinCode();
     while (this.opts.store.sessionByCode(code)) code = newJoinCode();
     const row: SessionRow = {
@@ -685,19 +691,29 @@ export class Hub {
       createdAt: this.now(),
       endedAt: null,
     };
-    if (msg.months !== undefined && msg.months > scn.value.scenario.turns)
-      return this.error(
-        conn,
-        'facilitator/length',
-        `the scenario lasts ${scn.value.scenario.turns} months: a game can be set shorter, not longer`,
-        msg.id,
-      );
     this.opts.store.createSession(row);
-    const s = this.load(row);
-    if (!s) return this.error(conn, 'internal', 'the session could not be opened', msg.id);
-    if (msg.months !== undefined && msg.months < scn.value.scenario.turns) {
-      const r = s.command({ do: 'set-length', months: msg.months }, `${msg.id}:length`);
-      if (!r.ok) return this.error(conn, r.code, r.message, msg.id);
+    // From here on, a failure (the store refusing a write) takes back what was written: no session is left half made.
+    let s: Session | null;
+    let refusal: { code: ErrorCode; message: string } = {
+      code: 'internal',
+      message: 'the session could not be opened',
+    };
+    try {
+      s = this.load(row);
+      if (s && msg.months !== undefined && msg.months < scenario.turns) {
+        const r = s.command({ do: 'set-length', months: msg.months }, `${msg.id}:length`);
+        if (!r.ok) {
+          refusal = r;
+          s = null;
+        }
+      }
+    } catch (e) {
+      this.opts.log?.(`session ${row.id} could not be created: ${e instanceof Error ? e.message : String(e)}`);
+      s = null;
+    }
+    if (!s) {
+      this.discard(row);
+      return this.error(conn, refusal.code, refusal.message, msg.id);
     }
     conn.watching.add(s.id);
     this.join(conn, s);
@@ -710,6 +726,17 @@ export class Hub {
       qr: `data:image/svg+xml;base64,${Buffer.from(qr).toString('base64')}`,
     });
     this.publish(s, conn);
+  }
+
+  /** Forgets a session that could not be made whole: in memory, in the facilitators' list, and in the store. */
+  private discard(row: SessionRow): void {
+    this.sessions.get(row.id)?.close();
+    this.sessions.delete(row.id);
+    this.byCode.delete(row.code);
+    this.unloadable.delete(row.id);
+    this.list.forget(row.id);
+    this.out.forgetSession(row.id);
+    this.opts.store.deleteSession(row.id, Session.metaKeys(row.id));
   }
 
   // ---- what each connection is sent ---------------------------------------------------------
@@ -762,18 +789,6 @@ export class Hub {
   publish(s: Session, only?: Conn): void {
     this.out.publish(s, only);
     this.list.changed(s);
-    // The last team on a world to end releases the records of the teams that ended before it (see worldInPlay).
-    if (!only && s.ended && s.state.world !== undefined) {
-      const peers = this.worldPeers(s);
-      if (peers.length > 0 && peers.every((o) => o.ended)) for (const o of peers) this.out.publish(o);
-    }
-  }
-
-  /** The other sessions this server holds on the same world key as `s` (teams started on the same seed). */
-  private worldPeers(s: Session): Session[] {
-    const world = s.state.world;
-    if (world === undefined) return [];
-    return [...this.sessions.values()].filter((o) => o !== s && o.state.world === world);
   }
 
   /** Every facilitator's list of sessions follows their months, phases and states (see LiveList). */

@@ -38,6 +38,12 @@ export class LiveList {
     this.timer.unref?.();
   }
 
+  /** A session that is no more (it could not be made whole): nothing of it goes out. */
+  forget(id: string): void {
+    this.last.delete(id);
+    this.pending.delete(id);
+  }
+
   close(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;

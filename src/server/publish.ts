@@ -6,7 +6,7 @@ import { SAVE_VERSION } from '../engine/save.js';
 import type { Role, SeatInfo, ServerMessage } from '../net/protocol.js';
 import type { Chair, Scenario } from '../scenario/schema.js';
 import type { SeatRow } from './db.js';
-import { frameOf, SessionViews, type Held, type Split } from './frames.js';
+import { compareOf, frameOf, SessionViews, type Held, type Split } from './frames.js';
 import type { Session } from './session.js';
 
 /** The part of a connection the publisher reads and keeps its notes in. */
@@ -36,12 +36,10 @@ export interface PublisherDeps {
   readonly syncEveryMs?: number;
   readonly log?: (line: string) => void;
   /**
-   * Whether another session on the same world key is still playing: then a record for a chair or a projector leaves
-   * the key out (it would tell that team what the world will draw), and is sent once no such session is left.
+   * Every session the server holds: a team's record goes to a chair or a projector only once no other team on the
+   * same world key plays on (see worldPeers). Without it, every session is taken to have a world of its own.
    */
-  readonly worldInPlay?: (s: Session) => boolean;
-  /** The world key of a session has gone out in a record to a screen other than the facilitator's. */
-  readonly worldReleased?: (s: Session) => void;
+  readonly sessions?: () => Iterable<Session>;
 }
 
 /** What waits to be sent to a connection: a session's news, and whether it is to go whole (a sync). */
@@ -139,6 +137,16 @@ export class Publisher {
     }
   }
 
+  /** A session that is no more (it could not be made whole): what was kept for it goes. */
+  forgetSession(id: string): void {
+    this.views.delete(id);
+    this.records.delete(id);
+    this.facilitatorSent.delete(id);
+    const timer = this.facilitatorTimers.get(id);
+    if (timer) clearTimeout(timer);
+    this.facilitatorTimers.delete(id);
+  }
+
   /** A connection has gone: nothing more is kept for it. */
   drop(c: Outlet): void {
     this.deferred.delete(c);
@@ -208,6 +216,25 @@ export class Publisher {
    * learns nothing, not even timing, from what other chairs do in secret.
    */
   publish(s: Session, only?: Outlet): void {
+    this.publishTo(s, only);
+    // The last team on a world to end releases the records of the teams that ended before it.
+    if (!only && s.ended && s.state.world !== undefined) {
+      const peers = this.worldPeers(s);
+      if (peers.length > 0 && peers.every((o) => o.ended)) for (const o of peers) this.publishTo(o);
+    }
+  }
+
+  /**
+   * The other sessions on the same world key as `s` (teams started on the same seed). While one of them plays on, a
+   * record for a chair or a projector leaves the key out (it would tell that team what the world will draw).
+   */
+  private worldPeers(s: Session): Session[] {
+    const world = s.state.world;
+    if (world === undefined || !this.deps.sessions) return [];
+    return [...this.deps.sessions()].filter((o) => o !== s && o.state.world === world);
+  }
+
+  private publishTo(s: Session, only?: Outlet): void {
     const conns = only ? [only] : [...this.deps.members(s.id)];
     if (conns.length === 0) return;
     const status = s.status();
@@ -223,15 +250,15 @@ export class Publisher {
     } satisfies ServerMessage);
     // The facilitator's record carries the world key; anyone else's, only once no team on the same world plays on.
     const record = status.ended ? this.recordText(s) : null;
-    const shared = record !== null && s.state.world !== undefined && (this.deps.worldInPlay?.(s) ?? false);
+    const shared = record !== null && this.worldPeers(s).some((o) => !o.ended);
     const notices = this.noticesText(s);
     let desk: string | undefined;
-    // The facilitator's true state changes with every action: at most one every FACILITATOR_EVERY_MS per session (the
-    // last change always follows), unless this facilitator asked for it, or the session has ended (the final view goes
-    // before the record, on every screen).
+    // The facilitator's true state changes with every action: its view (the whole state, hashed) is made after the
+    // request that changed it has been answered, in a task of its own, at most one every FACILITATOR_EVERY_MS per
+    // session (the last change always follows); at once when this facilitator asked for it, or when the session has
+    // ended (the final view goes before the record, on every screen).
     const t = this.deps.now();
-    const facDue =
-      only?.role === 'facilitator' || status.ended || t - (this.facilitatorSent.get(s.id) ?? 0) >= FACILITATOR_EVERY_MS;
+    const facNow = only?.role === 'facilitator' || status.ended;
     for (const c of conns) {
       // A connection that has not read what it was sent gets the news when it has: then only the latest.
       if (this.overloaded(c)) {
@@ -246,7 +273,7 @@ export class Publisher {
             : c.role === 'chair' && c.seat
               ? `chair:${c.seat.seat}`
               : null;
-      if (key === 'facilitator' && !facDue) {
+      if (key === 'facilitator' && !facNow) {
         this.facilitatorLater(s, FACILITATOR_EVERY_MS - (t - (this.facilitatorSent.get(s.id) ?? 0)));
         key = null;
       }
@@ -280,7 +307,8 @@ export class Publisher {
       if (record !== null) {
         if (c.role === 'facilitator') this.sendOnce(c, `${s.id}:record`, record);
         else if (!shared) {
-          if (c.last.get(`${s.id}:record`) !== record) this.deps.worldReleased?.(s);
+          // The key has gone out to a screen other than the facilitator's: it keys no new session.
+          if (c.last.get(`${s.id}:record`) !== record) s.releaseWorld();
           this.sendOnce(c, `${s.id}:record`, record);
         }
       } else if (c.last.delete(`${s.id}:record`))
@@ -307,9 +335,11 @@ export class Publisher {
   private sendView(c: Outlet, session: string, view: Split | string): void {
     if (typeof view === 'string') return this.sendOnce(c, `${session}:view`, view);
     const held = (list: string) => `${session}:${list}`;
+    // Compared before the frame is written out: most publishes change nothing for most screens.
+    const compare = compareOf(view);
+    if (c.last.get(`${session}:view`) === compare) return;
+    c.last.set(`${session}:view`, compare);
     const f = frameOf(session, view, (list) => c.held.get(held(list)));
-    if (c.last.get(`${session}:view`) === f.compare) return;
-    c.last.set(`${session}:view`, f.compare);
     view.lists.forEach((l, i) => c.held.set(held(l.name), f.holds[i]!));
     this.send(c, f.text);
   }
@@ -331,7 +361,7 @@ export class Publisher {
       secret: s.state.secret,
       // The world's key, for the debrief's replay. It is the room's for this seed: a team still playing on the same
       // seed could learn its coming draws from it, so a chair's or a projector's record goes only once every team
-      // on the key has ended (see `worldInPlay` in publish), and a key that has gone out keys no new session.
+      // on the key has ended (see `worldPeers`), and a key that has gone out keys no new session.
       ...(s.state.world === undefined ? {} : { world: s.state.world }),
       log: s.state.log as SaveFile['log'],
       stateHash: this.viewsOf(s).hash(s.state),
@@ -375,14 +405,18 @@ export class Publisher {
     this.deliver(c, text);
   }
 
+  /** The facilitators' views of a session, `ms` from now (at the soonest, once the current task is over). */
   private facilitatorLater(s: Session, ms: number): void {
     if (this.facilitatorTimers.has(s.id)) return;
     const timer = setTimeout(
       () => {
         this.facilitatorTimers.delete(s.id);
-        this.publish(s);
+        const now = this.deps.session(s.id);
+        if (!now) return;
+        this.facilitatorSent.set(s.id, this.deps.now());
+        for (const c of this.deps.members(s.id)) if (c.role === 'facilitator') this.publishTo(now, c);
       },
-      Math.max(1, ms),
+      Math.max(0, ms),
     );
     this.facilitatorTimers.set(s.id, timer);
   }

@@ -128,13 +128,12 @@ export class Session {
    */
   private static keysOf(row: SessionRow, store: SessionStore, events: readonly EventRow[]): GameKeys {
     const fresh = events.length === 0;
-    const secretKey = `fog-secret:${row.id}`;
+    const [secretKey, worldKey] = Session.metaKeys(row.id);
     let secret = store.meta(secretKey);
     if (!isSecret(secret)) {
       secret = fresh ? secretFromBytes(randomBytes(16)) : seedSecret(row.seed);
       store.setMeta(secretKey, secret);
     }
-    const worldKey = `world-key:${row.id}`;
     const kept = store.meta(worldKey);
     if (isSecret(kept)) return { secret, world: kept };
     if (kept === LEGACY_WORLD || !fresh) {
@@ -150,6 +149,11 @@ export class Session {
     }
     store.setMeta(worldKey, world);
     return { secret, world };
+  }
+
+  /** The store's meta keys that belong to one session: its fog secret and its world key. */
+  static metaKeys(id: string): [secret: string, world: string] {
+    return [`fog-secret:${id}`, `world-key:${id}`];
   }
 
   /**

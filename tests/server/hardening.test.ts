@@ -114,6 +114,19 @@ async function facilitator(url: string): Promise<TestClient> {
   return f;
 }
 
+/** A server of its own, the facilitator, and a started session with a person in the SRSG's chair. */
+async function startedWithChair(name: string, seed: number) {
+  const server = await serve(name);
+  const fac = await facilitator(server.url);
+  const {
+    sid,
+    clients: [srsg],
+  } = await sessionWith(fac, server.url, seed, ['srsg']);
+  clients.push(srsg!);
+  await fac.command(sid, { do: 'start' });
+  return { server, fac, sid, srsg: srsg! };
+}
+
 afterAll(async () => {
   for (const c of clients) c.close();
   for (const ws of sockets) ws.terminate();
@@ -123,18 +136,11 @@ afterAll(async () => {
 
 describe('hole 3: memory without bound', () => {
   it('a chair and a facilitator that ask for views again and again and never read leave little queued on the server', async () => {
-    const server = await serve('memory');
-    const fac = await facilitator(server.url);
-    const {
-      sid,
-      clients: [srsg],
-    } = await sessionWith(fac, server.url, 5, ['srsg']);
-    clients.push(srsg!);
-    await fac.command(sid, { do: 'start' });
+    const { server, fac, sid, srsg } = await startedWithChair('memory', 5);
     // Played to the end: the views are at their largest (the whole ledger, and the game record with them).
-    await driveChair(srsg!, { scenario: tutorial, doctrine: DOCTRINES['report']!, random: () => 0.4 }).done;
+    await driveChair(srsg, { scenario: tutorial, doctrine: DOCTRINES['report']!, random: () => 0.4 }).done;
     await until(() => facilitatorView(fac.view).status.ended, 'the end of the game');
-    const token = srsg!.received.find((m) => m.type === 'seated');
+    const token = srsg.received.find((m) => m.type === 'seated');
     expect(token?.type).toBe('seated');
     const chair = await rawKept(server.url);
     chair.send({ type: 'resume', protocol: 1, token: (token as Extract<ServerMessage, { type: 'seated' }>).token });
@@ -166,6 +172,26 @@ describe('hole 3: memory without bound', () => {
     (boss.ws as unknown as { _socket: { resume(): void } })._socket.resume();
     chair.inbox.length = 0;
     await chair.next((m) => m.type === 'view', 10_000);
+  });
+});
+
+describe('hole 3: a small request, a large answer', () => {
+  it('answers a chair that asks for its whole view a hundred times at once with two whole views, not a hundred', async () => {
+    const { server, srsg } = await startedWithChair('syncs', 6);
+    const seated = srsg.received.find((m) => m.type === 'seated') as Extract<ServerMessage, { type: 'seated' }>;
+    const chair = await rawKept(server.url);
+    chair.send({ type: 'resume', protocol: 1, token: seated.token });
+    await chair.next((m) => m.type === 'view');
+    // A sync is some 15 bytes; each whole view is kilobytes (late in MINUSMA, ~150 KB). It reads all it is sent.
+    chair.inbox.length = 0;
+    for (let i = 0; i < 100; i++) chair.send({ type: 'sync' });
+    await chair.next((m) => m.type === 'view');
+    // The others are one, a second later.
+    await chair.next((m) => m.type === 'view');
+    // A request answered at once: whatever the syncs were to bring has come before its answer.
+    chair.send({ type: 'join', code: 'ZZZZZZ', name: 'x', id: 'marker' });
+    await chair.next((m) => m.type === 'error' && m.id === 'marker');
+    expect(chair.inbox.filter((m) => m.type === 'view')).toEqual([]);
   });
 });
 

@@ -1,8 +1,9 @@
 // A game set shorter for the room: it ends after the month set, scored against the scenario's threshold for that length;
 // the facilitator's list of sessions follows every session without being asked.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { thresholdFor, type GameState } from '../../src/engine/index.js';
 import { loadScenario } from '../../src/scenario/load-node.js';
+import { SessionStore } from '../../src/server/db.js';
 import { client, FACILITATOR_TOKEN, facilitatorView as fview, serverWithFacilitator, until } from './support.js';
 
 const ctx = serverWithFacilitator();
@@ -67,4 +68,33 @@ describe('the game length', () => {
     await until(() => ctx.fac.records.has(sid), 'the record');
     expect(ctx.fac.records.get(sid)!.log[0]).toEqual({ type: 'facilitator/length', months: 2 });
   }, 90_000);
+
+  it('a session whose length is refused is not made: no row, no list entry, nothing of it in the store', async () => {
+    const teams = async () => (await ctx.fac.listSessions()).sessions.map((x) => x.team);
+    // Bad input: refused before anything is written.
+    await expect(
+      ctx.fac.createSession({ scenario: 'tutorial', team: 'Too long', seed: 5, months: 7 }),
+    ).rejects.toMatchObject({ code: 'facilitator/length' });
+    expect(await teams()).not.toContain('Too long');
+    // The store refuses the length's write (a full disk): what was written of the session is taken back.
+    const known = new Set(ctx.server.hub.sessions.keys());
+    const append = SessionStore.prototype.append;
+    const spy = vi.spyOn(SessionStore.prototype, 'append').mockImplementation(function (this: SessionStore, ...a) {
+      if (!known.has(a[0])) throw new Error('database or disk is full');
+      return append.apply(this, a);
+    });
+    try {
+      await expect(
+        ctx.fac.createSession({ scenario: 'tutorial', team: 'Half made', seed: 6, months: 3 }),
+      ).rejects.toMatchObject({ code: 'internal' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await teams()).not.toContain('Half made');
+    expect([...ctx.server.hub.sessions.values()].map((x) => x.row.team)).not.toContain('Half made');
+    // The next session is made as ever.
+    const ok = await ctx.fac.createSession({ scenario: 'tutorial', team: 'Whole', seed: 6, months: 3 });
+    expect(ok.session.months).toBe(3);
+    expect(await teams()).toContain('Whole');
+  });
 });
