@@ -1,5 +1,6 @@
 // The ledger: the only way a number in the state changes, so every change has a recorded cause.
 import type { Scenario } from '../scenario/schema.js';
+import { collectorOf } from './tape.js';
 import type { Cause, DraftState, GameState, LedgerEntry, Track } from './types.js';
 
 export function trackKey(t: Track): string {
@@ -50,19 +51,9 @@ function writeTrack(d: DraftState, t: Track, v: number): void {
   }
 }
 
-/**
- * The collector of a step's ledger entries, carried by the step's draft (tape.ts): the ledger only grows, so a step
- * collects its entries there and the new state's ledger is the one before with them appended. A draft without one
- * (a copy made outside `step`) has its entries pushed onto its own ledger.
- */
-export const COLLECTOR: unique symbol = Symbol('ledger collector');
-export interface Collecting {
-  readonly [COLLECTOR]?: LedgerEntry[];
-}
-
-/** The entries made so far by the step `d` is the draft of (its ledger itself, for a draft outside a step). */
+/** The entries made so far by the step `d` is the draft of (tape.ts), or its ledger itself outside a step. */
 export function stepEntries(d: DraftState): readonly LedgerEntry[] {
-  return (d as Collecting)[COLLECTOR] ?? d.ledger;
+  return collectorOf(d) ?? d.ledger;
 }
 
 /**
@@ -86,7 +77,7 @@ export function change(
   writeTrack(d, track, after);
   // The lessons are shared, not copied: every list passed here is the scenario's or the rule's own, never written.
   const entry: LedgerEntry = { turn: d.turn, track, delta: applied, cause, lessons };
-  const sink = (d as Collecting)[COLLECTOR];
+  const sink = collectorOf(d);
   if (sink) sink.push(entry);
   else d.ledger.push(entry as never);
   return applied;

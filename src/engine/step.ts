@@ -12,7 +12,8 @@ import { startingOffsets } from './knowledge.js';
 import { seedRng, seedWorld } from './rng.js';
 import { indexOf } from './scenario-index.js';
 import { isAction } from './action-shape.js';
-import { draftOf, finish } from './tape.js';
+import { deepFreeze, isFreezing } from './freeze.js';
+import { appendTapes, shallowCopy } from './tape.js';
 import { councilGrants, penholderCuts, policyCommittee } from './mechanics/council.js';
 import {
   STATE_FORMAT,
@@ -94,9 +95,22 @@ export function step(s: GameState, a: Action, scn: Scenario): StepResult {
   const events: EngineEvent[] = [];
   // Copy on write: the draft shares every branch the action cannot touch with `s`; `s` is never written.
   const d = draftFor(s, a, scn);
-  // The ledger and the log only grow: the draft collects this step's entries, and `finish` appends them and `a`.
+  // The ledger and the log only grow: the draft collects this step's entries (tape.ts), appended with `a` after.
   apply(d, a, scn, events);
-  return { ok: true, state: finish(d, a), events };
+  appendTapes(d, a);
+  const state = d as GameState;
+  if (isFreezing()) freezeState(state);
+  return { ok: true, state, events };
+}
+
+/**
+ * Freezes a new state and everything new under it (under tests and in development: freeze.ts). The log and the
+ * ledger are frozen as they are made into arrays, and their new action and entries by `appendTapes`.
+ */
+function freezeState(state: GameState): void {
+  Object.freeze(state);
+  for (const k of Object.keys(state))
+    if (k !== 'log' && k !== 'ledger') deepFreeze((state as unknown as Record<string, unknown>)[k]);
 }
 
 /** Actions that change only plans and the phase (unless they end the phase: see draftFor). */
@@ -120,7 +134,7 @@ const isPlanAction = (a: Action): a is PlanAction => PLAN_ONLY.has(a.type);
  * without being copied here throws at once.
  */
 function draftFor(s: GameState, a: Action, scn: Scenario): DraftState {
-  const d = draftOf(s);
+  const d = shallowCopy(s);
   if (a.type === 'sitrep/close' || a.type === 'strategy/set') return d;
   if (isPlanAction(a)) {
     d.plans = withOwnPlan(s.plans, a.chair);
@@ -152,7 +166,7 @@ function cloneRecord<T extends object>(r: Readonly<Record<string, T>>): Record<s
 }
 
 /**
- * Gives `d`, a copy of `s` made by `draftOf`, its own copy of every branch the rules write to in place. Branches the
+ * Gives `d`, a copy of `s` made by `shallowCopy`, its own copy of every branch the rules write to in place. Branches the
  * rules only replace are shared: the plans (each new month makes new ones; the acting chair's is its own already),
  * the conflicts and the warnings. The ledger and the log are appended to by `finish`, never written.
  */

@@ -1,28 +1,25 @@
-// Drafts and tapes: the copy a step works on, the state it becomes, and the ledger as a tape its readers share.
+// Tapes: the log and the ledger, which only grow, kept so that the states of one game share their prefix.
 //
-// A state's `log` and `ledger` are plain frozen arrays (data properties, as in every other state: accessors made
-// per state cost more than the copy they saved). A step's draft is one object literal that shares every branch with
-// the state before and carries the step's ledger collector; `finish` makes the new state from it, with the log and
-// the ledger copied once and appended to (a step that records nothing shares the ledger before).
-//
-// Readers in the engine that walk the ledger month by month (knowledge.ts, view.ts) read it as a tape: a length over
-// a buffer that is only ever appended to, shared by the ledgers of one game, so what they work out per entry is kept
-// with the buffer instead of once per ledger. A step appends its entries to the buffer of the ledger before in place
-// when nothing was appended to it since (a game moving forward), to a copy of the prefix otherwise (a state stepped
-// twice, as a search does).
+// A tape is a length over a buffer that is only ever appended to. A step appends its action and its
+// ledger entries to the buffer of the state before in place when nothing was appended to it since (the
+// common case: a game moving forward), and to a copy of the prefix otherwise (a state stepped twice, as a
+// search does), so appending costs the entries appended, not the length of the game. Callers still see
+// plain immutable arrays: a state's `log` and `ledger` are properties that make the array the first time
+// they are read (the tape's own buffer when the tape is the newest of it, then closed to appending).
 import { deepFreeze, isFreezing } from './freeze.js';
-import { COLLECTOR, type Collecting } from './ledger.js';
 import type { Action, DraftState, GameState, LedgerEntry } from './types.js';
 
 interface Buffer<T> {
   readonly items: T[];
-  /** Set when the buffer is an array that callers own (a state's ledger): it is never appended to. */
+  /** Set once the buffer itself was handed out as an array: it is never appended to again. */
   closed: boolean;
 }
 
 const plain = new WeakMap<readonly unknown[], Tape<unknown>>();
 
 export class Tape<T> {
+  private array: readonly T[] | undefined;
+
   private constructor(
     private readonly buffer: Buffer<T>,
     /** How many of the buffer's items this tape holds. */
@@ -34,6 +31,7 @@ export class Tape<T> {
     let t = plain.get(items) as Tape<T> | undefined;
     if (!t) {
       t = new Tape<T>({ items: items as T[], closed: true }, items.length);
+      t.array = items;
       plain.set(items, t);
     }
     return t;
@@ -52,32 +50,87 @@ export class Tape<T> {
     return new Tape(this.buffer.items === items ? this.buffer : { items, closed: false }, items.length);
   }
 
+  /** This tape followed by one item; this tape is unchanged. */
+  appendOne(x: T): Tape<T> {
+    const items = this.appendable();
+    items.push(x);
+    return new Tape(this.buffer.items === items ? this.buffer : { items, closed: false }, items.length);
+  }
+
   /** The buffer when this tape is its newest and it is open, else a copy of this tape's items to append to. */
   private appendable(): T[] {
     const b = this.buffer;
     return !b.closed && b.items.length === this.length ? b.items : b.items.slice(0, this.length);
   }
 
-  /** Makes this tape the one `Tape.of(array)` finds (`array` holds this tape's items). */
-  adopt(array: readonly T[]): void {
-    plain.set(array, this);
+  /** The tape as an array, made once. Frozen when states are (freeze.ts). */
+  toArray(): readonly T[] {
+    if (this.array) return this.array;
+    const b = this.buffer;
+    let out: T[];
+    if (b.items.length === this.length) {
+      b.closed = true;
+      out = b.items;
+    } else out = b.items.slice(0, this.length);
+    this.array = isFreezing() ? Object.freeze(out) : out;
+    return this.array;
   }
 }
 
-/** The ledger of a state as a tape, for readers in the engine that walk it month by month. */
-export function ledgerTape(s: GameState | DraftState): Tape<LedgerEntry> {
-  return Tape.of(s.ledger);
+interface Tapes {
+  readonly log: Tape<Action>;
+  readonly ledger: Tape<LedgerEntry>;
+  /** The ledger entries of the step a draft is being made by (see `collectorOf`); none once the step is done. */
+  readonly entries?: LedgerEntry[];
 }
 
-/** A step's draft: the state's fields, and the collector of the ledger entries the step makes (ledger.ts). */
-type Draft = DraftState & Collecting;
+/** The tapes behind states made by `step` (other states hold plain arrays: see `tapesOf`). */
+const tapes = new WeakMap<object, Tapes>();
+
+function tapesOfThis(self: object): Tapes {
+  const t = tapes.get(self);
+  if (!t) throw new Error('a game state copied with its property descriptors lost its log and ledger');
+  return t;
+}
+
+const LOG: PropertyDescriptor = {
+  get(this: object) {
+    return tapesOfThis(this).log.toArray();
+  },
+  enumerable: true,
+  configurable: false,
+};
+const LEDGER: PropertyDescriptor = {
+  get(this: object) {
+    return tapesOfThis(this).ledger.toArray();
+  },
+  enumerable: true,
+  configurable: false,
+};
+
+/** The tapes of a state: its own when `step` made it, else tapes over its plain arrays (made once per state). */
+function tapesOf(s: GameState | DraftState): Tapes {
+  let t = tapes.get(s);
+  if (!t) {
+    t = { log: Tape.of(s.log), ledger: Tape.of(s.ledger) };
+    tapes.set(s, t);
+  }
+  return t;
+}
+
+/** The ledger of a state as a tape, for readers in the engine that need not make it an array. */
+export function ledgerTape(s: GameState | DraftState): Tape<LedgerEntry> {
+  return tapesOf(s).ledger;
+}
 
 /**
- * A mutable copy of `s` for a step to work on, sharing every branch with `s` (the step copies those it writes:
- * step.ts), with an empty ledger collector. Made as one literal, so that every draft has the same shape.
+ * A mutable copy of `s` for a step to work on; its log and ledger are those of `s` until `appendTapes` gives it new
+ * ones. Every other branch is shared with `s`. Made as one literal, so that every state has the same shape (copying
+ * key by key, or spreading, would either make the properties slow or turn the log and the ledger into arrays).
  */
-export function draftOf(s: GameState): DraftState {
-  const d: Draft = {
+export function shallowCopy(s: GameState): DraftState {
+  const t = tapesOf(s);
+  const d = {
     format: s.format,
     scenario: s.scenario,
     seed: s.seed,
@@ -102,78 +155,36 @@ export function draftOf(s: GameState): DraftState {
     agreement: s.agreement,
     consultedUntil: s.consultedUntil,
     outcome: s.outcome,
-    ledger: s.ledger,
-    log: s.log,
-    world: s.world,
-    rng: s.rng,
-    assessed: s.assessed,
-    tally: s.tally,
-    months: s.months,
-    [COLLECTOR]: [],
-  } as unknown as Draft;
+  } as Record<string, unknown>;
+  Object.defineProperty(d, 'ledger', LEDGER);
+  Object.defineProperty(d, 'log', LOG);
+  if (s.world !== undefined) d['world'] = s.world;
+  if (s.rng !== undefined) d['rng'] = s.rng;
+  if (s.assessed !== undefined) d['assessed'] = s.assessed;
+  if (s.tally !== undefined) d['tally'] = s.tally;
+  if (s.months !== undefined) d['months'] = s.months;
+  tapes.set(d, { log: t.log, ledger: t.ledger, entries: [] });
   // Under tests and in development (freeze.ts), a field of the state this copy does not know of fails at once.
-  if (isFreezing()) for (const k in s) if (!(k in d)) throw new Error(`draftOf does not copy the state's '${k}'`);
-  return d;
+  if (isFreezing()) for (const k in s) if (!(k in d)) throw new Error(`shallowCopy does not copy the state's '${k}'`);
+  return d as unknown as DraftState;
 }
 
 /**
- * The state a step's draft ends as: its fields (those absent left out, as in the state before), the log with
- * `action` appended, and the ledger with the entries collected. Under tests and in development the new state is
- * frozen, with everything new under it (branches shared with older states are frozen already).
+ * The collector of the ledger entries made by the step that `d`, a copy made by `shallowCopy`, is the draft of:
+ * the ledger only grows, so a step collects its entries with its draft and `appendTapes` appends them. Undefined for
+ * any other object (a copy made outside `step`, whose entries go onto its own ledger: ledger.ts).
  */
-export function finish(draft: DraftState, action: Action): GameState {
-  const d = draft as Draft;
-  const entries = d[COLLECTOR]!;
-  const log = (d.log as readonly Action[]).slice();
-  log.push(action);
-  let ledger = d.ledger as readonly LedgerEntry[];
-  if (entries.length > 0) {
-    const tape = Tape.of(ledger).append(entries);
-    const array = ledger.concat(entries);
-    tape.adopt(array);
-    ledger = array;
-  }
-  const s = {
-    format: d.format,
-    scenario: d.scenario,
-    seed: d.seed,
-    secret: d.secret,
-    turn: d.turn,
-    phase: d.phase,
-    indicators: d.indicators,
-    violence: d.violence,
-    actors: d.actors,
-    units: d.units,
-    deployments: d.deployments,
-    mandate: d.mandate,
-    reviewed: d.reviewed,
-    strategy: d.strategy,
-    flags: d.flags,
-    fired: d.fired,
-    pendingChoices: d.pendingChoices,
-    warnings: d.warnings,
-    plans: d.plans,
-    conflicts: d.conflicts,
-    played: d.played,
-    agreement: d.agreement,
-    consultedUntil: d.consultedUntil,
-    outcome: d.outcome,
-    ledger,
-    log,
-  } as Record<string, unknown>;
-  if (d.world !== undefined) s['world'] = d.world;
-  if (d.rng !== undefined) s['rng'] = d.rng;
-  if (d.assessed !== undefined) s['assessed'] = d.assessed;
-  if (d.tally !== undefined) s['tally'] = d.tally;
-  if (d.months !== undefined) s['months'] = d.months;
-  const state = s as unknown as GameState;
+export function collectorOf(d: GameState | DraftState): LedgerEntry[] | undefined {
+  return tapes.get(d)?.entries;
+}
+
+/** Gives a copy made by `shallowCopy` its log and ledger, with this step's action and collected entries appended. */
+export function appendTapes(d: DraftState, action: Action): void {
+  const t = tapes.get(d)!;
+  const entries = t.entries ?? [];
   if (isFreezing()) {
     deepFreeze(action);
     for (const e of entries) deepFreeze(e);
-    Object.freeze(log);
-    Object.freeze(ledger);
-    for (const k in state) deepFreeze(s[k]);
-    Object.freeze(state);
   }
-  return state;
+  tapes.set(d, { log: t.log.appendOne(action), ledger: t.ledger.append(entries) });
 }
