@@ -30,24 +30,32 @@ export function holds(c: Condition, s: S, read?: Reader): boolean {
       return inRange(s.turn, c);
     case 'flag':
       return s.flags.includes(c.flag);
-    case 'event':
-      return s.fired.some((f) => f.event === c.event);
+    case 'event': {
+      const fired = s.fired;
+      for (let i = 0; i < fired.length; i++) if (fired[i]!.event === c.event) return true;
+      return false;
+    }
     case 'strategy':
       return s.strategy === c.strategy;
     case 'mandated':
       return s.mandate.includes(c.task);
     case 'agreement':
       return s.agreement.status === c.status;
-    case 'presence':
-      return Object.values(s.units).some((u) => u.region === c.region);
+    case 'presence': {
+      const units = s.units;
+      for (const id in units) if (units[id]!.region === c.region) return true;
+      return false;
+    }
     case 'unit':
       return c.unit in s.units;
     case 'mechanic':
       return inRange(s.tally?.[c.mechanic] ?? 0, c);
     case 'all':
-      return c.of.every((x) => holds(x, s, read));
+      for (let i = 0; i < c.of.length; i++) if (!holds(c.of[i]!, s, read)) return false;
+      return true;
     case 'any':
-      return c.of.some((x) => holds(x, s, read));
+      for (let i = 0; i < c.of.length; i++) if (holds(c.of[i]!, s, read)) return true;
+      return false;
     case 'not':
       return !holds(c.cond, s, read);
   }

@@ -51,8 +51,8 @@ export function applyScaled(d: DraftState, scn: Scenario, track: Track, full: nu
     if (Math.abs(applied) > Math.abs(base))
       change(d, scn, track, base - applied, { kind: 'mechanic', mechanic: 'repetition' }, ['L-leadership']);
   }
-  const mods = ctx.modifiers ?? [];
-  if (mods.length === 0 || base === 0 || !favourable(d, track, base)) return;
+  const mods = ctx.modifiers;
+  if (mods === undefined || mods.length === 0 || base === 0 || !favourable(d, track, base)) return;
   let product = 1;
   for (const m of mods) {
     const before = Math.round(base * product);
@@ -102,12 +102,10 @@ function applyEffect(d: DraftState, scn: Scenario, e: Effect, ctx: EffectContext
     case 'request-unit': {
       const r = scn.reinforcements[e.unit];
       // Asked for already, or arrived (as asked, or as what contributors offered instead: mechanics/council.ts).
-      const known =
-        d.deployments.some((x) => x.reinforcement === e.unit) ||
-        r === undefined ||
-        r.unit.id in d.units ||
-        Object.values(d.units).some((u) => u.reinforcement === e.unit);
-      if (!known && r) d.deployments.push({ reinforcement: e.unit, requested: d.turn, arrives: d.turn + r.leadTime });
+      if (r === undefined || r.unit.id in d.units) return;
+      for (const x of d.deployments) if (x.reinforcement === e.unit) return;
+      for (const id in d.units) if (d.units[id]!.reinforcement === e.unit) return;
+      d.deployments.push({ reinforcement: e.unit, requested: d.turn, arrives: d.turn + r.leadTime });
       return;
     }
     case 'expedite':

@@ -1,22 +1,19 @@
 // The ledger: the only way a number in the state changes, so every change has a recorded cause.
 import type { Scenario } from '../scenario/schema.js';
+import { collectorOf } from './tape.js';
 import type { Cause, DraftState, GameState, LedgerEntry, Track } from './types.js';
 
 export function trackKey(t: Track): string {
   return t.kind === 'implementation' ? 'implementation' : `${t.kind}:${t.id}`;
 }
 
-function bounds(scn: Scenario, t: Track): [number, number] {
-  switch (t.kind) {
-    case 'indicator': {
-      const ind = scn.indicators[t.id];
-      return [ind.min, ind.max];
-    }
-    case 'stance':
-      return [-100, 100];
-    default:
-      return [0, 100];
-  }
+/** The least value of a number (no array made: `change` runs for every entry of the ledger). */
+function lowest(scn: Scenario, t: Track): number {
+  return t.kind === 'indicator' ? scn.indicators[t.id].min : t.kind === 'stance' ? -100 : 0;
+}
+
+function highest(scn: Scenario, t: Track): number {
+  return t.kind === 'indicator' ? scn.indicators[t.id].max : 100;
 }
 
 export function readTrack(s: GameState | DraftState, t: Track): number {
@@ -54,27 +51,9 @@ function writeTrack(d: DraftState, t: Track, v: number): void {
   }
 }
 
-/**
- * Where new entries go while `step` runs. The ledger only grows, so `step` collects the entries of
- * one action here and appends them after immer has finished, instead of drafting a long array.
- */
-let sink: LedgerEntry[] | null = null;
-
-/** Runs `fn`, collecting the ledger entries it makes; synchronous, so no other step can interleave. */
-export function collectLedger<T>(fn: () => T): { result: T; entries: LedgerEntry[] } {
-  const outer = sink;
-  const entries: LedgerEntry[] = [];
-  sink = entries;
-  try {
-    return { result: fn(), entries };
-  } finally {
-    sink = outer;
-  }
-}
-
-/** The entries made so far by the step being run (null outside `collectLedger`). */
-export function stepEntries(): readonly LedgerEntry[] | null {
-  return sink;
+/** The entries made so far by the step `d` is the draft of (tape.ts), or its ledger itself outside a step. */
+export function stepEntries(d: DraftState): readonly LedgerEntry[] {
+  return collectorOf(d) ?? d.ledger;
 }
 
 /**
@@ -91,13 +70,14 @@ export function change(
 ): number {
   const step = Math.round(delta);
   if (step === 0 || !Number.isFinite(step)) return 0;
-  const [lo, hi] = bounds(scn, track);
   const before = readTrack(d, track);
-  const after = Math.min(hi, Math.max(lo, before + step));
+  const after = Math.min(highest(scn, track), Math.max(lowest(scn, track), before + step));
   const applied = after - before;
   if (applied === 0) return 0;
   writeTrack(d, track, after);
-  const entry: LedgerEntry = { turn: d.turn, track, delta: applied, cause, lessons: [...lessons] };
+  // The lessons are shared, not copied: every list passed here is the scenario's or the rule's own, never written.
+  const entry: LedgerEntry = { turn: d.turn, track, delta: applied, cause, lessons };
+  const sink = collectorOf(d);
   if (sink) sink.push(entry);
   else d.ledger.push(entry as never);
   return applied;

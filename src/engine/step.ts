@@ -1,7 +1,7 @@
 // step: the only path by which the game state changes. A refused action leaves the state untouched.
 import type { Chair, Scenario } from '../scenario/schema.js';
 import { applyEffects } from './effects.js';
-import { change, collectLedger } from './ledger.js';
+import { change } from './ledger.js';
 import { checkAllowed } from './legal.js';
 import { assess, outcomeOf } from './phases/assessment.js';
 import { detectConflicts } from './phases/coordination.js';
@@ -95,9 +95,9 @@ export function step(s: GameState, a: Action, scn: Scenario): StepResult {
   const events: EngineEvent[] = [];
   // Copy on write: the draft shares every branch the action cannot touch with `s`; `s` is never written.
   const d = draftFor(s, a, scn);
-  // The ledger and the log only grow: this step's entries are collected and appended afterwards.
-  const { entries } = collectLedger(() => apply(d, a, scn, events));
-  appendTapes(d, a, entries);
+  // The ledger and the log only grow: the draft collects this step's entries (tape.ts), appended with `a` after.
+  apply(d, a, scn, events);
+  appendTapes(d, a);
   const state = d as GameState;
   if (isFreezing()) freezeState(state);
   return { ok: true, state, events };
@@ -130,21 +130,25 @@ const isPlanAction = (a: Action): a is PlanAction => PLAN_ONLY.has(a.type);
 /**
  * A mutable copy of `s` for `a` to work on. Actions that only edit plans get new `plans` and a shared
  * rest; actions that run mechanics (a new turn, resolution, events, the facilitator) get a private
- * copy of every branch that rules write to. Under tests the states are frozen, so a branch written
+ * copy of every branch that rules write to in place. Under tests the states are frozen, so a branch written
  * without being copied here throws at once.
  */
 function draftFor(s: GameState, a: Action, scn: Scenario): DraftState {
   const d = shallowCopy(s);
   if (a.type === 'sitrep/close' || a.type === 'strategy/set') return d;
-  if (isPlanAction(a) && !(a.type === 'plan/confirm' && endsCoordination(s, a.chair, scn))) {
+  if (isPlanAction(a)) {
     d.plans = withOwnPlan(s.plans, a.chair);
+    // The confirm that ends coordination resolves the month: the rules write to the rest as well.
+    if (a.type === 'plan/confirm' && endsCoordination(s, a.chair, scn)) cloneBranches(d, s);
     return d;
   }
   return cloneBranches(d, s);
 }
 
 function endsCoordination(s: GameState, chair: Chair, scn: Scenario): boolean {
-  return indexOf(scn).chairs.every((c) => c === chair || s.plans[c]?.confirmed);
+  const chairs = indexOf(scn).chairs;
+  for (let i = 0; i < chairs.length; i++) if (chairs[i] !== chair && !s.plans[chairs[i]!]?.confirmed) return false;
+  return true;
 }
 
 /** New plans sharing every plan but `chair`'s, which is copied (and made when missing, as `plan()` would). */
@@ -155,37 +159,30 @@ function withOwnPlan(plans: GameState['plans'], chair: Chair): DraftState['plans
   return out;
 }
 
-function clonePlans(plans: GameState['plans']): DraftState['plans'] {
-  const out: DraftState['plans'] = {};
-  for (const c in plans) {
-    const p = plans[c as Chair]!;
-    out[c as Chair] = { ...p, items: p.items.slice() } as NonNullable<DraftState['plans'][Chair]>;
-  }
-  return out;
-}
-
 function cloneRecord<T extends object>(r: Readonly<Record<string, T>>): Record<string, T> {
   const out: Record<string, T> = {};
   for (const k in r) out[k] = { ...r[k]! };
   return out;
 }
 
-/** Gives `d`, a shallow copy of `s`, its own copy of every branch the rules may write (the ledger and the log are appended to, never written). */
+/**
+ * Gives `d`, a copy of `s` made by `shallowCopy`, its own copy of every branch the rules write to in place. Branches the
+ * rules only replace are shared: the plans (each new month makes new ones; the acting chair's is its own already),
+ * the conflicts and the warnings. The ledger and the log are appended to by `finish`, never written.
+ */
 function cloneBranches(d: DraftState, s: GameState): DraftState {
   if (s.rng) d.rng = [s.rng[0], s.rng[1], s.rng[2], s.rng[3]];
   d.indicators = { ...s.indicators };
   d.violence = { ...s.violence };
   d.actors = cloneRecord(s.actors);
-  d.units = cloneRecord(s.units);
+  // Units are replaced when they move or arrive (resolution.ts, world.ts), never written: the record is copied.
+  d.units = { ...s.units } as DraftState['units'];
   d.deployments = s.deployments.map((x) => ({ ...x }));
   d.mandate = s.mandate.slice();
   d.flags = s.flags.slice();
   // Fired events are replaced, never written (chooseEventOption): the list is copied, not its entries.
   d.fired = s.fired.slice() as DraftState['fired'];
   d.pendingChoices = s.pendingChoices.slice();
-  d.warnings = s.warnings.slice();
-  d.plans = clonePlans(s.plans);
-  d.conflicts = s.conflicts.slice() as DraftState['conflicts'];
   d.played = { ...s.played };
   d.agreement = { ...s.agreement };
   if (s.assessed) d.assessed = s.assessed.slice();

@@ -80,6 +80,8 @@ export class Tape<T> {
 interface Tapes {
   readonly log: Tape<Action>;
   readonly ledger: Tape<LedgerEntry>;
+  /** The ledger entries of the step a draft is being made by (see `collectorOf`); none once the step is done. */
+  readonly entries?: LedgerEntry[];
 }
 
 /** The tapes behind states made by `step` (other states hold plain arrays: see `tapesOf`). */
@@ -161,15 +163,25 @@ export function shallowCopy(s: GameState): DraftState {
   if (s.assessed !== undefined) d['assessed'] = s.assessed;
   if (s.tally !== undefined) d['tally'] = s.tally;
   if (s.months !== undefined) d['months'] = s.months;
-  tapes.set(d, t);
+  tapes.set(d, { log: t.log, ledger: t.ledger, entries: [] });
   // Under tests and in development (freeze.ts), a field of the state this copy does not know of fails at once.
   if (isFreezing()) for (const k in s) if (!(k in d)) throw new Error(`shallowCopy does not copy the state's '${k}'`);
   return d as unknown as DraftState;
 }
 
-/** Gives a copy made by `shallowCopy` its log and ledger, with this step's action and entries appended. */
-export function appendTapes(d: DraftState, action: Action, entries: readonly LedgerEntry[]): void {
+/**
+ * The collector of the ledger entries made by the step that `d`, a copy made by `shallowCopy`, is the draft of:
+ * the ledger only grows, so a step collects its entries with its draft and `appendTapes` appends them. Undefined for
+ * any other object (a copy made outside `step`, whose entries go onto its own ledger: ledger.ts).
+ */
+export function collectorOf(d: GameState | DraftState): LedgerEntry[] | undefined {
+  return tapes.get(d)?.entries;
+}
+
+/** Gives a copy made by `shallowCopy` its log and ledger, with this step's action and collected entries appended. */
+export function appendTapes(d: DraftState, action: Action): void {
   const t = tapes.get(d)!;
+  const entries = t.entries ?? [];
   if (isFreezing()) {
     deepFreeze(action);
     for (const e of entries) deepFreeze(e);

@@ -152,6 +152,11 @@ const LESSONS_ANALYSIS: readonly string[] = ['L-analysis'];
 const LESSONS_TCC: readonly string[] = ['L-tcc'];
 const LESSONS_COHESION_PRIMACY: readonly string[] = ['L-cohesion', 'L-primacy'];
 
+/** Adds a modifier that changes something (a factor of 1 changes nothing and is left out). */
+function push(mods: Modifier[], factor: number, mechanic: Modifier['mechanic'], lessons: readonly string[]): void {
+  if (factor !== 1) mods.push({ factor, mechanic, lessons });
+}
+
 export function modifiersFor(
   s: GameState,
   scn: Scenario,
@@ -160,30 +165,31 @@ export function modifiersFor(
   conflicts: readonly Conflict[],
 ): Modifier[] {
   const mods: Modifier[] = [];
-  const push = (factor: number, mechanic: Modifier['mechanic'], lessons: readonly string[]) => {
-    if (factor !== 1) mods.push({ factor, mechanic, lessons });
-  };
-  push(cohesionFactor(s), 'cohesion-multiplier', LESSONS_COHESION);
-  push(siloFactor(s, scn, card.chair), 'silo-working', LESSONS_COHESION);
-  if (card.task) push(focusFactor(s, scn), 'mandate-focus', LESSONS_MANDATE);
+  push(mods, cohesionFactor(s), 'cohesion-multiplier', LESSONS_COHESION);
+  push(mods, siloFactor(s, scn, card.chair), 'silo-working', LESSONS_COHESION);
+  if (card.task) push(mods, focusFactor(s, scn), 'mandate-focus', LESSONS_MANDATE);
   if (card.tags.includes('political') || card.tags.includes('talks')) {
-    push(distanceFactor(s), 'host-state-distance', LESSONS_HOSTSTATE);
-    push(trustFactor(s), 'expectation-gap', LESSONS_POPULATION);
+    push(mods, distanceFactor(s), 'host-state-distance', LESSONS_HOSTSTATE);
+    push(mods, trustFactor(s), 'expectation-gap', LESSONS_POPULATION);
   }
   if (card.tags.includes('talks')) {
-    push(trackFactor(s, scn, card, target), 'strategy-track', LESSONS_PRIMACY_LEADERSHIP);
-    push(regionalFactor(s), 'regional-alignment', LESSONS_REGIONAL);
-    push(outreachFactor(s, scn, card.chair), 'civil-society', LESSONS_POPULATION);
-    push(regionalPracticeFactor(s, scn, card.chair), 'regional-practice', LESSONS_REGIONAL);
+    push(mods, trackFactor(s, scn, card, target), 'strategy-track', LESSONS_PRIMACY_LEADERSHIP);
+    push(mods, regionalFactor(s), 'regional-alignment', LESSONS_REGIONAL);
+    push(mods, outreachFactor(s, scn, card.chair), 'civil-society', LESSONS_POPULATION);
+    push(mods, regionalPracticeFactor(s, scn, card.chair), 'regional-practice', LESSONS_REGIONAL);
   }
   // L-analysis ¶10: operations and talks alike are planned on the mission's picture of the conflict.
   if (card.tags.includes('talks') || isOperation(card)) {
-    push(analysisFactor(s), 'analysis-targeting', LESSONS_ANALYSIS);
-    push(analysisPracticeFactor(s, scn, card.chair), 'analysis-practice', LESSONS_ANALYSIS);
+    push(mods, analysisFactor(s), 'analysis-targeting', LESSONS_ANALYSIS);
+    push(mods, analysisPracticeFactor(s, scn, card.chair), 'analysis-practice', LESSONS_ANALYSIS);
   }
-  if (card.needsUnit) push(performanceFactor(s, scn, card, target), 'contributor-consultation', LESSONS_TCC);
-  if (card.tags.includes('talks') && conflicts.some((c) => c.kind === 'offensive-vs-talks' && c.subject === target)) {
-    push(0.5, 'plan-conflicts', LESSONS_COHESION_PRIMACY);
+  if (card.needsUnit) push(mods, performanceFactor(s, scn, card, target), 'contributor-consultation', LESSONS_TCC);
+  if (card.tags.includes('talks')) {
+    for (const c of conflicts)
+      if (c.kind === 'offensive-vs-talks' && c.subject === target) {
+        push(mods, 0.5, 'plan-conflicts', LESSONS_COHESION_PRIMACY);
+        break;
+      }
   }
   return mods;
 }

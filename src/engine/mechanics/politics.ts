@@ -48,7 +48,7 @@ const counted = new WeakMap<readonly LedgerEntry[], Partial<Record<MechanicId, n
  * do not count for it. Returns where the count starts.
  */
 export function tallyFrom(d: DraftState, mechanic: MechanicId): number {
-  const made = stepEntries() ?? d.ledger;
+  const made = stepEntries(d);
   const marks = counted.get(made) ?? {};
   counted.set(made, marks);
   const from = marks[mechanic] ?? 0;
@@ -64,7 +64,7 @@ export function tallyFrom(d: DraftState, mechanic: MechanicId): number {
  */
 export function tally(d: DraftState, mechanic: MechanicId): void {
   const from = tallyFrom(d, mechanic);
-  const made = stepEntries() ?? d.ledger;
+  const made = stepEntries(d);
   let shown = false;
   for (let i = from; i < made.length && !shown; i++) {
     const e = made[i]!;

@@ -31,11 +31,15 @@ export function armedViolence(d: DraftState, scn: Scenario): void {
 export function missionPresence(d: DraftState, scn: Scenario): void {
   const idx = indexOf(scn);
   const force = new Map<string, number>();
-  const policeSiloed = idx.chairs.some(
-    (c) =>
+  let policeSiloed = false;
+  for (const c of idx.chairs)
+    if (
       (idx.cardsByChairTag.get(c)?.get('police')?.length ?? 0) > 0 &&
-      practiceStale(d, scn, c, 'coordination', scn.mechanics.siloTurns),
-  );
+      practiceStale(d, scn, c, 'coordination', scn.mechanics.siloTurns)
+    ) {
+      policeSiloed = true;
+      break;
+    }
   for (const id in d.units) {
     const u = d.units[id]!;
     const def = idx.units.get(id);
@@ -54,7 +58,8 @@ export function missionPresence(d: DraftState, scn: Scenario): void {
     }
   }
   // By region id, as a sort of the [region, force] pairs orders them: the scenario's regions are ordered once.
-  let sorted = idx.regionOrder.filter((r) => force.has(r));
+  let sorted: string[] = [];
+  for (const r of idx.regionOrder) if (force.has(r)) sorted.push(r);
   if (sorted.length !== force.size) sorted = [...force.keys()].sort(byPairKey);
   for (const region of sorted) {
     const f = force.get(region)!;
@@ -87,7 +92,10 @@ export function spoilerAttacks(d: DraftState, scn: Scenario): void {
   for (const a of scn.actors) {
     const st = d.actors[a.id];
     if (!st || a.negotiable || st.strength === 0) continue;
-    occupied ??= new Set(Object.values(d.units).map((u) => u.region));
+    if (!occupied) {
+      occupied = new Set();
+      for (const id in d.units) occupied.add(d.units[id]!.region);
+    }
     for (const r of a.regions) {
       const exposed = occupied.has(r);
       // L-analysis: early warning lets the mission see some attacks coming.

@@ -61,7 +61,8 @@ export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void 
     const unit = it.kind === 'move' ? d.units[it.unit] : undefined;
     if (it.kind !== 'move' || !unit) continue;
     out.push({ type: 'unit-moved', unit: it.unit, from: unit.region, to: it.to });
-    unit.region = it.to;
+    // Replaced, not written: the record before shares its units (step.ts).
+    d.units[it.unit] = { ...unit, region: it.to };
   }
   let worked = false;
   let political = false;
@@ -102,15 +103,14 @@ function resolveCard(d: DraftState, scn: Scenario, chair: Chair, card: Card, tar
   const idx = indexOf(scn);
   const repeat = repetitionFactor(d, card, d.played[card.id]);
   d.played[card.id] = d.turn;
-  const engage = (id: string) => {
-    const a = d.actors[id];
-    if (a) a.engaged = d.turn;
-  };
   // L-regional ¶13, L-population ¶15: an actor is brought in by work with it by name. A step that informs the region
   // or the public at large (no target) raises alignment or trust but involves no one in particular.
   // L-leadership ¶9, L-cohesion ¶8: a chair working in a silo (no coordination step for `siloTurns` turns) shares
   // nothing of what it agrees with an actor, so its contact does not bring that actor in for the mission.
-  if (card.target === 'actor' && target !== undefined && !siloed(d, scn, chair)) engage(target);
+  if (card.target === 'actor' && target !== undefined && !siloed(d, scn, chair)) {
+    const a = d.actors[target];
+    if (a) a.engaged = d.turn;
+  }
   const cause =
     target === undefined
       ? ({ kind: 'action', chair, card: card.id } as const)
@@ -154,18 +154,16 @@ function resolveCard(d: DraftState, scn: Scenario, chair: Chair, card: Card, tar
 /** Whether a chair works in a silo: no coordination step for `siloTurns` turns, none in this turn's plan either. */
 function siloed(d: DraftState, scn: Scenario, chair: Chair): boolean {
   const idx = indexOf(scn);
-  const planned = (d.plans[chair]?.items ?? []).some(
-    (it) => it.kind === 'card' && (idx.cards.get(it.card)?.tags.includes('coordination') ?? false),
-  );
-  return !planned && practiceStale(d, scn, chair, 'coordination', scn.mechanics.siloTurns);
+  for (const it of d.plans[chair]?.items ?? [])
+    if (it.kind === 'card' && idx.cards.get(it.card)?.tags.includes('coordination')) return false;
+  return practiceStale(d, scn, chair, 'coordination', scn.mechanics.siloTurns);
 }
 
 /** Whether any chair's plan this turn holds talks with an actor. */
 function talkedWith(d: DraftState, scn: Scenario, actor: string): boolean {
   const idx = indexOf(scn);
-  return idx.chairs.some((c) =>
-    (d.plans[c]?.items ?? []).some(
-      (it) => it.kind === 'card' && it.target === actor && (idx.cards.get(it.card)?.tags.includes('talks') ?? false),
-    ),
-  );
+  for (const c of idx.chairs)
+    for (const it of d.plans[c]?.items ?? [])
+      if (it.kind === 'card' && it.target === actor && idx.cards.get(it.card)?.tags.includes('talks')) return true;
+  return false;
 }

@@ -49,10 +49,11 @@ function eligible(e: Event, s: GameState | DraftState, turn: number, read?: Read
  */
 export function warned(s: GameState | DraftState, scn: Scenario, read?: Reader): string[] {
   const analysis = read ? read.indicator('analysis') : s.indicators.analysis;
-  return scn.events
-    .filter((e) => e.warnAt !== undefined && analysis >= e.warnAt && s.turn < lastTurn(s, scn))
-    .filter((e) => eligible(e, s, s.turn + 1, read))
-    .map((e) => e.id);
+  const out: string[] = [];
+  if (s.turn >= lastTurn(s, scn)) return out;
+  for (const e of scn.events)
+    if (e.warnAt !== undefined && analysis >= e.warnAt && eligible(e, s, s.turn + 1, read)) out.push(e.id);
+  return out;
 }
 
 /** Opens turn `d.turn`: clears last turn's plans, fires events, looks ahead. */
@@ -63,7 +64,9 @@ export function beginTurn(d: DraftState, scn: Scenario, out: EngineEvent[]): voi
   d.reviewed = false;
   d.conflicts = [];
   d.pendingChoices = [];
-  d.plans = Object.fromEntries(idx.chairs.map((c) => [c, { ...EMPTY_PLAN, items: [] }]));
+  const plans: DraftState['plans'] = {};
+  for (const c of idx.chairs) plans[c] = { ...EMPTY_PLAN, items: [] };
+  d.plans = plans;
   for (const e of scn.events) {
     if (!eligible(e, d, d.turn)) continue;
     if (!chance(d, e.chance, 'event', e.id)) continue;
