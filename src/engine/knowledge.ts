@@ -139,6 +139,7 @@ interface Sight {
 }
 
 type KnownFrom = Pick<GameState, 'indicators' | 'violence' | 'actors' | 'turn' | 'secret'> & {
+  world: string | undefined;
   ledger: Tape<LedgerEntry>;
   scn: Scenario;
 };
@@ -156,6 +157,8 @@ function sameSource(f: KnownFrom, s: GameState, scn: Scenario): boolean {
     f.actors === s.actors &&
     f.turn === s.turn &&
     f.secret === s.secret &&
+    // A state copied with its world drawn afresh (a rollout: sim/rollout.ts) shares the ledger but not the fog.
+    f.world === s.world &&
     f.scn === scn
   );
 }
@@ -195,6 +198,7 @@ function knownOf(s: GameState, scn: Scenario): Known {
     actors: s.actors,
     turn: s.turn,
     secret: s.secret,
+    world,
     scn,
   };
   k = {
