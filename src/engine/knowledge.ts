@@ -119,9 +119,27 @@ interface Known {
   readonly from: KnownFrom;
   /** Values derived from the estimates alone (the view's numbers, the chair's reader), kept with them. */
   readonly memo: Map<object, unknown>;
+  readonly sight: Sight;
+}
+
+/**
+ * What the states of one month that see through the same fog (the same walks, month and width) share: each number's
+ * estimate, kept with the value at the month's opening it was made from (an estimate is a function of that value
+ * alone, once the fog is fixed), so a state whose numbers moved only where it changed something, or only by what is
+ * held back to the next month (an event's chosen option), works out only those again.
+ */
+interface Sight {
+  readonly scn: Scenario;
+  readonly walks: Walks;
+  readonly turn: number;
+  readonly width: number;
+  readonly seen: Map<string, { readonly open: number; readonly seen: Seen }>;
+  /** Values made from estimates, kept for the next state of the sight: each must be checked before it is reused. */
+  readonly memo: Map<object, unknown>;
 }
 
 type KnownFrom = Pick<GameState, 'indicators' | 'violence' | 'actors' | 'turn' | 'secret'> & {
+  world: string | undefined;
   ledger: Tape<LedgerEntry>;
   scn: Scenario;
 };
@@ -139,6 +157,8 @@ function sameSource(f: KnownFrom, s: GameState, scn: Scenario): boolean {
     f.actors === s.actors &&
     f.turn === s.turn &&
     f.secret === s.secret &&
+    // A state copied with its world drawn afresh (a rollout: sim/rollout.ts) shares the ledger but not the fog.
+    f.world === s.world &&
     f.scn === scn
   );
 }
@@ -163,6 +183,14 @@ function knownOf(s: GameState, scn: Scenario): Known {
   }
   const width = bandOf(s, scn);
   const world = s.world;
+  const walks = world
+    ? walksOf(s.secret, scn.mechanics.fog, `${scn.id}@${scn.version}:${world}`, () => startShares(scn, world))
+    : walksOf(s.secret, scn.mechanics.fog);
+  const prior = lastKnown?.sight;
+  const sight =
+    prior && prior.walks === walks && prior.turn === s.turn && prior.width === width && prior.scn === scn
+      ? prior
+      : { scn, walks, turn: s.turn, width, seen: new Map(), memo: new Map() };
   const from: KnownFrom = {
     ledger,
     indicators: s.indicators,
@@ -170,6 +198,7 @@ function knownOf(s: GameState, scn: Scenario): Known {
     actors: s.actors,
     turn: s.turn,
     secret: s.secret,
+    world,
     scn,
   };
   k = {
@@ -177,11 +206,10 @@ function knownOf(s: GameState, scn: Scenario): Known {
     seen: new Map(),
     width,
     spread: Math.round(width),
-    walks: world
-      ? walksOf(s.secret, scn.mechanics.fog, `${scn.id}@${scn.version}:${world}`, () => startShares(scn, world))
-      : walksOf(s.secret, scn.mechanics.fog),
+    walks,
     from,
     memo: new Map(),
+    sight,
   };
   known.set(ledger, k);
   return (lastKnown = k);
@@ -198,6 +226,15 @@ export function memoSeen<T>(s: GameState, scn: Scenario, slot: object, make: () 
   const v = make();
   memo.set(slot, v);
   return v;
+}
+
+/**
+ * Values made from the estimates, shared by the states of one month that see through the same fog (see `Sight`): a
+ * value kept here may have been made from other estimates, so its user checks it against them before reusing it.
+ * Nothing is kept once the game is over.
+ */
+export function sightMemo(s: GameState, scn: Scenario): Map<object, unknown> {
+  return s.phase === 'over' ? new Map() : knownOf(s, scn).sight.memo;
 }
 
 function bounds(scn: Scenario, t: Track): [number, number] {
@@ -234,6 +271,11 @@ export function seenOf(s: GameState, scn: Scenario, t: Track): Seen {
   if (hit) return hit;
   const [lo, hi] = bounds(scn, t);
   const open = Math.min(hi, Math.max(lo, v - (k.heldBack.get(id) ?? 0)));
+  const shared = k.sight.seen.get(id);
+  if (shared && shared.open === open) {
+    k.seen.set(id, shared.seen);
+    return shared.seen;
+  }
   let seen: Seen;
   if (k.spread === 0 || (t.kind === 'strength' && open === 0)) seen = { value: open, spread: 0 };
   else {
@@ -241,6 +283,7 @@ export function seenOf(s: GameState, scn: Scenario, t: Track): Seen {
     seen = { value: Math.min(hi, Math.max(lo, open + error)), spread: k.spread };
   }
   k.seen.set(id, seen);
+  k.sight.seen.set(id, { open, seen });
   return seen;
 }
 

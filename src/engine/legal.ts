@@ -1,6 +1,7 @@
 // What each chair may do now: the one door for the UI, the bots and the server.
 import type { Card, Chair, Condition, Scenario } from '../scenario/schema.js';
 import { holds } from './conditions.js';
+import { deepFreeze, isFreezing } from './freeze.js';
 import { knownTo } from './knowledge.js';
 import { capacityOf, indexOf } from './scenario-index.js';
 import {
@@ -266,8 +267,15 @@ function cardLevelRejection(ctx: LegalityContext, card: Card): Rejection | null 
 }
 
 function hasUnitIn(ctx: LegalityContext, card: Card, target: string): boolean {
-  for (const r of unitRegions(ctx.scenario, card, target))
-    for (const id of ctx.unitsIn.get(r) ?? []) if (canServe(ctx.scenario, card, id)) return true;
+  if (card.target === 'region') return hasUnitInRegion(ctx, card, target);
+  for (const r of indexOf(ctx.scenario).actors.get(target)?.regions ?? [])
+    if (hasUnitInRegion(ctx, card, r)) return true;
+  return false;
+}
+
+function hasUnitInRegion(ctx: LegalityContext, card: Card, region: string): boolean {
+  const units = ctx.unitsIn.get(region);
+  if (units) for (const id of units) if (canServe(ctx.scenario, card, id)) return true;
   return false;
 }
 
@@ -292,11 +300,11 @@ function cardRejection(ctx: LegalityContext, item: Extract<PlanItem, { kind: 'ca
   return null;
 }
 
-/** The checks on one of a card's targets (`ctx.targets(card)` holds it). */
+/**
+ * The checks on one of a card's targets (`ctx.targets(card)` holds it, so a talks card's target is negotiable:
+ * cardRejection refuses the others with `card/non-negotiable`).
+ */
 function targetRejection(ctx: LegalityContext, card: Card, target: string): Rejection | null {
-  const actor = indexOf(ctx.scenario).actors.get(target);
-  if (card.tags.includes('talks') && actor && !actor.negotiable)
-    return no('card/non-negotiable', `'${target}' is outside any negotiation`);
   if (card.needsUnit && !hasUnitIn(ctx, card, target))
     return no('card/no-unit', `no ${card.needsUnit} unit able to act at '${target}'`);
   return null;
@@ -455,40 +463,67 @@ export function checkAllowed(s: GameState, a: Action, scn: Scenario): Rejection 
 
 /** Every action the chair may take now. Mandate choices are offered as graded options, not every subset. */
 export function legalActions(s: GameState, scn: Scenario, chair: Chair): Action[] {
+  return [...legalList(s, scn, chair)];
+}
+
+/** The legal lists made, by state and chair: a state is immutable, so its lists are made once. */
+const legalLists = new WeakMap<GameState, Map<Chair, { readonly scn: Scenario; readonly list: readonly Action[] }>>();
+
+/**
+ * legalActions, shared: made once per (state, chair) and kept while the state lives, for readers that do not change
+ * it (the bots; frozen where states are, so a writer throws under tests).
+ */
+export function legalList(s: GameState, scn: Scenario, chair: Chair): readonly Action[] {
+  let byChair = legalLists.get(s);
+  if (!byChair) legalLists.set(s, (byChair = new Map()));
+  const hit = byChair.get(chair);
+  if (hit && hit.scn === scn) return hit.list;
+  const made = makeLegal(s, scn, chair);
+  const list = isFreezing() ? deepFreeze(made) : made;
+  byChair.set(chair, { scn, list });
+  return list;
+}
+
+/** Adds `a` to `out` when the rules allow it now. */
+function pushAllowed(out: Action[], s: GameState, a: Action, scn: Scenario): void {
+  if (checkAllowed(s, a, scn) === null) out.push(a);
+}
+
+function makeLegal(s: GameState, scn: Scenario, chair: Chair): Action[] {
   const idx = indexOf(scn);
   const out: Action[] = [];
-  const push = (a: Action) => {
-    if (checkAllowed(s, a, scn) === null) out.push(a);
-  };
   if (!idx.chairs.includes(chair) || s.phase === 'over') return out;
   switch (s.phase) {
     case 'setup': {
       const required = scn.mandate.tasks.filter((t) => t.required).map((t) => t.id);
       const optional = scn.mandate.tasks.filter((t) => !t.required).map((t) => t.id);
       for (let k = 0; k <= optional.length; k++)
-        push({ type: 'mandate/adopt', chair, tasks: [...required, ...optional.slice(0, k)] });
+        pushAllowed(out, s, { type: 'mandate/adopt', chair, tasks: [...required, ...optional.slice(0, k)] }, scn);
       if (scn.mandate.draft.length > 0)
-        push({ type: 'mandate/adopt', chair, tasks: [...new Set([...required, ...scn.mandate.draft])] });
+        pushAllowed(
+          out,
+          s,
+          { type: 'mandate/adopt', chair, tasks: [...new Set([...required, ...scn.mandate.draft])] },
+          scn,
+        );
       break;
     }
     case 'sitrep':
       for (const e of s.pendingChoices)
-        for (const c of idx.events.get(e)?.choices ?? []) push({ type: 'event/choose', chair, event: e, choice: c.id });
-      for (const t of s.mandate) push({ type: 'mandate/review', chair, drop: [t], add: [] });
+        for (const c of idx.events.get(e)?.choices ?? [])
+          pushAllowed(out, s, { type: 'event/choose', chair, event: e, choice: c.id }, scn);
+      for (const t of s.mandate) pushAllowed(out, s, { type: 'mandate/review', chair, drop: [t], add: [] }, scn);
       for (const t of idx.tasks.keys())
-        if (!s.mandate.includes(t)) push({ type: 'mandate/review', chair, drop: [], add: [t] });
-      push({ type: 'sitrep/close', chair });
+        if (!s.mandate.includes(t)) pushAllowed(out, s, { type: 'mandate/review', chair, drop: [], add: [t] }, scn);
+      pushAllowed(out, s, { type: 'sitrep/close', chair }, scn);
       break;
     case 'strategy':
-      for (const st of scn.strategies) push({ type: 'strategy/set', chair, strategy: st.id });
+      for (const st of scn.strategies) pushAllowed(out, s, { type: 'strategy/set', chair, strategy: st.id }, scn);
       break;
     case 'planning':
     case 'coordination': {
       const ctx = legalityContext(s, scn, chair);
       if (ctx.closed === null) {
-        const add = (item: PlanItem) => {
-          if (addRejection(ctx, item) === null) out.push({ type: 'plan/add', chair, item });
-        };
         if (ctx.items.length < MAX_PLAN_ITEMS) {
           for (const card of idx.cardsByChair.get(chair) ?? []) {
             // addRejection's checks, with those that hold for every target made once per card.
@@ -505,15 +540,18 @@ export function legalActions(s: GameState, scn: Scenario, chair: Chair): Action[
           if (chair === 'force') {
             for (const id in s.units) {
               const at = s.units[id]!.region;
-              for (const to of idx.neighbours.get(at) ?? []) add({ kind: 'move', unit: id, to });
+              for (const to of idx.neighbours.get(at) ?? []) {
+                const item: PlanItem = { kind: 'move', unit: id, to };
+                if (addRejection(ctx, item) === null) out.push({ type: 'plan/add', chair, item });
+              }
             }
           }
         }
-        ctx.items.forEach((_, i) => push({ type: 'plan/remove', chair, index: i }));
-        push({ type: 'plan/commit', chair });
+        for (let i = 0; i < ctx.items.length; i++) pushAllowed(out, s, { type: 'plan/remove', chair, index: i }, scn);
+        pushAllowed(out, s, { type: 'plan/commit', chair }, scn);
       }
-      push({ type: 'plan/revise', chair });
-      push({ type: 'plan/confirm', chair });
+      pushAllowed(out, s, { type: 'plan/revise', chair }, scn);
+      pushAllowed(out, s, { type: 'plan/confirm', chair }, scn);
       break;
     }
   }

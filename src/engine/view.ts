@@ -1,7 +1,16 @@
 // viewFor: what one chair sees of the true state, through the fog of the mission's analysis.
 import { CORE_INDICATORS, type Chair, type IndicatorId, type MechanicId } from '../scenario/constants.js';
 import type { Scenario } from '../scenario/schema.js';
-import { firstEntryOfTurn, fogSpread, isEstimated, knownTo, memoSeen, seenOf, type Seen } from './knowledge.js';
+import {
+  firstEntryOfTurn,
+  fogSpread,
+  isEstimated,
+  knownTo,
+  memoSeen,
+  seenOf,
+  sightMemo,
+  type Seen,
+} from './knowledge.js';
 import { deepFreeze, isFreezing } from './freeze.js';
 import { warned } from './phases/sitrep.js';
 import { indexOf } from './scenario-index.js';
@@ -88,7 +97,7 @@ const NO_TALLY: Readonly<Partial<Record<MechanicId, number>>> = Object.freeze({}
 export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOptions = {}): ChairView {
   const idx = indexOf(scn);
   const over = s.phase === 'over';
-  const { indicators, violence, actors } = memoSeen(s, scn, seenNumbers, () => frozen(seenNumbers(s, scn)));
+  const { indicators, violence, actors } = memoSeen(s, scn, seenNumbers, () => sharedNumbers(s, scn));
   const revealed = s.phase === 'coordination' || over;
   const plans = Object.fromEntries(
     idx.chairs.map((c) => {
@@ -149,7 +158,11 @@ interface Warned {
  * estimates and what event conditions read: a plan edit changes neither, so the chairs' views in one phase share it.
  */
 function warnedTo(s: GameState, scn: Scenario, viewer: Chair): readonly string[] {
-  const byChair = memoSeen(s, scn, warnedTo, () => new Map<Chair, Warned>());
+  // Kept by the numbers seen (shared by the states of a month that see the same: `sharedNumbers`), which are all the
+  // warnings read of the estimates.
+  const numbers = memoSeen(s, scn, seenNumbers, () => sharedNumbers(s, scn));
+  let byChair = warnedLists.get(numbers);
+  if (!byChair) warnedLists.set(numbers, (byChair = new Map()));
   const hit = byChair.get(viewer);
   if (
     hit &&
@@ -167,6 +180,37 @@ function warnedTo(s: GameState, scn: Scenario, viewer: Chair): readonly string[]
   const { fired, flags, strategy, mandate, agreement, units, tally, months } = s;
   byChair.set(viewer, { from: { fired, flags, strategy, mandate, agreement, units, tally, months }, warnings });
   return warnings;
+}
+
+/** warnedTo's lists by the numbers they were judged on, then by chair. */
+const warnedLists = new WeakMap<object, Map<Chair, Warned>>();
+
+type Numbers = Pick<ChairView, 'indicators' | 'violence' | 'actors'>;
+
+/** The estimates seenNumbers reads, in its order (to tell whether two states see the same). */
+function seenList(s: GameState, scn: Scenario): Seen[] {
+  const out: Seen[] = [];
+  for (const k of CORE_INDICATORS) out.push(seenOf(s, scn, { kind: 'indicator', id: k }));
+  for (const r of scn.regions) out.push(seenOf(s, scn, { kind: 'violence', id: r.id }));
+  for (const a of scn.actors)
+    out.push(seenOf(s, scn, { kind: 'stance', id: a.id }), seenOf(s, scn, { kind: 'strength', id: a.id }));
+  return out;
+}
+
+const sameSeen = (a: Seen, b: Seen): boolean => a.value === b.value && a.spread === b.spread;
+
+/**
+ * seenNumbers, shared by the states of a month that see the same estimates (an event's chosen option is held back
+ * to the next month, so deciding one changes no number a chair sees): the same object while every estimate is.
+ */
+function sharedNumbers(s: GameState, scn: Scenario): Numbers {
+  const list = seenList(s, scn);
+  const memo = sightMemo(s, scn);
+  const prev = memo.get(sharedNumbers) as { list: Seen[]; numbers: Numbers } | undefined;
+  if (prev && prev.list.length === list.length && prev.list.every((x, i) => sameSeen(x, list[i]!))) return prev.numbers;
+  const numbers = frozen(seenNumbers(s, scn));
+  memo.set(sharedNumbers, { list, numbers });
+  return numbers;
 }
 
 /**

@@ -1,7 +1,8 @@
 // The one bot driver: which chair's doctrine acts next and the actions it takes, phase by phase.
 // sim/play.ts, store/bots.ts, the server's bots (net/autopilot.ts) and the clock's timeout all use it.
 import type { Chair, Scenario } from '../scenario/schema.js';
-import { legalActions, viewFor, type Action, type ChairView, type GameState, type PlanItem } from '../engine/index.js';
+import { viewFor, type Action, type ChairView, type GameState, type PlanItem } from '../engine/index.js';
+import { legalList } from '../engine/legal.js';
 import { unitsAfter } from '../engine/rng.js';
 import { indexOf } from '../engine/scenario-index.js';
 import { phaseRule } from '../engine/phases/table.js';
@@ -36,7 +37,7 @@ export function situationOf(
       return (view ??= viewFor(s, scn, chair, { ledgerFrom: Math.max(0, s.turn - back) }));
     },
     get legal() {
-      return (legal ??= legalActions(s, scn, chair));
+      return (legal ??= legalList(s, scn, chair));
     },
   };
 }

@@ -44,7 +44,7 @@ export function analysisFactor(s: GameState): number {
   return round2(0.7 + (0.6 * s.indicators.analysis) / 100);
 }
 
-const OPERATIONS = ['military', 'offensive', 'pressure', 'protection', 'police'] as const;
+export const OPERATIONS = ['military', 'offensive', 'pressure', 'protection', 'police'] as const;
 
 /** Whether a card is an operation (one of OPERATIONS' tags), worked out once per card. */
 const operations = new WeakMap<Card, boolean>();

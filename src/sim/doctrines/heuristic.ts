@@ -2,6 +2,8 @@
 // Doctrines read only the chair's view and the scenario's public data (cards, tags, tasks).
 import type { Card, Effect, IndicatorId, Scenario } from '../../scenario/schema.js';
 import type { PlanItem } from '../../engine/index.js';
+import type { SeenEntry } from '../../engine/view.js';
+import { OPERATIONS } from '../../engine/mechanics/modifiers.js';
 import { indexOf } from '../../engine/scenario-index.js';
 import type { Doctrine, DoctrineContext } from '../doctrine.js';
 
@@ -180,39 +182,122 @@ function effectValue(style: Style, ctx: DoctrineContext, e: Effect, target: stri
   }
 }
 
-const OPERATIONS = ['military', 'offensive', 'pressure', 'protection', 'police'];
+/** What the planner reads of a card's tags, worked out once per card (itemValue asks for every candidate). */
+interface CardTags {
+  readonly talks: boolean;
+  readonly implementation: boolean;
+  readonly coordination: boolean;
+  readonly analysis: boolean;
+  readonly outreach: boolean;
+  readonly regional: boolean;
+  readonly supportState: boolean;
+  readonly ceasefireTechnical: boolean;
+  /** Offensive or pressure. */
+  readonly force: boolean;
+  readonly operation: boolean;
+}
+
+const cardTags = new WeakMap<Card, CardTags>();
+function tagsOf(c: Card): CardTags {
+  let t = cardTags.get(c);
+  if (!t) {
+    const has = (x: Card['tags'][number]) => c.tags.includes(x);
+    t = {
+      talks: has('talks'),
+      implementation: has('implementation'),
+      coordination: has('coordination'),
+      analysis: has('analysis'),
+      outreach: has('outreach'),
+      regional: has('regional'),
+      supportState: has('support-state'),
+      ceasefireTechnical: has('ceasefire-technical'),
+      force: has('offensive') || has('pressure'),
+      operation: c.tags.some((x) => (OPERATIONS as readonly string[]).includes(x)),
+    };
+    cardTags.set(c, t);
+  }
+  return t;
+}
+
+type Practice = 'outreach' | 'regional' | 'analysis' | 'coordination';
+
+/**
+ * What the planner reads of a view's ledger, in one pass (the view's ledger is shared by the views of states that
+ * share their ledger, so the chairs of one phase share it): for each target, the last turn an action was taken on
+ * it; for each chair and card, the last turn the card changed something (before the view's turn, and at all).
+ */
+interface LedgerDigest {
+  readonly targetLast: ReadonlyMap<string, number>;
+  /** By chair, then card: the last turn before the view's. */
+  readonly cardLastBefore: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** By chair, then card: the last turn. */
+  readonly cardLast: ReadonlyMap<string, ReadonlyMap<string, number>>;
+}
+
+const NONE: ReadonlyMap<string, number> = new Map();
+
+function setIn(m: Map<string, Map<string, number>>, chair: string, card: string, turn: number): void {
+  let byCard = m.get(chair);
+  if (!byCard) m.set(chair, (byCard = new Map()));
+  byCard.set(card, turn);
+}
+
+const digests = new WeakMap<readonly SeenEntry[], Map<number, LedgerDigest>>();
+
+function digestOf(ledger: readonly SeenEntry[], turn: number): LedgerDigest {
+  let byTurn = digests.get(ledger);
+  if (!byTurn) digests.set(ledger, (byTurn = new Map()));
+  let d = byTurn.get(turn);
+  if (!d) {
+    const targetLast = new Map<string, number>();
+    const cardLastBefore = new Map<string, Map<string, number>>();
+    const cardLast = new Map<string, Map<string, number>>();
+    for (const e of ledger) {
+      const c = e.cause;
+      if (c.kind !== 'action') continue;
+      if (c.target !== undefined) targetLast.set(c.target, Math.max(targetLast.get(c.target) ?? 0, e.turn));
+      setIn(cardLast, c.chair, c.card, e.turn);
+      if (e.turn < turn) setIn(cardLastBefore, c.chair, c.card, e.turn);
+    }
+    byTurn.set(turn, (d = { targetLast, cardLastBefore, cardLast }));
+  }
+  return d;
+}
 
 /**
  * Whether a practice of this chair (its outreach, regional, analysis or coordination steps) is about to go stale
  * under the practice or silo mechanics, where this chair has the talks (or operations, for analysis) that
  * would lose effect. Read from the chair's view of the ledger: the turns its own cards changed something.
  */
-function practiceDue(ctx: DoctrineContext, tag: 'outreach' | 'regional' | 'analysis' | 'coordination'): boolean {
-  let memo = practiceMemo.get(ctx.view);
-  if (!memo) practiceMemo.set(ctx.view, (memo = new Map()));
-  const key = `${ctx.chair}:${tag}`;
-  let due = memo.get(key);
-  if (due === undefined) memo.set(key, (due = practiceDueNow(ctx, tag)));
-  return due;
-}
-
-/** practiceDue by view, chair and tag: the planner asks once per candidate card, the answer is the view's. */
-const practiceMemo = new WeakMap<object, Map<string, boolean>>();
-
-function practiceDueNow(ctx: DoctrineContext, tag: 'outreach' | 'regional' | 'analysis' | 'coordination'): boolean {
-  const mine = ctx.scenario.actions.filter((c) => c.chair === ctx.chair);
-  // A chair in a silo loses on everything it does (silo-working); the other practices weigh on talks or operations.
-  const affected = (c: Card) =>
-    tag === 'coordination' ||
-    c.tags.includes('talks') ||
-    (tag === 'analysis' && c.tags.some((t) => OPERATIONS.includes(t)));
-  if (!mine.some(affected)) return false;
-  const steps = new Set(mine.filter((c) => c.tags.includes(tag)).map((c) => c.id));
+function practiceDue(ctx: DoctrineContext, tag: Practice): boolean {
+  const cards = practiceCards(ctx.scenario, ctx.chair, tag);
+  if (cards === null) return false;
+  const seen = digestOf(ctx.view.ledger, ctx.view.turn).cardLast.get(ctx.chair) ?? NONE;
   let last = 0;
-  for (const e of ctx.view.ledger)
-    if (e.cause.kind === 'action' && e.cause.chair === ctx.chair && steps.has(e.cause.card)) last = e.turn;
+  for (const id of cards) last = Math.max(last, seen.get(id) ?? 0);
   const m = ctx.scenario.mechanics;
   return ctx.view.turn - last >= (tag === 'coordination' ? m.siloTurns : m.practiceTurns) - 1;
+}
+
+/**
+ * The chair's cards that are a practice's steps, or null when the chair has no card the practice's staleness would
+ * weigh on (a chair in a silo loses on everything it does; the other practices weigh on talks or operations).
+ * Scenario data alone: made once per scenario, chair and practice.
+ */
+const practiceMemo = new WeakMap<Scenario, Map<string, readonly string[] | null>>();
+function practiceCards(scn: Scenario, chair: string, tag: Practice): readonly string[] | null {
+  let byKey = practiceMemo.get(scn);
+  if (!byKey) practiceMemo.set(scn, (byKey = new Map()));
+  const key = `${chair}:${tag}`;
+  let cards = byKey.get(key);
+  if (cards === undefined) {
+    const mine = scn.actions.filter((c) => c.chair === chair);
+    const affected = (c: Card) =>
+      tag === 'coordination' || tagsOf(c).talks || (tag === 'analysis' && tagsOf(c).operation);
+    cards = mine.some(affected) ? mine.filter((c) => c.tags.includes(tag)).map((c) => c.id) : null;
+    byKey.set(key, cards);
+  }
+  return cards;
 }
 
 /**
@@ -226,68 +311,58 @@ function inclusionValue(style: Style, ctx: DoctrineContext, actor: string): numb
   if (!a) return 0;
   const regional = a.kind === 'neighbour' || a.kind === 'regional-org';
   if (!(regional && style.regional) && !(a.kind === 'civil-society' && style.outreach)) return 0;
-  let last = 0;
-  for (const e of ctx.view.ledger)
-    if (e.cause.kind === 'action' && e.cause.target === actor) last = Math.max(last, e.turn);
+  const last = digestOf(ctx.view.ledger, ctx.view.turn).targetLast.get(actor) ?? 0;
   if (ctx.view.turn - last < ctx.scenario.mechanics.exclusionTurns - 1) return 0;
   const T = tun(style);
   return 3 * T.stance + (regional ? (T.weights.regional ?? 0) : (T.weights.process ?? 0));
 }
 
-/** The turn each of this chair's cards last changed something, from its view of the ledger (memoised per view). */
-const lastPlayedMemo = new WeakMap<object, Map<string, number>>();
-function lastPlayed(ctx: DoctrineContext): Map<string, number> {
-  const hit = lastPlayedMemo.get(ctx.view);
-  if (hit) return hit;
-  const m = new Map<string, number>();
-  for (const e of ctx.view.ledger)
-    if (e.cause.kind === 'action' && e.cause.chair === ctx.chair && e.turn < ctx.view.turn) m.set(e.cause.card, e.turn);
-  lastPlayedMemo.set(ctx.view, m);
-  return m;
+/** A practice's worth to this style when it is about to go stale (0 when the style does not follow it). */
+function due(style: Style, ctx: DoctrineContext, has: boolean, follows: boolean, tag: Practice): number {
+  const practice = tun(style).practice;
+  return has && follows && practice && practiceDue(ctx, tag) ? practice : 0;
 }
 
-function itemValue(style: Style, ctx: DoctrineContext, item: Item, track: Set<string>): number {
+function itemValue(style: Style, ctx: DoctrineContext, item: Item, track: ReadonlySet<string>): number {
   const c = card(ctx, item.card);
   if (!c) return -Infinity;
   const v = ctx.view;
   const T = tun(style);
   const N = neglect(style);
-  let value = c.effects.reduce((sum, e) => sum + effectValue(style, ctx, e, item.target), 0);
+  const tags = tagsOf(c);
+  let value = 0;
+  for (const e of c.effects) value = value + effectValue(style, ctx, e, item.target);
   // The repetition mechanic: a card played last turn keeps half its effect, two turns ago three
   // quarters (talks and implementation exempt); the chair's view of the ledger says when it last played.
-  if (value > 0 && !c.tags.includes('talks') && !c.tags.includes('implementation')) {
-    const gap = v.turn - (lastPlayed(ctx).get(c.id) ?? -99);
+  if (value > 0 && !tags.talks && !tags.implementation) {
+    const gap = v.turn - (digestOf(v.ledger, v.turn).cardLastBefore.get(ctx.chair)?.get(c.id) ?? -99);
     value *= gap <= 1 ? 0.5 : gap === 2 ? 0.75 : 1;
   }
-  const has = (t: Card['tags'][number]) => c.tags.includes(t);
   const live = track.size > 0 && v.indicators.process.value >= ctx.scenario.mechanics.liveProcess;
-  if (has('coordination'))
+  if (tags.coordination)
     value += style.coordinate ? T.coordination + Math.max(0, 60 - v.indicators.cohesion.value) / 5 : -N;
-  if (has('analysis') && !style.analysis) value -= N;
-  if (has('outreach') && !style.outreach) value -= N;
+  if (tags.analysis && !style.analysis) value -= N;
+  if (tags.outreach && !style.outreach) value -= N;
   // A practice about to go stale (the practice mechanics), for the lessons this style follows.
-  const due = (tag: 'outreach' | 'regional' | 'analysis' | 'coordination', follows: boolean) =>
-    has(tag) && follows && T.practice && practiceDue(ctx, tag) ? T.practice : 0;
   value += Math.max(
-    due('outreach', style.outreach),
-    due('regional', style.regional),
-    due('analysis', style.analysis),
-    due('coordination', style.coordinate),
+    due(style, ctx, tags.outreach, style.outreach, 'outreach'),
+    due(style, ctx, tags.regional, style.regional, 'regional'),
+    due(style, ctx, tags.analysis, style.analysis, 'analysis'),
+    due(style, ctx, tags.coordination, style.coordinate, 'coordination'),
   );
   if (c.target === 'actor' && item.target !== undefined) value += inclusionValue(style, ctx, item.target);
-  if (has('support-state') && style.hostState === 'embrace') value += 6;
-  if (has('regional')) value += style.regional ? T.regional : -N;
-  if (has('ceasefire-technical')) value += live ? 1 : -30;
-  if (has('implementation')) value += v.agreement.status === 'signed' ? T.implementationBonus : 0;
-  const forceOnActor = c.target === 'actor' && (has('offensive') || has('pressure'));
-  if (forceOnActor && item.target !== undefined) {
+  if (tags.supportState && style.hostState === 'embrace') value += 6;
+  if (tags.regional) value += style.regional ? T.regional : -N;
+  if (tags.ceasefireTechnical) value += live ? 1 : -30;
+  if (tags.implementation) value += v.agreement.status === 'signed' ? T.implementationBonus : 0;
+  if (c.target === 'actor' && tags.force && item.target !== undefined) {
     const spoiler = indexOf(ctx.scenario).actors.get(item.target)?.negotiable === false;
     if (style.military === 'first') value += 8;
     else if (track.has(item.target) && live) value += T.forceOnTrack;
     else if (spoiler && style.breaking === 'deprioritise' && T.spoilerForce !== undefined) value += T.spoilerForce;
     else if (!spoiler || style.breaking === 'deprioritise') value -= T.forceOffTrack;
   }
-  if (has('talks') && item.target !== undefined) {
+  if (tags.talks && item.target !== undefined) {
     if (style.military === 'first') value -= 4;
     else value += track.has(item.target) ? T.talksOnTrack : -T.talksOffTrack;
   }
@@ -296,11 +371,14 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, track: Set<st
 
 function planItems(style: Style, ctx: DoctrineContext): PlanItem[] {
   const track = trackOf(ctx);
-  const scored = ctx.legal
-    .flatMap((a) => (a.type === 'plan/add' && a.item.kind === 'card' ? [a.item] : []))
-    .map((item) => ({ item, value: itemValue(style, ctx, item, track) + ctx.random() * 0.5 }))
-    .filter((x) => x.value > 0)
-    .sort((a, b) => b.value - a.value);
+  // Every card the chair may add, valued in the legal list's order (each draws once, in that order), best first.
+  const scored: { item: Item; value: number }[] = [];
+  for (const a of ctx.legal) {
+    if (a.type !== 'plan/add' || a.item.kind !== 'card') continue;
+    const value = itemValue(style, ctx, a.item, track) + ctx.random() * 0.5;
+    if (value > 0) scored.push({ item: a.item, value });
+  }
+  scored.sort((a, b) => b.value - a.value);
   const out: PlanItem[] = [];
   const seen = new Set<string>();
   for (const { item } of scored) {

@@ -1,0 +1,36 @@
+// The caches behind views and legal lists: kept by object identity, they must never hand one state what another sees.
+import { describe, expect, it } from 'vitest';
+import { legalActions, seedWorld, viewFor, type GameState } from '../../src/engine/index.js';
+import { legalList } from '../../src/engine/legal.js';
+import { DOCTRINES } from '../../src/sim/doctrines/index.js';
+import { playGame, seatAll } from '../../src/sim/play.js';
+import { loadShipped } from '../helpers/factory.js';
+
+const monusco = loadShipped('monusco-2013');
+const midGame = (): GameState => playGame(monusco, 77, seatAll(DOCTRINES['report']!), undefined, 3);
+/** The same state with its own ledger array, so no cache kept for the original can answer for it. */
+const cold = (s: GameState): GameState => ({ ...s, ledger: [...s.ledger], log: [...s.log] });
+
+describe('view and legality caches', () => {
+  it('a state copied with its world drawn afresh (a rollout) sees its own fog, not the original game`s', () => {
+    const s = midGame();
+    expect(s.world).toBeTruthy();
+    // Two rollouts from one state: copies that share its ledger array, each with a world of its own.
+    const first = viewFor({ ...s, world: seedWorld(1) }, monusco, 'srsg');
+    const other = { ...s, world: seedWorld(2) };
+    const seen = viewFor(other, monusco, 'srsg');
+    expect(seen).toEqual(viewFor(cold(other), monusco, 'srsg'));
+    // The world keys the true starting values, so the estimates differ between the two somewhere.
+    expect(seen.indicators).not.toEqual(first.indicators);
+  });
+
+  it('keeps one legal list per state and chair, and hands out copies to writers', () => {
+    const s = midGame();
+    const a = legalList(s, monusco, 'envoy');
+    expect(legalList(s, monusco, 'envoy')).toBe(a);
+    const copy = legalActions(s, monusco, 'envoy');
+    expect(copy).not.toBe(a);
+    expect(copy).toEqual(a);
+    expect(legalActions(cold(s), monusco, 'envoy')).toEqual(a);
+  });
+});
