@@ -35,6 +35,28 @@ const ATTACHED: ReadonlySet<MechanicId> = new Set([
   'force-substitution',
 ]);
 
+/** The exclusion mechanics: an actor left out costs the mission each turn (their entries name the actor). */
+const EXCLUSION: ReadonlySet<MechanicId> = new Set(['civil-society', 'regional-exclusion']);
+
+/**
+ * For each actor, the one chair whose cards can work with it by name, when only one can: an actor left out that only
+ * this chair could have brought in is this chair's cost (the Envoy who never consults the platform only it reaches).
+ * An actor several chairs could reach is left to none of them.
+ */
+function soleReach(scn: Scenario): Map<string, Chair> {
+  const reach = new Map<string, Set<Chair>>();
+  for (const c of scn.actions) {
+    if (c.target !== 'actor') continue;
+    for (const a of c.targets ?? scn.actors.map((x) => x.id)) {
+      const set = reach.get(a) ?? new Set<Chair>();
+      reach.set(a, set.add(c.chair));
+    }
+  }
+  const sole = new Map<string, Chair>();
+  for (const [a, set] of reach) if (set.size === 1) sole.set(a, [...set][0]!);
+  return sole;
+}
+
 /** Per-chair sums of what the chairs' own actions changed, from the ledger (world, events and rules excluded). */
 export function chairContributions(scn: Scenario, ledger: readonly LedgerEntry[]): Record<Chair, ChairContribution> {
   const dims = Object.fromEntries(
@@ -43,6 +65,7 @@ export function chairContributions(scn: Scenario, ledger: readonly LedgerEntry[]
   const force = Object.fromEntries(CHAIRS.map((c) => [c, 0])) as Record<Chair, number>;
   const pw = protectionWeights(scn);
   const cardChair = new Map(scn.actions.map((a) => [a.id, a.chair]));
+  const sole = soleReach(scn);
   let last: Chair | null = null;
   let lastTurn = -1;
   for (const e of ledger) {
@@ -56,6 +79,9 @@ export function chairContributions(scn: Scenario, ledger: readonly LedgerEntry[]
       chair = cardChair.get(e.cause.subject ?? '') ?? null;
     else if (e.cause.kind === 'mechanic' && e.cause.mechanic === 'silo-working' && e.cause.subject !== undefined)
       chair = e.cause.subject as Chair;
+    // An actor left out is no action's effect: it is the cost of the chair that alone could have brought it in.
+    else if (e.cause.kind === 'mechanic' && EXCLUSION.has(e.cause.mechanic) && e.cause.subject !== undefined)
+      chair = sole.get(e.cause.subject) ?? null;
     else if (
       e.cause.kind === 'mechanic' &&
       ATTACHED.has(e.cause.mechanic) &&

@@ -120,6 +120,33 @@ describe('civil-society: civil society consulted while solutions are designed', 
   });
 });
 
+describe('silo-working: a chair is held only to the coordination steps the mandate allows it', () => {
+  // A force chair whose one coordination step serves a task the mandate may leave out, and an SRSG without any.
+  const withForceStep = (task: string | undefined) => (s: ScenarioInput) => {
+    s.mandate.tasks.push({ id: 'liaison', name: L('Liaison'), expectation: 0 });
+    s.actions!.push({
+      id: 'fjoc',
+      chair: 'force',
+      name: L('JOC'),
+      text: L('t'),
+      tags: ['coordination'],
+      cooldown: 0,
+      effects: [],
+      ...(task === undefined ? {} : { task }),
+    });
+  };
+  const siloOf = (s: GameState, chair: string) =>
+    ledgerSum(s, (e) => mech('silo-working')(e) && e.cause.kind === 'mechanic' && e.cause.subject === chair);
+
+  it('a chair with a coordination step it never takes pays in cohesion', () => {
+    expect(siloOf(play(withForceStep(undefined), [], 4), 'force')).toBeLessThan(0);
+  });
+
+  it('a chair whose only coordination step serves a task outside the mandate does not', () => {
+    expect(siloOf(play(withForceStep('liaison'), [], 4), 'force')).toBe(0);
+  });
+});
+
 describe('police-presence: police information reaches the mission through the joint structures', () => {
   const withPolice = (s: ScenarioInput) => {
     s.chairs.police = { capacity: 2 };

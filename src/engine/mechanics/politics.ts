@@ -4,6 +4,7 @@ import { change, stepEntries } from '../ledger.js';
 import { indexOf } from '../scenario-index.js';
 import type { DraftState, GameState, LedgerEntry } from '../types.js';
 import type { MechanicId } from '../../scenario/lessons.js';
+import { practiceStale } from './modifiers.js';
 
 /**
  * 100 minus the weighted violence: how protected civilians are. Each region weighs by its share of
@@ -171,16 +172,13 @@ export function agreementImplementation(d: DraftState, scn: Scenario, worked: bo
 /**
  * L-cohesion, report ¶8 (integrated planning across components) and ¶6 (JOC/JMAC underused): a
  * chair that has taken no coordination step for `siloTurns` turns works in a silo, and the
- * mission's cohesion pays each turn. Only chairs that have coordination actions are counted.
+ * mission's cohesion pays each turn. Only chairs that have coordination actions within the adopted
+ * mandate are counted (practiceStale, as for siloFactor and police information): a chair is not held
+ * to a step the mandate does not allow it.
  */
 export function siloWorking(d: DraftState, scn: Scenario): void {
-  const idx = indexOf(scn);
-  for (const chair of idx.chairs) {
-    const steps = idx.cardsByChairTag.get(chair)?.get('coordination') ?? [];
-    if (steps.length === 0) continue;
-    let last = 0;
-    for (const c of steps) last = Math.max(last, d.played[c.id] ?? 0);
-    if (d.turn - last < scn.mechanics.siloTurns) continue;
+  for (const chair of indexOf(scn).chairs) {
+    if (!practiceStale(d, scn, chair, 'coordination', scn.mechanics.siloTurns)) continue;
     change(
       d,
       scn,
