@@ -21,6 +21,7 @@ import {
   missionPresence,
   spoilerAttacks,
 } from '../mechanics/world.js';
+import { wearFactors } from '../mechanics/wear.js';
 import { chance } from '../rng.js';
 import { indexOf } from '../scenario-index.js';
 import { CHAIR_ORDER, type Conflict, type DraftState, type EngineEvent } from '../types.js';
@@ -101,6 +102,7 @@ export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void 
 function resolveCard(d: DraftState, scn: Scenario, chair: Chair, card: Card, target: string | undefined): void {
   const idx = indexOf(scn);
   const repeat = repetitionFactor(d, card, d.played[card.id]);
+  const wear = wearFactors(d, scn, card);
   d.played[card.id] = d.turn;
   const engage = (id: string) => {
     const a = d.actors[id];
@@ -129,6 +131,7 @@ function resolveCard(d: DraftState, scn: Scenario, chair: Chair, card: Card, tar
     target,
     modifiers: modifiersFor(d, scn, card, target, d.conflicts),
     repeat,
+    wear,
   });
   const forceOnActor =
     card.target === 'actor' &&
