@@ -22,6 +22,7 @@ import {
   spoilerAttacks,
 } from '../mechanics/world.js';
 import { wearFactors } from '../mechanics/wear.js';
+import { unrequestedMeans } from '../mechanics/means.js';
 import { chance } from '../rng.js';
 import { indexOf } from '../scenario-index.js';
 import { CHAIR_ORDER, type Conflict, type DraftState, type EngineEvent } from '../types.js';
@@ -94,6 +95,7 @@ export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void 
   agreementImplementation(d, scn, worked);
   deployments(d, scn, out);
   capabilityGaps(d, scn);
+  unrequestedMeans(d, scn);
   siloWorking(d, scn);
   analysisDecay(d, scn);
   expectationGap(d, scn);
