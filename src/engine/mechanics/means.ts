@@ -5,6 +5,9 @@ import { indexOf } from '../scenario-index.js';
 import type { DraftState } from '../types.js';
 import { tally } from './politics.js';
 
+const CREDIBILITY = { kind: 'indicator', id: 'credibility' } as const;
+const NIMBLE: readonly string[] = ['L-nimble'];
+
 /** Per scenario: each capability some action needs and some reinforcement could bring, with the reinforcements. */
 const closable = new WeakMap<Scenario, ReadonlyMap<string, readonly string[]>>();
 function closableNeeds(scn: Scenario): ReadonlyMap<string, readonly string[]> {
@@ -41,14 +44,8 @@ export function unrequestedMeans(d: DraftState, scn: Scenario): void {
     if (caps.has(cap) || (cap === 'infantry' && caps.has('combat'))) continue;
     if (d.deployments.some((x) => reinforcements.includes(x.reinforcement))) continue;
     gaps++;
-    change(
-      d,
-      scn,
-      { kind: 'indicator', id: 'credibility' },
-      -scn.mechanics.gapCost,
-      { kind: 'mechanic', mechanic: 'capability-gap', subject: cap },
-      ['L-nimble'],
-    );
+    const cause = { kind: 'mechanic', mechanic: 'capability-gap', subject: cap } as const;
+    change(d, scn, CREDIBILITY, -scn.mechanics.gapCost, cause, NIMBLE);
   }
   if (gaps > 0) tally(d, 'capability-gap');
 }
