@@ -18,6 +18,8 @@ export interface EffectContext {
   readonly modifiers?: readonly Modifier[];
   /** Diminishing returns: the share of the favourable base an action keeps when repeated (1: all). */
   readonly repeat?: number;
+  /** Wear (mechanics/wear.ts): the share of the favourable base kept on each indicator another card raised lately. */
+  readonly wear?: Readonly<Record<string, number>> | undefined;
 }
 
 /** Whether a change in this direction is good for the mission; neutral tracks are never scaled. */
@@ -44,10 +46,12 @@ export function favourable(d: DraftState, t: Track, delta: number): boolean {
 export function applyScaled(d: DraftState, scn: Scenario, track: Track, full: number, ctx: EffectContext): void {
   const applied = change(d, scn, track, full, ctx.cause, ctx.lessons);
   let base = full;
-  if (ctx.repeat !== undefined && ctx.repeat < 1 && favourable(d, track, full)) {
+  const worn = track.kind === 'indicator' ? ctx.wear?.[track.id] : undefined;
+  const repeat = worn === undefined ? ctx.repeat : Math.min(worn, ctx.repeat ?? 1);
+  if (repeat !== undefined && repeat < 1 && favourable(d, track, full)) {
     // Repetition: what a repeated action no longer achieves, rounded toward nothing, ledgered as
     // such; only what was actually gained can be taken back (a number at its bound loses nothing).
-    base = Math.trunc(full * ctx.repeat);
+    base = Math.trunc(full * repeat);
     if (Math.abs(applied) > Math.abs(base))
       change(d, scn, track, base - applied, { kind: 'mechanic', mechanic: 'repetition' }, ['L-leadership']);
   }

@@ -21,6 +21,8 @@ import {
   missionPresence,
   spoilerAttacks,
 } from '../mechanics/world.js';
+import { wearFactors } from '../mechanics/wear.js';
+import { unrequestedMeans } from '../mechanics/means.js';
 import { chance } from '../rng.js';
 import { indexOf } from '../scenario-index.js';
 import { CHAIR_ORDER, type Conflict, type DraftState, type EngineEvent } from '../types.js';
@@ -94,6 +96,7 @@ export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void 
   agreementImplementation(d, scn, worked);
   deployments(d, scn, out);
   capabilityGaps(d, scn);
+  unrequestedMeans(d, scn);
   siloWorking(d, scn);
   analysisDecay(d, scn);
   expectationGap(d, scn);
@@ -102,6 +105,7 @@ export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void 
 function resolveCard(d: DraftState, scn: Scenario, chair: Chair, card: Card, target: string | undefined): void {
   const idx = indexOf(scn);
   const repeat = repetitionFactor(d, card, d.played[card.id]);
+  const wear = wearFactors(d, scn, card);
   d.played[card.id] = d.turn;
   // L-regional ¶13, L-population ¶15: an actor is brought in by work with it by name. A step that informs the region
   // or the public at large (no target) raises alignment or trust but involves no one in particular.
@@ -129,6 +133,7 @@ function resolveCard(d: DraftState, scn: Scenario, chair: Chair, card: Card, tar
     target,
     modifiers: modifiersFor(d, scn, card, target, d.conflicts),
     repeat,
+    wear,
   });
   const forceOnActor =
     card.target === 'actor' &&

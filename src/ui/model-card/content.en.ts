@@ -218,13 +218,13 @@ export const MODEL_EN: ModelContent = {
     'capability-gap': {
       means: 'The mission is judged on the means it has, not the ones it asked for.',
       moves:
-        'Each turn, a mandated task needing a capability no unit in theatre has, and two or more violent regions with no mission unit, cost credibility (and trust when three or more are bare).',
+        'Each turn, a mandated task needing a capability no unit in theatre has, and two or more violent regions with no mission unit, cost credibility (and trust when three or more are bare); so does a capability some action needs and reinforcements could bring, while nobody has asked for it (a request under way pays its lead time instead).',
       assumes: 'That a mandate must be matched to the means actually available (report ¶2, ¶11).',
     },
     repetition: {
       means: 'Doing the same thing again achieves less.',
       moves:
-        'An action played last turn keeps half of its favourable effect, two turns ago three quarters (rounded toward nothing); talks and implementation are exempt.',
+        'An action played last turn keeps half of its favourable effect, two turns ago three quarters (rounded toward nothing); talks and implementation are exempt. The same holds for a scored indicator the chair raised with another card in those months (wear: rotating gestures does not dodge it); coordination, analysis, outreach and regional steps are not worn.',
       assumes: 'That a repeated gesture wears thin; beyond the report.',
     },
     'regional-alignment': {

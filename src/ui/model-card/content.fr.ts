@@ -220,13 +220,13 @@ export const MODEL_FR: ModelContent = {
     'capability-gap': {
       means: 'La mission est jugée sur les moyens dont elle dispose, non sur ceux qu’elle a demandés.',
       moves:
-        'Chaque tour, une tâche mandatée qui exige une capacité absente du théâtre, et deux régions violentes ou plus sans unité de la mission, coûtent de la crédibilité (et de la confiance dès trois).',
+        'Chaque tour, une tâche mandatée qui exige une capacité absente du théâtre, et deux régions violentes ou plus sans unité de la mission, coûtent de la crédibilité (et de la confiance dès trois) ; de même une capacité qu’exige une action, que des renforts pourraient apporter, et que personne n’a demandée (une demande en cours paie plutôt son délai).',
       assumes: 'Qu’un mandat doit correspondre aux moyens réellement disponibles (rapport ¶2, ¶11).',
     },
     repetition: {
       means: 'Refaire la même chose rapporte moins.',
       moves:
-        'Une action jouée au tour précédent ne garde que la moitié de son effet favorable, deux tours avant les trois quarts (arrondi vers zéro) ; pourparlers et mise en œuvre exceptés.',
+        'Une action jouée au tour précédent ne garde que la moitié de son effet favorable, deux tours avant les trois quarts (arrondi vers zéro) ; pourparlers et mise en œuvre exceptés. Il en va de même d’un indicateur compté au score que le poste a relevé par une autre carte pendant ces tours (usure : alterner les gestes n’y échappe pas) ; coordination, analyse, sensibilisation et démarches régionales ne s’usent pas.',
       assumes: 'Qu’un geste répété s’use ; au-delà du rapport.',
     },
     'regional-alignment': {

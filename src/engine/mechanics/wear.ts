@@ -1,0 +1,82 @@
+// Wear: the same result sought again by another card wears thin too (extends the repetition mechanic).
+import type { Card, Chair, Scenario } from '../../scenario/schema.js';
+import type { GameState } from '../types.js';
+
+/** The indicators the score reads as they stand (assessment.ts, dimensionsOf); the others work through mechanics. */
+const SCORED: readonly string[] = [
+  'process',
+  'credibility',
+  'consent',
+  'impartiality',
+  'trust',
+  'cohesion',
+  'casualties',
+];
+
+/** The practices the report asks of every chair every few months (the practice mechanics): never worn. */
+const PRACTICES: readonly string[] = ['coordination', 'analysis', 'outreach', 'regional'];
+
+/** A card's favourable effects on scored indicators, by id (casualties fall). */
+function aims(card: Card): string[] {
+  const out: string[] = [];
+  for (const e of card.effects) {
+    if (e.do !== 'indicator' || !SCORED.includes(e.id)) continue;
+    const good = e.id === 'expectations' || e.id === 'casualties' ? e.by < 0 : e.by > 0;
+    if (good && !out.includes(e.id)) out.push(e.id);
+  }
+  return out;
+}
+
+/** Whether the repetition mechanics leave a card alone: sustained talks and implementation (report ¶3). */
+export function sustained(card: Card): boolean {
+  return card.tags.includes('talks') || card.tags.includes('implementation');
+}
+
+/** Whether wear leaves a card alone: sustained work, and the practices (kept up by their own mechanics). */
+function unworn(card: Card): boolean {
+  return sustained(card) || card.tags.some((t) => PRACTICES.includes(t));
+}
+
+/** Per scenario: each chair's cards (not sustained) by the indicator they raise. */
+const byAim = new WeakMap<Scenario, ReadonlyMap<Chair, ReadonlyMap<string, readonly Card[]>>>();
+function cardsByAim(scn: Scenario): ReadonlyMap<Chair, ReadonlyMap<string, readonly Card[]>> {
+  let m = byAim.get(scn);
+  if (m) return m;
+  const built = new Map<Chair, Map<string, Card[]>>();
+  for (const c of scn.actions) {
+    if (unworn(c)) continue;
+    const chair = built.get(c.chair) ?? new Map<string, Card[]>();
+    built.set(c.chair, chair);
+    for (const id of aims(c)) chair.set(id, [...(chair.get(id) ?? []), c]);
+  }
+  byAim.set(scn, (m = built));
+  return m;
+}
+
+/**
+ * Wear, L-leadership ¶9 and L-population ¶15: a chair that seeks the same result month after month by
+ * rotating between cards (a convoy escort, then a casualty evacuation, then demining, each a point off
+ * casualties; training the host state's police, then a gesture of due diligence, for consent and
+ * impartiality together) gets what a repeated card gets: an indicator this chair raised with another
+ * card last month keeps half of this card's gain on it, two months ago three quarters. Only earlier
+ * months count (two steps in one month are one effort); talks and implementation are exempt, as for
+ * repetition, and so are the practices (coordination, analysis, outreach, the region), which the report asks
+ * for every month. Only indicators the score reads as they stand are worn. Returns the factor per indicator, only where it is below 1. Goes beyond the report,
+ * which does not price gestures: it closes the rotation that the per-card repetition rule left open.
+ */
+export function wearFactors(s: GameState, scn: Scenario, card: Card): Readonly<Record<string, number>> | undefined {
+  if (unworn(card)) return undefined;
+  const mine = cardsByAim(scn).get(card.chair);
+  let out: Record<string, number> | undefined;
+  for (const id of aims(card)) {
+    let last = -Infinity;
+    for (const c of mine?.get(id) ?? []) {
+      const t = c === card ? undefined : s.played[c.id];
+      if (t !== undefined && t < s.turn && t > last) last = t;
+    }
+    const gap = s.turn - last;
+    const f = gap <= 1 ? 0.5 : gap === 2 ? 0.75 : 1;
+    if (f < 1) (out ??= {})[id] = f;
+  }
+  return out;
+}
