@@ -1,19 +1,18 @@
-// The lessons study in a web worker: every doctrine over seeded games of the scenario, with progress.
+// One worker of the debrief's doctrine comparison: given the scenario once, it plays the jobs it is sent (a few
+// seeded games of one doctrine each, study-jobs.ts) and reports every game as it ends.
 import { setFreezing } from '../../engine/freeze.js';
-import { runStudy, type StudyRow } from '../../sim/study.js';
 import type { Scenario } from '../../scenario/schema.js';
+import type { GameSummary } from '../../sim/batch.js';
+import { playJob, type StudyJob } from './study-jobs.js';
 
-export interface StudyRequest {
-  readonly scenario: Scenario;
-  readonly games: number;
-  readonly seed: number;
-  /** The doctrines this worker plays (a share of them, when several workers split the study); all by default. */
-  readonly doctrines?: readonly string[];
-}
+export type StudyRequest =
+  /** Sent once, when the worker starts: the scenario of every job that follows. */
+  | { readonly type: 'scenario'; readonly scenario: Scenario }
+  | { readonly type: 'job'; readonly seed: number; readonly job: StudyJob };
 
 export type StudyMessage =
-  | { readonly type: 'progress'; readonly done: number; readonly total: number }
-  | { readonly type: 'done'; readonly rows: StudyRow[] }
+  | { readonly type: 'game'; readonly doctrine: string; readonly index: number; readonly game: GameSummary }
+  | { readonly type: 'job-done' }
   | { readonly type: 'error'; readonly message: string };
 
 const scope = self as unknown as {
@@ -24,24 +23,19 @@ const scope = self as unknown as {
 // The fast path of rollouts (sim/rollout.ts): the worker's states never leave it, so they need no freezing.
 setFreezing(false);
 
+let scenario: Scenario | null = null;
+
 scope.onmessage = (e) => {
-  const { scenario, games, seed, doctrines } = e.data;
+  const m = e.data;
+  if (m.type === 'scenario') {
+    scenario = m.scenario;
+    return;
+  }
   try {
-    let last = 0;
-    const rows = runStudy(
-      scenario,
-      games,
-      seed,
-      (done, total) => {
-        // a message per few percent is enough for the progress bar
-        if (done === total || done - last >= Math.max(1, Math.floor(total / 50))) {
-          last = done;
-          scope.postMessage({ type: 'progress', done, total });
-        }
-      },
-      doctrines,
-    );
-    scope.postMessage({ type: 'done', rows });
+    if (!scenario) throw new Error('no scenario was sent before the first job');
+    const { doctrine } = m.job;
+    playJob(scenario, m.seed, m.job, (index, game) => scope.postMessage({ type: 'game', doctrine, index, game }));
+    scope.postMessage({ type: 'job-done' });
   } catch (err) {
     scope.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) });
   }
