@@ -15,7 +15,7 @@ const NS = 'http://www.w3.org/2000/svg';
 function dotPlot(rows: readonly StudyRow[], score: number, threshold: number): SVGSVGElement {
   const W = 560;
   const rowH = 20;
-  const left = 190;
+  const left = 230;
   const H = rows.length * rowH + 30;
   const x = (v: number) => left + (Math.max(0, Math.min(100, v)) / 100) * (W - left - 20);
   const el = document.createElementNS(NS, 'svg');
