@@ -38,16 +38,7 @@ export function playJob(
   for (let i = job.from; i < job.to; i++) {
     const gs = gameSeed(seed, i);
     const s = playGame(scn, gs, seats);
-    const o = s.outcome!;
-    const game: GameSummary = {
-      seed: gs,
-      result: o.result,
-      score: o.score,
-      end: o.end,
-      epilogue: o.epilogue,
-      turns: s.turn,
-      dimensions: o.dimensions,
-    };
+    const game: GameSummary = { ...s.outcome!, seed: gs, turns: s.turn };
     out.push(game);
     onGame?.(i, game);
   }
