@@ -37,7 +37,7 @@ describe('the comparison cut into jobs', () => {
       const arrived = new StudyResults(STUDY_DOCTRINES, games);
       // the last job first, then every other one: as workers of unequal speed would return them
       const order = [...jobs.keys()].reverse().sort((a, b) => (a % 2) - (b % 2));
-      for (const i of order) playJob(scn, seed, jobs[i]!, (index, g) => arrived.add(jobs[i]!.doctrine, index, g));
+      for (const i of order) arrived.add(jobs[i]!, playJob(scn, seed, jobs[i]!));
       expect(arrived.done).toBe(arrived.total);
       expect(arrived.rows(scn)).toEqual(serial);
     }
@@ -46,12 +46,14 @@ describe('the comparison cut into jobs', () => {
   it('refuses rows before every game has arrived, and games outside the study', () => {
     const scn = loadShipped('monusco-2013');
     const arrived = new StudyResults(['report'], 2);
-    const [g] = playJob(scn, 1, { doctrine: 'report', from: 0, to: 1 });
-    arrived.add('report', 0, g!);
+    const first = { doctrine: 'report', from: 0, to: 1 };
+    const games = playJob(scn, 1, first);
+    arrived.add(first, games);
     expect(() => arrived.rows(scn)).toThrow('1 of 2 games have arrived');
-    expect(() => arrived.add('report', 2, g!)).toThrow(/not part of this study/);
-    expect(() => arrived.add('passive', 0, g!)).toThrow(/not part of this study/);
-    arrived.add('report', 0, g!); // a game sent twice counts once
+    expect(() => arrived.add({ doctrine: 'report', from: 2, to: 3 }, games)).toThrow(/not part of this study/);
+    expect(() => arrived.add({ doctrine: 'report', from: 1, to: 3 }, [...games, ...games])).toThrow(/not part/);
+    expect(() => arrived.add({ doctrine: 'passive', from: 0, to: 1 }, games)).toThrow(/not part of this study/);
+    arrived.add(first, games); // a game sent twice counts once
     expect(arrived.done).toBe(1);
   });
 });

@@ -116,10 +116,12 @@ export function doctrinesPanel(session: Session, score: number): { root: HTMLEle
     progressLabel.textContent = t('study.starting');
     announce(t('study.starting'));
     run.disabled = true;
-    // the bar is redrawn four times a second, however many games ended meanwhile: a frame drawn for every game
-    // would take the page's main thread (style, paint, commit) from the two cores the workers share with it
+    // the bar is redrawn for each whole percent, at most four times a second: a frame drawn for every game would take
+    // the page's main thread (style, paint, commit) from the cores the workers share with it
+    let shown = 0;
     const paint = () => {
       painting = 0;
+      shown = arrived.done;
       progress.value = arrived.done;
       progressLabel.textContent = t('study.progress', { done: arrived.done, total: arrived.total });
     };
@@ -146,10 +148,12 @@ export function doctrinesPanel(session: Session, score: number): { root: HTMLEle
       worker.onmessage = (e: MessageEvent<StudyMessage>) => {
         const m = e.data;
         if (m.type === 'error') return fail(m.message);
-        if (m.type === 'job-done') return send(worker);
-        arrived.add(m.doctrine, m.index, m.game);
+        send(worker);
+        arrived.add(m.job, m.games);
         if (arrived.done === arrived.total) return finish();
-        painting ||= window.setTimeout(paint, PAINT_EVERY_MS);
+        // a new whole percent, at most four times a second
+        if (Math.floor((100 * arrived.done) / arrived.total) > Math.floor((100 * shown) / arrived.total))
+          painting ||= window.setTimeout(paint, PAINT_EVERY_MS);
       };
       worker.onerror = (e) => {
         e.preventDefault();

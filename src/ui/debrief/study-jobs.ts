@@ -26,13 +26,8 @@ export function planJobs(doctrines: readonly string[], games: number, threads: n
   return jobs;
 }
 
-/** Plays one job; `onGame` is told of each game as it ends (the progress bar moves game by game). */
-export function playJob(
-  scn: Scenario,
-  seed: number,
-  job: StudyJob,
-  onGame?: (index: number, game: GameSummary) => void,
-): GameSummary[] {
+/** Plays one job: its games in order, game `job.from` first. */
+export function playJob(scn: Scenario, seed: number, job: StudyJob): GameSummary[] {
   const seats = seatingOf(job.doctrine);
   const out: GameSummary[] = [];
   for (let i = job.from; i < job.to; i++) {
@@ -40,7 +35,6 @@ export function playJob(
     const s = playGame(scn, gs, seats);
     const game: GameSummary = { ...s.outcome!, seed: gs, turns: s.turn };
     out.push(game);
-    onGame?.(i, game);
   }
   return out;
 }
@@ -65,12 +59,18 @@ export class StudyResults {
     return this.count;
   }
 
-  add(doctrine: string, index: number, game: GameSummary): void {
-    const series = this.games.get(doctrine);
-    if (!series || !Number.isInteger(index) || index < 0 || index >= this.perDoctrine)
-      throw new RangeError(`game ${index} of '${doctrine}' is not part of this study`);
-    if (!series[index]) this.count++;
-    series[index] = game;
+  /** The games of a job, game `job.from` first; a game that arrives twice counts once. */
+  add(job: StudyJob, games: readonly GameSummary[]): void {
+    const series = this.games.get(job.doctrine);
+    const ok = series && Number.isInteger(job.from) && job.from >= 0 && job.from + games.length <= this.perDoctrine;
+    if (!ok)
+      throw new RangeError(
+        `games ${job.from}–${job.from + games.length - 1} of '${job.doctrine}' are not part of this study`,
+      );
+    games.forEach((game, k) => {
+      if (!series[job.from + k]) this.count++;
+      series[job.from + k] = game;
+    });
   }
 
   /** The study's rows, in the order of `doctrines`, once every game has arrived. */

@@ -1,5 +1,6 @@
 // One worker of the debrief's doctrine comparison: given the scenario once, it plays the jobs it is sent (a few
-// seeded games of one doctrine each, study-jobs.ts) and reports every game as it ends.
+// seeded games of one doctrine each, study-jobs.ts) and answers each with its games: one message per job, so the
+// page's main thread wakes a few hundred times in a study, not once per game.
 import { setFreezing } from '../../engine/freeze.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { GameSummary } from '../../sim/batch.js';
@@ -11,8 +12,8 @@ export type StudyRequest =
   | { readonly type: 'job'; readonly seed: number; readonly job: StudyJob };
 
 export type StudyMessage =
-  | { readonly type: 'game'; readonly doctrine: string; readonly index: number; readonly game: GameSummary }
-  | { readonly type: 'job-done' }
+  /** The games of `job`, in its order (game `job.from` first). */
+  | { readonly type: 'games'; readonly job: StudyJob; readonly games: GameSummary[] }
   | { readonly type: 'error'; readonly message: string };
 
 const scope = self as unknown as {
@@ -33,9 +34,7 @@ scope.onmessage = (e) => {
   }
   try {
     if (!scenario) throw new Error('no scenario was sent before the first job');
-    const { doctrine } = m.job;
-    playJob(scenario, m.seed, m.job, (index, game) => scope.postMessage({ type: 'game', doctrine, index, game }));
-    scope.postMessage({ type: 'job-done' });
+    scope.postMessage({ type: 'games', job: m.job, games: playJob(scenario, m.seed, m.job) });
   } catch (err) {
     scope.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) });
   }
