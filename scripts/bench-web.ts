@@ -7,12 +7,21 @@
 // actions redraw it and while it is zoomed and panned. Numbers for notes, no verdicts.
 // Flags: --reuse (serve the existing dist/ instead of building), --runs N (default 5), --steps N (default 40),
 // --months N (turn animations to measure, default 5), --only-map (MONUSCO's Start, the bare page and the map only).
+// The debrief's doctrine comparison of a finished MONUSCO game: click → results, with the renderer's main-thread time
+// (CDP) and the progress bar's updates. --only-compare (that part only), --compare-games N (per doctrine, default 100),
+// --compare-runs N (default 1), --against DIR (another build, e.g. main's dist/, measured alternately in the same
+// run as the yardstick of a loaded machine), --threads N (what navigator.hardwareConcurrency reports to the page).
 import { createServer, type Server } from 'node:http';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, relative, sep } from 'node:path';
+import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { makeSave } from '../src/engine/index.js';
+import { loadScenario } from '../src/scenario/load-node.js';
+import { DOCTRINES } from '../src/sim/doctrines/index.js';
+import { playGame, seatAll } from '../src/sim/play.js';
+import { STUDY_DOCTRINES } from '../src/sim/study.js';
 import { chromiumPath } from '../tests/e2e/browser-path.js';
 import { CHROMIUM_ARGS, ROOT } from '../tests/e2e/harness.js';
 import { playStep } from '../tests/e2e/play.js';
@@ -24,6 +33,11 @@ const flag = (name: string, fallback: number) => {
 };
 const REUSE = args.includes('--reuse');
 const ONLY_MAP = args.includes('--only-map');
+const ONLY_COMPARE = args.includes('--only-compare');
+const COMPARE_GAMES = flag('--compare-games', 100);
+const COMPARE_RUNS = flag('--compare-runs', 1);
+const THREADS = flag('--threads', 0);
+const AGAINST = args.includes('--against') ? resolve(args[args.indexOf('--against') + 1]!) : null;
 const RUNS = flag('--runs', 5);
 const STEPS = flag('--steps', 40);
 const MONTHS = flag('--months', 5);
@@ -619,6 +633,111 @@ const row = (cells: (string | number)[], widths: number[]) =>
 
 // ---------------------------------------------------------------------------------------------------------------
 
+/** One run of the debrief's doctrine comparison, from the click on Run to the results shown. */
+interface Comparison {
+  readonly ms: number;
+  /** The renderer's main thread meanwhile (CDP Performance.getMetrics TaskDuration), ms. */
+  readonly mainMs: number;
+  /** How many times the progress bar's value changed. */
+  readonly updates: number;
+  readonly threads: number;
+}
+
+/** A MONUSCO game played to its end by `report` bots, as a save file the title screen imports. */
+function finishedMonusco(): string {
+  const r = loadScenario('monusco-2013');
+  if (!r.ok) throw new Error('scenarios/monusco-2013.yaml does not load: run npm run scenario:check');
+  const scn = r.value;
+  const game = playGame(scn, 2013, seatAll(DOCTRINES['report']!));
+  return JSON.stringify(makeSave(scn, game));
+}
+
+async function comparison(browser: Browser, url: string, save: string): Promise<Comparison> {
+  const ctx = await newContext(browser);
+  try {
+    if (THREADS > 0)
+      await ctx.addInitScript((n) => {
+        Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n });
+        Object.defineProperty(WorkerNavigator.prototype, 'hardwareConcurrency', { get: () => n });
+      }, THREADS);
+    const page = await ctx.newPage();
+    await page.goto(`${url}?test`);
+    await page
+      .getByLabel('Import a save file')
+      .setInputFiles({ name: 'monusco.json', mimeType: 'application/json', buffer: Buffer.from(save) });
+    await page.getByRole('button', { name: 'Open the debrief' }).click();
+    await page.getByRole('heading', { name: /^Debrief/, level: 1 }).waitFor();
+    await page.locator('[data-key="db-tab-doctrines"]').click();
+    await page.locator('#study-games').fill(String(COMPARE_GAMES));
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const task = async () =>
+      ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+    const task0 = await task();
+    const r = await page.evaluate(
+      () =>
+        new Promise<{ ms: number; updates: number; threads: number }>((done) => {
+          const bar = document.querySelector<HTMLProgressElement>('.doctrines progress')!;
+          let updates = 0;
+          new MutationObserver(() => updates++).observe(bar, { attributes: true, attributeFilter: ['value'] });
+          const t0 = performance.now();
+          new MutationObserver((_, obs) => {
+            if (!document.querySelector('[data-testid="study-results"]')) return;
+            obs.disconnect();
+            done({ ms: performance.now() - t0, updates, threads: navigator.hardwareConcurrency });
+          }).observe(document.querySelector('.doctrines')!, { childList: true, subtree: true });
+          document.querySelector<HTMLButtonElement>('[data-key="study-run"]')!.click();
+        }),
+    );
+    const mainMs = (await task()) - task0;
+    return { ...r, mainMs };
+  } finally {
+    await ctx.close();
+  }
+}
+
+/** The comparison on this build (and on --against's, alternately, so both see the same load); prints a table. */
+async function comparisonPart(browser: Browser, url: string): Promise<void> {
+  const save = finishedMonusco();
+  const other = AGAINST ? await serve(AGAINST) : null;
+  const sites = [{ name: 'this build', url }, ...(other ? [{ name: AGAINST!, url: other.url }] : [])];
+  const results = new Map<string, Comparison[]>(sites.map((x) => [x.name, []]));
+  try {
+    for (let i = 0; i < COMPARE_RUNS; i++)
+      for (const site of sites) results.get(site.name)!.push(await comparison(browser, site.url, save));
+  } finally {
+    other?.server.close();
+  }
+  console.log(
+    `doctrine comparison: a finished MONUSCO game, ${COMPARE_GAMES} games × ${STUDY_DOCTRINES.length} doctrines, ${COMPARE_RUNS} run(s) each`,
+  );
+  const cw = [Math.max(28, ...sites.map((x) => x.name.length + 2)), 12, 12, 12, 16, 10];
+  console.log(row(['', 'median', 'min', 'max', 'main thread', 'updates'], cw));
+  const base = results.get(sites[sites.length - 1]!.name)!;
+  for (const site of sites) {
+    const xs = results.get(site.name)!;
+    const t = xs.map((x) => x.ms);
+    console.log(
+      row(
+        [
+          `${site.name} (${xs[0]!.threads} cores)`,
+          ms(median(t)),
+          ms(Math.min(...t)),
+          ms(Math.max(...t)),
+          ms(median(xs.map((x) => x.mainMs))),
+          median(xs.map((x) => x.updates)),
+        ],
+        cw,
+      ),
+    );
+  }
+  if (other)
+    console.log(
+      `  ratio this build / ${AGAINST}: ${(median(results.get('this build')!.map((x) => x.ms)) / median(base.map((x) => x.ms))).toFixed(2)}`,
+    );
+  console.log('');
+}
+
 async function newContext(
   browser: Browser,
   storageState?: Awaited<ReturnType<BrowserContext['storageState']>>,
@@ -635,6 +754,12 @@ async function main(): Promise<void> {
   const version = browser.version();
   const page0 = `${url}?test`;
   try {
+    if (ONLY_COMPARE) {
+      console.log(`bench:web --only-compare  Chromium ${version} headless`);
+      await comparisonPart(browser, url);
+      console.log(`bench:web took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      return;
+    }
     if (ONLY_MAP) {
       console.log(
         `bench:web --only-map  Chromium ${version} headless, ${VIEWPORT.width}x${VIEWPORT.height} @1x, ${RUNS} runs`,
@@ -705,6 +830,8 @@ async function main(): Promise<void> {
     await page.locator('#map[data-ready="true"]').waitFor();
     const anim = await animations(page, MONTHS);
     await ctx.close();
+    // the debrief's doctrine comparison (printed at once: it is the longest part)
+    await comparisonPart(browser, url);
 
     // ---- print
     console.log(

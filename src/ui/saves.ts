@@ -2,6 +2,7 @@
 import { makeSave, type SaveFile } from '../engine/index.js';
 import type { Chair } from '../scenario/constants.js';
 import type { Session } from '../store/store.js';
+import { downloadBlob } from './download.js';
 import { parseCustom, type ScenarioEntry } from './scenarios.js';
 
 const PREFIX = 'mandate.game.';
@@ -114,11 +115,5 @@ export function newGameId(): string {
 /** Offers a save file for download. */
 export function downloadSave(session: Session): void {
   const blob = new Blob([JSON.stringify(saveFileOf(session), null, 1)], { type: 'application/json' });
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = `mandate-${session.scenario.id}-month${session.game.turn}.json`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  downloadBlob(blob, `mandate-${session.scenario.id}-month${session.game.turn}.json`);
 }

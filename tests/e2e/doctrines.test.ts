@@ -3,35 +3,53 @@
 import { describe, expect, it } from 'vitest';
 import { makeSave } from '../../src/engine/index.js';
 import { DOCTRINES } from '../../src/sim/doctrines/index.js';
-import { STUDY_DOCTRINES } from '../../src/sim/study.js';
+import { runStudy, STUDY_DOCTRINES } from '../../src/sim/study.js';
 import { playGame, seatAll } from '../../src/sim/play.js';
 import { loadShipped } from '../helpers/factory.js';
-import { openPage, shot, useHarness } from './harness.js';
+import { openPage, shot, useHarness, type Watched } from './harness.js';
 
 const harness = useHarness();
+const scn = loadShipped('monusco-2013');
+const game = playGame(scn, 2013, seatAll(DOCTRINES['report']!));
+const save = JSON.stringify(makeSave(scn, game));
+
+/** Imports the finished game on the title screen and opens its debrief's doctrine tab, as a player would. */
+async function doctrinesTab(w: Watched): Promise<void> {
+  const p = w.page;
+  await p.goto(`${harness().url}?test`);
+  await p
+    .getByLabel('Import a save file')
+    .setInputFiles({ name: 'monusco.json', mimeType: 'application/json', buffer: Buffer.from(save) });
+  await p.getByRole('button', { name: 'Open the debrief' }).click();
+  await p.getByRole('heading', { name: /^Debrief/, level: 1 }).waitFor();
+  await p.getByRole('tab', { name: 'Against the doctrines' }).click();
+}
+
+const panel = (w: Watched) => w.page.getByRole('region', { name: 'This game against the doctrines' });
+
+/** The results table's rows: doctrine id, then the mean, interval and success-rate cells as shown. */
+const shownRows = (w: Watched) =>
+  w.page
+    .locator('[data-testid="study-results"] tbody tr[data-doctrine]')
+    .evaluateAll((trs) =>
+      trs.map((r) => [
+        (r as HTMLElement).dataset['doctrine']!,
+        ...[...r.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+      ]),
+    );
 
 describe('doctrine comparison in the debrief', () => {
   it(
     'plays 100 games per doctrine of a finished MONUSCO game with a moving progress bar and shows the numbers',
     { timeout: 300_000 },
     async () => {
-      const scn = loadShipped('monusco-2013');
-      const game = playGame(scn, 2013, seatAll(DOCTRINES['report']!));
       expect(game.phase).toBe('over');
-      const save = JSON.stringify(makeSave(scn, game));
-
       const w = await openPage(harness());
       const p = w.page;
-      await p.goto(`${harness().url}?test`);
-      await p
-        .getByLabel('Import a save file')
-        .setInputFiles({ name: 'monusco.json', mimeType: 'application/json', buffer: Buffer.from(save) });
-      await p.getByRole('button', { name: 'Open the debrief' }).click();
-      await p.getByRole('heading', { name: /^Debrief/, level: 1 }).waitFor();
-      await p.locator('[data-key="db-tab-doctrines"]').click();
-      await p.locator('#study-games').fill('100');
+      await doctrinesTab(w);
+      await p.getByLabel('Games per doctrine', { exact: true }).fill('100');
       const t0 = Date.now();
-      await p.locator('[data-key="study-run"]').click();
+      await p.getByRole('button', { name: 'Run the study' }).click();
       const bar = p.locator('.doctrines progress');
       await expect(bar.isVisible()).resolves.toBe(true);
       // the bar moves while the games run
@@ -47,14 +65,45 @@ describe('doctrine comparison in the debrief', () => {
       const seconds = (Date.now() - t0) / 1000;
       await shot(p, 'debrief-doctrines');
       console.log(`doctrine comparison: ${seconds.toFixed(1)} s for 100 games × ${STUDY_DOCTRINES.length} doctrines`);
-      const rows = await p
-        .locator('[data-testid="study-results"] tbody tr[data-doctrine]')
-        .evaluateAll((trs) =>
-          trs.map((r) => [(r as HTMLElement).dataset['doctrine'], r.querySelector('td')?.textContent ?? '']),
-        );
+      const rows = await shownRows(w);
       expect(rows.map(([d]) => d).sort()).toEqual([...STUDY_DOCTRINES].sort());
       for (const [d, mean] of rows) expect(Number.isFinite(Number(mean)) && mean !== '', d).toBe(true);
+      expect(await bar.getAttribute('max')).toBe(String(100 * STUDY_DOCTRINES.length));
       expect(await bar.getAttribute('value')).toBe(await bar.getAttribute('max'));
+      await expect(panel(w).getByText('Study finished: 100 games per doctrine.').isVisible()).resolves.toBe(true);
+      expect(w.problems).toEqual([]);
+      await w.context.close();
+    },
+  );
+
+  it(
+    'shows the numbers of the single-thread study on the same seed, split over three workers and run twice',
+    { timeout: 300_000 },
+    async () => {
+      const games = 3;
+      const expected = runStudy(scn, games, game.seed).map((r) => [
+        r.name,
+        String(Math.round(r.meanScore * 10) / 10),
+        `${Math.round(r.ci95[0] * 10) / 10}–${Math.round(r.ci95[1] * 10) / 10}`,
+        `${Math.round(r.winRate * 100)}%`,
+      ]);
+      // three workers on two cores: jobs of one game, finished in whatever order the machine gives
+      const w = await openPage(harness());
+      await w.context.addInitScript(() =>
+        Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 3 }),
+      );
+      const p = w.page;
+      await doctrinesTab(w);
+      const run = p.getByRole('button', { name: 'Run the study' });
+      for (const n of [games, 1, games]) {
+        // the same workers serve each run; a run of another size between two of this one changes nothing
+        await p.getByLabel('Games per doctrine', { exact: true }).fill(String(n));
+        await run.click();
+        await panel(w).getByText(`Study finished: ${n} games per doctrine.`).waitFor({ timeout: 240_000 });
+        if (n !== games) continue;
+        const shown = await shownRows(w);
+        expect(shown.map((r) => r.slice(0, 4)).sort()).toEqual([...expected].sort());
+      }
       expect(w.problems).toEqual([]);
       await w.context.close();
     },

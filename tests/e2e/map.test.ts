@@ -67,8 +67,27 @@ describe('the map between months', () => {
     await skip.click();
     await expect(map(p).getAttribute('data-animating')).resolves.toBe('false');
     await expect(skip.count()).resolves.toBe(0);
-    await shot(p, 'map-changes');
     await p.clock.resume();
+    // time runs again: the table draws the new month, the changes are listed and stay marked on the map
+    await p
+      .getByText(/^Month 3 of 6/)
+      .first()
+      .waitFor();
+    await settled(p);
+    await expect(changesList(p).count()).resolves.toBe(Number(await map(p).getAttribute('data-changes')));
+    const marked = changesList(p).filter({ hasText: /^Violence in .+ \((▲ \+|▼ −)\d+\)$/ });
+    expect(await marked.count()).toBeGreaterThan(0);
+    const change = (await marked.first().textContent())!;
+    const region = /^Violence in (.+): /.exec(change)![1]!;
+    // that region on the map, found by its name: its card says the same change, with its mark
+    const pin = p
+      .getByRole('group', { name: 'Regions of the map' })
+      .getByRole('button', { name: `${region}, violence` });
+    await pin.focus();
+    const card = p.getByTestId('map-card');
+    await card.getByText(change, { exact: true }).waitFor();
+    await shot(p, 'map-changes');
+    await pin.blur();
 
     // month 3: so does Escape
     await resolveMonthPaused(p);

@@ -1,5 +1,6 @@
 // Line charts as SVG built with DOM APIs (crisp at any pixel density), each with its data table, and PNG export.
 import { h } from '../dom.js';
+import { downloadBlob } from '../download.js';
 import { t } from '../i18n/index.js';
 import { chartPoints, ticks } from './record.js';
 
@@ -226,16 +227,6 @@ export async function svgToPng(el: SVGSVGElement, scale = 2): Promise<Blob> {
   } finally {
     URL.revokeObjectURL(url);
   }
-}
-
-export function downloadBlob(blob: Blob, name: string): void {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
 async function downloadPng(el: SVGSVGElement, id: string): Promise<void> {

@@ -6,6 +6,7 @@ import { doctrineName } from '../describe.js';
 import { announce, h } from '../dom.js';
 import { t } from '../i18n/index.js';
 import { rankAmong } from './record.js';
+import { planJobs, StudyResults } from './study-jobs.js';
 import type { StudyMessage, StudyRequest } from './study.worker.js';
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -14,7 +15,7 @@ const NS = 'http://www.w3.org/2000/svg';
 function dotPlot(rows: readonly StudyRow[], score: number, threshold: number): SVGSVGElement {
   const W = 560;
   const rowH = 20;
-  const left = 190;
+  const left = 230;
   const H = rows.length * rowH + 30;
   const x = (v: number) => left + (Math.max(0, Math.min(100, v)) / 100) * (W - left - 20);
   const el = document.createElementNS(NS, 'svg');
@@ -60,10 +61,19 @@ function dotPlot(rows: readonly StudyRow[], score: number, threshold: number): S
   return el;
 }
 
+/** At most this many workers, whatever the browser reports: the games are short, the screen must stay responsive. */
+const MAX_WORKERS = 8;
+const PAINT_EVERY_MS = 250;
+
 export function doctrinesPanel(session: Session, score: number): { root: HTMLElement; destroy: () => void } {
   const scn = session.scenario;
-  // The study is split over up to two workers (one share of the doctrines each), as the CLI splits it over threads.
-  let workers: Worker[] = [];
+  // One worker per core the browser reports; each is given the scenario once, when the panel opens, and plays the
+  // jobs it is sent (a few games of one doctrine each) until every game of the study has arrived.
+  const threads = Math.max(1, Math.min(MAX_WORKERS, navigator.hardwareConcurrency || 1));
+  let pool: Worker[] = [];
+  /** A run is under way: its workers hold jobs that a new run must not wait behind. */
+  let running = false;
+  let painting = 0;
   const games = h('input', {
     type: 'number',
     id: 'study-games',
@@ -73,58 +83,89 @@ export function doctrinesPanel(session: Session, score: number): { root: HTMLEle
     'data-key': 'study-games',
   });
   const progress = h('progress', { max: 1, value: 0, 'aria-labelledby': 'study-progress-label', hidden: true });
-  const progressLabel = h('span', { id: 'study-progress-label', class: 'small', 'aria-live': 'polite' });
+  const progressLabel = h('span', { id: 'study-progress-label', class: 'small' });
   const out = h('div', {});
   const run = h('button', { type: 'button', class: 'primary', 'data-key': 'study-run' }, t('study.run'));
+  const spawn = () => {
+    pool = Array.from({ length: threads }, () => {
+      const worker = new Worker(new URL('./study.worker.ts', import.meta.url), { type: 'module' });
+      worker.postMessage({ type: 'scenario', scenario: scn } satisfies StudyRequest);
+      return worker;
+    });
+  };
   const stop = () => {
-    for (const w of workers) w.terminate();
-    workers = [];
+    for (const w of pool) w.terminate();
+    pool = [];
+    running = false;
+    clearTimeout(painting);
+    painting = 0;
   };
   run.addEventListener('click', () => {
-    stop();
+    if (running) stop();
+    if (pool.length === 0) spawn();
+    running = true;
     const n = Math.max(1, Math.min(200, Math.round(Number(games.value) || 20)));
     const names = [...STUDY_DOCTRINES];
-    const threads = Math.max(1, Math.min(2, names.length, navigator.hardwareConcurrency || 1));
-    const shares = Array.from({ length: threads }, (_, i) => names.filter((_, j) => j % threads === i));
-    const done = new Array<number>(threads).fill(0);
-    const rows = new Map<string, StudyRow>();
-    let finished = 0;
+    const seed = session.game.seed;
+    const jobs = planJobs(names, n, pool.length);
+    const arrived = new StudyResults(names, n);
+    let next = 0;
     progress.hidden = false;
     progress.value = 0;
-    progress.max = names.length * n;
+    progress.max = arrived.total;
     progressLabel.textContent = t('study.starting');
+    announce(t('study.starting'));
     run.disabled = true;
+    // the bar is redrawn for each whole percent, at most four times a second: a frame drawn for every game would take
+    // the page's main thread (style, paint, commit) from the cores the workers share with it
+    let shown = 0;
+    const paint = () => {
+      painting = 0;
+      shown = arrived.done;
+      progress.value = arrived.done;
+      progressLabel.textContent = t('study.progress', { done: arrived.done, total: arrived.total });
+    };
     const fail = (reason: string) => {
+      stop();
       run.disabled = false;
       progressLabel.textContent = t('study.failed', { reason });
-      stop();
+      announce(t('study.failed', { reason }));
     };
-    shares.forEach((doctrines, i) => {
-      const worker = new Worker(new URL('./study.worker.ts', import.meta.url), { type: 'module' });
-      workers.push(worker);
+    const finish = () => {
+      clearTimeout(painting);
+      paint();
+      running = false; // the workers are idle, the scenario still loaded: a new run starts at once
+      run.disabled = false;
+      progressLabel.textContent = t('study.done', { games: n });
+      announce(t('study.done', { games: n }));
+      out.replaceChildren(results(arrived.rows(scn)));
+    };
+    const send = (worker: Worker) => {
+      const job = jobs[next++];
+      if (job) worker.postMessage({ type: 'job', seed, job } satisfies StudyRequest);
+    };
+    for (const worker of pool) {
       worker.onmessage = (e: MessageEvent<StudyMessage>) => {
         const m = e.data;
-        if (m.type === 'progress') {
-          done[i] = m.done;
-          const all = done.reduce((a, b) => a + b, 0);
-          progress.value = all;
-          progressLabel.textContent = t('study.progress', { done: all, total: names.length * n });
-          return;
-        }
         if (m.type === 'error') return fail(m.message);
-        for (const r of m.rows) rows.set(r.name, r);
-        if (++finished < threads) return;
-        run.disabled = false;
-        stop();
-        progressLabel.textContent = t('study.done', { games: n });
-        announce(t('study.done', { games: n }));
-        out.replaceChildren(results(names.map((name) => rows.get(name)!)));
+        send(worker);
+        arrived.add(m.job, m.games);
+        if (arrived.done === arrived.total) return finish();
+        // a new whole percent, at most four times a second
+        if (Math.floor((100 * arrived.done) / arrived.total) > Math.floor((100 * shown) / arrived.total))
+          painting ||= window.setTimeout(paint, PAINT_EVERY_MS);
       };
-      worker.onerror = (e) => fail(e.message);
-      const req: StudyRequest = { scenario: scn, games: n, seed: session.game.seed, doctrines };
-      worker.postMessage(req);
-    });
+      worker.onerror = (e) => {
+        e.preventDefault();
+        fail(e.message);
+      };
+      // two jobs each: a worker has the next one in hand when it finishes one
+      send(worker);
+      send(worker);
+    }
   });
+  // the workers start while the player reads the panel
+  spawn();
 
   const results = (rows: StudyRow[]) => {
     const sorted = [...rows].sort((a, b) => b.meanScore - a.meanScore);

@@ -1,19 +1,19 @@
-// The lessons study in a web worker: every doctrine over seeded games of the scenario, with progress.
+// One worker of the debrief's doctrine comparison: given the scenario once, it plays the jobs it is sent (a few
+// seeded games of one doctrine each, study-jobs.ts) and answers each with its games: one message per job, so the
+// page's main thread wakes a few hundred times in a study, not once per game.
 import { setFreezing } from '../../engine/freeze.js';
-import { runStudy, type StudyRow } from '../../sim/study.js';
 import type { Scenario } from '../../scenario/schema.js';
+import type { GameSummary } from '../../sim/batch.js';
+import { playJob, type StudyJob } from './study-jobs.js';
 
-export interface StudyRequest {
-  readonly scenario: Scenario;
-  readonly games: number;
-  readonly seed: number;
-  /** The doctrines this worker plays (a share of them, when several workers split the study); all by default. */
-  readonly doctrines?: readonly string[];
-}
+export type StudyRequest =
+  /** Sent once, when the worker starts: the scenario of every job that follows. */
+  | { readonly type: 'scenario'; readonly scenario: Scenario }
+  | { readonly type: 'job'; readonly seed: number; readonly job: StudyJob };
 
 export type StudyMessage =
-  | { readonly type: 'progress'; readonly done: number; readonly total: number }
-  | { readonly type: 'done'; readonly rows: StudyRow[] }
+  /** The games of `job`, in its order (game `job.from` first). */
+  | { readonly type: 'games'; readonly job: StudyJob; readonly games: GameSummary[] }
   | { readonly type: 'error'; readonly message: string };
 
 const scope = self as unknown as {
@@ -24,24 +24,17 @@ const scope = self as unknown as {
 // The fast path of rollouts (sim/rollout.ts): the worker's states never leave it, so they need no freezing.
 setFreezing(false);
 
+let scenario: Scenario | null = null;
+
 scope.onmessage = (e) => {
-  const { scenario, games, seed, doctrines } = e.data;
+  const m = e.data;
+  if (m.type === 'scenario') {
+    scenario = m.scenario;
+    return;
+  }
   try {
-    let last = 0;
-    const rows = runStudy(
-      scenario,
-      games,
-      seed,
-      (done, total) => {
-        // a message per few percent is enough for the progress bar
-        if (done === total || done - last >= Math.max(1, Math.floor(total / 50))) {
-          last = done;
-          scope.postMessage({ type: 'progress', done, total });
-        }
-      },
-      doctrines,
-    );
-    scope.postMessage({ type: 'done', rows });
+    if (!scenario) throw new Error('no scenario was sent before the first job');
+    scope.postMessage({ type: 'games', job: m.job, games: playJob(scenario, m.seed, m.job) });
   } catch (err) {
     scope.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) });
   }

@@ -8,6 +8,7 @@ import { DIMENSIONS } from '../../scenario/constants.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { strategyName } from '../describe.js';
 import { h } from '../dom.js';
+import { downloadBlob } from '../download.js';
 import { loc, t } from '../i18n/index.js';
 import { scenarioOf } from './common.js';
 import { showConnection } from './connection.js';
@@ -86,11 +87,7 @@ export function comparisonMarkdown(rows: readonly TeamRow[]): string {
 }
 
 function download(name: string, type: string, text: string): void {
-  const a = h('a', { href: URL.createObjectURL(new Blob([text], { type })), download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  downloadBlob(new Blob([text], { type }), name);
 }
 
 /** The comparison table, with its two downloads. `note` goes in the caption (same scenario and seed, or not). */
