@@ -83,12 +83,7 @@ export function indexOf(scn: Scenario): ScenarioIndex {
         return [r.id, [...links]] as const;
       }),
     ),
-    cardsByChairTag: new Map(
-      (['srsg', 'envoy', 'police', 'force'] as const).map((c) => [
-        c,
-        byTag(cardsByChair.get(c) ?? scn.actions.filter((a) => a.chair === c)),
-      ]),
-    ),
+    cardsByChairTag: new Map([...cardsByChair].map(([c, cards]) => [c, byTag(cards)])),
     taskNeeds,
     regionOrder: scn.regions.map((r) => r.id).sort(byPairKey),
     ruleSubjects: new Map(scn.actors.flatMap((a) => a.rules.map((r) => [r, `${a.id}/${r.id}`] as const))),

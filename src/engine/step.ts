@@ -168,7 +168,7 @@ function cloneRecord<T extends object>(r: Readonly<Record<string, T>>): Record<s
 /**
  * Gives `d`, a copy of `s` made by `shallowCopy`, its own copy of every branch the rules write to in place. Branches the
  * rules only replace are shared: the plans (each new month makes new ones; the acting chair's is its own already),
- * the conflicts and the warnings. The ledger and the log are appended to by `finish`, never written.
+ * the conflicts and the warnings. The ledger and the log are appended to by `appendTapes`, never written.
  */
 function cloneBranches(d: DraftState, s: GameState): DraftState {
   if (s.rng) d.rng = [s.rng[0], s.rng[1], s.rng[2], s.rng[3]];

@@ -94,6 +94,7 @@ describe('doctrine comparison in the debrief', () => {
       );
       const p = w.page;
       await doctrinesTab(w);
+      expect(await p.evaluate(() => navigator.hardwareConcurrency)).toBe(3);
       const run = p.getByRole('button', { name: 'Run the study' });
       for (const n of [games, 1, games]) {
         // the same workers serve each run; a run of another size between two of this one changes nothing

@@ -82,8 +82,17 @@ export function trackFactor(s: GameState, scn: Scenario, card: Card, target: str
  * stands for the common sense that a repeated gesture or briefing wears thin (L-leadership ¶9).
  */
 export function repetitionFactor(s: GameState, card: Card, lastPlayed: number | undefined): number {
-  if (lastPlayed === undefined || card.tags.includes('talks') || card.tags.includes('implementation')) return 1;
-  const gap = s.turn - lastPlayed;
+  if (lastPlayed === undefined || sustained(card)) return 1;
+  return repeatShare(s.turn - lastPlayed);
+}
+
+/** Whether the repetition mechanics leave a card alone: sustained talks and implementation (report ¶3). */
+export function sustained(card: Card): boolean {
+  return card.tags.includes('talks') || card.tags.includes('implementation');
+}
+
+/** The share of a favourable effect kept when the same thing was done `gap` turns ago (1: last turn). */
+export function repeatShare(gap: number): number {
   return gap <= 1 ? 0.5 : gap === 2 ? 0.75 : 1;
 }
 

@@ -1,17 +1,9 @@
 // Wear: the same result sought again by another card wears thin too (extends the repetition mechanic).
 import type { Card, Chair, Scenario } from '../../scenario/schema.js';
+import { SCORED_INDICATORS } from '../phases/assessment.js';
+import { indexOf } from '../scenario-index.js';
 import type { GameState } from '../types.js';
-
-/** The indicators the score reads as they stand (assessment.ts, dimensionsOf); the others work through mechanics. */
-const SCORED: readonly string[] = [
-  'process',
-  'credibility',
-  'consent',
-  'impartiality',
-  'trust',
-  'cohesion',
-  'casualties',
-];
+import { repeatShare, sustained } from './modifiers.js';
 
 /** The practices the report asks of every chair every few months (the practice mechanics): never worn. */
 const PRACTICES: readonly string[] = ['coordination', 'analysis', 'outreach', 'regional'];
@@ -20,16 +12,11 @@ const PRACTICES: readonly string[] = ['coordination', 'analysis', 'outreach', 'r
 function aims(card: Card): string[] {
   const out: string[] = [];
   for (const e of card.effects) {
-    if (e.do !== 'indicator' || !SCORED.includes(e.id)) continue;
-    const good = e.id === 'expectations' || e.id === 'casualties' ? e.by < 0 : e.by > 0;
+    if (e.do !== 'indicator' || !SCORED_INDICATORS.includes(e.id)) continue;
+    const good = e.id === 'casualties' ? e.by < 0 : e.by > 0;
     if (good && !out.includes(e.id)) out.push(e.id);
   }
   return out;
-}
-
-/** Whether the repetition mechanics leave a card alone: sustained talks and implementation (report ¶3). */
-export function sustained(card: Card): boolean {
-  return card.tags.includes('talks') || card.tags.includes('implementation');
 }
 
 /** Whether wear leaves a card alone: sustained work, and the practices (kept up by their own mechanics). */
@@ -43,11 +30,10 @@ function cardsByAim(scn: Scenario): ReadonlyMap<Chair, ReadonlyMap<string, reado
   let m = byAim.get(scn);
   if (m) return m;
   const built = new Map<Chair, Map<string, Card[]>>();
-  for (const c of scn.actions) {
-    if (unworn(c)) continue;
-    const chair = built.get(c.chair) ?? new Map<string, Card[]>();
-    built.set(c.chair, chair);
-    for (const id of aims(c)) chair.set(id, [...(chair.get(id) ?? []), c]);
+  for (const [chairId, cards] of indexOf(scn).cardsByChair) {
+    const chair = new Map<string, Card[]>();
+    built.set(chairId, chair);
+    for (const c of cards) if (!unworn(c)) for (const id of aims(c)) chair.set(id, [...(chair.get(id) ?? []), c]);
   }
   byAim.set(scn, (m = built));
   return m;
@@ -74,8 +60,7 @@ export function wearFactors(s: GameState, scn: Scenario, card: Card): Readonly<R
       const t = c === card ? undefined : s.played[c.id];
       if (t !== undefined && t < s.turn && t > last) last = t;
     }
-    const gap = s.turn - last;
-    const f = gap <= 1 ? 0.5 : gap === 2 ? 0.75 : 1;
+    const f = repeatShare(s.turn - last);
     if (f < 1) (out ??= {})[id] = f;
   }
   return out;

@@ -8,6 +8,17 @@ import type { DraftState, EngineEvent, GameState, Outcome } from '../types.js';
 import { beginTurn } from './sitrep.js';
 
 /** Each dimension on 0–100, higher is better. */
+/** The indicators the score reads as they stand (`dimensionsOf`); the others weigh through mechanics. */
+export const SCORED_INDICATORS: readonly string[] = [
+  'process',
+  'credibility',
+  'consent',
+  'impartiality',
+  'trust',
+  'cohesion',
+  'casualties',
+];
+
 export function dimensionsOf(s: GameState | DraftState, scn: Scenario): Record<Dimension, number> {
   const i = s.indicators;
   return {

@@ -1,9 +1,9 @@
 // A configurable planning doctrine: the `report` doctrine and the ones that break one lesson each.
 // Doctrines read only the chair's view and the scenario's public data (cards, tags, tasks).
-import type { Card, Effect, IndicatorId, Scenario } from '../../scenario/schema.js';
+import type { Card, Chair, Effect, IndicatorId, Scenario } from '../../scenario/schema.js';
 import type { PlanItem } from '../../engine/index.js';
 import type { SeenEntry } from '../../engine/view.js';
-import { OPERATIONS } from '../../engine/mechanics/modifiers.js';
+import { OPERATIONS, repeatShare } from '../../engine/mechanics/modifiers.js';
 import { indexOf } from '../../engine/scenario-index.js';
 import type { Doctrine, DoctrineContext } from '../doctrine.js';
 
@@ -285,13 +285,13 @@ function practiceDue(ctx: DoctrineContext, tag: Practice): boolean {
  * Scenario data alone: made once per scenario, chair and practice.
  */
 const practiceMemo = new WeakMap<Scenario, Map<string, readonly string[] | null>>();
-function practiceCards(scn: Scenario, chair: string, tag: Practice): readonly string[] | null {
+function practiceCards(scn: Scenario, chair: Chair, tag: Practice): readonly string[] | null {
   let byKey = practiceMemo.get(scn);
   if (!byKey) practiceMemo.set(scn, (byKey = new Map()));
   const key = `${chair}:${tag}`;
   let cards = byKey.get(key);
   if (cards === undefined) {
-    const mine = scn.actions.filter((c) => c.chair === chair);
+    const mine = indexOf(scn).cardsByChair.get(chair) ?? [];
     const affected = (c: Card) =>
       tag === 'coordination' || tagsOf(c).talks || (tag === 'analysis' && tagsOf(c).operation);
     cards = mine.some(affected) ? mine.filter((c) => c.tags.includes(tag)).map((c) => c.id) : null;
@@ -336,7 +336,7 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, track: Readon
   // quarters (talks and implementation exempt); the chair's view of the ledger says when it last played.
   if (value > 0 && !tags.talks && !tags.implementation) {
     const gap = v.turn - (digestOf(v.ledger, v.turn).cardLastBefore.get(ctx.chair)?.get(c.id) ?? -99);
-    value *= gap <= 1 ? 0.5 : gap === 2 ? 0.75 : 1;
+    value *= repeatShare(gap);
   }
   const live = track.size > 0 && v.indicators.process.value >= ctx.scenario.mechanics.liveProcess;
   if (tags.coordination)

@@ -71,8 +71,6 @@ export function doctrinesPanel(session: Session, score: number): { root: HTMLEle
   // jobs it is sent (a few games of one doctrine each) until every game of the study has arrived.
   const threads = Math.max(1, Math.min(MAX_WORKERS, navigator.hardwareConcurrency || 1));
   let pool: Worker[] = [];
-  /** A run is under way: its workers hold jobs that a new run must not wait behind. */
-  let running = false;
   let painting = 0;
   const games = h('input', {
     type: 'number',
@@ -96,14 +94,12 @@ export function doctrinesPanel(session: Session, score: number): { root: HTMLEle
   const stop = () => {
     for (const w of pool) w.terminate();
     pool = [];
-    running = false;
     clearTimeout(painting);
     painting = 0;
   };
   run.addEventListener('click', () => {
-    if (running) stop();
+    // Run is disabled while a run is under way, so the workers are idle here (or gone after a failure)
     if (pool.length === 0) spawn();
-    running = true;
     const n = Math.max(1, Math.min(200, Math.round(Number(games.value) || 20)));
     const names = [...STUDY_DOCTRINES];
     const seed = session.game.seed;
@@ -134,7 +130,7 @@ export function doctrinesPanel(session: Session, score: number): { root: HTMLEle
     const finish = () => {
       clearTimeout(painting);
       paint();
-      running = false; // the workers are idle, the scenario still loaded: a new run starts at once
+      // the workers are idle, the scenario still loaded: a new run starts at once
       run.disabled = false;
       progressLabel.textContent = t('study.done', { games: n });
       announce(t('study.done', { games: n }));

@@ -163,7 +163,7 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
           // one team: its console (code, QR, projector link); several: they line up on the dashboard, in order
           if (names.length <= 1)
             run(
-              make(team.value).then((r) => {
+              make(names[0] ?? team.value).then((r) => {
                 current = r.session;
                 qr = r.qr;
                 focusNext = '#fac-join';
