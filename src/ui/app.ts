@@ -39,7 +39,14 @@ export function startApp(root: HTMLElement): void {
     const page =
       pack !== null
         ? import('./session/pack.js').then(
-            (m) => () => m.packPage(root, pack, room.get('base'), room.get('teams'), room.get('plans')),
+            (m) => () =>
+              m.packPage(
+                root,
+                pack,
+                room.get('base'),
+                room.get('teams'),
+                new URLSearchParams(location.hash.slice(1)).get('plans'),
+              ),
           )
         : import('./session/compare.js').then((m) => () => m.comparePage(root, compare!, room.get('sessions')));
     void Promise.all([page, import('./session/common.js').then((m) => m.loadBundled())]).then(([show]) => show());

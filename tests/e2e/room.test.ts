@@ -91,6 +91,14 @@ describe('the room', () => {
     await f.getByLabel('Save this plan as').fill('Half day');
     await f.getByRole('button', { name: 'Save the plan' }).click();
     await f.getByRole('option', { name: 'Half day' }).waitFor({ state: 'attached' });
+    // a plan no longer needed can be deleted from the server (the only way to make room under the limit)
+    await f.getByLabel('Save this plan as').fill('Spare');
+    await f.getByRole('button', { name: 'Save the plan' }).click();
+    await f.getByRole('option', { name: 'Spare' }).waitFor({ state: 'attached' });
+    await f.getByLabel('A saved plan').selectOption('Spare');
+    await f.getByRole('button', { name: 'Delete this plan from the server' }).click();
+    await f.getByRole('option', { name: 'Spare' }).waitFor({ state: 'detached' });
+    await f.getByLabel('A saved plan').selectOption('Half day');
     const packLink = f.getByRole('link', { name: /^Print the workshop pack/ });
     await expect(packLink.getAttribute('href')).resolves.toContain('Riot%20at%20the%20port');
     await expect(packLink.getAttribute('href')).resolves.not.toContain('PRIVATE-NOTE');
@@ -287,7 +295,7 @@ describe('the room', () => {
     const w = await openPage(h, { width: 794, height: 1123 });
     const p = w.page;
     await p.goto(
-      `${h.url}?pack=monusco-2013&base=${encodeURIComponent('http://192.168.1.20:8787')}&teams=Blue~MK4RZP,Red~H7QW3T&plans=${encodeURIComponent(JSON.stringify(PLANS))}`,
+      `${h.url}?pack=monusco-2013&base=${encodeURIComponent('http://192.168.1.20:8787')}&teams=Blue~MK4RZP,Red~H7QW3T#plans=${encodeURIComponent(JSON.stringify(PLANS))}`,
     );
     await p.getByRole('heading', { name: 'Workshop pack: MONUSCO', exact: false, level: 1 }).waitFor();
     await expect(

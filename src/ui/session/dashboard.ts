@@ -413,6 +413,19 @@ export function roomDashboard(
       },
       t('dash.planLoadButton'),
     ),
+    h(
+      'button',
+      {
+        type: 'button',
+        // a plan saved with no items is deleted (the server's rule): the only way to make room under the limit
+        onclick: () => {
+          const name = pLoad.value;
+          if (!client.plans.some((x) => x.name === name)) return;
+          run(client.savePlan(name, []), t('dash.planDeleted', { name }));
+        },
+      },
+      t('dash.planDeleteButton'),
+    ),
   );
 
   function paintPlan(): void {

@@ -31,8 +31,9 @@ export function packPlan(p: InjectPlan): PackPlan {
 }
 
 /**
- * The pack's address: ?pack=SCENARIO&base=JOIN_BASE&teams=Name~CODE,…&plans=JSON (names may hold any character but ~
- * and ,; the plans as `packPlan` gives them).
+ * The pack's address: ?pack=SCENARIO&base=JOIN_BASE&teams=Name~CODE,…#plans=JSON (names may hold any character but ~
+ * and ,; the plans as `packPlan` gives them). The plans ride in the fragment, which the browser never sends: fifty
+ * plans of a hundred items would pass the server's limit on a request line.
  */
 export function packHref(
   scenario: string,
@@ -42,8 +43,8 @@ export function packHref(
 ): string {
   const u = new URL(location.href);
   const list = teams.map((x) => `${x.team.replace(/[~,]/g, ' ')}~${x.code}`).join(',');
-  u.search = `?pack=${encodeURIComponent(scenario)}${teams.length > 0 ? `&base=${encodeURIComponent(base)}&teams=${encodeURIComponent(list)}` : ''}${plans.length > 0 ? `&plans=${encodeURIComponent(JSON.stringify(plans.map(packPlan)))}` : ''}`;
-  u.hash = '';
+  u.search = `?pack=${encodeURIComponent(scenario)}${teams.length > 0 ? `&base=${encodeURIComponent(base)}&teams=${encodeURIComponent(list)}` : ''}`;
+  u.hash = plans.length > 0 ? `plans=${encodeURIComponent(JSON.stringify(plans.map(packPlan)))}` : '';
   return u.href;
 }
 
