@@ -2,7 +2,8 @@
 export * from './types.js';
 export { newGame, step, keysOf } from './step.js';
 export { seedWorld } from './rng.js';
-export { checkAllowed, legalActions, planCost, itemCost, targetsOf, eligibleUnits } from './legal.js';
+export { checkAllowed, legalActions } from './legal.js';
+export { planCost, itemCost, targetsOf, eligibleUnits } from './eligibility.js';
 export {
   viewFor,
   facilitatorView,

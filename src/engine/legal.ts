@@ -2,6 +2,7 @@
 import type { Card, Chair, Condition, Scenario } from '../scenario/schema.js';
 import { holds } from './conditions.js';
 import { deepFreeze, isFreezing } from './freeze.js';
+import { canServe, itemCost, planCost, targetsNow } from './eligibility.js';
 import { knownTo } from './knowledge.js';
 import { capacityOf, indexOf } from './scenario-index.js';
 import {
@@ -17,112 +18,6 @@ import {
 } from './types.js';
 
 const no = (code: RejectionCode, message: string): Rejection => ({ code, message });
-
-/** The action-point cost of a plan item. Moving into a hard-to-reach region costs one more. */
-export function itemCost(scn: Scenario, item: PlanItem): number {
-  const idx = indexOf(scn);
-  if (item.kind === 'card') return idx.cards.get(item.card)?.cost ?? 0;
-  return 1 + ((idx.regions.get(item.to)?.access ?? 0) >= 60 ? 1 : 0);
-}
-
-export function planCost(scn: Scenario, items: readonly PlanItem[]): number {
-  return items.reduce((sum, it) => sum + itemCost(scn, it), 0);
-}
-
-/** The ids a card may target now, before unit checks: judged on what the card's chair knows, never the hidden truth. */
-export function targetsOf(s: GameState, scn: Scenario, card: Card): string[] {
-  return [...targetsNow(s, scn, card)];
-}
-
-/** targetsOf, shared: the scenario's part is listed once per card, only the strength test is made per state. */
-function targetsNow(s: GameState, scn: Scenario, card: Card): readonly string[] {
-  if (card.target === 'none') return [];
-  const allowed = staticTargets(scn, card);
-  if (card.tags.includes('talks')) return allowed;
-  // A group the mission sees as defeated is no longer a target for force.
-  if (card.target === 'actor' && (card.tags.includes('offensive') || card.tags.includes('pressure'))) {
-    const known = knownTo(s, scn, card.chair);
-    return allowed.filter((t) => known.strength(t) > 0);
-  }
-  return allowed;
-}
-
-/** What a card may target by the scenario alone (its kind, its list, negotiable parties for talks), by scenario. */
-const cardTargets = new WeakMap<Scenario, Map<Card, readonly string[]>>();
-
-function staticTargets(scn: Scenario, card: Card): readonly string[] {
-  let byCard = cardTargets.get(scn);
-  if (!byCard) cardTargets.set(scn, (byCard = new Map()));
-  let t = byCard.get(card);
-  if (!t) {
-    const idx = indexOf(scn);
-    const all = card.target === 'region' ? [...idx.regions.keys()] : [...idx.actors.keys()];
-    const allowed = card.targets ? all.filter((x) => card.targets!.includes(x)) : all;
-    t = card.tags.includes('talks') ? allowed.filter((x) => idx.actors.get(x)?.negotiable) : allowed;
-    byCard.set(card, t);
-  }
-  return t;
-}
-
-/** Regions where a card's unit must stand: the target region, or the target actor's regions. */
-export function unitRegions(scn: Scenario, card: Card, target: string | undefined): string[] {
-  if (target === undefined) return [];
-  if (card.target === 'region') return [target];
-  return indexOf(scn).actors.get(target)?.regions ?? [];
-}
-
-function canServe(scn: Scenario, card: Card, unitId: string): boolean {
-  let byCard = servers.get(scn);
-  if (!byCard) servers.set(scn, (byCard = new Map()));
-  let units = byCard.get(card);
-  if (!units) byCard.set(card, (units = new Map()));
-  let ok = units.get(unitId);
-  if (ok === undefined) units.set(unitId, (ok = serves(scn, card, unitId)));
-  return ok;
-}
-
-/** canServe's answers by scenario, card and unit (they read only the scenario). */
-const servers = new WeakMap<Scenario, Map<Card, Map<string, boolean>>>();
-
-function serves(scn: Scenario, card: Card, unitId: string): boolean {
-  const def = indexOf(scn).units.get(unitId);
-  if (!def) return false;
-  if (card.tags.includes('offensive') && def.caveats.includes('no-offensive')) return false;
-  return def.capability === card.needsUnit || (card.needsUnit === 'infantry' && def.capability === 'combat');
-}
-
-/** The mission units able to carry out a card on a target, best first. */
-export function eligibleUnits(s: GameState, scn: Scenario, card: Card, target: string | undefined): string[] {
-  if (!card.needsUnit) return [];
-  const idx = indexOf(scn);
-  const where = unitRegions(scn, card, target);
-  const out: string[] = [];
-  for (const id in s.units) if (where.includes(s.units[id]!.region) && canServe(scn, card, id)) out.push(id);
-  return out.sort(
-    (a, b) => (idx.units.get(b)?.performance ?? 0) - (idx.units.get(a)?.performance ?? 0) || (a < b ? -1 : 1),
-  );
-}
-
-/**
- * The first of `eligibleUnits` without listing and sorting them all: the able unit with the best performance, the
- * lowest id among equals (the rules read only the best: mechanics/modifiers.ts).
- */
-export function bestUnit(s: GameState, scn: Scenario, card: Card, target: string | undefined): string | undefined {
-  if (!card.needsUnit) return undefined;
-  const idx = indexOf(scn);
-  const where = unitRegions(scn, card, target);
-  let best: string | undefined;
-  let bestPerf = 0;
-  for (const id in s.units) {
-    if (!where.includes(s.units[id]!.region) || !canServe(scn, card, id)) continue;
-    const perf = idx.units.get(id)?.performance ?? 0;
-    if (best === undefined || perf > bestPerf || (perf === bestPerf && id < best)) {
-      best = id;
-      bestPerf = perf;
-    }
-  }
-  return best;
-}
 
 /**
  * What legality needs to know about one chair in one state, worked out once and passed down (as

@@ -2,7 +2,7 @@
 import type { Card, Scenario } from '../../scenario/schema.js';
 import type { Tag } from '../../scenario/constants.js';
 import type { Modifier } from '../effects.js';
-import { bestUnit } from '../legal.js';
+import { bestUnit } from '../eligibility.js';
 import { indexOf } from '../scenario-index.js';
 import type { Conflict, GameState } from '../types.js';
 
