@@ -1,6 +1,6 @@
 // The lessons study: doctrines, and one chair's doctrine among `strong` bots, over the same seeded games.
 import type { Chair, Scenario } from '../scenario/schema.js';
-import { ci95, mean, round1, runBatch, summarise } from './batch.js';
+import { ci95, mean, round1, runBatch, summarise, type GameSummary } from './batch.js';
 import { DOCTRINES } from './doctrines/index.js';
 import { BREAKS } from './doctrines/strong.js';
 import { seatAll, type Seating } from './play.js';
@@ -55,15 +55,20 @@ export function seatingOf(entry: string): Seating {
 }
 
 export function studyRow(scn: Scenario, entry: string, games: number, seed: number, onGame?: () => void): StudyRow {
-  const b = runBatch(scn, seatingOf(entry), games, seed, onGame);
-  const s = summarise(scn, b);
+  return rowOf(scn, entry, runBatch(scn, seatingOf(entry), games, seed, onGame).games);
+}
+
+/** The row of a study entry from its games in seed order, wherever they were played (the browser's comparison). */
+export function rowOf(scn: Scenario, entry: string, games: GameSummary[]): StudyRow {
+  // the row reads only the games: which content fired or was played is the batch's report, not the study's
+  const s = summarise(scn, { games, fired: new Set(), played: new Set(), legal: null });
   return {
     name: entry,
     meanScore: s.meanScore,
     ci95: s.ci95,
     winRate: s.winRate,
     dimensions: s.dimensions,
-    scores: b.games.map((g) => g.score),
+    scores: games.map((g) => g.score),
   };
 }
 

@@ -2,9 +2,9 @@
 // is free, then put back in seed order. The rows are those of the single-thread study (sim/study.ts runStudy) on the
 // same seed, whatever the number of workers and the order the jobs finish in.
 import type { Scenario } from '../../scenario/schema.js';
-import { gameSeed, summarise, type GameSummary } from '../../sim/batch.js';
+import { gameSeed, type GameSummary } from '../../sim/batch.js';
 import { playGame } from '../../sim/play.js';
-import { seatingOf, type StudyRow } from '../../sim/study.js';
+import { rowOf, seatingOf, type StudyRow } from '../../sim/study.js';
 
 /** Games `from` (inclusive) to `to` (exclusive) of one doctrine's seeded series. */
 export interface StudyJob {
@@ -26,15 +26,17 @@ export function planJobs(doctrines: readonly string[], games: number, threads: n
   return jobs;
 }
 
-/** Plays one job: its games in order, game `job.from` first. */
+/**
+ * Plays one job: its games in order, game `job.from` first. The games of runBatch (sim/batch.ts) from another first
+ * game than the series' first, which runBatch cannot start from.
+ */
 export function playJob(scn: Scenario, seed: number, job: StudyJob): GameSummary[] {
   const seats = seatingOf(job.doctrine);
   const out: GameSummary[] = [];
   for (let i = job.from; i < job.to; i++) {
     const gs = gameSeed(seed, i);
     const s = playGame(scn, gs, seats);
-    const game: GameSummary = { ...s.outcome!, seed: gs, turns: s.turn };
-    out.push(game);
+    out.push({ ...s.outcome!, seed: gs, turns: s.turn });
   }
   return out;
 }
@@ -76,17 +78,6 @@ export class StudyResults {
   /** The study's rows, in the order of `doctrines`, once every game has arrived. */
   rows(scn: Scenario): StudyRow[] {
     if (this.count < this.total) throw new Error(`${this.count} of ${this.total} games have arrived`);
-    return this.doctrines.map((name) => {
-      const games = this.games.get(name) as GameSummary[];
-      const s = summarise(scn, { games, fired: new Set(), played: new Set(), legal: null });
-      return {
-        name,
-        meanScore: s.meanScore,
-        ci95: s.ci95,
-        winRate: s.winRate,
-        dimensions: s.dimensions,
-        scores: games.map((g) => g.score),
-      };
-    });
+    return this.doctrines.map((name) => rowOf(scn, name, this.games.get(name) as GameSummary[]));
   }
 }
