@@ -17,12 +17,10 @@ import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { makeSave } from '../src/engine/index.js';
 import { loadScenario } from '../src/scenario/load-node.js';
-import { DOCTRINES } from '../src/sim/doctrines/index.js';
-import { playGame, seatAll } from '../src/sim/play.js';
 import { STUDY_DOCTRINES } from '../src/sim/study.js';
 import { chromiumPath } from '../tests/e2e/browser-path.js';
+import { finishedGame, openComparison, reportCores } from '../tests/e2e/comparison.js';
 import { CHROMIUM_ARGS, ROOT } from '../tests/e2e/harness.js';
 import { playStep } from '../tests/e2e/play.js';
 
@@ -643,32 +641,12 @@ interface Comparison {
   readonly threads: number;
 }
 
-/** A MONUSCO game played to its end by `report` bots, as a save file the title screen imports. */
-function finishedMonusco(): string {
-  const r = loadScenario('monusco-2013');
-  if (!r.ok) throw new Error('scenarios/monusco-2013.yaml does not load: run npm run scenario:check');
-  const scn = r.value;
-  const game = playGame(scn, 2013, seatAll(DOCTRINES['report']!));
-  return JSON.stringify(makeSave(scn, game));
-}
-
 async function comparison(browser: Browser, url: string, save: string): Promise<Comparison> {
   const ctx = await newContext(browser);
   try {
-    if (THREADS > 0)
-      await ctx.addInitScript((n) => {
-        Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n });
-        Object.defineProperty(WorkerNavigator.prototype, 'hardwareConcurrency', { get: () => n });
-      }, THREADS);
+    if (THREADS > 0) await reportCores(ctx, THREADS);
     const page = await ctx.newPage();
-    await page.goto(`${url}?test`);
-    await page
-      .getByLabel('Import a save file')
-      .setInputFiles({ name: 'monusco.json', mimeType: 'application/json', buffer: Buffer.from(save) });
-    await page.getByRole('button', { name: 'Open the debrief' }).click();
-    await page.getByRole('heading', { name: /^Debrief/, level: 1 }).waitFor();
-    await page.locator('[data-key="db-tab-doctrines"]').click();
-    await page.locator('#study-games').fill(String(COMPARE_GAMES));
+    await openComparison(page, url, save, COMPARE_GAMES);
     const cdp = await ctx.newCDPSession(page);
     await cdp.send('Performance.enable');
     const task = async () =>
@@ -698,7 +676,9 @@ async function comparison(browser: Browser, url: string, save: string): Promise<
 
 /** The comparison on this build (and on --against's, alternately, so both see the same load); prints a table. */
 async function comparisonPart(browser: Browser, url: string): Promise<void> {
-  const save = finishedMonusco();
+  const scn = loadScenario('monusco-2013');
+  if (!scn.ok) throw new Error('scenarios/monusco-2013.yaml does not load: run npm run scenario:check');
+  const { save } = finishedGame(scn.value);
   const other = AGAINST ? await serve(AGAINST) : null;
   const sites = [{ name: 'this build', url }, ...(other ? [{ name: AGAINST!, url: other.url }] : [])];
   const results = new Map<string, Comparison[]>(sites.map((x) => [x.name, []]));

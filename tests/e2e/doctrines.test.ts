@@ -1,29 +1,14 @@
 // Browser test of the debrief's doctrine comparison: a finished MONUSCO game against 100 games per doctrine, with progress.
 // How long it takes is printed here and measured by the benchmarks, not held by a timed test.
 import { describe, expect, it } from 'vitest';
-import { makeSave } from '../../src/engine/index.js';
-import { DOCTRINES } from '../../src/sim/doctrines/index.js';
 import { runStudy, STUDY_DOCTRINES } from '../../src/sim/study.js';
-import { playGame, seatAll } from '../../src/sim/play.js';
 import { loadShipped } from '../helpers/factory.js';
+import { finishedGame, openComparison, reportCores } from './comparison.js';
 import { openPage, shot, useHarness, type Watched } from './harness.js';
 
 const harness = useHarness();
 const scn = loadShipped('monusco-2013');
-const game = playGame(scn, 2013, seatAll(DOCTRINES['report']!));
-const save = JSON.stringify(makeSave(scn, game));
-
-/** Imports the finished game on the title screen and opens its debrief's doctrine tab, as a player would. */
-async function doctrinesTab(w: Watched): Promise<void> {
-  const p = w.page;
-  await p.goto(`${harness().url}?test`);
-  await p
-    .getByLabel('Import a save file')
-    .setInputFiles({ name: 'monusco.json', mimeType: 'application/json', buffer: Buffer.from(save) });
-  await p.getByRole('button', { name: 'Open the debrief' }).click();
-  await p.getByRole('heading', { name: /^Debrief/, level: 1 }).waitFor();
-  await p.getByRole('tab', { name: 'Against the doctrines' }).click();
-}
+const { game, save } = finishedGame(scn);
 
 const panel = (w: Watched) => w.page.getByRole('region', { name: 'This game against the doctrines' });
 
@@ -46,8 +31,7 @@ describe('doctrine comparison in the debrief', () => {
       expect(game.phase).toBe('over');
       const w = await openPage(harness());
       const p = w.page;
-      await doctrinesTab(w);
-      await p.getByLabel('Games per doctrine', { exact: true }).fill('100');
+      await openComparison(p, harness().url, save, 100);
       const t0 = Date.now();
       await p.getByRole('button', { name: 'Run the study' }).click();
       const bar = p.locator('.doctrines progress');
@@ -89,11 +73,9 @@ describe('doctrine comparison in the debrief', () => {
       ]);
       // three workers on two cores: jobs of one game, finished in whatever order the machine gives
       const w = await openPage(harness());
-      await w.context.addInitScript(() =>
-        Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 3 }),
-      );
+      await reportCores(w.context, 3);
       const p = w.page;
-      await doctrinesTab(w);
+      await openComparison(p, harness().url, save, games);
       expect(await p.evaluate(() => navigator.hardwareConcurrency)).toBe(3);
       const run = p.getByRole('button', { name: 'Run the study' });
       for (const n of [games, 1, games]) {
