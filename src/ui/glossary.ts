@@ -3,36 +3,7 @@
 import type { Leader, Scenario } from '../scenario/schema.js';
 import { h } from './dom.js';
 import { v, type VNode } from './vdom.js';
-import { lang, loc } from './i18n/index.js';
-
-const TEXT = {
-  en: {
-    open: 'Glossary',
-    heading: 'Glossary: acronyms, names and people',
-    terms: 'Acronyms and names',
-    people: 'People',
-    close: 'Close',
-    since: 'from {d}',
-    sinceMonth: 'from {d}',
-    until: 'until {d}',
-    untilMonth: 'until {d}',
-    seats: 'Mission and mediation seats',
-  },
-  fr: {
-    open: 'Glossaire',
-    heading: 'Glossaire : sigles, noms et personnes',
-    terms: 'Sigles et noms',
-    people: 'Personnes',
-    close: 'Fermer',
-    since: 'à partir du {d}',
-    sinceMonth: 'à partir de {d}',
-    until: 'jusqu’au {d}',
-    untilMonth: 'jusqu’en {d}',
-    seats: 'Sièges de la mission et de la médiation',
-  },
-} as const;
-
-const text = () => TEXT[lang()];
+import { lang, loc, t, type Lang } from './i18n/index.js';
 
 /** Whether the scenario has anything to show in a glossary. */
 export function hasGlossary(scn: Scenario): boolean {
@@ -43,40 +14,31 @@ export function hasGlossary(scn: Scenario): boolean {
   );
 }
 
-const MONTHS = {
-  en: 'January February March April May June July August September October November December',
-  fr: 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
-} as const;
-
 /** A `YYYY-MM` or `YYYY-MM-DD` date in words, in the player's language: "17 May 2013", « 1er août 2014 ». */
-export function dateInWords(d: string, l: 'en' | 'fr' = lang()): string {
-  const [y, m, day] = d.split('-');
-  const month = MONTHS[l].split(' ')[Number(m) - 1] ?? m;
-  if (day === undefined) return `${month} ${y}`;
+export function dateInWords(d: string, l: Lang = lang()): string {
+  const [year = d, m, day] = d.split('-');
+  const month = t('date.months', {}, l).split(' ')[Number(m) - 1] ?? m ?? '';
+  if (day === undefined) return t('date.month', { month, year }, l);
   const n = Number(day);
-  return `${l === 'fr' && n === 1 ? '1er' : n} ${month} ${y}`;
+  return n === 1 ? t('date.first', { month, year }, l) : t('date.day', { day: n, month, year }, l);
 }
 
 /** When a person held the role, in words and in the player's language; empty when the data gives no dates. */
 export function leaderDates(l: Leader): string {
-  const x = text();
   if (l.from && l.to) return `${dateInWords(l.from)} – ${dateInWords(l.to)}`;
   const day = (d: string) => d.length > 7;
-  if (l.from) return (day(l.from) ? x.since : x.sinceMonth).replace('{d}', dateInWords(l.from));
-  if (l.to) return (day(l.to) ? x.until : x.untilMonth).replace('{d}', dateInWords(l.to));
+  if (l.from) return t(day(l.from) ? 'glossary.since' : 'glossary.sinceMonth', { d: dateInWords(l.from) });
+  if (l.to) return t(day(l.to) ? 'glossary.until' : 'glossary.untilMonth', { d: dateInWords(l.to) });
   return '';
 }
 
 function person(l: Leader): HTMLElement {
   const d = leaderDates(l);
-  // French typography: a narrow no-break space before the colon
-  const colon = lang() === 'fr' ? '\u202f: ' : ': ';
-  return h('li', {}, h('strong', {}, l.name), `${colon}${loc(l.role)}`, d ? ` (${d})` : '');
+  return h('li', {}, h('strong', {}, l.name), t('glossary.role', { role: loc(l.role) }), d ? ` (${d})` : '');
 }
 
 /** The glossary's content: terms, then the chairs' holders, then each actor's leaders. */
 export function glossaryContent(scn: Scenario): HTMLElement {
-  const x = text();
   const holders = Object.values(scn.chairs).flatMap((c) => c?.holders ?? []);
   const actors = scn.actors.filter((a) => a.leaders.length > 0);
   return h(
@@ -84,7 +46,7 @@ export function glossaryContent(scn: Scenario): HTMLElement {
     { class: 'glossary-content' },
     scn.glossary.length > 0
       ? [
-          h('h3', {}, x.terms),
+          h('h3', {}, t('glossary.terms')),
           h(
             'dl',
             {},
@@ -95,18 +57,17 @@ export function glossaryContent(scn: Scenario): HTMLElement {
           ),
         ]
       : null,
-    holders.length + actors.length > 0 ? h('h3', {}, x.people) : null,
-    holders.length > 0 ? [h('h4', {}, x.seats), h('ul', {}, holders.map(person))] : null,
+    holders.length + actors.length > 0 ? h('h3', {}, t('glossary.people')) : null,
+    holders.length > 0 ? [h('h4', {}, t('glossary.seats')), h('ul', {}, holders.map(person))] : null,
     actors.flatMap((a) => [h('h4', {}, loc(a.name)), h('ul', {}, a.leaders.map(person))]),
   );
 }
 
 /** Opens the glossary as a modal dialog; it removes itself when closed. */
 export function openGlossary(scn: Scenario): HTMLDialogElement {
-  const x = text();
   const dialog = h('dialog', { class: 'glossary', 'aria-labelledby': 'glossary-heading' });
-  const close = h('button', { type: 'button', onclick: () => dialog.close() }, x.close);
-  dialog.append(h('h2', { id: 'glossary-heading' }, x.heading), glossaryContent(scn), close);
+  const close = h('button', { type: 'button', onclick: () => dialog.close() }, t('glossary.close'));
+  dialog.append(h('h2', { id: 'glossary-heading' }, t('glossary.heading')), glossaryContent(scn), close);
   dialog.addEventListener('close', () => dialog.remove());
   document.body.append(dialog);
   dialog.showModal();
@@ -120,7 +81,7 @@ export function glossaryButton(scn: Scenario): HTMLButtonElement | null {
   return h(
     'button',
     { type: 'button', class: 'glossary-open', 'data-key': 'glossary', onclick: () => openGlossary(scn) },
-    text().open,
+    t('glossary.open'),
   );
 }
 
@@ -130,6 +91,6 @@ export function glossaryButtonNode(scn: Scenario): VNode | null {
   return v(
     'button',
     { type: 'button', class: 'glossary-open', 'data-key': 'glossary', onclick: () => void openGlossary(scn) },
-    text().open,
+    t('glossary.open'),
   );
 }

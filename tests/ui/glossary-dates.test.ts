@@ -6,6 +6,7 @@ describe('dates in the glossary', () => {
   it('writes days and months in English', () => {
     expect(dateInWords('2013-05-17', 'en')).toBe('17 May 2013');
     expect(dateInWords('2014-12', 'en')).toBe('December 2014');
+    expect(dateInWords('2014-08-01', 'en')).toBe('1 August 2014');
   });
   it('writes them in French, with the first of the month as « 1er »', () => {
     expect(dateInWords('2014-08-01', 'fr')).toBe('1er août 2014');

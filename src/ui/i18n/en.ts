@@ -452,6 +452,25 @@ export const en = {
   'session.firedRow': 'Month {turn}: {title}',
   'session.openHeading': 'Sessions on this server',
   'session.openSession': 'Open {team} (code {code}, month {turn})',
+
+  'glossary.open': 'Glossary',
+  'glossary.heading': 'Glossary: acronyms, names and people',
+  'glossary.terms': 'Acronyms and names',
+  'glossary.people': 'People',
+  'glossary.close': 'Close',
+  'glossary.since': 'from {d}',
+  'glossary.sinceMonth': 'from {d}',
+  'glossary.until': 'until {d}',
+  'glossary.untilMonth': 'until {d}',
+  'glossary.seats': 'Mission and mediation seats',
+  /** After a person's name, in bold. */
+  'glossary.role': ': {role}',
+
+  /** The months' names, January first, separated by spaces. */
+  'date.months': 'January February March April May June July August September October November December',
+  'date.month': '{month} {year}',
+  'date.day': '{day} {month} {year}',
+  'date.first': '1 {month} {year}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -458,4 +458,21 @@ export const fr: Record<MessageKey, string> = {
   'session.firedRow': 'Mois {turn} : {title}',
   'session.openHeading': 'Sessions sur ce serveur',
   'session.openSession': 'Ouvrir {team} (code {code}, mois {turn})',
+
+  'glossary.open': 'Glossaire',
+  'glossary.heading': 'Glossaire : sigles, noms et personnes',
+  'glossary.terms': 'Sigles et noms',
+  'glossary.people': 'Personnes',
+  'glossary.close': 'Fermer',
+  'glossary.since': 'à partir du {d}',
+  'glossary.sinceMonth': 'à partir de {d}',
+  'glossary.until': 'jusqu’au {d}',
+  'glossary.untilMonth': 'jusqu’en {d}',
+  'glossary.seats': 'Sièges de la mission et de la médiation',
+  'glossary.role': ' : {role}',
+
+  'date.months': 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
+  'date.month': '{month} {year}',
+  'date.day': '{day} {month} {year}',
+  'date.first': '1er {month} {year}',
 };

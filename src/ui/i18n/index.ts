@@ -37,18 +37,18 @@ export function setLang(l: Lang): void {
   }
 }
 
-/** A UI string with its {placeholders} filled in. */
-export function t(key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
-  const fr = current === 'fr' && TABLES.fr[key] !== undefined;
+/** A UI string with its {placeholders} filled in, in the player's language unless another is given. */
+export function t(key: MessageKey, params: Readonly<Record<string, string | number>> = {}, l: Lang = current): string {
+  const fr = l === 'fr' && TABLES.fr[key] !== undefined;
   // French typography: a narrow no-break space before : ; ? ! (in our strings, not in the scenario's text put into them)
-  const text = fr ? TABLES.fr[key].replace(/[ \u00a0]([:;?!])/g, '\u202f$1') : (TABLES[current][key] ?? en[key]);
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? numberText(params[name]!) : m));
+  const text = fr ? TABLES.fr[key].replace(/[ \u00a0]([:;?!])/g, '\u202f$1') : (TABLES[l][key] ?? en[key]);
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? numberText(params[name]!, l) : m));
 }
 
 /** A number as the language writes it: a decimal comma in French (77,9). */
-export function numberText(v: string | number): string {
+export function numberText(v: string | number, l: Lang = current): string {
   if (typeof v !== 'number' || Number.isInteger(v)) return String(v);
-  return current === 'fr' ? String(v).replace('.', ',') : String(v);
+  return l === 'fr' ? String(v).replace('.', ',') : String(v);
 }
 
 /** Whether a string is a known UI key (for codes coming from the engine). */
