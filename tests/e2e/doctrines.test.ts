@@ -77,12 +77,15 @@ describe('doctrine comparison in the debrief', () => {
       const p = w.page;
       await openComparison(p, harness().url, save, games);
       expect(await p.evaluate(() => navigator.hardwareConcurrency)).toBe(3);
+      // the workers start with the first run, not when the tab opens: a player who only reads it starts none
+      expect(p.workers()).toHaveLength(0);
       const run = p.getByRole('button', { name: 'Run the study' });
       for (const n of [games, 1, games]) {
         // the same workers serve each run; a run of another size between two of this one changes nothing
         await p.getByLabel('Games per doctrine', { exact: true }).fill(String(n));
         await run.click();
         await panel(w).getByText(`Study finished: ${n} games per doctrine.`).waitFor({ timeout: 240_000 });
+        expect(p.workers()).toHaveLength(3);
         if (n !== games) continue;
         const shown = await shownRows(w);
         expect(shown.map((r) => r.slice(0, 4)).sort()).toEqual([...expected].sort());

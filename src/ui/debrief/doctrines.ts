@@ -67,8 +67,9 @@ const PAINT_EVERY_MS = 250;
 
 export function doctrinesPanel(session: Session, score: number): { root: HTMLElement; destroy: () => void } {
   const scn = session.scenario;
-  // One worker per core the browser reports; each is given the scenario once, when the panel opens, and plays the
-  // jobs it is sent (a few games of one doctrine each) until every game of the study has arrived.
+  // One worker per core the browser reports, started by the first run (a player who only reads the panel starts
+  // none); each is given the scenario once and plays the jobs it is sent (a few games of one doctrine each) until
+  // every game of the study has arrived, then waits, warm, for the next run.
   const threads = Math.max(1, Math.min(MAX_WORKERS, navigator.hardwareConcurrency || 1));
   let pool: Worker[] = [];
   let painting = 0;
@@ -98,7 +99,7 @@ export function doctrinesPanel(session: Session, score: number): { root: HTMLEle
     painting = 0;
   };
   run.addEventListener('click', () => {
-    // Run is disabled while a run is under way, so the workers are idle here (or gone after a failure)
+    // Run is disabled while a run is under way, so the workers are idle here (or not started, or gone after a failure)
     if (pool.length === 0) spawn();
     const n = Math.max(1, Math.min(200, Math.round(Number(games.value) || 20)));
     const names = [...STUDY_DOCTRINES];
@@ -160,8 +161,6 @@ export function doctrinesPanel(session: Session, score: number): { root: HTMLEle
       send(worker);
     }
   });
-  // the workers start while the player reads the panel
-  spawn();
 
   const results = (rows: StudyRow[]) => {
     const sorted = [...rows].sort((a, b) => b.meanScore - a.meanScore);
