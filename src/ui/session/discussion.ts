@@ -4,28 +4,30 @@
 import './discussion.css';
 import type { ProjectorView } from '../../net/protocol.js';
 import type { Lesson } from '../../scenario/lessons.js';
+import { indexOf } from '../../engine/scenario-index.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { eventTitle } from '../describe.js';
 import { h } from '../dom.js';
 import { loc, t } from '../i18n/index.js';
-import { LESSONS } from '../scenarios.js';
+import { lessonOf } from '../lesson-names.js';
 
 /** Lessons a wall shows at once: the room discusses a few, not the catalogue. */
 const MAX_LESSONS = 3;
 
 /** The lessons of a month, first those of its events and choices, then the strategy's; each once. */
 export function monthLessons(scn: Scenario, view: ProjectorView, turn: number): Lesson[] {
+  // the scenario's index (built once per scenario) and the catalogue's: the wall redraws this on every update
+  const idx = indexOf(scn);
   const ids: string[] = [];
-  for (const f of view.fired.filter((x) => x.turn === turn)) {
-    const ev = scn.events.find((e) => e.id === f.event);
+  for (const f of view.fired) {
+    const ev = f.turn === turn ? idx.events.get(f.event) : undefined;
     if (!ev) continue;
     ids.push(...ev.lessons, ...(ev.choices.find((c) => c.id === f.choice)?.lessons ?? []));
   }
-  const strategy = scn.strategies.find((s) => s.id === view.strategy);
+  const strategy = view.strategy === null ? undefined : idx.strategies.get(view.strategy);
   if (strategy) ids.push(...strategy.lessons);
-  const lessons = LESSONS?.lessons ?? [];
   return [...new Set(ids)]
-    .map((id) => lessons.find((l) => l.id === id))
+    .map(lessonOf)
     .filter((l): l is Lesson => l !== undefined)
     .slice(0, MAX_LESSONS);
 }
