@@ -3,9 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { chairContributions } from '../../src/debrief/chairs.js';
 import type { GameState } from '../../src/engine/index.js';
 import type { Chair, ScenarioInput } from '../../src/scenario/schema.js';
-import { card, makeScenario, playTurn, toPlanning, toStrategy } from '../helpers/factory.js';
-
-const L = (en: string) => ({ en, fr: en });
+import { L, card, makeScenario, playTurn, toPlanning, toStrategy } from '../helpers/factory.js';
 
 /** Civil society only the envoy can consult by name; `also` lets the SRSG consult it too. The SRSG acts every turn. */
 function play(also: boolean, envoyConsults: boolean): { s: GameState; scn: ReturnType<typeof makeScenario> } {

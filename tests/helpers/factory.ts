@@ -6,7 +6,8 @@ import type { Scenario, ScenarioInput } from '../../src/scenario/schema.js';
 import { newGame, step, type Action, type GameState, type PlanItem } from '../../src/engine/index.js';
 import type { Chair } from '../../src/scenario/schema.js';
 
-const L = (en: string) => ({ en, fr: en });
+/** Scenario text with the same words in both languages, for purpose-made scenarios. */
+export const L = (en: string) => ({ en, fr: en });
 
 /** A minimal valid scenario: two regions, a negotiable group, a host state, one card per chair. */
 export function baseScenario(): ScenarioInput {

@@ -12,7 +12,7 @@ import {
 } from '../../scripts/report-index.js';
 import { loadLessons } from '../../src/scenario/load-node.js';
 import type { Scenario, ScenarioInput } from '../../src/scenario/schema.js';
-import { card, loadShipped, makeScenario, run, toPlanning } from '../helpers/factory.js';
+import { L, card, loadShipped, makeScenario, run, toPlanning } from '../helpers/factory.js';
 
 const SCENARIOS = readdirSync(join(import.meta.dirname, '../../scenarios'))
   .filter((n) => n.endsWith('.yaml') && n !== 'lessons.yaml')
@@ -96,7 +96,6 @@ describe.each(SCENARIOS)('%s', (id) => {
 });
 
 describe('the history check', () => {
-  const L = (en: string) => ({ en, fr: en });
   const src = { id: 'sg', author: 'UN', title: 'Report', date: '2020-02-01', url: 'https://undocs.org/S/2020/1' };
   const problems = (edit: (e: Record<string, unknown>, s: ScenarioInput) => void) =>
     historyProblems(
@@ -221,7 +220,6 @@ describe('MINUSMA', () => {
 });
 
 describe('mediationSeat', () => {
-  const L = (en: string) => ({ en, fr: en });
   const conflicts = (seat: ScenarioInput['mediationSeat']) => {
     const scn = makeScenario((s) => {
       s.actions = [

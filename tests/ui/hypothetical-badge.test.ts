@@ -13,9 +13,7 @@ import type { BoardContext, Fields } from '../../src/ui/fields.js';
 import { t } from '../../src/ui/i18n/index.js';
 import { sitrepPanel } from '../../src/ui/panels/sitrep.js';
 import type { VNode } from '../../src/ui/vdom.js';
-import { makeScenario, run } from '../helpers/factory.js';
-
-const L = (en: string) => ({ en, fr: en });
+import { L, makeScenario, run } from '../helpers/factory.js';
 
 /** Every element of a described tree, depth first. */
 function elements(node: unknown, out: VNode[] = []): VNode[] {
