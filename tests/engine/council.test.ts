@@ -7,9 +7,7 @@ import type { ScenarioInput } from '../../src/scenario/schema.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { protectionWeights } from '../../src/engine/mechanics/politics.js';
 import { loadLessons } from '../../src/scenario/load-node.js';
-import { card, ledgerSum, loadShipped, makeScenario, playTurn, run, toStrategy } from '../helpers/factory.js';
-
-const L = (en: string) => ({ en, fr: en });
+import { L, card, ledgerSum, loadShipped, makeScenario, playTurn, run, toStrategy } from '../helpers/factory.js';
 
 /** The base scenario with a Council (stance given), a penholder backing `hr`, and a review at turn 2. */
 function withCouncil(stance: number, edit: (s: ScenarioInput) => void = () => {}) {

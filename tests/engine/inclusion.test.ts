@@ -3,9 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { GameState } from '../../src/engine/index.js';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
-import { card, ledgerSum, makeScenario, playTurn, toPlanning, toStrategy } from '../helpers/factory.js';
+import { L, card, ledgerSum, makeScenario, playTurn, toPlanning, toStrategy } from '../helpers/factory.js';
 
-const L = (en: string) => ({ en, fr: en });
 const mech = (m: string) => (e: GameState['ledger'][number]) => e.cause.kind === 'mechanic' && e.cause.mechanic === m;
 type Card = NonNullable<ScenarioInput['actions']>[number];
 const srsgCard = (id: string, extra: Partial<Card>): Card => ({

@@ -2,9 +2,8 @@
 // costs credibility each turn nobody has asked for it; a request under way stops the cost. Fails without the mechanic.
 import { describe, expect, it } from 'vitest';
 import type { GameState } from '../../src/engine/index.js';
-import { card, makeScenario, playTurn, run, toPlanning } from '../helpers/factory.js';
+import { L, card, makeScenario, playTurn, run, toPlanning } from '../helpers/factory.js';
 
-const L = (en: string) => ({ en, fr: en });
 const gapsOn = (s: GameState, turn: number) =>
   s.ledger
     .filter((e) => e.turn === turn && e.cause.kind === 'mechanic' && e.cause.mechanic === 'capability-gap')

@@ -2,9 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { netChange, viewFor, fogSpread, type GameState } from '../../src/engine/index.js';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
-import { card, ledgerSum, makeScenario, playTurn, run, toPlanning, toStrategy } from '../helpers/factory.js';
+import { L, card, ledgerSum, makeScenario, playTurn, run, toPlanning, toStrategy } from '../helpers/factory.js';
 
-const L = (en: string) => ({ en, fr: en });
 const mech = (m: string) => (e: GameState['ledger'][number]) => e.cause.kind === 'mechanic' && e.cause.mechanic === m;
 const processOf = (s: GameState) => s.indicators.process;
 

@@ -37,7 +37,7 @@ const { indexOf } = await import('../../src/engine/scenario-index.js');
 const { projectorView } = await import('../../src/server/views.js');
 const { playGame, seatAll } = await import('../../src/sim/play.js');
 const { DOCTRINES } = await import('../../src/sim/doctrines/index.js');
-const { card, loadShipped, makeScenario, playTurn, toPlanning } = await import('../helpers/factory.js');
+const { L, card, loadShipped, makeScenario, playTurn, toPlanning } = await import('../helpers/factory.js');
 const { holds } = await import('../../src/engine/conditions.js');
 
 /** The same game with every hidden (estimated) number set to another true value. */
@@ -172,7 +172,6 @@ describe('what conditions read is in the view, or is a hidden number behind an e
 });
 
 describe('the tally of broken lessons counts only what the ledger shows', () => {
-  const L = (en: string) => ({ en, fr: en });
   const scn = makeScenario((x) => {
     x.indicators.process = { name: L('x'), initial: 10, observed: 'estimated' };
     x.indicators.consent = { name: L('x'), initial: 10, observed: 'estimated' };

@@ -10,9 +10,8 @@ import {
   regionalPracticeFactor,
 } from '../../src/engine/mechanics/modifiers.js';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
-import { makeScenario } from '../helpers/factory.js';
+import { L, makeScenario } from '../helpers/factory.js';
 
-const L = (en: string) => ({ en, fr: en });
 const step = (id: string, tags: NonNullable<ScenarioInput['actions']>[number]['tags']) => ({
   id,
   chair: 'srsg' as const,

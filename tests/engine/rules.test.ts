@@ -11,9 +11,7 @@ import {
   type Action,
 } from '../../src/engine/index.js';
 import { parseSave } from '../../src/engine/save-parse.js';
-import { card, loadShipped, makeScenario, playTurn, run, toPlanning } from '../helpers/factory.js';
-
-const L = (en: string) => ({ en, fr: en });
+import { L, card, loadShipped, makeScenario, playTurn, run, toPlanning } from '../helpers/factory.js';
 
 describe('phases and refusals', () => {
   const scn = makeScenario((s) => {

@@ -3,9 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { GameState } from '../../src/engine/index.js';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
-import { card, makeScenario, playTurn, run, toPlanning } from '../helpers/factory.js';
+import { L, card, makeScenario, playTurn, run, toPlanning } from '../helpers/factory.js';
 
-const L = (en: string) => ({ en, fr: en });
 const wornOn = (s: GameState, turn: number) =>
   s.ledger
     .filter((e) => e.turn === turn && e.cause.kind === 'mechanic' && e.cause.mechanic === 'repetition')
