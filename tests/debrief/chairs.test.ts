@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { chairContributions } from '../../src/debrief/chairs.js';
 import type { GameState } from '../../src/engine/index.js';
 import type { Chair, ScenarioInput } from '../../src/scenario/schema.js';
-import { L, card, makeScenario, playTurn, toPlanning, toStrategy } from '../helpers/factory.js';
+import { L, card, makeScenario, toPlanning, playTurns } from '../helpers/factory.js';
 
 /** Civil society only the envoy can consult by name; `also` lets the SRSG consult it too. The SRSG acts every turn. */
 function play(also: boolean, envoyConsults: boolean): { s: GameState; scn: ReturnType<typeof makeScenario> } {
@@ -32,12 +32,8 @@ function play(also: boolean, envoyConsults: boolean): { s: GameState; scn: Retur
       effects: [{ do: 'indicator', id: 'consent', by: 1 }],
     });
   });
-  let s = toPlanning(scn);
-  for (let t = 0; t < 4; t++) {
-    s = playTurn(scn, s, { srsg: [card('brief')], envoy: envoyConsults ? [card('envoy-consult', 'cs')] : [] });
-    if (t < 3) s = toStrategy(scn, s, 'talks');
-  }
-  return { s, scn };
+  const plans = { srsg: [card('brief')], envoy: envoyConsults ? [card('envoy-consult', 'cs')] : [] };
+  return { s: playTurns(scn, toPlanning(scn), 4, plans, 'talks'), scn };
 }
 
 const leftOut = (s: GameState) => s.ledger.some((e) => e.cause.kind === 'mechanic' && e.cause.subject === 'cs');

@@ -127,11 +127,33 @@ export function toStrategy(scn: Scenario, s: GameState, strategy: string): GameS
 }
 
 /** Every chair plans the given items (others nothing), commits and confirms: the turn resolves. */
-export function playTurn(scn: Scenario, s: GameState, plans: Partial<Record<Chair, PlanItem[]>>): GameState {
+export function playTurn(scn: Scenario, s: GameState, plans: Plans): GameState {
   const chairs = (['srsg', 'envoy', 'police', 'force'] as const).filter((c) => scn.chairs[c]);
   for (const c of chairs) for (const item of plans[c] ?? []) s = run(scn, s, [{ type: 'plan/add', chair: c, item }]);
   for (const c of chairs) if (!s.plans[c]?.committed) s = run(scn, s, [{ type: 'plan/commit', chair: c }]);
   for (const c of chairs) s = run(scn, s, [{ type: 'plan/confirm', chair: c }]);
+  return s;
+}
+
+/** The plans of a month: each chair's items (others nothing). */
+export type Plans = Partial<Record<Chair, PlanItem[]>>;
+
+/**
+ * Plays `turns` months from a planning phase, each with the same plans (or the plans of month `i`, from 0), the
+ * strategy set to `strategy` between them (sitrep choices take their first option); stops when the game ends. The
+ * state is the one after the last month resolved.
+ */
+export function playTurns(
+  scn: Scenario,
+  s: GameState,
+  turns: number,
+  plans: Plans | ((i: number) => Plans) = {},
+  strategy: string = scn.strategies[0]!.id,
+): GameState {
+  for (let i = 0; i < turns && s.phase !== 'over'; i++) {
+    if (i > 0) s = toStrategy(scn, s, strategy);
+    s = playTurn(scn, s, typeof plans === 'function' ? plans(i) : plans);
+  }
   return s;
 }
 
