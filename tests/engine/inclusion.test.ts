@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GameState } from '../../src/engine/index.js';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
-import { L, card, ledgerSum, makeScenario, playTurn, toPlanning, toStrategy } from '../helpers/factory.js';
+import { L, card, ledgerSum, makeScenario, toPlanning, playTurns } from '../helpers/factory.js';
 
 const mech = (m: string) => (e: GameState['ledger'][number]) => e.cause.kind === 'mechanic' && e.cause.mechanic === m;
 type Card = NonNullable<ScenarioInput['actions']>[number];
@@ -23,12 +23,7 @@ function play(edit: (s: ScenarioInput) => void, plan: ReturnType<typeof card>[],
     s.mechanics = { decay: 0, presence: 0, drift: 0, exclusionTurns: 2, siloTurns: 2 };
     edit(s);
   });
-  let s = toPlanning(scn);
-  for (let t = 0; t < turns; t++) {
-    s = playTurn(scn, s, { srsg: plan });
-    if (t < turns - 1) s = toStrategy(scn, s, 'talks');
-  }
-  return s;
+  return playTurns(scn, toPlanning(scn), turns, { srsg: plan }, 'talks');
 }
 
 const neighbour = (s: ScenarioInput) =>
@@ -167,12 +162,7 @@ describe('police-presence: police information reaches the mission through the jo
       s.mechanics = { decay: 0, presence: 0, drift: 0, siloTurns: 2 };
       withPolice(s);
     });
-    let s = toPlanning(scn);
-    for (let t = 0; t < 3; t++) {
-      s = playTurn(scn, s, coordinate ? { police: [card('pjoc')] } : {});
-      if (t < 2) s = toStrategy(scn, s, 'talks');
-    }
-    return s;
+    return playTurns(scn, toPlanning(scn), 3, coordinate ? { police: [card('pjoc')] } : {}, 'talks');
   }
 
   it('a police chair that coordinates feeds analysis every turn', () => {

@@ -2,7 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import { netChange, viewFor, fogSpread, type GameState } from '../../src/engine/index.js';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
-import { L, card, ledgerSum, makeScenario, playTurn, run, toPlanning, toStrategy } from '../helpers/factory.js';
+import {
+  L,
+  card,
+  ledgerSum,
+  makeScenario,
+  playTurn,
+  run,
+  toPlanning,
+  toStrategy,
+  playTurns,
+} from '../helpers/factory.js';
 
 const mech = (m: string) => (e: GameState['ledger'][number]) => e.cause.kind === 'mechanic' && e.cause.mechanic === m;
 const processOf = (s: GameState) => s.indicators.process;
@@ -406,8 +416,7 @@ describe('L-nimble: deployment takes time', () => {
   );
 
   it('arrives after its lead time and costs credibility while late', () => {
-    let s = playTurn(scn, toPlanning(scn), { force: [card('ask')] });
-    for (let i = 0; i < 3; i++) s = playTurn(scn, toStrategy(scn, s, 'talks'), {});
+    let s = playTurns(scn, toPlanning(scn), 4, (i) => (i === 0 ? { force: [card('ask')] } : {}), 'talks');
     expect(s.units['bn2']).toBeUndefined();
     s = playTurn(scn, toStrategy(scn, s, 'talks'), {});
     expect(s.units['bn2']).toBeDefined();
@@ -486,7 +495,7 @@ describe('L-police, L-spoilers, L-tcc, L-hoststate, L-regional, L-population', (
     expect(() => run(scn, s, [{ type: 'plan/add', chair: 'srsg', item: card('parley', 'cell') }])).toThrow(
       /card\/non-negotiable/,
     );
-    for (let i = 0; i < 12; i++) s = playTurn(scn, i === 0 ? s : toStrategy(scn, s, 'talks'), {});
+    s = playTurns(scn, s, 12, {}, 'talks');
     expect(s.indicators.casualties).toBeGreaterThan(0);
     expect(
       ledgerSum(s, (e) => mech('spoiler-attacks')(e) && e.track.kind === 'indicator' && e.track.id === 'credibility'),

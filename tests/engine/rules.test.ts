@@ -11,7 +11,7 @@ import {
   type Action,
 } from '../../src/engine/index.js';
 import { parseSave } from '../../src/engine/save-parse.js';
-import { L, card, loadShipped, makeScenario, playTurn, run, toPlanning } from '../helpers/factory.js';
+import { L, card, loadShipped, makeScenario, playTurn, run, toPlanning, playTurns } from '../helpers/factory.js';
 
 describe('phases and refusals', () => {
   const scn = makeScenario((s) => {
@@ -111,15 +111,7 @@ describe('phases and refusals', () => {
   });
 
   it('refuses everything once the game is over', () => {
-    let s = toPlanning(scn);
-    for (let t = 1; t <= scn.turns; t++) {
-      s = playTurn(scn, s, {});
-      if (s.phase !== 'over')
-        s = run(scn, s, [
-          { type: 'sitrep/close', chair: 'srsg' },
-          { type: 'strategy/set', chair: 'srsg', strategy: 'talks' },
-        ]);
-    }
+    const s = playTurns(scn, toPlanning(scn), scn.turns, {}, 'talks');
     expect(s.phase).toBe('over');
     expect(s.outcome?.epilogue).toBe('end');
     expect(legalActions(s, scn, 'srsg')).toEqual([]);
