@@ -5,6 +5,7 @@ import { formatProblem } from '../../src/scenario/problems.js';
 import type { Scenario, ScenarioInput } from '../../src/scenario/schema.js';
 import { newGame, step, type Action, type GameState, type PlanItem } from '../../src/engine/index.js';
 import type { Chair } from '../../src/scenario/schema.js';
+import type { SessionRow } from '../../src/server/db.js';
 
 /** Scenario text with the same words in both languages, for purpose-made scenarios. */
 export const L = (en: string) => ({ en, fr: en });
@@ -160,4 +161,20 @@ export function playTurns(
 /** Sum of the ledger entries of the last resolved turn for a track and a cause filter. */
 export function ledgerSum(s: GameState, pred: (e: GameState['ledger'][number]) => boolean): number {
   return s.ledger.filter(pred).reduce((a, e) => a + e.delta, 0);
+}
+
+/** A group session's row as the store keeps it: a tutorial session of `report` bots, with the fields a test sets. */
+export function sessionRow(fields: Partial<SessionRow> = {}): SessionRow {
+  return {
+    id: 's1',
+    code: 'ABCDEF',
+    scenario: 'tutorial',
+    scenarioHash: 'x',
+    seed: 1,
+    team: 'Team',
+    doctrine: 'report',
+    createdAt: 0,
+    endedAt: null,
+    ...fields,
+  };
 }
