@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import type { ServerMessage } from '../../src/net/protocol.js';
 import { loadScenario } from '../../src/scenario/load-node.js';
-import { SessionStore, type SeatRow, type SessionRow } from '../../src/server/db.js';
+import { SessionStore, type SeatRow } from '../../src/server/db.js';
 import { Publisher, type Outlet } from '../../src/server/publish.js';
 import { Session } from '../../src/server/session.js';
+import { sessionRow } from '../helpers/factory.js';
 
 const r = loadScenario('tutorial');
 if (!r.ok) throw new Error('tutorial does not load');
@@ -32,17 +33,7 @@ describe('the publisher', () => {
   it('holds a chair’s record back while a team on the same world plays, and sends every record when the last one ends', () => {
     const store = new SessionStore(':memory:');
     const open = (id: string, code: string, seed: number): Session => {
-      const row: SessionRow = {
-        id,
-        code,
-        scenario: 'tutorial',
-        scenarioHash: 'hash',
-        seed,
-        team: id,
-        doctrine: 'report',
-        createdAt: 0,
-        endedAt: null,
-      };
+      const row = sessionRow({ id, code, scenarioHash: 'hash', seed, team: id });
       store.createSession(row);
       return Session.open(row, scn, { store, now: () => 0, onChange: () => {} });
     };

@@ -3,6 +3,7 @@
 import { statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SessionStore } from '../../src/server/db.js';
+import { sessionRow } from '../helpers/factory.js';
 import { tempDir, until } from './support.js';
 
 const dirs: { cleanup: () => void }[] = [];
@@ -15,17 +16,7 @@ describe('the session store', () => {
     const t = tempDir();
     dirs.push(t);
     const store = new SessionStore(t.db);
-    store.createSession({
-      id: 's1',
-      code: 'ABCDEF',
-      scenario: 'tutorial',
-      scenarioHash: 'x',
-      seed: 1,
-      team: 'Team',
-      doctrine: 'report',
-      createdAt: 1,
-      endedAt: null,
-    });
+    store.createSession(sessionRow({ createdAt: 1 }));
     const before = statSync(t.db).size;
     // A hundred commits write a few hundred pages of log: SQLite's own checkpoint waits for a thousand.
     let seq = 0;

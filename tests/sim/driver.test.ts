@@ -9,7 +9,7 @@ import { DOCTRINES } from '../../src/sim/doctrines/index.js';
 import { playGame, seatAll } from '../../src/sim/play.js';
 import { runBots } from '../../src/store/store.js';
 import { hashScenario } from '../../src/engine/replay.js';
-import { loadShipped } from '../helpers/factory.js';
+import { loadShipped, sessionRow } from '../helpers/factory.js';
 import { tempDir } from '../server/support.js';
 
 const tmp = tempDir();
@@ -31,17 +31,14 @@ describe('one bot driver', () => {
       );
 
       const db = new SessionStore(`${tmp.dir}/${scenario}.db`);
-      const row = {
+      const row = sessionRow({
         id: `s-${scenario}`,
-        code: 'ABCDEF',
         scenario,
         scenarioHash: hashScenario(scn),
         seed,
         team: 't',
         doctrine,
-        createdAt: 0,
-        endedAt: null,
-      };
+      });
       db.createSession(row);
       // the fog's and the world's keys as the simulator makes them from the seed (a new session draws random ones;
       // the world's, one per seed for the room)
@@ -66,17 +63,7 @@ describe('one bot driver', () => {
     const sim = playGame(scn, seed, seatAll(DOCTRINES['report']!), newGame(scn, seed, keys), undefined, undefined);
     expect(sim.format).toBe(2);
     const db = new SessionStore(`${tmp.dir}/legacy.db`);
-    const row = {
-      id: 's-legacy',
-      code: 'ABCDEG',
-      scenario: 'tutorial',
-      scenarioHash: hashScenario(scn),
-      seed,
-      team: 't',
-      doctrine: 'report',
-      createdAt: 0,
-      endedAt: null,
-    };
+    const row = sessionRow({ id: 's-legacy', code: 'ABCDEG', scenarioHash: hashScenario(scn), seed, team: 't' });
     db.createSession(row);
     db.setMeta(`fog-secret:${row.id}`, seedSecret(seed));
     // Played as an older server played it...
