@@ -1,7 +1,7 @@
 // The French pass by the UN's own terminology (issue #19 item 6): the forms docs/french-terms.md rejects appear in no
 // French text the players read — scenarios, lessons, interface strings, the model card — and the forms it chooses are
 // the ones the glossary of terms lists.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLessons } from '../../src/scenario/load-node.js';
@@ -48,25 +48,22 @@ for (const id of ['tutorial', 'monusco-2013', 'minusma-2014']) frenchOf(loadShip
 const lessons = loadLessons();
 if (!lessons.ok) throw new Error('lessons');
 frenchOf(lessons.value, 'lessons', texts);
-const FRENCH_FILES = [
-  'src/ui/i18n/fr.ts',
-  'src/ui/i18n/legible.fr.ts',
-  'src/ui/model-card/content.fr.ts',
-  'src/ui/debrief/i18n.fr.ts',
-  'src/ui/scenes/i18n.fr.ts',
-  'src/ui/session/workshop.i18n.fr.ts',
-  'src/ui/session/desk.i18n.fr.ts',
-  'src/ui/session/room.i18n.fr.ts',
-  'src/ui/session/player.i18n.fr.ts',
-];
+// every French file of the interface: its strings, the model card, whatever a new screen adds
+const FRENCH_FILES = readdirSync(join(root, 'src/ui'), { recursive: true, encoding: 'utf8' })
+  .filter((f) => /(^|[./\\])fr\.ts$/.test(f))
+  .map((f) => join('src/ui', f))
+  .sort();
 for (const f of FRENCH_FILES)
   read(f)
     .split('\n')
     .forEach((line, i) => texts.push([`${f}:${i + 1}`, line]));
 
 describe('French terms (UNTERM)', () => {
-  it('reads thousands of French strings', () => {
+  it('reads thousands of French strings, from every French file of the interface', () => {
     expect(texts.length).toBeGreaterThan(2000);
+    expect(FRENCH_FILES).toContain('src/ui/i18n/fr.ts');
+    expect(FRENCH_FILES).toContain('src/ui/model-card/content.fr.ts');
+    expect(FRENCH_FILES.length).toBeGreaterThanOrEqual(9);
   });
 
   it.each(REJECTED.map(([re, chosen]) => [String(re), re, chosen] as const))(
