@@ -7,7 +7,7 @@ import { explain, netChange } from '../../src/engine/index.js';
 import { loadLessons } from '../../src/scenario/load-node.js';
 import { DOCTRINES } from '../../src/sim/doctrines/index.js';
 import { playGame, seatAll } from '../../src/sim/play.js';
-import { card, loadShipped, playTurn, run, toStrategy } from '../helpers/factory.js';
+import { card, conflictCostEntry, ledgerSum, loadShipped, playTurn, run, toStrategy } from '../helpers/factory.js';
 import { newGame } from '../../src/engine/index.js';
 
 const scn = loadShipped('tutorial');
@@ -66,15 +66,7 @@ describe('the debrief', () => {
 
   it('counts what conflicting plans cost, from the ledger', () => {
     // conflictCost is what conflicts cost in cohesion (plan-conflicts also scales talks down on other tracks).
-    const cost = s.ledger
-      .filter(
-        (e) =>
-          e.cause.kind === 'mechanic' &&
-          (e.cause.mechanic === 'plan-conflicts' || e.cause.mechanic === 'envoy-coordination') &&
-          e.track.kind === 'indicator' &&
-          e.track.id === 'cohesion',
-      )
-      .reduce((a, e) => a + e.delta, 0);
+    const cost = ledgerSum(s, conflictCostEntry);
     expect(d.conflictCost).toBeLessThan(0);
     expect(d.conflictCost).toBe(cost);
   });

@@ -21,7 +21,7 @@ import { MODEL_FR } from '../../src/ui/model-card/content.fr.js';
 import { INDICATOR_LESSONS } from '../../src/ui/model-card/content.js';
 import { debriefEn } from '../../src/ui/debrief/i18n.en.js';
 import { debriefFr } from '../../src/ui/debrief/i18n.fr.js';
-import { loadShipped } from '../helpers/factory.js';
+import { conflictCostEntry, ledgerSum, loadShipped } from '../helpers/factory.js';
 
 const scn = loadShipped('tutorial');
 const game = playGame(scn, 77, seatAll(DOCTRINES['balkanized']!));
@@ -67,15 +67,7 @@ describe('what followed, conflicts, diffs', () => {
 
   it('adds up the cohesion cost of conflicts to the ledger’s total', () => {
     const total = [...conflictCostByTurn(game.ledger).values()].reduce((a, b) => a + b, 0);
-    const want = game.ledger
-      .filter(
-        (e) =>
-          e.cause.kind === 'mechanic' &&
-          (e.cause.mechanic === 'plan-conflicts' || e.cause.mechanic === 'envoy-coordination') &&
-          e.track.kind === 'indicator' &&
-          e.track.id === 'cohesion',
-      )
-      .reduce((a, e) => a + e.delta, 0);
+    const want = ledgerSum(game, conflictCostEntry);
     expect(total).toBe(want);
     expect(total).toBeLessThan(0); // balkanized chairs conflict
   });

@@ -1,7 +1,9 @@
 // Browser test of the debrief: finish the tutorial, check the debrief against the engine, export, replay, branch a what-if.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { GameState } from '../../src/engine/index.js';
 import { MECHANICS } from '../../src/scenario/constants.js';
+import { conflictCostEntry, ledgerSum } from '../helpers/factory.js';
 import { openPage, shot, useHarness } from './harness.js';
 import { playUntil, startTutorial } from './play.js';
 
@@ -13,12 +15,7 @@ interface EngineGame {
   scenario: { id: string; version: number };
   indicators: Record<string, number>;
   log: unknown[];
-  ledger: {
-    turn: number;
-    delta: number;
-    track: { kind: string; id?: string };
-    cause: { kind: string; mechanic?: string };
-  }[];
+  ledger: GameState['ledger'];
   outcome: { score: number; result: string; dimensions: Record<string, number> } | null;
 }
 
@@ -77,15 +74,7 @@ describe('debrief and after-action review', () => {
       expect(cells, k).toHaveLength(g.turn + 1);
       expect(Number(cells[cells.length - 1]), k).toBe(v);
     }
-    const conflictCost = g.ledger
-      .filter(
-        (e) =>
-          e.cause.kind === 'mechanic' &&
-          (e.cause.mechanic === 'plan-conflicts' || e.cause.mechanic === 'envoy-coordination') &&
-          e.track.kind === 'indicator' &&
-          e.track.id === 'cohesion',
-      )
-      .reduce((x, e) => x + e.delta, 0);
+    const conflictCost = ledgerSum(g, conflictCostEntry);
     expect(Number(await p.getByTestId('conflict-cost').getAttribute('data-cost'))).toBe(conflictCost);
     // the chairs' notes stand beside what followed
     await expect(p.locator('.db-turn td.note').first().textContent()).resolves.toBe('“Holding the line.”');

@@ -158,8 +158,15 @@ export function playTurns(
   return s;
 }
 
+/** An entry of what conflicting plans cost in cohesion (the debrief's conflict cost), read from the ledger. */
+export const conflictCostEntry = (e: GameState['ledger'][number]): boolean =>
+  e.cause.kind === 'mechanic' &&
+  (e.cause.mechanic === 'plan-conflicts' || e.cause.mechanic === 'envoy-coordination') &&
+  e.track.kind === 'indicator' &&
+  e.track.id === 'cohesion';
+
 /** Sum of the ledger entries of the last resolved turn for a track and a cause filter. */
-export function ledgerSum(s: GameState, pred: (e: GameState['ledger'][number]) => boolean): number {
+export function ledgerSum(s: Pick<GameState, 'ledger'>, pred: (e: GameState['ledger'][number]) => boolean): number {
   return s.ledger.filter(pred).reduce((a, e) => a + e.delta, 0);
 }
 
