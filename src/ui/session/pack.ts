@@ -11,6 +11,7 @@ import type { Card, Event as ScenarioEvent, Scenario } from '../../scenario/sche
 import { chairName, taskName } from '../describe.js';
 import { h } from '../dom.js';
 import { leaderDates } from '../glossary.js';
+import { lessonName } from '../lesson-names.js';
 import { loc, t } from '../i18n/index.js';
 import { scenarioOf } from './common.js';
 import { briefingParagraphs } from './briefing.js';
@@ -136,10 +137,7 @@ function roleCard(scn: Scenario, chair: Chair): HTMLElement {
   // what the chair's cards serve: the mandate's tasks they need, and the lessons they carry
   const tasks = [...new Set(cards.flatMap((c) => (c.task ? [c.task] : [])))];
   const lessonIds = [...new Set(cards.flatMap((c) => c.lessons))];
-  const lessonTitle = (id: string) => {
-    const l = LESSONS?.lessons.find((x) => x.id === id);
-    return l ? loc(l.title) : id;
-  };
+  const lessonTitle = (id: string) => lessonName(id) ?? id;
   return sheet(
     t('pack.role', { chair: chairName(chair) }),
     h('h2', {}, t('pack.role', { chair: chairName(chair) })),
