@@ -2,6 +2,7 @@
 import type { Actor, Card, Chair, Event, Region, Rule, Scenario, Strategy, Task, Unit } from '../scenario/schema.js';
 import type { Tag } from '../scenario/constants.js';
 import type { MechanicId } from '../scenario/lessons.js';
+import { compile, type Test } from './conditions.js';
 import type { Cause, Track } from './types.js';
 
 /** The kinds of number a ledger entry names by id. */
@@ -14,6 +15,8 @@ export interface RuleRun {
   /** `actor/rule`, the subject of the rule's world draw. */
   readonly subject: string;
   readonly cause: Cause;
+  /** The rule's `when` as a test (`compile`): always true without one. */
+  readonly when: Test;
 }
 
 export interface ScenarioIndex {
@@ -38,6 +41,8 @@ export interface ScenarioIndex {
   readonly regionOrder: readonly string[];
   /** Every actor's rules in the order resolution runs them (actors, then each one's rules). */
   readonly rules: readonly RuleRun[];
+  /** Each event's `when` as a test (`compile`), in the scenario's order of events. */
+  readonly eventTests: readonly Test[];
   /** Each event's cause as its effects are ledgered when it fires (`{ kind: 'event', event }`). */
   readonly eventCauses: ReadonlyMap<string, Cause>;
   /** Shared tracks and causes, made as they are first asked for (`trackOf`, `mechanicCause`). */
@@ -113,8 +118,10 @@ export function indexOf(scn: Scenario): ScenarioIndex {
         rule,
         subject: `${actor.id}/${rule.id}`,
         cause: { kind: 'rule', actor: actor.id, rule: rule.id } as const,
+        when: compile(rule.when),
       })),
     ),
+    eventTests: scn.events.map((e) => compile(e.when)),
     eventCauses: new Map(scn.events.map((e) => [e.id, { kind: 'event', event: e.id } as const])),
     shared: { tracks: new Map(), causes: new Map() },
   };

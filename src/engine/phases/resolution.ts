@@ -1,6 +1,5 @@
 // Resolution: moves, then each chair's actions in a fixed order, then the factions and the world react.
 import type { Card, Chair, Scenario } from '../../scenario/schema.js';
-import { holds } from '../conditions.js';
 import { applyEffects } from '../effects.js';
 import { change, INDICATOR } from '../ledger.js';
 import { modifiersFor, practiceStale, repetitionFactor } from '../mechanics/modifiers.js';
@@ -76,7 +75,7 @@ export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void 
   }
   for (const run of idx.rules) {
     const rule = run.rule;
-    if (rule.when && !holds(rule.when, d)) continue;
+    if (!run.when(d)) continue;
     if (!chance(d, rule.chance, 'rule', run.subject)) continue;
     applyEffects(d, scn, rule.effects, { cause: run.cause, lessons: rule.lessons });
   }

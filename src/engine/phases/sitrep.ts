@@ -36,22 +36,16 @@ function firedTurns(fired: readonly FiredEvent[]): ReadonlyMap<string, readonly 
 const NO_TURNS: ReadonlyMap<string, readonly number[]> = new Map();
 
 /**
- * Whether event `e` may fire in `turn`; `fired` is `firedTurns` of the state's list (taken once for a pass over the
- * events: an event's eligibility reads only its own turns, which firing the others does not change).
+ * Whether event `e` may fire in `turn` by its window and the turns it fired in, its `when` aside; `fired` is
+ * `firedTurns` of the state's list (taken once for a pass over the events: an event's eligibility reads only its own
+ * turns, which firing the others does not change).
  */
-function eligible(
-  e: Event,
-  s: GameState | DraftState,
-  turn: number,
-  fired: ReadonlyMap<string, readonly number[]>,
-  read?: Reader,
-): boolean {
+function open(e: Event, turn: number, fired: ReadonlyMap<string, readonly number[]>): boolean {
   const span = e.window;
   if (span && (turn < span.from || turn > span.to)) return false;
   const turns = fired.get(e.id);
   if (!e.repeat && turns) return false;
-  if (e.repeat && turns?.includes(turn)) return false;
-  return e.when === undefined || holds(e.when, s, read);
+  return !(e.repeat && turns?.includes(turn));
 }
 
 /**
@@ -64,8 +58,12 @@ export function warned(s: GameState | DraftState, scn: Scenario, read?: Reader):
   const out: string[] = [];
   if (s.turn >= lastTurn(s, scn)) return out;
   const fired = firedTurns(s.fired);
-  for (const e of scn.events)
-    if (e.warnAt !== undefined && analysis >= e.warnAt && eligible(e, s, s.turn + 1, fired, read)) out.push(e.id);
+  const tests = indexOf(scn).eventTests;
+  for (let i = 0; i < scn.events.length; i++) {
+    const e = scn.events[i]!;
+    if (e.warnAt === undefined || analysis < e.warnAt || !open(e, s.turn + 1, fired)) continue;
+    if (read ? e.when === undefined || holds(e.when, s, read) : tests[i]!(s)) out.push(e.id);
+  }
   return out;
 }
 
@@ -81,8 +79,9 @@ export function beginTurn(d: DraftState, scn: Scenario, out: EngineEvent[]): voi
   for (const c of idx.chairs) plans[c] = { ...EMPTY_PLAN, items: [] };
   d.plans = plans;
   const fired = firedTurns(d.fired);
-  for (const e of scn.events) {
-    if (!eligible(e, d, d.turn, fired)) continue;
+  for (let i = 0; i < scn.events.length; i++) {
+    const e = scn.events[i]!;
+    if (!open(e, d.turn, fired) || !idx.eventTests[i]!(d)) continue;
     if (!chance(d, e.chance, 'event', e.id)) continue;
     d.fired.push({ event: e.id, turn: d.turn, choice: null });
     applyEffects(d, scn, e.effects, { cause: idx.eventCauses.get(e.id)!, lessons: e.lessons });
