@@ -60,3 +60,67 @@ export function holds(c: Condition, s: S, read?: Reader): boolean {
       return !holds(c.cond, s, read);
   }
 }
+
+/** A condition made into a test of the true state: what `holds(c, s)` answers, without walking the condition. */
+export type Test = (s: S) => boolean;
+
+const ALWAYS: Test = () => true;
+
+/**
+ * `holds(c, s)` as a function, made once per condition (the scenario index keeps the rules' and the events'): a
+ * month tests every rule and event, and walking each condition's tree by its `test` field was most of that.
+ */
+export function compile(c: Condition | undefined): Test {
+  if (c === undefined) return ALWAYS;
+  switch (c.test) {
+    case 'indicator': {
+      const { id, gte, lte } = c;
+      return (s) => within(s.indicators[id], gte, lte);
+    }
+    case 'violence': {
+      const { region, gte, lte } = c;
+      return (s) => within(s.violence[region] ?? 0, gte, lte);
+    }
+    case 'stance': {
+      const { actor, gte, lte } = c;
+      return (s) => within(s.actors[actor]?.stance ?? 0, gte, lte);
+    }
+    case 'strength': {
+      const { actor, gte, lte } = c;
+      return (s) => within(s.actors[actor]?.strength ?? 0, gte, lte);
+    }
+    case 'turn': {
+      const { gte, lte } = c;
+      return (s) => within(s.turn, gte, lte);
+    }
+    case 'mechanic': {
+      const { mechanic, gte, lte } = c;
+      return (s) => within(s.tally?.[mechanic] ?? 0, gte, lte);
+    }
+    case 'all': {
+      const of = c.of.map(compile);
+      return (s) => {
+        for (let i = 0; i < of.length; i++) if (!of[i]!(s)) return false;
+        return true;
+      };
+    }
+    case 'any': {
+      const of = c.of.map(compile);
+      return (s) => {
+        for (let i = 0; i < of.length; i++) if (of[i]!(s)) return true;
+        return false;
+      };
+    }
+    case 'not': {
+      const cond = compile(c.cond);
+      return (s) => !cond(s);
+    }
+    default:
+      // The rest read lists or records, not numbers: the walk is as quick.
+      return (s) => holds(c, s);
+  }
+}
+
+function within(v: number, gte: number | undefined, lte: number | undefined): boolean {
+  return (gte === undefined || v >= gte) && (lte === undefined || v <= lte);
+}

@@ -2,6 +2,7 @@
 import type { Effect, Scenario } from '../scenario/schema.js';
 import type { MechanicId } from '../scenario/lessons.js';
 import { change } from './ledger.js';
+import { indexOf, mechanicCause, trackOf, type ScenarioIndex } from './scenario-index.js';
 import type { Cause, DraftState, Track } from './types.js';
 
 /** A factor a mechanic puts on the favourable part of an action's effects (cohesion, focus, leverage, …). */
@@ -44,6 +45,17 @@ export function favourable(d: DraftState, t: Track, delta: number): boolean {
  * say how much each mechanic added or took away. The shares telescope: the total is round(base × Π factors).
  */
 export function applyScaled(d: DraftState, scn: Scenario, track: Track, full: number, ctx: EffectContext): void {
+  scaled(d, scn, indexOf(scn), track, full, ctx);
+}
+
+function scaled(
+  d: DraftState,
+  scn: Scenario,
+  idx: ScenarioIndex,
+  track: Track,
+  full: number,
+  ctx: EffectContext,
+): void {
   const applied = change(d, scn, track, full, ctx.cause, ctx.lessons);
   let base = full;
   const worn = track.kind === 'indicator' ? ctx.wear?.[track.id] : undefined;
@@ -53,7 +65,7 @@ export function applyScaled(d: DraftState, scn: Scenario, track: Track, full: nu
     // such; only what was actually gained can be taken back (a number at its bound loses nothing).
     base = Math.trunc(full * repeat);
     if (Math.abs(applied) > Math.abs(base))
-      change(d, scn, track, base - applied, { kind: 'mechanic', mechanic: 'repetition' }, ['L-leadership']);
+      change(d, scn, track, base - applied, mechanicCause(idx, 'repetition'), LEADERSHIP);
   }
   const mods = ctx.modifiers;
   if (mods === undefined || mods.length === 0 || base === 0 || !favourable(d, track, base)) return;
@@ -62,32 +74,39 @@ export function applyScaled(d: DraftState, scn: Scenario, track: Track, full: nu
     const before = Math.round(base * product);
     product *= m.factor;
     const share = Math.round(base * product) - before;
-    if (share !== 0) change(d, scn, track, share, { kind: 'mechanic', mechanic: m.mechanic }, m.lessons);
+    if (share !== 0) change(d, scn, track, share, mechanicCause(idx, m.mechanic), m.lessons);
   }
 }
 
+const LEADERSHIP: readonly string[] = ['L-leadership'];
+
 export function applyEffects(d: DraftState, scn: Scenario, effects: readonly Effect[], ctx: EffectContext): void {
-  for (const e of effects) applyEffect(d, scn, e, ctx);
+  if (effects.length === 0) return;
+  const idx = indexOf(scn);
+  for (let i = 0; i < effects.length; i++) applyEffect(d, scn, idx, effects[i]!, ctx);
 }
+
+const IMPLEMENTATION: Track = { kind: 'implementation' };
 
 function resolveRef(ref: string, ctx: EffectContext): string | null {
   if (ref !== '$target') return ref;
   return ctx.target ?? null;
 }
 
-function applyEffect(d: DraftState, scn: Scenario, e: Effect, ctx: EffectContext): void {
+// The tracks are the scenario's shared ones (trackOf): the ledger's entries keep them for the game.
+function applyEffect(d: DraftState, scn: Scenario, idx: ScenarioIndex, e: Effect, ctx: EffectContext): void {
   switch (e.do) {
     case 'indicator':
-      return applyScaled(d, scn, { kind: 'indicator', id: e.id }, e.by, ctx);
+      return scaled(d, scn, idx, trackOf(idx, 'indicator', e.id), e.by, ctx);
     case 'violence': {
       const id = resolveRef(e.region, ctx);
-      if (id !== null && id in d.violence) applyScaled(d, scn, { kind: 'violence', id }, e.by, ctx);
+      if (id !== null && id in d.violence) scaled(d, scn, idx, trackOf(idx, 'violence', id), e.by, ctx);
       return;
     }
     case 'stance':
     case 'strength': {
       const id = resolveRef(e.actor, ctx);
-      if (id !== null && id in d.actors) applyScaled(d, scn, { kind: e.do, id }, e.by, ctx);
+      if (id !== null && id in d.actors) scaled(d, scn, idx, trackOf(idx, e.do, id), e.by, ctx);
       return;
     }
     case 'flag':
@@ -101,7 +120,7 @@ function applyEffect(d: DraftState, scn: Scenario, e: Effect, ctx: EffectContext
       if (d.agreement.status === 'none') d.agreement = { status: 'signed', progress: 0, signed: d.turn };
       return;
     case 'implement':
-      if (d.agreement.status === 'signed') applyScaled(d, scn, { kind: 'implementation' }, e.by, ctx);
+      if (d.agreement.status === 'signed') scaled(d, scn, idx, IMPLEMENTATION, e.by, ctx);
       return;
     case 'request-unit': {
       const r = scn.reinforcements[e.unit];

@@ -1,7 +1,16 @@
 // The ledger: the only way a number in the state changes, so every change has a recorded cause.
+import { CORE_INDICATORS, type IndicatorId } from '../scenario/constants.js';
 import type { Scenario } from '../scenario/schema.js';
 import { collectorOf } from './tape.js';
 import type { Cause, DraftState, GameState, LedgerEntry, Track } from './types.js';
+
+/**
+ * Each indicator's track, one object per indicator: the ledger's entries are never written, so the entries that
+ * name an indicator share it rather than each keeping a copy for the game (scenario-index.ts's `trackOf` for the rest).
+ */
+export const INDICATOR: Readonly<Record<IndicatorId, Track>> = Object.fromEntries(
+  CORE_INDICATORS.map((id) => [id, { kind: 'indicator', id }] as const),
+) as Record<IndicatorId, Track>;
 
 export function trackKey(t: Track): string {
   return t.kind === 'implementation' ? 'implementation' : `${t.kind}:${t.id}`;

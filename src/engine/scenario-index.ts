@@ -1,6 +1,23 @@
 // Lookups into a checked scenario by id, built once per scenario and cached.
-import type { Actor, Card, Chair, Event, Region, Scenario, Strategy, Task, Unit } from '../scenario/schema.js';
+import type { Actor, Card, Chair, Event, Region, Rule, Scenario, Strategy, Task, Unit } from '../scenario/schema.js';
 import type { Tag } from '../scenario/constants.js';
+import type { MechanicId } from '../scenario/lessons.js';
+import { compile, type Test } from './conditions.js';
+import type { Cause, Track } from './types.js';
+
+/** The kinds of number a ledger entry names by id. */
+type IdTrack = Exclude<Track, { kind: 'implementation' }>;
+
+/** An actor rule with what resolution needs to run it, made once: the subject of its world draw and its cause. */
+export interface RuleRun {
+  readonly actor: Actor;
+  readonly rule: Rule;
+  /** `actor/rule`, the subject of the rule's world draw. */
+  readonly subject: string;
+  readonly cause: Cause;
+  /** The rule's `when` as a test (`compile`): always true without one. */
+  readonly when: Test;
+}
 
 export interface ScenarioIndex {
   readonly cards: ReadonlyMap<string, Card>;
@@ -22,8 +39,17 @@ export interface ScenarioIndex {
   readonly taskNeeds: ReadonlyMap<string, readonly string[]>;
   /** Region ids in the order a sort of `[region, value]` pairs puts them (ids hold no comma: by `id + ','`). */
   readonly regionOrder: readonly string[];
-  /** The subject of each actor rule's world draw, `actor/rule`, made once. */
-  readonly ruleSubjects: ReadonlyMap<object, string>;
+  /** Every actor's rules in the order resolution runs them (actors, then each one's rules). */
+  readonly rules: readonly RuleRun[];
+  /** Each event's `when` as a test (`compile`), in the scenario's order of events. */
+  readonly eventTests: readonly Test[];
+  /** Each event's cause as its effects are ledgered when it fires (`{ kind: 'event', event }`). */
+  readonly eventCauses: ReadonlyMap<string, Cause>;
+  /** Shared tracks and causes, made as they are first asked for (`trackOf`, `mechanicCause`). */
+  readonly shared: {
+    readonly tracks: Map<IdTrack['kind'], Map<string, IdTrack>>;
+    readonly causes: Map<MechanicId, Map<string | undefined, Cause>>;
+  };
 }
 
 /** Orders ids as the default sort orders `[id, value]` pairs (by their text `id,value`), for ids without commas. */
@@ -86,10 +112,48 @@ export function indexOf(scn: Scenario): ScenarioIndex {
     cardsByChairTag: new Map([...cardsByChair].map(([c, cards]) => [c, byTag(cards)])),
     taskNeeds,
     regionOrder: scn.regions.map((r) => r.id).sort(byPairKey),
-    ruleSubjects: new Map(scn.actors.flatMap((a) => a.rules.map((r) => [r, `${a.id}/${r.id}`] as const))),
+    rules: scn.actors.flatMap((actor) =>
+      actor.rules.map((rule) => ({
+        actor,
+        rule,
+        subject: `${actor.id}/${rule.id}`,
+        cause: { kind: 'rule', actor: actor.id, rule: rule.id } as const,
+        when: compile(rule.when),
+      })),
+    ),
+    eventTests: scn.events.map((e) => compile(e.when)),
+    eventCauses: new Map(scn.events.map((e) => [e.id, { kind: 'event', event: e.id } as const])),
+    shared: { tracks: new Map(), causes: new Map() },
   };
   cache.set(scn, idx);
   return idx;
+}
+
+/**
+ * The track of one number, one object per number and scenario: the ledger's entries are never written, so every entry
+ * that names the number shares it (a month makes a hundred entries or more; a fresh track each would be garbage to
+ * collect, and kept for the game).
+ */
+export function trackOf(idx: ScenarioIndex, kind: IdTrack['kind'], id: string): Track {
+  const tracks = idx.shared.tracks;
+  let byId = tracks.get(kind);
+  if (!byId) tracks.set(kind, (byId = new Map()));
+  let t = byId.get(id);
+  if (!t) byId.set(id, (t = { kind, id } as IdTrack));
+  return t;
+}
+
+/** A mechanic's cause, `{ kind: 'mechanic', mechanic, subject }` (no subject when undefined), shared as `trackOf`. */
+export function mechanicCause(idx: ScenarioIndex, mechanic: MechanicId, subject?: string): Cause {
+  const causes = idx.shared.causes;
+  let bySubject = causes.get(mechanic);
+  if (!bySubject) causes.set(mechanic, (bySubject = new Map()));
+  let c = bySubject.get(subject);
+  if (!c) {
+    c = subject === undefined ? { kind: 'mechanic', mechanic } : { kind: 'mechanic', mechanic, subject };
+    bySubject.set(subject, c);
+  }
+  return c;
 }
 
 export function capacityOf(scn: Scenario, chair: Chair): number {

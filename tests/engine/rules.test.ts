@@ -11,6 +11,9 @@ import {
   type Action,
 } from '../../src/engine/index.js';
 import { parseSave } from '../../src/engine/save-parse.js';
+import { compile, holds } from '../../src/engine/conditions.js';
+import { DOCTRINES } from '../../src/sim/doctrines/index.js';
+import { playGame, seatAll } from '../../src/sim/play.js';
 import { L, card, loadShipped, makeScenario, playTurn, run, toPlanning, playTurns } from '../helpers/factory.js';
 
 describe('phases and refusals', () => {
@@ -201,5 +204,36 @@ describe('ending early', () => {
     expect(s.outcome?.score).toBeGreaterThan(0);
     const r = step(s, { type: 'sitrep/close', chair: 'srsg' }, scn);
     expect(r.ok ? null : r.rejection.code).toBe('game/over');
+  });
+});
+
+describe('conditions made into tests', () => {
+  it('answer as holds does, for every rule, event and epilogue condition on every state of played games', () => {
+    for (const id of ['monusco-2013', 'minusma-2014']) {
+      const scn = loadShipped(id);
+      const conds = [
+        ...scn.actors.flatMap((a) => a.rules.flatMap((r) => (r.when ? [r.when] : []))),
+        ...scn.events.flatMap((e) => (e.when ? [e.when] : [])),
+        ...scn.epilogues.flatMap((e) => (e.when ? [e.when] : [])),
+        ...scn.end.map((e) => e.when),
+      ];
+      const tests = conds.map((c) => compile(c));
+      const seen = [0, 0];
+      for (const seed of [1, 2]) {
+        const g = playGame(scn, seed, seatAll(DOCTRINES['report']!));
+        let s = newGame(scn, seed);
+        for (const a of g.log) {
+          s = run(scn, s, [a]);
+          for (let i = 0; i < conds.length; i++) {
+            const want = holds(conds[i]!, s);
+            expect(tests[i]!(s)).toBe(want);
+            seen[want ? 1 : 0]!++;
+          }
+        }
+      }
+      // Both answers occur: a test that always gave one answer would not pass unseen.
+      expect(Math.min(...seen)).toBeGreaterThan(0);
+    }
+    expect(compile(undefined)(newGame(loadShipped('tutorial'), 1))).toBe(true);
   });
 });

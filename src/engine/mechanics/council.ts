@@ -2,7 +2,7 @@
 // Policy Committee, force generation). Read from the scenario's `council` block, its actor of kind `council`, the
 // mandate's draft and review turns, and the reinforcements' `offered` units; a scenario without them is untouched.
 import type { Reinforcement, Scenario, Unit } from '../../scenario/schema.js';
-import { change } from '../ledger.js';
+import { change, INDICATOR } from '../ledger.js';
 import type { DraftState } from '../types.js';
 import { tally, tallyFrom } from './politics.js';
 
@@ -28,10 +28,10 @@ export function councilRenewal(d: DraftState, scn: Scenario): void {
   if (id === undefined || !scn.mandate.reviewTurns.includes(d.turn)) return;
   const cause = { kind: 'mechanic', mechanic: 'council-renewal', subject: id } as const;
   const by = Math.max(-3, Math.min(3, Math.round((d.actors[id]?.stance ?? 0) / 20)));
-  change(d, scn, { kind: 'indicator', id: 'credibility' }, by, cause, ['L-mandate']);
+  change(d, scn, INDICATOR.credibility, by, cause, ['L-mandate']);
   if (councilDivided(d, scn)) {
     tallyFrom(d, 'council-renewal'); // the count rests on the consent entry alone: the credibility one comes either way
-    change(d, scn, { kind: 'indicator', id: 'consent' }, -2, cause, ['L-mandate', 'L-hoststate']);
+    change(d, scn, INDICATOR.consent, -2, cause, ['L-mandate', 'L-hoststate']);
     tally(d, 'council-renewal');
   }
 }
@@ -43,7 +43,7 @@ export function councilRenewal(d: DraftState, scn: Scenario): void {
 export function councilGrants(d: DraftState, scn: Scenario, task: string): boolean {
   if (!councilDivided(d, scn)) return true;
   const cause = { kind: 'mechanic', mechanic: 'council-renewal', subject: task } as const;
-  change(d, scn, { kind: 'indicator', id: 'credibility' }, -1, cause, ['L-mandate']);
+  change(d, scn, INDICATOR.credibility, -1, cause, ['L-mandate']);
   tally(d, 'council-renewal');
   return false;
 }
@@ -74,7 +74,7 @@ export function policyCommittee(d: DraftState, scn: Scenario, cut: readonly stri
   const over = atReview ? cut.length : Math.max(0, cut.length - scn.council.hqCuts);
   if (over === 0) return;
   const cause = { kind: 'mechanic', mechanic: 'policy-committee' } as const;
-  change(d, scn, { kind: 'indicator', id: 'cohesion' }, -over, cause, ['L-primacy', 'L-cohesion']);
+  change(d, scn, INDICATOR.cohesion, -over, cause, ['L-primacy', 'L-cohesion']);
   tally(d, 'policy-committee');
 }
 
@@ -86,7 +86,7 @@ export function policyCommittee(d: DraftState, scn: Scenario, cut: readonly stri
 export function suppliedUnit(d: DraftState, scn: Scenario, r: Reinforcement, requested: number, key: string): Unit {
   if (!r.offered || d.consultedUntil >= requested) return r.unit;
   const cause = { kind: 'mechanic', mechanic: 'force-supply', subject: key } as const;
-  change(d, scn, { kind: 'indicator', id: 'credibility' }, -1, cause, ['L-nimble', 'L-tcc']);
+  change(d, scn, INDICATOR.credibility, -1, cause, ['L-nimble', 'L-tcc']);
   tally(d, 'force-supply');
   return r.offered;
 }

@@ -1,11 +1,12 @@
 // Unrequested means: capabilities the mission's own actions call for, never asked for (L-nimble).
 import type { Scenario } from '../../scenario/schema.js';
-import { change } from '../ledger.js';
-import { indexOf } from '../scenario-index.js';
+import { change, INDICATOR } from '../ledger.js';
+import { indexOf, mechanicCause } from '../scenario-index.js';
 import type { DraftState } from '../types.js';
 import { tally } from './politics.js';
+import { able, capabilitiesOf } from './world.js';
 
-const CREDIBILITY = { kind: 'indicator', id: 'credibility' } as const;
+const CREDIBILITY = INDICATOR.credibility;
 const NIMBLE: readonly string[] = ['L-nimble'];
 
 /** Per scenario: each capability some action needs and some reinforcement could bring, with the reinforcements. */
@@ -34,18 +35,18 @@ function closableNeeds(scn: Scenario): ReadonlyMap<string, readonly string[]> {
  */
 export function unrequestedMeans(d: DraftState, scn: Scenario): void {
   const idx = indexOf(scn);
-  const caps = new Set<string>();
-  for (const id in d.units) {
-    const def = idx.units.get(id);
-    if (def) caps.add(def.capability);
-  }
+  const caps = capabilitiesOf(d, scn);
   let gaps = 0;
   for (const [cap, reinforcements] of closableNeeds(scn)) {
-    if (caps.has(cap) || (cap === 'infantry' && caps.has('combat'))) continue;
-    if (d.deployments.some((x) => reinforcements.includes(x.reinforcement))) continue;
+    if (able(caps, cap) || requested(d, reinforcements)) continue;
     gaps++;
-    const cause = { kind: 'mechanic', mechanic: 'capability-gap', subject: cap } as const;
-    change(d, scn, CREDIBILITY, -scn.mechanics.gapCost, cause, NIMBLE);
+    change(d, scn, CREDIBILITY, -scn.mechanics.gapCost, mechanicCause(idx, 'capability-gap', cap), NIMBLE);
   }
   if (gaps > 0) tally(d, 'capability-gap');
+}
+
+/** Whether one of `reinforcements` is asked for and on its way. */
+function requested(d: DraftState, reinforcements: readonly string[]): boolean {
+  for (const x of d.deployments) if (reinforcements.includes(x.reinforcement)) return true;
+  return false;
 }

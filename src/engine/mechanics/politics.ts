@@ -1,8 +1,8 @@
 // The political world each turn: host-state distance, regional exclusion, agreements, expectations.
-import type { Scenario } from '../../scenario/schema.js';
-import { change, stepEntries } from '../ledger.js';
-import { indexOf } from '../scenario-index.js';
-import type { DraftState, GameState, LedgerEntry } from '../types.js';
+import type { Actor, Scenario } from '../../scenario/schema.js';
+import { change, INDICATOR, stepEntries } from '../ledger.js';
+import { indexOf, mechanicCause, trackOf } from '../scenario-index.js';
+import type { DraftState, GameState, LedgerEntry, Track } from '../types.js';
 import type { MechanicId } from '../../scenario/lessons.js';
 import { practiceStale } from './modifiers.js';
 
@@ -81,62 +81,80 @@ export function tally(d: DraftState, mechanic: MechanicId): void {
  * distance costs consent.
  */
 export function hostStateDistance(d: DraftState, scn: Scenario): void {
-  const host = indexOf(scn).hostState;
+  const idx = indexOf(scn);
+  const host = idx.hostState;
   if (!host) return;
   const c = d.indicators.closeness;
-  const cause = { kind: 'mechanic', mechanic: 'host-state-distance', subject: host.id } as const;
-  change(d, scn, { kind: 'indicator', id: 'consent' }, (c - 50) / 15, cause, ['L-hoststate']);
-  if (host.party && c > 55)
-    change(d, scn, { kind: 'indicator', id: 'impartiality' }, -(c - 50) / 12, cause, ['L-hoststate']);
-}
-
-/** L-regional: neighbours and regional organizations left out drift away and spoil. */
-export function regionalExclusion(d: DraftState, scn: Scenario): void {
-  for (const a of scn.actors) {
-    if (a.kind !== 'neighbour' && a.kind !== 'regional-org') continue;
-    const st = d.actors[a.id];
-    if (!st || d.turn - st.engaged < scn.mechanics.exclusionTurns) continue;
-    const cause = { kind: 'mechanic', mechanic: 'regional-exclusion', subject: a.id } as const;
-    change(d, scn, { kind: 'stance', id: a.id }, -3, cause, ['L-regional']);
-    change(d, scn, { kind: 'indicator', id: 'regional' }, -1, cause, ['L-regional']);
-    tally(d, 'regional-exclusion');
-  }
-  civilSocietyExclusion(d, scn);
-  // L-regional, report ¶4 and ¶13: a process the region does not back loses ground every turn,
-  // signed or not (the scenario's rules may add to this, the engine carries it).
-  const short = scn.mechanics.regionalFloor - d.indicators.regional;
-  if (short > 0) {
-    change(
-      d,
-      scn,
-      { kind: 'indicator', id: 'process' },
-      -Math.ceil(short / 10),
-      { kind: 'mechanic', mechanic: 'regional-alignment' },
-      ['L-regional'],
-    );
-  }
+  const cause = mechanicCause(idx, 'host-state-distance', host.id);
+  change(d, scn, INDICATOR.consent, (c - 50) / 15, cause, HOSTSTATE);
+  if (host.party && c > 55) change(d, scn, INDICATOR.impartiality, -(c - 50) / 12, cause, HOSTSTATE);
 }
 
 /**
- * L-population, report ¶15: civil society should be consulted before and while solutions are designed. While the
- * agreement is not yet implemented, a civil-society actor that some action could consult by name but that no chair has
- * engaged for `exclusionTurns` turns turns away (stance −3), the settlement designed without it loses ownership
- * (process −1) and the people it speaks for lose trust in the mission (trust −1). Informing the public at large
- * (outreach with no target) does not consult it. How large the cost is goes beyond the report.
+ * Actors left out drift away, one row per kind of exclusion: the actors it holds to be consulted (per scenario), when
+ * it applies, what each month of exclusion past `exclusionTurns` costs (the actor's stance −3, then the indicators) and
+ * the lessons. The rows run in this order, each over its actors in the scenario's order.
  */
-function civilSocietyExclusion(d: DraftState, scn: Scenario): void {
-  if (d.agreement.status === 'implemented') return;
-  for (const a of scn.actors) {
-    if (a.kind !== 'civil-society' || !consultable(scn).has(a.id)) continue;
-    const st = d.actors[a.id];
-    if (!st || d.turn - st.engaged < scn.mechanics.exclusionTurns) continue;
-    const cause = { kind: 'mechanic', mechanic: 'civil-society', subject: a.id } as const;
-    change(d, scn, { kind: 'stance', id: a.id }, -3, cause, ['L-population']);
-    change(d, scn, { kind: 'indicator', id: 'process' }, -1, cause, ['L-population']);
-    change(d, scn, { kind: 'indicator', id: 'trust' }, -1, cause, ['L-population']);
-    tally(d, 'civil-society');
-  }
+interface Exclusion {
+  readonly mechanic: MechanicId;
+  readonly actors: (scn: Scenario) => readonly Actor[];
+  readonly applies: (d: DraftState) => boolean;
+  readonly costs: readonly Track[];
+  readonly lessons: readonly string[];
 }
+
+const EXCLUSIONS: readonly Exclusion[] = [
+  // L-regional: neighbours and regional organizations left out drift away and spoil.
+  {
+    mechanic: 'regional-exclusion',
+    actors: (scn) => scn.actors.filter((a) => a.kind === 'neighbour' || a.kind === 'regional-org'),
+    applies: () => true,
+    costs: [INDICATOR.regional],
+    lessons: ['L-regional'],
+  },
+  // L-population, report ¶15: civil society should be consulted before and while solutions are designed. While the
+  // agreement is not yet implemented, a civil-society actor that some action could consult by name but that no chair
+  // has engaged for `exclusionTurns` turns turns away (stance −3), the settlement designed without it loses ownership
+  // (process −1) and the people it speaks for lose trust in the mission (trust −1). Informing the public at large
+  // (outreach with no target) does not consult it. How large the cost is goes beyond the report.
+  {
+    mechanic: 'civil-society',
+    actors: (scn) => scn.actors.filter((a) => a.kind === 'civil-society' && consultable(scn).has(a.id)),
+    applies: (d) => d.agreement.status !== 'implemented',
+    costs: [INDICATOR.process, INDICATOR.trust],
+    lessons: ['L-population'],
+  },
+];
+
+/** Each exclusion row's actors, per scenario. */
+const excludable = new WeakMap<Scenario, readonly (readonly Actor[])[]>();
+
+/**
+ * L-regional and L-population: the exclusions (EXCLUSIONS), then, L-regional, report ¶4 and ¶13: a process the region
+ * does not back loses ground every turn, signed or not (the scenario's rules may add to this, the engine carries it).
+ */
+export function regionalExclusion(d: DraftState, scn: Scenario): void {
+  const idx = indexOf(scn);
+  let actors = excludable.get(scn);
+  if (!actors) excludable.set(scn, (actors = EXCLUSIONS.map((x) => x.actors(scn))));
+  for (let i = 0; i < EXCLUSIONS.length; i++) {
+    const x = EXCLUSIONS[i]!;
+    if (!x.applies(d)) continue;
+    for (const a of actors[i]!) {
+      const st = d.actors[a.id];
+      if (!st || d.turn - st.engaged < scn.mechanics.exclusionTurns) continue;
+      const cause = mechanicCause(idx, x.mechanic, a.id);
+      change(d, scn, trackOf(idx, 'stance', a.id), -3, cause, x.lessons);
+      for (const t of x.costs) change(d, scn, t, -1, cause, x.lessons);
+      tally(d, x.mechanic);
+    }
+  }
+  const short = scn.mechanics.regionalFloor - d.indicators.regional;
+  if (short > 0)
+    change(d, scn, INDICATOR.process, -Math.ceil(short / 10), mechanicCause(idx, 'regional-alignment'), REGIONAL);
+}
+
+const REGIONAL: readonly string[] = ['L-regional'];
 
 /** The actors some action of the scenario targets by name (a chair is not held to consult whom it cannot reach). */
 const consultables = new WeakMap<Scenario, ReadonlySet<string>>();
@@ -157,7 +175,7 @@ export function agreementImplementation(d: DraftState, scn: Scenario, worked: bo
   if (d.agreement.status !== 'signed' || d.agreement.signed === d.turn) return;
   if (!worked) {
     const cause = { kind: 'mechanic', mechanic: 'agreement-implementation' } as const;
-    change(d, scn, { kind: 'indicator', id: 'process' }, -scn.mechanics.neglect, cause, ['L-agreement']);
+    change(d, scn, INDICATOR.process, -scn.mechanics.neglect, cause, ['L-agreement']);
     change(d, scn, { kind: 'implementation' }, -2, cause, ['L-agreement']);
   }
   if (d.indicators.regional < scn.mechanics.regionalFloor) {
@@ -177,16 +195,10 @@ export function agreementImplementation(d: DraftState, scn: Scenario, worked: bo
  * to a step the mandate does not allow it.
  */
 export function siloWorking(d: DraftState, scn: Scenario): void {
-  for (const chair of indexOf(scn).chairs) {
+  const idx = indexOf(scn);
+  for (const chair of idx.chairs) {
     if (!practiceStale(d, scn, chair, 'coordination', scn.mechanics.siloTurns)) continue;
-    change(
-      d,
-      scn,
-      { kind: 'indicator', id: 'cohesion' },
-      -scn.mechanics.siloCost,
-      { kind: 'mechanic', mechanic: 'silo-working', subject: chair },
-      ['L-cohesion'],
-    );
+    change(d, scn, INDICATOR.cohesion, -scn.mechanics.siloCost, mechanicCause(idx, 'silo-working', chair), COHESION);
     tally(d, 'silo-working');
   }
 }
@@ -195,9 +207,7 @@ export function siloWorking(d: DraftState, scn: Scenario): void {
 export function expectationGap(d: DraftState, scn: Scenario): void {
   const gap = d.indicators.expectations - protection(d, scn);
   const delta = gap > 0 ? -Math.ceil(gap / 15) : Math.min(2, Math.floor(-gap / 15));
-  change(d, scn, { kind: 'indicator', id: 'trust' }, delta, { kind: 'mechanic', mechanic: 'expectation-gap' }, [
-    'L-population',
-  ]);
+  change(d, scn, INDICATOR.trust, delta, mechanicCause(indexOf(scn), 'expectation-gap'), POPULATION);
 }
 
 /**
@@ -206,14 +216,14 @@ export function expectationGap(d: DraftState, scn: Scenario): void {
  * only about security lets the process drift however much the mission talks.
  */
 export function processDrift(d: DraftState, scn: Scenario, worked: boolean): void {
-  const st = d.strategy ? indexOf(scn).strategies.get(d.strategy) : undefined;
+  const idx = indexOf(scn);
+  const st = d.strategy ? idx.strategies.get(d.strategy) : undefined;
   if ((worked && (st?.track.length ?? 0) > 0) || scn.mechanics.drift === 0) return;
-  change(
-    d,
-    scn,
-    { kind: 'indicator', id: 'process' },
-    -scn.mechanics.drift,
-    { kind: 'mechanic', mechanic: 'process-drift' },
-    ['L-primacy'],
-  );
+  change(d, scn, INDICATOR.process, -scn.mechanics.drift, mechanicCause(idx, 'process-drift'), PRIMACY);
 }
+
+// The lessons of the entries made each month, made once (every entry keeps its list for the game).
+const HOSTSTATE: readonly string[] = ['L-hoststate'];
+const COHESION: readonly string[] = ['L-cohesion'];
+const POPULATION: readonly string[] = ['L-population'];
+const PRIMACY: readonly string[] = ['L-primacy'];

@@ -24,6 +24,14 @@ function unworn(card: Card): boolean {
   return sustained(card) || card.tags.some((t) => PRACTICES.includes(t));
 }
 
+/** Each card's aims that wear can touch (none for an unworn card), worked out once per card: every play reads them. */
+const worn = new WeakMap<Card, readonly string[]>();
+function wornAims(card: Card): readonly string[] {
+  let ids = worn.get(card);
+  if (!ids) worn.set(card, (ids = unworn(card) ? [] : aims(card)));
+  return ids;
+}
+
 /** Per scenario: each chair's cards (not sustained) by the indicator they raise. */
 const byAim = new WeakMap<Scenario, ReadonlyMap<Chair, ReadonlyMap<string, readonly Card[]>>>();
 function cardsByAim(scn: Scenario): ReadonlyMap<Chair, ReadonlyMap<string, readonly Card[]>> {
@@ -51,10 +59,11 @@ function cardsByAim(scn: Scenario): ReadonlyMap<Chair, ReadonlyMap<string, reado
  * which does not price gestures: it closes the rotation that the per-card repetition rule left open.
  */
 export function wearFactors(s: GameState, scn: Scenario, card: Card): Readonly<Record<string, number>> | undefined {
-  if (unworn(card)) return undefined;
+  const ids = wornAims(card);
+  if (ids.length === 0) return undefined;
   const mine = cardsByAim(scn).get(card.chair);
   let out: Record<string, number> | undefined;
-  for (const id of aims(card)) {
+  for (const id of ids) {
     let last = -Infinity;
     for (const c of mine?.get(id) ?? []) {
       const t = c === card ? undefined : s.played[c.id];

@@ -1,29 +1,33 @@
 // The world pushes back each turn: armed violence, mission presence, police, spoiler attacks, deployments.
 import type { Scenario } from '../../scenario/schema.js';
-import { change } from '../ledger.js';
+import { change, INDICATOR } from '../ledger.js';
 import { chance } from '../rng.js';
-import { byPairKey, indexOf } from '../scenario-index.js';
+import { byPairKey, indexOf, mechanicCause, trackOf } from '../scenario-index.js';
 import type { DraftState, EngineEvent } from '../types.js';
 import { tally } from './politics.js';
 import { suppliedUnit } from './council.js';
 import { practiceStale } from './modifiers.js';
 
+// The lessons the world's entries name, made once (every entry keeps its list for the game).
+const NONE: readonly string[] = [];
+const SPOILERS: readonly string[] = ['L-spoilers'];
+const POLICE: readonly string[] = ['L-police'];
+const POLICE_ANALYSIS: readonly string[] = ['L-police', 'L-analysis'];
+const NIMBLE: readonly string[] = ['L-nimble'];
+const NIMBLE_MANDATE: readonly string[] = ['L-nimble', 'L-mandate'];
+const NIMBLE_POPULATION: readonly string[] = ['L-nimble', 'L-population'];
+const ANALYSIS: readonly string[] = ['L-analysis'];
+
 /** Hostile armed actors add violence where they operate, in proportion to their strength. */
 export function armedViolence(d: DraftState, scn: Scenario): void {
+  const idx = indexOf(scn);
   for (const a of scn.actors) {
     const st = d.actors[a.id];
     if (!st || a.aggression === 0 || st.stance >= 0 || st.strength === 0) continue;
     const add = (a.aggression * st.strength) / 100;
-    for (const r of a.regions) {
-      change(
-        d,
-        scn,
-        { kind: 'violence', id: r },
-        add,
-        { kind: 'mechanic', mechanic: 'armed-violence', subject: a.id },
-        a.kind === 'spoiler' ? ['L-spoilers'] : [],
-      );
-    }
+    const cause = mechanicCause(idx, 'armed-violence', a.id);
+    const lessons = a.kind === 'spoiler' ? SPOILERS : NONE;
+    for (const r of a.regions) change(d, scn, trackOf(idx, 'violence', r), add, cause, lessons);
   }
 }
 
@@ -46,15 +50,11 @@ export function missionPresence(d: DraftState, scn: Scenario): void {
     if (!def) continue;
     force.set(u.region, (force.get(u.region) ?? 0) + def.strength * def.performance);
     if (def.capability === 'police' && idx.regions.get(u.region)?.urban) {
-      const cause = { kind: 'mechanic', mechanic: 'police-presence', subject: id } as const;
-      change(d, scn, { kind: 'violence', id: u.region }, -scn.mechanics.policeUnrest, cause, ['L-police']);
+      const cause = mechanicCause(idx, 'police-presence', id);
+      change(d, scn, trackOf(idx, 'violence', u.region), -scn.mechanics.policeUnrest, cause, POLICE);
       // L-police ¶7, L-cohesion ¶8: what police see reaches the mission's analysis through the joint structures;
       // a police chair working in a silo keeps it to itself.
-      if (!policeSiloed)
-        change(d, scn, { kind: 'indicator', id: 'analysis' }, scn.mechanics.policeAnalysis, cause, [
-          'L-police',
-          'L-analysis',
-        ]);
+      if (!policeSiloed) change(d, scn, INDICATOR.analysis, scn.mechanics.policeAnalysis, cause, POLICE_ANALYSIS);
     }
   }
   // By region id, as a sort of the [region, force] pairs orders them: the scenario's regions are ordered once.
@@ -63,25 +63,13 @@ export function missionPresence(d: DraftState, scn: Scenario): void {
   if (sorted.length !== force.size) sorted = [...force.keys()].sort(byPairKey);
   for (const region of sorted) {
     const f = force.get(region)!;
-    change(
-      d,
-      scn,
-      { kind: 'violence', id: region },
-      -(scn.mechanics.presence * f) / 4,
-      { kind: 'mechanic', mechanic: 'mission-presence', subject: region },
-      [],
-    );
+    const cause = mechanicCause(idx, 'mission-presence', region);
+    change(d, scn, trackOf(idx, 'violence', region), -(scn.mechanics.presence * f) / 4, cause, NONE);
   }
   for (const r of scn.regions) {
     const v = d.violence[r.id] ?? 0;
-    change(
-      d,
-      scn,
-      { kind: 'violence', id: r.id },
-      -(v * scn.mechanics.decay) / 100,
-      { kind: 'mechanic', mechanic: 'armed-violence', subject: r.id },
-      [],
-    );
+    const cause = mechanicCause(idx, 'armed-violence', r.id);
+    change(d, scn, trackOf(idx, 'violence', r.id), -(v * scn.mechanics.decay) / 100, cause, NONE);
   }
 }
 
@@ -101,9 +89,9 @@ export function spoilerAttacks(d: DraftState, scn: Scenario): void {
       // L-analysis: early warning lets the mission see some attacks coming.
       const warning = 1.3 - (0.6 * d.indicators.analysis) / 100;
       if (!exposed || !chance(d, (st.strength / 300) * warning, 'spoiler', `${a.id}/${r}`)) continue;
-      const cause = { kind: 'mechanic', mechanic: 'spoiler-attacks', subject: a.id } as const;
-      change(d, scn, { kind: 'indicator', id: 'casualties' }, 3, cause, ['L-spoilers']);
-      change(d, scn, { kind: 'indicator', id: 'credibility' }, -1, cause, ['L-spoilers']);
+      const cause = mechanicCause(indexOf(scn), 'spoiler-attacks', a.id);
+      change(d, scn, INDICATOR.casualties, 3, cause, SPOILERS);
+      change(d, scn, INDICATOR.credibility, -1, cause, SPOILERS);
     }
   }
 }
@@ -121,14 +109,8 @@ export function deployments(d: DraftState, scn: Scenario, out: EngineEvent[]): v
       continue;
     }
     if (d.turn - x.requested >= scn.mechanics.deployGrace) {
-      change(
-        d,
-        scn,
-        { kind: 'indicator', id: 'credibility' },
-        -scn.mechanics.deployCost,
-        { kind: 'mechanic', mechanic: 'deployment-lead-time', subject: x.reinforcement },
-        ['L-nimble'],
-      );
+      const cause = mechanicCause(indexOf(scn), 'deployment-lead-time', x.reinforcement);
+      change(d, scn, INDICATOR.credibility, -scn.mechanics.deployCost, cause, NIMBLE);
     }
     keep.push(x);
   }
@@ -144,40 +126,42 @@ export function deployments(d: DraftState, scn: Scenario, out: EngineEvent[]): v
  */
 export function capabilityGaps(d: DraftState, scn: Scenario): void {
   const idx = indexOf(scn);
-  const caps = new Set<string>();
+  const caps = capabilitiesOf(d, scn);
   const occupied = new Set<string>();
-  for (const id in d.units) {
-    const u = d.units[id]!;
-    const def = idx.units.get(id);
-    if (def) caps.add(def.capability);
-    occupied.add(u.region);
-  }
-  const able = (need: string) => caps.has(need) || (need === 'infantry' && caps.has('combat'));
+  for (const id in d.units) occupied.add(d.units[id]!.region);
   let gaps = 0;
   for (const task of d.mandate) {
-    const lacking = (idx.taskNeeds.get(task) ?? []).some((need) => !able(need));
+    let lacking = false;
+    for (const need of idx.taskNeeds.get(task) ?? NONE) if (!able(caps, need)) lacking = true;
     if (!lacking) continue;
     gaps++;
-    change(
-      d,
-      scn,
-      { kind: 'indicator', id: 'credibility' },
-      -scn.mechanics.gapCost,
-      { kind: 'mechanic', mechanic: 'capability-gap', subject: task },
-      ['L-nimble', 'L-mandate'],
-    );
+    const cause = mechanicCause(idx, 'capability-gap', task);
+    change(d, scn, INDICATOR.credibility, -scn.mechanics.gapCost, cause, NIMBLE_MANDATE);
   }
   const bare = scn.regions.filter((r) => !occupied.has(r.id) && (d.violence[r.id] ?? 0) >= scn.mechanics.gapViolence);
   if (bare.length >= 2) {
     gaps++;
-    const cause = { kind: 'mechanic', mechanic: 'capability-gap', subject: bare[0]!.id } as const;
-    change(d, scn, { kind: 'indicator', id: 'credibility' }, -scn.mechanics.gapCost, cause, [
-      'L-nimble',
-      'L-population',
-    ]);
-    if (bare.length >= 3) change(d, scn, { kind: 'indicator', id: 'trust' }, -1, cause, ['L-nimble', 'L-population']);
+    const cause = mechanicCause(idx, 'capability-gap', bare[0]!.id);
+    change(d, scn, INDICATOR.credibility, -scn.mechanics.gapCost, cause, NIMBLE_POPULATION);
+    if (bare.length >= 3) change(d, scn, INDICATOR.trust, -1, cause, NIMBLE_POPULATION);
   }
   if (gaps > 0) tally(d, 'capability-gap');
+}
+
+/** The capabilities of the mission's units in theatre (arrived units count; requests do not). */
+export function capabilitiesOf(d: DraftState, scn: Scenario): Set<string> {
+  const idx = indexOf(scn);
+  const caps = new Set<string>();
+  for (const id in d.units) {
+    const def = idx.units.get(id);
+    if (def) caps.add(def.capability);
+  }
+  return caps;
+}
+
+/** Whether units with capabilities `caps` meet a need: combat units serve where infantry is needed. */
+export function able(caps: ReadonlySet<string>, need: string): boolean {
+  return caps.has(need) || (need === 'infantry' && caps.has('combat'));
 }
 
 /** L-analysis, report ¶10: the picture of the conflict goes stale unless the mission keeps analysing. */
@@ -185,9 +169,9 @@ export function analysisDecay(d: DraftState, scn: Scenario): void {
   change(
     d,
     scn,
-    { kind: 'indicator', id: 'analysis' },
+    INDICATOR.analysis,
     -scn.mechanics.analysisDecay,
-    { kind: 'mechanic', mechanic: 'analysis-decay' },
-    ['L-analysis'],
+    mechanicCause(indexOf(scn), 'analysis-decay'),
+    ANALYSIS,
   );
 }

@@ -1,8 +1,7 @@
 // Resolution: moves, then each chair's actions in a fixed order, then the factions and the world react.
 import type { Card, Chair, Scenario } from '../../scenario/schema.js';
-import { holds } from '../conditions.js';
 import { applyEffects } from '../effects.js';
-import { change } from '../ledger.js';
+import { change, INDICATOR } from '../ledger.js';
 import { modifiersFor, practiceStale, repetitionFactor } from '../mechanics/modifiers.js';
 import {
   agreementImplementation,
@@ -24,8 +23,11 @@ import {
 import { wearFactors } from '../mechanics/wear.js';
 import { unrequestedMeans } from '../mechanics/means.js';
 import { chance } from '../rng.js';
-import { indexOf } from '../scenario-index.js';
+import { indexOf, mechanicCause, trackOf } from '../scenario-index.js';
 import { CHAIR_ORDER, type Conflict, type DraftState, type EngineEvent } from '../types.js';
+
+const STALLED: readonly string[] = ['L-stalled'];
+const PRIMACY: readonly string[] = ['L-primacy'];
 
 const CONFLICT_LESSONS: Record<Conflict['kind'], string[]> = {
   'offensive-vs-talks': ['L-cohesion', 'L-primacy'],
@@ -50,14 +52,8 @@ export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void 
   const idx = indexOf(scn);
   for (const c of d.conflicts) {
     const mechanic = c.kind === 'uncoordinated-mediation' ? 'envoy-coordination' : 'plan-conflicts';
-    change(
-      d,
-      scn,
-      { kind: 'indicator', id: 'cohesion' },
-      -scn.mechanics.conflictCost,
-      { kind: 'mechanic', mechanic, subject: c.subject },
-      CONFLICT_LESSONS[c.kind],
-    );
+    const cause = mechanicCause(idx, mechanic, c.subject);
+    change(d, scn, INDICATOR.cohesion, -scn.mechanics.conflictCost, cause, CONFLICT_LESSONS[c.kind]);
   }
   for (const it of d.plans.force?.items ?? []) {
     const unit = it.kind === 'move' ? d.units[it.unit] : undefined;
@@ -77,15 +73,11 @@ export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void 
       if (card.tags.includes('talks') || card.tags.includes('political')) political = true;
     }
   }
-  for (const a of scn.actors) {
-    for (const rule of a.rules) {
-      if (rule.when && !holds(rule.when, d)) continue;
-      if (!chance(d, rule.chance, 'rule', idx.ruleSubjects.get(rule) ?? `${a.id}/${rule.id}`)) continue;
-      applyEffects(d, scn, rule.effects, {
-        cause: { kind: 'rule', actor: a.id, rule: rule.id },
-        lessons: rule.lessons,
-      });
-    }
+  for (const run of idx.rules) {
+    const rule = run.rule;
+    if (!run.when(d)) continue;
+    if (!chance(d, rule.chance, 'rule', run.subject)) continue;
+    applyEffects(d, scn, rule.effects, { cause: run.cause, lessons: rule.lessons });
   }
   armedViolence(d, scn);
   missionPresence(d, scn);
@@ -122,9 +114,9 @@ function resolveCard(d: DraftState, scn: Scenario, chair: Chair, card: Card, tar
   const track = liveTrack(d, scn);
   if (card.tags.includes('ceasefire-technical') && track.size === 0) {
     // L-stalled: with no live political track, technical ceasefire talks are futile and divert attention.
-    const why = { kind: 'mechanic', mechanic: 'futile-technical-talks', subject: card.id } as const;
-    change(d, scn, { kind: 'indicator', id: 'cohesion' }, -1, why, ['L-stalled']);
-    change(d, scn, { kind: 'indicator', id: 'credibility' }, -1, why, ['L-stalled']);
+    const why = mechanicCause(idx, 'futile-technical-talks', card.id);
+    change(d, scn, INDICATOR.cohesion, -1, why, STALLED);
+    change(d, scn, INDICATOR.credibility, -1, why, STALLED);
     return;
   }
   applyEffects(d, scn, card.effects, {
@@ -144,14 +136,14 @@ function resolveCard(d: DraftState, scn: Scenario, chair: Chair, card: Card, tar
   // alive: the strategy names it, the process is live, and some chair talks with it this turn.
   if (track.has(target) && talkedWith(d, scn, target)) {
     // L-primacy: force in the service of a live political track adds leverage at the table.
-    const why = { kind: 'mechanic', mechanic: 'primacy-leverage', subject: target } as const;
-    change(d, scn, { kind: 'indicator', id: 'process' }, scn.mechanics.leverage, why, ['L-primacy']);
-    if (idx.actors.get(target)?.negotiable) change(d, scn, { kind: 'stance', id: target }, 2, why, ['L-primacy']);
+    const why = mechanicCause(idx, 'primacy-leverage', target);
+    change(d, scn, INDICATOR.process, scn.mechanics.leverage, why, PRIMACY);
+    if (idx.actors.get(target)?.negotiable) change(d, scn, trackOf(idx, 'stance', target), 2, why, PRIMACY);
   } else {
     // L-primacy: force used as a substitute for a political process erodes the process and consent.
-    const why = { kind: 'mechanic', mechanic: 'force-substitution', subject: target } as const;
-    change(d, scn, { kind: 'indicator', id: 'process' }, -scn.mechanics.substitution, why, ['L-primacy']);
-    change(d, scn, { kind: 'indicator', id: 'consent' }, -scn.mechanics.substitution / 2, why, ['L-primacy']);
+    const why = mechanicCause(idx, 'force-substitution', target);
+    change(d, scn, INDICATOR.process, -scn.mechanics.substitution, why, PRIMACY);
+    change(d, scn, INDICATOR.consent, -scn.mechanics.substitution / 2, why, PRIMACY);
     tally(d, 'force-substitution');
   }
 }

@@ -17,9 +17,9 @@ export const EMPTY_PLAN: Plan = { items: [], committed: false, revised: false, c
  */
 const firedIndexes = new WeakMap<FiredEvent, { length: number; turns: Map<string, number[]> }>();
 
-function firedTurns(fired: readonly FiredEvent[], event: string): readonly number[] | undefined {
+function firedTurns(fired: readonly FiredEvent[]): ReadonlyMap<string, readonly number[]> {
   const last = fired[fired.length - 1];
-  if (!last) return undefined;
+  if (!last) return NO_TURNS;
   let ix = firedIndexes.get(last);
   if (!ix || ix.length !== fired.length) {
     const turns = new Map<string, number[]>();
@@ -30,16 +30,22 @@ function firedTurns(fired: readonly FiredEvent[], event: string): readonly numbe
     }
     firedIndexes.set(last, (ix = { length: fired.length, turns }));
   }
-  return ix.turns.get(event);
+  return ix.turns;
 }
 
-function eligible(e: Event, s: GameState | DraftState, turn: number, read?: Reader): boolean {
+const NO_TURNS: ReadonlyMap<string, readonly number[]> = new Map();
+
+/**
+ * Whether event `e` may fire in `turn` by its window and the turns it fired in, its `when` aside; `fired` is
+ * `firedTurns` of the state's list (taken once for a pass over the events: an event's eligibility reads only its own
+ * turns, which firing the others does not change).
+ */
+function open(e: Event, turn: number, fired: ReadonlyMap<string, readonly number[]>): boolean {
   const span = e.window;
   if (span && (turn < span.from || turn > span.to)) return false;
-  const turns = firedTurns(s.fired, e.id);
+  const turns = fired.get(e.id);
   if (!e.repeat && turns) return false;
-  if (e.repeat && turns?.includes(turn)) return false;
-  return e.when === undefined || holds(e.when, s, read);
+  return !(e.repeat && turns?.includes(turn));
 }
 
 /**
@@ -51,8 +57,13 @@ export function warned(s: GameState | DraftState, scn: Scenario, read?: Reader):
   const analysis = read ? read.indicator('analysis') : s.indicators.analysis;
   const out: string[] = [];
   if (s.turn >= lastTurn(s, scn)) return out;
-  for (const e of scn.events)
-    if (e.warnAt !== undefined && analysis >= e.warnAt && eligible(e, s, s.turn + 1, read)) out.push(e.id);
+  const fired = firedTurns(s.fired);
+  const tests = indexOf(scn).eventTests;
+  for (let i = 0; i < scn.events.length; i++) {
+    const e = scn.events[i]!;
+    if (e.warnAt === undefined || analysis < e.warnAt || !open(e, s.turn + 1, fired)) continue;
+    if (read ? e.when === undefined || holds(e.when, s, read) : tests[i]!(s)) out.push(e.id);
+  }
   return out;
 }
 
@@ -67,11 +78,13 @@ export function beginTurn(d: DraftState, scn: Scenario, out: EngineEvent[]): voi
   const plans: DraftState['plans'] = {};
   for (const c of idx.chairs) plans[c] = { ...EMPTY_PLAN, items: [] };
   d.plans = plans;
-  for (const e of scn.events) {
-    if (!eligible(e, d, d.turn)) continue;
+  const fired = firedTurns(d.fired);
+  for (let i = 0; i < scn.events.length; i++) {
+    const e = scn.events[i]!;
+    if (!open(e, d.turn, fired) || !idx.eventTests[i]!(d)) continue;
     if (!chance(d, e.chance, 'event', e.id)) continue;
     d.fired.push({ event: e.id, turn: d.turn, choice: null });
-    applyEffects(d, scn, e.effects, { cause: { kind: 'event', event: e.id }, lessons: e.lessons });
+    applyEffects(d, scn, e.effects, { cause: idx.eventCauses.get(e.id)!, lessons: e.lessons });
     if (e.choices.length > 0) d.pendingChoices.push(e.id);
     out.push({ type: 'event-fired', event: e.id });
   }
