@@ -7,7 +7,7 @@ import {
   isEstimated,
   knownTo,
   memoSeen,
-  seenOf,
+  seenTable,
   sightMemo,
   type Seen,
 } from './knowledge.js';
@@ -187,52 +187,51 @@ const warnedLists = new WeakMap<object, Map<Chair, Warned>>();
 
 type Numbers = Pick<ChairView, 'indicators' | 'violence' | 'actors'>;
 
-/** The estimates seenNumbers reads, in its order (to tell whether two states see the same). */
-function seenList(s: GameState, scn: Scenario): Seen[] {
-  const out: Seen[] = [];
-  for (const k of CORE_INDICATORS) out.push(seenOf(s, scn, { kind: 'indicator', id: k }));
-  for (const r of scn.regions) out.push(seenOf(s, scn, { kind: 'violence', id: r.id }));
-  for (const a of scn.actors)
-    out.push(seenOf(s, scn, { kind: 'stance', id: a.id }), seenOf(s, scn, { kind: 'strength', id: a.id }));
-  return out;
-}
-
-const sameSeen = (a: Seen, b: Seen): boolean => a.value === b.value && a.spread === b.spread;
-
 /**
  * seenNumbers, shared by the states of a month that see the same estimates (an event's chosen option is held back
  * to the next month, so deciding one changes no number a chair sees): the same object while every estimate is.
  */
 function sharedNumbers(s: GameState, scn: Scenario): Numbers {
-  const list = seenList(s, scn);
+  const list = seenTable(s, scn);
+  if (s.phase === 'over') return frozen(seenNumbers(s, scn, list));
   const memo = sightMemo(s, scn);
-  const prev = memo.get(sharedNumbers) as { list: Seen[]; numbers: Numbers } | undefined;
-  if (prev && prev.list.length === list.length && prev.list.every((x, i) => sameSeen(x, list[i]!))) return prev.numbers;
-  const numbers = frozen(seenNumbers(s, scn));
+  const prev = memo.get(sharedNumbers) as { list: readonly Seen[]; numbers: Numbers } | undefined;
+  if (prev && sameList(prev.list, list)) return prev.numbers;
+  const numbers = frozen(seenNumbers(s, scn, list));
   memo.set(sharedNumbers, { list, numbers });
   return numbers;
 }
 
+/** Whether two lists of the table's numbers are alike (numbers seen alike in one sight are mostly the same object). */
+function sameList(a: readonly Seen[], b: readonly Seen[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y && (x.value !== y.value || x.spread !== y.spread)) return false;
+  }
+  return true;
+}
+
 /**
- * The numbers a chair sees: every one through knowledge.ts, which the rules also read to judge this chair's choices.
- * They depend on the estimates alone, so states that see the same numbers share them (memoSeen).
+ * The numbers a chair sees, from the table of every number as seen (knowledge.ts `seenTable`, which the rules also
+ * read to judge this chair's choices, in the table's order: indicators, violence by region, each actor's stance and
+ * strength). They depend on the estimates alone, so states that see the same numbers share them (memoSeen).
  */
-function seenNumbers(s: GameState, scn: Scenario): Pick<ChairView, 'indicators' | 'violence' | 'actors'> {
+function seenNumbers(s: GameState, scn: Scenario, list: readonly Seen[]): Numbers {
   const over = s.phase === 'over';
-  const indicators = Object.fromEntries(
-    CORE_INDICATORS.map((k) => [k, seenOf(s, scn, { kind: 'indicator', id: k })]),
-  ) as Record<IndicatorId, Seen>;
-  const violence = Object.fromEntries(scn.regions.map((r) => [r.id, seenOf(s, scn, { kind: 'violence', id: r.id })]));
-  const actors = Object.fromEntries(
-    scn.actors.map((a) => [
-      a.id,
-      {
-        stance: seenOf(s, scn, { kind: 'stance', id: a.id }),
-        strength: seenOf(s, scn, { kind: 'strength', id: a.id }),
-        intentKnown: over || (a.intent !== undefined && indicators.analysis.value >= a.intentVisibleAt),
-      },
-    ]),
-  );
+  let at = 0;
+  const indicators = {} as Record<IndicatorId, Seen>;
+  for (const k of CORE_INDICATORS) indicators[k] = list[at++]!;
+  const violence: Record<string, Seen> = {};
+  for (const r of scn.regions) violence[r.id] = list[at++]!;
+  const actors: Record<string, SeenActor> = {};
+  const analysis = indicators.analysis.value;
+  for (const a of scn.actors) {
+    const stance = list[at++]!;
+    const strength = list[at++]!;
+    actors[a.id] = { stance, strength, intentKnown: over || (a.intent !== undefined && analysis >= a.intentVisibleAt) };
+  }
   return { indicators, violence, actors };
 }
 
