@@ -11,6 +11,7 @@ import {
   sightMemo,
   type Seen,
 } from './knowledge.js';
+import type { Reader } from './conditions.js';
 import { deepFreeze, isFreezing } from './freeze.js';
 import { warned } from './phases/sitrep.js';
 import { indexOf } from './scenario-index.js';
@@ -155,15 +156,17 @@ interface Warned {
 
 /**
  * The warnings a chair's estimates give (`warned` on its knowledge), made once for every state that shares the
- * estimates and what event conditions read: a plan edit changes neither, so the chairs' views in one phase share it.
+ * estimates and what event conditions read: a plan edit changes neither, so the views in one phase share it, and so do
+ * the chairs that share their knowledge (knowledge.ts `knownTo`: one reader for the chairs that know alike).
  */
 function warnedTo(s: GameState, scn: Scenario, viewer: Chair): readonly string[] {
   // Kept by the numbers seen (shared by the states of a month that see the same: `sharedNumbers`), which are all the
-  // warnings read of the estimates.
+  // warnings read of the estimates, then by the reader they are read through.
   const numbers = memoSeen(s, scn, seenNumbers, () => sharedNumbers(s, scn));
-  let byChair = warnedLists.get(numbers);
-  if (!byChair) warnedLists.set(numbers, (byChair = new Map()));
-  const hit = byChair.get(viewer);
+  const read = knownTo(s, scn, viewer);
+  let byReader = warnedLists.get(numbers);
+  if (!byReader) warnedLists.set(numbers, (byReader = new WeakMap()));
+  const hit = byReader.get(read);
   if (
     hit &&
     hit.from.fired === s.fired &&
@@ -176,14 +179,14 @@ function warnedTo(s: GameState, scn: Scenario, viewer: Chair): readonly string[]
     hit.from.months === s.months
   )
     return hit.warnings;
-  const warnings = frozen(warned(s, scn, knownTo(s, scn, viewer)));
+  const warnings = frozen(warned(s, scn, read));
   const { fired, flags, strategy, mandate, agreement, units, tally, months } = s;
-  byChair.set(viewer, { from: { fired, flags, strategy, mandate, agreement, units, tally, months }, warnings });
+  byReader.set(read, { from: { fired, flags, strategy, mandate, agreement, units, tally, months }, warnings });
   return warnings;
 }
 
-/** warnedTo's lists by the numbers they were judged on, then by chair. */
-const warnedLists = new WeakMap<object, Map<Chair, Warned>>();
+/** warnedTo's lists by the numbers they were judged on, then by the reader. */
+const warnedLists = new WeakMap<object, WeakMap<Reader, Warned>>();
 
 type Numbers = Pick<ChairView, 'indicators' | 'violence' | 'actors'>;
 
