@@ -240,21 +240,35 @@ function addsOf(ctx: Context, card: Card): readonly Action[] {
 function movesOf(ctx: Context): readonly Move[] {
   const facts = ctx.facts;
   if (facts.moves) return facts.moves;
-  const { state: s, scenario: scn, chair } = ctx;
-  const idx = indexOf(scn);
+  const units = ctx.state.units;
   const out: Move[] = [];
-  for (const id in s.units) {
-    const at = s.units[id]!.region;
-    const def = idx.units.get(id);
-    if (!def || def.caveats.includes('static')) continue;
+  for (const id in units) for (const m of movesFrom(ctx.scenario, id, units[id]!.region)) out.push(m);
+  return (facts.moves = out);
+}
+
+/** The moves a unit standing in a region may be ordered to make, by scenario, unit and region (scenario data). */
+const routes = new WeakMap<Scenario, Map<string, Map<string, readonly Move[]>>>();
+
+function movesFrom(scn: Scenario, unit: string, at: string): readonly Move[] {
+  let byUnit = routes.get(scn);
+  if (!byUnit) routes.set(scn, (byUnit = new Map()));
+  let byRegion = byUnit.get(unit);
+  if (!byRegion) byUnit.set(unit, (byRegion = new Map()));
+  let moves = byRegion.get(at);
+  if (moves) return moves;
+  // moveRejection's checks that read the scenario alone (the unit, its caveats, the route), made once.
+  const idx = indexOf(scn);
+  const def = idx.units.get(unit);
+  const out: Move[] = [];
+  if (def && !def.caveats.includes('static'))
     for (const to of idx.neighbours.get(at) ?? []) {
       if (!idx.regions.get(at)?.links.includes(to) && !idx.regions.get(to)?.links.includes(at)) continue;
-      const item: PlanItem = { kind: 'move', unit: id, to };
-      const action: Action = { type: 'plan/add', chair, item };
-      out.push({ unit: id, cost: itemCost(scn, item), action: isFreezing() ? deepFreeze(action) : action });
+      const item: PlanItem = { kind: 'move', unit, to };
+      const action: Action = { type: 'plan/add', chair: 'force', item };
+      out.push({ unit, cost: itemCost(scn, item), action: isFreezing() ? deepFreeze(action) : action });
     }
-  }
-  return (facts.moves = out);
+  byRegion.set(at, (moves = out));
+  return moves;
 }
 
 /** The units standing in each region, kept per units record (states that move no unit share it). */

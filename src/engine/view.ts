@@ -100,24 +100,8 @@ export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOp
   const over = s.phase === 'over';
   const { indicators, violence, actors } = memoSeen(s, scn, seenNumbers, () => sharedNumbers(s, scn));
   const revealed = s.phase === 'coordination' || over;
-  const plans = Object.fromEntries(
-    idx.chairs.map((c) => {
-      const p = s.plans[c];
-      const open = c === viewer || revealed;
-      return [
-        c,
-        p
-          ? {
-              committed: p.committed,
-              confirmed: p.confirmed,
-              revised: p.revised,
-              items: open ? p.items : null,
-              note: open ? p.note : null,
-            }
-          : { committed: false, confirmed: false, revised: false, items: c === viewer ? [] : null, note: null },
-      ];
-    }),
-  );
+  const plans: Partial<Record<Chair, SeenPlan>> = {};
+  for (const c of idx.chairs) plans[c] = seenPlan(s.plans[c], c === viewer || revealed, c === viewer);
   const ledger = seenLedger(s, scn, opts.ledgerFrom ?? 0);
   return {
     viewer,
@@ -143,6 +127,38 @@ export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOp
     flags: s.flags,
     tally: s.tally ?? NO_TALLY,
   };
+}
+
+/** A plan as a chair sees it, kept per plan (plans are replaced, never written), open and closed. */
+const seenPlans = new WeakMap<object, { open?: SeenPlan; closed?: SeenPlan }>();
+const NO_PLAN_OWN: SeenPlan = deepFreeze({ committed: false, confirmed: false, revised: false, items: [], note: null });
+const NO_PLAN: SeenPlan = Object.freeze({
+  committed: false,
+  confirmed: false,
+  revised: false,
+  items: null,
+  note: null,
+});
+
+function seenPlan(p: GameState['plans'][Chair], open: boolean, own: boolean): SeenPlan {
+  if (!p) return own ? NO_PLAN_OWN : NO_PLAN;
+  let kept = seenPlans.get(p);
+  if (!kept) seenPlans.set(p, (kept = {}));
+  if (open)
+    return (kept.open ??= frozen({
+      committed: p.committed,
+      confirmed: p.confirmed,
+      revised: p.revised,
+      items: p.items,
+      note: p.note,
+    }));
+  return (kept.closed ??= frozen({
+    committed: p.committed,
+    confirmed: p.confirmed,
+    revised: p.revised,
+    items: null,
+    note: null,
+  }));
 }
 
 /** What the event conditions behind the warnings read of the state, besides the estimates: kept with the list. */
