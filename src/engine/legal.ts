@@ -431,13 +431,16 @@ export function addRejection(ctx: Context, item: PlanItem): Rejection | null {
   return null;
 }
 
+/** The SRSG's own decisions: refused to any other chair. A function, not a closure per check (every step checks). */
+const srsgOnly = (chair: Chair): Rejection | null =>
+  chair === 'srsg' ? null : no('chair/not-allowed', 'only the SRSG does this');
+
 /** Why an action may not be taken now, or null if it may. Reads the state; changes nothing. */
 export function checkAllowed(s: GameState, a: Action, scn: Scenario): Rejection | null {
   if (s.phase === 'over') return no('game/over', 'the game is over');
   const idx = indexOf(scn);
   if (isFacilitatorAction(a)) return facilitatorRejection(s, a, scn);
   if (!idx.chairs.includes(a.chair)) return no('chair/absent', `there is no ${String(a.chair)} chair in this scenario`);
-  const srsgOnly = () => (a.chair === 'srsg' ? null : no('chair/not-allowed', 'only the SRSG does this'));
   switch (a.type) {
     case 'mandate/adopt': {
       if (s.phase !== 'setup') return no('phase/wrong', 'the mandate is adopted before the first turn');
@@ -446,7 +449,7 @@ export function checkAllowed(s: GameState, a: Action, scn: Scenario): Rejection 
       if (unknown !== undefined) return no('mandate/unknown-task', `no task '${unknown}'`);
       const missing = scn.mandate.tasks.find((t) => t.required && !a.tasks.includes(t.id));
       if (missing) return no('mandate/required-missing', `the Council requires '${missing.id}'`);
-      return srsgOnly();
+      return srsgOnly(a.chair);
     }
     case 'mandate/review': {
       if (s.phase !== 'sitrep' || !scn.mandate.reviewTurns.includes(s.turn) || s.reviewed) {
@@ -459,7 +462,7 @@ export function checkAllowed(s: GameState, a: Action, scn: Scenario): Rejection 
       const after =
         s.mandate.filter((t) => !a.drop.includes(t)).length + a.add.filter((t) => !s.mandate.includes(t)).length;
       if (after === 0) return no('mandate/empty', 'the mandate cannot be empty');
-      return srsgOnly();
+      return srsgOnly(a.chair);
     }
     case 'event/choose': {
       if (s.phase !== 'sitrep') return no('phase/wrong', 'choices are made in the sitrep');
@@ -473,11 +476,11 @@ export function checkAllowed(s: GameState, a: Action, scn: Scenario): Rejection 
     case 'sitrep/close':
       if (s.phase !== 'sitrep') return no('phase/wrong', 'not in the sitrep');
       if (s.pendingChoices.length > 0) return no('event/choices-pending', 'decisions on events are still waiting');
-      return srsgOnly();
+      return srsgOnly(a.chair);
     case 'strategy/set':
       if (s.phase !== 'strategy') return no('phase/wrong', 'the strategy is set in the strategy phase');
       if (!idx.strategies.has(a.strategy)) return no('strategy/unknown', `no strategy '${a.strategy}'`);
-      return srsgOnly();
+      return srsgOnly(a.chair);
     case 'plan/add':
       return addRejection(contextOf(s, scn, a.chair), a.item);
     case 'plan/remove': {
