@@ -1,6 +1,7 @@
 // What a chair may know of the numbers: exact where the scenario says so, elsewhere the mission's estimate.
 // The view shows these numbers, and the rules judge a chair's choices on them (legality, refusals), so
 // neither tells a chair more than its view does.
+import { CORE_INDICATORS } from '../scenario/constants.js';
 import type { Chair, Scenario } from '../scenario/schema.js';
 import type { Reader } from './conditions.js';
 import { FOG_SHARPEN, fogShare, fogWidth, walksOf, type Walks } from './fog.js';
@@ -110,8 +111,13 @@ function withinMonth(c: Cause): boolean {
 }
 
 interface Known {
-  readonly heldBack: ReadonlyMap<string, number>;
-  readonly seen: Map<string, Seen>;
+  /** What decisions within the month changed each number, by its place in `Tracks` (see `withinMonth`). */
+  readonly heldBack: Float64Array;
+  /** The same for numbers outside the table (none in a checked scenario's ledger), by track key. */
+  readonly heldBackOther: ReadonlyMap<string, number>;
+  /** Each number as seen, by its place in `Tracks`, made when first read. */
+  readonly seen: (Seen | undefined)[];
+  readonly seenOther: Map<string, Seen>;
   readonly width: number;
   readonly spread: number;
   readonly walks: Walks;
@@ -126,14 +132,18 @@ interface Known {
  * What the states of one month that see through the same fog (the same walks, month and width) share: each number's
  * estimate, kept with the value at the month's opening it was made from (an estimate is a function of that value
  * alone, once the fog is fixed), so a state whose numbers moved only where it changed something, or only by what is
- * held back to the next month (an event's chosen option), works out only those again.
+ * held back to the next month (an event's chosen option), works out only those again. Exact numbers are kept the same
+ * way, by their value, so that two states that see the same numbers see the same objects.
  */
 interface Sight {
   readonly scn: Scenario;
   readonly walks: Walks;
   readonly turn: number;
   readonly width: number;
-  readonly seen: Map<string, { readonly open: number; readonly seen: Seen }>;
+  /** By place in `Tracks`: the opening value (the value itself for an exact number) each kept estimate was made from. */
+  readonly open: Float64Array;
+  readonly seen: (Seen | undefined)[];
+  readonly other: Map<string, { readonly open: number; readonly seen: Seen }>;
   /** Values made from estimates, kept for the next state of the sight: each must be checked before it is reused. */
   readonly memo: Map<object, unknown>;
 }
@@ -143,6 +153,77 @@ type KnownFrom = Pick<GameState, 'indicators' | 'violence' | 'actors' | 'turn' |
   ledger: Tape<LedgerEntry>;
   scn: Scenario;
 };
+
+/**
+ * The numbers a view shows, in its order: every indicator, each region's violence, each actor's stance then strength.
+ * Made once per scenario, so that reading a number costs an index, not a key made and looked up.
+ */
+export interface Tracks {
+  readonly list: readonly Track[];
+  readonly estimated: readonly boolean[];
+  readonly lo: readonly number[];
+  readonly hi: readonly number[];
+  readonly fogKeys: readonly string[];
+  readonly indicator: ReadonlyMap<string, number>;
+  readonly violence: ReadonlyMap<string, number>;
+  readonly stance: ReadonlyMap<string, number>;
+  readonly strength: ReadonlyMap<string, number>;
+}
+
+const trackTables = new WeakMap<Scenario, Tracks>();
+
+export function tracksOf(scn: Scenario): Tracks {
+  let tr = trackTables.get(scn);
+  if (tr) return tr;
+  const list: Track[] = [];
+  const indicator = new Map<string, number>();
+  const violence = new Map<string, number>();
+  const stance = new Map<string, number>();
+  const strength = new Map<string, number>();
+  for (const id of CORE_INDICATORS) {
+    indicator.set(id, list.length);
+    list.push({ kind: 'indicator', id });
+  }
+  for (const r of scn.regions) {
+    violence.set(r.id, list.length);
+    list.push({ kind: 'violence', id: r.id });
+  }
+  for (const a of scn.actors) {
+    stance.set(a.id, list.length);
+    list.push({ kind: 'stance', id: a.id });
+    strength.set(a.id, list.length);
+    list.push({ kind: 'strength', id: a.id });
+  }
+  tr = {
+    list,
+    estimated: list.map((t) => isEstimated(scn, t)),
+    lo: list.map((t) => bounds(scn, t)[0]),
+    hi: list.map((t) => bounds(scn, t)[1]),
+    fogKeys: list.map(fogKey),
+    indicator,
+    violence,
+    stance,
+    strength,
+  };
+  trackTables.set(scn, tr);
+  return tr;
+}
+
+/** A track's place in the table, or -1 (the implementation, or an id the scenario does not have). */
+function placeOf(tr: Tracks, t: Track): number {
+  switch (t.kind) {
+    case 'indicator':
+      return tr.indicator.get(t.id) ?? -1;
+    case 'violence':
+      return tr.violence.get(t.id) ?? -1;
+    case 'stance':
+      return tr.stance.get(t.id) ?? -1;
+    case 'strength':
+      return tr.strength.get(t.id) ?? -1;
+    case 'implementation':
+      return -1;
+  }
+}
 
 /**
  * The estimates, by ledger. States that share their ledger and their numbers (plan edits, the sitrep and the strategy
@@ -171,14 +252,19 @@ function knownOf(s: GameState, scn: Scenario): Known {
   if (lastKnown && lastKnown.from.ledger === ledger && sameSource(lastKnown.from, s, scn)) return lastKnown;
   let k = known.get(ledger);
   if (k && sameSource(k.from, s, scn)) return (lastKnown = k);
-  const heldBack = new Map<string, number>();
+  const tr = tracksOf(scn);
+  const n = tr.list.length;
+  const heldBack = new Float64Array(n);
+  const heldBackOther = new Map<string, number>();
   if (s.turn >= 1) {
     // The ledger is in turn order: walk back over this month's entries only.
     for (let i = ledger.length - 1; i >= 0; i--) {
       const e = ledger.items[i]!;
       if (e.turn < s.turn) break;
-      if (e.turn === s.turn && withinMonth(e.cause))
-        heldBack.set(trackKey(e.track), (heldBack.get(trackKey(e.track)) ?? 0) + e.delta);
+      if (e.turn !== s.turn || !withinMonth(e.cause)) continue;
+      const at = placeOf(tr, e.track);
+      if (at >= 0) heldBack[at]! += e.delta;
+      else heldBackOther.set(trackKey(e.track), (heldBackOther.get(trackKey(e.track)) ?? 0) + e.delta);
     }
   }
   const width = bandOf(s, scn);
@@ -187,10 +273,19 @@ function knownOf(s: GameState, scn: Scenario): Known {
     ? walksOf(s.secret, scn.mechanics.fog, `${scn.id}@${scn.version}:${world}`, () => startShares(scn, world))
     : walksOf(s.secret, scn.mechanics.fog);
   const prior = lastKnown?.sight;
-  const sight =
+  const sight: Sight =
     prior && prior.walks === walks && prior.turn === s.turn && prior.width === width && prior.scn === scn
       ? prior
-      : { scn, walks, turn: s.turn, width, seen: new Map(), memo: new Map() };
+      : {
+          scn,
+          walks,
+          turn: s.turn,
+          width,
+          open: new Float64Array(n).fill(NaN),
+          seen: new Array<Seen | undefined>(n).fill(undefined),
+          other: new Map(),
+          memo: new Map(),
+        };
   const from: KnownFrom = {
     ledger,
     indicators: s.indicators,
@@ -203,7 +298,9 @@ function knownOf(s: GameState, scn: Scenario): Known {
   };
   k = {
     heldBack,
-    seen: new Map(),
+    heldBackOther,
+    seen: new Array<Seen | undefined>(n).fill(undefined),
+    seenOther: new Map(),
     width,
     spread: Math.round(width),
     walks,
@@ -263,28 +360,95 @@ function fogKey(t: Track): string {
  * everyone (it has disarmed or scattered), and when the game is over the fog lifts.
  */
 export function seenOf(s: GameState, scn: Scenario, t: Track): Seen {
-  const v = readTrack(s, t);
-  if (s.phase === 'over' || !isEstimated(scn, t)) return { value: v, spread: 0 };
+  if (s.phase === 'over' || !isEstimated(scn, t)) return { value: readTrack(s, t), spread: 0 };
   const k = knownOf(s, scn);
-  const id = trackKey(t);
-  const hit = k.seen.get(id);
+  const at = placeOf(tracksOf(scn), t);
+  return at >= 0 ? seenAt(k, at) : seenOther(k, t);
+}
+
+/**
+ * Every number of the table (`tracksOf`) as seen in `s`, in its order: the same array while the estimates are (do not
+ * change it). Two states of one sight that see a number alike see the same object, so a reader may compare by identity
+ * first. Over, the true numbers.
+ */
+export function seenTable(s: GameState, scn: Scenario): readonly Seen[] {
+  const tr = tracksOf(scn);
+  if (s.phase === 'over') return tr.list.map((t) => ({ value: readTrack(s, t), spread: 0 }));
+  const k = knownOf(s, scn);
+  for (let i = 0; i < tr.list.length; i++) if (k.seen[i] === undefined) seenAt(k, i);
+  return k.seen as Seen[];
+}
+
+/** The number at place `at` of the table as a Known's state sees it (the Known holds that state's numbers). */
+function seenAt(k: Known, at: number): Seen {
+  const hit = k.seen[at];
   if (hit) return hit;
-  const [lo, hi] = bounds(scn, t);
-  const open = Math.min(hi, Math.max(lo, v - (k.heldBack.get(id) ?? 0)));
-  const shared = k.sight.seen.get(id);
-  if (shared && shared.open === open) {
-    k.seen.set(id, shared.seen);
-    return shared.seen;
-  }
+  const scn = k.from.scn;
+  const tr = tracksOf(scn);
+  const t = tr.list[at]!;
+  const v = valueIn(k.from, t);
+  const sight = k.sight;
   let seen: Seen;
-  if (k.spread === 0 || (t.kind === 'strength' && open === 0)) seen = { value: open, spread: 0 };
-  else {
-    const error = Math.round(fogShare(k.walks, fogKey(t), s.turn) * k.width);
-    seen = { value: Math.min(hi, Math.max(lo, open + error)), spread: k.spread };
+  if (!tr.estimated[at]) {
+    // Exact: the value itself (within-month changes show at once), kept by value so that equal numbers share it.
+    if (sight.open[at] === v) seen = sight.seen[at]!;
+    else {
+      seen = { value: v, spread: 0 };
+      sight.open[at] = v;
+      sight.seen[at] = seen;
+    }
+  } else {
+    const lo = tr.lo[at]!;
+    const hi = tr.hi[at]!;
+    const open = Math.min(hi, Math.max(lo, v - k.heldBack[at]!));
+    if (sight.open[at] === open) seen = sight.seen[at]!;
+    else {
+      seen = estimate(k, t, tr.fogKeys[at]!, open, lo, hi);
+      sight.open[at] = open;
+      sight.seen[at] = seen;
+    }
   }
-  k.seen.set(id, seen);
-  k.sight.seen.set(id, { open, seen });
+  k.seen[at] = seen;
   return seen;
+}
+
+/** A number's true value in the numbers a Known was made from (as `readTrack` reads it in that state). */
+function valueIn(f: KnownFrom, t: Track): number {
+  switch (t.kind) {
+    case 'indicator':
+      return f.indicators[t.id];
+    case 'violence':
+      return f.violence[t.id] ?? 0;
+    case 'stance':
+      return f.actors[t.id]?.stance ?? 0;
+    case 'strength':
+      return f.actors[t.id]?.strength ?? 0;
+    case 'implementation':
+      // Never estimated, so never read through a Known.
+      return 0;
+  }
+}
+
+/** An estimated number outside the table (an id the scenario does not have), as `seenAt` makes one. */
+function seenOther(k: Known, t: Track): Seen {
+  const id = trackKey(t);
+  const hit = k.seenOther.get(id);
+  if (hit) return hit;
+  const [lo, hi] = bounds(k.from.scn, t);
+  const v = valueIn(k.from, t);
+  const open = Math.min(hi, Math.max(lo, v - (k.heldBackOther.get(id) ?? 0)));
+  const shared = k.sight.other.get(id);
+  const seen = shared && shared.open === open ? shared.seen : estimate(k, t, fogKey(t), open, lo, hi);
+  k.seenOther.set(id, seen);
+  k.sight.other.set(id, { open, seen });
+  return seen;
+}
+
+/** The estimate of a number whose value at the month's opening is `open`. */
+function estimate(k: Known, t: Track, key: string, open: number, lo: number, hi: number): Seen {
+  if (k.spread === 0 || (t.kind === 'strength' && open === 0)) return { value: open, spread: 0 };
+  const error = Math.round(fogShare(k.walks, key, k.from.turn) * k.width);
+  return { value: Math.min(hi, Math.max(lo, open + error)), spread: k.spread };
 }
 
 /**
@@ -293,12 +457,32 @@ export function seenOf(s: GameState, scn: Scenario, t: Track): Seen {
  * mission's analysis today; the chair is named so that this can change in one place.)
  */
 export function knownTo(s: GameState, scn: Scenario, _chair: Chair): Reader {
-  return memoSeen(s, scn, knownTo, () => ({
-    indicator: (id) => seenOf(s, scn, { kind: 'indicator', id }).value,
-    violence: (id) => seenOf(s, scn, { kind: 'violence', id }).value,
-    stance: (id) => (s.actors[id] ? seenOf(s, scn, { kind: 'stance', id }).value : 0),
-    strength: (id) => (s.actors[id] ? seenOf(s, scn, { kind: 'strength', id }).value : 0),
-  }));
+  if (s.phase === 'over') return exactReader(s);
+  return memoSeen(s, scn, knownTo, () => readerOf(knownOf(s, scn)));
+}
+
+/** A reader of a Known's numbers (what `seenOf` gives for each). */
+function readerOf(k: Known): Reader {
+  const tr = tracksOf(k.from.scn);
+  const actors = k.from.actors;
+  const read = (at: number | undefined, t: Track): number =>
+    at === undefined ? (isEstimated(k.from.scn, t) ? seenOther(k, t).value : valueIn(k.from, t)) : seenAt(k, at).value;
+  return {
+    indicator: (id) => read(tr.indicator.get(id), { kind: 'indicator', id }),
+    violence: (id) => read(tr.violence.get(id), { kind: 'violence', id }),
+    stance: (id) => (actors[id] ? read(tr.stance.get(id), { kind: 'stance', id }) : 0),
+    strength: (id) => (actors[id] ? read(tr.strength.get(id), { kind: 'strength', id }) : 0),
+  };
+}
+
+/** Once the game is over the fog lifts: the true numbers (as `seenOf` gives them then). */
+function exactReader(s: GameState): Reader {
+  return {
+    indicator: (id) => s.indicators[id],
+    violence: (id) => s.violence[id] ?? 0,
+    stance: (id) => (s.actors[id] ? s.actors[id].stance : 0),
+    strength: (id) => (s.actors[id] ? s.actors[id].strength : 0),
+  };
 }
 
 // ---- the starting values --------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 // What each chair may do now: the one door for the UI, the bots and the server.
 import type { Card, Chair, Condition, Scenario } from '../scenario/schema.js';
-import { holds } from './conditions.js';
+import { holds, type Reader } from './conditions.js';
 import { deepFreeze, isFreezing } from './freeze.js';
 import { canServe, itemCost, planCost, targetsNow } from './eligibility.js';
 import { knownTo } from './knowledge.js';
@@ -55,10 +55,14 @@ export function cardConditionHolds(ctx: Pick<LegalityContext, 'state' | 'chair' 
   return holds(c, ctx.state, knownTo(ctx.state, ctx.scenario, ctx.chair));
 }
 
-const contexts = new WeakMap<GameState, Map<Chair, LegalityContext>>();
+const contexts = new WeakMap<GameState, Map<Chair, Context>>();
 
 /** The legality context of a chair in a state: computed once and kept while the state lives. */
 export function legalityContext(s: GameState, scn: Scenario, chair: Chair): LegalityContext {
+  return contextOf(s, scn, chair);
+}
+
+function contextOf(s: GameState, scn: Scenario, chair: Chair): Context {
   let byChair = contexts.get(s);
   if (!byChair) contexts.set(s, (byChair = new Map()));
   let ctx = byChair.get(chair);
@@ -69,7 +73,7 @@ export function legalityContext(s: GameState, scn: Scenario, chair: Chair): Lega
   return ctx;
 }
 
-function makeContext(s: GameState, scn: Scenario, chair: Chair): LegalityContext {
+function makeContext(s: GameState, scn: Scenario, chair: Chair): Context {
   return new Context(s, scn, chair);
 }
 
@@ -82,8 +86,7 @@ class Context implements LegalityContext {
   #plannedCards: Set<string> | undefined;
   #movingUnits: Set<string> | undefined;
   #unitsIn: ReadonlyMap<string, readonly string[]> | undefined;
-  #targets: Map<Card, readonly string[]> | undefined;
-  #allowed: Map<Card, Rejection | null> | undefined;
+  #facts: Facts | undefined;
 
   constructor(
     readonly state: GameState,
@@ -103,30 +106,169 @@ class Context implements LegalityContext {
   }
 
   get plannedCards(): ReadonlySet<string> {
-    return (this.#plannedCards ??= new Set(this.items.flatMap((it) => (it.kind === 'card' ? [it.card] : []))));
+    if (this.#plannedCards) return this.#plannedCards;
+    const out = new Set<string>();
+    for (const it of this.items) if (it.kind === 'card') out.add(it.card);
+    return (this.#plannedCards = out);
   }
 
   get movingUnits(): ReadonlySet<string> {
-    return (this.#movingUnits ??= new Set(this.items.flatMap((it) => (it.kind === 'move' ? [it.unit] : []))));
+    if (this.#movingUnits) return this.#movingUnits;
+    const out = new Set<string>();
+    for (const it of this.items) if (it.kind === 'move') out.add(it.unit);
+    return (this.#movingUnits = out);
   }
 
   get unitsIn(): ReadonlyMap<string, readonly string[]> {
     return (this.#unitsIn ??= unitsByRegion(this.state.units));
   }
 
+  /** What this chair's legality reads besides its plan, shared with the other states that read the same. */
+  get facts(): Facts {
+    return (this.#facts ??= factsOf(this.state, this.scenario, this.chair));
+  }
+
   targets(card: Card): readonly string[] {
-    const targets = (this.#targets ??= new Map());
-    let t = targets.get(card);
-    if (!t) targets.set(card, (t = targetsNow(this.state, this.scenario, card)));
+    const facts = this.facts;
+    let t = facts.targets.get(card);
+    if (!t) facts.targets.set(card, (t = targetsNow(this.state, this.scenario, card)));
     return t;
   }
 
   cardAllowed(card: Card): Rejection | null {
-    const allowed = (this.#allowed ??= new Map());
-    let r = allowed.get(card);
-    if (r === undefined) allowed.set(card, (r = cardLevelRejection(this, card)));
-    return r;
+    const facts = this.facts;
+    let r = facts.level.get(card);
+    if (r === undefined) facts.level.set(card, (r = cardLevelRejection(this.state, this.scenario, this.chair, card)));
+    if (r) return r;
+    return this.plannedCards.has(card.id) ? no('card/already-planned', `'${card.id}' is already in the plan`) : null;
   }
+}
+
+/**
+ * What legality reads of a state besides the chair's plan: the parts card conditions read (besides the estimates) and
+ * the units. A plan edit changes none of them, so the states of one planning phase share one set of facts.
+ */
+interface FactsFrom {
+  readonly scn: Scenario;
+  readonly turn: number;
+  readonly played: GameState['played'];
+  readonly mandate: GameState['mandate'];
+  readonly flags: GameState['flags'];
+  readonly fired: GameState['fired'];
+  readonly strategy: GameState['strategy'];
+  readonly agreement: GameState['agreement'];
+  readonly units: GameState['units'];
+  readonly tally: GameState['tally'];
+}
+
+/**
+ * A chair's legality, as far as it does not depend on its plan: each card's checks that hold for every target
+ * (chair, task, cooldown, conditions), its targets, which of them a unit can serve, and the plan/add actions the
+ * legal list offers for it; the moves the Force Commander's units may make. Worked out when first read, kept for every
+ * state that shares the chair's knowledge (knowledge.ts: one reader per set of estimates) and `from`.
+ */
+interface Facts {
+  readonly from: FactsFrom;
+  readonly level: Map<Card, Rejection | null>;
+  readonly targets: Map<Card, readonly string[]>;
+  readonly served: Map<Card, Map<string, boolean>>;
+  readonly adds: Map<Card, readonly Action[]>;
+  moves: readonly Move[] | undefined;
+}
+
+/** A move the routes allow, with its cost and the action the legal list offers for it. */
+interface Move {
+  readonly unit: string;
+  readonly cost: number;
+  readonly action: Action;
+}
+
+const factsKept = new WeakMap<Reader, Map<Chair, Facts>>();
+
+function sameFacts(f: FactsFrom, s: GameState, scn: Scenario): boolean {
+  return (
+    f.scn === scn &&
+    f.turn === s.turn &&
+    f.played === s.played &&
+    f.mandate === s.mandate &&
+    f.flags === s.flags &&
+    f.fired === s.fired &&
+    f.strategy === s.strategy &&
+    f.agreement === s.agreement &&
+    f.units === s.units &&
+    f.tally === s.tally
+  );
+}
+
+function factsOf(s: GameState, scn: Scenario, chair: Chair): Facts {
+  const reader = knownTo(s, scn, chair);
+  let byChair = factsKept.get(reader);
+  if (!byChair) factsKept.set(reader, (byChair = new Map()));
+  const hit = byChair.get(chair);
+  if (hit && sameFacts(hit.from, s, scn)) return hit;
+  const { turn, played, mandate, flags, fired, strategy, agreement, units, tally } = s;
+  const facts: Facts = {
+    from: { scn, turn, played, mandate, flags, fired, strategy, agreement, units, tally },
+    level: new Map(),
+    targets: new Map(),
+    served: new Map(),
+    adds: new Map(),
+    moves: undefined,
+  };
+  byChair.set(chair, facts);
+  return facts;
+}
+
+/** The plan/add actions the legal list offers for an open card: the card, or each of its targets a unit can serve. */
+function addsOf(ctx: Context, card: Card): readonly Action[] {
+  const facts = ctx.facts;
+  let adds = facts.adds.get(card);
+  if (adds) return adds;
+  const chair = ctx.chair;
+  const out: Action[] = [];
+  if (card.target === 'none') out.push({ type: 'plan/add', chair, item: { kind: 'card', card: card.id } });
+  else
+    for (const t of ctx.targets(card))
+      if (targetRejection(ctx, card, t) === null)
+        out.push({ type: 'plan/add', chair, item: { kind: 'card', card: card.id, target: t } });
+  adds = isFreezing() ? deepFreeze(out) : out;
+  facts.adds.set(card, adds);
+  return adds;
+}
+
+/** The Force Commander's moves the routes allow from where the units stand, in the legal list's order. */
+function movesOf(ctx: Context): readonly Move[] {
+  const facts = ctx.facts;
+  if (facts.moves) return facts.moves;
+  const units = ctx.state.units;
+  const out: Move[] = [];
+  for (const id in units) for (const m of movesFrom(ctx.scenario, id, units[id]!.region)) out.push(m);
+  return (facts.moves = out);
+}
+
+/** The moves a unit standing in a region may be ordered to make, by scenario, unit and region (scenario data). */
+const routes = new WeakMap<Scenario, Map<string, Map<string, readonly Move[]>>>();
+
+function movesFrom(scn: Scenario, unit: string, at: string): readonly Move[] {
+  let byUnit = routes.get(scn);
+  if (!byUnit) routes.set(scn, (byUnit = new Map()));
+  let byRegion = byUnit.get(unit);
+  if (!byRegion) byUnit.set(unit, (byRegion = new Map()));
+  let moves = byRegion.get(at);
+  if (moves) return moves;
+  // moveRejection's checks that read the scenario alone (the unit, its caveats, the route), made once.
+  const idx = indexOf(scn);
+  const def = idx.units.get(unit);
+  const out: Move[] = [];
+  if (def && !def.caveats.includes('static'))
+    for (const to of idx.neighbours.get(at) ?? []) {
+      if (!idx.regions.get(at)?.links.includes(to) && !idx.regions.get(to)?.links.includes(at)) continue;
+      const item: PlanItem = { kind: 'move', unit, to };
+      const action: Action = { type: 'plan/add', chair: 'force', item };
+      out.push({ unit, cost: itemCost(scn, item), action: isFreezing() ? deepFreeze(action) : action });
+    }
+  byRegion.set(at, (moves = out));
+  return moves;
 }
 
 /** The units standing in each region, kept per units record (states that move no unit share it). */
@@ -146,26 +288,39 @@ function unitsByRegion(units: GameState['units']): ReadonlyMap<string, readonly 
   return unitsIn;
 }
 
-/** The checks on a card that do not depend on its target, in the order cardRejection makes them. */
-function cardLevelRejection(ctx: LegalityContext, card: Card): Rejection | null {
-  const s = ctx.state;
-  if (card.chair !== ctx.chair) return no('card/other-chair', `'${card.id}' belongs to the ${card.chair} chair`);
+/**
+ * The checks on a card that depend neither on its target nor on the chair's plan, in the order cardRejection makes
+ * them (the plan's own check, already planned, comes after: Context.cardAllowed).
+ */
+function cardLevelRejection(s: GameState, scn: Scenario, chair: Chair, card: Card): Rejection | null {
+  if (card.chair !== chair) return no('card/other-chair', `'${card.id}' belongs to the ${card.chair} chair`);
   if (card.task && !s.mandate.includes(card.task))
     return no('card/task-not-mandated', `task '${card.task}' is not in the mandate`);
   const last = s.played[card.id];
   if (last !== undefined && s.turn - last <= card.cooldown)
     return no('card/cooldown', `'${card.id}' was played in turn ${last}`);
-  if (card.requires && !cardConditionHolds(ctx, card.requires))
+  if (card.requires && !cardConditionHolds({ state: s, scenario: scn, chair }, card.requires))
     return no('card/requires', `'${card.id}' is not possible now`);
-  if (ctx.plannedCards.has(card.id)) return no('card/already-planned', `'${card.id}' is already in the plan`);
   return null;
 }
 
-function hasUnitIn(ctx: LegalityContext, card: Card, target: string): boolean {
-  if (card.target === 'region') return hasUnitInRegion(ctx, card, target);
-  for (const r of indexOf(ctx.scenario).actors.get(target)?.regions ?? [])
-    if (hasUnitInRegion(ctx, card, r)) return true;
-  return false;
+function hasUnitIn(ctx: Context, card: Card, target: string): boolean {
+  const facts = ctx.facts;
+  let byTarget = facts.served.get(card);
+  if (!byTarget) facts.served.set(card, (byTarget = new Map()));
+  let ok = byTarget.get(target);
+  if (ok === undefined) {
+    ok = false;
+    if (card.target === 'region') ok = hasUnitInRegion(ctx, card, target);
+    else
+      for (const r of indexOf(ctx.scenario).actors.get(target)?.regions ?? [])
+        if (hasUnitInRegion(ctx, card, r)) {
+          ok = true;
+          break;
+        }
+    byTarget.set(target, ok);
+  }
+  return ok;
 }
 
 function hasUnitInRegion(ctx: LegalityContext, card: Card, region: string): boolean {
@@ -174,7 +329,7 @@ function hasUnitInRegion(ctx: LegalityContext, card: Card, region: string): bool
   return false;
 }
 
-function cardRejection(ctx: LegalityContext, item: Extract<PlanItem, { kind: 'card' }>): Rejection | null {
+function cardRejection(ctx: Context, item: Extract<PlanItem, { kind: 'card' }>): Rejection | null {
   const scn = ctx.scenario;
   const card = indexOf(scn).cards.get(item.card);
   if (!card) return no('card/unknown', `no action '${item.card}' in this scenario`);
@@ -199,13 +354,13 @@ function cardRejection(ctx: LegalityContext, item: Extract<PlanItem, { kind: 'ca
  * The checks on one of a card's targets (`ctx.targets(card)` holds it, so a talks card's target is negotiable:
  * cardRejection refuses the others with `card/non-negotiable`).
  */
-function targetRejection(ctx: LegalityContext, card: Card, target: string): Rejection | null {
+function targetRejection(ctx: Context, card: Card, target: string): Rejection | null {
   if (card.needsUnit && !hasUnitIn(ctx, card, target))
     return no('card/no-unit', `no ${card.needsUnit} unit able to act at '${target}'`);
   return null;
 }
 
-function moveRejection(ctx: LegalityContext, item: Extract<PlanItem, { kind: 'move' }>): Rejection | null {
+function moveRejection(ctx: Context, item: Extract<PlanItem, { kind: 'move' }>): Rejection | null {
   const { state: s, scenario: scn, chair } = ctx;
   if (chair !== 'force') return no('chair/not-allowed', 'only the Force Commander moves units');
   const idx = indexOf(scn);
@@ -265,7 +420,7 @@ function facilitatorRejection(s: GameState, a: FacilitatorAction, scn: Scenario)
 }
 
 /** Why a plan item may not be added to the chair's plan now, or null if it may. */
-export function addRejection(ctx: LegalityContext, item: PlanItem): Rejection | null {
+export function addRejection(ctx: Context, item: PlanItem): Rejection | null {
   if (ctx.closed) return ctx.closed;
   if (ctx.items.length >= MAX_PLAN_ITEMS) return no('plan/too-long', `at most ${MAX_PLAN_ITEMS} items`);
   const why = item.kind === 'card' ? cardRejection(ctx, item) : moveRejection(ctx, item);
@@ -276,13 +431,16 @@ export function addRejection(ctx: LegalityContext, item: PlanItem): Rejection | 
   return null;
 }
 
+/** The SRSG's own decisions: refused to any other chair. A function, not a closure per check (every step checks). */
+const srsgOnly = (chair: Chair): Rejection | null =>
+  chair === 'srsg' ? null : no('chair/not-allowed', 'only the SRSG does this');
+
 /** Why an action may not be taken now, or null if it may. Reads the state; changes nothing. */
 export function checkAllowed(s: GameState, a: Action, scn: Scenario): Rejection | null {
   if (s.phase === 'over') return no('game/over', 'the game is over');
   const idx = indexOf(scn);
   if (isFacilitatorAction(a)) return facilitatorRejection(s, a, scn);
   if (!idx.chairs.includes(a.chair)) return no('chair/absent', `there is no ${String(a.chair)} chair in this scenario`);
-  const srsgOnly = () => (a.chair === 'srsg' ? null : no('chair/not-allowed', 'only the SRSG does this'));
   switch (a.type) {
     case 'mandate/adopt': {
       if (s.phase !== 'setup') return no('phase/wrong', 'the mandate is adopted before the first turn');
@@ -291,7 +449,7 @@ export function checkAllowed(s: GameState, a: Action, scn: Scenario): Rejection 
       if (unknown !== undefined) return no('mandate/unknown-task', `no task '${unknown}'`);
       const missing = scn.mandate.tasks.find((t) => t.required && !a.tasks.includes(t.id));
       if (missing) return no('mandate/required-missing', `the Council requires '${missing.id}'`);
-      return srsgOnly();
+      return srsgOnly(a.chair);
     }
     case 'mandate/review': {
       if (s.phase !== 'sitrep' || !scn.mandate.reviewTurns.includes(s.turn) || s.reviewed) {
@@ -304,7 +462,7 @@ export function checkAllowed(s: GameState, a: Action, scn: Scenario): Rejection 
       const after =
         s.mandate.filter((t) => !a.drop.includes(t)).length + a.add.filter((t) => !s.mandate.includes(t)).length;
       if (after === 0) return no('mandate/empty', 'the mandate cannot be empty');
-      return srsgOnly();
+      return srsgOnly(a.chair);
     }
     case 'event/choose': {
       if (s.phase !== 'sitrep') return no('phase/wrong', 'choices are made in the sitrep');
@@ -318,13 +476,13 @@ export function checkAllowed(s: GameState, a: Action, scn: Scenario): Rejection 
     case 'sitrep/close':
       if (s.phase !== 'sitrep') return no('phase/wrong', 'not in the sitrep');
       if (s.pendingChoices.length > 0) return no('event/choices-pending', 'decisions on events are still waiting');
-      return srsgOnly();
+      return srsgOnly(a.chair);
     case 'strategy/set':
       if (s.phase !== 'strategy') return no('phase/wrong', 'the strategy is set in the strategy phase');
       if (!idx.strategies.has(a.strategy)) return no('strategy/unknown', `no strategy '${a.strategy}'`);
-      return srsgOnly();
+      return srsgOnly(a.chair);
     case 'plan/add':
-      return addRejection(legalityContext(s, scn, a.chair), a.item);
+      return addRejection(contextOf(s, scn, a.chair), a.item);
     case 'plan/remove': {
       const closed = planOpen(s, a.chair);
       if (closed) return closed;
@@ -379,6 +537,21 @@ export function legalList(s: GameState, scn: Scenario, chair: Chair): readonly A
   return list;
 }
 
+/**
+ * Whether the chair may review the mandate now: whether its legal list holds a `mandate/review`, without making the
+ * list (the bots ask this in every sitrep; the list offers one review per task dropped or added).
+ */
+export function reviewAllowed(s: GameState, scn: Scenario, chair: Chair): boolean {
+  const idx = indexOf(scn);
+  if (!idx.chairs.includes(chair) || s.phase !== 'sitrep') return false;
+  for (const t of s.mandate)
+    if (checkAllowed(s, { type: 'mandate/review', chair, drop: [t], add: [] }, scn) === null) return true;
+  for (const t of idx.tasks.keys())
+    if (!s.mandate.includes(t) && checkAllowed(s, { type: 'mandate/review', chair, drop: [], add: [t] }, scn) === null)
+      return true;
+  return false;
+}
+
 /** Adds `a` to `out` when the rules allow it now. */
 function pushAllowed(out: Action[], s: GameState, a: Action, scn: Scenario): void {
   if (checkAllowed(s, a, scn) === null) out.push(a);
@@ -417,33 +590,21 @@ function makeLegal(s: GameState, scn: Scenario, chair: Chair): Action[] {
       break;
     case 'planning':
     case 'coordination': {
-      const ctx = legalityContext(s, scn, chair);
+      const ctx = contextOf(s, scn, chair);
       if (ctx.closed === null) {
         if (ctx.items.length < MAX_PLAN_ITEMS) {
           for (const card of idx.cardsByChair.get(chair) ?? []) {
-            // addRejection's checks, with those that hold for every target made once per card.
+            // addRejection's checks, with those that hold for every target (and every plan) made once per card.
             if (ctx.cardAllowed(card) !== null || ctx.cost + card.cost > ctx.capacity) continue;
-            if (card.target === 'none') {
-              out.push({ type: 'plan/add', chair, item: { kind: 'card', card: card.id } });
-              continue;
-            }
-            for (const t of ctx.targets(card)) {
-              if (targetRejection(ctx, card, t) === null)
-                out.push({ type: 'plan/add', chair, item: { kind: 'card', card: card.id, target: t } });
-            }
+            for (const a of addsOf(ctx, card)) out.push(a);
           }
-          if (chair === 'force') {
-            for (const id in s.units) {
-              const at = s.units[id]!.region;
-              for (const to of idx.neighbours.get(at) ?? []) {
-                const item: PlanItem = { kind: 'move', unit: id, to };
-                if (addRejection(ctx, item) === null) out.push({ type: 'plan/add', chair, item });
-              }
-            }
-          }
+          if (chair === 'force')
+            for (const m of movesOf(ctx))
+              if (!ctx.movingUnits.has(m.unit) && ctx.cost + m.cost <= ctx.capacity) out.push(m.action);
         }
-        for (let i = 0; i < ctx.items.length; i++) pushAllowed(out, s, { type: 'plan/remove', chair, index: i }, scn);
-        pushAllowed(out, s, { type: 'plan/commit', chair }, scn);
+        // Any item may be removed and the plan committed while it is open (checkAllowed's checks, made above).
+        for (let i = 0; i < ctx.items.length; i++) out.push({ type: 'plan/remove', chair, index: i });
+        out.push({ type: 'plan/commit', chair });
       }
       pushAllowed(out, s, { type: 'plan/revise', chair }, scn);
       pushAllowed(out, s, { type: 'plan/confirm', chair }, scn);

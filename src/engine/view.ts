@@ -7,10 +7,11 @@ import {
   isEstimated,
   knownTo,
   memoSeen,
-  seenOf,
+  seenTable,
   sightMemo,
   type Seen,
 } from './knowledge.js';
+import type { Reader } from './conditions.js';
 import { deepFreeze, isFreezing } from './freeze.js';
 import { warned } from './phases/sitrep.js';
 import { indexOf } from './scenario-index.js';
@@ -99,24 +100,8 @@ export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOp
   const over = s.phase === 'over';
   const { indicators, violence, actors } = memoSeen(s, scn, seenNumbers, () => sharedNumbers(s, scn));
   const revealed = s.phase === 'coordination' || over;
-  const plans = Object.fromEntries(
-    idx.chairs.map((c) => {
-      const p = s.plans[c];
-      const open = c === viewer || revealed;
-      return [
-        c,
-        p
-          ? {
-              committed: p.committed,
-              confirmed: p.confirmed,
-              revised: p.revised,
-              items: open ? p.items : null,
-              note: open ? p.note : null,
-            }
-          : { committed: false, confirmed: false, revised: false, items: c === viewer ? [] : null, note: null },
-      ];
-    }),
-  );
+  const plans: Partial<Record<Chair, SeenPlan>> = {};
+  for (const c of idx.chairs) plans[c] = seenPlan(s.plans[c], c === viewer || revealed, c === viewer);
   const ledger = seenLedger(s, scn, opts.ledgerFrom ?? 0);
   return {
     viewer,
@@ -144,6 +129,38 @@ export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOp
   };
 }
 
+/** A plan as a chair sees it, kept per plan (plans are replaced, never written), open and closed. */
+const seenPlans = new WeakMap<object, { open?: SeenPlan; closed?: SeenPlan }>();
+const NO_PLAN_OWN: SeenPlan = deepFreeze({ committed: false, confirmed: false, revised: false, items: [], note: null });
+const NO_PLAN: SeenPlan = Object.freeze({
+  committed: false,
+  confirmed: false,
+  revised: false,
+  items: null,
+  note: null,
+});
+
+function seenPlan(p: GameState['plans'][Chair], open: boolean, own: boolean): SeenPlan {
+  if (!p) return own ? NO_PLAN_OWN : NO_PLAN;
+  let kept = seenPlans.get(p);
+  if (!kept) seenPlans.set(p, (kept = {}));
+  if (open)
+    return (kept.open ??= frozen({
+      committed: p.committed,
+      confirmed: p.confirmed,
+      revised: p.revised,
+      items: p.items,
+      note: p.note,
+    }));
+  return (kept.closed ??= frozen({
+    committed: p.committed,
+    confirmed: p.confirmed,
+    revised: p.revised,
+    items: null,
+    note: null,
+  }));
+}
+
 /** What the event conditions behind the warnings read of the state, besides the estimates: kept with the list. */
 interface Warned {
   readonly from: {
@@ -155,15 +172,17 @@ interface Warned {
 
 /**
  * The warnings a chair's estimates give (`warned` on its knowledge), made once for every state that shares the
- * estimates and what event conditions read: a plan edit changes neither, so the chairs' views in one phase share it.
+ * estimates and what event conditions read: a plan edit changes neither, so the views in one phase share it, and so do
+ * the chairs that share their knowledge (knowledge.ts `knownTo`: one reader for the chairs that know alike).
  */
 function warnedTo(s: GameState, scn: Scenario, viewer: Chair): readonly string[] {
   // Kept by the numbers seen (shared by the states of a month that see the same: `sharedNumbers`), which are all the
-  // warnings read of the estimates.
+  // warnings read of the estimates, then by the reader they are read through.
   const numbers = memoSeen(s, scn, seenNumbers, () => sharedNumbers(s, scn));
-  let byChair = warnedLists.get(numbers);
-  if (!byChair) warnedLists.set(numbers, (byChair = new Map()));
-  const hit = byChair.get(viewer);
+  const read = knownTo(s, scn, viewer);
+  let byReader = warnedLists.get(numbers);
+  if (!byReader) warnedLists.set(numbers, (byReader = new WeakMap()));
+  const hit = byReader.get(read);
   if (
     hit &&
     hit.from.fired === s.fired &&
@@ -176,63 +195,62 @@ function warnedTo(s: GameState, scn: Scenario, viewer: Chair): readonly string[]
     hit.from.months === s.months
   )
     return hit.warnings;
-  const warnings = frozen(warned(s, scn, knownTo(s, scn, viewer)));
+  const warnings = frozen(warned(s, scn, read));
   const { fired, flags, strategy, mandate, agreement, units, tally, months } = s;
-  byChair.set(viewer, { from: { fired, flags, strategy, mandate, agreement, units, tally, months }, warnings });
+  byReader.set(read, { from: { fired, flags, strategy, mandate, agreement, units, tally, months }, warnings });
   return warnings;
 }
 
-/** warnedTo's lists by the numbers they were judged on, then by chair. */
-const warnedLists = new WeakMap<object, Map<Chair, Warned>>();
+/** warnedTo's lists by the numbers they were judged on, then by the reader. */
+const warnedLists = new WeakMap<object, WeakMap<Reader, Warned>>();
 
 type Numbers = Pick<ChairView, 'indicators' | 'violence' | 'actors'>;
-
-/** The estimates seenNumbers reads, in its order (to tell whether two states see the same). */
-function seenList(s: GameState, scn: Scenario): Seen[] {
-  const out: Seen[] = [];
-  for (const k of CORE_INDICATORS) out.push(seenOf(s, scn, { kind: 'indicator', id: k }));
-  for (const r of scn.regions) out.push(seenOf(s, scn, { kind: 'violence', id: r.id }));
-  for (const a of scn.actors)
-    out.push(seenOf(s, scn, { kind: 'stance', id: a.id }), seenOf(s, scn, { kind: 'strength', id: a.id }));
-  return out;
-}
-
-const sameSeen = (a: Seen, b: Seen): boolean => a.value === b.value && a.spread === b.spread;
 
 /**
  * seenNumbers, shared by the states of a month that see the same estimates (an event's chosen option is held back
  * to the next month, so deciding one changes no number a chair sees): the same object while every estimate is.
  */
 function sharedNumbers(s: GameState, scn: Scenario): Numbers {
-  const list = seenList(s, scn);
+  const list = seenTable(s, scn);
+  if (s.phase === 'over') return frozen(seenNumbers(s, scn, list));
   const memo = sightMemo(s, scn);
-  const prev = memo.get(sharedNumbers) as { list: Seen[]; numbers: Numbers } | undefined;
-  if (prev && prev.list.length === list.length && prev.list.every((x, i) => sameSeen(x, list[i]!))) return prev.numbers;
-  const numbers = frozen(seenNumbers(s, scn));
+  const prev = memo.get(sharedNumbers) as { list: readonly Seen[]; numbers: Numbers } | undefined;
+  if (prev && sameList(prev.list, list)) return prev.numbers;
+  const numbers = frozen(seenNumbers(s, scn, list));
   memo.set(sharedNumbers, { list, numbers });
   return numbers;
 }
 
+/** Whether two lists of the table's numbers are alike (numbers seen alike in one sight are mostly the same object). */
+function sameList(a: readonly Seen[], b: readonly Seen[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y && (x.value !== y.value || x.spread !== y.spread)) return false;
+  }
+  return true;
+}
+
 /**
- * The numbers a chair sees: every one through knowledge.ts, which the rules also read to judge this chair's choices.
- * They depend on the estimates alone, so states that see the same numbers share them (memoSeen).
+ * The numbers a chair sees, from the table of every number as seen (knowledge.ts `seenTable`, which the rules also
+ * read to judge this chair's choices, in the table's order: indicators, violence by region, each actor's stance and
+ * strength). They depend on the estimates alone, so states that see the same numbers share them (memoSeen).
  */
-function seenNumbers(s: GameState, scn: Scenario): Pick<ChairView, 'indicators' | 'violence' | 'actors'> {
+function seenNumbers(s: GameState, scn: Scenario, list: readonly Seen[]): Numbers {
   const over = s.phase === 'over';
-  const indicators = Object.fromEntries(
-    CORE_INDICATORS.map((k) => [k, seenOf(s, scn, { kind: 'indicator', id: k })]),
-  ) as Record<IndicatorId, Seen>;
-  const violence = Object.fromEntries(scn.regions.map((r) => [r.id, seenOf(s, scn, { kind: 'violence', id: r.id })]));
-  const actors = Object.fromEntries(
-    scn.actors.map((a) => [
-      a.id,
-      {
-        stance: seenOf(s, scn, { kind: 'stance', id: a.id }),
-        strength: seenOf(s, scn, { kind: 'strength', id: a.id }),
-        intentKnown: over || (a.intent !== undefined && indicators.analysis.value >= a.intentVisibleAt),
-      },
-    ]),
-  );
+  let at = 0;
+  const indicators = {} as Record<IndicatorId, Seen>;
+  for (const k of CORE_INDICATORS) indicators[k] = list[at++]!;
+  const violence: Record<string, Seen> = {};
+  for (const r of scn.regions) violence[r.id] = list[at++]!;
+  const actors: Record<string, SeenActor> = {};
+  const analysis = indicators.analysis.value;
+  for (const a of scn.actors) {
+    const stance = list[at++]!;
+    const strength = list[at++]!;
+    actors[a.id] = { stance, strength, intentKnown: over || (a.intent !== undefined && analysis >= a.intentVisibleAt) };
+  }
   return { indicators, violence, actors };
 }
 

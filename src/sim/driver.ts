@@ -2,7 +2,7 @@
 // sim/play.ts, store/bots.ts, the server's bots (net/autopilot.ts) and the clock's timeout all use it.
 import type { Chair, Scenario } from '../scenario/schema.js';
 import { viewFor, type Action, type ChairView, type GameState, type PlanItem } from '../engine/index.js';
-import { legalList } from '../engine/legal.js';
+import { legalList, reviewAllowed } from '../engine/legal.js';
 import { unitsAfter } from '../engine/rng.js';
 import { indexOf } from '../engine/scenario-index.js';
 import { phaseRule } from '../engine/phases/table.js';
@@ -13,6 +13,8 @@ export interface ChairSituation {
   readonly chair: Chair;
   readonly view: ChairView;
   readonly legal: readonly Action[];
+  /** Whether `legal` holds a mandate review, when it can be told without making the list (situationOf can). */
+  readonly reviewAllowed?: boolean;
   readonly scenario: Scenario;
   readonly random: () => number;
 }
@@ -38,6 +40,9 @@ export function situationOf(
     },
     get legal() {
       return (legal ??= legalList(s, scn, chair));
+    },
+    get reviewAllowed() {
+      return legal ? legal.some((a) => a.type === 'mandate/review') : reviewAllowed(s, scn, chair);
     },
   };
 }
@@ -137,7 +142,7 @@ export function decide(s: ChairSituation, d: Doctrine): Action[] | null {
       }
       if (view.pendingChoices.length > 0 || chair !== 'srsg') return null;
       const out: Action[] = [];
-      if (s.legal.some((a) => a.type === 'mandate/review')) {
+      if (s.reviewAllowed ?? s.legal.some((a) => a.type === 'mandate/review')) {
         const r = d.reviewMandate(ctx);
         if (r) out.push({ type: 'mandate/review', chair, drop: r.drop, add: r.add });
       }

@@ -22,6 +22,8 @@ vi.mock('../../src/engine/knowledge.js', async (importOriginal) => {
   return {
     ...real,
     seenOf,
+    // The view reads every number at once, in the table's order: each through the fixed estimates above.
+    seenTable: (s: GameState, scn: Scenario) => real.tracksOf(scn).list.map((t) => seenOf(s, scn, t)),
     knownTo: (s: GameState, scn: Scenario) => ({
       indicator: (id: string) => seenOf(s, scn, { kind: 'indicator', id } as Track).value,
       violence: (id: string) => seenOf(s, scn, { kind: 'violence', id }).value,

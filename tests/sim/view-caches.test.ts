@@ -1,6 +1,6 @@
 // The caches behind views and legal lists: kept by object identity, they must never hand one state what another sees.
 import { describe, expect, it } from 'vitest';
-import { legalActions, seedWorld, viewFor, type GameState } from '../../src/engine/index.js';
+import { checkAllowed, legalActions, seedWorld, viewFor, type GameState } from '../../src/engine/index.js';
 import { legalList } from '../../src/engine/legal.js';
 import { DOCTRINES } from '../../src/sim/doctrines/index.js';
 import { playGame, seatAll } from '../../src/sim/play.js';
@@ -32,5 +32,33 @@ describe('view and legality caches', () => {
     expect(copy).not.toBe(a);
     expect(copy).toEqual(a);
     expect(legalActions(cold(s), monusco, 'envoy')).toEqual(a);
+  });
+
+  it('legality kept for the states of a planning phase answers a state that differs in what conditions read as a cold copy', () => {
+    let planning: GameState | undefined;
+    playGame(monusco, 77, seatAll(DOCTRINES['report']!), undefined, 3, (s) => {
+      if (s.turn === 3) planning = s;
+    });
+    const s = planning!;
+    expect(s.phase).toBe('planning');
+    for (const chair of ['srsg', 'envoy', 'police', 'force'] as const) legalActions(s, monusco, chair);
+    // Each shares the ledger and numbers (so the knowledge) of `s`, and differs in one part a card's legality reads.
+    const variants: GameState[] = [
+      { ...s, mandate: s.mandate.slice(1) },
+      { ...s, played: Object.fromEntries(monusco.actions.map((c) => [c.id, s.turn])) },
+      { ...s, units: {} },
+      { ...s, flags: [] },
+      { ...s, strategy: null },
+    ];
+    for (const v of variants)
+      for (const chair of ['srsg', 'envoy', 'police', 'force'] as const) {
+        const list = legalActions(v, monusco, chair);
+        expect(list).toEqual(legalActions(cold(v), monusco, chair));
+        for (const a of legalActions(s, monusco, chair))
+          expect(checkAllowed(v, a, monusco)).toEqual(checkAllowed(cold(v), a, monusco));
+      }
+    // And the variants do change something, so the cache was asked a question it could get wrong.
+    expect(legalActions(variants[1]!, monusco, 'srsg')).not.toEqual(legalActions(s, monusco, 'srsg'));
+    expect(legalActions(variants[2]!, monusco, 'force')).not.toEqual(legalActions(s, monusco, 'force'));
   });
 });

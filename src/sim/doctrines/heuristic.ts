@@ -317,40 +317,76 @@ function inclusionValue(style: Style, ctx: DoctrineContext, actor: string): numb
   return 3 * T.stance + (regional ? (T.weights.regional ?? 0) : (T.weights.process ?? 0));
 }
 
-/** A practice's worth to this style when it is about to go stale (0 when the style does not follow it). */
-function due(style: Style, ctx: DoctrineContext, has: boolean, follows: boolean, tag: Practice): number {
-  const practice = tun(style).practice;
-  return has && follows && practice && practiceDue(ctx, tag) ? practice : 0;
+/**
+ * What itemValue reads that depends on the chair and its view but not on the item, worked out once per plan (a chair
+ * plans once a month) instead of once per candidate: the strategy's track, whether the process is live, what each
+ * practice about to go stale is worth, the turns the chair last played each card, and the inclusion values by actor.
+ */
+interface PlanDigest {
+  readonly track: ReadonlySet<string>;
+  readonly live: boolean;
+  readonly outreach: number;
+  readonly regional: number;
+  readonly analysis: number;
+  readonly coordination: number;
+  readonly lastBefore: ReadonlyMap<string, number>;
+  readonly inclusion: Map<string, number>;
 }
 
-function itemValue(style: Style, ctx: DoctrineContext, item: Item, track: ReadonlySet<string>): number {
+/** A practice's worth to this style when it is about to go stale (0 when the style does not follow it). */
+function due(style: Style, ctx: DoctrineContext, follows: boolean, tag: Practice): number {
+  const practice = tun(style).practice;
+  return follows && practice && practiceDue(ctx, tag) ? practice : 0;
+}
+
+function planDigest(style: Style, ctx: DoctrineContext): PlanDigest {
+  const track = trackOf(ctx);
+  const v = ctx.view;
+  return {
+    track,
+    live: track.size > 0 && v.indicators.process.value >= ctx.scenario.mechanics.liveProcess,
+    outreach: due(style, ctx, style.outreach, 'outreach'),
+    regional: due(style, ctx, style.regional, 'regional'),
+    analysis: due(style, ctx, style.analysis, 'analysis'),
+    coordination: due(style, ctx, style.coordinate, 'coordination'),
+    lastBefore: digestOf(v.ledger, v.turn).cardLastBefore.get(ctx.chair) ?? NONE,
+    inclusion: new Map(),
+  };
+}
+
+function itemValue(style: Style, ctx: DoctrineContext, item: Item, m: PlanDigest): number {
   const c = card(ctx, item.card);
   if (!c) return -Infinity;
   const v = ctx.view;
   const T = tun(style);
   const N = neglect(style);
   const tags = tagsOf(c);
+  const track = m.track;
   let value = 0;
   for (const e of c.effects) value = value + effectValue(style, ctx, e, item.target);
   // The repetition mechanic: a card played last turn keeps half its effect, two turns ago three
   // quarters (talks and implementation exempt); the chair's view of the ledger says when it last played.
   if (value > 0 && !tags.talks && !tags.implementation) {
-    const gap = v.turn - (digestOf(v.ledger, v.turn).cardLastBefore.get(ctx.chair)?.get(c.id) ?? -99);
+    const gap = v.turn - (m.lastBefore.get(c.id) ?? -99);
     value *= repeatShare(gap);
   }
-  const live = track.size > 0 && v.indicators.process.value >= ctx.scenario.mechanics.liveProcess;
+  const live = m.live;
   if (tags.coordination)
     value += style.coordinate ? T.coordination + Math.max(0, 60 - v.indicators.cohesion.value) / 5 : -N;
   if (tags.analysis && !style.analysis) value -= N;
   if (tags.outreach && !style.outreach) value -= N;
   // A practice about to go stale (the practice mechanics), for the lessons this style follows.
   value += Math.max(
-    due(style, ctx, tags.outreach, style.outreach, 'outreach'),
-    due(style, ctx, tags.regional, style.regional, 'regional'),
-    due(style, ctx, tags.analysis, style.analysis, 'analysis'),
-    due(style, ctx, tags.coordination, style.coordinate, 'coordination'),
+    tags.outreach ? m.outreach : 0,
+    tags.regional ? m.regional : 0,
+    tags.analysis ? m.analysis : 0,
+    tags.coordination ? m.coordination : 0,
   );
-  if (c.target === 'actor' && item.target !== undefined) value += inclusionValue(style, ctx, item.target);
+  if (c.target === 'actor' && item.target !== undefined) {
+    let inclusion = m.inclusion.get(item.target);
+    if (inclusion === undefined) m.inclusion.set(item.target, (inclusion = inclusionValue(style, ctx, item.target)));
+    value += inclusion;
+  }
   if (tags.supportState && style.hostState === 'embrace') value += 6;
   if (tags.regional) value += style.regional ? T.regional : -N;
   if (tags.ceasefireTechnical) value += live ? 1 : -30;
@@ -370,12 +406,12 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, track: Readon
 }
 
 function planItems(style: Style, ctx: DoctrineContext): PlanItem[] {
-  const track = trackOf(ctx);
+  const m = planDigest(style, ctx);
   // Every card the chair may add, valued in the legal list's order (each draws once, in that order), best first.
   const scored: { item: Item; value: number }[] = [];
   for (const a of ctx.legal) {
     if (a.type !== 'plan/add' || a.item.kind !== 'card') continue;
-    const value = itemValue(style, ctx, a.item, track) + ctx.random() * 0.5;
+    const value = itemValue(style, ctx, a.item, m) + ctx.random() * 0.5;
     if (value > 0) scored.push({ item: a.item, value });
   }
   scored.sort((a, b) => b.value - a.value);
@@ -402,6 +438,32 @@ function moves(ctx: DoctrineContext, area: number): PlanItem[] {
   if (!worst) return [];
   const mv = ctx.legal.find((a) => a.type === 'plan/add' && a.item.kind === 'move' && a.item.to === worst.id);
   return mv && mv.type === 'plan/add' ? [mv.item] : [];
+}
+
+const NO_ACTORS: ReadonlySet<string> = new Set();
+
+/** How many of the scenario's talks cards may target an actor (scenario data: counted once per scenario and actor). */
+const talksCounts = new WeakMap<Scenario, Map<string, number>>();
+function talksWith(scn: Scenario, actor: string): number {
+  let byActor = talksCounts.get(scn);
+  if (!byActor) talksCounts.set(scn, (byActor = new Map()));
+  let n = byActor.get(actor);
+  if (n === undefined)
+    byActor.set(
+      actor,
+      (n = scn.actions.filter((c) => c.tags.includes('talks') && (c.targets?.includes(actor) ?? true)).length),
+    );
+  return n;
+}
+
+/** The actors some chair's plan talks with this turn, as the view shows the plans. */
+function talkedWith(ctx: DoctrineContext): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const p of Object.values(ctx.view.plans))
+    for (const it of p?.items ?? [])
+      if (it.kind === 'card' && it.target !== undefined && card(ctx, it.card)?.tags.includes('talks'))
+        out.add(it.target);
+  return out;
 }
 
 function taskPriority(ctx: DoctrineContext, task: string): number {
@@ -453,8 +515,7 @@ export function makeDoctrine(style: Style): Doctrine {
       if (style.military === 'first' || style.hostState === 'embrace') {
         return (strategies.find((s) => s.track.length === 0) ?? strategies[0]!).id;
       }
-      const talksOn = (actor: string) =>
-        ctx.scenario.actions.filter((c) => c.tags.includes('talks') && (c.targets?.includes(actor) ?? true)).length;
+      const talksOn = (actor: string) => talksWith(ctx.scenario, actor);
       const scored = strategies.map((s) => ({
         id: s.id,
         value: s.track.reduce(
@@ -476,16 +537,10 @@ export function makeDoctrine(style: Style): Doctrine {
       const mine = ctx.view.conflicts.filter((c) => c.chairs.includes(ctx.chair));
       const items = ctx.view.plans[ctx.chair]?.items ?? [];
       // The strong family, seeing every plan at the reveal, keeps force on an actor only where some
-      // chair talks with it this turn (L-primacy: pressure backs live talks, or it substitutes).
-      const talked = new Set(
-        Object.values(ctx.view.plans).flatMap((p) =>
-          (p?.items ?? []).flatMap((it) =>
-            it.kind === 'card' && it.target !== undefined && card(ctx, it.card)?.tags.includes('talks')
-              ? [it.target]
-              : [],
-          ),
-        ),
-      );
+      // chair talks with it this turn (L-primacy: pressure backs live talks, or it substitutes). Only that family
+      // reads it, so only it lists the actors talked with.
+      const judges = style.breaking === 'deprioritise' && style.military !== 'first';
+      const talked = judges ? talkedWith(ctx) : NO_ACTORS;
       const idle = (it: PlanItem) => {
         if (
           style.breaking !== 'deprioritise' ||
