@@ -162,7 +162,9 @@ export class Working {
     const scn = this.scenario;
     const prev = this.#at;
     const d = workingCopy(prev, this.#log, this.#ledger);
-    const rejection = checkAllowed(d as GameState, a, scn);
+    // Judged on the state handed out when it is still the game's (the driver's first action after a decision: its
+    // legality context is the one the legal list was made with), else on the working copy, which no one else reads.
+    const rejection = checkAllowed(this.#fresh ? this.#out : (d as GameState), a, scn);
     if (rejection) return rejection;
     ownBranches(d, prev, a, scn, this.#out.plans);
     const events = this.#events;
