@@ -1,21 +1,24 @@
 // replay and hashState: the log plus the scenario plus the seed and the secret is the game.
 import type { Scenario } from '../scenario/schema.js';
-import { newGame, step } from './step.js';
+import { newGame, Working } from './step.js';
 import type { Action, GameKeys, GameState, Rejection } from './types.js';
 
 export type ReplayResult =
   | { readonly ok: true; readonly state: GameState }
   | { readonly ok: false; readonly index: number; readonly rejection: Rejection; readonly state: GameState };
 
-/** Plays a log from a new game with the given keys (see `newGame`). Stops at the first action the rules refuse. */
+/**
+ * Plays a log from a new game with the given keys (see `newGame`). Stops at the first action the rules refuse. The
+ * game is played in place (step.ts `Working`), so the log's actions must be well formed: a log read from outside is
+ * parsed first (save-parse.ts), as `loadGame` does.
+ */
 export function replay(scn: Scenario, seed: number, log: readonly Action[], keys?: string | GameKeys): ReplayResult {
-  let state = newGame(scn, seed, keys);
+  const game = new Working(scn, newGame(scn, seed, keys));
   for (let i = 0; i < log.length; i++) {
-    const r = step(state, log[i]!, scn);
-    if (!r.ok) return { ok: false, index: i, rejection: r.rejection, state };
-    state = r.state;
+    const rejection = game.play(log[i]!);
+    if (rejection) return { ok: false, index: i, rejection, state: game.state() };
   }
-  return { ok: true, state };
+  return { ok: true, state: game.state() };
 }
 
 /** JSON with keys in a fixed order, so equal values give equal text. */

@@ -13,7 +13,7 @@ import { seedRng, seedWorld } from './rng.js';
 import { indexOf } from './scenario-index.js';
 import { isAction } from './action-shape.js';
 import { deepFreeze, isFreezing } from './freeze.js';
-import { appendTapes, shallowCopy } from './tape.js';
+import { appendTapes, collectorOf, sealedCopy, shallowCopy, tapesFor, workingCopy, type Tape } from './tape.js';
 import { councilGrants, penholderCuts, policyCommittee } from './mechanics/council.js';
 import {
   STATE_FORMAT,
@@ -22,6 +22,8 @@ import {
   type DraftState,
   type EngineEvent,
   type GameState,
+  type LedgerEntry,
+  type Rejection,
   type StepResult,
 } from './types.js';
 
@@ -88,8 +90,7 @@ export function keysOf(s: GameState): GameKeys {
 }
 
 export function step(s: GameState, a: Action, scn: Scenario): StepResult {
-  if (!isAction(a))
-    return { ok: false, rejection: { code: 'action/malformed', message: 'not an action of this game' } };
+  if (!isAction(a)) return { ok: false, rejection: MALFORMED };
   const rejection = checkAllowed(s, a, scn);
   if (rejection) return { ok: false, rejection };
   const events: EngineEvent[] = [];
@@ -102,6 +103,98 @@ export function step(s: GameState, a: Action, scn: Scenario): StepResult {
   if (isFreezing()) freezeState(state);
   return { ok: true, state, events };
 }
+
+/**
+ * A game played forward in place: replay, bot games and rollouts, which step one line of a game and hand out only
+ * some of its states. Each step works on a fresh working copy of the last (tape.ts `workingCopy`: its own identity,
+ * so that no cache keyed by a state ever sees one object change) which shares every branch the action does not
+ * write; the log and the ledger are appended in place to buffers no earlier state reads past its length. The
+ * difference from `step` is what is not done for every step: no state is made with accessors, nothing is frozen,
+ * and plans are copied only when a state handed out (`state()`) or the game's start still holds them.
+ *
+ * The rules are `step`'s own (`checkAllowed`, then `apply` on a draft that owns what the action writes), so a game
+ * played here is the game `step` plays. Nothing keeps a working copy: the states handed out are sealed copies,
+ * frozen like `step`'s under tests, whose branches the working copies never write in place (the branches the rules
+ * write are copied for each step that runs mechanics, as `step` copies them; the plans, after a state was handed out).
+ *
+ * The actions are trusted to be well formed (the bot driver's are typed, a saved log is parsed once by save-parse):
+ * their shape is checked only where states are frozen (tests, development), with `step`'s verdict. Input from
+ * outside goes through `step`.
+ */
+export class Working {
+  /** The state the next step starts from: the start, or the last working copy. */
+  #at: GameState | DraftState;
+  #log: Tape<Action>;
+  #ledger: Tape<LedgerEntry>;
+  /** The state last handed out (or the start): its plans are others' to keep, and it is `state()` until a step. */
+  #out: GameState;
+  #fresh = true;
+  #steps = 0;
+  readonly #events: EngineEvent[] = [];
+
+  constructor(
+    readonly scenario: Scenario,
+    from: GameState,
+  ) {
+    const t = tapesFor(from);
+    this.#at = from;
+    this.#out = from;
+    this.#log = t.log;
+    this.#ledger = t.ledger;
+  }
+
+  /** How many actions this game has taken since it was made here. */
+  get steps(): number {
+    return this.#steps;
+  }
+
+  get phase(): GameState['phase'] {
+    return this.#at.phase;
+  }
+
+  get turn(): number {
+    return this.#at.turn;
+  }
+
+  /** Takes `a` if the rules allow it, as `step` would; a refused action changes nothing. */
+  play(a: Action): Rejection | null {
+    if (isFreezing() && !isAction(a)) return MALFORMED;
+    const scn = this.scenario;
+    const prev = this.#at;
+    const d = workingCopy(prev, this.#log, this.#ledger);
+    // Judged on the state handed out when it is still the game's (the driver's first action after a decision: its
+    // legality context is the one the legal list was made with), else on the working copy, which no one else reads.
+    const rejection = checkAllowed(this.#fresh ? this.#out : (d as GameState), a, scn);
+    if (rejection) return rejection;
+    ownBranches(d, prev, a, scn, this.#out.plans);
+    const events = this.#events;
+    events.length = 0;
+    apply(d, a, scn, events);
+    const entries = collectorOf(d)!;
+    if (isFreezing()) {
+      deepFreeze(a);
+      for (const e of entries) deepFreeze(e);
+    }
+    this.#log = this.#log.appendOne(a);
+    this.#ledger = this.#ledger.append(entries);
+    this.#at = d;
+    this.#fresh = false;
+    this.#steps++;
+    return null;
+  }
+
+  /** The game as it stands, as an immutable state (the same object until the next step). */
+  state(): GameState {
+    if (this.#fresh) return this.#out;
+    const s = sealedCopy(this.#at, this.#log, this.#ledger);
+    if (isFreezing()) freezeState(s);
+    this.#out = s;
+    this.#fresh = true;
+    return s;
+  }
+}
+
+const MALFORMED: Rejection = { code: 'action/malformed', message: 'not an action of this game' };
 
 /**
  * Freezes a new state and everything new under it (under tests and in development: freeze.ts). The log and the
@@ -135,28 +228,46 @@ const isPlanAction = (a: Action): a is PlanAction => PLAN_ONLY.has(a.type);
  */
 function draftFor(s: GameState, a: Action, scn: Scenario): DraftState {
   const d = shallowCopy(s);
-  if (a.type === 'sitrep/close' || a.type === 'strategy/set') return d;
-  if (isPlanAction(a)) {
-    d.plans = withOwnPlan(s.plans, a.chair);
-    // The confirm that ends coordination resolves the month: the rules write to the rest as well.
-    if (a.type === 'plan/confirm' && endsCoordination(s, a.chair, scn)) cloneBranches(d, s);
-    return d;
-  }
-  return cloneBranches(d, s);
+  ownBranches(d, s, a, scn, s.plans);
+  return d;
 }
 
-function endsCoordination(s: GameState, chair: Chair, scn: Scenario): boolean {
+/**
+ * Gives `d`, a copy of `s`, its own copy of every branch `a` writes to in place. `shared` is the plans record that
+ * someone else holds (the state `s` for `step`; the last state handed out for a game played in place): the plans
+ * record, and the acting chair's plan, are copied only when they are still that record's.
+ */
+function ownBranches(
+  d: DraftState,
+  s: GameState | DraftState,
+  a: Action,
+  scn: Scenario,
+  shared: GameState['plans'],
+): void {
+  if (a.type === 'sitrep/close' || a.type === 'strategy/set') return;
+  if (isPlanAction(a)) {
+    ownPlan(d, a.chair, shared);
+    // The confirm that ends coordination resolves the month: the rules write to the rest as well.
+    if (a.type === 'plan/confirm' && endsCoordination(s, a.chair, scn)) cloneBranches(d, s);
+    return;
+  }
+  cloneBranches(d, s);
+}
+
+function endsCoordination(s: GameState | DraftState, chair: Chair, scn: Scenario): boolean {
   const chairs = indexOf(scn).chairs;
   for (let i = 0; i < chairs.length; i++) if (chairs[i] !== chair && !s.plans[chairs[i]!]?.confirmed) return false;
   return true;
 }
 
-/** New plans sharing every plan but `chair`'s, which is copied (and made when missing, as `plan()` would). */
-function withOwnPlan(plans: GameState['plans'], chair: Chair): DraftState['plans'] {
-  const out = { ...plans } as DraftState['plans'];
-  const p = plans[chair];
-  if (p) out[chair] = { ...p, items: p.items.slice() } as NonNullable<DraftState['plans'][Chair]>;
-  return out;
+/**
+ * Makes the plans record of `d` and `chair`'s plan in it its own where they are still those of `shared`, which
+ * others hold (and the chair's plan is made when missing by `plan()`, which writes the record).
+ */
+function ownPlan(d: DraftState, chair: Chair, shared: GameState['plans']): void {
+  if (d.plans === shared) d.plans = { ...shared } as DraftState['plans'];
+  const p = d.plans[chair];
+  if (p && p === shared[chair]) d.plans[chair] = { ...p, items: p.items.slice() };
 }
 
 function cloneRecord<T extends object>(r: Readonly<Record<string, T>>): Record<string, T> {
@@ -170,7 +281,7 @@ function cloneRecord<T extends object>(r: Readonly<Record<string, T>>): Record<s
  * rules only replace are shared: the plans (each new month makes new ones; the acting chair's is its own already),
  * the conflicts and the warnings. The ledger and the log are appended to by `appendTapes`, never written.
  */
-function cloneBranches(d: DraftState, s: GameState): DraftState {
+function cloneBranches(d: DraftState, s: GameState | DraftState): DraftState {
   if (s.rng) d.rng = [s.rng[0], s.rng[1], s.rng[2], s.rng[3]];
   d.indicators = { ...s.indicators };
   d.violence = { ...s.violence };

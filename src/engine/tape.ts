@@ -6,6 +6,7 @@
 // search does), so appending costs the entries appended, not the length of the game. Callers still see
 // plain immutable arrays: a state's `log` and `ledger` are properties that make the array the first time
 // they are read (the tape's own buffer when the tape is the newest of it, then closed to appending).
+// A game played in place (step.ts `Working`) appends to the same tapes, without making a state for each step.
 import { deepFreeze, isFreezing } from './freeze.js';
 import type { Action, DraftState, GameState, LedgerEntry } from './types.js';
 
@@ -110,7 +111,7 @@ const LEDGER: PropertyDescriptor = {
 
 /** The tapes of a state: its own when `step` made it, else tapes over its plain arrays (made once per state). */
 function tapesOf(s: GameState | DraftState): Tapes {
-  let t = tapes.get(s);
+  let t = ownTapes(s) ?? tapes.get(s);
   if (!t) {
     t = { log: Tape.of(s.log), ledger: Tape.of(s.ledger) };
     tapes.set(s, t);
@@ -123,13 +124,8 @@ export function ledgerTape(s: GameState | DraftState): Tape<LedgerEntry> {
   return tapesOf(s).ledger;
 }
 
-/**
- * A mutable copy of `s` for a step to work on; its log and ledger are those of `s` until `appendTapes` gives it new
- * ones. Every other branch is shared with `s`. Made as one literal, so that every state has the same shape (copying
- * key by key, or spreading, would either make the properties slow or turn the log and the ledger into arrays).
- */
-export function shallowCopy(s: GameState): DraftState {
-  const t = tapesOf(s);
+/** The fields of a state but its log and ledger, as one literal, so that every copy has the same shape. */
+function fieldsOf(s: GameState | DraftState): Record<string, unknown> {
   const d = {
     format: s.format,
     scenario: s.scenario,
@@ -156,17 +152,118 @@ export function shallowCopy(s: GameState): DraftState {
     consultedUntil: s.consultedUntil,
     outcome: s.outcome,
   } as Record<string, unknown>;
-  Object.defineProperty(d, 'ledger', LEDGER);
-  Object.defineProperty(d, 'log', LOG);
+  return d;
+}
+
+/** The optional fields, added after the log and the ledger (as `shallowCopy` always has, so hashes keep their order). */
+function addOptional(d: Record<string, unknown>, s: GameState | DraftState): void {
   if (s.world !== undefined) d['world'] = s.world;
   if (s.rng !== undefined) d['rng'] = s.rng;
   if (s.assessed !== undefined) d['assessed'] = s.assessed;
   if (s.tally !== undefined) d['tally'] = s.tally;
   if (s.months !== undefined) d['months'] = s.months;
-  tapes.set(d, { log: t.log, ledger: t.ledger, entries: [] });
   // Under tests and in development (freeze.ts), a field of the state this copy does not know of fails at once.
-  if (isFreezing()) for (const k in s) if (!(k in d)) throw new Error(`shallowCopy does not copy the state's '${k}'`);
+  if (isFreezing())
+    for (const k in s)
+      if (!(k in d) && (s as unknown as Record<string, unknown>)[k] !== undefined)
+        throw new Error(`shallowCopy does not copy the state's '${k}'`);
+}
+
+/** A copy of `s` whose log and ledger are the given tapes, read through the accessors (made once as arrays). */
+function copyOnTapes(s: GameState | DraftState, t: Tapes): DraftState {
+  const d = fieldsOf(s);
+  Object.defineProperty(d, 'ledger', LEDGER);
+  Object.defineProperty(d, 'log', LOG);
+  addOptional(d, s);
+  tapes.set(d, t);
   return d as unknown as DraftState;
+}
+
+/**
+ * A mutable copy of `s` for a step to work on; its log and ledger are those of `s` until `appendTapes` gives it new
+ * ones. Every other branch is shared with `s`. Made as one literal, so that every state has the same shape (copying
+ * key by key, or spreading, would either make the properties slow or turn the log and the ledger into arrays).
+ */
+export function shallowCopy(s: GameState): DraftState {
+  const t = tapesOf(s);
+  return copyOnTapes(s, { log: t.log, ledger: t.ledger, entries: [] });
+}
+
+/**
+ * The items of a tape as they stand: the buffer itself while the tape is its newest (no copy; the caller only reads
+ * it, and the buffer only grows past this length once the caller is done), else the tape made an array.
+ */
+function itemsNow<T>(t: Tape<T>): readonly T[] {
+  return t.items.length === t.length ? t.items : t.toArray();
+}
+
+/**
+ * Where a working copy keeps its tapes: on itself, not in `tapes` (a weak map entry for every step of a game costs the
+ * garbage collector more than the step's own objects). Working copies are never handed out, so the key is seen by
+ * no one.
+ */
+const OWN = Symbol('tapes');
+
+/**
+ * A working copy of `s` for one step of a game played forward in place (step.ts `Working`): the log and the ledger
+ * are plain properties over the tapes' buffers (no accessors to define), and the step's ledger entries are collected
+ * as in `shallowCopy`. The copy is a new object for every step, so that nothing keyed by a state's identity (the
+ * legality contexts, the legal lists) ever sees one object with two contents; it is never handed out. Made as one
+ * literal with every field (the optional ones possibly undefined, which `sealedCopy` leaves out), so that every
+ * working copy has one shape.
+ */
+export function workingCopy(s: GameState | DraftState, log: Tape<Action>, ledger: Tape<LedgerEntry>): DraftState {
+  const own: Tapes = { log, ledger, entries: [] };
+  return {
+    format: s.format,
+    scenario: s.scenario,
+    seed: s.seed,
+    secret: s.secret,
+    turn: s.turn,
+    phase: s.phase,
+    indicators: s.indicators,
+    violence: s.violence,
+    actors: s.actors,
+    units: s.units,
+    deployments: s.deployments,
+    mandate: s.mandate,
+    reviewed: s.reviewed,
+    strategy: s.strategy,
+    flags: s.flags,
+    fired: s.fired,
+    pendingChoices: s.pendingChoices,
+    warnings: s.warnings,
+    plans: s.plans,
+    conflicts: s.conflicts,
+    played: s.played,
+    agreement: s.agreement,
+    consultedUntil: s.consultedUntil,
+    outcome: s.outcome,
+    ledger: itemsNow(ledger),
+    log: itemsNow(log),
+    world: s.world,
+    rng: s.rng,
+    assessed: s.assessed,
+    tally: s.tally,
+    months: s.months,
+    [OWN]: own,
+  } as unknown as DraftState;
+}
+
+/** The tapes a working copy keeps on itself, if `s` is one. */
+const ownTapes = (s: object): Tapes | undefined => (s as { [OWN]?: Tapes })[OWN];
+
+/** An immutable state with the fields of `d` and the given tapes as its log and ledger (frozen by the caller). */
+export function sealedCopy(d: GameState | DraftState, log: Tape<Action>, ledger: Tape<LedgerEntry>): GameState {
+  return copyOnTapes(d, { log, ledger }) as GameState;
+}
+
+/** The tapes of a state (or of a working copy), for a game to append to. */
+export function tapesFor(s: GameState | DraftState): {
+  readonly log: Tape<Action>;
+  readonly ledger: Tape<LedgerEntry>;
+} {
+  return tapesOf(s);
 }
 
 /**
@@ -175,7 +272,7 @@ export function shallowCopy(s: GameState): DraftState {
  * any other object (a copy made outside `step`, whose entries go onto its own ledger: ledger.ts).
  */
 export function collectorOf(d: GameState | DraftState): LedgerEntry[] | undefined {
-  return tapes.get(d)?.entries;
+  return (ownTapes(d) ?? tapes.get(d))?.entries;
 }
 
 /** Gives a copy made by `shallowCopy` its log and ledger, with this step's action and collected entries appended. */

@@ -1,6 +1,7 @@
-// Plays a whole game with a doctrine in every chair, through the same step() as any player.
+// Plays a whole game with a doctrine in every chair, by the same rules as step() plays any player's action.
 import type { Chair, Scenario } from '../scenario/schema.js';
-import { newGame, step, type GameState } from '../engine/index.js';
+import { newGame, type GameState } from '../engine/index.js';
+import { Working } from '../engine/step.js';
 import { indexOf } from '../engine/scenario-index.js';
 import type { Doctrine } from './doctrine.js';
 import { botRandom, decide, nextChair, situationOf } from './driver.js';
@@ -29,7 +30,8 @@ export function playGame(
   /** Called once as each turn's planning opens, for tools that study the content (never changes the game). */
   onPlanning?: (s: GameState) => void,
 ): GameState {
-  let s = from ?? newGame(scn, seed);
+  // Played in place (engine/step.ts `Working`): a state is sealed only when a doctrine decides on it, or at the end.
+  const game = new Working(scn, from ?? newGame(scn, seed));
   const chairs = indexOf(scn).chairs;
   const doctrineOf = (c: Chair): Doctrine => {
     const d = seats[c] ?? seats.srsg;
@@ -37,7 +39,8 @@ export function playGame(
     return d;
   };
   let guard = 0;
-  while (s.phase !== 'over' && !(untilTurn !== undefined && s.turn > untilTurn)) {
+  while (game.phase !== 'over' && !(untilTurn !== undefined && game.turn > untilTurn)) {
+    const s = game.state();
     if (++guard > MAX_STEPS) throw new PlayError(`no end after ${MAX_STEPS} steps (phase ${s.phase}, turn ${s.turn})`);
     if (
       onPlanning &&
@@ -47,12 +50,10 @@ export function playGame(
       onPlanning(s);
     const chair = nextChair(s, scn, () => true);
     if (chair === null) throw new PlayError(`nobody can act (phase ${s.phase}, turn ${s.turn})`);
-    const before = s;
-    for (const a of decide(situationOf(s, scn, chair, botRandom(s, chair)), doctrineOf(chair)) ?? []) {
-      const r = step(s, a, scn);
-      if (r.ok) s = r.state;
-    }
-    if (s === before) throw new PlayError(`the ${chair} chair cannot act (phase ${s.phase}, turn ${s.turn})`);
+    const before = game.steps;
+    // The driver's actions are typed, so well formed (`Working` checks their shape only under tests).
+    for (const a of decide(situationOf(s, scn, chair, botRandom(s, chair)), doctrineOf(chair)) ?? []) game.play(a);
+    if (game.steps === before) throw new PlayError(`the ${chair} chair cannot act (phase ${s.phase}, turn ${s.turn})`);
   }
-  return s;
+  return game.state();
 }

@@ -1,9 +1,18 @@
 // The speed work's guarantees: the quick action check agrees with the schema, the legality context lists what
 // checkAllowed allows, and states stay frozen under tests.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ActionShape, isAction } from '../../src/engine/action-shape.js';
-import { checkAllowed, legalActions, newGame, step, type Action, type GameState } from '../../src/engine/index.js';
+import { setFreezing } from '../../src/engine/freeze.js';
+import {
+  checkAllowed,
+  legalActions,
+  newGame,
+  replay,
+  step,
+  type Action,
+  type GameState,
+} from '../../src/engine/index.js';
 import { DOCTRINES } from '../../src/sim/doctrines/index.js';
 import { playGame, seatAll } from '../../src/sim/play.js';
 import { loadShipped } from '../helpers/factory.js';
@@ -91,6 +100,30 @@ describe('immutability', () => {
     const a = (['srsg', 'force', 'envoy', 'police'] as const).flatMap((c) => legalActions(s, scn, c))[0]!;
     expect(step(s, a, scn).ok).toBe(true);
     expect(JSON.stringify(s)).toBe(before);
+  });
+});
+
+describe('the shape check', () => {
+  it('leaves the schema off the path of replay and bot games where states are not frozen, not off step()', () => {
+    const parse = vi.spyOn(ActionShape, 'safeParse');
+    try {
+      setFreezing(false);
+      const end = playGame(scn, 8, seatAll(DOCTRINES['report']!), undefined, 2);
+      // A commit with a note is well formed, but the quick check leaves it to the schema.
+      const log = end.log.map((a) => (a.type === 'plan/commit' ? { ...a, note: 'a note' } : a));
+      expect(isAction(log.find((a) => a.type === 'plan/commit'))).toBe(true);
+      parse.mockClear();
+      const r = replay(scn, 8, log);
+      expect(r.ok && r.state.log.length).toBe(end.log.length);
+      expect(parse).not.toHaveBeenCalled();
+      // step() checks every action it is sent, and the schema decides what the quick check leaves in doubt.
+      setFreezing(true);
+      step(end, { type: 'plan/commit', chair: 'srsg', note: 'x' }, scn);
+      expect(parse).toHaveBeenCalled();
+    } finally {
+      setFreezing(true);
+      parse.mockRestore();
+    }
   });
 });
 
