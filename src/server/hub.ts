@@ -460,10 +460,12 @@ export class Hub {
           );
         }
         const reply = conn.session.intent(conn.seat, msg.id, msg.action as Action, msg.expect);
+        if (!reply.ok) return this.error(conn, reply.code, reply.message, msg.id);
+        // The chair sees what it did before the ack; the session's other screens hear of it a moment later (see
+        // Publisher.later).
+        this.out.publish(conn.session, conn);
         // No seq for a chair: the session's event count would let it count other chairs' hidden plan edits.
-        return reply.ok
-          ? this.send(conn, { type: 'ack', id: msg.id, ...(reply.duplicate ? { duplicate: true as const } : {}) })
-          : this.error(conn, reply.code, reply.message, msg.id);
+        return this.send(conn, { type: 'ack', id: msg.id, ...(reply.duplicate ? { duplicate: true as const } : {}) });
       }
       case 'facilitator': {
         if (conn.role !== 'facilitator')
