@@ -463,7 +463,7 @@ export class Hub {
         if (!reply.ok) return this.error(conn, reply.code, reply.message, msg.id);
         // The chair sees what it did before the ack; the session's other screens hear of it a moment later (see
         // Publisher.later).
-        this.out.publish(conn.session, conn);
+        this.out.acted(conn.session, conn);
         // No seq for a chair: the session's event count would let it count other chairs' hidden plan edits.
         return this.send(conn, { type: 'ack', id: msg.id, ...(reply.duplicate ? { duplicate: true as const } : {}) });
       }

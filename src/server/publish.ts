@@ -228,7 +228,7 @@ export class Publisher {
    * learns nothing, not even timing, from what other chairs do in secret.
    */
   publish(s: Session, only?: Outlet): void {
-    // One connection (it asked, it acted, it sat down): its news goes now, before the answer that follows it.
+    // One connection (it asked, it sat down): its news goes now, before the answer that follows it.
     if (only) return this.publishTo(s, [only], true);
     this.later(s);
     // The last team on a world to end releases the records of the teams that ended before it.
@@ -246,6 +246,15 @@ export class Publisher {
    * place here then finds nothing new to send), and frames to one connection never overtake each other: each
    * session's frames go in publishTo's order, whole, in one slice.
    */
+  /**
+   * What a chair that acted is sent before its ack: its news, but the game record, which goes with the session's
+   * other news (see later) a moment after. Making a record hashes the whole final state, the ledger included: at the
+   * end of a long game that is milliseconds, and the ack need not wait for it.
+   */
+  acted(s: Session, c: Outlet): void {
+    this.publishTo(s, [c], true, false);
+  }
+
   private later(s: Session): void {
     let set = this.due.get(s.id);
     if (!set) this.due.set(s.id, (set = new Set()));
@@ -295,9 +304,10 @@ export class Publisher {
 
   /**
    * Sends these connections of a session what changed for them. `asked`: a connection asked for it or acted (a
-   * facilitator's view then goes at once, not at the facilitators' pace).
+   * facilitator's view then goes at once, not at the facilitators' pace). Without `withRecord`, an ended session's
+   * record is left for later (the connection must be due in a slice: see acted).
    */
-  private publishTo(s: Session, conns: readonly Outlet[], asked: boolean): void {
+  private publishTo(s: Session, conns: readonly Outlet[], asked: boolean, withRecord = true): void {
     if (conns.length === 0) return;
     const status = s.status();
     const splits = new Map<string, Split | string>();
@@ -311,7 +321,7 @@ export class Publisher {
       serverTime: this.deps.now(),
     } satisfies ServerMessage);
     // The facilitator's record carries the world key; anyone else's, only once no team on the same world plays on.
-    const record = status.ended ? this.recordText(s) : null;
+    const record = status.ended && withRecord ? this.recordText(s) : null;
     const shared = record !== null && this.worldPeers(s).some((o) => !o.ended);
     const notices = this.noticesText(s);
     let desk: string | undefined;
@@ -373,7 +383,7 @@ export class Publisher {
           if (c.last.get(`${s.id}:record`) !== record) s.releaseWorld();
           this.sendOnce(c, `${s.id}:record`, record);
         }
-      } else if (c.last.delete(`${s.id}:record`))
+      } else if (!status.ended && c.last.delete(`${s.id}:record`))
         this.send(c, JSON.stringify({ type: 'reopened', session: s.id } satisfies ServerMessage));
     }
   }

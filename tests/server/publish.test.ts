@@ -130,13 +130,17 @@ describe('a session’s news', () => {
     expect(views()).toBeLessThan(40);
     await out.sent();
     expect(views()).toBe(40);
-    // A connection asked for alone (it acted: its ack follows) is sent its news in the same task.
+    // A chair that acted is sent its news in the same task (its ack follows), the record (the whole state hashed)
+    // a moment later, with the session's other screens.
     const s0 = sessions.get('s0')!;
     const c0 = conns.get('s0')!;
     expect(s0.command({ do: 'end-game', reason: 'done' }, 'end').ok).toBe(true);
     const before = c0.frames.length;
-    out.publish(s0, c0);
-    expect(c0.frames.slice(before).map((m) => m.type)).toContain('ended');
+    out.publish(s0);
+    out.acted(s0, c0);
+    expect(c0.frames.slice(before).map((m) => m.type)).toEqual(['lobby', 'view', 'ended']);
+    await out.sent();
+    expect(c0.frames.slice(before).map((m) => m.type)).toEqual(['lobby', 'view', 'ended', 'record']);
     out.close();
     for (const s of sessions.values()) s.close();
     store.close();
