@@ -475,6 +475,7 @@ export class Hub {
         if (msg.command.do === 'approve-rejoin') return this.seats.approve(conn, s, msg.command, msg.id);
         const reply = s.command(msg.command, msg.id);
         if (!reply.ok) return this.error(conn, reply.code, reply.message, msg.id);
+        this.out.now(s);
         if (msg.command.do === 'release-chair') this.seats.unseatReleased(s);
         // The facilitator who asked sees the result before the ack, as a chair does.
         this.publish(s, conn);

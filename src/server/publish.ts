@@ -255,6 +255,20 @@ export class Publisher {
     this.publishTo(s, [c], true, false);
   }
 
+  /**
+   * Sends a session's due news now, in this task. The facilitator's commands (a chair freed, an inject, the end)
+   * are rare and change what every screen shows: they are told at once, before what the command does next.
+   */
+  now(s: Session): void {
+    const set = this.due.get(s.id);
+    if (!set) return;
+    this.due.delete(s.id);
+    const conns = [...set].filter((c) => c.ws.readyState === c.ws.OPEN && this.isMember(c, s.id));
+    // Sent as one publication, as before slices: the facilitator's view at the facilitators' pace, the rest at once.
+    this.publishTo(s, conns, false);
+    if (this.due.size === 0) for (const f of this.settled.splice(0)) f();
+  }
+
   private later(s: Session): void {
     let set = this.due.get(s.id);
     if (!set) this.due.set(s.id, (set = new Set()));
