@@ -5,7 +5,7 @@
 // rate limit lifted; every chair is played over the network by a doctrine. Prints throughput, intent→ack latency
 // (p50/p99) and the server's memory. Stops by itself: when every game is over, or at the time limit.
 // BENCH_SERVER_PROF=DIR writes a CPU profile of the server process there (node --cpu-prof).
-// --probe: where the latency tail comes from. The server process is started with a probe (see PROBE below) that keeps
+// --probe: where the latency tail comes from. The server process is started with a probe (bench-server-probe.mjs) that keeps
 // its event-loop delay, its GC pauses and the time spent in each of its main entry points (messages, publishing,
 // sessions, the store), with the longest tasks; the clients' own event-loop delay is kept too (their stalls count in
 // the latency measured). Printed at the end.
@@ -14,7 +14,7 @@
 // asks for its view 15 times a second and never reads, one that guesses join codes over and over. The server runs
 // with its default limits (20 messages/s, bursts of 40); the others' latency and the server's memory are printed,
 // with what became of the misbehaving clients. Use it with --think (people's pace), e.g. --think 1000.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -94,10 +94,9 @@ async function main(): Promise<void> {
   // node --import tsx: one process, so its memory is the server's alone.
   // With misbehaving clients the server keeps its default limits: they are what is being measured.
   const probeOut = join(dir, 'probe.json');
-  if (PROBE) writeFileSync(join(dir, 'probe.mjs'), PROBE_SOURCE);
   const nodeArgs = [
     ...(process.env['BENCH_SERVER_PROF'] ? ['--cpu-prof', '--cpu-prof-dir', process.env['BENCH_SERVER_PROF']] : []),
-    ...(PROBE ? ['--import', pathToFileURL(join(dir, 'probe.mjs')).href] : []),
+    ...(PROBE ? ['--import', pathToFileURL(resolve(import.meta.dirname, 'bench-server-probe.mjs')).href] : []),
   ];
   const launched = launchServer({
     db,
@@ -129,7 +128,7 @@ async function main(): Promise<void> {
   );
   const latencies: number[] = [];
   /** When each accepted intent was sent (ms from the start of play) and how long it took, for where the tail falls. */
-  const timeline: { at: number; ms: number }[] = [];
+  const timeline: { at: number; ms: number; type: string }[] = [];
   let playStart = NaN;
   let refused = 0;
   const clients: SessionClient[] = [];
@@ -160,10 +159,10 @@ async function main(): Promise<void> {
           thinkMs: THINK,
           random: () =>
             ((Math.imul(i * 7919 + chairs.indexOf(chair) * 104729 + n++, 2654435761) >>> 0) % 1_000_000) / 1_000_000,
-          onRoundTrip: (ms, ok) => {
+          onRoundTrip: (ms, ok, action) => {
             if (!ok) return void refused++;
             latencies.push(ms);
-            timeline.push({ at: performance.now() - ms - playStart, ms });
+            timeline.push({ at: performance.now() - ms - playStart, ms, type: action.type });
           },
         }),
       );
@@ -174,6 +173,7 @@ async function main(): Promise<void> {
 
   const t0 = performance.now();
   playStart = t0;
+  const playEpoch = Date.now();
   const clientDelay = monitorEventLoopDelay({ resolution: 5 });
   if (PROBE) clientDelay.enable();
   const load0 = loadavg()[0]!;
@@ -228,6 +228,17 @@ async function main(): Promise<void> {
   const bySecond = new Map<number, number>();
   for (const x of slow) bySecond.set(Math.floor(x.at / 1000), (bySecond.get(Math.floor(x.at / 1000)) ?? 0) + 1);
   const busiest = [...bySecond].sort((a, b) => b[1] - a[1]).slice(0, 5);
+  // What the slow intents of a second were, and (with --probe) how long the server was busy in that second.
+  const second = (sec: number) => {
+    const kinds = new Map<string, number>();
+    for (const x of slow) if (Math.floor(x.at / 1000) === sec) kinds.set(x.type, (kinds.get(x.type) ?? 0) + 1);
+    const all = timeline.filter((x) => Math.floor(x.at / 1000) === sec).length;
+    let busy = 0;
+    const from = Math.floor((playEpoch + sec * 1000) / 100);
+    for (let b = from; b < from + 10; b++) busy += probe?.busy[b] ?? 0;
+    const what = [...kinds].map(([k, n]) => `${k} ${n}`).join(', ');
+    return `second ${sec}: ${what} (of ${all} sent${probe ? `; server busy ${busy.toFixed(0)} ms` : ''})`;
+  };
   const f = (x: number) => x.toFixed(1);
   process.stdout.write(
     [
@@ -241,6 +252,7 @@ async function main(): Promise<void> {
       `  server CPU          ${f(serverCpu)} s over the play (${f((serverCpu / wallS) * 100)}% of a core; ${f((serverCpu * 1000) / Math.max(1, actions))} ms an action); the clients' process ${f(benchCpu)} s`,
       `  machine load        ${load0.toFixed(1)} at the start, ${load1.toFixed(1)} at the end (1-minute average, ${cpus().length} cores): latency above includes waiting for a core`,
       `  server RSS          idle ${f(idle.rss)} MiB, peak ${f(Math.max(peakSeen, end.peak))} MiB, end ${f(end.rss)} MiB`,
+      ...busiest.slice(0, 3).map(([sec]) => `                      ${second(sec)}`),
       ...(bad ? bad.lines() : []),
       ...frames.lines(),
       ...(PROBE ? probeLines(probe, clientDelay) : []),
@@ -466,6 +478,8 @@ interface ProbeReport {
   gcKinds: Record<string, Span>;
   spans: Record<string, Span>;
   longest: { name: string; ms: number; cpu?: number; at: number }[];
+  /** Milliseconds in top-level tasks per 100 ms of wall-clock time, by Date.now() / 100. */
+  busy: Record<number, number>;
 }
 
 function probeLines(p: ProbeReport | null, client: ReturnType<typeof monitorEventLoopDelay>): string[] {
@@ -490,76 +504,6 @@ function probeLines(p: ProbeReport | null, client: ReturnType<typeof monitorEven
   );
   return out;
 }
-
-/**
- * The probe loaded into the server process (node --import) with --probe. It registers tsx itself, so that it can
- * wrap the server's classes before main.ts loads them (the same modules), and writes its report when the process exits.
- */
-const PROBE_SOURCE = `
-import { monitorEventLoopDelay, PerformanceObserver, performance } from 'node:perf_hooks';
-import { writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-const root = process.env.BENCH_PROBE_ROOT;
-await import(pathToFileURL(root + '/node_modules/tsx/dist/loader.mjs').href);
-const delay = monitorEventLoopDelay({ resolution: 5 });
-delay.enable();
-const blank = () => ({ n: 0, total: 0, max: 0, over10: 0, over25: 0 });
-const spans = {};
-const gc = blank();
-const longest = [];
-const t0 = performance.now();
-const gcKinds = {};
-function add(s, d, cpu) { s.n++; s.total += d; if (d > s.max) s.max = d; if (d > 10) s.over10++; if (d > 25) s.over25++; if (cpu !== undefined) { s.cpu = (s.cpu ?? 0) + cpu; s.cpuMax = Math.max(s.cpuMax ?? 0, cpu); } }
-const KIND = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weak callbacks' };
-new PerformanceObserver((list) => { for (const e of list.getEntries()) { add(gc, e.duration); add((gcKinds[KIND[e.detail?.kind] ?? String(e.detail?.kind)] ??= blank()), e.duration); } }).observe({ entryTypes: ['gc'] });
-const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
-let depth = 0;
-let inside = {};
-function wrap(proto, method, name) {
-  const fn = proto[method];
-  if (typeof fn !== 'function') throw new Error('probe: no ' + name);
-  proto[method] = function (...args) {
-    const t = performance.now();
-    const c = depth === 0 ? cpuNow() : 0;
-    if (depth === 0) inside = {};
-    depth++;
-    try { return fn.apply(this, args); } finally {
-      depth--;
-      const d = performance.now() - t;
-      const cpu = depth === 0 ? cpuNow() - c : undefined;
-      add((spans[name] ??= blank()), d, cpu);
-      if (depth > 0) inside[name] = (inside[name] ?? 0) + d;
-      if (depth === 0 && d > 5) {
-        const what = name === 'Hub.receive' ? String(args[1]).slice(0, 300).match(/"(?:type|do)":"[^"]+"/g)?.join(' ') : undefined;
-        const parts = Object.entries(inside).filter(([, v]) => v > 1).map(([k, v]) => k + ' ' + v.toFixed(1)).join(', ');
-        longest.push({ name: name + (what ? ' ' + what : '') + (parts ? ' [' + parts + ']' : ''), ms: d, cpu, at: t - t0 });
-        longest.sort((a, b) => b.ms - a.ms);
-        if (longest.length > 12) longest.pop();
-      }
-    }
-  };
-}
-const mod = (p) => import(pathToFileURL(root + '/src/server/' + p).href);
-const [{ Hub }, { Publisher }, { Session }, { SessionStore }, { LiveList }, { SessionViews }] = await Promise.all(
-  ['hub.ts', 'publish.ts', 'session.ts', 'db.ts', 'live-list.ts', 'frames.ts'].map(mod));
-for (const m of ['receive', 'publish']) wrap(Hub.prototype, m, 'Hub.' + m);
-for (const m of ['publish', 'publishLobby', 'flush', 'recordText']) wrap(Publisher.prototype, m, 'Publisher.' + m);
-for (const m of ['intent', 'command', 'commit', 'runBots', 'expire', 'act']) wrap(Session.prototype, m, 'Session.' + m);
-for (const m of ['append', 'setMeta', 'setEnded', 'addSeat']) wrap(SessionStore.prototype, m, 'SessionStore.' + m);
-for (const m of ['chair', 'facilitator', 'projectorFrame']) wrap(SessionViews.prototype, m, 'SessionViews.' + m);
-const changed = LiveList.prototype.changed;
-LiveList.prototype.changed = function (s) {
-  if (!this.probed) { this.probed = true; const o = { send: this.deps.send }; wrap(o, 'send', 'LiveList.send'); this.deps = { ...this.deps, send: o.send }; }
-  return changed.call(this, s);
-};
-process.on('exit', () => {
-  const ms = (ns) => ns / 1e6;
-  writeFileSync(process.env.BENCH_PROBE_OUT, JSON.stringify({
-    delay: { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), p999: ms(delay.percentile(99.9)), max: ms(delay.max), mean: ms(delay.mean) },
-    gc, gcKinds, spans, longest,
-  }));
-});
-`;
 
 function waitOver(fac: SessionClient, sid: string): Promise<void> {
   return new Promise((resolve) => {

@@ -16,8 +16,8 @@ export interface DriveOptions {
   readonly hold?: (body: Extract<ViewBody, { role: 'chair' }>) => boolean;
   /** Milliseconds to wait before each action, as a person would (0: none). */
   readonly thinkMs?: number;
-  /** Called with the round trip of every intent (ms, intent sent to its answer). */
-  readonly onRoundTrip?: (ms: number, accepted: boolean) => void;
+  /** Called with the round trip of every intent (ms, intent sent to its answer), and the action. */
+  readonly onRoundTrip?: (ms: number, accepted: boolean, action: Action) => void;
 }
 
 export interface Driver {
@@ -104,10 +104,10 @@ export function driveChair(client: SessionClient, o: DriveOptions): Driver {
             await client.act(a);
             accepted++;
             counts.accepted++;
-            o.onRoundTrip?.(performance.now() - t0, true);
+            o.onRoundTrip?.(performance.now() - t0, true, a);
           } catch (e) {
             counts.refused++;
-            o.onRoundTrip?.(performance.now() - t0, false);
+            o.onRoundTrip?.(performance.now() - t0, false, a);
             // Paused, ended or cut off: wait for the next view rather than pressing on.
             if (
               !(e instanceof RequestError) ||

@@ -1,9 +1,7 @@
 // The hub: WebSocket connections in, sessions behind. Checks size, rate, shape and who is asking; answers each
 // connection with only what its role may see.
-import { randomBytes } from 'node:crypto';
 import type { RawData, WebSocket } from 'ws';
-import { checkAllowed, lastTurn, newGame, type Action } from '../engine/index.js';
-import { DOCTRINES, doctrineByName } from '../sim/doctrines/index.js';
+import type { Action } from '../engine/index.js';
 import {
   MAX_MESSAGE_BYTES,
   MAX_PLANS,
@@ -16,14 +14,14 @@ import {
   type ServerMessage,
   type SessionSummary,
 } from '../net/protocol.js';
-import type { SeatRow, SessionRow, SessionStore } from './db.js';
+import type { SeatRow, SessionStore } from './db.js';
 import { isFacilitatorToken } from './facilitator.js';
 import { qrSvg } from './http.js';
 import { addressKey, JoinThrottle, type GuessAlarm, type JoinThrottleOptions } from './guard.js';
 import { Strikes, TokenBucket, type RateLimit } from './rate-limit.js';
-import { scenarioById } from './scenarios.js';
-import { Session } from './session.js';
-import { hashToken, newJoinCode, newSessionId } from './tokens.js';
+import type { Session } from './session.js';
+import { Sessions } from './sessions.js';
+import { hashToken } from './tokens.js';
 import { Publisher, type Outlet } from './publish.js';
 import { LiveList } from './live-list.js';
 import { deskOf, InjectPlans } from './room.js';
@@ -103,12 +101,9 @@ const PROBATION_MS = 5000;
 /** …and cannot be pushed out by newer ones for this long. */
 const PROBATION_GRACE_MS = 1000;
 const HEARTBEAT_MS = 30_000;
-/** How many past sessions the facilitator's list reaches back to. */
-const RECENT_SESSIONS = 100;
 
 export class Hub {
-  readonly sessions = new Map<string, Session>();
-  private readonly byCode = new Map<string, Session>();
+  private readonly registry: Sessions;
   private readonly members = new Map<string, Set<Conn>>();
   private readonly conns = new Set<Conn>();
   /** Connections without a token, per address. */
@@ -130,6 +125,17 @@ export class Hub {
     this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
     this.heartbeat.unref();
     this.joins = new JoinThrottle(opts.joinThrottle ?? {}, this.now);
+    this.registry = new Sessions({
+      store: opts.store,
+      now: this.now,
+      joinLink: opts.joinLink,
+      changed: (s) => this.publish(s),
+      discarded: (id) => {
+        this.list.forget(id);
+        this.out.forgetSession(id);
+      },
+      ...(opts.log ? { log: opts.log } : {}),
+    });
     this.seats = new Seats(
       {
         maxProjectors: opts.maxProjectors ?? 8,
@@ -172,66 +178,18 @@ export class Hub {
     });
   }
 
-  /**
-   * Resumes every open session from its log. Returns how many resumed, and how many could not be: a session
-   * that fails to load is left out (or kept read-only, marked broken) and the others resume.
-   */
+  /** Every session in memory, by id. */
+  get sessions(): ReadonlyMap<string, Session> {
+    return this.registry.all;
+  }
+
+  /** Resumes every open session from its log (see Sessions.resumeAll). */
   resumeAll(): { resumed: number; broken: number } {
-    let resumed = 0;
-    let broken = 0;
-    for (const row of this.opts.store.openSessions()) {
-      if (this.load(row)?.broken === null) resumed++;
-      else broken++;
-    }
-    return { resumed, broken };
+    return this.registry.resumeAll();
   }
 
-  /** Sessions that could not be loaded at all, with why (they are not tried again). */
-  private readonly unloadable = new Map<string, string>();
-
-  private load(row: SessionRow): Session | null {
-    const hit = this.sessions.get(row.id);
-    if (hit) return hit;
-    if (this.unloadable.has(row.id)) return null;
-    const scn = scenarioById(row.scenario);
-    if (!scn.ok) {
-      this.opts.log?.(`session ${row.id}: scenario '${row.scenario}' cannot be loaded: ${scn.message}`);
-      this.unloadable.set(row.id, scn.message);
-      return null;
-    }
-    if (scn.value.hash !== row.scenarioHash)
-      this.opts.log?.(
-        `session ${row.id}: scenario '${row.scenario}' has changed since the session was created; replaying anyway`,
-      );
-    let s: Session;
-    try {
-      s = Session.open(row, scn.value.scenario, {
-        store: this.opts.store,
-        now: this.now,
-        onChange: (x) => this.publish(x),
-        ...(this.opts.log ? { log: this.opts.log } : {}),
-      });
-    } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      this.opts.log?.(`session ${row.id}: cannot be loaded (${why}); the other sessions go on`);
-      this.unloadable.set(row.id, why);
-      return null;
-    }
-    this.sessions.set(row.id, s);
-    this.byCode.set(row.code, s);
-    try {
-      s.carryOn();
-    } catch (e) {
-      s.markBroken(`it could not carry on after loading (${e instanceof Error ? e.message : String(e)})`);
-    }
-    return s;
-  }
-
-  private sessionById(id: string): Session | null {
-    const hit = this.sessions.get(id);
-    if (hit) return hit;
-    const row = this.opts.store.session(id);
-    return row ? this.load(row) : null;
+  summary(s: Session): SessionSummary {
+    return this.registry.summary(s);
   }
 
   // ---- connections ----------------------------------------------------------------------------
@@ -458,7 +416,7 @@ export class Hub {
         return this.send(conn, {
           type: 'sessions',
           ...(msg.id !== undefined ? { id: msg.id } : {}),
-          sessions: this.listSessions(),
+          sessions: this.registry.list(),
         });
       case 'save-plan': {
         if (conn.role !== 'facilitator')
@@ -471,14 +429,14 @@ export class Hub {
             msg.id,
           );
         const plans = this.plans.all();
-        for (const c of this.conns)
-          if (c.role === 'facilitator') this.send(c, { type: 'plans', ...(c === conn ? { id: msg.id } : {}), plans });
-        return;
+        // The facilitator who saved hears of it with its request's id, the others without.
+        this.send(conn, { type: 'plans', ...(msg.id !== undefined ? { id: msg.id } : {}), plans });
+        return this.toFacilitators(JSON.stringify({ type: 'plans', plans } satisfies ServerMessage), false, conn);
       }
       case 'watch': {
         if (conn.role !== 'facilitator')
           return this.error(conn, 'auth/forbidden', 'only the facilitator watches sessions', msg.id);
-        const s = this.sessionById(msg.session);
+        const s = this.registry.byId(msg.session);
         if (!s) return this.error(conn, 'session/unknown', `no session ${msg.session}`, msg.id);
         conn.watching.add(s.id);
         this.join(conn, s);
@@ -502,19 +460,22 @@ export class Hub {
           );
         }
         const reply = conn.session.intent(conn.seat, msg.id, msg.action as Action, msg.expect);
+        if (!reply.ok) return this.error(conn, reply.code, reply.message, msg.id);
+        // The chair sees what it did before the ack; the session's other screens hear of it a moment later (see
+        // Publisher.later).
+        this.out.acted(conn.session, conn);
         // No seq for a chair: the session's event count would let it count other chairs' hidden plan edits.
-        return reply.ok
-          ? this.send(conn, { type: 'ack', id: msg.id, ...(reply.duplicate ? { duplicate: true as const } : {}) })
-          : this.error(conn, reply.code, reply.message, msg.id);
+        return this.send(conn, { type: 'ack', id: msg.id, ...(reply.duplicate ? { duplicate: true as const } : {}) });
       }
       case 'facilitator': {
         if (conn.role !== 'facilitator')
           return this.error(conn, 'auth/forbidden', 'only the facilitator does this', msg.id);
-        const s = this.sessionById(msg.session);
+        const s = this.registry.byId(msg.session);
         if (!s) return this.error(conn, 'session/unknown', `no session ${msg.session}`, msg.id);
         if (msg.command.do === 'approve-rejoin') return this.seats.approve(conn, s, msg.command, msg.id);
         const reply = s.command(msg.command, msg.id);
         if (!reply.ok) return this.error(conn, reply.code, reply.message, msg.id);
+        this.out.now(s);
         if (msg.command.do === 'release-chair') this.seats.unseatReleased(s);
         // The facilitator who asked sees the result before the ack, as a chair does.
         this.publish(s, conn);
@@ -529,7 +490,7 @@ export class Hub {
         const s =
           conn.role === 'facilitator'
             ? msg.session !== undefined
-              ? this.sessionById(msg.session)
+              ? this.registry.byId(msg.session)
               : null
             : conn.session;
         if (!s)
@@ -574,12 +535,12 @@ export class Hub {
     if (isFacilitatorToken(token, this.opts.facilitatorTokenHash)) {
       this.authenticated(conn);
       this.welcome(conn, 'facilitator', id);
-      this.send(conn, { type: 'sessions', sessions: this.listSessions() });
+      this.send(conn, { type: 'sessions', sessions: this.registry.list() });
       this.send(conn, { type: 'plans', plans: this.plans.all() });
       return;
     }
     const seat = this.opts.store.seatByToken(hashToken(token));
-    const s = seat ? this.sessionById(seat.session) : null;
+    const s = seat ? this.registry.byId(seat.session) : null;
     if (!seat || !s || !s.seats.has(seat.id)) {
       this.error(conn, 'auth/bad-token', 'this token opens no seat', id);
       // Let in past a limit to present a token, and it opened nothing: no second try on this connection.
@@ -624,7 +585,7 @@ export class Hub {
       if (++conn.throttled >= MAX_THROTTLED) this.shut(conn, 1008, 'too many join attempts');
       return;
     }
-    const s = this.byCode.get(code);
+    const s = this.registry.withCode(code);
     if (!s || s.ended) {
       const alarm = this.joins.fail(conn.address);
       if (alarm) this.alarm(alarm);
@@ -661,60 +622,9 @@ export class Hub {
     conn: Conn,
     msg: Extract<ParsedClientMessage, { type: 'create-session' }>,
   ): Promise<void> {
-    const scn = scenarioById(msg.scenario);
-    if (!scn.ok) return this.error(conn, 'scenario/unknown', scn.message, msg.id);
-    const doctrine = msg.doctrine ?? 'report';
-    if (!doctrineByName(doctrine))
-      return this.error(
-        conn,
-        'doctrine/unknown',
-        `no doctrine '${doctrine}' (${Object.keys(DOCTRINES).join(', ')})`,
-        msg.id,
-      );
-    // Everything is checked before anything is written (bad input changes nothing): the length by the engine's own
-    // rule, on a game not yet started, as the new session's will be.
-    const scenario = scn.value.scenario;
-    if (msg.months !== undefined) {
-      const no = checkAllowed(newGame(scenario, 0), { type: 'facilitator/length', months: msg.months }, scenario);
-      if (no) return this.error(conn, no.code, no.message, msg.id);
-    }
-    let code = newJoinCode();
-    while (this.opts.store.sessionByCode(code)) code = newJoinCode();
-    const row: SessionRow = {
-      id: newSessionId(),
-      code,
-      scenario: msg.scenario,
-      scenarioHash: scn.value.hash,
-      seed: msg.seed ?? randomBytes(4).readUInt32BE(0),
-      team: msg.team,
-      doctrine,
-      createdAt: this.now(),
-      endedAt: null,
-    };
-    this.opts.store.createSession(row);
-    // From here on, a failure (the store refusing a write) takes back what was written: no session is left half made.
-    let s: Session | null;
-    let refusal: { code: ErrorCode; message: string } = {
-      code: 'internal',
-      message: 'the session could not be opened',
-    };
-    try {
-      s = this.load(row);
-      if (s && msg.months !== undefined && msg.months < scenario.turns) {
-        const r = s.command({ do: 'set-length', months: msg.months }, `${msg.id}:length`);
-        if (!r.ok) {
-          refusal = r;
-          s = null;
-        }
-      }
-    } catch (e) {
-      this.opts.log?.(`session ${row.id} could not be created: ${e instanceof Error ? e.message : String(e)}`);
-      s = null;
-    }
-    if (!s) {
-      this.discard(row);
-      return this.error(conn, refusal.code, refusal.message, msg.id);
-    }
+    const made = this.registry.create(msg);
+    if (!made.ok) return this.error(conn, made.code, made.message, msg.id);
+    const s = made.session;
     conn.watching.add(s.id);
     this.join(conn, s);
     const summary = this.summary(s);
@@ -728,45 +638,7 @@ export class Hub {
     this.publish(s, conn);
   }
 
-  /** Forgets a session that could not be made whole: in memory, in the facilitators' list, and in the store. */
-  private discard(row: SessionRow): void {
-    this.sessions.get(row.id)?.close();
-    this.sessions.delete(row.id);
-    this.byCode.delete(row.code);
-    this.unloadable.delete(row.id);
-    this.list.forget(row.id);
-    this.out.forgetSession(row.id);
-    this.opts.store.deleteSession(row.id, Session.metaKeys(row.id));
-  }
-
   // ---- what each connection is sent ---------------------------------------------------------
-
-  /** Every session in memory and the most recent ones in the store (ended ones too, for the debrief), newest first. */
-  private listSessions(): SessionSummary[] {
-    // The recent sessions this server has not loaded (ended before a restart) are loaded once; new ones load as made.
-    if (!this.recentLoaded) for (const row of this.opts.store.recentSessions(RECENT_SESSIONS)) this.sessionById(row.id);
-    this.recentLoaded = true;
-    return [...this.sessions.values()].sort((a, b) => b.row.createdAt - a.row.createdAt).map((s) => this.summary(s));
-  }
-
-  private recentLoaded = false;
-
-  summary(s: Session): SessionSummary {
-    const open = !s.ended;
-    return {
-      session: s.id,
-      team: s.row.team,
-      scenario: s.row.scenario,
-      seed: s.row.seed,
-      doctrine: s.doctrine.name,
-      code: open ? s.row.code : null,
-      link: open ? this.opts.joinLink(s.row.code) : null,
-      turn: s.state.turn,
-      phase: s.state.phase,
-      status: s.status(),
-      months: lastTurn(s.state, s.scn),
-    };
-  }
 
   private publishLobby(s: Session): void {
     this.out.publishLobby(s);
@@ -782,7 +654,12 @@ export class Hub {
       attempts: a.attempts,
       at: this.now(),
     } satisfies ServerMessage);
-    for (const c of this.conns) if (c.role === 'facilitator') this.out.deliver(c, text);
+    this.toFacilitators(text);
+  }
+
+  /** Sends a frame to every facilitator connection (but `except`). */
+  private toFacilitators(text: string, droppable = false, except?: Conn): void {
+    for (const c of this.conns) if (c.role === 'facilitator' && c !== except) this.out.deliver(c, text, droppable);
   }
 
   /** Sends each connection of a session what changed for it (see Publisher.publish). */
@@ -796,7 +673,7 @@ export class Hub {
     summary: (s) => this.summary(s),
     send: (changed) => {
       const text = JSON.stringify({ type: 'sessions', sessions: changed, changed: true } satisfies ServerMessage);
-      for (const c of this.conns) if (c.role === 'facilitator') this.out.deliver(c, text, true);
+      this.toFacilitators(text, true);
     },
   });
 
@@ -806,7 +683,7 @@ export class Hub {
     this.out.close();
     this.list.close();
     for (const c of this.conns) c.ws.close(1001, 'server shutting down');
-    for (const s of this.sessions.values()) s.close();
+    this.registry.close();
   }
 
   connectionCount(): number {

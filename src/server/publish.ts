@@ -59,6 +59,12 @@ function scenarioHash(scn: Scenario): string {
 /** The facilitator's view of a busy session is refreshed at most this often. */
 const FACILITATOR_EVERY_MS = 200;
 
+/**
+ * A session's news goes to its connections a few at a time: after this long of sending, the rest waits for the next
+ * turn of the event loop, so that the messages that came in meanwhile are answered first.
+ */
+const SLICE_MS = 2;
+
 export class Publisher {
   private readonly views = new Map<string, SessionViews>();
   private readonly records = new Map<string, { state: GameState; text: string }>();
@@ -68,6 +74,10 @@ export class Publisher {
   private readonly deferred = new Map<Outlet, Map<string, Deferred>>();
   private readonly synced = new WeakMap<Outlet, Map<string, number>>();
   private pump: ReturnType<typeof setInterval> | null = null;
+  /** Connections still to be sent a session's news, by session, in the order the sessions changed (see publish). */
+  private readonly due = new Map<string, Set<Outlet>>();
+  private slicer: ReturnType<typeof setImmediate> | null = null;
+  private readonly settled: (() => void)[] = [];
   private readonly soft: number;
   private readonly hard: number;
   private readonly syncEvery: number;
@@ -139,6 +149,7 @@ export class Publisher {
 
   /** A session that is no more (it could not be made whole): what was kept for it goes. */
   forgetSession(id: string): void {
+    this.due.delete(id);
     this.views.delete(id);
     this.records.delete(id);
     this.facilitatorSent.delete(id);
@@ -150,6 +161,7 @@ export class Publisher {
   /** A connection has gone: nothing more is kept for it. */
   drop(c: Outlet): void {
     this.deferred.delete(c);
+    for (const set of this.due.values()) set.delete(c);
   }
 
   /**
@@ -216,12 +228,82 @@ export class Publisher {
    * learns nothing, not even timing, from what other chairs do in secret.
    */
   publish(s: Session, only?: Outlet): void {
-    this.publishTo(s, only);
+    // One connection (it asked, it sat down): its news goes now, before the answer that follows it.
+    if (only) return this.publishTo(s, [only], true);
+    this.later(s);
     // The last team on a world to end releases the records of the teams that ended before it.
-    if (!only && s.ended && s.state.world !== undefined) {
+    if (s.ended && s.state.world !== undefined) {
       const peers = this.worldPeers(s);
-      if (peers.length > 0 && peers.every((o) => o.ended)) for (const o of peers) this.publishTo(o);
+      if (peers.length > 0 && peers.every((o) => o.ended)) for (const o of peers) this.later(o);
     }
+  }
+
+  /**
+   * A session changed: each of its connections is sent the news in turn, a slice of them per turn of the event loop
+   * (see SLICE_MS). At a month's end every chair's view is remade; with forty teams ending a month in the same second,
+   * sending them all at once held up every other message for tens of milliseconds. A connection is always sent the
+   * session's latest state, so one that acted is served at once with `publish(s, conn)` before its ack (and its
+   * place here then finds nothing new to send), and frames to one connection never overtake each other: each
+   * session's frames go in publishTo's order, whole, in one slice.
+   */
+  /**
+   * What a chair that acted is sent before its ack: its news, but the game record, which goes with the session's
+   * other news (see later) a moment after. Making a record hashes the whole final state, the ledger included: at the
+   * end of a long game that is milliseconds, and the ack need not wait for it.
+   */
+  acted(s: Session, c: Outlet): void {
+    this.publishTo(s, [c], true, false);
+  }
+
+  /**
+   * Sends a session's due news now, in this task. The facilitator's commands (a chair freed, an inject, the end)
+   * are rare and change what every screen shows: they are told at once, before what the command does next.
+   */
+  now(s: Session): void {
+    const set = this.due.get(s.id);
+    if (!set) return;
+    this.due.delete(s.id);
+    const conns = [...set].filter((c) => c.ws.readyState === c.ws.OPEN && this.isMember(c, s.id));
+    // Sent as one publication, as before slices: the facilitator's view at the facilitators' pace, the rest at once.
+    this.publishTo(s, conns, false);
+    if (this.due.size === 0) for (const f of this.settled.splice(0)) f();
+  }
+
+  private later(s: Session): void {
+    let set = this.due.get(s.id);
+    if (!set) this.due.set(s.id, (set = new Set()));
+    for (const c of this.deps.members(s.id)) set.add(c);
+    if (set.size === 0) this.due.delete(s.id);
+    else this.slicer ??= setImmediate(() => this.slice());
+  }
+
+  /** Sends what is due, for SLICE_MS at most (one connection at least), and leaves the rest to the next turn. */
+  private slice(): void {
+    this.slicer = null;
+    const t0 = performance.now();
+    for (const [id, set] of this.due) {
+      const s = this.deps.session(id);
+      for (const c of set) {
+        set.delete(c);
+        if (s && c.ws.readyState === c.ws.OPEN && this.isMember(c, id)) this.publishTo(s, [c], false);
+        if (performance.now() - t0 >= SLICE_MS) break;
+      }
+      if (set.size === 0) this.due.delete(id);
+      if (performance.now() - t0 >= SLICE_MS) break;
+    }
+    if (this.due.size > 0) this.slicer = setImmediate(() => this.slice());
+    else for (const f of this.settled.splice(0)) f();
+  }
+
+  private isMember(c: Outlet, session: string): boolean {
+    for (const m of this.deps.members(session)) if (m === c) return true;
+    return false;
+  }
+
+  /** Settles once every session's news has gone out (for tests, and for a caller that must know). */
+  sent(): Promise<void> {
+    if (this.due.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.settled.push(resolve));
   }
 
   /**
@@ -234,8 +316,12 @@ export class Publisher {
     return [...this.deps.sessions()].filter((o) => o !== s && o.state.world === world);
   }
 
-  private publishTo(s: Session, only?: Outlet): void {
-    const conns = only ? [only] : [...this.deps.members(s.id)];
+  /**
+   * Sends these connections of a session what changed for them. `asked`: a connection asked for it or acted (a
+   * facilitator's view then goes at once, not at the facilitators' pace). Without `withRecord`, an ended session's
+   * record is left for later (the connection must be due in a slice: see acted).
+   */
+  private publishTo(s: Session, conns: readonly Outlet[], asked: boolean, withRecord = true): void {
     if (conns.length === 0) return;
     const status = s.status();
     const splits = new Map<string, Split | string>();
@@ -249,7 +335,7 @@ export class Publisher {
       serverTime: this.deps.now(),
     } satisfies ServerMessage);
     // The facilitator's record carries the world key; anyone else's, only once no team on the same world plays on.
-    const record = status.ended ? this.recordText(s) : null;
+    const record = status.ended && withRecord ? this.recordText(s) : null;
     const shared = record !== null && this.worldPeers(s).some((o) => !o.ended);
     const notices = this.noticesText(s);
     let desk: string | undefined;
@@ -258,7 +344,7 @@ export class Publisher {
     // session (the last change always follows); at once when this facilitator asked for it, or when the session has
     // ended (the final view goes before the record, on every screen).
     const t = this.deps.now();
-    const facNow = only?.role === 'facilitator' || status.ended;
+    const facNow = (asked && conns.some((c) => c.role === 'facilitator')) || status.ended;
     for (const c of conns) {
       // A connection that has not read what it was sent gets the news when it has: then only the latest.
       if (this.overloaded(c)) {
@@ -277,7 +363,7 @@ export class Publisher {
         this.facilitatorLater(s, FACILITATOR_EVERY_MS - (t - (this.facilitatorSent.get(s.id) ?? 0)));
         key = null;
       }
-      if (key === 'facilitator' && !only) this.facilitatorSent.set(s.id, t);
+      if (key === 'facilitator' && !asked) this.facilitatorSent.set(s.id, t);
       this.sendOnce(c, `${s.id}:lobby`, lobby);
       if (notices !== null) this.sendOnce(c, `${s.id}:notices`, notices);
       if (c.role === 'facilitator' && this.deps.desk) this.sendOnce(c, `${s.id}:desk`, (desk ??= this.deps.desk(s)));
@@ -311,7 +397,7 @@ export class Publisher {
           if (c.last.get(`${s.id}:record`) !== record) s.releaseWorld();
           this.sendOnce(c, `${s.id}:record`, record);
         }
-      } else if (c.last.delete(`${s.id}:record`))
+      } else if (!status.ended && c.last.delete(`${s.id}:record`))
         this.send(c, JSON.stringify({ type: 'reopened', session: s.id } satisfies ServerMessage));
     }
   }
@@ -414,7 +500,7 @@ export class Publisher {
         const now = this.deps.session(s.id);
         if (!now) return;
         this.facilitatorSent.set(s.id, this.deps.now());
-        for (const c of this.deps.members(s.id)) if (c.role === 'facilitator') this.publishTo(now, c);
+        for (const c of this.deps.members(s.id)) if (c.role === 'facilitator') this.publishTo(now, [c], true);
       },
       Math.max(0, ms),
     );
@@ -426,5 +512,9 @@ export class Publisher {
     if (this.pump) clearInterval(this.pump);
     this.pump = null;
     this.deferred.clear();
+    if (this.slicer) clearImmediate(this.slicer);
+    this.slicer = null;
+    this.due.clear();
+    for (const f of this.settled.splice(0)) f();
   }
 }

@@ -30,7 +30,7 @@ function chairOutlet(session: string): Outlet & { frames: ServerMessage[] } {
 }
 
 describe('the publisher', () => {
-  it('holds a chair’s record back while a team on the same world plays, and sends every record when the last one ends', () => {
+  it('holds a chair’s record back while a team on the same world plays, and sends every record when the last one ends', async () => {
     const store = new SessionStore(':memory:');
     const open = (id: string, code: string, seed: number): Session => {
       const row = sessionRow({ id, code, scenarioHash: 'hash', seed, team: id });
@@ -59,15 +59,16 @@ describe('the publisher', () => {
       sessions: () => all.values(),
     });
     const records = (id: string) => conns.get(id)!.frames.filter((m) => m.type === 'record');
-    const end = (s: Session, reason: string) => {
+    const end = async (s: Session, reason: string) => {
       expect(s.command({ do: 'end-game', reason }, `end-${s.id}`).ok).toBe(true);
       out.publish(s);
+      await out.sent();
     };
-    end(a, 'A is done');
+    await end(a, 'A is done');
     expect(conns.get('a')!.frames.some((m) => m.type === 'ended')).toBe(true);
     expect(records('a')).toEqual([]);
     expect(JSON.stringify(conns.get('a')!.frames)).not.toContain(a.state.world!);
-    end(b, 'B is done');
+    await end(b, 'B is done');
     expect(records('b')).toHaveLength(1);
     expect(records('a')).toHaveLength(1);
     for (const id of ['a', 'b']) {
@@ -76,9 +77,63 @@ describe('the publisher', () => {
     }
     // A team on a world of its own has its record at once.
     expect(other.state.world).not.toBe(a.state.world);
-    end(other, 'C is done');
+    await end(other, 'C is done');
     expect(records('c')).toHaveLength(1);
     for (const s of all.values()) s.close();
+    store.close();
+  });
+});
+
+describe('a session’s news', () => {
+  it('goes out a slice at a time, so that forty teams changing at once leave the event loop free in between', async () => {
+    const store = new SessionStore(':memory:');
+    const sessions = new Map<string, Session>();
+    const conns = new Map<string, Outlet & { frames: ServerMessage[] }>();
+    for (let i = 0; i < 40; i++) {
+      const id = `s${i}`;
+      const row: SessionRow = {
+        id,
+        code: `C${String(i).padStart(5, '0')}`,
+        scenario: 'tutorial',
+        scenarioHash: 'hash',
+        seed: 100 + i,
+        team: id,
+        doctrine: 'report',
+        createdAt: 0,
+        endedAt: null,
+      };
+      store.createSession(row);
+      sessions.set(id, Session.open(row, scn, { store, now: () => 0, onChange: () => {} }));
+      conns.set(id, chairOutlet(id));
+    }
+    const out = new Publisher({
+      now: () => 0,
+      members: (id) => [conns.get(id)!],
+      session: (id) => sessions.get(id) ?? null,
+    });
+    const views = () => [...conns.values()].filter((c) => c.frames.some((m) => m.type === 'view')).length;
+    for (const s of sessions.values()) out.publish(s);
+    // Nothing in the task that changed the sessions…
+    expect(views()).toBe(0);
+    // …and, at the next turn of the event loop, some but not all (each first view is made from nothing).
+    await new Promise((r) => setImmediate(r));
+    expect(views()).toBeGreaterThan(0);
+    expect(views()).toBeLessThan(40);
+    await out.sent();
+    expect(views()).toBe(40);
+    // A chair that acted is sent its news in the same task (its ack follows), the record (the whole state hashed)
+    // a moment later, with the session's other screens.
+    const s0 = sessions.get('s0')!;
+    const c0 = conns.get('s0')!;
+    expect(s0.command({ do: 'end-game', reason: 'done' }, 'end').ok).toBe(true);
+    const before = c0.frames.length;
+    out.publish(s0);
+    out.acted(s0, c0);
+    expect(c0.frames.slice(before).map((m) => m.type)).toEqual(['lobby', 'view', 'ended']);
+    await out.sent();
+    expect(c0.frames.slice(before).map((m) => m.type)).toEqual(['lobby', 'view', 'ended', 'record']);
+    out.close();
+    for (const s of sessions.values()) s.close();
     store.close();
   });
 });
