@@ -91,17 +91,13 @@ describe('a session’s news', () => {
     const conns = new Map<string, Outlet & { frames: ServerMessage[] }>();
     for (let i = 0; i < 40; i++) {
       const id = `s${i}`;
-      const row: SessionRow = {
+      const row = sessionRow({
         id,
         code: `C${String(i).padStart(5, '0')}`,
-        scenario: 'tutorial',
         scenarioHash: 'hash',
         seed: 100 + i,
         team: id,
-        doctrine: 'report',
-        createdAt: 0,
-        endedAt: null,
-      };
+      });
       store.createSession(row);
       sessions.set(id, Session.open(row, scn, { store, now: () => 0, onChange: () => {} }));
       conns.set(id, chairOutlet(id));
