@@ -15,6 +15,20 @@ export interface GameSummary {
   readonly dimensions: Outcome['dimensions'];
 }
 
+/** What a study keeps of a finished game played on seed `seed`. */
+export function summaryOf(s: GameState, seed: number): GameSummary {
+  const o = s.outcome!;
+  return {
+    seed,
+    result: o.result,
+    score: o.score,
+    end: o.end,
+    epilogue: o.epilogue,
+    turns: s.turn,
+    dimensions: o.dimensions,
+  };
+}
+
 export interface BatchResult {
   readonly games: GameSummary[];
   readonly fired: ReadonlySet<string>;
@@ -54,16 +68,7 @@ export function runBatch(
     const gs = gameSeed(seed, i);
     const from = months === undefined ? undefined : shortened(scn, gs, months);
     const s = playGame(scn, gs, typeof seats === 'function' ? seats(i) : seats, from, undefined, observe);
-    const o = s.outcome!;
-    out.push({
-      seed: gs,
-      result: o.result,
-      score: o.score,
-      end: o.end,
-      epilogue: o.epilogue,
-      turns: s.turn,
-      dimensions: o.dimensions,
-    });
+    out.push(summaryOf(s, gs));
     for (const f of s.fired) fired.add(f.event);
     for (const k of Object.keys(s.played)) played.add(k);
     onGame?.(i);

@@ -2,7 +2,7 @@
 // is free, then put back in seed order. The rows are those of the single-thread study (sim/study.ts runStudy) on the
 // same seed, whatever the number of workers and the order the jobs finish in.
 import type { Scenario } from '../../scenario/schema.js';
-import { gameSeed, type GameSummary } from '../../sim/batch.js';
+import { gameSeed, summaryOf, type GameSummary } from '../../sim/batch.js';
 import { playGame } from '../../sim/play.js';
 import { rowOf, seatingOf, type StudyRow } from '../../sim/study.js';
 
@@ -27,16 +27,15 @@ export function planJobs(doctrines: readonly string[], games: number, threads: n
 }
 
 /**
- * Plays one job: its games in order, game `job.from` first. The games of runBatch (sim/batch.ts) from another first
- * game than the series' first, which runBatch cannot start from.
+ * Plays one job: its games in order, game `job.from` first, each kept as runBatch keeps it (sim/batch.ts summaryOf); the
+ * series' seeds are runBatch's, which itself always starts from the series' first game.
  */
 export function playJob(scn: Scenario, seed: number, job: StudyJob): GameSummary[] {
   const seats = seatingOf(job.doctrine);
   const out: GameSummary[] = [];
   for (let i = job.from; i < job.to; i++) {
     const gs = gameSeed(seed, i);
-    const s = playGame(scn, gs, seats);
-    out.push({ ...s.outcome!, seed: gs, turns: s.turn });
+    out.push(summaryOf(playGame(scn, gs, seats), gs));
   }
   return out;
 }
