@@ -99,7 +99,20 @@ export function watch(page: Page, problems: string[] = []): string[] {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  // A page that goes to another address abandons what it was still fetching (the title's idle prefetch of the map's
+  // code, when the player joins quickly): Chromium aborts those requests, which is no failure. Requests are counted by
+  // the main frame's navigations begun before them; an abort after a later navigation began is the page leaving.
+  let navigations = 0;
+  const issuedAfter = new WeakMap<object, number>();
+  page.on('request', (r) => {
+    if (r.isNavigationRequest() && r.frame() === page.mainFrame()) navigations++;
+    else issuedAfter.set(r, navigations);
+  });
+  page.on('requestfailed', (r) => {
+    const error = r.failure()?.errorText ?? '';
+    if (error === 'net::ERR_ABORTED' && (issuedAfter.get(r) ?? navigations) < navigations) return;
+    problems.push(`request failed: ${r.url()} ${error}`);
+  });
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
