@@ -6,6 +6,7 @@ import {
   analysisPracticeFactor,
   modifiersFor,
   outreachFactor,
+  PracticeMemo,
   practiceStale,
   regionalPracticeFactor,
 } from '../../src/engine/mechanics/modifiers.js';
@@ -53,5 +54,18 @@ describe('practice mechanics', () => {
     expect(names(stale)).toEqual(expect.arrayContaining(['civil-society', 'regional-practice', 'analysis-practice']));
     expect(names(fresh)).not.toEqual(expect.arrayContaining(['civil-society']));
     expect(names(fresh)).not.toContain('regional-practice');
+  });
+
+  it('read through a resolution’s memo, see a step once it is recorded as played', () => {
+    const n = scn.mechanics.practiceTurns;
+    const s = at(n + 1, { 'town-hall': 1 });
+    const memo = new PracticeMemo();
+    expect(practiceStale(s, scn, 'srsg', 'outreach', n, memo)).toBe(true);
+    // Resolution writes its draft's record, then tells the memo (phases/resolution.ts).
+    const played = { ...s, played: { ...s.played, 'town-hall': s.turn } };
+    expect(practiceStale(played, scn, 'srsg', 'outreach', n, memo)).toBe(true);
+    memo.played(scn.actions.find((c) => c.id === 'town-hall')!);
+    expect(practiceStale(played, scn, 'srsg', 'outreach', n, memo)).toBe(false);
+    expect(practiceStale(played, scn, 'srsg', 'outreach', n)).toBe(false);
   });
 });

@@ -99,8 +99,22 @@ export function repeatShare(gap: number): number {
 /**
  * Whether a chair that has actions with `tag` (within the adopted mandate) has taken none of them
  * for `turns` turns (a practice it has let go stale). Chairs without such actions are never stale.
+ * With `memo` (one resolution's: PracticeMemo) the last turn is read from it.
  */
-export function practiceStale(s: GameState, scn: Scenario, chair: Card['chair'], tag: Tag, turns: number): boolean {
+export function practiceStale(
+  s: GameState,
+  scn: Scenario,
+  chair: Card['chair'],
+  tag: Tag,
+  turns: number,
+  memo?: PracticeMemo,
+): boolean {
+  const last = memo ? memo.lastTaken(s, scn, chair, tag) : lastTaken(s, scn, chair, tag);
+  return last >= 0 && s.turn - last >= turns;
+}
+
+/** The last turn a chair took a step with `tag` within the mandate (0: never), or -1 when it has no such step. */
+function lastTaken(s: GameState, scn: Scenario, chair: Card['chair'], tag: Tag): number {
   // Only steps the mandate allows count: a chair is not held to a practice it may not take.
   let any = false;
   let last = 0;
@@ -110,7 +124,30 @@ export function practiceStale(s: GameState, scn: Scenario, chair: Card['chair'],
     const t = s.played[c.id] ?? 0;
     if (t > last) last = t;
   }
-  return any && s.turn - last >= turns;
+  return any ? last : -1;
+}
+
+/**
+ * practiceStale's last turns for one resolution of one state: a talks card asks for three or four of
+ * them and the month's mechanics ask again, while only the cards resolved change them (a resolution
+ * changes neither the mandate nor the turn). `played` forgets what a resolved card changes.
+ */
+export class PracticeMemo {
+  private readonly last = new Map<Card['chair'], Map<Tag, number>>();
+
+  lastTaken(s: GameState, scn: Scenario, chair: Card['chair'], tag: Tag): number {
+    let byTag = this.last.get(chair);
+    if (!byTag) this.last.set(chair, (byTag = new Map()));
+    let last = byTag.get(tag);
+    if (last === undefined) byTag.set(tag, (last = lastTaken(s, scn, chair, tag)));
+    return last;
+  }
+
+  /** Forgets the last turns `card` changes once recorded as played (its chair's, under each of its tags). */
+  played(card: Card): void {
+    const byTag = this.last.get(card.chair);
+    if (byTag) for (const t of card.tags) byTag.delete(t);
+  }
 }
 
 /**
@@ -120,8 +157,8 @@ export function practiceStale(s: GameState, scn: Scenario, chair: Card['chair'],
  * blind to the people the settlement is for: its talks achieve ×`practiceFactor`. Goes beyond the
  * report in holding each chair to it.
  */
-export function outreachFactor(s: GameState, scn: Scenario, chair: Card['chair']): number {
-  return practiceStale(s, scn, chair, 'outreach', scn.mechanics.practiceTurns) ? scn.mechanics.practiceFactor : 1;
+export function outreachFactor(s: GameState, scn: Scenario, chair: Card['chair'], memo?: PracticeMemo): number {
+  return practiceStale(s, scn, chair, 'outreach', scn.mechanics.practiceTurns, memo) ? scn.mechanics.practiceFactor : 1;
 }
 
 /**
@@ -129,8 +166,8 @@ export function outreachFactor(s: GameState, scn: Scenario, chair: Card['chair']
  * that talks but has taken none of its regional steps for `practiceTurns` turns mediates without
  * the region, and its talks achieve ×`practiceFactor`. Per chair: beyond the report.
  */
-export function regionalPracticeFactor(s: GameState, scn: Scenario, chair: Card['chair']): number {
-  return practiceStale(s, scn, chair, 'regional', scn.mechanics.practiceTurns) ? scn.mechanics.practiceFactor : 1;
+export function regionalPracticeFactor(s: GameState, scn: Scenario, chair: Card['chair'], memo?: PracticeMemo): number {
+  return practiceStale(s, scn, chair, 'regional', scn.mechanics.practiceTurns, memo) ? scn.mechanics.practiceFactor : 1;
 }
 
 /**
@@ -138,16 +175,16 @@ export function regionalPracticeFactor(s: GameState, scn: Scenario, chair: Card[
  * chair that has taken none of its analysis steps for `practiceTurns` turns plans its operations
  * and talks on a picture it has not refreshed, ×`practiceFactor`. Per chair: beyond the report.
  */
-export function analysisPracticeFactor(s: GameState, scn: Scenario, chair: Card['chair']): number {
-  return practiceStale(s, scn, chair, 'analysis', scn.mechanics.practiceTurns) ? scn.mechanics.practiceFactor : 1;
+export function analysisPracticeFactor(s: GameState, scn: Scenario, chair: Card['chair'], memo?: PracticeMemo): number {
+  return practiceStale(s, scn, chair, 'analysis', scn.mechanics.practiceTurns, memo) ? scn.mechanics.practiceFactor : 1;
 }
 
 /**
  * L-cohesion, report ¶8: a chair that has taken no coordination step for `siloTurns` turns works in
  * a silo, and its actions achieve less (×0.7): integrated planning is what makes them land.
  */
-export function siloFactor(s: GameState, scn: Scenario, chair: Card['chair']): number {
-  return practiceStale(s, scn, chair, 'coordination', scn.mechanics.siloTurns) ? 0.7 : 1;
+export function siloFactor(s: GameState, scn: Scenario, chair: Card['chair'], memo?: PracticeMemo): number {
+  return practiceStale(s, scn, chair, 'coordination', scn.mechanics.siloTurns, memo) ? 0.7 : 1;
 }
 
 /** The lessons each modifier names, made once. */
@@ -172,10 +209,11 @@ export function modifiersFor(
   card: Card,
   target: string | undefined,
   conflicts: readonly Conflict[],
+  memo?: PracticeMemo,
 ): Modifier[] {
   const mods: Modifier[] = [];
   push(mods, cohesionFactor(s), 'cohesion-multiplier', LESSONS_COHESION);
-  push(mods, siloFactor(s, scn, card.chair), 'silo-working', LESSONS_COHESION);
+  push(mods, siloFactor(s, scn, card.chair, memo), 'silo-working', LESSONS_COHESION);
   if (card.task) push(mods, focusFactor(s, scn), 'mandate-focus', LESSONS_MANDATE);
   if (card.tags.includes('political') || card.tags.includes('talks')) {
     push(mods, distanceFactor(s), 'host-state-distance', LESSONS_HOSTSTATE);
@@ -184,13 +222,13 @@ export function modifiersFor(
   if (card.tags.includes('talks')) {
     push(mods, trackFactor(s, scn, card, target), 'strategy-track', LESSONS_PRIMACY_LEADERSHIP);
     push(mods, regionalFactor(s), 'regional-alignment', LESSONS_REGIONAL);
-    push(mods, outreachFactor(s, scn, card.chair), 'civil-society', LESSONS_POPULATION);
-    push(mods, regionalPracticeFactor(s, scn, card.chair), 'regional-practice', LESSONS_REGIONAL);
+    push(mods, outreachFactor(s, scn, card.chair, memo), 'civil-society', LESSONS_POPULATION);
+    push(mods, regionalPracticeFactor(s, scn, card.chair, memo), 'regional-practice', LESSONS_REGIONAL);
   }
   // L-analysis ¶10: operations and talks alike are planned on the mission's picture of the conflict.
   if (card.tags.includes('talks') || isOperation(card)) {
     push(mods, analysisFactor(s), 'analysis-targeting', LESSONS_ANALYSIS);
-    push(mods, analysisPracticeFactor(s, scn, card.chair), 'analysis-practice', LESSONS_ANALYSIS);
+    push(mods, analysisPracticeFactor(s, scn, card.chair, memo), 'analysis-practice', LESSONS_ANALYSIS);
   }
   if (card.needsUnit) push(mods, performanceFactor(s, scn, card, target), 'contributor-consultation', LESSONS_TCC);
   if (card.tags.includes('talks')) {

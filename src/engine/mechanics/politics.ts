@@ -4,7 +4,7 @@ import { change, INDICATOR, stepEntries } from '../ledger.js';
 import { indexOf, mechanicCause, trackOf } from '../scenario-index.js';
 import type { DraftState, GameState, LedgerEntry, Track } from '../types.js';
 import type { MechanicId } from '../../scenario/lessons.js';
-import { practiceStale } from './modifiers.js';
+import { type PracticeMemo, practiceStale } from './modifiers.js';
 
 /**
  * 100 minus the weighted violence: how protected civilians are. Each region weighs by its share of
@@ -194,10 +194,10 @@ export function agreementImplementation(d: DraftState, scn: Scenario, worked: bo
  * mandate are counted (practiceStale, as for siloFactor and police information): a chair is not held
  * to a step the mandate does not allow it.
  */
-export function siloWorking(d: DraftState, scn: Scenario): void {
+export function siloWorking(d: DraftState, scn: Scenario, practice?: PracticeMemo): void {
   const idx = indexOf(scn);
   for (const chair of idx.chairs) {
-    if (!practiceStale(d, scn, chair, 'coordination', scn.mechanics.siloTurns)) continue;
+    if (!practiceStale(d, scn, chair, 'coordination', scn.mechanics.siloTurns, practice)) continue;
     change(d, scn, INDICATOR.cohesion, -scn.mechanics.siloCost, mechanicCause(idx, 'silo-working', chair), COHESION);
     tally(d, 'silo-working');
   }

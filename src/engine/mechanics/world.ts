@@ -6,7 +6,7 @@ import { byPairKey, indexOf, mechanicCause, trackOf } from '../scenario-index.js
 import type { DraftState, EngineEvent } from '../types.js';
 import { tally } from './politics.js';
 import { suppliedUnit } from './council.js';
-import { practiceStale } from './modifiers.js';
+import { type PracticeMemo, practiceStale } from './modifiers.js';
 
 // The lessons the world's entries name, made once (every entry keeps its list for the game).
 const NONE: readonly string[] = [];
@@ -32,14 +32,14 @@ export function armedViolence(d: DraftState, scn: Scenario): void {
 }
 
 /** Mission units dampen violence where they stand; police do more in towns and feed analysis (L-police). */
-export function missionPresence(d: DraftState, scn: Scenario): void {
+export function missionPresence(d: DraftState, scn: Scenario, practice?: PracticeMemo): void {
   const idx = indexOf(scn);
   const force = new Map<string, number>();
   let policeSiloed = false;
   for (const c of idx.chairs)
     if (
       (idx.cardsByChairTag.get(c)?.get('police')?.length ?? 0) > 0 &&
-      practiceStale(d, scn, c, 'coordination', scn.mechanics.siloTurns)
+      practiceStale(d, scn, c, 'coordination', scn.mechanics.siloTurns, practice)
     ) {
       policeSiloed = true;
       break;

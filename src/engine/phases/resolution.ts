@@ -2,7 +2,7 @@
 import type { Card, Chair, Scenario } from '../../scenario/schema.js';
 import { applyEffects } from '../effects.js';
 import { change, INDICATOR } from '../ledger.js';
-import { modifiersFor, practiceStale, repetitionFactor } from '../mechanics/modifiers.js';
+import { modifiersFor, PracticeMemo, practiceStale, repetitionFactor } from '../mechanics/modifiers.js';
 import {
   agreementImplementation,
   expectationGap,
@@ -64,11 +64,13 @@ export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void 
   }
   let worked = false;
   let political = false;
+  // The chairs' practices are asked after several times a card and again by the mechanics below.
+  const practice = new PracticeMemo();
   for (const chair of CHAIR_ORDER) {
     for (const it of d.plans[chair]?.items ?? []) {
       const card = it.kind === 'card' ? idx.cards.get(it.card) : undefined;
       if (!card || it.kind !== 'card') continue;
-      resolveCard(d, scn, chair, card, it.target);
+      resolveCard(d, scn, chair, card, it.target, practice);
       if (card.tags.includes('implementation')) worked = true;
       if (card.tags.includes('talks') || card.tags.includes('political')) political = true;
     }
@@ -80,7 +82,7 @@ export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void 
     applyEffects(d, scn, rule.effects, { cause: run.cause, lessons: rule.lessons });
   }
   armedViolence(d, scn);
-  missionPresence(d, scn);
+  missionPresence(d, scn, practice);
   spoilerAttacks(d, scn);
   hostStateDistance(d, scn);
   regionalExclusion(d, scn);
@@ -89,21 +91,29 @@ export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void 
   deployments(d, scn, out);
   capabilityGaps(d, scn);
   unrequestedMeans(d, scn);
-  siloWorking(d, scn);
+  siloWorking(d, scn, practice);
   analysisDecay(d, scn);
   expectationGap(d, scn);
 }
 
-function resolveCard(d: DraftState, scn: Scenario, chair: Chair, card: Card, target: string | undefined): void {
+function resolveCard(
+  d: DraftState,
+  scn: Scenario,
+  chair: Chair,
+  card: Card,
+  target: string | undefined,
+  practice: PracticeMemo,
+): void {
   const idx = indexOf(scn);
   const repeat = repetitionFactor(d, card, d.played[card.id]);
   const wear = wearFactors(d, scn, card);
   d.played[card.id] = d.turn;
+  practice.played(card);
   // L-regional ¶13, L-population ¶15: an actor is brought in by work with it by name. A step that informs the region
   // or the public at large (no target) raises alignment or trust but involves no one in particular.
   // L-leadership ¶9, L-cohesion ¶8: a chair working in a silo (no coordination step for `siloTurns` turns) shares
   // nothing of what it agrees with an actor, so its contact does not bring that actor in for the mission.
-  if (card.target === 'actor' && target !== undefined && !siloed(d, scn, chair)) {
+  if (card.target === 'actor' && target !== undefined && !siloed(d, scn, chair, practice)) {
     const a = d.actors[target];
     if (a) a.engaged = d.turn;
   }
@@ -123,7 +133,7 @@ function resolveCard(d: DraftState, scn: Scenario, chair: Chair, card: Card, tar
     cause,
     lessons: card.lessons,
     target,
-    modifiers: modifiersFor(d, scn, card, target, d.conflicts),
+    modifiers: modifiersFor(d, scn, card, target, d.conflicts, practice),
     repeat,
     wear,
   });
@@ -149,11 +159,11 @@ function resolveCard(d: DraftState, scn: Scenario, chair: Chair, card: Card, tar
 }
 
 /** Whether a chair works in a silo: no coordination step for `siloTurns` turns, none in this turn's plan either. */
-function siloed(d: DraftState, scn: Scenario, chair: Chair): boolean {
+function siloed(d: DraftState, scn: Scenario, chair: Chair, practice: PracticeMemo): boolean {
   const idx = indexOf(scn);
   for (const it of d.plans[chair]?.items ?? [])
     if (it.kind === 'card' && idx.cards.get(it.card)?.tags.includes('coordination')) return false;
-  return practiceStale(d, scn, chair, 'coordination', scn.mechanics.siloTurns);
+  return practiceStale(d, scn, chair, 'coordination', scn.mechanics.siloTurns, practice);
 }
 
 /** Whether any chair's plan this turn holds talks with an actor. */

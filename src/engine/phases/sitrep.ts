@@ -15,7 +15,13 @@ export const EMPTY_PLAN: Plan = { items: [], committed: false, revised: false, c
  * grows (an entry may be replaced by one with the same event and turn), and each step that may change it works on a
  * copy: the index is kept under the list's last entry with the list's length, which every copy of it shares.
  */
-const firedIndexes = new WeakMap<FiredEvent, { length: number; turns: Map<string, number[]> }>();
+const firedIndexes = new WeakMap<FiredEvent, FiredIndex>();
+
+/** An index of the fired list: the turns of each event in the list's first `length` entries. Never written once made. */
+interface FiredIndex {
+  readonly length: number;
+  readonly turns: ReadonlyMap<string, readonly number[]>;
+}
 
 function firedTurns(fired: readonly FiredEvent[]): ReadonlyMap<string, readonly number[]> {
   const last = fired[fired.length - 1];
@@ -31,6 +37,21 @@ function firedTurns(fired: readonly FiredEvent[]): ReadonlyMap<string, readonly 
     firedIndexes.set(last, (ix = { length: fired.length, turns }));
   }
   return ix.turns;
+}
+
+/**
+ * Keeps under `fired`'s last entry the index of the list made from `turns` (the index of its first `from` entries) and
+ * the entries pushed since, so that the warnings that follow the firing do not index the whole list again.
+ */
+function extendFired(fired: readonly FiredEvent[], from: number, turns: ReadonlyMap<string, readonly number[]>): void {
+  const last = fired[fired.length - 1];
+  if (!last || fired.length === from) return;
+  const next = new Map(turns);
+  for (let i = from; i < fired.length; i++) {
+    const f = fired[i]!;
+    next.set(f.event, [...(next.get(f.event) ?? []), f.turn]);
+  }
+  firedIndexes.set(last, { length: fired.length, turns: next });
 }
 
 const NO_TURNS: ReadonlyMap<string, readonly number[]> = new Map();
@@ -79,6 +100,7 @@ export function beginTurn(d: DraftState, scn: Scenario, out: EngineEvent[]): voi
   for (const c of idx.chairs) plans[c] = { ...EMPTY_PLAN, items: [] };
   d.plans = plans;
   const fired = firedTurns(d.fired);
+  const before = d.fired.length;
   for (let i = 0; i < scn.events.length; i++) {
     const e = scn.events[i]!;
     if (!open(e, d.turn, fired) || !idx.eventTests[i]!(d)) continue;
@@ -88,6 +110,7 @@ export function beginTurn(d: DraftState, scn: Scenario, out: EngineEvent[]): voi
     if (e.choices.length > 0) d.pendingChoices.push(e.id);
     out.push({ type: 'event-fired', event: e.id });
   }
+  extendFired(d.fired, before, fired);
   councilRenewal(d, scn);
   // L-analysis: good analysis sees trouble a turn ahead, while something can still be done. The state keeps the
   // list on the true numbers; what a chair is shown is judged on its knowledge (view.ts).
@@ -103,7 +126,13 @@ export function chooseEventOption(d: DraftState, scn: Scenario, eventId: string,
   d.pendingChoices = d.pendingChoices.filter((e) => e !== eventId);
   // The fired list is shared element by element with the state before: the entry is replaced, not written.
   const at = d.fired.findLastIndex((f) => f.event === eventId && f.turn === d.turn);
-  if (at >= 0) d.fired[at] = { ...d.fired[at]!, choice: choiceId };
+  if (at >= 0) {
+    const entry = d.fired[at]!;
+    d.fired[at] = { ...entry, choice: choiceId };
+    // The same event and turn: the list's index, kept under its last entry, holds for the replacement too.
+    const ix = firedIndexes.get(entry);
+    if (ix && at === d.fired.length - 1) firedIndexes.set(d.fired[at]!, ix);
+  }
   applyEffects(d, scn, choice.effects, {
     cause: { kind: 'event', event: eventId, choice: choiceId },
     lessons: [...new Set([...ev.lessons, ...choice.lessons])],
