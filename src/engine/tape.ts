@@ -125,7 +125,7 @@ export function ledgerTape(s: GameState | DraftState): Tape<LedgerEntry> {
 }
 
 /** The fields of a state but its log and ledger, as one literal, so that every copy has the same shape. */
-function fieldsOf(s: GameState | DraftState): Record<string, unknown> {
+function fieldsOf(s: GameState | DraftState): Record<string | symbol, unknown> {
   const d = {
     format: s.format,
     scenario: s.scenario,
@@ -151,7 +151,7 @@ function fieldsOf(s: GameState | DraftState): Record<string, unknown> {
     agreement: s.agreement,
     consultedUntil: s.consultedUntil,
     outcome: s.outcome,
-  } as Record<string, unknown>;
+  } as Record<string | symbol, unknown>;
   return d;
 }
 
@@ -208,46 +208,22 @@ const OWN = Symbol('tapes');
  * A working copy of `s` for one step of a game played forward in place (step.ts `Working`): the log and the ledger
  * are plain properties over the tapes' buffers (no accessors to define), and the step's ledger entries are collected
  * as in `shallowCopy`. The copy is a new object for every step, so that nothing keyed by a state's identity (the
- * legality contexts, the legal lists) ever sees one object with two contents; it is never handed out. Made as one
- * literal with every field (the optional ones possibly undefined, which `sealedCopy` leaves out), so that every
- * working copy has one shape.
+ * legality contexts, the legal lists) ever sees one object with two contents; it is never handed
+ * out. Made from `fieldsOf` with every other field added in one order (the optional ones possibly undefined, which
+ * `sealedCopy` leaves out), so that every working copy has one shape.
  */
 export function workingCopy(s: GameState | DraftState, log: Tape<Action>, ledger: Tape<LedgerEntry>): DraftState {
-  const own: Tapes = { log, ledger, entries: [] };
-  return {
-    format: s.format,
-    scenario: s.scenario,
-    seed: s.seed,
-    secret: s.secret,
-    turn: s.turn,
-    phase: s.phase,
-    indicators: s.indicators,
-    violence: s.violence,
-    actors: s.actors,
-    units: s.units,
-    deployments: s.deployments,
-    mandate: s.mandate,
-    reviewed: s.reviewed,
-    strategy: s.strategy,
-    flags: s.flags,
-    fired: s.fired,
-    pendingChoices: s.pendingChoices,
-    warnings: s.warnings,
-    plans: s.plans,
-    conflicts: s.conflicts,
-    played: s.played,
-    agreement: s.agreement,
-    consultedUntil: s.consultedUntil,
-    outcome: s.outcome,
-    ledger: itemsNow(ledger),
-    log: itemsNow(log),
-    world: s.world,
-    rng: s.rng,
-    assessed: s.assessed,
-    tally: s.tally,
-    months: s.months,
-    [OWN]: own,
-  } as unknown as DraftState;
+  // The fields in `fieldsOf`'s order, then the same ones added in the same order every time: one shape.
+  const d = fieldsOf(s);
+  d['ledger'] = itemsNow(ledger);
+  d['log'] = itemsNow(log);
+  d['world'] = s.world;
+  d['rng'] = s.rng;
+  d['assessed'] = s.assessed;
+  d['tally'] = s.tally;
+  d['months'] = s.months;
+  d[OWN] = { log, ledger, entries: [] } satisfies Tapes;
+  return d as unknown as DraftState;
 }
 
 /** The tapes a working copy keeps on itself, if `s` is one. */
