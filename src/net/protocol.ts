@@ -316,8 +316,13 @@ export type ViewBody =
       readonly status: SessionStatus;
       /** The session's event count when this was made. */
       readonly seq: number;
-      /** hashState of the true state: equal hashes, equal games. */
+      /**
+       * hashState of the true state after the first `hashAt` actions of its log: equal hashes, equal games. While
+       * play runs it may be of an earlier state of this game (hashing is costly); it is of this very state when the
+       * game is paused or over, at a month's end, and on a sync.
+       */
       readonly hash: string;
+      readonly hashAt: number;
       readonly state: GameState;
     };
 

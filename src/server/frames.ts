@@ -216,20 +216,54 @@ export class SessionViews {
     return { head, stamp, lists: [{ name: 'ledger', fromField: 'ledgerFrom', stream }] };
   }
 
-  /** The facilitator's view: the true state, every plan, the ledger and the log, and the state's hash. */
-  facilitator(s: GameState, seq: number, status: SessionStatus): Split {
+  /** The last state hashed, and its hash: the facilitator's view carries it while play runs (see facilitatorHash). */
+  private hashed: { state: GameState; hash: string } | null = null;
+
+  /**
+   * The hash the facilitator's view carries, and after how many game actions. Hashing a late state (the ledger
+   * written out whole) takes milliseconds, and the state changes with nearly every action: hashed at every view,
+   * forty teams at people's pace spent more than the server's whole time on it. So it is made only when it is worth
+   * reading (`fresh`: the game held still, a month's end, the facilitator asking) and otherwise the last one made
+   * goes, with the number of actions it is of, as long as that state is an earlier one of this game (its log a
+   * prefix of this one's): after an undo the old hash would be of another history, so it is made again at once.
+   */
+  facilitatorHash(s: GameState, fresh: boolean): { hash: string; at: number } {
+    const last = this.hashed;
+    const known = hashes.get(s);
+    // A new month: the first view of it carries its own hash (once a month per session, not once an action).
+    fresh ||= last !== null && last.state.turn !== s.turn;
+    if (known === undefined && !fresh && last !== null) {
+      const n = last.state.log.length;
+      if (n <= s.log.length && (n === 0 || last.state.log[n - 1] === s.log[n - 1])) return { hash: last.hash, at: n };
+    }
+    const hash = known ?? this.hash(s);
+    if (last?.state !== s) this.hashed = { state: s, hash };
+    return { hash, at: s.log.length };
+  }
+
+  /** Whether the facilitator's view of this state carries its own hash, not an earlier state's. */
+  hashedNow(s: GameState): boolean {
+    return hashes.has(s);
+  }
+
+  /**
+   * The facilitator's view: the true state, every plan, the ledger and the log, and a state's hash (see
+   * facilitatorHash: `fresh` asks for the hash of this very state).
+   */
+  facilitator(s: GameState, seq: number, status: SessionStatus, fresh = true): Split {
     const ledger = this.ledger('facilitator');
     ledger.follow(s.ledger);
     ledger.extend(s.ledger);
     this.log.follow(s.log);
     this.log.extend(s.log);
+    const { hash, at } = this.facilitatorHash(s, fresh);
     const { head, stamp } = this.head(
       'facilitator',
-      [s, seq, status.started, status.paused, status.ended, status.endReason, status.discussion],
+      [s, seq, hash, status.started, status.paused, status.ended, status.endReason, status.discussion],
       () => {
         // The state goes last, without its lists: frameOf puts them back into it.
         const state = Object.fromEntries(Object.entries(s).filter(([k]) => k !== 'ledger' && k !== 'log'));
-        return JSON.stringify({ role: 'facilitator', status, seq, hash: this.hash(s), state });
+        return JSON.stringify({ role: 'facilitator', status, seq, hash, hashAt: at, state });
       },
     );
     return {

@@ -60,6 +60,12 @@ function scenarioHash(scn: Scenario): string {
 const FACILITATOR_EVERY_MS = 200;
 
 /**
+ * While play runs, the facilitator's view carries the hash of an earlier state (see SessionViews.facilitatorHash);
+ * once a session's state has stood this long, its own hash is made, in a task of its own, and the view sent again.
+ */
+const HASH_QUIET_MS = 1000;
+
+/**
  * A session's news goes to its connections a few at a time: after this long of sending, the rest waits for the next
  * turn of the event loop, so that the messages that came in meanwhile are answered first.
  */
@@ -70,6 +76,7 @@ export class Publisher {
   private readonly records = new Map<string, { state: GameState; text: string }>();
   private readonly facilitatorSent = new Map<string, number>();
   private readonly facilitatorTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly hashTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Sendings held back per connection and session: it was not reading, or it asked for a whole view too soon. */
   private readonly deferred = new Map<Outlet, Map<string, Deferred>>();
   private readonly synced = new WeakMap<Outlet, Map<string, number>>();
@@ -153,9 +160,11 @@ export class Publisher {
     this.views.delete(id);
     this.records.delete(id);
     this.facilitatorSent.delete(id);
-    const timer = this.facilitatorTimers.get(id);
-    if (timer) clearTimeout(timer);
-    this.facilitatorTimers.delete(id);
+    for (const timers of [this.facilitatorTimers, this.hashTimers]) {
+      const timer = timers.get(id);
+      if (timer) clearTimeout(timer);
+      timers.delete(id);
+    }
   }
 
   /** A connection has gone: nothing more is kept for it. */
@@ -319,9 +328,10 @@ export class Publisher {
   /**
    * Sends these connections of a session what changed for them. `asked`: a connection asked for it or acted (a
    * facilitator's view then goes at once, not at the facilitators' pace). Without `withRecord`, an ended session's
-   * record is left for later (the connection must be due in a slice: see acted).
+   * record is left for later (the connection must be due in a slice: see acted). `hashNow`: the facilitator's view
+   * carries the hash of this very state (it asked, or the state has stood still: see HASH_QUIET_MS).
    */
-  private publishTo(s: Session, conns: readonly Outlet[], asked: boolean, withRecord = true): void {
+  private publishTo(s: Session, conns: readonly Outlet[], asked: boolean, withRecord = true, hashNow = asked): void {
     if (conns.length === 0) return;
     const status = s.status();
     const splits = new Map<string, Split | string>();
@@ -372,7 +382,7 @@ export class Publisher {
         this.sendOnce(c, `${s.id}:paused`, JSON.stringify({ type: paused, session: s.id } satisfies ServerMessage));
       if (key !== null) {
         let split = splits.get(key);
-        if (split === undefined) splits.set(key, (split = this.split(s, key)));
+        if (split === undefined) splits.set(key, (split = this.split(s, key, hashNow)));
         this.sendView(c, s.id, split);
         this.sendOnce(c, `${s.id}:timer`, timer, clockKey);
       }
@@ -409,10 +419,15 @@ export class Publisher {
     return views;
   }
 
-  private split(s: Session, key: string): Split | string {
+  private split(s: Session, key: string, hashNow: boolean): Split | string {
     const views = this.viewsOf(s);
     const status = s.status();
-    if (key === 'facilitator') return views.facilitator(s.state, s.seq, status);
+    if (key === 'facilitator') {
+      // The game held still (paused, over) is when a facilitator reads the hash: it is of this state then.
+      const view = views.facilitator(s.state, s.seq, status, hashNow || status.paused || status.ended);
+      if (!views.hashedNow(s.state)) this.hashLater(s);
+      return view;
+    }
     if (key === 'projector') return views.projectorFrame(s.id, s.state, status);
     return views.chair(s.state, key.slice('chair:'.length) as Chair, status);
   }
@@ -500,15 +515,32 @@ export class Publisher {
         const now = this.deps.session(s.id);
         if (!now) return;
         this.facilitatorSent.set(s.id, this.deps.now());
-        for (const c of this.deps.members(s.id)) if (c.role === 'facilitator') this.publishTo(now, [c], true);
+        for (const c of this.deps.members(s.id))
+          if (c.role === 'facilitator') this.publishTo(now, [c], true, true, false);
       },
       Math.max(0, ms),
     );
     this.facilitatorTimers.set(s.id, timer);
   }
 
+  /** The facilitators' views of a session again with its state's own hash, once that state has stood HASH_QUIET_MS. */
+  private hashLater(s: Session): void {
+    if (this.hashTimers.has(s.id)) return;
+    const state = s.state;
+    const timer = setTimeout(() => {
+      this.hashTimers.delete(s.id);
+      const now = this.deps.session(s.id);
+      if (!now) return;
+      // It changed meanwhile: its views go on carrying an earlier hash, and the wait starts again.
+      if (now.state !== state) return this.hashLater(now);
+      for (const c of this.deps.members(s.id)) if (c.role === 'facilitator') this.publishTo(now, [c], true, true, true);
+    }, HASH_QUIET_MS);
+    timer.unref?.();
+    this.hashTimers.set(s.id, timer);
+  }
+
   close(): void {
-    for (const timer of this.facilitatorTimers.values()) clearTimeout(timer);
+    for (const timer of [...this.facilitatorTimers.values(), ...this.hashTimers.values()]) clearTimeout(timer);
     if (this.pump) clearInterval(this.pump);
     this.pump = null;
     this.deferred.clear();

@@ -429,7 +429,7 @@ export const en = {
   'session.truth': 'True state',
   'session.turnPhase': 'Month {turn}, {phase}',
   'session.plans': 'Every chair’s plan',
-  'session.hash': 'State hash: {hash}',
+  'session.hash': 'State hash after {n} actions: {hash}',
   'session.joinHeading': 'Join {team}',
   'session.code': 'Join code: {code}',
   'session.qr': 'QR code of the join link for {code}',

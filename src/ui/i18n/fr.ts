@@ -435,7 +435,7 @@ export const fr: Record<MessageKey, string> = {
   'session.truth': 'État réel',
   'session.turnPhase': 'Mois {turn}, {phase}',
   'session.plans': 'Le plan de chaque siège',
-  'session.hash': 'Empreinte de l’état : {hash}',
+  'session.hash': 'Empreinte de l’état après {n} actions : {hash}',
   'session.joinHeading': 'Rejoindre {team}',
   'session.code': 'Code d’accès : {code}',
   'session.qr': 'Code QR du lien d’accès pour {code}',

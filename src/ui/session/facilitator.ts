@@ -790,7 +790,7 @@ export function facilitatorPage(root: HTMLElement, linkToken: string): void {
                 ),
               ),
             ),
-        h('p', { class: 'small muted' }, t('session.hash', { hash: truth.hash })),
+        h('p', { class: 'small muted' }, t('session.hash', { hash: truth.hash, n: truth.hashAt })),
       );
     }
 
