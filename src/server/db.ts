@@ -408,11 +408,18 @@ export class SessionStore {
     this.stmts.deleteSeat.run(id);
   }
 
-  close(): void {
+  /**
+   * Closes the store; the promise settles once the checkpointer has closed its connection too. Until then the thread
+   * may still write to the folder (the last connection to close checkpoints the log and removes it), so whoever removes
+   * or moves the database's folder waits for it.
+   */
+  close(): Promise<void> {
     const worker = this.checkpointer;
     this.checkpointer = null;
+    const ended = worker ? new Promise<void>((ok) => worker.once('exit', () => ok())) : Promise.resolve();
     // It closes its connection and ends; the last connection to close checkpoints what is left.
     worker?.postMessage('close');
     this.db.close();
+    return ended;
   }
 }

@@ -131,7 +131,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       throw new Error(`--trust-proxy must be an IP address, got '${opts.trustProxy}'`);
     facilitatorToken = facilitatorSecret(store, opts.db, opts.facilitatorToken, opts.log);
   } catch (e) {
-    store.close();
+    await store.close();
     throw e;
   }
   let publicUrl = opts.publicUrl ?? '';
@@ -195,7 +195,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       hub.close();
       wss.close();
       await new Promise<void>((ok) => http.close(() => ok()));
-      store.close();
+      await store.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 // The session store: its write-ahead log is copied back into the database file by a thread of its own, never inside
 // a player's commit (that copy ends in an fsync: tens of milliseconds in which every other player waited).
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SessionStore } from '../../src/server/db.js';
 import { sessionRow } from '../helpers/factory.js';
@@ -32,6 +32,24 @@ describe('the session store', () => {
     // Opened again, with the checkpointer's connection gone too, it holds all of it.
     const again = new SessionStore(t.db);
     expect(again.events('s1')).toHaveLength(101);
-    again.close();
+    await again.close();
+  });
+
+  it('has closed every connection to its files when its close is done, so its folder can be removed at once', async () => {
+    const t = tempDir();
+    dirs.push(t);
+    const store = new SessionStore(t.db);
+    store.createSession(sessionRow({ createdAt: 1 }));
+    // Once the checkpointer has copied a log into the file, its connection is open.
+    const before = statSync(t.db).size;
+    let seq = 0;
+    for (let i = 0; i < 100; i++)
+      seq = store.append('s1', seq, [{ actor: 'seat:x', intent: `i${i}`, at: i, event: { kind: 'pause' } }]);
+    await until(() => statSync(t.db).size > before, 'the checkpointer to be at work');
+    expect(readdirSync(t.dir).sort()).toEqual(['sessions.db', 'sessions.db-shm', 'sessions.db-wal']);
+    await store.close();
+    // The last connection to close (the checkpointer's, on its own thread) checkpoints the log and removes it: before
+    // close waited for that thread, a test's clean-up removing the folder met files still being removed (ENOTEMPTY).
+    expect(readdirSync(t.dir)).toEqual(['sessions.db']);
   });
 });
