@@ -3,6 +3,7 @@
 import type { Scenario } from '../scenario/schema.js';
 import type { SaveFile } from './save-parse.js';
 import { seedSecret } from './fog.js';
+import { isAction } from './action-shape.js';
 import { hashScenario, hashState, replay } from './replay.js';
 import { isFacilitatorAction, type Action, type GameState } from './types.js';
 
@@ -78,6 +79,14 @@ export function restoreSave(
         },
       };
   }
+  // Replay trusts its log to be well formed (step.ts `Working`); parseSave checks that, and so does this, for a save
+  // made some other way: a malformed action is refused here in words, never met half-way through the rules.
+  const bad = save.log.findIndex((a) => !isAction(a));
+  if (bad >= 0)
+    return {
+      ok: false,
+      error: { code: 'save/replay', message: `action ${bad + 1} is not an action of this game` },
+    };
   // A save from before keyed draws (no world key) replays on the generator it was played with.
   const r = replay(scn, save.seed, save.log as Action[], {
     secret: save.secret ?? seedSecret(save.seed),

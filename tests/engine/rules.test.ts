@@ -156,6 +156,10 @@ describe('saves', () => {
     expect(r4.ok ? null : r4.error.code).toBe('save/not-json');
     const r5 = restoreSave({ ...save, log: [...save.log, { type: 'plan/confirm', chair: 'srsg' }] }, scn);
     expect(r5.ok ? null : r5.error.code).toBe('save/replay');
+    // a save made without parseSave, with an action the rules would meet half-formed: refused in words, before replay
+    const half = { type: 'plan/add', chair: 'force' } as unknown as (typeof save.log)[number];
+    const r7 = restoreSave({ ...save, log: [...save.log.slice(0, 3), half] }, scn);
+    expect(r7.ok ? null : r7.error).toEqual({ code: 'save/replay', message: 'action 4 is not an action of this game' });
     const other = makeScenario();
     const r6 = restoreSave(save, other);
     expect(r6.ok ? null : r6.error.code).toBe('save/other-scenario');
