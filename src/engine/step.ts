@@ -194,7 +194,8 @@ export class Working {
   }
 }
 
-const MALFORMED: Rejection = { code: 'action/malformed', message: 'not an action of this game' };
+// One refusal for every malformed action, so frozen: no caller can change what the next one reads.
+const MALFORMED: Rejection = Object.freeze({ code: 'action/malformed', message: 'not an action of this game' });
 
 /**
  * Freezes a new state and everything new under it (under tests and in development: freeze.ts). The log and the
