@@ -1,7 +1,7 @@
 // `npm run bench`: engine speed per scenario, with a calibration figure so noisy machines compare as ratios.
 // Prints games/s with `report` bots (and `strong` when registered), replay µs/action, allocation per game
 // and the study's wall time in worker threads; appends one JSON line to tests/output/bench.json. Bot games, replay
-// and the study's games all play in place (engine/step.ts `Working`), which is what they measure; the games/s and
+// and the study's games all play in place (engine/working.ts `Working`), which is what they measure; the games/s and
 // replay figures are also given per CPU second, which a machine shared with other work disturbs less.
 import { appendFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';

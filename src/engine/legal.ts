@@ -1,9 +1,10 @@
 // What each chair may do now: the one door for the UI, the bots and the server.
 import type { Card, Chair, Condition, Scenario } from '../scenario/schema.js';
-import { holds, type Reader } from './conditions.js';
+import { holds } from './conditions.js';
 import { deepFreeze, isFreezing } from './freeze.js';
 import { canServe, itemCost, planCost, targetsNow } from './eligibility.js';
 import { knownTo } from './knowledge.js';
+import { factsOf, movesFrom, unitsByRegion, type Facts, type Move } from './legal-facts.js';
 import { capacityOf, indexOf } from './scenario-index.js';
 import {
   isFacilitatorAction,
@@ -144,81 +145,6 @@ class Context implements LegalityContext {
   }
 }
 
-/**
- * What legality reads of a state besides the chair's plan: the parts card conditions read (besides the estimates) and
- * the units. A plan edit changes none of them, so the states of one planning phase share one set of facts.
- */
-interface FactsFrom {
-  readonly scn: Scenario;
-  readonly turn: number;
-  readonly played: GameState['played'];
-  readonly mandate: GameState['mandate'];
-  readonly flags: GameState['flags'];
-  readonly fired: GameState['fired'];
-  readonly strategy: GameState['strategy'];
-  readonly agreement: GameState['agreement'];
-  readonly units: GameState['units'];
-  readonly tally: GameState['tally'];
-}
-
-/**
- * A chair's legality, as far as it does not depend on its plan: each card's checks that hold for every target
- * (chair, task, cooldown, conditions), its targets, which of them a unit can serve, and the plan/add actions the
- * legal list offers for it; the moves the Force Commander's units may make. Worked out when first read, kept for every
- * state that shares the chair's knowledge (knowledge.ts: one reader per set of estimates) and `from`.
- */
-interface Facts {
-  readonly from: FactsFrom;
-  readonly level: Map<Card, Rejection | null>;
-  readonly targets: Map<Card, readonly string[]>;
-  readonly served: Map<Card, Map<string, boolean>>;
-  readonly adds: Map<Card, readonly Action[]>;
-  moves: readonly Move[] | undefined;
-}
-
-/** A move the routes allow, with its cost and the action the legal list offers for it. */
-interface Move {
-  readonly unit: string;
-  readonly cost: number;
-  readonly action: Action;
-}
-
-const factsKept = new WeakMap<Reader, Map<Chair, Facts>>();
-
-function sameFacts(f: FactsFrom, s: GameState, scn: Scenario): boolean {
-  return (
-    f.scn === scn &&
-    f.turn === s.turn &&
-    f.played === s.played &&
-    f.mandate === s.mandate &&
-    f.flags === s.flags &&
-    f.fired === s.fired &&
-    f.strategy === s.strategy &&
-    f.agreement === s.agreement &&
-    f.units === s.units &&
-    f.tally === s.tally
-  );
-}
-
-function factsOf(s: GameState, scn: Scenario, chair: Chair): Facts {
-  const reader = knownTo(s, scn, chair);
-  let byChair = factsKept.get(reader);
-  if (!byChair) factsKept.set(reader, (byChair = new Map()));
-  const hit = byChair.get(chair);
-  if (hit && sameFacts(hit.from, s, scn)) return hit;
-  const { turn, played, mandate, flags, fired, strategy, agreement, units, tally } = s;
-  const facts: Facts = {
-    from: { scn, turn, played, mandate, flags, fired, strategy, agreement, units, tally },
-    level: new Map(),
-    targets: new Map(),
-    served: new Map(),
-    adds: new Map(),
-    moves: undefined,
-  };
-  byChair.set(chair, facts);
-  return facts;
-}
-
 /** The plan/add actions the legal list offers for an open card: the card, or each of its targets a unit can serve. */
 function addsOf(ctx: Context, card: Card): readonly Action[] {
   const facts = ctx.facts;
@@ -244,48 +170,6 @@ function movesOf(ctx: Context): readonly Move[] {
   const out: Move[] = [];
   for (const id in units) for (const m of movesFrom(ctx.scenario, id, units[id]!.region)) out.push(m);
   return (facts.moves = out);
-}
-
-/** The moves a unit standing in a region may be ordered to make, by scenario, unit and region (scenario data). */
-const routes = new WeakMap<Scenario, Map<string, Map<string, readonly Move[]>>>();
-
-function movesFrom(scn: Scenario, unit: string, at: string): readonly Move[] {
-  let byUnit = routes.get(scn);
-  if (!byUnit) routes.set(scn, (byUnit = new Map()));
-  let byRegion = byUnit.get(unit);
-  if (!byRegion) byUnit.set(unit, (byRegion = new Map()));
-  let moves = byRegion.get(at);
-  if (moves) return moves;
-  // moveRejection's checks that read the scenario alone (the unit, its caveats, the route), made once.
-  const idx = indexOf(scn);
-  const def = idx.units.get(unit);
-  const out: Move[] = [];
-  if (def && !def.caveats.includes('static'))
-    for (const to of idx.neighbours.get(at) ?? []) {
-      if (!idx.regions.get(at)?.links.includes(to) && !idx.regions.get(to)?.links.includes(at)) continue;
-      const item: PlanItem = { kind: 'move', unit, to };
-      const action: Action = { type: 'plan/add', chair: 'force', item };
-      out.push({ unit, cost: itemCost(scn, item), action: isFreezing() ? deepFreeze(action) : action });
-    }
-  byRegion.set(at, (moves = out));
-  return moves;
-}
-
-/** The units standing in each region, kept per units record (states that move no unit share it). */
-const unitsIndexes = new WeakMap<GameState['units'], ReadonlyMap<string, readonly string[]>>();
-
-function unitsByRegion(units: GameState['units']): ReadonlyMap<string, readonly string[]> {
-  let unitsIn = unitsIndexes.get(units);
-  if (unitsIn) return unitsIn;
-  const made = new Map<string, string[]>();
-  for (const id in units) {
-    const r = units[id]!.region;
-    const list = made.get(r);
-    if (list) list.push(id);
-    else made.set(r, [id]);
-  }
-  unitsIndexes.set(units, (unitsIn = made));
-  return unitsIn;
 }
 
 /**

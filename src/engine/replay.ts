@@ -1,6 +1,7 @@
 // replay and hashState: the log plus the scenario plus the seed and the secret is the game.
 import type { Scenario } from '../scenario/schema.js';
-import { newGame, Working } from './step.js';
+import { newGame } from './step.js';
+import { Working } from './working.js';
 import type { Action, GameKeys, GameState, Rejection } from './types.js';
 
 export type ReplayResult =
@@ -9,7 +10,7 @@ export type ReplayResult =
 
 /**
  * Plays a log from a new game with the given keys (see `newGame`). Stops at the first action the rules refuse. The
- * game is played in place (step.ts `Working`), so the log's actions must be well formed: a log read from outside is
+ * game is played in place (working.ts `Working`), so the log's actions must be well formed: a log read from outside is
  * parsed first (save-parse.ts), as `loadGame` does.
  */
 export function replay(scn: Scenario, seed: number, log: readonly Action[], keys?: string | GameKeys): ReplayResult {

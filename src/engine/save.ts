@@ -79,7 +79,7 @@ export function restoreSave(
         },
       };
   }
-  // Replay trusts its log to be well formed (step.ts `Working`); parseSave checks that, and so does this, for a save
+  // Replay trusts its log to be well formed (working.ts `Working`); parseSave checks that, and so does this, for a save
   // made some other way: a malformed action is refused here in words, never met half-way through the rules.
   const bad = save.log.findIndex((a) => !isAction(a));
   if (bad >= 0)

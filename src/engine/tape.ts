@@ -6,7 +6,7 @@
 // search does), so appending costs the entries appended, not the length of the game. Callers still see
 // plain immutable arrays: a state's `log` and `ledger` are properties that make the array the first time
 // they are read (the tape's own buffer when the tape is the newest of it, then closed to appending).
-// A game played in place (step.ts `Working`) appends to the same tapes, without making a state for each step.
+// A game played in place (working.ts `Working`) appends to the same tapes, without making a state for each step.
 import { deepFreeze, isFreezing } from './freeze.js';
 import type { Action, DraftState, GameState, LedgerEntry } from './types.js';
 
@@ -205,7 +205,7 @@ function itemsNow<T>(t: Tape<T>): readonly T[] {
 const OWN = Symbol('tapes');
 
 /**
- * A working copy of `s` for one step of a game played forward in place (step.ts `Working`): the log and the ledger
+ * A working copy of `s` for one step of a game played forward in place (working.ts `Working`): the log and the ledger
  * are plain properties over the tapes' buffers (no accessors to define), and the step's ledger entries are collected
  * as in `shallowCopy`. The copy is a new object for every step, so that nothing keyed by a state's identity (the
  * legality contexts, the legal lists) ever sees one object with two contents; it is never handed

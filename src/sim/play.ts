@@ -1,7 +1,7 @@
 // Plays a whole game with a doctrine in every chair, by the same rules as step() plays any player's action.
 import type { Chair, Scenario } from '../scenario/schema.js';
 import { newGame, type GameState } from '../engine/index.js';
-import { Working } from '../engine/step.js';
+import { Working } from '../engine/working.js';
 import { indexOf } from '../engine/scenario-index.js';
 import type { Doctrine } from './doctrine.js';
 import { botRandom, decide, nextChair, situationOf } from './driver.js';
@@ -30,7 +30,7 @@ export function playGame(
   /** Called once as each turn's planning opens, for tools that study the content (never changes the game). */
   onPlanning?: (s: GameState) => void,
 ): GameState {
-  // Played in place (engine/step.ts `Working`): a state is sealed only when a doctrine decides on it, or at the end.
+  // Played in place (engine/working.ts `Working`): a state is sealed only when a doctrine decides on it, or at the end.
   const game = new Working(scn, from ?? newGame(scn, seed));
   const chairs = indexOf(scn).chairs;
   const doctrineOf = (c: Chair): Doctrine => {

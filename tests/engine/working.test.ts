@@ -1,8 +1,8 @@
-// A game played in place (step.ts `Working`: replay, bot games, rollouts) is the game step() plays, and the states it
+// A game played in place (working.ts `Working`: replay, bot games, rollouts) is the game step() plays, and the states it
 // hands out keep their contents however the game goes on from them.
 import { describe, expect, it } from 'vitest';
 import { hashState, newGame, replay, step, type Action, type GameState } from '../../src/engine/index.js';
-import { Working } from '../../src/engine/step.js';
+import { Working } from '../../src/engine/working.js';
 import { legalList } from '../../src/engine/legal.js';
 import { viewFor } from '../../src/engine/view.js';
 import { DOCTRINES } from '../../src/sim/doctrines/index.js';

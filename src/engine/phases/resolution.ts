@@ -59,7 +59,7 @@ export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void 
     const unit = it.kind === 'move' ? d.units[it.unit] : undefined;
     if (it.kind !== 'move' || !unit) continue;
     out.push({ type: 'unit-moved', unit: it.unit, from: unit.region, to: it.to });
-    // Replaced, not written: the record before shares its units (step.ts).
+    // Replaced, not written: the record before shares its units (apply.ts `cloneBranches`).
     d.units[it.unit] = { ...unit, region: it.to };
   }
   let worked = false;

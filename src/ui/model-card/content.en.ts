@@ -1,5 +1,5 @@
 // The model card in English: what each indicator and mechanic means, how it moves and what it assumes,
-// written from the engine (src/engine/mechanics, phases/resolution.ts, phases/coordination.ts, step.ts, view.ts).
+// written from the engine (src/engine/mechanics, phases/resolution.ts, phases/coordination.ts, apply.ts, view.ts).
 import type { ModelContent } from './content.js';
 
 export const MODEL_EN: ModelContent = {

@@ -1,0 +1,266 @@
+// What each action does to a draft of the state: the rules behind step.ts and working.ts, and the copy on write that
+// gives a draft its own copy of every branch an action writes.
+import type { Chair, Scenario } from '../scenario/schema.js';
+import { applyEffects } from './effects.js';
+import { change } from './ledger.js';
+import { assess, outcomeOf } from './phases/assessment.js';
+import { detectConflicts } from './phases/coordination.js';
+import { resolve } from './phases/resolution.js';
+import { beginTurn, chooseEventOption, EMPTY_PLAN } from './phases/sitrep.js';
+import { indexOf } from './scenario-index.js';
+import { shallowCopy } from './tape.js';
+import { councilGrants, penholderCuts, policyCommittee } from './mechanics/council.js';
+import type { Action, DraftState, EngineEvent, GameState } from './types.js';
+
+/** Actions that change only plans and the phase (unless they end the phase: see draftFor). */
+const PLAN_ONLY: ReadonlySet<Action['type']> = new Set([
+  'plan/add',
+  'plan/remove',
+  'plan/commit',
+  'plan/revise',
+  'plan/confirm',
+]);
+type PlanAction = Extract<
+  Action,
+  { type: 'plan/add' | 'plan/remove' | 'plan/commit' | 'plan/revise' | 'plan/confirm' }
+>;
+const isPlanAction = (a: Action): a is PlanAction => PLAN_ONLY.has(a.type);
+
+/**
+ * A mutable copy of `s` for `a` to work on. Actions that only edit plans get new `plans` and a shared
+ * rest; actions that run mechanics (a new turn, resolution, events, the facilitator) get a private
+ * copy of every branch that rules write to in place. Under tests the states are frozen, so a branch written
+ * without being copied here throws at once.
+ */
+export function draftFor(s: GameState, a: Action, scn: Scenario): DraftState {
+  const d = shallowCopy(s);
+  ownBranches(d, s, a, scn, s.plans);
+  return d;
+}
+
+/**
+ * Gives `d`, a copy of `s`, its own copy of every branch `a` writes to in place. `shared` is the plans record that
+ * someone else holds (the state `s` for `step`; the last state handed out for a game played in place): the plans
+ * record, and the acting chair's plan, are copied only when they are still that record's.
+ */
+export function ownBranches(
+  d: DraftState,
+  s: GameState | DraftState,
+  a: Action,
+  scn: Scenario,
+  shared: GameState['plans'],
+): void {
+  if (a.type === 'sitrep/close' || a.type === 'strategy/set') return;
+  if (isPlanAction(a)) {
+    ownPlan(d, a.chair, shared);
+    // The confirm that ends coordination resolves the month: the rules write to the rest as well.
+    if (a.type === 'plan/confirm' && endsCoordination(s, a.chair, scn)) cloneBranches(d, s);
+    return;
+  }
+  cloneBranches(d, s);
+}
+
+function endsCoordination(s: GameState | DraftState, chair: Chair, scn: Scenario): boolean {
+  const chairs = indexOf(scn).chairs;
+  for (let i = 0; i < chairs.length; i++) if (chairs[i] !== chair && !s.plans[chairs[i]!]?.confirmed) return false;
+  return true;
+}
+
+/**
+ * Makes the plans record of `d` and `chair`'s plan in it its own where they are still those of `shared`, which
+ * others hold (and the chair's plan is made when missing by `plan()`, which writes the record).
+ */
+function ownPlan(d: DraftState, chair: Chair, shared: GameState['plans']): void {
+  if (d.plans === shared) d.plans = { ...shared } as DraftState['plans'];
+  const p = d.plans[chair];
+  if (p && p === shared[chair]) d.plans[chair] = { ...p, items: p.items.slice() };
+}
+
+function cloneRecord<T extends object>(r: Readonly<Record<string, T>>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const k in r) out[k] = { ...r[k]! };
+  return out;
+}
+
+/**
+ * Gives `d`, a copy of `s` made by `shallowCopy`, its own copy of every branch the rules write to in place. Branches the
+ * rules only replace are shared: the plans (each new month makes new ones; the acting chair's is its own already),
+ * the conflicts and the warnings. The ledger and the log are appended to by `appendTapes`, never written.
+ */
+function cloneBranches(d: DraftState, s: GameState | DraftState): DraftState {
+  if (s.rng) d.rng = [s.rng[0], s.rng[1], s.rng[2], s.rng[3]];
+  d.indicators = { ...s.indicators };
+  d.violence = { ...s.violence };
+  d.actors = cloneRecord(s.actors);
+  // Units are replaced when they move or arrive (resolution.ts, world.ts), never written: the record is copied.
+  d.units = { ...s.units } as DraftState['units'];
+  d.deployments = s.deployments.map((x) => ({ ...x }));
+  d.mandate = s.mandate.slice();
+  d.flags = s.flags.slice();
+  // Fired events are replaced, never written (chooseEventOption): the list is copied, not its entries.
+  d.fired = s.fired.slice() as DraftState['fired'];
+  d.pendingChoices = s.pendingChoices.slice();
+  d.played = { ...s.played };
+  d.agreement = { ...s.agreement };
+  if (s.assessed) d.assessed = s.assessed.slice();
+  if (s.tally) d.tally = { ...s.tally };
+  return d;
+}
+
+export function apply(d: DraftState, a: Action, scn: Scenario, out: EngineEvent[]): void {
+  const idx = indexOf(scn);
+  switch (a.type) {
+    case 'mandate/adopt': {
+      d.mandate = scn.mandate.tasks.filter((t) => a.tasks.includes(t.id)).map((t) => t.id);
+      for (const t of scn.mandate.tasks.filter((x) => d.mandate.includes(x.id))) {
+        // L-mandate: every task the mission takes on raises what the population expects of it.
+        change(
+          d,
+          scn,
+          { kind: 'indicator', id: 'expectations' },
+          t.expectation,
+          { kind: 'mechanic', mechanic: 'mandate-expectations', subject: t.id },
+          ['L-mandate', 'L-population'],
+        );
+      }
+      // The Council and headquarters: the penholder's priorities and the Policy Committee's consensus (council.ts).
+      const left = scn.mandate.tasks.map((t) => t.id).filter((t) => !d.mandate.includes(t));
+      penholderCuts(d, scn, left);
+      policyCommittee(
+        d,
+        scn,
+        scn.mandate.draft.filter((t) => !d.mandate.includes(t)),
+        false,
+      );
+      d.turn = 1;
+      beginTurn(d, scn, out);
+      return;
+    }
+    case 'mandate/review':
+      return reviewMandate(d, scn, a.drop, a.add);
+    case 'event/choose':
+      return chooseEventOption(d, scn, a.event, a.choice);
+    case 'sitrep/close':
+      d.phase = 'strategy';
+      out.push({ type: 'phase', phase: 'strategy', turn: d.turn });
+      return;
+    case 'strategy/set':
+      d.strategy = a.strategy;
+      d.phase = 'planning';
+      out.push({ type: 'phase', phase: 'planning', turn: d.turn });
+      return;
+    case 'plan/add':
+      plan(d, a.chair).items.push({ ...a.item } as never);
+      return;
+    case 'plan/remove':
+      plan(d, a.chair).items.splice(a.index, 1);
+      return;
+    case 'plan/commit': {
+      const p = plan(d, a.chair);
+      p.committed = true;
+      if (a.note !== undefined) p.note = a.note;
+      if (d.phase === 'planning' && idx.chairs.every((c) => d.plans[c]?.committed)) {
+        d.phase = 'coordination';
+        out.push({ type: 'phase', phase: 'coordination', turn: d.turn });
+      }
+      d.conflicts = d.phase === 'coordination' ? (detectConflicts(d as GameState, scn) as never) : [];
+      return;
+    }
+    case 'plan/revise': {
+      const p = plan(d, a.chair);
+      p.committed = false;
+      p.revised = true;
+      p.confirmed = false;
+      return;
+    }
+    case 'facilitator/inject': {
+      // Fired now, as the facilitator's: its effects are ledgered under the facilitator with the reason.
+      const ev = idx.events.get(a.event)!;
+      d.fired.push({ event: ev.id, turn: d.turn, choice: null });
+      applyEffects(d, scn, ev.effects, {
+        cause: { kind: 'facilitator', reason: a.reason, event: ev.id },
+        lessons: ev.lessons,
+      });
+      if (ev.choices.length > 0 && d.phase === 'sitrep') d.pendingChoices.push(ev.id);
+      out.push({ type: 'event-fired', event: ev.id });
+      return;
+    }
+    case 'facilitator/custom':
+      applyEffects(d, scn, a.effects, {
+        cause: { kind: 'facilitator', reason: `${a.title}: ${a.reason}` },
+        lessons: [],
+      });
+      return;
+    case 'facilitator/end':
+      d.phase = 'over';
+      d.outcome = outcomeOf(d, scn, null) as never;
+      out.push({ type: 'game-over', outcome: d.outcome as never });
+      return;
+    case 'facilitator/length':
+      d.months = a.months;
+      return;
+    case 'facilitator/adjust':
+      change(d, scn, { kind: 'indicator', id: a.indicator }, a.by, { kind: 'facilitator', reason: a.reason }, []);
+      return;
+    case 'plan/confirm': {
+      plan(d, a.chair).confirmed = true;
+      if (idx.chairs.every((c) => d.plans[c]?.confirmed)) {
+        resolve(d, scn, out);
+        assess(d, scn, out);
+      }
+      return;
+    }
+  }
+}
+
+function plan(d: DraftState, chair: Chair) {
+  const p = d.plans[chair] ?? { ...EMPTY_PLAN, items: [] };
+  d.plans[chair] = p;
+  return p;
+}
+
+function reviewMandate(d: DraftState, scn: Scenario, drop: readonly string[], add: readonly string[]): void {
+  const idx = indexOf(scn);
+  d.reviewed = true;
+  const before = d.mandate.join(',');
+  const dropped = drop.filter((id) => d.mandate.includes(id));
+  penholderCuts(d, scn, dropped);
+  policyCommittee(d, scn, dropped, true);
+  for (const id of drop) {
+    if (!d.mandate.includes(id)) continue;
+    d.mandate = d.mandate.filter((t) => t !== id);
+    // L-mandate, L-population: a narrower mandate lets the mission manage expectations.
+    change(
+      d,
+      scn,
+      { kind: 'indicator', id: 'expectations' },
+      -Math.ceil((idx.tasks.get(id)?.expectation ?? 0) / 2),
+      { kind: 'mechanic', mechanic: 'mandate-expectations', subject: id },
+      ['L-mandate', 'L-population'],
+    );
+  }
+  for (const id of add) {
+    if (d.mandate.includes(id) || !councilGrants(d, scn, id)) continue;
+    d.mandate.push(id);
+    change(
+      d,
+      scn,
+      { kind: 'indicator', id: 'expectations' },
+      idx.tasks.get(id)?.expectation ?? 0,
+      { kind: 'mechanic', mechanic: 'mandate-expectations', subject: id },
+      ['L-mandate', 'L-population'],
+    );
+  }
+  // L-mandate ¶2: a review that changes nothing earns nothing.
+  if (d.mandate.join(',') === before) return;
+  // L-mandate, L-analysis: the Council refocuses a mandate when told what it needs to know, which takes analysis.
+  const frank = d.indicators.analysis >= scn.mechanics.frankAnalysis;
+  change(
+    d,
+    scn,
+    { kind: 'indicator', id: 'credibility' },
+    frank ? 3 : -2,
+    { kind: 'mechanic', mechanic: 'mandate-review' },
+    ['L-mandate', 'L-analysis'],
+  );
+}
