@@ -21,7 +21,46 @@ export function playedCards(s: GameState, scn: Scenario): Played[] {
   return out;
 }
 
-const has = (p: Played, ...tags: string[]) => tags.some((t) => p.card.tags.includes(t as never));
+/**
+ * The cards played this turn as three parallel columns, refilled by each `detectConflicts` (the engine is synchronous
+ * and does not call itself back): every commit that completes the plans detects, and a list of records made each time
+ * was most of what coordination allocated.
+ */
+const chairs: Chair[] = [];
+const cards: Card[] = [];
+const targets: (string | undefined)[] = [];
+
+/** Fills the columns with `s`'s played cards, in `playedCards`' order, and returns how many there are. */
+function fillPlayed(s: GameState, scn: Scenario): number {
+  const idx = indexOf(scn);
+  let n = 0;
+  for (const chair of idx.chairs) {
+    const items = s.plans[chair]?.items;
+    if (!items) continue;
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i]!;
+      if (it.kind !== 'card') continue;
+      const card = idx.cards.get(it.card);
+      if (!card) continue;
+      chairs[n] = chair;
+      cards[n] = card;
+      targets[n] = it.target;
+      n++;
+    }
+  }
+  return n;
+}
+
+const has = (card: Card, tag: string) => card.tags.includes(tag as never);
+
+/** Adds `c` unless a conflict of its kind and subject is flagged already (the first one found stands). */
+function add(out: Conflict[], c: Conflict): void {
+  for (const o of out) if (o.kind === c.kind && o.subject === c.subject) return;
+  out.push(c);
+}
+
+/** The flagged list when nothing is: shared (a state's conflicts are read, never written). */
+const NO_CONFLICTS: readonly Conflict[] = Object.freeze([]);
 
 /**
  * L-cohesion, L-primacy, L-leadership: conflicts between the chairs' revealed plans.
@@ -32,40 +71,54 @@ const has = (p: Played, ...tags: string[]) => tags.some((t) => p.card.tags.inclu
  */
 export function detectConflicts(s: GameState, scn: Scenario): Conflict[] {
   const idx = indexOf(scn);
-  const played = playedCards(s, scn);
-  const track = new Set(s.strategy ? (idx.strategies.get(s.strategy)?.track ?? []) : []);
-  const out: Conflict[] = [];
-  const seen = new Set<string>();
-  const add = (c: Conflict) => {
-    const key = `${c.kind}:${c.subject}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(c);
-    }
-  };
-  for (const force of played.filter((p) => has(p, 'offensive', 'pressure') && p.card.target === 'actor')) {
-    for (const talk of played.filter((p) => has(p, 'talks') && p.target === force.target && p.chair !== force.chair)) {
-      if (force.target !== undefined && !track.has(force.target)) {
-        add({ kind: 'offensive-vs-talks', chairs: [force.chair, talk.chair], subject: force.target });
+  const n = fillPlayed(s, scn);
+  const track: readonly string[] = (s.strategy ? idx.strategies.get(s.strategy)?.track : undefined) ?? [];
+  let out: Conflict[] | undefined;
+  for (let f = 0; f < n; f++) {
+    const force = cards[f]!;
+    const subject = targets[f];
+    if (force.target !== 'actor' || !(has(force, 'offensive') || has(force, 'pressure'))) continue;
+    if (subject === undefined || track.includes(subject)) continue;
+    for (let t = 0; t < n; t++)
+      if (targets[t] === subject && chairs[t] !== chairs[f] && has(cards[t]!, 'talks'))
+        add((out ??= []), { kind: 'offensive-vs-talks', chairs: [chairs[f]!, chairs[t]!], subject });
+  }
+  if (track.length > 0) {
+    // Talks with a party off the strategy's track, against the first talks on it by another chair.
+    for (let o = 0; o < n; o++) {
+      const subject = targets[o];
+      if (!politicalTalks(idx.actors, o) || track.includes(subject!)) continue;
+      for (let p = 0; p < n; p++) {
+        if (!politicalTalks(idx.actors, p) || !track.includes(targets[p]!) || chairs[p] === chairs[o]) continue;
+        add((out ??= []), { kind: 'opposed-strategy', chairs: [chairs[p]!, chairs[o]!], subject: subject! });
+        break;
       }
     }
   }
-  if (track.size > 0) {
-    const political = played.filter(
-      (p) => has(p, 'talks') && p.target !== undefined && idx.actors.get(p.target)?.party,
-    );
-    const onTrack = political.filter((p) => track.has(p.target!));
-    const offTrack = political.filter((p) => !track.has(p.target!));
-    for (const off of offTrack) {
-      const other = onTrack.find((p) => p.chair !== off.chair);
-      if (other) add({ kind: 'opposed-strategy', chairs: [other.chair, off.chair], subject: off.target! });
-    }
-  }
-  const talks = (c: Chair) => played.some((p) => p.chair === c && has(p, 'talks'));
-  const coordinated = played.some((p) => (p.chair === 'srsg' || p.chair === 'envoy') && has(p, 'coordination'));
   // content #19: where the SRSG held the UN's seat in the mediation (scenario data), there is no split to punish.
-  if (scn.mediationSeat !== 'srsg' && talks('srsg') && talks('envoy') && !coordinated) {
-    add({ kind: 'uncoordinated-mediation', chairs: ['srsg', 'envoy'], subject: s.strategy ?? 'none' });
+  if (scn.mediationSeat !== 'srsg') {
+    let srsgTalks = false;
+    let envoyTalks = false;
+    let coordinated = false;
+    for (let i = 0; i < n; i++) {
+      const c = chairs[i];
+      if (c !== 'srsg' && c !== 'envoy') continue;
+      if (has(cards[i]!, 'coordination')) coordinated = true;
+      if (has(cards[i]!, 'talks')) {
+        if (c === 'srsg') srsgTalks = true;
+        else envoyTalks = true;
+      }
+    }
+    if (srsgTalks && envoyTalks && !coordinated)
+      add((out ??= []), { kind: 'uncoordinated-mediation', chairs: ['srsg', 'envoy'], subject: s.strategy ?? 'none' });
   }
-  return out;
+  // The columns keep no card past the call (a scenario's cards would outlive it otherwise).
+  cards.length = chairs.length = targets.length = 0;
+  return out ?? (NO_CONFLICTS as Conflict[]);
+}
+
+/** Whether played card `i` holds talks with a party (an actor the scenario makes a party to the process). */
+function politicalTalks(actors: ReturnType<typeof indexOf>['actors'], i: number): boolean {
+  const t = targets[i];
+  return t !== undefined && has(cards[i]!, 'talks') && actors.get(t)?.party === true;
 }
