@@ -132,6 +132,55 @@ export function siphashTextHi(key: Uint8Array, text: string): number {
   return sipHash(key, textBuf, writeText(text));
 }
 
+/** Where the next part of a message made by `putText` goes in the reused buffer (`startText` begins one). */
+let textAt = 0;
+
+/** Begins a message of several parts in the reused buffer: `startText(); putText(a); putText(b)` then `hashPutHi`. */
+export function startText(): void {
+  textAt = 0;
+}
+
+/**
+ * Appends `text`'s UTF-8 bytes to the message begun by `startText`, as if the parts were joined into one text first:
+ * the world's draws hash the month, the purpose and the subject, and joining them made a text for every draw.
+ */
+export function putText(text: string): void {
+  const n = text.length;
+  room(3 * n);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) {
+      textAt += textEncoder.encodeInto(text, textBuf.subarray(textAt)).written;
+      return;
+    }
+    textBuf[textAt + i] = c;
+  }
+  textAt += n;
+}
+
+/** Makes room in the buffer for `bytes` more bytes of the message begun, keeping those written. */
+function room(bytes: number): void {
+  if (textBuf.length >= textAt + bytes) return;
+  const grown = new Uint8Array(2 * (textAt + bytes) + 64);
+  grown.set(textBuf.subarray(0, textAt));
+  textBuf = grown;
+}
+
+/** Appends a whole number's decimal digits as `putText(String(x))` would, without making the text. */
+export function putWhole(x: number): void {
+  if (!Number.isSafeInteger(x) || x < 0) return putText(String(x));
+  room(16);
+  let digits = 1;
+  for (let t = x; t >= 10; t = Math.floor(t / 10)) digits++;
+  for (let i = textAt + digits - 1, t = x; i >= textAt; i--, t = Math.floor(t / 10)) textBuf[i] = 48 + (t % 10);
+  textAt += digits;
+}
+
+/** SipHash-2-4 of the message made by `startText` and `putText`: the high 32 bits, as `siphashTextHi` of its text. */
+export function hashPutHi(key: Uint8Array): number {
+  return sipHash(key, textBuf, textAt);
+}
+
 /** SipHash-2-4 of a text's UTF-8 bytes, as `siphash24(key, encode(text))`: [hi, lo]. */
 function siphashText(key: Uint8Array, text: string): [number, number] {
   const hi = sipHash(key, textBuf, writeText(text));

@@ -1,6 +1,6 @@
 // The world's chance. Games of state format 3 draw each chance from a keyed hash (see `chance` below); games saved
 // before (formats 1 and 2) draw from a seeded PRNG (sfc32) whose whole state is four numbers kept in the game state.
-import { derivedKey, keyBytes, siphashTextHi } from './fog.js';
+import { derivedKey, hashPutHi, keyBytes, putText, putWhole, startText } from './fog.js';
 
 export type RngState = [number, number, number, number];
 
@@ -91,15 +91,28 @@ export function seedWorld(seed: number): string {
 
 const worldKeys = new Map<string, Uint8Array>();
 
-/** The draw for `purpose` and `subject` in month `turn`, in [0, 1): a pure function of the key and the names. */
-export function worldUnit(world: string, turn: number, purpose: string, subject: string): number {
+/**
+ * The draw for `purpose` and `subject` in month `turn`, in [0, 1): a pure function of the key and the names. With
+ * `detail` the subject is `subject/detail` (the parts are hashed as the text `turn|purpose|subject/detail`, not joined).
+ */
+export function worldUnit(world: string, turn: number, purpose: string, subject: string, detail?: string): number {
   let key = worldKeys.get(world);
   if (!key) {
     if (worldKeys.size >= 64) worldKeys.delete(worldKeys.keys().next().value!);
     key = keyBytes(world);
     worldKeys.set(world, key);
   }
-  return siphashTextHi(key, `${turn}|${purpose}|${subject}`) / 4294967296;
+  startText();
+  putWhole(turn);
+  putText('|');
+  putText(purpose);
+  putText('|');
+  putText(subject);
+  if (detail !== undefined) {
+    putText('/');
+    putText(detail);
+  }
+  return hashPutHi(key) / 4294967296;
 }
 
 /** What a world draw reads of the state: its key (format 3), or the generator (formats 1 and 2), and the month. */
@@ -111,11 +124,11 @@ export interface Drawing {
 
 /**
  * True with probability p, for `purpose` (`event`, `rule`, `spoiler`...) and `subject` (what it is drawn for, unique
- * within the month and purpose). Draws nothing when p is 0 or 1. A game without a world key draws from its generator.
+ * within the month and purpose; with `detail`, `subject/detail`). Draws nothing when p is 0 or 1. A game without a world key draws from its generator.
  */
-export function chance(d: Drawing, p: number, purpose: string, subject: string): boolean {
+export function chance(d: Drawing, p: number, purpose: string, subject: string, detail?: string): boolean {
   if (p >= 1) return true;
   if (p <= 0) return false;
   if (d.world === undefined) return nextFloat(d.rng as RngState) < p;
-  return worldUnit(d.world, d.turn, purpose, subject) < p;
+  return worldUnit(d.world, d.turn, purpose, subject, detail) < p;
 }

@@ -12,7 +12,7 @@ import {
   type GameKeys,
   type GameState,
 } from '../../src/engine/index.js';
-import { secretFromBytes, seedSecret } from '../../src/engine/fog.js';
+import { keyBytes, secretFromBytes, seedSecret, siphash24 } from '../../src/engine/fog.js';
 import { startingOffsets } from '../../src/engine/knowledge.js';
 import { chance, seedRng, seedWorld, worldUnit } from '../../src/engine/rng.js';
 import { parseSave } from '../../src/engine/save-parse.js';
@@ -162,6 +162,19 @@ describe('the world’s chance is keyed, not streamed', () => {
     expect(worldUnit(world, 5, 'event', 'beni-massacre')).not.toBe(target);
     expect(worldUnit(key(4, 2), 4, 'event', 'beni-massacre')).not.toBe(target);
     expect(worldUnit(world, 4, 'rule', 'beni-massacre')).not.toBe(target);
+  });
+
+  it('a draw is SipHash of the text `month|purpose|subject` (or `subject/detail`), whatever the parts hold', () => {
+    const world = key(5, 1);
+    const text = (t: string) => siphash24(keyBytes(world), new TextEncoder().encode(t))[0] / 4294967296;
+    expect(worldUnit(world, 4, 'event', 'beni-massacre')).toBe(text('4|event|beni-massacre'));
+    expect(worldUnit(world, 0, 'start', 'indicator:trust')).toBe(text('0|start|indicator:trust'));
+    expect(worldUnit(world, 1234567, 'spoiler', 'adf', 'beni')).toBe(text('1234567|spoiler|adf/beni'));
+    // Not a whole number, non-ASCII text, and a message longer than the buffer first made.
+    expect(worldUnit(world, -2.5, 'rule', 'mai-mai/étoile')).toBe(text('-2.5|rule|mai-mai/étoile'));
+    const long = 'région-'.repeat(60);
+    expect(worldUnit(world, 12, 'rule', long, long)).toBe(text(`12|rule|${long}/${long}`));
+    expect(worldUnit(world, 12, 'rule', 'a', 'b')).toBe(text('12|rule|a/b'));
   });
 
   it('two games on one seed meet the same world whatever was decided: an unconditioned event fires in the same month (the old stream did not)', () => {

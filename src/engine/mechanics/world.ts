@@ -88,7 +88,7 @@ export function spoilerAttacks(d: DraftState, scn: Scenario): void {
       const exposed = occupied.has(r);
       // L-analysis: early warning lets the mission see some attacks coming.
       const warning = 1.3 - (0.6 * d.indicators.analysis) / 100;
-      if (!exposed || !chance(d, (st.strength / 300) * warning, 'spoiler', `${a.id}/${r}`)) continue;
+      if (!exposed || !chance(d, (st.strength / 300) * warning, 'spoiler', a.id, r)) continue;
       const cause = mechanicCause(indexOf(scn), 'spoiler-attacks', a.id);
       change(d, scn, INDICATOR.casualties, 3, cause, SPOILERS);
       change(d, scn, INDICATOR.credibility, -1, cause, SPOILERS);
