@@ -64,7 +64,10 @@ describe('practice mechanics', () => {
     // Resolution writes its draft's record, then tells the memo (phases/resolution.ts).
     const played = { ...s, played: { ...s.played, 'town-hall': s.turn } };
     expect(practiceStale(played, scn, 'srsg', 'outreach', n, memo)).toBe(true);
-    memo.played(scn.actions.find((c) => c.id === 'town-hall')!);
+    memo.played(
+      scn.actions.find((c) => c.id === 'town-hall')!,
+      played,
+    );
     expect(practiceStale(played, scn, 'srsg', 'outreach', n, memo)).toBe(false);
     expect(practiceStale(played, scn, 'srsg', 'outreach', n)).toBe(false);
   });

@@ -130,7 +130,7 @@ function lastTaken(s: GameState, scn: Scenario, chair: Card['chair'], tag: Tag):
 /**
  * practiceStale's last turns for one resolution of one state: a talks card asks for three or four of
  * them and the month's mechanics ask again, while only the cards resolved change them (a resolution
- * changes neither the mandate nor the turn). `played` forgets what a resolved card changes.
+ * changes neither the mandate nor the turn). `played` moves what a resolved card changes to this turn.
  */
 export class PracticeMemo {
   private readonly last = new Map<Card['chair'], Map<Tag, number>>();
@@ -143,10 +143,15 @@ export class PracticeMemo {
     return last;
   }
 
-  /** Forgets the last turns `card` changes once recorded as played (its chair's, under each of its tags). */
-  played(card: Card): void {
+  /**
+   * Records `card` played in `s`'s turn (as `s.played` now says): its chair last took each of its tags this turn, if
+   * the mandate lets the card count (`lastTaken`); a card that does not count changes nothing. Worked out here rather
+   * than forgotten and scanned for again: the turn is the latest any card was played, so it is the new last turn.
+   */
+  played(card: Card, s: GameState): void {
     const byTag = this.last.get(card.chair);
-    if (byTag) for (const t of card.tags) byTag.delete(t);
+    if (!byTag || (card.task !== undefined && !s.mandate.includes(card.task))) return;
+    for (const t of card.tags) if (byTag.has(t)) byTag.set(t, s.turn);
   }
 }
 

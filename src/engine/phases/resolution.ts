@@ -108,7 +108,7 @@ function resolveCard(
   const repeat = repetitionFactor(d, card, d.played[card.id]);
   const wear = wearFactors(d, scn, card);
   d.played[card.id] = d.turn;
-  practice.played(card);
+  practice.played(card, d);
   // L-regional ¶13, L-population ¶15: an actor is brought in by work with it by name. A step that informs the region
   // or the public at large (no target) raises alignment or trust but involves no one in particular.
   // L-leadership ¶9, L-cohesion ¶8: a chair working in a silo (no coordination step for `siloTurns` turns) shares
