@@ -11,62 +11,59 @@ import type { DraftState, EngineEvent, FiredEvent, GameState, Plan } from '../ty
 export const EMPTY_PLAN: Plan = { items: [], committed: false, revised: false, confirmed: false, note: '' };
 
 /**
- * The turns in which each event has fired, so that eligibility does not scan the list once per event. The list only
- * grows (an entry may be replaced by one with the same event and turn), and each step that may change it works on a
- * copy: the index is kept under the list's last entry with the list's length, which every copy of it shares.
+ * The last turn in which each event has fired, so that eligibility does not scan the list once per event. The list only
+ * grows, in turn order (an entry may be replaced by one with the same event and turn), and each step that may change it
+ * works on a copy: the index is kept under the list's last entry with the list's length, which every copy of it shares.
  */
 const firedIndexes = new WeakMap<FiredEvent, FiredIndex>();
 
-/** An index of the fired list: the turns of each event in the list's first `length` entries. Never written once made. */
+/** An index of the fired list: the last turn of each event in the list's first `length` entries. Never written once made. */
 interface FiredIndex {
   readonly length: number;
-  readonly turns: ReadonlyMap<string, readonly number[]>;
+  readonly last: ReadonlyMap<string, number>;
 }
 
-function firedTurns(fired: readonly FiredEvent[]): ReadonlyMap<string, readonly number[]> {
+function firedTurns(fired: readonly FiredEvent[]): ReadonlyMap<string, number> {
   const last = fired[fired.length - 1];
   if (!last) return NO_TURNS;
   let ix = firedIndexes.get(last);
   if (!ix || ix.length !== fired.length) {
-    const turns = new Map<string, number[]>();
-    for (const f of fired) {
-      const list = turns.get(f.event);
-      if (list) list.push(f.turn);
-      else turns.set(f.event, [f.turn]);
-    }
-    firedIndexes.set(last, (ix = { length: fired.length, turns }));
+    const turns = new Map<string, number>();
+    for (const f of fired) turns.set(f.event, Math.max(f.turn, turns.get(f.event) ?? -Infinity));
+    firedIndexes.set(last, (ix = { length: fired.length, last: turns }));
   }
-  return ix.turns;
+  return ix.last;
 }
 
 /**
  * Keeps under `fired`'s last entry the index of the list made from `turns` (the index of its first `from` entries) and
  * the entries pushed since, so that the warnings that follow the firing do not index the whole list again.
  */
-function extendFired(fired: readonly FiredEvent[], from: number, turns: ReadonlyMap<string, readonly number[]>): void {
+function extendFired(fired: readonly FiredEvent[], from: number, turns: ReadonlyMap<string, number>): void {
   const last = fired[fired.length - 1];
   if (!last || fired.length === from) return;
   const next = new Map(turns);
   for (let i = from; i < fired.length; i++) {
     const f = fired[i]!;
-    next.set(f.event, [...(next.get(f.event) ?? []), f.turn]);
+    next.set(f.event, Math.max(f.turn, next.get(f.event) ?? -Infinity));
   }
-  firedIndexes.set(last, { length: fired.length, turns: next });
+  firedIndexes.set(last, { length: fired.length, last: next });
 }
 
-const NO_TURNS: ReadonlyMap<string, readonly number[]> = new Map();
+const NO_TURNS: ReadonlyMap<string, number> = new Map();
 
 /**
  * Whether event `e` may fire in `turn` by its window and the turns it fired in, its `when` aside; `fired` is
  * `firedTurns` of the state's list (taken once for a pass over the events: an event's eligibility reads only its own
- * turns, which firing the others does not change).
+ * turns, which firing the others does not change). `turn` is never before the last turn of the list (the month
+ * opening, or the next), so a repeatable event fired in `turn` is one whose last turn is `turn`.
  */
-function open(e: Event, turn: number, fired: ReadonlyMap<string, readonly number[]>): boolean {
+function open(e: Event, turn: number, fired: ReadonlyMap<string, number>): boolean {
   const span = e.window;
   if (span && (turn < span.from || turn > span.to)) return false;
-  const turns = fired.get(e.id);
-  if (!e.repeat && turns) return false;
-  return !(e.repeat && turns?.includes(turn));
+  const last = fired.get(e.id);
+  if (last === undefined) return true;
+  return e.repeat && last !== turn;
 }
 
 /**
