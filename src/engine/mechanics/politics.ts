@@ -50,8 +50,8 @@ const counted = new WeakMap<readonly LedgerEntry[], Partial<Record<MechanicId, n
  */
 export function tallyFrom(d: DraftState, mechanic: MechanicId): number {
   const made = stepEntries(d);
-  const marks = counted.get(made) ?? {};
-  counted.set(made, marks);
+  let marks = counted.get(made);
+  if (!marks) counted.set(made, (marks = {}));
   const from = marks[mechanic] ?? 0;
   marks[mechanic] = made.length;
   return from;

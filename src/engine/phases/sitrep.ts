@@ -122,7 +122,8 @@ export function chooseEventOption(d: DraftState, scn: Scenario, eventId: string,
   if (!ev || !choice) return;
   d.pendingChoices = d.pendingChoices.filter((e) => e !== eventId);
   // The fired list is shared element by element with the state before: the entry is replaced, not written.
-  const at = d.fired.findLastIndex((f) => f.event === eventId && f.turn === d.turn);
+  let at = d.fired.length - 1;
+  while (at >= 0 && (d.fired[at]!.event !== eventId || d.fired[at]!.turn !== d.turn)) at--;
   if (at >= 0) {
     const entry = d.fired[at]!;
     d.fired[at] = { ...entry, choice: choiceId };
@@ -132,6 +133,14 @@ export function chooseEventOption(d: DraftState, scn: Scenario, eventId: string,
   }
   applyEffects(d, scn, choice.effects, {
     cause: { kind: 'event', event: eventId, choice: choiceId },
-    lessons: [...new Set([...ev.lessons, ...choice.lessons])],
+    lessons: lessonsOf(ev, choice),
   });
+}
+
+/** Each choice's lessons with its event's, without repeats: made once per choice, as every entry keeps its list. */
+const choiceLessons = new WeakMap<object, readonly string[]>();
+function lessonsOf(ev: Event, choice: Event['choices'][number]): readonly string[] {
+  let lessons = choiceLessons.get(choice);
+  if (!lessons) choiceLessons.set(choice, (lessons = [...new Set([...ev.lessons, ...choice.lessons])]));
+  return lessons;
 }
