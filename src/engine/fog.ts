@@ -259,14 +259,20 @@ export function walksOf(
   world = '',
   starts: () => ReadonlyMap<string, number> = () => new Map(),
 ): Walks {
+  if (last !== undefined && last.secret === secret && last.fog === fog && last.world === world) return last.walks;
   const id = `${secret}|${fog}|${world}`;
   let w = cache.get(id);
-  if (w) return w;
-  if (cache.size >= CACHE_GAMES) cache.delete(cache.keys().next().value!);
-  w = { key: keyBytes(secret), starts: starts(), step: fog > 0 ? FOG_DRIFT / fog : 0, byKey: new Map() };
-  cache.set(id, w);
+  if (!w) {
+    if (cache.size >= CACHE_GAMES) cache.delete(cache.keys().next().value!);
+    w = { key: keyBytes(secret), starts: starts(), step: fog > 0 ? FOG_DRIFT / fog : 0, byKey: new Map() };
+    cache.set(id, w);
+  }
+  last = { secret, fog, world, walks: w };
   return w;
 }
+
+/** The walks last asked for, by what named them: a game's views ask for the same again and again. */
+let last: { readonly secret: string; readonly fog: number; readonly world: string; readonly walks: Walks } | undefined;
 
 const unit = (x: number) => (x >>> 0) / 4294967296;
 
