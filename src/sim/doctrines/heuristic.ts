@@ -136,18 +136,20 @@ function trackOf(ctx: DoctrineContext): Set<string> {
   return new Set(st?.track ?? []);
 }
 
-/** How much a doctrine of this style values one effect, given what its chair sees. */
+/**
+ * How much a doctrine of this style values one effect, given what its chair sees. The view is read only for the
+ * effects whose worth depends on it, so an event's choices that name none of them are weighed without building it.
+ */
 function effectValue(style: Style, ctx: DoctrineContext, e: Effect, target: string | undefined): number {
-  const v = ctx.view;
   const T = tun(style);
   switch (e.do) {
     case 'indicator': {
       if (e.id === 'closeness') {
-        const c = v.indicators.closeness.value;
         if (style.hostState === 'embrace') return e.by * 0.4;
+        const c = ctx.view.indicators.closeness.value;
         return (Math.abs(c - 50) - Math.abs(c + e.by - 50)) * T.closeness;
       }
-      if (e.id === 'analysis' && (!style.analysis || v.indicators.analysis.value >= T.analysisCap)) return 0;
+      if (e.id === 'analysis' && (!style.analysis || ctx.view.indicators.analysis.value >= T.analysisCap)) return 0;
       if (e.id === 'expectations' && !style.outreach) return 0;
       return (T.weights[e.id] ?? 0) * e.by;
     }
@@ -164,17 +166,17 @@ function effectValue(style: Style, ctx: DoctrineContext, e: Effect, target: stri
     }
     case 'strength': {
       const id = e.actor === '$target' ? target : e.actor;
-      const seen = id ? v.actors[id] : undefined;
+      const seen = id ? ctx.view.actors[id] : undefined;
       return seen && seen.stance.value < 0 ? -e.by * T.strength : 0;
     }
     case 'implement':
-      return v.agreement.status === 'signed' ? e.by * T.implement : 0;
+      return ctx.view.agreement.status === 'signed' ? e.by * T.implement : 0;
     case 'sign-agreement':
-      return v.agreement.status === 'none' ? T.sign : 0;
+      return ctx.view.agreement.status === 'none' ? T.sign : 0;
     case 'request-unit':
       return T.request;
     case 'expedite':
-      return v.deployments.length > 0 ? 5 : -5;
+      return ctx.view.deployments.length > 0 ? 5 : -5;
     case 'consult-contributors':
       return T.consult;
     default:
@@ -554,13 +556,17 @@ export function makeDoctrine(style: Style): Doctrine {
       return { drop: droppable.slice(0, extra), add: [] };
     },
     choose(ctx, event) {
-      const ev = indexOf(ctx.scenario).events.get(event);
-      const best = [...(ev?.choices ?? [])].sort(
-        (a, b) =>
-          b.effects.reduce((s, e) => s + effectValue(style, ctx, e, undefined), 0) -
-          a.effects.reduce((s, e) => s + effectValue(style, ctx, e, undefined), 0),
-      )[0];
-      return best?.id ?? '';
+      // The first of the choices worth the most (what a stable sort, best first, puts first), each valued once.
+      let best: string | undefined;
+      let most = 0;
+      for (const c of indexOf(ctx.scenario).events.get(event)?.choices ?? []) {
+        const value = c.effects.reduce((s, e) => s + effectValue(style, ctx, e, undefined), 0);
+        if (best === undefined || value > most) {
+          best = c.id;
+          most = value;
+        }
+      }
+      return best ?? '';
     },
     strategy(ctx) {
       const strategies = ctx.scenario.strategies;
