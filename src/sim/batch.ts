@@ -98,25 +98,31 @@ export function ci95(xs: readonly number[]): [number, number] {
 
 export const round1 = (x: number) => Math.round(x * 10) / 10;
 
-export function summarise(scn: Scenario, b: BatchResult) {
-  const scores = b.games.map((g) => g.score);
+/** What a batch's games say, whatever the scenario: the figures a study row keeps and the batch report opens with. */
+export function gameStats(games: readonly GameSummary[]) {
+  const scores = games.map((g) => g.score);
   const count = (f: (g: GameSummary) => string) =>
     Object.fromEntries(
-      [...b.games.reduce((m, g) => m.set(f(g), (m.get(f(g)) ?? 0) + 1), new Map<string, number>())].sort(
+      [...games.reduce((m, g) => m.set(f(g), (m.get(f(g)) ?? 0) + 1), new Map<string, number>())].sort(
         (x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1),
       ),
     );
-  const dims = Object.keys(b.games[0]?.dimensions ?? {});
+  const dims = Object.keys(games[0]?.dimensions ?? {});
   return {
     meanScore: round1(mean(scores)),
     ci95: ci95(scores).map(round1) as [number, number],
-    winRate:
-      Math.round((1000 * b.games.filter((g) => g.result === 'success').length) / Math.max(1, b.games.length)) / 1000,
+    winRate: Math.round((1000 * games.filter((g) => g.result === 'success').length) / Math.max(1, games.length)) / 1000,
     minScore: round1(Math.min(...scores)),
     maxScore: round1(Math.max(...scores)),
     ends: count((g) => g.end ?? 'last-turn'),
     epilogues: count((g) => g.epilogue),
-    dimensions: Object.fromEntries(dims.map((k) => [k, round1(mean(b.games.map((g) => g.dimensions[k] ?? 0)))])),
+    dimensions: Object.fromEntries(dims.map((k) => [k, round1(mean(games.map((g) => g.dimensions[k] ?? 0)))])),
+  };
+}
+
+export function summarise(scn: Scenario, b: BatchResult) {
+  return {
+    ...gameStats(b.games),
     neverFired: scn.events.map((e) => e.id).filter((id) => !b.fired.has(id)),
     neverPlayed: scn.actions.map((a) => a.id).filter((id) => !b.played.has(id)),
     ...(b.legal ? { neverLegal: scn.actions.map((a) => a.id).filter((id) => !b.legal!.has(id)) } : {}),

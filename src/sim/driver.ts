@@ -19,6 +19,62 @@ export interface ChairSituation {
   readonly random: () => number;
 }
 
+/** What the driver reads of a chair's own plan, in its view or (its own) in the true state. */
+interface OwnPlan {
+  readonly committed: boolean;
+  readonly confirmed: boolean;
+  readonly revised: boolean;
+  readonly items: readonly unknown[] | null;
+}
+
+const NO_PLAN: OwnPlan = Object.freeze({ committed: false, confirmed: false, revised: false, items: [] });
+
+/** What the driver reads of a true state to know what a chair has to do, without building the chair's view. */
+let stateOf: (x: TrueSituation) => GameState;
+
+/**
+ * A chair's situation in a true state: the view and the legal list are built only if read, once. It is also the
+ * context its doctrine is given (DoctrineContext): one object a decision, with nothing of the state in reach but
+ * through the view and the legal list (the state is a private field, read by the driver alone).
+ */
+class TrueSituation implements ChairSituation, DoctrineContext {
+  readonly #s: GameState;
+  #view: ChairView | undefined;
+  #legal: readonly Action[] | undefined;
+
+  static {
+    stateOf = (x) => x.#s;
+  }
+
+  constructor(
+    s: GameState,
+    readonly scenario: Scenario,
+    readonly chair: Chair,
+    readonly random: () => number,
+  ) {
+    this.#s = s;
+  }
+
+  get view(): ChairView {
+    if (this.#view) return this.#view;
+    const s = this.#s;
+    const m = this.scenario.mechanics;
+    // The last few turns of the ledger: enough for a bot to know what it played recently (the
+    // repetition, practice and exclusion mechanics look that far back), without copying the whole history.
+    const back = Math.max(2, m.practiceTurns, m.siloTurns, m.exclusionTurns);
+    return (this.#view = viewFor(s, this.scenario, this.chair, { ledgerFrom: Math.max(0, s.turn - back) }));
+  }
+
+  get legal(): readonly Action[] {
+    return (this.#legal ??= legalList(this.#s, this.scenario, this.chair));
+  }
+
+  get reviewAllowed(): boolean {
+    const legal = this.#legal;
+    return legal ? legal.some((a) => a.type === 'mandate/review') : reviewAllowed(this.#s, this.scenario, this.chair);
+  }
+}
+
 /** The situation of a chair in a true state; the view and the legal list are built only if read. */
 export function situationOf(
   s: GameState,
@@ -26,40 +82,24 @@ export function situationOf(
   chair: Chair,
   random: () => number = botRandom(s, chair),
 ): ChairSituation {
-  let view: ChairView | undefined;
-  let legal: readonly Action[] | undefined;
-  return {
-    chair,
-    scenario: scn,
-    random,
-    get view() {
-      // The last few turns of the ledger: enough for a bot to know what it played recently (the
-      // repetition, practice and exclusion mechanics look that far back), without copying the whole history.
-      const back = Math.max(2, scn.mechanics.practiceTurns, scn.mechanics.siloTurns, scn.mechanics.exclusionTurns);
-      return (view ??= viewFor(s, scn, chair, { ledgerFrom: Math.max(0, s.turn - back) }));
-    },
-    get legal() {
-      return (legal ??= legalList(s, scn, chair));
-    },
-    get reviewAllowed() {
-      return legal ? legal.some((a) => a.type === 'mandate/review') : reviewAllowed(s, scn, chair);
-    },
-  };
+  return new TrueSituation(s, scn, chair, random);
 }
 
 /**
  * Stateless draws keyed on the seed, the month, the phase, the chair and how far its plan has got, so a resumed game
  * draws the same, and two games on one seed that took different decisions still give a chair the same draws at the
  * same point of a month (common random numbers: paired study games differ by their decisions, not by their dice).
+ * Keyed at the first draw: most decisions (a confirmation, closing the sitrep) draw nothing.
  */
 export function botRandom(s: GameState, chair: Chair): () => number {
   let n = 0;
   const planned = s.plans[chair]?.items.length ?? 0;
-  const draw = unitsAfter(s.seed, ['bot', s.turn, s.phase, chair, planned]);
-  return () => draw(n++);
+  let draw: ((last: number) => number) | undefined;
+  return () => (draw ??= unitsAfter(s.seed, ['bot', s.turn, s.phase, chair, planned]))(n++);
 }
 
 function contextOf(s: ChairSituation): DoctrineContext {
+  if (s instanceof TrueSituation) return s;
   // Getters pass through, so a doctrine that never reads the view or the legal list never builds them.
   return {
     chair: s.chair,
@@ -118,11 +158,15 @@ export function nextChair(s: TableSeen, scn: Scenario, acts: (c: Chair) => boole
  * that is refused when the decision was taken); then ask again.
  */
 export function decide(s: ChairSituation, d: Doctrine): Action[] | null {
-  const { chair, view, scenario: scn } = s;
-  const mine = view.plans[chair];
+  const { chair, scenario: scn } = s;
+  // From a true state, what the chair has to do is read from it (its phase, the choices pending, its own plan: all
+  // in its view), so a decision whose doctrine reads no view (closing the sitrep, adopting a mandate) builds none.
+  const seen: GameState | ChairView = s instanceof TrueSituation ? stateOf(s) : s.view;
+  // A chair's view shows it its own plan, as an empty one while it has none.
+  const mine: OwnPlan | undefined = seen.plans[chair] ?? (s instanceof TrueSituation ? NO_PLAN : undefined);
   const ownItems = mine?.items?.length ?? 0;
   const ctx = contextOf(s);
-  switch (view.phase) {
+  switch (seen.phase) {
     case 'over':
       return null;
     case 'setup': {
@@ -132,7 +176,7 @@ export function decide(s: ChairSituation, d: Doctrine): Action[] | null {
       return fallback ? [{ type: 'mandate/adopt', chair, tasks }, fallback] : [{ type: 'mandate/adopt', chair, tasks }];
     }
     case 'sitrep': {
-      for (const ev of view.pendingChoices) {
+      for (const ev of seen.pendingChoices) {
         if (deciderOf(scn, ev) !== chair) continue;
         const first = indexOf(scn).events.get(ev)?.choices[0]?.id ?? '';
         return [
@@ -140,7 +184,7 @@ export function decide(s: ChairSituation, d: Doctrine): Action[] | null {
           { type: 'event/choose', chair, event: ev, choice: first },
         ];
       }
-      if (view.pendingChoices.length > 0 || chair !== 'srsg') return null;
+      if (seen.pendingChoices.length > 0 || chair !== 'srsg') return null;
       const out: Action[] = [];
       if (s.reviewAllowed ?? s.legal.some((a) => a.type === 'mandate/review')) {
         const r = d.reviewMandate(ctx);

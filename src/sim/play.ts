@@ -15,6 +15,9 @@ export function seatAll(d: Doctrine): Seating {
 
 const MAX_STEPS = 20000;
 
+/** Every chair is a bot's. */
+const everyone = (): boolean => true;
+
 export class PlayError extends Error {}
 
 /**
@@ -48,7 +51,7 @@ export function playGame(
       chairs.every((c) => !s.plans[c]?.committed && (s.plans[c]?.items.length ?? 0) === 0)
     )
       onPlanning(s);
-    const chair = nextChair(s, scn, () => true);
+    const chair = nextChair(s, scn, everyone);
     if (chair === null) throw new PlayError(`nobody can act (phase ${s.phase}, turn ${s.turn})`);
     const before = game.steps;
     // The driver's actions are typed, so well formed (`Working` checks their shape only under tests).

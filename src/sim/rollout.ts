@@ -18,6 +18,7 @@ import { isFreezing, setFreezing } from '../engine/freeze.js';
 import { newGame, scoreOf, type ChairView, type GameState } from '../engine/index.js';
 import { hashText } from '../engine/replay.js';
 import { seedRng, seedWorld } from '../engine/rng.js';
+import { shallowCopy } from '../engine/tape.js';
 import { playGame, type Seating } from './play.js';
 
 export interface RolloutOptions {
@@ -71,10 +72,18 @@ export function rollouts(scn: Scenario, from: GameState | null, o: RolloutOption
   return { scores, meanScore: scores.length === 0 ? 0 : scores.reduce((a, b) => a + b, 0) / scores.length, wins };
 }
 
-/** The state with the world's chance drawn afresh from `seed` (its key, or for a game of format 2 its generator). */
+/**
+ * The state with the world's chance drawn afresh from `seed` (its key, or for a game of format 2 its generator). A
+ * copy on the state's own log and ledger (tape.ts `shallowCopy`), which the rollout appends to as any game does: a
+ * spread would read them, making each an array once per rollout and closing them to appending, so that the rollout's
+ * first step copied the whole ledger.
+ */
 function reseeded(from: GameState, seed: number): GameState {
-  if (from.world === undefined) return { ...from, seed, rng: seedRng(seed) };
-  return { ...from, seed, world: seedWorld(seed) };
+  const d = shallowCopy(from);
+  d.seed = seed;
+  if (from.world === undefined) d.rng = seedRng(seed);
+  else d.world = seedWorld(seed);
+  return d as GameState;
 }
 
 /**

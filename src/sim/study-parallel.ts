@@ -1,13 +1,29 @@
-// The study spread over worker threads, one share of the doctrines each; results equal the serial run.
+// The study spread over worker threads: the games are cut into jobs that whichever worker is free plays, and put back
+// in seed order, so the rows equal the serial run's (study.ts runStudy) whatever the threads and the order of the jobs.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { GameSummary } from './batch.js';
 import { DOCTRINES } from './doctrines/index.js';
-import { STUDY_DOCTRINES, type StudyRow } from './study.js';
-import type { StudyJob, StudyMessage } from './study-worker.js';
+import { rowOfGames, STUDY_DOCTRINES, type StudyRow } from './study.js';
+import type { StudyJob, StudyMessage, StudyOrder, StudySetup } from './study-worker.js';
 
 /** The doctrines a study plays by default in CI and the bench: every built-in one except those that search. */
 export function studyDoctrines(): string[] {
   return Object.keys(DOCTRINES).filter((n) => !DOCTRINES[n]!.searches);
+}
+
+/**
+ * The study's jobs, entry after entry in the study's order (the `strong` family, the costliest, first; `passive` and
+ * `random`, the cheapest, last, so the last jobs are short and no worker waits long for another). A job is small
+ * enough that the threads share the work evenly (a fixed share of entries each left one thread with a third more
+ * than the other), and large enough that its messages cost nothing beside its games.
+ */
+export function studyJobs(entries: readonly string[], games: number, threads: number): StudyJob[] {
+  const size = Math.max(1, Math.min(25, Math.ceil(games / (4 * Math.max(1, threads)))));
+  const jobs: StudyJob[] = [];
+  for (const entry of entries)
+    for (let from = 0; from < games; from += size) jobs.push({ entry, from, to: Math.min(games, from + size) });
+  return jobs;
 }
 
 export async function runStudyParallel(
@@ -18,21 +34,37 @@ export async function runStudyParallel(
   threads = availableParallelism(),
   names: readonly string[] = STUDY_DOCTRINES,
 ): Promise<StudyRow[]> {
-  const n = Math.max(1, Math.min(threads, names.length));
-  const shares = Array.from({ length: n }, (_, i) => names.filter((_, j) => j % n === i));
+  const jobs = studyJobs(names, games, threads);
+  const n = Math.max(1, Math.min(threads, jobs.length));
+  const series = new Map(names.map((name) => [name, new Array<GameSummary>(games)]));
   const total = names.length * games;
   let done = 0;
-  const rows = new Map<string, StudyRow>();
+  let next = 0;
+  const setup: StudySetup = { scenario, seed };
   await Promise.all(
-    shares.map(
-      (doctrines) =>
+    Array.from(
+      { length: n },
+      () =>
         new Promise<void>((resolve, reject) => {
-          const job: StudyJob = { scenario, doctrines, games, seed };
-          const w = new Worker(new URL('./study-worker-boot.mjs', import.meta.url), { workerData: job });
+          const w = new Worker(new URL('./study-worker-boot.mjs', import.meta.url), { workerData: setup });
+          const order = (o: StudyOrder) => w.postMessage(o);
+          // Each worker asks for its next job as it sends the last one's games.
+          const more = () => order(next < jobs.length ? { kind: 'job', job: jobs[next++]! } : { kind: 'stop' });
           w.on('message', (m: StudyMessage) => {
-            if (m.kind === 'progress') onProgress?.(++done, total);
-            else if (m.kind === 'row') rows.set(m.row.name, m.row);
-            else reject(new Error(m.message));
+            if (m.kind === 'error') {
+              reject(new Error(m.message));
+              void w.terminate();
+              return;
+            }
+            if (m.kind === 'games') {
+              const out = series.get(m.job.entry)!;
+              m.games.forEach((g, k) => (out[m.job.from + k] = g));
+              for (let k = 0; k < m.games.length; k++) {
+                done++;
+                onProgress?.(done, total);
+              }
+            }
+            more();
           });
           w.on('error', reject);
           w.on('exit', (code) =>
@@ -41,5 +73,6 @@ export async function runStudyParallel(
         }),
     ),
   );
-  return names.map((name) => rows.get(name)!);
+  if (done !== total) throw new Error(`${done} of the study's ${total} games were played`);
+  return names.map((name) => rowOfGames(name, series.get(name)!));
 }

@@ -1,26 +1,61 @@
-// A worker thread of the study: plays every doctrine it is given over the same seeds.
+// A worker thread of the study: plays the jobs it is sent (a run of seeded games of one study entry), one at a time.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadScenario } from '../scenario/load-node.js';
-import { studyRow, type StudyRow } from './study.js';
+import { gameSeed, summaryOf, type GameSummary } from './batch.js';
+import { playGame, type Seating } from './play.js';
+import { seatingOf } from './study.js';
 
-export interface StudyJob {
+/** What a worker is started with: the scenario it loads once and the seed of every series. */
+export interface StudySetup {
   readonly scenario: string;
-  /** Study entries: a doctrine name, or `chair=doctrine` beside `strong`. */
-  readonly doctrines: readonly string[];
-  readonly games: number;
   readonly seed: number;
 }
 
+/** Games `from` (inclusive) to `to` (exclusive) of one study entry's seeded series. */
+export interface StudyJob {
+  /** A doctrine name, or `chair=doctrine` beside `strong`. */
+  readonly entry: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** From the study to a worker: a job to play, or that there are no more. */
+export type StudyOrder = { readonly kind: 'job'; readonly job: StudyJob } | { readonly kind: 'stop' };
+
+/** From a worker to the study: that it is ready for a job, a job's games in seed order, or why it cannot play. */
 export type StudyMessage =
-  | { readonly kind: 'progress' }
-  | { readonly kind: 'row'; readonly row: StudyRow }
+  | { readonly kind: 'ready' }
+  | { readonly kind: 'games'; readonly job: StudyJob; readonly games: GameSummary[] }
   | { readonly kind: 'error'; readonly message: string };
 
-const job = workerData as StudyJob;
-const post = (m: StudyMessage) => parentPort!.postMessage(m);
-const loaded = loadScenario(job.scenario);
-if (!loaded.ok) post({ kind: 'error', message: `${job.scenario} does not load` });
+const setup = workerData as StudySetup;
+const port = parentPort!;
+const post = (m: StudyMessage) => port.postMessage(m);
+const loaded = loadScenario(setup.scenario);
+if (!loaded.ok) post({ kind: 'error', message: `${setup.scenario} does not load` });
 else {
-  for (const name of job.doctrines)
-    post({ kind: 'row', row: studyRow(loaded.value, name, job.games, job.seed, () => post({ kind: 'progress' })) });
+  const scn = loaded.value;
+  // A worker plays many jobs of each entry: its seating is made once.
+  const seatings = new Map<string, Seating>();
+  port.on('message', (o: StudyOrder) => {
+    if (o.kind === 'stop') {
+      port.close();
+      return;
+    }
+    const { entry, from, to } = o.job;
+    try {
+      let seats = seatings.get(entry);
+      if (!seats) seatings.set(entry, (seats = seatingOf(entry)));
+      const games: GameSummary[] = [];
+      // The series' seeds are runBatch's (sim/batch.ts), so the games are those of the serial study.
+      for (let i = from; i < to; i++) {
+        const gs = gameSeed(setup.seed, i);
+        games.push(summaryOf(playGame(scn, gs, seats), gs));
+      }
+      post({ kind: 'games', job: o.job, games });
+    } catch (e) {
+      post({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+  });
+  post({ kind: 'ready' });
 }

@@ -1,6 +1,6 @@
 // The lessons study: doctrines, and one chair's doctrine among `strong` bots, over the same seeded games.
 import type { Chair, Scenario } from '../scenario/schema.js';
-import { ci95, mean, round1, runBatch, summarise, type GameSummary } from './batch.js';
+import { ci95, gameStats, mean, round1, runBatch, type GameSummary } from './batch.js';
 import { DOCTRINES } from './doctrines/index.js';
 import { BREAKS } from './doctrines/strong.js';
 import { seatAll, type Seating } from './play.js';
@@ -59,9 +59,14 @@ export function studyRow(scn: Scenario, entry: string, games: number, seed: numb
 }
 
 /** The row of a study entry from its games in seed order, wherever they were played (the browser's comparison). */
-export function rowOf(scn: Scenario, entry: string, games: GameSummary[]): StudyRow {
+export function rowOf(_scn: Scenario, entry: string, games: GameSummary[]): StudyRow {
+  return rowOfGames(entry, games);
+}
+
+/** The row of a study entry from its games in seed order: the games alone say it (the parallel study's threads). */
+export function rowOfGames(entry: string, games: readonly GameSummary[]): StudyRow {
   // the row reads only the games: which content fired or was played is the batch's report, not the study's
-  const s = summarise(scn, { games, fired: new Set(), played: new Set(), legal: null });
+  const s = gameStats(games);
   return {
     name: entry,
     meanScore: s.meanScore,

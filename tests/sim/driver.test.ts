@@ -7,6 +7,10 @@ import { SessionStore } from '../../src/server/db.js';
 import { Session } from '../../src/server/session.js';
 import { DOCTRINES } from '../../src/sim/doctrines/index.js';
 import { playGame, seatAll } from '../../src/sim/play.js';
+import { botRandom, decide, nextChair, situationOf, type ChairSituation } from '../../src/sim/driver.js';
+import type { Doctrine, DoctrineContext } from '../../src/sim/doctrine.js';
+import { legalList } from '../../src/engine/legal.js';
+import { viewFor, type GameState } from '../../src/engine/index.js';
 import { runBots } from '../../src/store/store.js';
 import { hashScenario } from '../../src/engine/replay.js';
 import { loadShipped, sessionRow } from '../helpers/factory.js';
@@ -80,5 +84,40 @@ describe('one bot driver', () => {
     expect(again.state.world).toBeUndefined();
     again.close();
     db.close();
+  });
+  it('decides from a true state as from the chair’s view and legal list alone, and shows the doctrine nothing else', () => {
+    const scn = loadShipped('tutorial');
+    const report = DOCTRINES['report']!;
+    const states: GameState[] = [];
+    // The states each month's planning opens on, and the contexts the doctrine planned with.
+    const seen = new Set<DoctrineContext>();
+    const record: Doctrine = {
+      ...report,
+      plan(ctx) {
+        seen.add(ctx);
+        return report.plan(ctx);
+      },
+    };
+    playGame(scn, 6, seatAll(record), undefined, undefined, (s) => states.push(s));
+    expect(states.length).toBeGreaterThan(3);
+    const m = scn.mechanics;
+    const back = Math.max(2, m.practiceTurns, m.siloTurns, m.exclusionTurns);
+    let decided = 0;
+    for (const s of states) {
+      const chair = nextChair(s, scn, () => true)!;
+      const fromView: ChairSituation = {
+        chair,
+        scenario: scn,
+        random: botRandom(s, chair),
+        view: viewFor(s, scn, chair, { ledgerFrom: Math.max(0, s.turn - back) }),
+        legal: legalList(s, scn, chair),
+      };
+      expect(decide(situationOf(s, scn, chair), report)).toEqual(decide(fromView, report));
+      decided++;
+    }
+    expect(decided).toBe(states.length);
+    // The context a doctrine is given holds no state of its own: only the chair, the scenario and the draws.
+    expect(seen.size).toBeGreaterThan(0);
+    for (const ctx of seen) expect(Object.keys(ctx).sort()).toEqual(['chair', 'random', 'scenario']);
   });
 });

@@ -136,18 +136,20 @@ function trackOf(ctx: DoctrineContext): Set<string> {
   return new Set(st?.track ?? []);
 }
 
-/** How much a doctrine of this style values one effect, given what its chair sees. */
+/**
+ * How much a doctrine of this style values one effect, given what its chair sees. The view is read only for the
+ * effects whose worth depends on it, so an event's choices that name none of them are weighed without building it.
+ */
 function effectValue(style: Style, ctx: DoctrineContext, e: Effect, target: string | undefined): number {
-  const v = ctx.view;
   const T = tun(style);
   switch (e.do) {
     case 'indicator': {
       if (e.id === 'closeness') {
-        const c = v.indicators.closeness.value;
         if (style.hostState === 'embrace') return e.by * 0.4;
+        const c = ctx.view.indicators.closeness.value;
         return (Math.abs(c - 50) - Math.abs(c + e.by - 50)) * T.closeness;
       }
-      if (e.id === 'analysis' && (!style.analysis || v.indicators.analysis.value >= T.analysisCap)) return 0;
+      if (e.id === 'analysis' && (!style.analysis || ctx.view.indicators.analysis.value >= T.analysisCap)) return 0;
       if (e.id === 'expectations' && !style.outreach) return 0;
       return (T.weights[e.id] ?? 0) * e.by;
     }
@@ -164,17 +166,17 @@ function effectValue(style: Style, ctx: DoctrineContext, e: Effect, target: stri
     }
     case 'strength': {
       const id = e.actor === '$target' ? target : e.actor;
-      const seen = id ? v.actors[id] : undefined;
+      const seen = id ? ctx.view.actors[id] : undefined;
       return seen && seen.stance.value < 0 ? -e.by * T.strength : 0;
     }
     case 'implement':
-      return v.agreement.status === 'signed' ? e.by * T.implement : 0;
+      return ctx.view.agreement.status === 'signed' ? e.by * T.implement : 0;
     case 'sign-agreement':
-      return v.agreement.status === 'none' ? T.sign : 0;
+      return ctx.view.agreement.status === 'none' ? T.sign : 0;
     case 'request-unit':
       return T.request;
     case 'expedite':
-      return v.deployments.length > 0 ? 5 : -5;
+      return ctx.view.deployments.length > 0 ? 5 : -5;
     case 'consult-contributors':
       return T.consult;
     default:
@@ -331,6 +333,8 @@ interface PlanDigest {
   readonly coordination: number;
   readonly lastBefore: ReadonlyMap<string, number>;
   readonly inclusion: Map<string, number>;
+  /** By card whose effects do not name the target: what its effects are worth (the same for each of its targets). */
+  readonly effects: Map<Card, number>;
 }
 
 /** A practice's worth to this style when it is about to go stale (0 when the style does not follow it). */
@@ -351,7 +355,23 @@ function planDigest(style: Style, ctx: DoctrineContext): PlanDigest {
     coordination: due(style, ctx, style.coordinate, 'coordination'),
     lastBefore: digestOf(v.ledger, v.turn).cardLastBefore.get(ctx.chair) ?? NONE,
     inclusion: new Map(),
+    effects: new Map(),
   };
+}
+
+/** Whether some effect of a card is on its target (effectValue reads the target for those alone). Once per card. */
+const targetedCards = new WeakMap<Card, boolean>();
+function targeted(c: Card): boolean {
+  let t = targetedCards.get(c);
+  if (t === undefined) {
+    t = c.effects.some(
+      (e) =>
+        (e.do === 'violence' && e.region === '$target') ||
+        ((e.do === 'stance' || e.do === 'strength') && e.actor === '$target'),
+    );
+    targetedCards.set(c, t);
+  }
+  return t;
 }
 
 function itemValue(style: Style, ctx: DoctrineContext, item: Item, m: PlanDigest): number {
@@ -362,8 +382,12 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, m: PlanDigest
   const N = neglect(style);
   const tags = tagsOf(c);
   const track = m.track;
-  let value = 0;
-  for (const e of c.effects) value = value + effectValue(style, ctx, e, item.target);
+  let value = targeted(c) ? undefined : m.effects.get(c);
+  if (value === undefined) {
+    value = 0;
+    for (const e of c.effects) value = value + effectValue(style, ctx, e, item.target);
+    if (!targeted(c)) m.effects.set(c, value);
+  }
   // The repetition mechanic: a card played last turn keeps half its effect, two turns ago three
   // quarters (talks and implementation exempt); the chair's view of the ledger says when it last played.
   if (value > 0 && !tags.talks && !tags.implementation) {
@@ -405,23 +429,45 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, m: PlanDigest
   return value - c.cost * T.cost;
 }
 
+/**
+ * The planner's scratch: each candidate's value and item, by its place among the candidates kept, reused from plan to
+ * plan (a plan is made whole before the next begins) so that valuing a hundred candidates makes no object for each.
+ */
+let values = new Float64Array(256);
+let order = new Uint32Array(256);
+const candidates: Item[] = [];
+
 function planItems(style: Style, ctx: DoctrineContext): PlanItem[] {
   const m = planDigest(style, ctx);
   // Every card the chair may add, valued in the legal list's order (each draws once, in that order), best first.
-  const scored: { item: Item; value: number }[] = [];
+  let n = 0;
   for (const a of ctx.legal) {
     if (a.type !== 'plan/add' || a.item.kind !== 'card') continue;
     const value = itemValue(style, ctx, a.item, m) + ctx.random() * 0.5;
-    if (value > 0) scored.push({ item: a.item, value });
+    if (!(value > 0)) continue;
+    if (n === values.length) {
+      const grown = new Float64Array(2 * n);
+      grown.set(values);
+      values = grown;
+      order = new Uint32Array(2 * n);
+    }
+    values[n] = value;
+    candidates[n] = a.item;
+    n++;
   }
-  scored.sort((a, b) => b.value - a.value);
+  for (let k = 0; k < n; k++) order[k] = k;
+  // Best first; among equal values the legal list's order (as a stable sort of the candidates would leave them).
+  const vs = values;
+  const ranked = order.subarray(0, n).sort((a, b) => vs[b]! - vs[a]! || a - b);
   const out: PlanItem[] = [];
   const seen = new Set<string>();
-  for (const { item } of scored) {
+  for (let k = 0; k < n; k++) {
+    const item = candidates[ranked[k]!]!;
     if (seen.has(item.card)) continue;
     seen.add(item.card);
     out.push(item);
   }
+  candidates.length = 0;
   if (ctx.chair === 'force') out.push(...moves(ctx, tun(style).moveArea));
   return out;
 }
@@ -432,9 +478,17 @@ function moves(ctx: DoctrineContext, area: number): PlanItem[] {
   const occupied = new Set(Object.values(v.units).map((u) => u.region));
   const mean = totalPopulation(ctx.scenario) / Math.max(1, ctx.scenario.regions.length);
   const weight = (r: { population: number }) => (1 - area) * r.population + area * mean;
-  const worst = [...ctx.scenario.regions]
-    .filter((r) => !occupied.has(r.id))
-    .sort((a, b) => v.violence[b.id]!.value * weight(b) - v.violence[a.id]!.value * weight(a))[0];
+  // The first of the bare regions with the most weighted violence (what a stable sort, worst first, puts first).
+  let worst: (typeof ctx.scenario.regions)[number] | undefined;
+  let most = 0;
+  for (const r of ctx.scenario.regions) {
+    if (occupied.has(r.id)) continue;
+    const x = v.violence[r.id]!.value * weight(r);
+    if (worst === undefined || x > most) {
+      worst = r;
+      most = x;
+    }
+  }
   if (!worst) return [];
   const mv = ctx.legal.find((a) => a.type === 'plan/add' && a.item.kind === 'move' && a.item.to === worst.id);
   return mv && mv.type === 'plan/add' ? [mv.item] : [];
@@ -502,13 +556,17 @@ export function makeDoctrine(style: Style): Doctrine {
       return { drop: droppable.slice(0, extra), add: [] };
     },
     choose(ctx, event) {
-      const ev = indexOf(ctx.scenario).events.get(event);
-      const best = [...(ev?.choices ?? [])].sort(
-        (a, b) =>
-          b.effects.reduce((s, e) => s + effectValue(style, ctx, e, undefined), 0) -
-          a.effects.reduce((s, e) => s + effectValue(style, ctx, e, undefined), 0),
-      )[0];
-      return best?.id ?? '';
+      // The first of the choices worth the most (what a stable sort, best first, puts first), each valued once.
+      let best: string | undefined;
+      let most = 0;
+      for (const c of indexOf(ctx.scenario).events.get(event)?.choices ?? []) {
+        const value = c.effects.reduce((s, e) => s + effectValue(style, ctx, e, undefined), 0);
+        if (best === undefined || value > most) {
+          best = c.id;
+          most = value;
+        }
+      }
+      return best ?? '';
     },
     strategy(ctx) {
       const strategies = ctx.scenario.strategies;
