@@ -4,7 +4,7 @@ import { holds } from './conditions.js';
 import { deepFreeze, isFreezing } from './freeze.js';
 import { canServe, itemCost, planCost, targetsNow } from './eligibility.js';
 import { knownTo } from './knowledge.js';
-import { factsOf, movesFrom, unitsByRegion, type Facts, type Move } from './legal-facts.js';
+import { addAction, addActions, factsOf, movesFrom, unitsByRegion, type Facts, type Move } from './legal-facts.js';
 import { capacityOf, indexOf } from './scenario-index.js';
 import {
   isFacilitatorAction,
@@ -21,72 +21,27 @@ import {
 const no = (code: RejectionCode, message: string): Rejection => ({ code, message });
 
 /**
- * What legality needs to know about one chair in one state, worked out once and passed down (as
- * chessops passes its Context to `dests` and `isLegal`): the chair's plan, its cost so far, the cards
- * it has planned, the units it moves, where the mission's units stand, and each card's targets.
- * Built lazily and kept per (state, chair), so listing every candidate costs one pass, not one per candidate.
- */
-export interface LegalityContext {
-  readonly state: GameState;
-  readonly scenario: Scenario;
-  readonly chair: Chair;
-  /** The chair's plan items now. */
-  readonly items: readonly PlanItem[];
-  /** Why the chair's plan cannot be edited now, or null if it can. */
-  readonly closed: Rejection | null;
-  /** The action points the plan uses now. */
-  readonly cost: number;
-  readonly capacity: number;
-  readonly plannedCards: ReadonlySet<string>;
-  readonly movingUnits: ReadonlySet<string>;
-  /** The units standing in each region. */
-  readonly unitsIn: ReadonlyMap<string, readonly string[]>;
-  /** The ids a card may target now, before unit checks (as targetsOf). */
-  targets(card: Card): readonly string[];
-  /** Whether a card's own conditions allow it now, whatever its target: null if they do. */
-  cardAllowed(card: Card): Rejection | null;
-}
-
-/**
  * Whether a card's condition holds for a chair. The one place legality reads a card's conditions, so
  * that they can be read on what the chair may know rather than the true state.
  */
-export function cardConditionHolds(ctx: Pick<LegalityContext, 'state' | 'chair' | 'scenario'>, c: Condition): boolean {
+export function cardConditionHolds(
+  ctx: { readonly state: GameState; readonly scenario: Scenario; readonly chair: Chair },
+  c: Condition,
+): boolean {
   // On the chair's knowledge: what it may play tells it no more than its view (a planned card then resolves as it is).
   return holds(c, ctx.state, knownTo(ctx.state, ctx.scenario, ctx.chair));
 }
 
-const contexts = new WeakMap<GameState, Map<Chair, Context>>();
-
-/** The legality context of a chair in a state: computed once and kept while the state lives. */
-export function legalityContext(s: GameState, scn: Scenario, chair: Chair): LegalityContext {
-  return contextOf(s, scn, chair);
-}
-
-function contextOf(s: GameState, scn: Scenario, chair: Chair): Context {
-  let byChair = contexts.get(s);
-  if (!byChair) contexts.set(s, (byChair = new Map()));
-  let ctx = byChair.get(chair);
-  if (!ctx || ctx.scenario !== scn) {
-    ctx = makeContext(s, scn, chair);
-    byChair.set(chair, ctx);
-  }
-  return ctx;
-}
-
-function makeContext(s: GameState, scn: Scenario, chair: Chair): Context {
-  return new Context(s, scn, chair);
-}
-
-/** A LegalityContext whose parts are worked out when first read (one object: no closures per state). */
-class Context implements LegalityContext {
+/**
+ * What legality needs to know about one chair in one state, passed down (as chessops passes its Context to `dests`
+ * and `isLegal`): the chair's plan, its cost, and the facts it shares with the other states of the phase (legal-facts.ts).
+ * Made for each legal list and each check and kept by none: what is worth keeping is in the Facts, and a check on a
+ * working copy (a new state object per action) would only fill a cache no one reads again.
+ */
+class Context {
   readonly items: readonly PlanItem[];
   readonly capacity: number;
-  #closed: Rejection | null | undefined;
-  #cost: number | undefined;
-  #plannedCards: Set<string> | undefined;
-  #movingUnits: Set<string> | undefined;
-  #unitsIn: ReadonlyMap<string, readonly string[]> | undefined;
+  #cost = -1;
   #facts: Facts | undefined;
 
   constructor(
@@ -98,30 +53,9 @@ class Context implements LegalityContext {
     this.capacity = capacityOf(scenario, chair);
   }
 
-  get closed(): Rejection | null {
-    return this.#closed === undefined ? (this.#closed = planOpen(this.state, this.chair)) : this.#closed;
-  }
-
+  /** The action points the plan uses now. */
   get cost(): number {
-    return (this.#cost ??= planCost(this.scenario, this.items));
-  }
-
-  get plannedCards(): ReadonlySet<string> {
-    if (this.#plannedCards) return this.#plannedCards;
-    const out = new Set<string>();
-    for (const it of this.items) if (it.kind === 'card') out.add(it.card);
-    return (this.#plannedCards = out);
-  }
-
-  get movingUnits(): ReadonlySet<string> {
-    if (this.#movingUnits) return this.#movingUnits;
-    const out = new Set<string>();
-    for (const it of this.items) if (it.kind === 'move') out.add(it.unit);
-    return (this.#movingUnits = out);
-  }
-
-  get unitsIn(): ReadonlyMap<string, readonly string[]> {
-    return (this.#unitsIn ??= unitsByRegion(this.state.units));
+    return this.#cost >= 0 ? this.#cost : (this.#cost = planCost(this.scenario, this.items));
   }
 
   /** What this chair's legality reads besides its plan, shared with the other states that read the same. */
@@ -129,6 +63,19 @@ class Context implements LegalityContext {
     return (this.#facts ??= factsOf(this.state, this.scenario, this.chair));
   }
 
+  /** Whether the plan holds the card (a plan is short: a scan, not a set made per state). */
+  plans(card: string): boolean {
+    for (const it of this.items) if (it.kind === 'card' && it.card === card) return true;
+    return false;
+  }
+
+  /** Whether the plan already orders the unit. */
+  moves(unit: string): boolean {
+    for (const it of this.items) if (it.kind === 'move' && it.unit === unit) return true;
+    return false;
+  }
+
+  /** The ids a card may target now, before unit checks (as targetsOf). */
   targets(card: Card): readonly string[] {
     const facts = this.facts;
     let t = facts.targets.get(card);
@@ -136,30 +83,61 @@ class Context implements LegalityContext {
     return t;
   }
 
-  cardAllowed(card: Card): Rejection | null {
+  /** A card's checks that hold for every target and every plan, as a Level (OPEN if they pass). */
+  level(card: Card): Level {
     const facts = this.facts;
-    let r = facts.level.get(card);
-    if (r === undefined) facts.level.set(card, (r = cardLevelRejection(this.state, this.scenario, this.chair, card)));
-    if (r) return r;
-    return this.plannedCards.has(card.id) ? no('card/already-planned', `'${card.id}' is already in the plan`) : null;
+    let l = facts.level.get(card) as Level | undefined;
+    if (l === undefined) facts.level.set(card, (l = cardLevel(this.state, this.scenario, this.chair, card)));
+    return l;
   }
 }
 
-/** The plan/add actions the legal list offers for an open card: the card, or each of its targets a unit can serve. */
-function addsOf(ctx: Context, card: Card): readonly Action[] {
-  const facts = ctx.facts;
-  let adds = facts.adds.get(card);
-  if (adds) return adds;
-  const chair = ctx.chair;
-  const out: Action[] = [];
-  if (card.target === 'none') out.push({ type: 'plan/add', chair, item: { kind: 'card', card: card.id } });
-  else
-    for (const t of ctx.targets(card))
-      if (targetRejection(ctx, card, t) === null)
-        out.push({ type: 'plan/add', chair, item: { kind: 'card', card: card.id, target: t } });
-  adds = isFreezing() ? deepFreeze(out) : out;
-  facts.adds.set(card, adds);
-  return adds;
+/**
+ * Why a card is closed whatever its target and the plan, as a number: the legal list needs only whether, and the
+ * Facts keep it for every state of the phase, so the refusal itself is made only when a check returns it.
+ */
+type Level = 0 | 1 | 2 | 3 | 4;
+const OPEN = 0;
+const OTHER_CHAIR = 1;
+const NOT_MANDATED = 2;
+const COOLING = 3;
+const NOT_POSSIBLE = 4;
+
+/** The checks on a card that depend neither on its target nor on the chair's plan, in the order cardRejection makes them. */
+function cardLevel(s: GameState, scn: Scenario, chair: Chair, card: Card): Level {
+  if (card.chair !== chair) return OTHER_CHAIR;
+  if (card.task && !s.mandate.includes(card.task)) return NOT_MANDATED;
+  const last = s.played[card.id];
+  if (last !== undefined && s.turn - last <= card.cooldown) return COOLING;
+  if (card.requires && !cardConditionHolds({ state: s, scenario: scn, chair }, card.requires)) return NOT_POSSIBLE;
+  return OPEN;
+}
+
+/** The refusal a card's Level stands for (in a state whose Facts gave it: the mandate and the cards played are its). */
+function levelRejection(s: GameState, card: Card, l: Exclude<Level, 0>): Rejection {
+  switch (l) {
+    case OTHER_CHAIR:
+      return no('card/other-chair', `'${card.id}' belongs to the ${card.chair} chair`);
+    case NOT_MANDATED:
+      return no('card/task-not-mandated', `task '${card.task}' is not in the mandate`);
+    case COOLING:
+      return no('card/cooldown', `'${card.id}' was played in turn ${s.played[card.id]}`);
+    case NOT_POSSIBLE:
+      return no('card/requires', `'${card.id}' is not possible now`);
+  }
+}
+
+/**
+ * The plan/add actions the legal list offers for an open card, added to `out`: the card, or each of its targets a unit
+ * can serve. The actions are the scenario's own (legal-facts.ts `addAction`), made once, not once per list.
+ */
+function pushAdds(out: Action[], ctx: Context, card: Card): void {
+  const actions = addActions(ctx.scenario, card);
+  if (card.target === 'none') {
+    out.push(addAction(actions, card, undefined));
+    return;
+  }
+  for (const t of ctx.targets(card)) if (targetRejection(ctx, card, t) === null) out.push(addAction(actions, card, t));
 }
 
 /** The Force Commander's moves the routes allow from where the units stand, in the legal list's order. */
@@ -170,22 +148,6 @@ function movesOf(ctx: Context): readonly Move[] {
   const out: Move[] = [];
   for (const id in units) for (const m of movesFrom(ctx.scenario, id, units[id]!.region)) out.push(m);
   return (facts.moves = out);
-}
-
-/**
- * The checks on a card that depend neither on its target nor on the chair's plan, in the order cardRejection makes
- * them (the plan's own check, already planned, comes after: Context.cardAllowed).
- */
-function cardLevelRejection(s: GameState, scn: Scenario, chair: Chair, card: Card): Rejection | null {
-  if (card.chair !== chair) return no('card/other-chair', `'${card.id}' belongs to the ${card.chair} chair`);
-  if (card.task && !s.mandate.includes(card.task))
-    return no('card/task-not-mandated', `task '${card.task}' is not in the mandate`);
-  const last = s.played[card.id];
-  if (last !== undefined && s.turn - last <= card.cooldown)
-    return no('card/cooldown', `'${card.id}' was played in turn ${last}`);
-  if (card.requires && !cardConditionHolds({ state: s, scenario: scn, chair }, card.requires))
-    return no('card/requires', `'${card.id}' is not possible now`);
-  return null;
 }
 
 function hasUnitIn(ctx: Context, card: Card, target: string): boolean {
@@ -207,8 +169,8 @@ function hasUnitIn(ctx: Context, card: Card, target: string): boolean {
   return ok;
 }
 
-function hasUnitInRegion(ctx: LegalityContext, card: Card, region: string): boolean {
-  const units = ctx.unitsIn.get(region);
+function hasUnitInRegion(ctx: Context, card: Card, region: string): boolean {
+  const units = unitsByRegion(ctx.state.units).get(region);
   if (units) for (const id of units) if (canServe(ctx.scenario, card, id)) return true;
   return false;
 }
@@ -217,8 +179,9 @@ function cardRejection(ctx: Context, item: Extract<PlanItem, { kind: 'card' }>):
   const scn = ctx.scenario;
   const card = indexOf(scn).cards.get(item.card);
   if (!card) return no('card/unknown', `no action '${item.card}' in this scenario`);
-  const why = ctx.cardAllowed(card);
-  if (why) return why;
+  const l = ctx.level(card);
+  if (l !== OPEN) return levelRejection(ctx.state, card, l);
+  if (ctx.plans(card.id)) return no('card/already-planned', `'${card.id}' is already in the plan`);
   if (card.target === 'none') {
     if (item.target !== undefined) return no('card/target', `'${card.id}' takes no target`);
   } else {
@@ -258,7 +221,7 @@ function moveRejection(ctx: Context, item: Extract<PlanItem, { kind: 'move' }>):
   ) {
     return no('unit/route', `'${item.to}' is not next to '${unit.region}'`);
   }
-  if (ctx.movingUnits.has(item.unit)) {
+  if (ctx.moves(item.unit)) {
     return no('unit/already-moving', `'${item.unit}' already has orders`);
   }
   return null;
@@ -304,8 +267,9 @@ function facilitatorRejection(s: GameState, a: FacilitatorAction, scn: Scenario)
 }
 
 /** Why a plan item may not be added to the chair's plan now, or null if it may. */
-export function addRejection(ctx: Context, item: PlanItem): Rejection | null {
-  if (ctx.closed) return ctx.closed;
+function addRejection(ctx: Context, item: PlanItem): Rejection | null {
+  const closed = planOpen(ctx.state, ctx.chair);
+  if (closed) return closed;
   if (ctx.items.length >= MAX_PLAN_ITEMS) return no('plan/too-long', `at most ${MAX_PLAN_ITEMS} items`);
   const why = item.kind === 'card' ? cardRejection(ctx, item) : moveRejection(ctx, item);
   if (why) return why;
@@ -366,7 +330,7 @@ export function checkAllowed(s: GameState, a: Action, scn: Scenario): Rejection 
       if (!idx.strategies.has(a.strategy)) return no('strategy/unknown', `no strategy '${a.strategy}'`);
       return srsgOnly(a.chair);
     case 'plan/add':
-      return addRejection(contextOf(s, scn, a.chair), a.item);
+      return addRejection(new Context(s, scn, a.chair), a.item);
     case 'plan/remove': {
       const closed = planOpen(s, a.chair);
       if (closed) return closed;
@@ -474,17 +438,17 @@ function makeLegal(s: GameState, scn: Scenario, chair: Chair): Action[] {
       break;
     case 'planning':
     case 'coordination': {
-      const ctx = contextOf(s, scn, chair);
-      if (ctx.closed === null) {
+      if (planOpen(s, chair) === null) {
+        const ctx = new Context(s, scn, chair);
         if (ctx.items.length < MAX_PLAN_ITEMS) {
+          const room = ctx.capacity - ctx.cost;
           for (const card of idx.cardsByChair.get(chair) ?? []) {
             // addRejection's checks, with those that hold for every target (and every plan) made once per card.
-            if (ctx.cardAllowed(card) !== null || ctx.cost + card.cost > ctx.capacity) continue;
-            for (const a of addsOf(ctx, card)) out.push(a);
+            if (card.cost > room || ctx.level(card) !== OPEN || ctx.plans(card.id)) continue;
+            pushAdds(out, ctx, card);
           }
           if (chair === 'force')
-            for (const m of movesOf(ctx))
-              if (!ctx.movingUnits.has(m.unit) && ctx.cost + m.cost <= ctx.capacity) out.push(m.action);
+            for (const m of movesOf(ctx)) if (m.cost <= room && !ctx.moves(m.unit)) out.push(m.action);
         }
         // Any item may be removed and the plan committed while it is open (checkAllowed's checks, made above).
         for (let i = 0; i < ctx.items.length; i++) out.push({ type: 'plan/remove', chair, index: i });
