@@ -33,6 +33,8 @@ interface FactsFrom {
  */
 export interface Facts {
   readonly from: FactsFrom;
+  /** The chair's knowledge the card conditions and targets are read on (knowledge.ts `knownTo`): the key they are kept by. */
+  readonly reader: Reader;
   readonly level: Map<Card, number>;
   readonly targets: Map<Card, readonly string[]>;
   readonly served: Map<Card, Map<string, boolean>>;
@@ -72,6 +74,7 @@ export function factsOf(s: GameState, scn: Scenario, chair: Chair): Facts {
   const { turn, played, mandate, flags, fired, strategy, agreement, units, tally } = s;
   const facts: Facts = {
     from: { scn, turn, played, mandate, flags, fired, strategy, agreement, units, tally },
+    reader,
     level: new Map(),
     targets: new Map(),
     served: new Map(),

@@ -1,9 +1,8 @@
 // What each chair may do now: the one door for the UI, the bots and the server.
-import type { Card, Chair, Condition, Scenario } from '../scenario/schema.js';
-import { holds } from './conditions.js';
+import type { Card, Chair, Scenario } from '../scenario/schema.js';
+import { holds, type Reader } from './conditions.js';
 import { deepFreeze, isFreezing } from './freeze.js';
-import { canServe, itemCost, planCost, targetsNow } from './eligibility.js';
-import { knownTo } from './knowledge.js';
+import { itemCost, planCost, serversOf, targetsNow } from './eligibility.js';
 import { addAction, addActions, factsOf, movesFrom, unitsByRegion, type Facts, type Move } from './legal-facts.js';
 import { capacityOf, indexOf } from './scenario-index.js';
 import {
@@ -19,18 +18,6 @@ import {
 } from './types.js';
 
 const no = (code: RejectionCode, message: string): Rejection => ({ code, message });
-
-/**
- * Whether a card's condition holds for a chair. The one place legality reads a card's conditions, so
- * that they can be read on what the chair may know rather than the true state.
- */
-export function cardConditionHolds(
-  ctx: { readonly state: GameState; readonly scenario: Scenario; readonly chair: Chair },
-  c: Condition,
-): boolean {
-  // On the chair's knowledge: what it may play tells it no more than its view (a planned card then resolves as it is).
-  return holds(c, ctx.state, knownTo(ctx.state, ctx.scenario, ctx.chair));
-}
 
 /**
  * What legality needs to know about one chair in one state, passed down (as chessops passes its Context to `dests`
@@ -79,7 +66,7 @@ class Context {
   targets(card: Card): readonly string[] {
     const facts = this.facts;
     let t = facts.targets.get(card);
-    if (!t) facts.targets.set(card, (t = targetsNow(this.state, this.scenario, card)));
+    if (!t) facts.targets.set(card, (t = targetsNow(this.state, this.scenario, card, facts.reader)));
     return t;
   }
 
@@ -87,7 +74,7 @@ class Context {
   level(card: Card): Level {
     const facts = this.facts;
     let l = facts.level.get(card) as Level | undefined;
-    if (l === undefined) facts.level.set(card, (l = cardLevel(this.state, this.scenario, this.chair, card)));
+    if (l === undefined) facts.level.set(card, (l = cardLevel(this.state, this.chair, card, facts.reader)));
     return l;
   }
 }
@@ -103,13 +90,17 @@ const NOT_MANDATED = 2;
 const COOLING = 3;
 const NOT_POSSIBLE = 4;
 
-/** The checks on a card that depend neither on its target nor on the chair's plan, in the order cardRejection makes them. */
-function cardLevel(s: GameState, scn: Scenario, chair: Chair, card: Card): Level {
+/**
+ * The checks on a card that depend neither on its target nor on the chair's plan, in the order cardRejection makes them.
+ * The one place legality reads a card's conditions: on `known`, the chair's knowledge (knowledge.ts `knownTo`), not
+ * the true state, so what it may play tells it no more than its view (a planned card then resolves as it is).
+ */
+function cardLevel(s: GameState, chair: Chair, card: Card, known: Reader): Level {
   if (card.chair !== chair) return OTHER_CHAIR;
   if (card.task && !s.mandate.includes(card.task)) return NOT_MANDATED;
   const last = s.played[card.id];
   if (last !== undefined && s.turn - last <= card.cooldown) return COOLING;
-  if (card.requires && !cardConditionHolds({ state: s, scenario: scn, chair }, card.requires)) return NOT_POSSIBLE;
+  if (card.requires && !holds(card.requires, s, known)) return NOT_POSSIBLE;
   return OPEN;
 }
 
@@ -157,10 +148,11 @@ function hasUnitIn(ctx: Context, card: Card, target: string): boolean {
   let ok = byTarget.get(target);
   if (ok === undefined) {
     ok = false;
-    if (card.target === 'region') ok = hasUnitInRegion(ctx, card, target);
+    const able = serversOf(ctx.scenario, card);
+    if (card.target === 'region') ok = hasUnitInRegion(ctx, able, target);
     else
       for (const r of indexOf(ctx.scenario).actors.get(target)?.regions ?? [])
-        if (hasUnitInRegion(ctx, card, r)) {
+        if (hasUnitInRegion(ctx, able, r)) {
           ok = true;
           break;
         }
@@ -169,9 +161,10 @@ function hasUnitIn(ctx: Context, card: Card, target: string): boolean {
   return ok;
 }
 
-function hasUnitInRegion(ctx: Context, card: Card, region: string): boolean {
+/** Whether one of the units standing in a region is `able` (eligibility.ts `serversOf`: able to carry out a card). */
+function hasUnitInRegion(ctx: Context, able: ReadonlySet<string>, region: string): boolean {
   const units = unitsByRegion(ctx.state.units).get(region);
-  if (units) for (const id of units) if (canServe(ctx.scenario, card, id)) return true;
+  if (units) for (const id of units) if (able.has(id)) return true;
   return false;
 }
 
