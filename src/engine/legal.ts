@@ -384,12 +384,17 @@ export function legalList(s: GameState, scn: Scenario, chair: Chair): readonly A
  */
 export function reviewAllowed(s: GameState, scn: Scenario, chair: Chair): boolean {
   const idx = indexOf(scn);
-  if (!idx.chairs.includes(chair) || s.phase !== 'sitrep') return false;
-  for (const t of s.mandate)
-    if (checkAllowed(s, { type: 'mandate/review', chair, drop: [t], add: [] }, scn) === null) return true;
-  for (const t of idx.tasks.keys())
-    if (!s.mandate.includes(t) && checkAllowed(s, { type: 'mandate/review', chair, drop: [], add: [t] }, scn) === null)
-      return true;
+  // checkAllowed's checks on the reviews makeLegal offers, made without making them.
+  if (!idx.chairs.includes(chair) || chair !== 'srsg' || s.phase !== 'sitrep') return false;
+  if (!scn.mandate.reviewTurns.includes(s.turn) || s.reviewed) return false;
+  const mandate = s.mandate;
+  // Dropping one task: a task of the scenario, not required, and not the last of the mandate.
+  for (const t of mandate) {
+    const task = idx.tasks.get(t);
+    if (task && !task.required && mandate.some((x) => x !== t)) return true;
+  }
+  // Adding one task the mandate does not hold: the mandate after it is never empty.
+  for (const t of idx.tasks.keys()) if (!mandate.includes(t)) return true;
   return false;
 }
 
