@@ -15,7 +15,9 @@ export function itemCost(scn: Scenario, item: PlanItem): number {
 }
 
 export function planCost(scn: Scenario, items: readonly PlanItem[]): number {
-  return items.reduce((sum, it) => sum + itemCost(scn, it), 0);
+  let sum = 0;
+  for (const it of items) sum += itemCost(scn, it);
+  return sum;
 }
 
 /** The ids a card may target now, before unit checks: judged on what the card's chair knows, never the hidden truth. */

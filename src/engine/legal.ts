@@ -266,10 +266,27 @@ function addRejection(ctx: Context, item: PlanItem): Rejection | null {
   if (ctx.items.length >= MAX_PLAN_ITEMS) return no('plan/too-long', `at most ${MAX_PLAN_ITEMS} items`);
   const why = item.kind === 'card' ? cardRejection(ctx, item) : moveRejection(ctx, item);
   if (why) return why;
-  if (ctx.cost + itemCost(ctx.scenario, item) > ctx.capacity) {
-    return no('card/capacity', `over the ${ctx.chair} chair's capacity of ${ctx.capacity}`);
-  }
+  if (ctx.cost + itemCost(ctx.scenario, item) > ctx.capacity) return overCapacity(ctx.scenario, ctx.chair);
   return null;
+}
+
+/** The refusal of an item over a chair's capacity, by scenario and chair. */
+const overCapacities = new WeakMap<Scenario, Map<Chair, Rejection>>();
+
+/**
+ * The refusal of an item over the chair's capacity: made once per scenario and chair, and frozen (as step.ts MALFORMED)
+ * so that no caller that changes one changes the next. The bots' plans end in items they know may not fit, so most
+ * refusals a game makes are these.
+ */
+function overCapacity(scn: Scenario, chair: Chair): Rejection {
+  let byChair = overCapacities.get(scn);
+  if (!byChair) overCapacities.set(scn, (byChair = new Map()));
+  let r = byChair.get(chair);
+  if (!r) {
+    r = Object.freeze(no('card/capacity', `over the ${chair} chair's capacity of ${capacityOf(scn, chair)}`));
+    byChair.set(chair, r);
+  }
+  return r;
 }
 
 /** The SRSG's own decisions: refused to any other chair. A function, not a closure per check (every step checks). */
@@ -452,8 +469,11 @@ function makeLegal(s: GameState, scn: Scenario, chair: Chair): Action[] {
         for (let i = 0; i < ctx.items.length; i++) out.push({ type: 'plan/remove', chair, index: i });
         out.push({ type: 'plan/commit', chair });
       }
-      pushAllowed(out, s, { type: 'plan/revise', chair }, scn);
-      pushAllowed(out, s, { type: 'plan/confirm', chair }, scn);
+      // Plans are revised and confirmed in coordination alone (checkAllowed refuses both in planning).
+      if (s.phase === 'coordination') {
+        pushAllowed(out, s, { type: 'plan/revise', chair }, scn);
+        pushAllowed(out, s, { type: 'plan/confirm', chair }, scn);
+      }
       break;
     }
   }
