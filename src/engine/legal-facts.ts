@@ -35,10 +35,18 @@ export interface Facts {
   readonly from: FactsFrom;
   /** The chair's knowledge the card conditions and targets are read on (knowledge.ts `knownTo`): the key they are kept by. */
   readonly reader: Reader;
-  readonly level: Map<Card, number>;
-  readonly targets: Map<Card, readonly string[]>;
-  readonly served: Map<Card, Map<string, boolean>>;
+  /** What is known of each card asked about so far: one record a card, not one map entry a card and question. */
+  readonly cards: Map<Card, CardFacts>;
   moves: readonly Move[] | undefined;
+}
+
+/** What the Facts know of one card, each part worked out when first read. */
+export interface CardFacts {
+  /** The card's checks that hold for every target (legal.ts `Level`), or -1 before they are made. */
+  level: number;
+  targets: readonly string[] | undefined;
+  /** Whether a unit can serve each of `targets`, by its place there: 0 not yet asked, 1 none can, 2 one can. */
+  served: Uint8Array | undefined;
 }
 
 /** A move the routes allow, with its cost and the action the legal list offers for it. */
@@ -75,9 +83,7 @@ export function factsOf(s: GameState, scn: Scenario, chair: Chair): Facts {
   const facts: Facts = {
     from: { scn, turn, played, mandate, flags, fired, strategy, agreement, units, tally },
     reader,
-    level: new Map(),
-    targets: new Map(),
-    served: new Map(),
+    cards: new Map(),
     moves: undefined,
   };
   byChair.set(chair, facts);

@@ -3,7 +3,16 @@ import type { Card, Chair, Scenario } from '../scenario/schema.js';
 import { holds, type Reader } from './conditions.js';
 import { deepFreeze, isFreezing } from './freeze.js';
 import { itemCost, planCost, serversOf, targetsNow } from './eligibility.js';
-import { addAction, addActions, factsOf, movesFrom, unitsByRegion, type Facts, type Move } from './legal-facts.js';
+import {
+  addAction,
+  addActions,
+  factsOf,
+  movesFrom,
+  unitsByRegion,
+  type CardFacts,
+  type Facts,
+  type Move,
+} from './legal-facts.js';
 import { capacityOf, indexOf } from './scenario-index.js';
 import {
   isFacilitatorAction,
@@ -62,20 +71,25 @@ class Context {
     return false;
   }
 
+  /** What the Facts know of a card (a record made when the card is first asked about). */
+  card(card: Card): CardFacts {
+    const cards = this.facts.cards;
+    let f = cards.get(card);
+    if (!f) cards.set(card, (f = { level: -1, targets: undefined, served: undefined }));
+    return f;
+  }
+
   /** The ids a card may target now, before unit checks (as targetsOf). */
   targets(card: Card): readonly string[] {
-    const facts = this.facts;
-    let t = facts.targets.get(card);
-    if (!t) facts.targets.set(card, (t = targetsNow(this.state, this.scenario, card, facts.reader)));
-    return t;
+    const f = this.card(card);
+    return (f.targets ??= targetsNow(this.state, this.scenario, card, this.facts.reader));
   }
 
   /** A card's checks that hold for every target and every plan, as a Level (OPEN if they pass). */
   level(card: Card): Level {
-    const facts = this.facts;
-    let l = facts.level.get(card) as Level | undefined;
-    if (l === undefined) facts.level.set(card, (l = cardLevel(this.state, this.chair, card, facts.reader)));
-    return l;
+    const f = this.card(card);
+    if (f.level < 0) f.level = cardLevel(this.state, this.chair, card, this.facts.reader);
+    return f.level as Level;
   }
 }
 
@@ -128,7 +142,10 @@ function pushAdds(out: Action[], ctx: Context, card: Card): void {
     out.push(addAction(actions, card, undefined));
     return;
   }
-  for (const t of ctx.targets(card)) if (targetRejection(ctx, card, t) === null) out.push(addAction(actions, card, t));
+  const targets = ctx.targets(card);
+  // targetRejection's check, without its refusal.
+  for (let i = 0; i < targets.length; i++)
+    if (!card.needsUnit || hasUnitIn(ctx, card, i)) out.push(addAction(actions, card, targets[i]));
 }
 
 /** The Force Commander's moves the routes allow from where the units stand, in the legal list's order. */
@@ -141,13 +158,14 @@ function movesOf(ctx: Context): readonly Move[] {
   return (facts.moves = out);
 }
 
-function hasUnitIn(ctx: Context, card: Card, target: string): boolean {
-  const facts = ctx.facts;
-  let byTarget = facts.served.get(card);
-  if (!byTarget) facts.served.set(card, (byTarget = new Map()));
-  let ok = byTarget.get(target);
-  if (ok === undefined) {
-    ok = false;
+/** Whether a unit able to carry out a card stands where it can act on the card's target at place `at` of its targets. */
+function hasUnitIn(ctx: Context, card: Card, at: number): boolean {
+  const f = ctx.card(card);
+  const targets = ctx.targets(card);
+  const served = (f.served ??= new Uint8Array(targets.length));
+  if (served[at] === 0) {
+    const target = targets[at]!;
+    let ok = false;
     const able = serversOf(ctx.scenario, card);
     if (card.target === 'region') ok = hasUnitInRegion(ctx, able, target);
     else
@@ -156,9 +174,9 @@ function hasUnitIn(ctx: Context, card: Card, target: string): boolean {
           ok = true;
           break;
         }
-    byTarget.set(target, ok);
+    served[at] = ok ? 2 : 1;
   }
-  return ok;
+  return served[at] === 2;
 }
 
 /** Whether one of the units standing in a region is `able` (eligibility.ts `serversOf`: able to carry out a card). */
@@ -179,24 +197,25 @@ function cardRejection(ctx: Context, item: Extract<PlanItem, { kind: 'card' }>):
     if (item.target !== undefined) return no('card/target', `'${card.id}' takes no target`);
   } else {
     if (item.target === undefined) return no('card/target', `'${card.id}' needs a ${card.target} target`);
-    if (!ctx.targets(card).includes(item.target)) {
+    const at = ctx.targets(card).indexOf(item.target);
+    if (at < 0) {
       const actor = indexOf(scn).actors.get(item.target);
       if (card.tags.includes('talks') && actor && !actor.negotiable)
         return no('card/non-negotiable', `'${item.target}' is outside any negotiation`);
       return no('card/target', `'${item.target}' is not a target for '${card.id}'`);
     }
-    return targetRejection(ctx, card, item.target);
+    return targetRejection(ctx, card, at);
   }
   return null;
 }
 
 /**
- * The checks on one of a card's targets (`ctx.targets(card)` holds it, so a talks card's target is negotiable:
- * cardRejection refuses the others with `card/non-negotiable`).
+ * The checks on the target at place `at` of a card's targets (`ctx.targets(card)` holds it, so a talks card's target is
+ * negotiable: cardRejection refuses the others with `card/non-negotiable`).
  */
-function targetRejection(ctx: Context, card: Card, target: string): Rejection | null {
-  if (card.needsUnit && !hasUnitIn(ctx, card, target))
-    return no('card/no-unit', `no ${card.needsUnit} unit able to act at '${target}'`);
+function targetRejection(ctx: Context, card: Card, at: number): Rejection | null {
+  if (card.needsUnit && !hasUnitIn(ctx, card, at))
+    return no('card/no-unit', `no ${card.needsUnit} unit able to act at '${ctx.targets(card)[at]}'`);
   return null;
 }
 
@@ -457,13 +476,21 @@ function makeLegal(s: GameState, scn: Scenario, chair: Chair): Action[] {
         const ctx = new Context(s, scn, chair);
         if (ctx.items.length < MAX_PLAN_ITEMS) {
           const room = ctx.capacity - ctx.cost;
-          for (const card of idx.cardsByChair.get(chair) ?? []) {
+          // Indexed loops: a list is made a few times a month, too seldom for the iterators to be optimised away.
+          const cards = idx.cardsByChair.get(chair) ?? [];
+          for (let i = 0; i < cards.length; i++) {
+            const card = cards[i]!;
             // addRejection's checks, with those that hold for every target (and every plan) made once per card.
             if (card.cost > room || ctx.level(card) !== OPEN || ctx.plans(card.id)) continue;
             pushAdds(out, ctx, card);
           }
-          if (chair === 'force')
-            for (const m of movesOf(ctx)) if (m.cost <= room && !ctx.moves(m.unit)) out.push(m.action);
+          if (chair === 'force') {
+            const moves = movesOf(ctx);
+            for (let i = 0; i < moves.length; i++) {
+              const m = moves[i]!;
+              if (m.cost <= room && !ctx.moves(m.unit)) out.push(m.action);
+            }
+          }
         }
         // Any item may be removed and the plan committed while it is open (checkAllowed's checks, made above).
         for (let i = 0; i < ctx.items.length; i++) out.push({ type: 'plan/remove', chair, index: i });
