@@ -2,6 +2,7 @@
 // card may take now, and the units able to carry it out. Legality (legal.ts) and the rules (mechanics/modifiers.ts)
 // both ask these questions; neither owns them.
 import type { Card, Scenario } from '../scenario/schema.js';
+import type { Reader } from './conditions.js';
 import { knownTo } from './knowledge.js';
 import { indexOf } from './scenario-index.js';
 import type { GameState, PlanItem } from './types.js';
@@ -14,7 +15,9 @@ export function itemCost(scn: Scenario, item: PlanItem): number {
 }
 
 export function planCost(scn: Scenario, items: readonly PlanItem[]): number {
-  return items.reduce((sum, it) => sum + itemCost(scn, it), 0);
+  let sum = 0;
+  for (const it of items) sum += itemCost(scn, it);
+  return sum;
 }
 
 /** The ids a card may target now, before unit checks: judged on what the card's chair knows, never the hidden truth. */
@@ -22,15 +25,18 @@ export function targetsOf(s: GameState, scn: Scenario, card: Card): string[] {
   return [...targetsNow(s, scn, card)];
 }
 
-/** targetsOf, shared: the scenario's part is listed once per card, only the strength test is made per state. */
-export function targetsNow(s: GameState, scn: Scenario, card: Card): readonly string[] {
+/**
+ * targetsOf, shared: the scenario's part is listed once per card, only the strength test is made per state (on `known`,
+ * the card's chair's knowledge of `s` when the caller has it at hand).
+ */
+export function targetsNow(s: GameState, scn: Scenario, card: Card, known?: Reader): readonly string[] {
   if (card.target === 'none') return [];
   const allowed = staticTargets(scn, card);
   if (card.tags.includes('talks')) return allowed;
   // A group the mission sees as defeated is no longer a target for force.
   if (card.target === 'actor' && (card.tags.includes('offensive') || card.tags.includes('pressure'))) {
-    const known = knownTo(s, scn, card.chair);
-    return allowed.filter((t) => known.strength(t) > 0);
+    const read = known ?? knownTo(s, scn, card.chair);
+    return allowed.filter((t) => read.strength(t) > 0);
   }
   return allowed;
 }
@@ -59,18 +65,24 @@ export function unitRegions(scn: Scenario, card: Card, target: string | undefine
   return indexOf(scn).actors.get(target)?.regions ?? [];
 }
 
-export function canServe(scn: Scenario, card: Card, unitId: string): boolean {
+/** The scenario's units (reinforcements too) able to carry out a card, by scenario and card (they read only the scenario). */
+const servers = new WeakMap<Scenario, Map<Card, ReadonlySet<string>>>();
+
+/**
+ * The units of the scenario able to carry out a card, listed once per card: a caller asks it once and then of each
+ * unit it looks at (a unit not in the scenario serves no card).
+ */
+export function serversOf(scn: Scenario, card: Card): ReadonlySet<string> {
   let byCard = servers.get(scn);
   if (!byCard) servers.set(scn, (byCard = new Map()));
   let units = byCard.get(card);
-  if (!units) byCard.set(card, (units = new Map()));
-  let ok = units.get(unitId);
-  if (ok === undefined) units.set(unitId, (ok = serves(scn, card, unitId)));
-  return ok;
+  if (!units) {
+    const able = new Set<string>();
+    for (const id of indexOf(scn).units.keys()) if (serves(scn, card, id)) able.add(id);
+    byCard.set(card, (units = able));
+  }
+  return units;
 }
-
-/** canServe's answers by scenario, card and unit (they read only the scenario). */
-const servers = new WeakMap<Scenario, Map<Card, Map<string, boolean>>>();
 
 function serves(scn: Scenario, card: Card, unitId: string): boolean {
   const def = indexOf(scn).units.get(unitId);
@@ -84,8 +96,9 @@ export function eligibleUnits(s: GameState, scn: Scenario, card: Card, target: s
   if (!card.needsUnit) return [];
   const idx = indexOf(scn);
   const where = unitRegions(scn, card, target);
+  const able = serversOf(scn, card);
   const out: string[] = [];
-  for (const id in s.units) if (where.includes(s.units[id]!.region) && canServe(scn, card, id)) out.push(id);
+  for (const id in s.units) if (where.includes(s.units[id]!.region) && able.has(id)) out.push(id);
   return out.sort(
     (a, b) => (idx.units.get(b)?.performance ?? 0) - (idx.units.get(a)?.performance ?? 0) || (a < b ? -1 : 1),
   );
@@ -99,10 +112,11 @@ export function bestUnit(s: GameState, scn: Scenario, card: Card, target: string
   if (!card.needsUnit) return undefined;
   const idx = indexOf(scn);
   const where = unitRegions(scn, card, target);
+  const able = serversOf(scn, card);
   let best: string | undefined;
   let bestPerf = 0;
   for (const id in s.units) {
-    if (!where.includes(s.units[id]!.region) || !canServe(scn, card, id)) continue;
+    if (!where.includes(s.units[id]!.region) || !able.has(id)) continue;
     const perf = idx.units.get(id)?.performance ?? 0;
     if (best === undefined || perf > bestPerf || (perf === bestPerf && id < best)) {
       best = id;

@@ -1,12 +1,12 @@
 // What a chair's legality reads besides its plan, worked out once and shared by the states of a planning phase that
-// read the same (legal.ts `Context` reads it): each card's target-free checks, targets and offered actions; the routes.
+// read the same (legal.ts `Context` reads it): each card's target-free checks and targets; the routes and the actions.
 import type { Card, Chair, Scenario } from '../scenario/schema.js';
 import type { Reader } from './conditions.js';
 import { deepFreeze, isFreezing } from './freeze.js';
 import { itemCost } from './eligibility.js';
 import { knownTo } from './knowledge.js';
 import { indexOf } from './scenario-index.js';
-import type { Action, GameState, PlanItem, Rejection } from './types.js';
+import type { Action, GameState, PlanItem } from './types.js';
 
 /**
  * What legality reads of a state besides the chair's plan: the parts card conditions read (besides the estimates) and
@@ -27,17 +27,26 @@ interface FactsFrom {
 
 /**
  * A chair's legality, as far as it does not depend on its plan: each card's checks that hold for every target
- * (chair, task, cooldown, conditions), its targets, which of them a unit can serve, and the plan/add actions the
- * legal list offers for it; the moves the Force Commander's units may make. Worked out when first read, kept for every
+ * (chair, task, cooldown, conditions: legal.ts `Level`, 0 when they pass), its targets, which of them a unit can
+ * serve; the moves the Force Commander's units may make. Worked out when first read, kept for every
  * state that shares the chair's knowledge (knowledge.ts: one reader per set of estimates) and `from`.
  */
 export interface Facts {
   readonly from: FactsFrom;
-  readonly level: Map<Card, Rejection | null>;
-  readonly targets: Map<Card, readonly string[]>;
-  readonly served: Map<Card, Map<string, boolean>>;
-  readonly adds: Map<Card, readonly Action[]>;
+  /** The chair's knowledge the card conditions and targets are read on (knowledge.ts `knownTo`): the key they are kept by. */
+  readonly reader: Reader;
+  /** What is known of each card asked about so far: one record a card, not one map entry a card and question. */
+  readonly cards: Map<Card, CardFacts>;
   moves: readonly Move[] | undefined;
+}
+
+/** What the Facts know of one card, each part worked out when first read. */
+export interface CardFacts {
+  /** The card's checks that hold for every target (legal.ts `Level`), or -1 before they are made. */
+  level: number;
+  targets: readonly string[] | undefined;
+  /** Whether a unit can serve each of `targets`, by its place there: 0 not yet asked, 1 none can, 2 one can. */
+  served: Uint8Array | undefined;
 }
 
 /** A move the routes allow, with its cost and the action the legal list offers for it. */
@@ -73,10 +82,8 @@ export function factsOf(s: GameState, scn: Scenario, chair: Chair): Facts {
   const { turn, played, mandate, flags, fired, strategy, agreement, units, tally } = s;
   const facts: Facts = {
     from: { scn, turn, played, mandate, flags, fired, strategy, agreement, units, tally },
-    level: new Map(),
-    targets: new Map(),
-    served: new Map(),
-    adds: new Map(),
+    reader,
+    cards: new Map(),
     moves: undefined,
   };
   byChair.set(chair, facts);
@@ -106,6 +113,33 @@ export function movesFrom(scn: Scenario, unit: string, at: string): readonly Mov
     }
   byRegion.set(at, (moves = out));
   return moves;
+}
+
+/** The plan/add actions of a scenario's cards, by card and target: scenario data, like the routes' moves. */
+const cardActions = new WeakMap<Scenario, Map<Card, Map<string | undefined, Action>>>();
+
+/** The plan/add actions of a card made so far, for `addAction` (read once per card a legal list offers). */
+export function addActions(scn: Scenario, card: Card): Map<string | undefined, Action> {
+  let byCard = cardActions.get(scn);
+  if (!byCard) cardActions.set(scn, (byCard = new Map()));
+  let actions = byCard.get(card);
+  if (!actions) byCard.set(card, (actions = new Map()));
+  return actions;
+}
+
+/**
+ * The action adding a card (on a target, or none) to its chair's plan: one object for every legal list that offers it
+ * (frozen where states are, so a reader that changed one would throw under tests), as the routes' moves are.
+ */
+export function addAction(actions: Map<string | undefined, Action>, card: Card, target: string | undefined): Action {
+  let a = actions.get(target);
+  if (a) return a;
+  const action: Action =
+    target === undefined
+      ? { type: 'plan/add', chair: card.chair, item: { kind: 'card', card: card.id } }
+      : { type: 'plan/add', chair: card.chair, item: { kind: 'card', card: card.id, target } };
+  actions.set(target, (a = isFreezing() ? deepFreeze(action) : action));
+  return a;
 }
 
 /** The units standing in each region, kept per units record (states that move no unit share it). */

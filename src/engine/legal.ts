@@ -1,10 +1,18 @@
 // What each chair may do now: the one door for the UI, the bots and the server.
-import type { Card, Chair, Condition, Scenario } from '../scenario/schema.js';
-import { holds } from './conditions.js';
+import type { Card, Chair, Scenario } from '../scenario/schema.js';
+import { holds, type Reader } from './conditions.js';
 import { deepFreeze, isFreezing } from './freeze.js';
-import { canServe, itemCost, planCost, targetsNow } from './eligibility.js';
-import { knownTo } from './knowledge.js';
-import { factsOf, movesFrom, unitsByRegion, type Facts, type Move } from './legal-facts.js';
+import { itemCost, planCost, serversOf, targetsNow } from './eligibility.js';
+import {
+  addAction,
+  addActions,
+  factsOf,
+  movesFrom,
+  unitsByRegion,
+  type CardFacts,
+  type Facts,
+  type Move,
+} from './legal-facts.js';
 import { capacityOf, indexOf } from './scenario-index.js';
 import {
   isFacilitatorAction,
@@ -21,72 +29,15 @@ import {
 const no = (code: RejectionCode, message: string): Rejection => ({ code, message });
 
 /**
- * What legality needs to know about one chair in one state, worked out once and passed down (as
- * chessops passes its Context to `dests` and `isLegal`): the chair's plan, its cost so far, the cards
- * it has planned, the units it moves, where the mission's units stand, and each card's targets.
- * Built lazily and kept per (state, chair), so listing every candidate costs one pass, not one per candidate.
+ * What legality needs to know about one chair in one state, passed down (as chessops passes its Context to `dests`
+ * and `isLegal`): the chair's plan, its cost, and the facts it shares with the other states of the phase (legal-facts.ts).
+ * Made for each legal list and each check and kept by none: what is worth keeping is in the Facts, and a check on a
+ * working copy (a new state object per action) would only fill a cache no one reads again.
  */
-export interface LegalityContext {
-  readonly state: GameState;
-  readonly scenario: Scenario;
-  readonly chair: Chair;
-  /** The chair's plan items now. */
-  readonly items: readonly PlanItem[];
-  /** Why the chair's plan cannot be edited now, or null if it can. */
-  readonly closed: Rejection | null;
-  /** The action points the plan uses now. */
-  readonly cost: number;
-  readonly capacity: number;
-  readonly plannedCards: ReadonlySet<string>;
-  readonly movingUnits: ReadonlySet<string>;
-  /** The units standing in each region. */
-  readonly unitsIn: ReadonlyMap<string, readonly string[]>;
-  /** The ids a card may target now, before unit checks (as targetsOf). */
-  targets(card: Card): readonly string[];
-  /** Whether a card's own conditions allow it now, whatever its target: null if they do. */
-  cardAllowed(card: Card): Rejection | null;
-}
-
-/**
- * Whether a card's condition holds for a chair. The one place legality reads a card's conditions, so
- * that they can be read on what the chair may know rather than the true state.
- */
-export function cardConditionHolds(ctx: Pick<LegalityContext, 'state' | 'chair' | 'scenario'>, c: Condition): boolean {
-  // On the chair's knowledge: what it may play tells it no more than its view (a planned card then resolves as it is).
-  return holds(c, ctx.state, knownTo(ctx.state, ctx.scenario, ctx.chair));
-}
-
-const contexts = new WeakMap<GameState, Map<Chair, Context>>();
-
-/** The legality context of a chair in a state: computed once and kept while the state lives. */
-export function legalityContext(s: GameState, scn: Scenario, chair: Chair): LegalityContext {
-  return contextOf(s, scn, chair);
-}
-
-function contextOf(s: GameState, scn: Scenario, chair: Chair): Context {
-  let byChair = contexts.get(s);
-  if (!byChair) contexts.set(s, (byChair = new Map()));
-  let ctx = byChair.get(chair);
-  if (!ctx || ctx.scenario !== scn) {
-    ctx = makeContext(s, scn, chair);
-    byChair.set(chair, ctx);
-  }
-  return ctx;
-}
-
-function makeContext(s: GameState, scn: Scenario, chair: Chair): Context {
-  return new Context(s, scn, chair);
-}
-
-/** A LegalityContext whose parts are worked out when first read (one object: no closures per state). */
-class Context implements LegalityContext {
+class Context {
   readonly items: readonly PlanItem[];
   readonly capacity: number;
-  #closed: Rejection | null | undefined;
-  #cost: number | undefined;
-  #plannedCards: Set<string> | undefined;
-  #movingUnits: Set<string> | undefined;
-  #unitsIn: ReadonlyMap<string, readonly string[]> | undefined;
+  #cost = -1;
   #facts: Facts | undefined;
 
   constructor(
@@ -98,30 +49,9 @@ class Context implements LegalityContext {
     this.capacity = capacityOf(scenario, chair);
   }
 
-  get closed(): Rejection | null {
-    return this.#closed === undefined ? (this.#closed = planOpen(this.state, this.chair)) : this.#closed;
-  }
-
+  /** The action points the plan uses now. */
   get cost(): number {
-    return (this.#cost ??= planCost(this.scenario, this.items));
-  }
-
-  get plannedCards(): ReadonlySet<string> {
-    if (this.#plannedCards) return this.#plannedCards;
-    const out = new Set<string>();
-    for (const it of this.items) if (it.kind === 'card') out.add(it.card);
-    return (this.#plannedCards = out);
-  }
-
-  get movingUnits(): ReadonlySet<string> {
-    if (this.#movingUnits) return this.#movingUnits;
-    const out = new Set<string>();
-    for (const it of this.items) if (it.kind === 'move') out.add(it.unit);
-    return (this.#movingUnits = out);
-  }
-
-  get unitsIn(): ReadonlyMap<string, readonly string[]> {
-    return (this.#unitsIn ??= unitsByRegion(this.state.units));
+    return this.#cost >= 0 ? this.#cost : (this.#cost = planCost(this.scenario, this.items));
   }
 
   /** What this chair's legality reads besides its plan, shared with the other states that read the same. */
@@ -129,37 +59,93 @@ class Context implements LegalityContext {
     return (this.#facts ??= factsOf(this.state, this.scenario, this.chair));
   }
 
-  targets(card: Card): readonly string[] {
-    const facts = this.facts;
-    let t = facts.targets.get(card);
-    if (!t) facts.targets.set(card, (t = targetsNow(this.state, this.scenario, card)));
-    return t;
+  /** Whether the plan holds the card (a plan is short: a scan, not a set made per state). */
+  plans(card: string): boolean {
+    for (const it of this.items) if (it.kind === 'card' && it.card === card) return true;
+    return false;
   }
 
-  cardAllowed(card: Card): Rejection | null {
-    const facts = this.facts;
-    let r = facts.level.get(card);
-    if (r === undefined) facts.level.set(card, (r = cardLevelRejection(this.state, this.scenario, this.chair, card)));
-    if (r) return r;
-    return this.plannedCards.has(card.id) ? no('card/already-planned', `'${card.id}' is already in the plan`) : null;
+  /** Whether the plan already orders the unit. */
+  moves(unit: string): boolean {
+    for (const it of this.items) if (it.kind === 'move' && it.unit === unit) return true;
+    return false;
+  }
+
+  /** What the Facts know of a card (a record made when the card is first asked about). */
+  card(card: Card): CardFacts {
+    const cards = this.facts.cards;
+    let f = cards.get(card);
+    if (!f) cards.set(card, (f = { level: -1, targets: undefined, served: undefined }));
+    return f;
+  }
+
+  /** The ids a card may target now, before unit checks (as targetsOf). */
+  targets(card: Card): readonly string[] {
+    const f = this.card(card);
+    return (f.targets ??= targetsNow(this.state, this.scenario, card, this.facts.reader));
+  }
+
+  /** A card's checks that hold for every target and every plan, as a Level (OPEN if they pass). */
+  level(card: Card): Level {
+    const f = this.card(card);
+    if (f.level < 0) f.level = cardLevel(this.state, this.chair, card, this.facts.reader);
+    return f.level as Level;
   }
 }
 
-/** The plan/add actions the legal list offers for an open card: the card, or each of its targets a unit can serve. */
-function addsOf(ctx: Context, card: Card): readonly Action[] {
-  const facts = ctx.facts;
-  let adds = facts.adds.get(card);
-  if (adds) return adds;
-  const chair = ctx.chair;
-  const out: Action[] = [];
-  if (card.target === 'none') out.push({ type: 'plan/add', chair, item: { kind: 'card', card: card.id } });
-  else
-    for (const t of ctx.targets(card))
-      if (targetRejection(ctx, card, t) === null)
-        out.push({ type: 'plan/add', chair, item: { kind: 'card', card: card.id, target: t } });
-  adds = isFreezing() ? deepFreeze(out) : out;
-  facts.adds.set(card, adds);
-  return adds;
+/**
+ * Why a card is closed whatever its target and the plan, as a number: the legal list needs only whether, and the
+ * Facts keep it for every state of the phase, so the refusal itself is made only when a check returns it.
+ */
+type Level = 0 | 1 | 2 | 3 | 4;
+const OPEN = 0;
+const OTHER_CHAIR = 1;
+const NOT_MANDATED = 2;
+const COOLING = 3;
+const NOT_POSSIBLE = 4;
+
+/**
+ * The checks on a card that depend neither on its target nor on the chair's plan, in the order cardRejection makes them.
+ * The one place legality reads a card's conditions: on `known`, the chair's knowledge (knowledge.ts `knownTo`), not
+ * the true state, so what it may play tells it no more than its view (a planned card then resolves as it is).
+ */
+function cardLevel(s: GameState, chair: Chair, card: Card, known: Reader): Level {
+  if (card.chair !== chair) return OTHER_CHAIR;
+  if (card.task && !s.mandate.includes(card.task)) return NOT_MANDATED;
+  const last = s.played[card.id];
+  if (last !== undefined && s.turn - last <= card.cooldown) return COOLING;
+  if (card.requires && !holds(card.requires, s, known)) return NOT_POSSIBLE;
+  return OPEN;
+}
+
+/** The refusal a card's Level stands for (in a state whose Facts gave it: the mandate and the cards played are its). */
+function levelRejection(s: GameState, card: Card, l: Exclude<Level, 0>): Rejection {
+  switch (l) {
+    case OTHER_CHAIR:
+      return no('card/other-chair', `'${card.id}' belongs to the ${card.chair} chair`);
+    case NOT_MANDATED:
+      return no('card/task-not-mandated', `task '${card.task}' is not in the mandate`);
+    case COOLING:
+      return no('card/cooldown', `'${card.id}' was played in turn ${s.played[card.id]}`);
+    case NOT_POSSIBLE:
+      return no('card/requires', `'${card.id}' is not possible now`);
+  }
+}
+
+/**
+ * The plan/add actions the legal list offers for an open card, added to `out`: the card, or each of its targets a unit
+ * can serve. The actions are the scenario's own (legal-facts.ts `addAction`), made once, not once per list.
+ */
+function pushAdds(out: Action[], ctx: Context, card: Card): void {
+  const actions = addActions(ctx.scenario, card);
+  if (card.target === 'none') {
+    out.push(addAction(actions, card, undefined));
+    return;
+  }
+  const targets = ctx.targets(card);
+  // targetRejection's check, without its refusal.
+  for (let i = 0; i < targets.length; i++)
+    if (!card.needsUnit || hasUnitIn(ctx, card, i)) out.push(addAction(actions, card, targets[i]));
 }
 
 /** The Force Commander's moves the routes allow from where the units stand, in the legal list's order. */
@@ -172,44 +158,31 @@ function movesOf(ctx: Context): readonly Move[] {
   return (facts.moves = out);
 }
 
-/**
- * The checks on a card that depend neither on its target nor on the chair's plan, in the order cardRejection makes
- * them (the plan's own check, already planned, comes after: Context.cardAllowed).
- */
-function cardLevelRejection(s: GameState, scn: Scenario, chair: Chair, card: Card): Rejection | null {
-  if (card.chair !== chair) return no('card/other-chair', `'${card.id}' belongs to the ${card.chair} chair`);
-  if (card.task && !s.mandate.includes(card.task))
-    return no('card/task-not-mandated', `task '${card.task}' is not in the mandate`);
-  const last = s.played[card.id];
-  if (last !== undefined && s.turn - last <= card.cooldown)
-    return no('card/cooldown', `'${card.id}' was played in turn ${last}`);
-  if (card.requires && !cardConditionHolds({ state: s, scenario: scn, chair }, card.requires))
-    return no('card/requires', `'${card.id}' is not possible now`);
-  return null;
-}
-
-function hasUnitIn(ctx: Context, card: Card, target: string): boolean {
-  const facts = ctx.facts;
-  let byTarget = facts.served.get(card);
-  if (!byTarget) facts.served.set(card, (byTarget = new Map()));
-  let ok = byTarget.get(target);
-  if (ok === undefined) {
-    ok = false;
-    if (card.target === 'region') ok = hasUnitInRegion(ctx, card, target);
+/** Whether a unit able to carry out a card stands where it can act on the card's target at place `at` of its targets. */
+function hasUnitIn(ctx: Context, card: Card, at: number): boolean {
+  const f = ctx.card(card);
+  const targets = ctx.targets(card);
+  const served = (f.served ??= new Uint8Array(targets.length));
+  if (served[at] === 0) {
+    const target = targets[at]!;
+    let ok = false;
+    const able = serversOf(ctx.scenario, card);
+    if (card.target === 'region') ok = hasUnitInRegion(ctx, able, target);
     else
       for (const r of indexOf(ctx.scenario).actors.get(target)?.regions ?? [])
-        if (hasUnitInRegion(ctx, card, r)) {
+        if (hasUnitInRegion(ctx, able, r)) {
           ok = true;
           break;
         }
-    byTarget.set(target, ok);
+    served[at] = ok ? 2 : 1;
   }
-  return ok;
+  return served[at] === 2;
 }
 
-function hasUnitInRegion(ctx: LegalityContext, card: Card, region: string): boolean {
-  const units = ctx.unitsIn.get(region);
-  if (units) for (const id of units) if (canServe(ctx.scenario, card, id)) return true;
+/** Whether one of the units standing in a region is `able` (eligibility.ts `serversOf`: able to carry out a card). */
+function hasUnitInRegion(ctx: Context, able: ReadonlySet<string>, region: string): boolean {
+  const units = unitsByRegion(ctx.state.units).get(region);
+  if (units) for (const id of units) if (able.has(id)) return true;
   return false;
 }
 
@@ -217,30 +190,32 @@ function cardRejection(ctx: Context, item: Extract<PlanItem, { kind: 'card' }>):
   const scn = ctx.scenario;
   const card = indexOf(scn).cards.get(item.card);
   if (!card) return no('card/unknown', `no action '${item.card}' in this scenario`);
-  const why = ctx.cardAllowed(card);
-  if (why) return why;
+  const l = ctx.level(card);
+  if (l !== OPEN) return levelRejection(ctx.state, card, l);
+  if (ctx.plans(card.id)) return no('card/already-planned', `'${card.id}' is already in the plan`);
   if (card.target === 'none') {
     if (item.target !== undefined) return no('card/target', `'${card.id}' takes no target`);
   } else {
     if (item.target === undefined) return no('card/target', `'${card.id}' needs a ${card.target} target`);
-    if (!ctx.targets(card).includes(item.target)) {
+    const at = ctx.targets(card).indexOf(item.target);
+    if (at < 0) {
       const actor = indexOf(scn).actors.get(item.target);
       if (card.tags.includes('talks') && actor && !actor.negotiable)
         return no('card/non-negotiable', `'${item.target}' is outside any negotiation`);
       return no('card/target', `'${item.target}' is not a target for '${card.id}'`);
     }
-    return targetRejection(ctx, card, item.target);
+    return targetRejection(ctx, card, at);
   }
   return null;
 }
 
 /**
- * The checks on one of a card's targets (`ctx.targets(card)` holds it, so a talks card's target is negotiable:
- * cardRejection refuses the others with `card/non-negotiable`).
+ * The checks on the target at place `at` of a card's targets (`ctx.targets(card)` holds it, so a talks card's target is
+ * negotiable: cardRejection refuses the others with `card/non-negotiable`).
  */
-function targetRejection(ctx: Context, card: Card, target: string): Rejection | null {
-  if (card.needsUnit && !hasUnitIn(ctx, card, target))
-    return no('card/no-unit', `no ${card.needsUnit} unit able to act at '${target}'`);
+function targetRejection(ctx: Context, card: Card, at: number): Rejection | null {
+  if (card.needsUnit && !hasUnitIn(ctx, card, at))
+    return no('card/no-unit', `no ${card.needsUnit} unit able to act at '${ctx.targets(card)[at]}'`);
   return null;
 }
 
@@ -258,7 +233,7 @@ function moveRejection(ctx: Context, item: Extract<PlanItem, { kind: 'move' }>):
   ) {
     return no('unit/route', `'${item.to}' is not next to '${unit.region}'`);
   }
-  if (ctx.movingUnits.has(item.unit)) {
+  if (ctx.moves(item.unit)) {
     return no('unit/already-moving', `'${item.unit}' already has orders`);
   }
   return null;
@@ -304,15 +279,33 @@ function facilitatorRejection(s: GameState, a: FacilitatorAction, scn: Scenario)
 }
 
 /** Why a plan item may not be added to the chair's plan now, or null if it may. */
-export function addRejection(ctx: Context, item: PlanItem): Rejection | null {
-  if (ctx.closed) return ctx.closed;
+function addRejection(ctx: Context, item: PlanItem): Rejection | null {
+  const closed = planOpen(ctx.state, ctx.chair);
+  if (closed) return closed;
   if (ctx.items.length >= MAX_PLAN_ITEMS) return no('plan/too-long', `at most ${MAX_PLAN_ITEMS} items`);
   const why = item.kind === 'card' ? cardRejection(ctx, item) : moveRejection(ctx, item);
   if (why) return why;
-  if (ctx.cost + itemCost(ctx.scenario, item) > ctx.capacity) {
-    return no('card/capacity', `over the ${ctx.chair} chair's capacity of ${ctx.capacity}`);
-  }
+  if (ctx.cost + itemCost(ctx.scenario, item) > ctx.capacity) return overCapacity(ctx.scenario, ctx.chair);
   return null;
+}
+
+/** The refusal of an item over a chair's capacity, by scenario and chair. */
+const overCapacities = new WeakMap<Scenario, Map<Chair, Rejection>>();
+
+/**
+ * The refusal of an item over the chair's capacity: made once per scenario and chair, and frozen (as step.ts MALFORMED)
+ * so that no caller that changes one changes the next. The bots' plans end in items they know may not fit, so most
+ * refusals a game makes are these.
+ */
+function overCapacity(scn: Scenario, chair: Chair): Rejection {
+  let byChair = overCapacities.get(scn);
+  if (!byChair) overCapacities.set(scn, (byChair = new Map()));
+  let r = byChair.get(chair);
+  if (!r) {
+    r = Object.freeze(no('card/capacity', `over the ${chair} chair's capacity of ${capacityOf(scn, chair)}`));
+    byChair.set(chair, r);
+  }
+  return r;
 }
 
 /** The SRSG's own decisions: refused to any other chair. A function, not a closure per check (every step checks). */
@@ -366,7 +359,7 @@ export function checkAllowed(s: GameState, a: Action, scn: Scenario): Rejection 
       if (!idx.strategies.has(a.strategy)) return no('strategy/unknown', `no strategy '${a.strategy}'`);
       return srsgOnly(a.chair);
     case 'plan/add':
-      return addRejection(contextOf(s, scn, a.chair), a.item);
+      return addRejection(new Context(s, scn, a.chair), a.item);
     case 'plan/remove': {
       const closed = planOpen(s, a.chair);
       if (closed) return closed;
@@ -427,12 +420,17 @@ export function legalList(s: GameState, scn: Scenario, chair: Chair): readonly A
  */
 export function reviewAllowed(s: GameState, scn: Scenario, chair: Chair): boolean {
   const idx = indexOf(scn);
-  if (!idx.chairs.includes(chair) || s.phase !== 'sitrep') return false;
-  for (const t of s.mandate)
-    if (checkAllowed(s, { type: 'mandate/review', chair, drop: [t], add: [] }, scn) === null) return true;
-  for (const t of idx.tasks.keys())
-    if (!s.mandate.includes(t) && checkAllowed(s, { type: 'mandate/review', chair, drop: [], add: [t] }, scn) === null)
-      return true;
+  // checkAllowed's checks on the reviews makeLegal offers, made without making them.
+  if (!idx.chairs.includes(chair) || chair !== 'srsg' || s.phase !== 'sitrep') return false;
+  if (!scn.mandate.reviewTurns.includes(s.turn) || s.reviewed) return false;
+  const mandate = s.mandate;
+  // Dropping one task: a task of the scenario, not required, and not the last of the mandate.
+  for (const t of mandate) {
+    const task = idx.tasks.get(t);
+    if (task && !task.required && mandate.some((x) => x !== t)) return true;
+  }
+  // Adding one task the mandate does not hold: the mandate after it is never empty.
+  for (const t of idx.tasks.keys()) if (!mandate.includes(t)) return true;
   return false;
 }
 
@@ -474,24 +472,35 @@ function makeLegal(s: GameState, scn: Scenario, chair: Chair): Action[] {
       break;
     case 'planning':
     case 'coordination': {
-      const ctx = contextOf(s, scn, chair);
-      if (ctx.closed === null) {
+      if (planOpen(s, chair) === null) {
+        const ctx = new Context(s, scn, chair);
         if (ctx.items.length < MAX_PLAN_ITEMS) {
-          for (const card of idx.cardsByChair.get(chair) ?? []) {
+          const room = ctx.capacity - ctx.cost;
+          // Indexed loops: a list is made a few times a month, too seldom for the iterators to be optimised away.
+          const cards = idx.cardsByChair.get(chair) ?? [];
+          for (let i = 0; i < cards.length; i++) {
+            const card = cards[i]!;
             // addRejection's checks, with those that hold for every target (and every plan) made once per card.
-            if (ctx.cardAllowed(card) !== null || ctx.cost + card.cost > ctx.capacity) continue;
-            for (const a of addsOf(ctx, card)) out.push(a);
+            if (card.cost > room || ctx.level(card) !== OPEN || ctx.plans(card.id)) continue;
+            pushAdds(out, ctx, card);
           }
-          if (chair === 'force')
-            for (const m of movesOf(ctx))
-              if (!ctx.movingUnits.has(m.unit) && ctx.cost + m.cost <= ctx.capacity) out.push(m.action);
+          if (chair === 'force') {
+            const moves = movesOf(ctx);
+            for (let i = 0; i < moves.length; i++) {
+              const m = moves[i]!;
+              if (m.cost <= room && !ctx.moves(m.unit)) out.push(m.action);
+            }
+          }
         }
         // Any item may be removed and the plan committed while it is open (checkAllowed's checks, made above).
         for (let i = 0; i < ctx.items.length; i++) out.push({ type: 'plan/remove', chair, index: i });
         out.push({ type: 'plan/commit', chair });
       }
-      pushAllowed(out, s, { type: 'plan/revise', chair }, scn);
-      pushAllowed(out, s, { type: 'plan/confirm', chair }, scn);
+      // Plans are revised and confirmed in coordination alone (checkAllowed refuses both in planning).
+      if (s.phase === 'coordination') {
+        pushAllowed(out, s, { type: 'plan/revise', chair }, scn);
+        pushAllowed(out, s, { type: 'plan/confirm', chair }, scn);
+      }
       break;
     }
   }

@@ -1,0 +1,95 @@
+// Legality's shortcuts answer as its long way does: reviewAllowed as the legal list, and the plan/add actions a list
+// offers are the scenario's own objects, shared by every list and frozen under tests.
+import { describe, expect, it } from 'vitest';
+import { legalActions, newGame, step, type Action, type GameState } from '../../src/engine/index.js';
+import { legalList, reviewAllowed } from '../../src/engine/legal.js';
+import { DOCTRINES } from '../../src/sim/doctrines/index.js';
+import { playGame, seatAll } from '../../src/sim/play.js';
+import { loadShipped } from '../helpers/factory.js';
+
+const CHAIRS = ['srsg', 'force', 'envoy', 'police'] as const;
+
+/** Every state step() makes along a game the report bots play, until `until`. */
+function stepped(id: string, seed: number, until: number): GameState[] {
+  const scn = loadShipped(id);
+  const log = playGame(scn, seed, seatAll(DOCTRINES['report']!), undefined, until).log;
+  const out: GameState[] = [];
+  let s = newGame(scn, seed);
+  for (const a of log) {
+    const r = step(s, a, scn);
+    if (!r.ok) throw new Error(r.rejection.message);
+    out.push((s = r.state));
+  }
+  return out;
+}
+
+const offersReview = (legal: readonly Action[]) => legal.some((a) => a.type === 'mandate/review');
+
+describe('reviewAllowed', () => {
+  for (const [id, until] of [
+    ['monusco-2013', 6],
+    ['minusma-2014', 9],
+  ] as const) {
+    it(`answers whether the legal list offers a review, on every state of a game and its review months (${id})`, () => {
+      const scn = loadShipped(id);
+      const answers = new Set<boolean>();
+      const review = (s: GameState) => {
+        for (const chair of CHAIRS) {
+          const listed = offersReview(legalActions(s, scn, chair));
+          expect(reviewAllowed(s, scn, chair), `${chair} ${s.turn} ${s.phase} ${s.mandate.join()}`).toBe(listed);
+          answers.add(listed);
+        }
+      };
+      const states = stepped(id, 5, until);
+      for (const s of states) review(s);
+      // The review month's sitrep with other mandates: emptied, one task (required or not), every task, an unknown
+      // task, and once reviewed.
+      const at = states.find((s) => s.phase === 'sitrep' && scn.mandate.reviewTurns.includes(s.turn));
+      expect(at).toBeDefined();
+      const thawed = JSON.parse(JSON.stringify(at)) as GameState;
+      const tasks = scn.mandate.tasks;
+      const required = tasks.filter((t) => t.required).map((t) => t.id);
+      const optional = tasks.filter((t) => !t.required).map((t) => t.id);
+      for (const mandate of [
+        [],
+        required.slice(0, 1),
+        optional.slice(0, 1),
+        required,
+        tasks.map((t) => t.id),
+        ['no-such-task'],
+        [...required, 'no-such-task'],
+      ])
+        for (const reviewed of [false, true]) review({ ...thawed, mandate, reviewed });
+      expect([...answers].sort()).toEqual([false, true]);
+      // With every task required, a full mandate can be neither cut nor added to; one task short, it can be added to.
+      const strict = { ...scn, mandate: { ...scn.mandate, tasks: tasks.map((t) => ({ ...t, required: true })) } };
+      for (const mandate of [tasks.map((t) => t.id), tasks.slice(1).map((t) => t.id)])
+        for (const chair of CHAIRS) {
+          const s = { ...thawed, mandate };
+          expect(reviewAllowed(s, strict, chair)).toBe(offersReview(legalActions(s, strict, chair)));
+          expect(reviewAllowed(s, strict, chair)).toBe(chair === 'srsg' && mandate.length < tasks.length);
+        }
+    });
+  }
+});
+
+describe('the plan/add actions of the legal list', () => {
+  it('are one object per card and target, whichever state lists them, and frozen under tests', () => {
+    const scn = loadShipped('monusco-2013');
+    const seen = new Map<string, Action>();
+    let shared = 0;
+    for (const s of stepped('monusco-2013', 7, 4).filter((x) => x.phase === 'planning'))
+      for (const chair of CHAIRS)
+        for (const a of legalList(s, scn, chair)) {
+          if (a.type !== 'plan/add' || a.item.kind !== 'card') continue;
+          expect(Object.isFrozen(a) && Object.isFrozen(a.item)).toBe(true);
+          const key = JSON.stringify(a);
+          const before = seen.get(key);
+          if (before) {
+            expect(a).toBe(before);
+            shared++;
+          } else seen.set(key, a);
+        }
+    expect(shared).toBeGreaterThan(0);
+  });
+});
