@@ -319,8 +319,11 @@ export function addRejection(ctx: Context, item: PlanItem): Rejection | null {
 const srsgOnly = (chair: Chair): Rejection | null =>
   chair === 'srsg' ? null : no('chair/not-allowed', 'only the SRSG does this');
 
-/** Why an action may not be taken now, or null if it may. Reads the state; changes nothing. */
-export function checkAllowed(s: GameState, a: Action, scn: Scenario): Rejection | null {
+/**
+ * Why an action may not be taken now, or null if it may. Reads the state; changes nothing. `keep` false: `s` is a
+ * draft that changes in place after (working.ts), so no legality context is kept for it.
+ */
+export function checkAllowed(s: GameState, a: Action, scn: Scenario, keep = true): Rejection | null {
   if (s.phase === 'over') return no('game/over', 'the game is over');
   const idx = indexOf(scn);
   if (isFacilitatorAction(a)) return facilitatorRejection(s, a, scn);
@@ -366,7 +369,7 @@ export function checkAllowed(s: GameState, a: Action, scn: Scenario): Rejection 
       if (!idx.strategies.has(a.strategy)) return no('strategy/unknown', `no strategy '${a.strategy}'`);
       return srsgOnly(a.chair);
     case 'plan/add':
-      return addRejection(contextOf(s, scn, a.chair), a.item);
+      return addRejection(keep ? contextOf(s, scn, a.chair) : makeContext(s, scn, a.chair), a.item);
     case 'plan/remove': {
       const closed = planOpen(s, a.chair);
       if (closed) return closed;
