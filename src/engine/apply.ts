@@ -1,6 +1,7 @@
 // What each action does to a draft of the state: the rules behind step.ts and working.ts, and the copy on write that
 // gives a draft its own copy of every branch an action writes.
 import type { Chair, Scenario } from '../scenario/schema.js';
+import type { Effect } from '../scenario/effect.js';
 import { applyEffects } from './effects.js';
 import { change } from './ledger.js';
 import { assess, outcomeOf } from './phases/assessment.js';
@@ -39,7 +40,8 @@ export function draftFor(s: GameState, a: Action, scn: Scenario): DraftState {
 }
 
 /**
- * Gives `d`, a copy of `s`, its own copy of every branch `a` writes to in place. `shared` is the plans record that
+ * Gives `d`, a copy of `s` (or `s` itself: a game played in place steps one working copy, and each branch is read
+ * here before it is replaced), its own copy of every branch `a` writes to in place. `shared` is the plans record that
  * someone else holds (the state `s` for `step`; the last state handed out for a game played in place): the plans
  * record, and the acting chair's plan, are copied only when they are still that record's.
  */
@@ -51,6 +53,7 @@ export function ownBranches(
   shared: GameState['plans'],
 ): void {
   if (a.type === 'sitrep/close' || a.type === 'strategy/set') return;
+  if (a.type === 'event/choose') return ownForChoice(d, s, a.event, a.choice, scn);
   if (isPlanAction(a)) {
     ownPlan(d, a.chair, shared);
     // The confirm that ends coordination resolves the month: the rules write to the rest as well.
@@ -74,6 +77,46 @@ function ownPlan(d: DraftState, chair: Chair, shared: GameState['plans']): void 
   if (d.plans === shared) d.plans = { ...shared } as DraftState['plans'];
   const p = d.plans[chair];
   if (p && p === shared[chair]) d.plans[chair] = { ...p, items: p.items.slice() };
+}
+
+/**
+ * The branch each kind of effect writes in place (effects.ts `applyEffect`), or null when it writes none (it replaces
+ * a branch, or sets a number of the state's own). A kind added there without an entry here fails to compile.
+ */
+const WRITTEN_BY: Readonly<
+  Record<Effect['do'], 'indicators' | 'violence' | 'actors' | 'agreement' | 'flags' | 'deployments' | null>
+> = {
+  indicator: 'indicators',
+  violence: 'violence',
+  stance: 'actors',
+  strength: 'actors',
+  implement: 'agreement',
+  flag: 'flags',
+  'request-unit': 'deployments',
+  expedite: 'deployments',
+  unflag: null,
+  'sign-agreement': null,
+  'consult-contributors': null,
+};
+
+/**
+ * Gives `d` its own copy of what an event choice writes (sitrep.ts `chooseEventOption`): the fired list, where the
+ * choice is recorded (its entry is replaced, not written), and the branches the choice's effects write. The pending
+ * choices are replaced, never written. A choice runs no other mechanic, so every other branch stays shared, and the
+ * caches keyed by a branch keep what they know of it.
+ */
+function ownForChoice(d: DraftState, s: GameState | DraftState, event: string, choiceId: string, scn: Scenario): void {
+  d.fired = s.fired.slice() as DraftState['fired'];
+  const choice = indexOf(scn)
+    .events.get(event)
+    ?.choices.find((c) => c.id === choiceId);
+  const writes = new Set((choice?.effects ?? []).map((e) => WRITTEN_BY[e.do]));
+  if (writes.has('indicators')) d.indicators = { ...s.indicators };
+  if (writes.has('violence')) d.violence = { ...s.violence };
+  if (writes.has('actors')) d.actors = cloneRecord(s.actors);
+  if (writes.has('agreement')) d.agreement = { ...s.agreement };
+  if (writes.has('flags')) d.flags = s.flags.slice();
+  if (writes.has('deployments')) d.deployments = s.deployments.map((x) => ({ ...x }));
 }
 
 function cloneRecord<T extends object>(r: Readonly<Record<string, T>>): Record<string, T> {

@@ -312,7 +312,10 @@ function overCapacity(scn: Scenario, chair: Chair): Rejection {
 const srsgOnly = (chair: Chair): Rejection | null =>
   chair === 'srsg' ? null : no('chair/not-allowed', 'only the SRSG does this');
 
-/** Why an action may not be taken now, or null if it may. Reads the state; changes nothing. */
+/**
+ * Why an action may not be taken now, or null if it may. Reads the state; changes nothing, and keeps nothing by the
+ * state's identity (a game played in place checks a draft that changes after: working.ts).
+ */
 export function checkAllowed(s: GameState, a: Action, scn: Scenario): Rejection | null {
   if (s.phase === 'over') return no('game/over', 'the game is over');
   const idx = indexOf(scn);

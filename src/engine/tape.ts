@@ -204,13 +204,19 @@ function itemsNow<T>(t: Tape<T>): readonly T[] {
  */
 const OWN = Symbol('tapes');
 
+/** A working copy's tapes, moved on in place after each step (`retape`): no one but the copy holds them. */
+interface OwnTapes {
+  log: Tape<Action>;
+  ledger: Tape<LedgerEntry>;
+  entries: LedgerEntry[];
+}
+
 /**
- * A working copy of `s` for one step of a game played forward in place (working.ts `Working`): the log and the ledger
- * are plain properties over the tapes' buffers (no accessors to define), and the step's ledger entries are collected
- * as in `shallowCopy`. The copy is a new object for every step, so that nothing keyed by a state's identity (the
- * legality contexts, the legal lists) ever sees one object with two contents; it is never handed
- * out. Made from `fieldsOf` with every other field added in one order (the optional ones possibly undefined, which
- * `sealedCopy` leaves out), so that every working copy has one shape.
+ * The working copy of `s` that a game played forward in place (working.ts `Working`) steps in place: the log and the
+ * ledger are plain properties over the tapes' buffers (no accessors to define), and each step's ledger entries are
+ * collected as in `shallowCopy`. It is never handed out, and its identity is never a cache's key (see working.ts),
+ * so one copy serves every step of the game. Made from `fieldsOf` with every other field added in one order (the
+ * optional ones possibly undefined, which `sealedCopy` leaves out), so that every working copy has one shape.
  */
 export function workingCopy(s: GameState | DraftState, log: Tape<Action>, ledger: Tape<LedgerEntry>): DraftState {
   // The fields in `fieldsOf`'s order, then the same ones added in the same order every time: one shape.
@@ -222,8 +228,23 @@ export function workingCopy(s: GameState | DraftState, log: Tape<Action>, ledger
   d['assessed'] = s.assessed;
   d['tally'] = s.tally;
   d['months'] = s.months;
-  d[OWN] = { log, ledger, entries: [] } satisfies Tapes;
+  d[OWN] = { log, ledger, entries: [] } satisfies OwnTapes;
   return d as unknown as DraftState;
+}
+
+/**
+ * Sets a working copy on the tapes a step starts from: its log and ledger, as they stand (read again for each step:
+ * another game from a state handed out may have appended to the buffers since), and a collector for the step's
+ * entries. The collector is kept while it is empty: the mechanics that mark their place in it (politics.ts
+ * `tallyFrom`) can only have marked its start then, which is where a new one starts too.
+ */
+export function retape(d: DraftState, log: Tape<Action>, ledger: Tape<LedgerEntry>): void {
+  const t = (d as unknown as { [OWN]: OwnTapes })[OWN];
+  d.ledger = itemsNow(ledger) as DraftState['ledger'];
+  d.log = itemsNow(log) as DraftState['log'];
+  t.log = log;
+  t.ledger = ledger;
+  if (t.entries.length > 0) t.entries = [];
 }
 
 /** The tapes a working copy keeps on itself, if `s` is one. */

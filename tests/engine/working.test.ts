@@ -103,6 +103,46 @@ describe('a game played in place', () => {
     expect(hashState(game.state())).toBe(hashState(end));
   });
 
+  it('judges every action on the game as it stands when no state is handed out between', () => {
+    // The working copy is written in place: a legality context kept for it from one step to the next would let a card
+    // be added twice, a unit be ordered twice or a plan be committed twice. Each action is tried again at once.
+    const end = playGame(scn, 3, seatAll(DOCTRINES['report']!), undefined, 3);
+    const byStep = stepped(scn, 3, end.log);
+    const game = new Working(scn, newGame(scn, 3));
+    let refused = 0;
+    end.log.forEach((a, i) => {
+      expect(game.play(a)).toBeNull();
+      const r = step(byStep[i]!, a, scn);
+      if (r.ok) return;
+      refused++;
+      expect(game.play(a)).toEqual(r.rejection);
+    });
+    expect(refused).toBeGreaterThan(end.log.length / 2);
+    expect(hashState(game.state())).toBe(hashState(byStep.at(-1)!));
+  });
+
+  it('goes on as step() does while another game goes on from a state it handed out', () => {
+    // The two games append to the same buffers of the log and the ledger until one of them copies its own.
+    const end = playGame(scn, 8, seatAll(DOCTRINES['report']!), undefined, 3);
+    const byStep = stepped(scn, 8, end.log);
+    const half = Math.floor(end.log.length / 2);
+    const game = new Working(scn, newGame(scn, 8));
+    end.log.slice(0, half).forEach((a) => expect(game.play(a)).toBeNull());
+    const mid = game.state();
+    const other = new Working(scn, mid);
+    const adjust: Action = { type: 'facilitator/adjust', indicator: 'consent', by: 2, reason: 'a branch' };
+    end.log.slice(half).forEach((a, i) => {
+      expect(other.play(adjust)).toBeNull();
+      expect(game.play(a)).toBeNull();
+      if (i % 3 === 0) expect(hashState(game.state())).toBe(hashState(byStep[half + i]!));
+    });
+    expect(hashState(game.state())).toBe(hashState(byStep.at(-1)!));
+    const branch = other.state();
+    expect(branch.log.slice(0, half)).toEqual(mid.log);
+    expect(branch.log.slice(half).every((a) => a === adjust)).toBe(true);
+    expect(branch.ledger.slice(0, mid.ledger.length)).toEqual(mid.ledger);
+  });
+
   it('goes on from a state of step() or a plain copy, leaving it as it was', () => {
     const mid = playGame(scn, 5, seatAll(DOCTRINES['report']!), undefined, 3);
     const h = hashState(mid);
