@@ -6,6 +6,7 @@ import { deepFreeze, isFreezing } from './freeze.js';
 import { itemCost } from './eligibility.js';
 import { knownTo } from './knowledge.js';
 import { indexOf } from './scenario-index.js';
+import { Recent } from './recent.js';
 import type { Action, GameState, PlanItem } from './types.js';
 
 /**
@@ -56,7 +57,8 @@ export interface Move {
   readonly action: Action;
 }
 
-const factsKept = new WeakMap<Reader, Map<Chair, Facts>>();
+/** The facts of the last few knowledge readers asked about (recent.ts: a month makes new readers). */
+const factsKept = new Recent<Reader, Map<Chair, Facts>>(16);
 
 function sameFacts(f: FactsFrom, s: GameState, scn: Scenario): boolean {
   return (
@@ -142,8 +144,8 @@ export function addAction(actions: Map<string | undefined, Action>, card: Card, 
   return a;
 }
 
-/** The units standing in each region, kept per units record (states that move no unit share it). */
-const unitsIndexes = new WeakMap<GameState['units'], ReadonlyMap<string, readonly string[]>>();
+/** The units standing in each region, kept for the last few units records (states that move no unit share one). */
+const unitsIndexes = new Recent<GameState['units'], ReadonlyMap<string, readonly string[]>>(8);
 
 export function unitsByRegion(units: GameState['units']): ReadonlyMap<string, readonly string[]> {
   let unitsIn = unitsIndexes.get(units);

@@ -14,6 +14,7 @@ import {
   type Move,
 } from './legal-facts.js';
 import { capacityOf, indexOf } from './scenario-index.js';
+import { Recent } from './recent.js';
 import {
   isFacilitatorAction,
   MAX_NOTE,
@@ -399,12 +400,12 @@ export function legalActions(s: GameState, scn: Scenario, chair: Chair): Action[
   return [...legalList(s, scn, chair)];
 }
 
-/** The legal lists made, by state and chair: a state is immutable, so its lists are made once. */
-const legalLists = new WeakMap<GameState, Map<Chair, { readonly scn: Scenario; readonly list: readonly Action[] }>>();
+/** The legal lists made, by state and chair, for the last few states (recent.ts): a state is immutable. */
+const legalLists = new Recent<GameState, Map<Chair, { readonly scn: Scenario; readonly list: readonly Action[] }>>(8);
 
 /**
- * legalActions, shared: made once per (state, chair) and kept while the state lives, for readers that do not change
- * it (the bots; frozen where states are, so a writer throws under tests).
+ * legalActions, shared: made once per (state, chair) while the state is among the last few asked, for readers that do
+ * not change it (the bots; frozen where states are, so a writer throws under tests).
  */
 export function legalList(s: GameState, scn: Scenario, chair: Chair): readonly Action[] {
   let byChair = legalLists.get(s);

@@ -85,11 +85,14 @@ interface Tapes {
   readonly entries?: LedgerEntry[];
 }
 
-/** The tapes behind states made by `step` (other states hold plain arrays: see `tapesOf`). */
+/**
+ * The tapes over the plain arrays of states made outside the engine (a parsed save, a copy made by spreading), made
+ * once per state: states made by `step`, sealed states and working copies keep theirs on themselves (`OWN`).
+ */
 const tapes = new WeakMap<object, Tapes>();
 
 function tapesOfThis(self: object): Tapes {
-  const t = tapes.get(self);
+  const t = ownTapes(self) ?? tapes.get(self);
   if (!t) throw new Error('a game state copied with its property descriptors lost its log and ledger');
   return t;
 }
@@ -175,7 +178,7 @@ function copyOnTapes(s: GameState | DraftState, t: Tapes): DraftState {
   Object.defineProperty(d, 'ledger', LEDGER);
   Object.defineProperty(d, 'log', LOG);
   addOptional(d, s);
-  tapes.set(d, t);
+  Object.defineProperty(d, OWN, { value: t, writable: true, enumerable: false, configurable: false });
   return d as unknown as DraftState;
 }
 
@@ -198,9 +201,10 @@ function itemsNow<T>(t: Tape<T>): readonly T[] {
 }
 
 /**
- * Where a working copy keeps its tapes: on itself, not in `tapes` (a weak map entry for every step of a game costs the
- * garbage collector more than the step's own objects). Working copies are never handed out, so the key is seen by
- * no one.
+ * Where a state made by the engine keeps its tapes: on itself, not in a weak map (V8's young-generation collector pays
+ * for every weak entry whose key is young, and a bot game seals a state for every decision). The key is no one
+ * else's, and it is not enumerable on the states handed out: hashes, saves, spreading and freezing read enumerable
+ * string keys only. (A working copy, never handed out, has it as a plain property.)
  */
 const OWN = Symbol('tapes');
 
@@ -247,7 +251,7 @@ export function retape(d: DraftState, log: Tape<Action>, ledger: Tape<LedgerEntr
   if (t.entries.length > 0) t.entries = [];
 }
 
-/** The tapes a working copy keeps on itself, if `s` is one. */
+/** The tapes a state made by the engine keeps on itself, if `s` is one. */
 const ownTapes = (s: object): Tapes | undefined => (s as { [OWN]?: Tapes })[OWN];
 
 /** An immutable state with the fields of `d` and the given tapes as its log and ledger (frozen by the caller). */
@@ -269,16 +273,16 @@ export function tapesFor(s: GameState | DraftState): {
  * any other object (a copy made outside `step`, whose entries go onto its own ledger: ledger.ts).
  */
 export function collectorOf(d: GameState | DraftState): LedgerEntry[] | undefined {
-  return (ownTapes(d) ?? tapes.get(d))?.entries;
+  return ownTapes(d)?.entries;
 }
 
 /** Gives a copy made by `shallowCopy` its log and ledger, with this step's action and collected entries appended. */
 export function appendTapes(d: DraftState, action: Action): void {
-  const t = tapes.get(d)!;
+  const t = ownTapes(d)!;
   const entries = t.entries ?? [];
   if (isFreezing()) {
     deepFreeze(action);
     for (const e of entries) deepFreeze(e);
   }
-  tapes.set(d, { log: t.log.appendOne(action), ledger: t.ledger.append(entries) });
+  (d as unknown as { [OWN]: Tapes })[OWN] = { log: t.log.appendOne(action), ledger: t.ledger.append(entries) };
 }

@@ -2,6 +2,7 @@
 import type { Actor, Scenario } from '../../scenario/schema.js';
 import { change, INDICATOR, stepEntries } from '../ledger.js';
 import { indexOf, mechanicCause, trackOf } from '../scenario-index.js';
+import { Recent } from '../recent.js';
 import type { DraftState, GameState, LedgerEntry, Track } from '../types.js';
 import type { MechanicId } from '../../scenario/lessons.js';
 import { type PracticeMemo, practiceStale } from './modifiers.js';
@@ -42,7 +43,7 @@ export function protectionWeights(scn: Scenario): Record<string, number> {
 }
 
 /** Where each mechanic's last count stood in the entries of the step being made (or of the ledger outside a step). */
-const counted = new WeakMap<readonly LedgerEntry[], Partial<Record<MechanicId, number>>>();
+const counted = new Recent<readonly LedgerEntry[], Partial<Record<MechanicId, number>>>(4);
 
 /**
  * Starts a mechanic's next count here: entries made before (by the same mechanic, on a branch that is not counted)

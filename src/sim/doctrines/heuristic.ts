@@ -5,6 +5,7 @@ import type { PlanItem } from '../../engine/index.js';
 import type { SeenEntry } from '../../engine/view.js';
 import { OPERATIONS, repeatShare } from '../../engine/mechanics/modifiers.js';
 import { indexOf } from '../../engine/scenario-index.js';
+import { Recent } from '../../engine/recent.js';
 import type { Doctrine, DoctrineContext } from '../doctrine.js';
 
 export interface Style {
@@ -244,7 +245,8 @@ function setIn(m: Map<string, Map<string, number>>, chair: string, card: string,
   byCard.set(card, turn);
 }
 
-const digests = new WeakMap<readonly SeenEntry[], Map<number, LedgerDigest>>();
+/** The digests of the last few ledgers read (recent.ts). */
+const digests = new Recent<readonly SeenEntry[], Map<number, LedgerDigest>>(8);
 
 function digestOf(ledger: readonly SeenEntry[], turn: number): LedgerDigest {
   let byTurn = digests.get(ledger);
