@@ -98,7 +98,7 @@ const NO_TALLY: Readonly<Partial<Record<MechanicId, number>>> = Object.freeze({}
 export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOptions = {}): ChairView {
   const idx = indexOf(scn);
   const over = s.phase === 'over';
-  const { indicators, violence, actors } = memoSeen(s, scn, seenNumbers, () => sharedNumbers(s, scn));
+  const { indicators, violence, actors } = memoSeen(s, scn, seenNumbers, sharedNumbers);
   const revealed = s.phase === 'coordination' || over;
   const plans: Partial<Record<Chair, SeenPlan>> = {};
   for (const c of idx.chairs) plans[c] = seenPlan(s.plans[c], c === viewer || revealed, c === viewer);
@@ -178,7 +178,7 @@ interface Warned {
 function warnedTo(s: GameState, scn: Scenario, viewer: Chair): readonly string[] {
   // Kept by the numbers seen (shared by the states of a month that see the same: `sharedNumbers`), which are all the
   // warnings read of the estimates, then by the reader they are read through.
-  const numbers = memoSeen(s, scn, seenNumbers, () => sharedNumbers(s, scn));
+  const numbers = memoSeen(s, scn, seenNumbers, sharedNumbers);
   const read = knownTo(s, scn, viewer);
   let byReader = warnedLists.get(numbers);
   if (!byReader) warnedLists.set(numbers, (byReader = new WeakMap()));
