@@ -563,7 +563,10 @@ function exactReader(s: GameState): Reader {
  * published numbers: what a chair sees at the start tells it nothing the scenario does not, and the truth is
  * anywhere in the band the view states. Teams on the same world key start from the same truth.
  */
-export function startingOffsets(scn: Scenario, world: string): Map<string, number> {
+export function startingOffsets(scn: Scenario, world: string): ReadonlyMap<string, number> {
+  // A new game reads them (its true starting values), then its first view (where each error starts): made once.
+  const last = lastOffsets;
+  if (last && last.scn === scn && last.world === world) return last.offsets;
   const out = new Map<string, number>();
   const reach = Math.floor(startWidth(scn));
   if (reach <= 0) return out;
@@ -585,8 +588,13 @@ export function startingOffsets(scn: Scenario, world: string): Map<string, numbe
     offset({ kind: 'stance', id: a.id }, Math.round(a.stance));
     offset({ kind: 'strength', id: a.id }, Math.round(a.strength));
   }
+  lastOffsets = { scn, world, offsets: out };
   return out;
 }
+
+/** The offsets last worked out (see `startingOffsets`). */
+let lastOffsets:
+  { readonly scn: Scenario; readonly world: string; readonly offsets: ReadonlyMap<string, number> } | undefined;
 
 /** The fog's width in the first month (see `bandOf`). */
 const startWidth = (scn: Scenario) => fogWidth(scn, Math.round(scn.indicators.analysis.initial));
