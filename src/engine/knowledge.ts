@@ -23,9 +23,10 @@ export function fogSpread(s: GameState, scn: Scenario): number {
 }
 
 /**
- * The band of month `turn` in a ledger: the width of the fog. It follows the mission's analysis as it stood when the month before ended,
- * by at most FOG_SHARPEN a month: a jump in analysis sharpens the picture over the next months, so that no estimate
- * of an unchanged number moves by more than 2 points from one month to the next (FOG_DRIFT + FOG_SHARPEN).
+ * The band of month `turn` in a ledger: the width of the fog. It follows the mission's analysis as it stood when the
+ * month before ended, by at most FOG_SHARPEN a month: a jump in analysis sharpens the picture over the next months, so
+ * that no estimate of an unchanged number moves by more than 2 points from one month to the next (FOG_DRIFT +
+ * FOG_SHARPEN).
  */
 function bandOf(ledger: Tape<LedgerEntry>, scn: Scenario, turn: number): Band {
   return bandAt(ledger.items, ledger.length, scn, Math.max(0, turn));
