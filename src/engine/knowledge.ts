@@ -23,13 +23,13 @@ export function fogSpread(s: GameState, scn: Scenario): number {
 }
 
 /**
- * The width of the fog in month `turn`. It follows the mission's analysis as it stood when the month before ended,
- * by at most FOG_SHARPEN a month: a jump in analysis sharpens the picture over the next months, so that no estimate
- * of an unchanged number moves by more than 2 points from one month to the next (FOG_DRIFT + FOG_SHARPEN).
+ * The band of month `turn` in a ledger: the width of the fog. It follows the mission's analysis as it stood when the
+ * month before ended, by at most FOG_SHARPEN a month: a jump in analysis sharpens the picture over the next months, so
+ * that no estimate of an unchanged number moves by more than 2 points from one month to the next (FOG_DRIFT +
+ * FOG_SHARPEN).
  */
-function bandOf(s: GameState, scn: Scenario): number {
-  const ledger = ledgerTape(s);
-  return bandAt(ledger.items, ledger.length, scn, Math.max(0, s.turn)).width;
+function bandOf(ledger: Tape<LedgerEntry>, scn: Scenario, turn: number): Band {
+  return bandAt(ledger.items, ledger.length, scn, Math.max(0, turn));
 }
 
 /** A month's band and the analysis it followed (the published start plus every change before the month). */
@@ -111,13 +111,21 @@ function withinMonth(c: Cause): boolean {
 }
 
 interface Known {
-  /** What decisions within the month changed each number, by its place in `Tracks` (see `withinMonth`). */
-  readonly heldBack: Float64Array;
+  /**
+   * What decisions within the month changed each number, by its place in `Tracks` (see `withinMonth`); null when
+   * none did (most states), so that the common case allocates nothing for it.
+   */
+  readonly heldBack: number[] | null;
   /** The same for numbers outside the table (none in a checked scenario's ledger), by track key. */
-  readonly heldBackOther: ReadonlyMap<string, number>;
-  /** Each number as seen, by its place in `Tracks`, made when first read. */
+  readonly heldBackOther: ReadonlyMap<string, number> | null;
+  /** The scenario's table of numbers. */
+  readonly tracks: Tracks;
+  /** Each number as seen, by its place in `Tracks`, made when first read (or carried over: `carryOver`). */
   readonly seen: (Seen | undefined)[];
-  readonly seenOther: Map<string, Seen>;
+  /** Numbers outside the table as seen, made when first read (none in a checked scenario). */
+  seenOther: Map<string, Seen> | null;
+  /** The month's band (the fog's width) this state sees through. */
+  readonly band: Band;
   readonly width: number;
   readonly spread: number;
   readonly walks: Walks;
@@ -141,9 +149,10 @@ interface Sight {
   readonly turn: number;
   readonly width: number;
   /** By place in `Tracks`: the opening value (the value itself for an exact number) each kept estimate was made from. */
-  readonly open: Float64Array;
+  readonly open: number[];
   readonly seen: (Seen | undefined)[];
-  readonly other: Map<string, { readonly open: number; readonly seen: Seen }>;
+  /** Kept estimates of numbers outside the table, made when first needed (none in a checked scenario). */
+  other: Map<string, { readonly open: number; readonly seen: Seen }> | null;
   /** Values made from estimates, kept for the next state of the sight: each must be checked before it is reused. */
   readonly memo: Map<object, unknown>;
 }
@@ -164,6 +173,9 @@ export interface Tracks {
   readonly lo: readonly number[];
   readonly hi: readonly number[];
   readonly fogKeys: readonly string[];
+  /** Where the violence of the regions, then the actors' numbers, start in the list (the indicators start it). */
+  readonly violenceAt: number;
+  readonly actorsAt: number;
   readonly indicator: ReadonlyMap<string, number>;
   readonly violence: ReadonlyMap<string, number>;
   readonly stance: ReadonlyMap<string, number>;
@@ -184,10 +196,12 @@ export function tracksOf(scn: Scenario): Tracks {
     indicator.set(id, list.length);
     list.push({ kind: 'indicator', id });
   }
+  const violenceAt = list.length;
   for (const r of scn.regions) {
     violence.set(r.id, list.length);
     list.push({ kind: 'violence', id: r.id });
   }
+  const actorsAt = list.length;
   for (const a of scn.actors) {
     stance.set(a.id, list.length);
     list.push({ kind: 'stance', id: a.id });
@@ -200,6 +214,8 @@ export function tracksOf(scn: Scenario): Tracks {
     lo: list.map((t) => bounds(scn, t)[0]),
     hi: list.map((t) => bounds(scn, t)[1]),
     fogKeys: list.map(fogKey),
+    violenceAt,
+    actorsAt,
     indicator,
     violence,
     stance,
@@ -249,13 +265,14 @@ let lastKnown: Known | undefined;
 
 function knownOf(s: GameState, scn: Scenario): Known {
   const ledger = ledgerTape(s);
-  if (lastKnown && lastKnown.from.ledger === ledger && sameSource(lastKnown.from, s, scn)) return lastKnown;
+  const last = lastKnown;
+  if (last && last.from.ledger === ledger && sameSource(last.from, s, scn)) return last;
   let k = known.get(ledger);
   if (k && sameSource(k.from, s, scn)) return (lastKnown = k);
   const tr = tracksOf(scn);
   const n = tr.list.length;
-  const heldBack = new Float64Array(n);
-  const heldBackOther = new Map<string, number>();
+  let heldBack: number[] | null = null;
+  let heldBackOther: Map<string, number> | null = null;
   if (s.turn >= 1) {
     // The ledger is in turn order: walk back over this month's entries only.
     for (let i = ledger.length - 1; i >= 0; i--) {
@@ -263,16 +280,25 @@ function knownOf(s: GameState, scn: Scenario): Known {
       if (e.turn < s.turn) break;
       if (e.turn !== s.turn || !withinMonth(e.cause)) continue;
       const at = placeOf(tr, e.track);
-      if (at >= 0) heldBack[at]! += e.delta;
-      else heldBackOther.set(trackKey(e.track), (heldBackOther.get(trackKey(e.track)) ?? 0) + e.delta);
+      if (at >= 0) (heldBack ??= new Array<number>(n).fill(0))[at]! += e.delta;
+      else {
+        heldBackOther ??= new Map();
+        heldBackOther.set(trackKey(e.track), (heldBackOther.get(trackKey(e.track)) ?? 0) + e.delta);
+      }
     }
   }
-  const width = bandOf(s, scn);
   const world = s.world;
-  const walks = world
-    ? walksOf(s.secret, scn.mechanics.fog, `${scn.id}@${scn.version}:${world}`, () => startShares(scn, world))
-    : walksOf(s.secret, scn.mechanics.fog);
-  const prior = lastKnown?.sight;
+  // The state before in the same game and month (the common case: a game moving forward) sees through the same
+  // band and walks: its band is the month's when the month has begun in its ledger and this ledger continues it.
+  const band = last && sameBand(last, ledger, s.turn, scn) ? last.band : bandOf(ledger, scn, s.turn);
+  const width = band.width;
+  const walks =
+    last && last.from.secret === s.secret && last.from.world === world && last.from.scn === scn
+      ? last.walks
+      : world
+        ? walksOf(s.secret, scn.mechanics.fog, `${scn.id}@${scn.version}:${world}`, () => startShares(scn, world))
+        : walksOf(s.secret, scn.mechanics.fog);
+  const prior = last?.sight;
   const sight: Sight =
     prior && prior.walks === walks && prior.turn === s.turn && prior.width === width && prior.scn === scn
       ? prior
@@ -281,9 +307,9 @@ function knownOf(s: GameState, scn: Scenario): Known {
           walks,
           turn: s.turn,
           width,
-          open: new Float64Array(n).fill(NaN),
+          open: new Array<number>(n).fill(NaN),
           seen: new Array<Seen | undefined>(n).fill(undefined),
-          other: new Map(),
+          other: null,
           memo: new Map(),
         };
   const from: KnownFrom = {
@@ -299,8 +325,10 @@ function knownOf(s: GameState, scn: Scenario): Known {
   k = {
     heldBack,
     heldBackOther,
+    tracks: tr,
     seen: new Array<Seen | undefined>(n).fill(undefined),
-    seenOther: new Map(),
+    seenOther: null,
+    band,
     width,
     spread: Math.round(width),
     walks,
@@ -308,19 +336,58 @@ function knownOf(s: GameState, scn: Scenario): Known {
     memo: new Map(),
     sight,
   };
+  if (last && last.sight === sight) carryOver(last, k);
   known.set(ledger, k);
   return (lastKnown = k);
 }
 
 /**
- * A value worked out from the estimates of `s` alone (and the phase: none is kept once the game is over), made once
- * for every state that sees the same numbers. `slot` names the value; `make` must read nothing else of the state.
+ * Gives a new Known of the same sight the numbers the one before already saw, where nothing they are made from
+ * changed: the same record of true values (states share every record a step does not write) and the same change held
+ * back to the next month. Within a month most steps write one record or none, so most numbers are not worked out again.
  */
-export function memoSeen<T>(s: GameState, scn: Scenario, slot: object, make: () => T): T {
-  if (s.phase === 'over') return make();
+function carryOver(was: Known, k: Known): void {
+  const tr = k.tracks;
+  const a = was.from;
+  const b = k.from;
+  const carry = (from: number, to: number) => {
+    for (let at = from; at < to; at++)
+      if ((was.heldBack === null ? 0 : was.heldBack[at]!) === (k.heldBack === null ? 0 : k.heldBack[at]!))
+        k.seen[at] = was.seen[at];
+  };
+  if (a.indicators === b.indicators) carry(0, tr.violenceAt);
+  if (a.violence === b.violence) carry(tr.violenceAt, tr.actorsAt);
+  if (a.actors === b.actors) carry(tr.actorsAt, tr.list.length);
+}
+
+/**
+ * Whether month `turn` of `ledger` has the band a Known found: the same month and scenario, the Known's ledger already
+ * holds an entry of the month (so the entries before the month are all there), and `ledger` continues that ledger
+ * (the same buffer, no shorter), so the month's entries start at the same place and everything before is the same.
+ */
+function sameBand(k: Known, ledger: Tape<LedgerEntry>, turn: number, scn: Scenario): boolean {
+  const b = k.band;
+  const was = k.from.ledger;
+  return (
+    b.scn === scn &&
+    b.turn === Math.max(0, turn) &&
+    b.at < was.length &&
+    ledger.items === was.items &&
+    ledger.length >= was.length
+  );
+}
+
+/**
+ * A value worked out from the estimates of `s` alone (and the phase: none is kept once the game is over), made once
+ * for every state that sees the same numbers. `slot` names the value; `make` (called with `s` and `scn`, so that
+ * callers pass a function rather than make a closure for every read) must read nothing else of the state.
+ */
+export function memoSeen<T>(s: GameState, scn: Scenario, slot: object, make: (s: GameState, scn: Scenario) => T): T {
+  if (s.phase === 'over') return make(s, scn);
   const memo = knownOf(s, scn).memo;
-  if (memo.has(slot)) return memo.get(slot) as T;
-  const v = make();
+  const kept = memo.get(slot);
+  if (kept !== undefined || memo.has(slot)) return kept as T;
+  const v = make(s, scn);
   memo.set(slot, v);
   return v;
 }
@@ -383,8 +450,7 @@ export function seenTable(s: GameState, scn: Scenario): readonly Seen[] {
 function seenAt(k: Known, at: number): Seen {
   const hit = k.seen[at];
   if (hit) return hit;
-  const scn = k.from.scn;
-  const tr = tracksOf(scn);
+  const tr = k.tracks;
   const t = tr.list[at]!;
   const v = valueIn(k.from, t);
   const sight = k.sight;
@@ -400,7 +466,7 @@ function seenAt(k: Known, at: number): Seen {
   } else {
     const lo = tr.lo[at]!;
     const hi = tr.hi[at]!;
-    const open = Math.min(hi, Math.max(lo, v - k.heldBack[at]!));
+    const open = Math.min(hi, Math.max(lo, v - (k.heldBack === null ? 0 : k.heldBack[at]!)));
     if (sight.open[at] === open) seen = sight.seen[at]!;
     else {
       seen = estimate(k, t, tr.fogKeys[at]!, open, lo, hi);
@@ -432,15 +498,15 @@ function valueIn(f: KnownFrom, t: Track): number {
 /** An estimated number outside the table (an id the scenario does not have), as `seenAt` makes one. */
 function seenOther(k: Known, t: Track): Seen {
   const id = trackKey(t);
-  const hit = k.seenOther.get(id);
+  const hit = k.seenOther?.get(id);
   if (hit) return hit;
   const [lo, hi] = bounds(k.from.scn, t);
   const v = valueIn(k.from, t);
-  const open = Math.min(hi, Math.max(lo, v - (k.heldBackOther.get(id) ?? 0)));
-  const shared = k.sight.other.get(id);
+  const open = Math.min(hi, Math.max(lo, v - (k.heldBackOther?.get(id) ?? 0)));
+  const shared = k.sight.other?.get(id);
   const seen = shared && shared.open === open ? shared.seen : estimate(k, t, fogKey(t), open, lo, hi);
-  k.seenOther.set(id, seen);
-  k.sight.other.set(id, { open, seen });
+  (k.seenOther ??= new Map()).set(id, seen);
+  (k.sight.other ??= new Map()).set(id, { open, seen });
   return seen;
 }
 
@@ -458,12 +524,14 @@ function estimate(k: Known, t: Track, key: string, open: number, lo: number, hi:
  */
 export function knownTo(s: GameState, scn: Scenario, _chair: Chair): Reader {
   if (s.phase === 'over') return exactReader(s);
-  return memoSeen(s, scn, knownTo, () => readerOf(knownOf(s, scn)));
+  return memoSeen(s, scn, knownTo, readerFor);
 }
+
+const readerFor = (s: GameState, scn: Scenario): Reader => readerOf(knownOf(s, scn));
 
 /** A reader of a Known's numbers (what `seenOf` gives for each). */
 function readerOf(k: Known): Reader {
-  const tr = tracksOf(k.from.scn);
+  const tr = k.tracks;
   const actors = k.from.actors;
   const read = (at: number | undefined, t: Track): number =>
     at === undefined ? (isEstimated(k.from.scn, t) ? seenOther(k, t).value : valueIn(k.from, t)) : seenAt(k, at).value;
@@ -496,7 +564,10 @@ function exactReader(s: GameState): Reader {
  * published numbers: what a chair sees at the start tells it nothing the scenario does not, and the truth is
  * anywhere in the band the view states. Teams on the same world key start from the same truth.
  */
-export function startingOffsets(scn: Scenario, world: string): Map<string, number> {
+export function startingOffsets(scn: Scenario, world: string): ReadonlyMap<string, number> {
+  // A new game reads them (its true starting values), then its first view (where each error starts): made once.
+  const last = lastOffsets;
+  if (last && last.scn === scn && last.world === world) return last.offsets;
   const out = new Map<string, number>();
   const reach = Math.floor(startWidth(scn));
   if (reach <= 0) return out;
@@ -518,8 +589,13 @@ export function startingOffsets(scn: Scenario, world: string): Map<string, numbe
     offset({ kind: 'stance', id: a.id }, Math.round(a.stance));
     offset({ kind: 'strength', id: a.id }, Math.round(a.strength));
   }
+  lastOffsets = { scn, world, offsets: out };
   return out;
 }
+
+/** The offsets last worked out (see `startingOffsets`). */
+let lastOffsets:
+  { readonly scn: Scenario; readonly world: string; readonly offsets: ReadonlyMap<string, number> } | undefined;
 
 /** The fog's width in the first month (see `bandOf`). */
 const startWidth = (scn: Scenario) => fogWidth(scn, Math.round(scn.indicators.analysis.initial));

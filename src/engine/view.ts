@@ -9,6 +9,7 @@ import {
   memoSeen,
   seenTable,
   sightMemo,
+  tracksOf,
   type Seen,
 } from './knowledge.js';
 import type { Reader } from './conditions.js';
@@ -98,10 +99,10 @@ const NO_TALLY: Readonly<Partial<Record<MechanicId, number>>> = Object.freeze({}
 export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOptions = {}): ChairView {
   const idx = indexOf(scn);
   const over = s.phase === 'over';
-  const { indicators, violence, actors } = memoSeen(s, scn, seenNumbers, () => sharedNumbers(s, scn));
+  const { indicators, violence, actors } = memoSeen(s, scn, seenNumbers, sharedNumbers);
   const revealed = s.phase === 'coordination' || over;
   const plans: Partial<Record<Chair, SeenPlan>> = {};
-  for (const c of idx.chairs) plans[c] = seenPlan(s.plans[c], c === viewer || revealed, c === viewer);
+  for (const c of idx.chairs) plans[c] = seenPlan(c, s.plans[c], c === viewer || revealed, c === viewer);
   const ledger = seenLedger(s, scn, opts.ledgerFrom ?? 0);
   return {
     viewer,
@@ -129,8 +130,13 @@ export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOp
   };
 }
 
-/** A plan as a chair sees it, kept per plan (plans are replaced, never written), open and closed. */
-const seenPlans = new WeakMap<object, { open?: SeenPlan; closed?: SeenPlan }>();
+/**
+ * Each chair's plan as last seen, open and closed: plans are replaced, never written, so the same plan object looks
+ * the same, and a chair's plan changes only when that chair acts (a view between two of its actions finds it here).
+ * One entry a chair rather than one a plan: a weak map entry for every plan of a game costs the collector more
+ * than the few plans it would keep. Which one a viewer gets (open or closed) is decided per view (`seenPlan`).
+ */
+const lastPlans = new Map<Chair, { readonly plan: object; open?: SeenPlan; closed?: SeenPlan }>();
 const NO_PLAN_OWN: SeenPlan = deepFreeze({ committed: false, confirmed: false, revised: false, items: [], note: null });
 const NO_PLAN: SeenPlan = Object.freeze({
   committed: false,
@@ -140,10 +146,10 @@ const NO_PLAN: SeenPlan = Object.freeze({
   note: null,
 });
 
-function seenPlan(p: GameState['plans'][Chair], open: boolean, own: boolean): SeenPlan {
+function seenPlan(c: Chair, p: GameState['plans'][Chair], open: boolean, own: boolean): SeenPlan {
   if (!p) return own ? NO_PLAN_OWN : NO_PLAN;
-  let kept = seenPlans.get(p);
-  if (!kept) seenPlans.set(p, (kept = {}));
+  let kept = lastPlans.get(c);
+  if (kept?.plan !== p) lastPlans.set(c, (kept = { plan: p }));
   if (open)
     return (kept.open ??= frozen({
       committed: p.committed,
@@ -178,7 +184,7 @@ interface Warned {
 function warnedTo(s: GameState, scn: Scenario, viewer: Chair): readonly string[] {
   // Kept by the numbers seen (shared by the states of a month that see the same: `sharedNumbers`), which are all the
   // warnings read of the estimates, then by the reader they are read through.
-  const numbers = memoSeen(s, scn, seenNumbers, () => sharedNumbers(s, scn));
+  const numbers = memoSeen(s, scn, seenNumbers, sharedNumbers);
   const read = knownTo(s, scn, viewer);
   let byReader = warnedLists.get(numbers);
   if (!byReader) warnedLists.set(numbers, (byReader = new WeakMap()));
@@ -206,25 +212,35 @@ const warnedLists = new WeakMap<object, WeakMap<Reader, Warned>>();
 
 type Numbers = Pick<ChairView, 'indicators' | 'violence' | 'actors'>;
 
+/** The numbers last made in a sight, with the table they were made from. */
+interface KeptNumbers {
+  readonly list: readonly Seen[];
+  readonly numbers: Numbers;
+}
+
 /**
  * seenNumbers, shared by the states of a month that see the same estimates (an event's chosen option is held back
- * to the next month, so deciding one changes no number a chair sees): the same object while every estimate is.
+ * to the next month, so deciding one changes no number a chair sees): the same object while every estimate is, and
+ * the same records (indicators, violence, actors) while theirs are.
  */
 function sharedNumbers(s: GameState, scn: Scenario): Numbers {
   const list = seenTable(s, scn);
   if (s.phase === 'over') return frozen(seenNumbers(s, scn, list));
   const memo = sightMemo(s, scn);
-  const prev = memo.get(sharedNumbers) as { list: readonly Seen[]; numbers: Numbers } | undefined;
-  if (prev && sameList(prev.list, list)) return prev.numbers;
-  const numbers = frozen(seenNumbers(s, scn, list));
-  memo.set(sharedNumbers, { list, numbers });
+  const prev = memo.get(sharedNumbers) as KeptNumbers | undefined;
+  if (prev && sameList(prev.list, list, 0, list.length)) return prev.numbers;
+  const numbers = frozen(seenNumbers(s, scn, list, prev));
+  memo.set(sharedNumbers, { list, numbers } satisfies KeptNumbers);
   return numbers;
 }
 
-/** Whether two lists of the table's numbers are alike (numbers seen alike in one sight are mostly the same object). */
-function sameList(a: readonly Seen[], b: readonly Seen[]): boolean {
+/**
+ * Whether two lists of the table's numbers are alike from `from` to `to` (numbers seen alike in one sight are mostly
+ * the same object).
+ */
+function sameList(a: readonly Seen[], b: readonly Seen[], from: number, to: number): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
+  for (let i = from; i < to; i++) {
     const x = a[i]!;
     const y = b[i]!;
     if (x !== y && (x.value !== y.value || x.spread !== y.spread)) return false;
@@ -237,19 +253,41 @@ function sameList(a: readonly Seen[], b: readonly Seen[]): boolean {
  * read to judge this chair's choices, in the table's order: indicators, violence by region, each actor's stance and
  * strength). They depend on the estimates alone, so states that see the same numbers share them (memoSeen).
  */
-function seenNumbers(s: GameState, scn: Scenario, list: readonly Seen[]): Numbers {
+function seenNumbers(s: GameState, scn: Scenario, list: readonly Seen[], prev?: KeptNumbers): Numbers {
   const over = s.phase === 'over';
-  let at = 0;
-  const indicators = {} as Record<IndicatorId, Seen>;
-  for (const k of CORE_INDICATORS) indicators[k] = list[at++]!;
-  const violence: Record<string, Seen> = {};
-  for (const r of scn.regions) violence[r.id] = list[at++]!;
-  const actors: Record<string, SeenActor> = {};
+  const tr = tracksOf(scn);
+  // A record of the numbers made before from a table that saw its part alike is kept (the actors' also reads analysis).
+  const kept = (from: number, to: number) => prev !== undefined && sameList(prev.list, list, from, to);
+  let indicators: Record<IndicatorId, Seen>;
+  if (prev && kept(0, tr.violenceAt)) indicators = prev.numbers.indicators;
+  else {
+    let at = 0;
+    indicators = {} as Record<IndicatorId, Seen>;
+    for (const k of CORE_INDICATORS) indicators[k] = list[at++]!;
+  }
+  let violence: Record<string, Seen>;
+  if (prev && kept(tr.violenceAt, tr.actorsAt)) violence = prev.numbers.violence;
+  else {
+    let at = tr.violenceAt;
+    violence = {};
+    for (const r of scn.regions) violence[r.id] = list[at++]!;
+  }
   const analysis = indicators.analysis.value;
-  for (const a of scn.actors) {
-    const stance = list[at++]!;
-    const strength = list[at++]!;
-    actors[a.id] = { stance, strength, intentKnown: over || (a.intent !== undefined && analysis >= a.intentVisibleAt) };
+  let actors: Record<string, SeenActor>;
+  if (prev && kept(tr.actorsAt, list.length) && prev.numbers.indicators.analysis.value === analysis)
+    actors = prev.numbers.actors;
+  else {
+    let at = tr.actorsAt;
+    actors = {};
+    for (const a of scn.actors) {
+      const stance = list[at++]!;
+      const strength = list[at++]!;
+      actors[a.id] = {
+        stance,
+        strength,
+        intentKnown: over || (a.intent !== undefined && analysis >= a.intentVisibleAt),
+      };
+    }
   }
   return { indicators, violence, actors };
 }
