@@ -8,6 +8,7 @@ import { FOG_SHARPEN, fogShare, fogWidth, walksOf, type Walks } from './fog.js';
 import { readTrack, trackKey } from './ledger.js';
 import { worldUnit } from './rng.js';
 import { ledgerTape, type Tape } from './tape.js';
+import { Recent } from './recent.js';
 import type { Cause, GameState, IndicatorId, LedgerEntry, Track } from './types.js';
 
 /** A number as a chair sees it: exact, or an estimate with the spread of its possible error. */
@@ -242,10 +243,10 @@ function placeOf(tr: Tracks, t: Track): number {
 }
 
 /**
- * The estimates, by ledger. States that share their ledger and their numbers (plan edits, the sitrep and the strategy
+ * The estimates, by ledger (the last few: recent.ts). States that share their ledger and their numbers (plan edits, the sitrep and the strategy
  * share every number with the state before) share their estimates, instead of working them out once per state.
  */
-const known = new WeakMap<Tape<LedgerEntry>, Known>();
+const known = new Recent<Tape<LedgerEntry>, Known>(8);
 
 function sameSource(f: KnownFrom, s: GameState, scn: Scenario): boolean {
   return (

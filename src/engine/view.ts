@@ -17,6 +17,7 @@ import { deepFreeze, isFreezing } from './freeze.js';
 import { warned } from './phases/sitrep.js';
 import { indexOf } from './scenario-index.js';
 import { ledgerTape, type Tape } from './tape.js';
+import { Recent } from './recent.js';
 import type {
   Agreement,
   Conflict,
@@ -187,7 +188,7 @@ function warnedTo(s: GameState, scn: Scenario, viewer: Chair): readonly string[]
   const numbers = memoSeen(s, scn, seenNumbers, sharedNumbers);
   const read = knownTo(s, scn, viewer);
   let byReader = warnedLists.get(numbers);
-  if (!byReader) warnedLists.set(numbers, (byReader = new WeakMap()));
+  if (!byReader) warnedLists.set(numbers, (byReader = new Map()));
   const hit = byReader.get(read);
   if (
     hit &&
@@ -207,8 +208,8 @@ function warnedTo(s: GameState, scn: Scenario, viewer: Chair): readonly string[]
   return warnings;
 }
 
-/** warnedTo's lists by the numbers they were judged on, then by the reader. */
-const warnedLists = new WeakMap<object, WeakMap<Reader, Warned>>();
+/** warnedTo's lists by the numbers they were judged on (the last few: recent.ts), then by the reader. */
+const warnedLists = new Recent<object, Map<Reader, Warned>>(8);
 
 type Numbers = Pick<ChairView, 'indicators' | 'violence' | 'actors'>;
 
@@ -292,11 +293,14 @@ function seenNumbers(s: GameState, scn: Scenario, list: readonly Seen[], prev?: 
   return { indicators, violence, actors };
 }
 
-/** The ledger's entries from turn `from` on, as a chair sees them; kept per ledger, so unchanged ones are not rebuilt. */
-const seenLedgers = new WeakMap<
+/**
+ * The ledger's entries from turn `from` on, as a chair sees them; kept for the last few ledgers (recent.ts), so that
+ * unchanged ones are not rebuilt.
+ */
+const seenLedgers = new Recent<
   Tape<LedgerEntry>,
   { readonly scn: Scenario; readonly from: number; readonly over: boolean; readonly entries: readonly SeenEntry[] }
->();
+>(8);
 
 /**
  * Each entry of a ledger's buffer as a chair sees it while the game runs, made once: the states of a game share the
