@@ -127,11 +127,6 @@ function writeText(text: string): number {
   return n;
 }
 
-/** SipHash-2-4 of a text's UTF-8 bytes, as `siphash24(key, encode(text))` without allocating: the high 32 bits. */
-export function siphashTextHi(key: Uint8Array, text: string): number {
-  return sipHash(key, textBuf, writeText(text));
-}
-
 /** Where the next part of a message made by `putText` goes in the reused buffer (`startText` begins one). */
 let textAt = 0;
 
@@ -176,14 +171,16 @@ export function putWhole(x: number): void {
   textAt += digits;
 }
 
-/** SipHash-2-4 of the message made by `startText` and `putText`: the high 32 bits, as `siphashTextHi` of its text. */
+/** SipHash-2-4 of the message made by `startText` and `putText`: the high 32 bits of SipHash of its text. */
 export function hashPutHi(key: Uint8Array): number {
   return sipHash(key, textBuf, textAt);
 }
 
 /** SipHash-2-4 of a text's UTF-8 bytes, as `siphash24(key, encode(text))`: [hi, lo]. */
 function siphashText(key: Uint8Array, text: string): [number, number] {
-  const hi = sipHash(key, textBuf, writeText(text));
+  // Written first: a long text moves the buffer, which must be read after.
+  const n = writeText(text);
+  const hi = sipHash(key, textBuf, n);
   return [hi, outLo];
 }
 
@@ -291,7 +288,12 @@ export function fogShare(w: Walks, key: string, turn: number): number {
   // path holds position and velocity pairs: [g0, v0, g1, v1, ...]
   while (path.length < 2 * (t + 1)) {
     const i = path.length / 2;
-    const hi = siphashTextHi(w.key, `${key}#${i}`);
+    // The hash of the text `${key}#${i}`, written into the reused buffer rather than made (a month's views ask often).
+    startText();
+    putText(key);
+    putText('#');
+    putWhole(i);
+    const hi = hashPutHi(w.key);
     const v = reflect(path[2 * i - 1]! + TURN * (unit(hi) * 2 - 1));
     const g = reflect(path[2 * i - 2]! + w.step * v);
     path.push(g, v);

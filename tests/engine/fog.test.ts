@@ -15,7 +15,7 @@ import {
   type GameKeys,
   type GameState,
 } from '../../src/engine/index.js';
-import { secretFromBytes, seedSecret, siphash24 } from '../../src/engine/fog.js';
+import { fogShare, keyBytes, secretFromBytes, seedSecret, siphash24, walksOf } from '../../src/engine/fog.js';
 import { hashUnit } from '../../src/engine/rng.js';
 import { parseSave } from '../../src/engine/save-parse.js';
 import { indexOf } from '../../src/engine/scenario-index.js';
@@ -358,3 +358,27 @@ function toPlanningFrom(scn: Scenario, s: GameState): GameState {
     { type: 'strategy/set', chair: 'srsg', strategy: scn.strategies[0]!.id },
   ]);
 }
+
+describe('the walks of the fog', () => {
+  it('draw each month’s step from SipHash of the text `${key}#${month}`, for any key (a long one, too) and far into a game', () => {
+    // The walk as documented (fog.ts fogShare), hashing the joined text the way the first games did.
+    const unit = (x: number) => (x >>> 0) / 4294967296;
+    const reflect = (x: number) => (x > 1 ? 2 - x : x < -1 ? -2 - x : x);
+    const secret = seedSecret(77);
+    const key = keyBytes(secret);
+    const hashOf = (text: string) => siphash24(key, new TextEncoder().encode(text));
+    for (const k of ['indicator:trust', 'violence:nord-kivu', 'stance:émigrés', 'x'.repeat(300)]) {
+      const w = walksOf(secret, 12, `test-${k.length}`);
+      const [hi0, lo0] = hashOf(`${k}#0`);
+      let g = unit(hi0) * 2 - 1;
+      let v = unit(lo0) * 2 - 1;
+      for (let t = 0; t <= 40; t++) {
+        if (t > 0) {
+          v = reflect(v + 0.5 * (unit(hashOf(`${k}#${t}`)[0]) * 2 - 1));
+          g = reflect(g + w.step * v);
+        }
+        expect(fogShare(w, k, t)).toBe(g);
+      }
+    }
+  });
+});
