@@ -74,9 +74,22 @@ function endsCoordination(s: GameState | DraftState, chair: Chair, scn: Scenario
  * others hold (and the chair's plan is made when missing by `plan()`, which writes the record).
  */
 function ownPlan(d: DraftState, chair: Chair, shared: GameState['plans']): void {
-  if (d.plans === shared) d.plans = { ...shared } as DraftState['plans'];
+  // Copied field by field, in the order plans are made (sitrep.ts): spreading the record or the plan was the costliest
+  // line of a bot game's plan edits.
+  if (d.plans === shared) {
+    const plans: Record<string, unknown> = {};
+    for (const c in shared) plans[c] = shared[c as Chair];
+    d.plans = plans as DraftState['plans'];
+  }
   const p = d.plans[chair];
-  if (p && p === shared[chair]) d.plans[chair] = { ...p, items: p.items.slice() };
+  if (p && p === shared[chair])
+    d.plans[chair] = {
+      items: p.items.slice(),
+      committed: p.committed,
+      revised: p.revised,
+      confirmed: p.confirmed,
+      note: p.note,
+    };
 }
 
 /**
