@@ -32,8 +32,8 @@ const no = (code: RejectionCode, message: string): Rejection => ({ code, message
 /**
  * What legality needs to know about one chair in one state, passed down (as chessops passes its Context to `dests`
  * and `isLegal`): the chair's plan, its cost, and the facts it shares with the other states of the phase (legal-facts.ts).
- * Made for each legal list and each check and kept by none: what is worth keeping is in the Facts, and a check on a
- * working copy (a new state object per action) would only fill a cache no one reads again.
+ * Made for each legal list and each check and kept by none: what is worth keeping is in the Facts, and a game played
+ * in place checks its actions on one working copy that changes after (working.ts), which nothing may keep.
  */
 class Context {
   readonly items: readonly PlanItem[];
