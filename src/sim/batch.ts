@@ -42,6 +42,24 @@ export function gameSeed(seed: number, i: number): number {
   return parseInt(hashText(`${seed}:${i}`).slice(0, 8), 16) >>> 0;
 }
 
+/** Games `from` (inclusive) to `to` (exclusive) of one entry's seeded series: a doctrine, or `chair=doctrine`. */
+export interface SeriesJob {
+  readonly entry: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * `games` seeded games of each entry, entry after entry in the order given, cut into jobs of at most `size` games:
+ * the work of a study for whichever worker is free (the games are put back in seed order after).
+ */
+export function cutJobs(entries: readonly string[], games: number, size: number): SeriesJob[] {
+  const jobs: SeriesJob[] = [];
+  for (const entry of entries)
+    for (let from = 0; from < games; from += size) jobs.push({ entry, from, to: Math.min(games, from + size) });
+  return jobs;
+}
+
 export function runBatch(
   scn: Scenario,
   seats: Seating | ((game: number) => Seating),

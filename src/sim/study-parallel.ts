@@ -2,7 +2,7 @@
 // in seed order, so the rows equal the serial run's (study.ts runStudy) whatever the threads and the order of the jobs.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { GameSummary } from './batch.js';
+import { cutJobs, type GameSummary } from './batch.js';
 import { DOCTRINES } from './doctrines/index.js';
 import { rowOfGames, STUDY_DOCTRINES, type StudyRow } from './study.js';
 import type { StudyJob, StudyMessage, StudyOrder, StudySetup } from './study-worker.js';
@@ -19,11 +19,7 @@ export function studyDoctrines(): string[] {
  * than the other), and large enough that its messages cost nothing beside its games.
  */
 export function studyJobs(entries: readonly string[], games: number, threads: number): StudyJob[] {
-  const size = Math.max(1, Math.min(25, Math.ceil(games / (4 * Math.max(1, threads)))));
-  const jobs: StudyJob[] = [];
-  for (const entry of entries)
-    for (let from = 0; from < games; from += size) jobs.push({ entry, from, to: Math.min(games, from + size) });
-  return jobs;
+  return cutJobs(entries, games, Math.max(1, Math.min(25, Math.ceil(games / (4 * Math.max(1, threads))))));
 }
 
 export async function runStudyParallel(

@@ -1,7 +1,7 @@
 // A worker thread of the study: plays the jobs it is sent (a run of seeded games of one study entry), one at a time.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadScenario } from '../scenario/load-node.js';
-import { gameSeed, summaryOf, type GameSummary } from './batch.js';
+import { gameSeed, summaryOf, type GameSummary, type SeriesJob } from './batch.js';
 import { playGame, type Seating } from './play.js';
 import { seatingOf } from './study.js';
 
@@ -11,13 +11,8 @@ export interface StudySetup {
   readonly seed: number;
 }
 
-/** Games `from` (inclusive) to `to` (exclusive) of one study entry's seeded series. */
-export interface StudyJob {
-  /** A doctrine name, or `chair=doctrine` beside `strong`. */
-  readonly entry: string;
-  readonly from: number;
-  readonly to: number;
-}
+/** Games `from` (inclusive) to `to` (exclusive) of one study entry's seeded series (batch.ts `cutJobs`). */
+export type StudyJob = SeriesJob;
 
 /** From the study to a worker: a job to play, or that there are no more. */
 export type StudyOrder = { readonly kind: 'job'; readonly job: StudyJob } | { readonly kind: 'stop' };

@@ -17,7 +17,7 @@ describe('the comparison cut into jobs', () => {
       for (const threads of [1, 2, 3, 8]) {
         const jobs = planJobs(STUDY_DOCTRINES, games, threads);
         for (const d of STUDY_DOCTRINES) {
-          const seen = jobs.filter((j) => j.doctrine === d).flatMap((j) => range(j.from, j.to));
+          const seen = jobs.filter((j) => j.entry === d).flatMap((j) => range(j.from, j.to));
           expect(seen, `${d}, ${games} games, ${threads} workers`).toEqual(range(0, games));
         }
         // enough jobs for every worker to have two at a time, when there are games enough
@@ -46,13 +46,13 @@ describe('the comparison cut into jobs', () => {
   it('refuses rows before every game has arrived, and games outside the study', () => {
     const scn = loadShipped('monusco-2013');
     const arrived = new StudyResults(['report'], 2);
-    const first = { doctrine: 'report', from: 0, to: 1 };
+    const first = { entry: 'report', from: 0, to: 1 };
     const games = playJob(scn, 1, first);
     arrived.add(first, games);
     expect(() => arrived.rows(scn)).toThrow('1 of 2 games have arrived');
-    expect(() => arrived.add({ doctrine: 'report', from: 2, to: 3 }, games)).toThrow(/not part of this study/);
-    expect(() => arrived.add({ doctrine: 'report', from: 1, to: 3 }, [...games, ...games])).toThrow(/not part/);
-    expect(() => arrived.add({ doctrine: 'passive', from: 0, to: 1 }, games)).toThrow(/not part of this study/);
+    expect(() => arrived.add({ entry: 'report', from: 2, to: 3 }, games)).toThrow(/not part of this study/);
+    expect(() => arrived.add({ entry: 'report', from: 1, to: 3 }, [...games, ...games])).toThrow(/not part/);
+    expect(() => arrived.add({ entry: 'passive', from: 0, to: 1 }, games)).toThrow(/not part of this study/);
     arrived.add(first, games); // a game sent twice counts once
     expect(arrived.done).toBe(1);
   });

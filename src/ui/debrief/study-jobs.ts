@@ -2,16 +2,12 @@
 // is free, then put back in seed order. The rows are those of the single-thread study (sim/study.ts runStudy) on the
 // same seed, whatever the number of workers and the order the jobs finish in.
 import type { Scenario } from '../../scenario/schema.js';
-import { gameSeed, summaryOf, type GameSummary } from '../../sim/batch.js';
+import { cutJobs, gameSeed, summaryOf, type GameSummary, type SeriesJob } from '../../sim/batch.js';
 import { playGame } from '../../sim/play.js';
 import { rowOf, seatingOf, type StudyRow } from '../../sim/study.js';
 
-/** Games `from` (inclusive) to `to` (exclusive) of one doctrine's seeded series. */
-export interface StudyJob {
-  readonly doctrine: string;
-  readonly from: number;
-  readonly to: number;
-}
+/** Games `from` (inclusive) to `to` (exclusive) of one doctrine's seeded series (sim/batch.ts `cutJobs`). */
+export type StudyJob = SeriesJob;
 
 /**
  * The study's jobs, doctrine after doctrine in the study's order (the searching doctrines first, the cheap ones last, so
@@ -19,11 +15,7 @@ export interface StudyJob {
  * share the work evenly, and large enough that messages cost nothing beside the games.
  */
 export function planJobs(doctrines: readonly string[], games: number, threads: number): StudyJob[] {
-  const size = Math.max(1, Math.min(5, Math.ceil(games / (2 * Math.max(1, threads)))));
-  const jobs: StudyJob[] = [];
-  for (const doctrine of doctrines)
-    for (let from = 0; from < games; from += size) jobs.push({ doctrine, from, to: Math.min(games, from + size) });
-  return jobs;
+  return cutJobs(doctrines, games, Math.max(1, Math.min(5, Math.ceil(games / (2 * Math.max(1, threads))))));
 }
 
 /**
@@ -31,7 +23,7 @@ export function planJobs(doctrines: readonly string[], games: number, threads: n
  * series' seeds are runBatch's, which itself always starts from the series' first game.
  */
 export function playJob(scn: Scenario, seed: number, job: StudyJob): GameSummary[] {
-  const seats = seatingOf(job.doctrine);
+  const seats = seatingOf(job.entry);
   const out: GameSummary[] = [];
   for (let i = job.from; i < job.to; i++) {
     const gs = gameSeed(seed, i);
@@ -62,11 +54,11 @@ export class StudyResults {
 
   /** The games of a job, game `job.from` first; a game that arrives twice counts once. */
   add(job: StudyJob, games: readonly GameSummary[]): void {
-    const series = this.games.get(job.doctrine);
+    const series = this.games.get(job.entry);
     const ok = series && Number.isInteger(job.from) && job.from >= 0 && job.from + games.length <= this.perDoctrine;
     if (!ok)
       throw new RangeError(
-        `games ${job.from}–${job.from + games.length - 1} of '${job.doctrine}' are not part of this study`,
+        `games ${job.from}–${job.from + games.length - 1} of '${job.entry}' are not part of this study`,
       );
     games.forEach((game, k) => {
       if (!series[job.from + k]) this.count++;
