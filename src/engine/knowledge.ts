@@ -158,7 +158,7 @@ interface Sight {
   readonly memo: Map<object, unknown>;
 }
 
-type KnownFrom = Pick<GameState, 'indicators' | 'violence' | 'actors' | 'turn' | 'secret'> & {
+type KnownFrom = Pick<GameState, 'indicators' | 'violence' | 'actors' | 'agreement' | 'turn' | 'secret'> & {
   world: string | undefined;
   ledger: Tape<LedgerEntry>;
   scn: Scenario;
@@ -318,6 +318,8 @@ function knownOf(s: GameState, scn: Scenario): Known {
     indicators: s.indicators,
     violence: s.violence,
     actors: s.actors,
+    // Read by readTrack's type only: the agreement's progress is never estimated, so never read through a Known.
+    agreement: s.agreement,
     turn: s.turn,
     secret: s.secret,
     world,
@@ -453,7 +455,7 @@ function seenAt(k: Known, at: number): Seen {
   if (hit) return hit;
   const tr = k.tracks;
   const t = tr.list[at]!;
-  const v = valueIn(k.from, t);
+  const v = readTrack(k.from, t);
   const sight = k.sight;
   let seen: Seen;
   if (!tr.estimated[at]) {
@@ -479,30 +481,13 @@ function seenAt(k: Known, at: number): Seen {
   return seen;
 }
 
-/** A number's true value in the numbers a Known was made from (as `readTrack` reads it in that state). */
-function valueIn(f: KnownFrom, t: Track): number {
-  switch (t.kind) {
-    case 'indicator':
-      return f.indicators[t.id];
-    case 'violence':
-      return f.violence[t.id] ?? 0;
-    case 'stance':
-      return f.actors[t.id]?.stance ?? 0;
-    case 'strength':
-      return f.actors[t.id]?.strength ?? 0;
-    case 'implementation':
-      // Never estimated, so never read through a Known.
-      return 0;
-  }
-}
-
 /** An estimated number outside the table (an id the scenario does not have), as `seenAt` makes one. */
 function seenOther(k: Known, t: Track): Seen {
   const id = trackKey(t);
   const hit = k.seenOther?.get(id);
   if (hit) return hit;
   const [lo, hi] = bounds(k.from.scn, t);
-  const v = valueIn(k.from, t);
+  const v = readTrack(k.from, t);
   const open = Math.min(hi, Math.max(lo, v - (k.heldBackOther?.get(id) ?? 0)));
   const shared = k.sight.other?.get(id);
   const seen = shared && shared.open === open ? shared.seen : estimate(k, t, fogKey(t), open, lo, hi);
@@ -535,7 +520,11 @@ function readerOf(k: Known): Reader {
   const tr = k.tracks;
   const actors = k.from.actors;
   const read = (at: number | undefined, t: Track): number =>
-    at === undefined ? (isEstimated(k.from.scn, t) ? seenOther(k, t).value : valueIn(k.from, t)) : seenAt(k, at).value;
+    at === undefined
+      ? isEstimated(k.from.scn, t)
+        ? seenOther(k, t).value
+        : readTrack(k.from, t)
+      : seenAt(k, at).value;
   return {
     indicator: (id) => read(tr.indicator.get(id), { kind: 'indicator', id }),
     violence: (id) => read(tr.violence.get(id), { kind: 'violence', id }),

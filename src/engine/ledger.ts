@@ -25,7 +25,11 @@ function highest(scn: Scenario, t: Track): number {
   return t.kind === 'indicator' ? scn.indicators[t.id].max : 100;
 }
 
-export function readTrack(s: GameState | DraftState, t: Track): number {
+/** A number's value in a state, or in the records of one that hold the numbers. */
+export function readTrack(
+  s: Pick<GameState | DraftState, 'indicators' | 'violence' | 'actors' | 'agreement'>,
+  t: Track,
+): number {
   switch (t.kind) {
     case 'indicator':
       return s.indicators[t.id];

@@ -1,26 +1,18 @@
 // Legality's shortcuts answer as its long way does: reviewAllowed as the legal list, and the plan/add actions a list
 // offers are the scenario's own objects, shared by every list and frozen under tests.
 import { describe, expect, it } from 'vitest';
-import { legalActions, newGame, step, type Action, type GameState } from '../../src/engine/index.js';
+import { legalActions, newGame, type Action, type GameState } from '../../src/engine/index.js';
 import { legalList, reviewAllowed } from '../../src/engine/legal.js';
 import { DOCTRINES } from '../../src/sim/doctrines/index.js';
 import { playGame, seatAll } from '../../src/sim/play.js';
-import { loadShipped } from '../helpers/factory.js';
+import { loadShipped, statesAlong } from '../helpers/factory.js';
 
 const CHAIRS = ['srsg', 'force', 'envoy', 'police'] as const;
 
 /** Every state step() makes along a game the report bots play, until `until`. */
 function stepped(id: string, seed: number, until: number): GameState[] {
   const scn = loadShipped(id);
-  const log = playGame(scn, seed, seatAll(DOCTRINES['report']!), undefined, until).log;
-  const out: GameState[] = [];
-  let s = newGame(scn, seed);
-  for (const a of log) {
-    const r = step(s, a, scn);
-    if (!r.ok) throw new Error(r.rejection.message);
-    out.push((s = r.state));
-  }
-  return out;
+  return statesAlong(scn, newGame(scn, seed), playGame(scn, seed, seatAll(DOCTRINES['report']!), undefined, until).log);
 }
 
 const offersReview = (legal: readonly Action[]) => legal.some((a) => a.type === 'mandate/review');

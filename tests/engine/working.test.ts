@@ -7,22 +7,14 @@ import { legalList } from '../../src/engine/legal.js';
 import { viewFor } from '../../src/engine/view.js';
 import { DOCTRINES } from '../../src/sim/doctrines/index.js';
 import { playGame, seatAll } from '../../src/sim/play.js';
-import { loadShipped } from '../helpers/factory.js';
+import { loadShipped, statesAlong } from '../helpers/factory.js';
 
 const scn = loadShipped('monusco-2013');
 const minusma = loadShipped('minusma-2014');
 
 /** The states step() makes along a log, one after each action. */
-function stepped(sc: typeof scn, seed: number, log: readonly Action[]): GameState[] {
-  const out: GameState[] = [];
-  let s = newGame(sc, seed);
-  for (const a of log) {
-    const r = step(s, a, sc);
-    if (!r.ok) throw new Error(r.rejection.message);
-    out.push((s = r.state));
-  }
-  return out;
-}
+const stepped = (sc: typeof scn, seed: number, log: readonly Action[]): GameState[] =>
+  statesAlong(sc, newGame(sc, seed), log);
 
 describe('a game played in place', () => {
   // A whole game with the bots that think least, and the first months with those that search (slow where frozen).

@@ -99,6 +99,13 @@ export function run(scn: Scenario, s: GameState, actions: readonly Action[]): Ga
   return s;
 }
 
+/** Every state step() makes along `actions` from `s`, one after each action (a refused one throws, as in `run`). */
+export function statesAlong(scn: Scenario, s: GameState, actions: readonly Action[]): GameState[] {
+  const out: GameState[] = [];
+  for (const a of actions) out.push((s = run(scn, s, [a])));
+  return out;
+}
+
 /** From a new game to turn 1's planning phase, with a mandate and a strategy. */
 export function toPlanning(
   scn: Scenario,
