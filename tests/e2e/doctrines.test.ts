@@ -67,8 +67,9 @@ describe('doctrine comparison in the debrief', () => {
       const games = 3;
       const expected = runStudy(scn, games, game.seed).map((r) => [
         r.name,
-        String(Math.round(r.meanScore * 10) / 10),
-        `${Math.round(r.ci95[0] * 10) / 10}–${Math.round(r.ci95[1] * 10) / 10}`,
+        // one decimal always, so a column of means lines up (50.0, 57.5)
+        r.meanScore.toFixed(1),
+        `${r.ci95[0].toFixed(1)}–${r.ci95[1].toFixed(1)}`,
         `${Math.round(r.winRate * 100)}%`,
       ]);
       // three workers on two cores: jobs of one game, finished in whatever order the machine gives

@@ -4,7 +4,7 @@ import type { StudyRow } from '../../sim/study.js';
 import type { Session } from '../../store/store.js';
 import { doctrineName } from '../describe.js';
 import { announce, h } from '../dom.js';
-import { t } from '../i18n/index.js';
+import { decimal, t } from '../i18n/index.js';
 import { rankAmong } from './record.js';
 import { planJobs, StudyResults } from './study-jobs.js';
 import type { StudyMessage, StudyRequest } from './study.worker.js';
@@ -221,8 +221,8 @@ export function doctrinesPanel(session: Session, score: number): { root: HTMLEle
               'tr',
               { 'data-doctrine': r.name },
               h('th', { scope: 'row' }, doctrineName(r.name)),
-              h('td', {}, String(Math.round(r.meanScore * 10) / 10)),
-              h('td', {}, `${Math.round(r.ci95[0] * 10) / 10}–${Math.round(r.ci95[1] * 10) / 10}`),
+              h('td', {}, decimal(r.meanScore)),
+              h('td', {}, `${decimal(r.ci95[0])}–${decimal(r.ci95[1])}`),
               h('td', {}, `${Math.round(r.winRate * 100)}%`),
             ),
           ),

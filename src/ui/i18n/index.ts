@@ -51,6 +51,13 @@ export function numberText(v: string | number, l: Lang = current): string {
   return l === 'fr' ? String(v).replace('.', ',') : String(v);
 }
 
+/** A number to a fixed count of decimals, as the language writes it: a table's column of means reads 50.0, 57.5, 60.0. */
+export function decimal(v: number, digits = 1, l: Lang = current): string {
+  // `|| 0` turns a rounded −0 into 0, so a mean just below zero is not written "-0.0".
+  const text = (Number(v.toFixed(digits)) || 0).toFixed(digits);
+  return l === 'fr' ? text.replace('.', ',') : text;
+}
+
 /** Whether a string is a known UI key (for codes coming from the engine). */
 export function hasKey(key: string): key is MessageKey {
   return key in en;
