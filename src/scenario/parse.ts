@@ -76,8 +76,10 @@ function parseUnsafe(text: string, file: string, lessons: LessonCatalogue | null
  * of an id, tag or kind with a literal compared them character by character, and each lookup of a state's record by
  * an id had the id looked up first: a replay ran a quarter slower (MONUSCO, bundled). A property key is the engine's
  * one copy of its text, so the text a key is made from comes back as that copy; the values are equal either way.
+ * A scenario that came from another thread (a structured clone: the study's workers) has new texts too: the worker
+ * interns them again, which costs a tenth of parsing the file anew.
  */
-function internStrings<T>(v: T): T {
+export function internStrings<T>(v: T): T {
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) v[i] = internOne(v[i]);
   } else if (v !== null && typeof v === 'object') {

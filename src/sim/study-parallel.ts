@@ -2,6 +2,7 @@
 // in seed order, so the rows equal the serial run's (study.ts runStudy) whatever the threads and the order of the jobs.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { Scenario } from '../scenario/schema.js';
 import { cutJobs, type GameSummary } from './batch.js';
 import { DOCTRINES } from './doctrines/index.js';
 import { rowOfGames, STUDY_DOCTRINES, type StudyRow } from './study.js';
@@ -23,7 +24,7 @@ export function studyJobs(entries: readonly string[], games: number, threads: nu
 }
 
 export async function runStudyParallel(
-  scenario: string,
+  scenario: Scenario,
   games: number,
   seed: number,
   onProgress?: (done: number, total: number) => void,
@@ -44,15 +45,24 @@ export async function runStudyParallel(
         new Promise<void>((resolve, reject) => {
           const w = new Worker(new URL('./study-worker-boot.mjs', import.meta.url), { workerData: setup });
           const order = (o: StudyOrder) => w.postMessage(o);
-          // Each worker asks for its next job as it sends the last one's games.
-          const more = () => order(next < jobs.length ? { kind: 'job', job: jobs[next++]! } : { kind: 'stop' });
+          // A ready worker gets two jobs, then one more as it sends each job's games: the next job already waits in
+          // its queue when it finishes one, so it never idles for a message's round trip. It stops with none owed.
+          let owed = 0;
+          const more = () => {
+            if (next < jobs.length) {
+              owed++;
+              order({ kind: 'job', job: jobs[next++]! });
+            } else if (owed === 0) order({ kind: 'stop' });
+          };
           w.on('message', (m: StudyMessage) => {
             if (m.kind === 'error') {
               reject(new Error(m.message));
               void w.terminate();
               return;
             }
-            if (m.kind === 'games') {
+            if (m.kind === 'ready') more();
+            else {
+              owed--;
               const out = series.get(m.job.entry)!;
               m.games.forEach((g, k) => (out[m.job.from + k] = g));
               for (let k = 0; k < m.games.length; k++) {

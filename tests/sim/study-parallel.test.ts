@@ -24,8 +24,9 @@ describe('the parallel study', () => {
     const games = 9;
     let calls = 0;
     let last = 0;
+    const scn = loadShipped('tutorial');
     const rows = await runStudyParallel(
-      'tutorial',
+      scn,
       games,
       5,
       (done, total) => {
@@ -38,9 +39,9 @@ describe('the parallel study', () => {
     );
     expect(calls).toBe(entries.length * games);
     expect(last).toBe(entries.length * games);
-    const serial = runStudy(loadShipped('tutorial'), games, 5, undefined, entries);
+    const serial = runStudy(scn, games, 5, undefined, entries);
     expect(rows).toEqual(serial);
     // Without a progress callback, as the bench runs it.
-    expect(await runStudyParallel('tutorial', games, 5, undefined, 2, entries)).toEqual(serial);
+    expect(await runStudyParallel(scn, games, 5, undefined, 2, entries)).toEqual(serial);
   }, 120_000);
 });
