@@ -1,6 +1,6 @@
 // A worker thread of the study: plays the jobs it is sent (a run of seeded games of one study entry), one at a time.
 import { parentPort, workerData } from 'node:worker_threads';
-import { internStrings } from '../scenario/parse.js';
+import { internStrings } from '../scenario/intern.js';
 import type { Scenario } from '../scenario/schema.js';
 import { gameSeed, summaryOf, type GameSummary, type SeriesJob } from './batch.js';
 import { playGame, type Seating } from './play.js';
