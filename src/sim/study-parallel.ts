@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../scenario/schema.js';
-import { cutJobs, type GameSummary } from './batch.js';
+import type { GameSummary } from './batch.js';
 import { DOCTRINES } from './doctrines/index.js';
 import { rowOfGames, STUDY_DOCTRINES, type StudyRow } from './study.js';
 import type { StudyJob, StudyMessage, StudyOrder, StudySetup } from './study-worker.js';
@@ -14,13 +14,18 @@ export function studyDoctrines(): string[] {
 }
 
 /**
- * The study's jobs, entry after entry in the study's order (the `strong` family, the costliest, first; `passive` and
- * `random`, the cheapest, last, so the last jobs are short and no worker waits long for another). A job is small
- * enough that the threads share the work evenly (a fixed share of entries each left one thread with a third more
- * than the other), and large enough that its messages cost nothing beside its games.
+ * The study's jobs: runs of seeds, each played by every entry (study-worker.ts). A job is small enough that the
+ * threads share the work evenly and the last job is short (two seeds of every entry: about 36 games of the 18
+ * built-in doctrines), and large enough that its messages cost nothing beside its games.
  */
 export function studyJobs(entries: readonly string[], games: number, threads: number): StudyJob[] {
-  return cutJobs(entries, games, Math.max(1, Math.min(25, Math.ceil(games / (4 * Math.max(1, threads))))));
+  const per = Math.max(
+    1,
+    Math.min(Math.ceil(36 / Math.max(1, entries.length)), Math.ceil(games / (4 * Math.max(1, threads)))),
+  );
+  const jobs: StudyJob[] = [];
+  for (let from = 0; from < games; from += per) jobs.push({ from, to: Math.min(games, from + per) });
+  return jobs;
 }
 
 export async function runStudyParallel(
@@ -37,7 +42,7 @@ export async function runStudyParallel(
   const total = names.length * games;
   let done = 0;
   let next = 0;
-  const setup: StudySetup = { scenario, seed };
+  const setup: StudySetup = { scenario, seed, entries: names };
   await Promise.all(
     Array.from(
       { length: n },
@@ -63,9 +68,11 @@ export async function runStudyParallel(
             if (m.kind === 'ready') more();
             else {
               owed--;
-              const out = series.get(m.job.entry)!;
-              m.games.forEach((g, k) => (out[m.job.from + k] = g));
-              for (let k = 0; k < m.games.length; k++) {
+              names.forEach((name, e) => {
+                const out = series.get(name)!;
+                m.games[e]!.forEach((g, k) => (out[m.job.from + k] = g));
+              });
+              for (let k = names.length * (m.job.to - m.job.from); k > 0; k--) {
                 done++;
                 onProgress?.(done, total);
               }
