@@ -134,7 +134,7 @@ for (const id of ids) {
   if (STUDY_GAMES > 0) {
     const names = studyDoctrines();
     const t3 = performance.now();
-    await runStudyParallel(id, STUDY_GAMES, 1, undefined, THREADS, names);
+    await runStudyParallel(scn, STUDY_GAMES, 1, undefined, THREADS, names);
     const wall = (performance.now() - t3) / 1000;
     row['studySeconds'] = round(wall, 2);
     row['studyGames'] = STUDY_GAMES;

@@ -37,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
   const part = args.get('part') ?? 'all';
   if (!['doctrines', 'chairs', 'all'].includes(part)) throw new UsageError('--part is doctrines, chairs or all');
   const entries = [...(part === 'chairs' ? ['strong'] : STUDY_DOCTRINES), ...(part === 'doctrines' ? [] : CHAIR_STUDY)];
-  const rows = await runStudyParallel(id, games, seed, progress, undefined, entries);
+  const rows = await runStudyParallel(loaded.value, games, seed, progress, undefined, entries);
   const pairs = paired(rows);
   if (args.has('json')) {
     console.log(

@@ -1,6 +1,7 @@
 // parseScenario: untrusted scenario text in, a checked Scenario or a list of located problems out.
 import { checkScenario } from './check.js';
 import type { LessonCatalogue } from './lessons.js';
+import { internStrings } from './intern.js';
 import { err, ok, pathText, type Problem, type Result } from './problems.js';
 import { Scenario, SCHEMA_VERSION } from './schema.js';
 import { readYaml } from './yaml-source.js';
@@ -68,30 +69,4 @@ function parseUnsafe(text: string, file: string, lessons: LessonCatalogue | null
     );
   }
   return ok(internStrings(parsed.data) as Scenario);
-}
-
-/**
- * Replaces, in place, every short text of a parsed scenario by the engine's own copy of it. The parser's texts are slices of
- * the file's text (held as two-byte text when the file has one character beyond Latin-1 anywhere), so each comparison
- * of an id, tag or kind with a literal compared them character by character, and each lookup of a state's record by
- * an id had the id looked up first: a replay ran a quarter slower (MONUSCO, bundled). A property key is the engine's
- * one copy of its text, so the text a key is made from comes back as that copy; the values are equal either way.
- */
-function internStrings<T>(v: T): T {
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) v[i] = internOne(v[i]);
-  } else if (v !== null && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) o[k] = internOne(o[k]);
-  }
-  return v;
-}
-
-function internOne(x: unknown): unknown {
-  if (typeof x !== 'string') return internStrings(x);
-  // Names, not prose: a long text is compared with nothing. Made anew first, so that it is held as one byte a letter.
-  if (x.length > 200) return x;
-  const codes: number[] = [];
-  for (let i = 0; i < x.length; i++) codes.push(x.charCodeAt(i));
-  return Object.keys({ [String.fromCharCode(...codes)]: 0 })[0]!;
 }

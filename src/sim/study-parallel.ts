@@ -2,7 +2,8 @@
 // in seed order, so the rows equal the serial run's (study.ts runStudy) whatever the threads and the order of the jobs.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { cutJobs, type GameSummary } from './batch.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { GameSummary } from './batch.js';
 import { DOCTRINES } from './doctrines/index.js';
 import { rowOfGames, STUDY_DOCTRINES, type StudyRow } from './study.js';
 import type { StudyJob, StudyMessage, StudyOrder, StudySetup } from './study-worker.js';
@@ -13,17 +14,22 @@ export function studyDoctrines(): string[] {
 }
 
 /**
- * The study's jobs, entry after entry in the study's order (the `strong` family, the costliest, first; `passive` and
- * `random`, the cheapest, last, so the last jobs are short and no worker waits long for another). A job is small
- * enough that the threads share the work evenly (a fixed share of entries each left one thread with a third more
- * than the other), and large enough that its messages cost nothing beside its games.
+ * The study's jobs: runs of seeds, each played by every entry (study-worker.ts). A job is small enough that the
+ * threads share the work evenly and the last job is short (two seeds of every entry: about 36 games of the 18
+ * built-in doctrines), and large enough that its messages cost nothing beside its games.
  */
 export function studyJobs(entries: readonly string[], games: number, threads: number): StudyJob[] {
-  return cutJobs(entries, games, Math.max(1, Math.min(25, Math.ceil(games / (4 * Math.max(1, threads))))));
+  const per = Math.max(
+    1,
+    Math.min(Math.ceil(36 / Math.max(1, entries.length)), Math.ceil(games / (4 * Math.max(1, threads)))),
+  );
+  const jobs: StudyJob[] = [];
+  for (let from = 0; from < games; from += per) jobs.push({ from, to: Math.min(games, from + per) });
+  return jobs;
 }
 
 export async function runStudyParallel(
-  scenario: string,
+  scenario: Scenario,
   games: number,
   seed: number,
   onProgress?: (done: number, total: number) => void,
@@ -36,7 +42,7 @@ export async function runStudyParallel(
   const total = names.length * games;
   let done = 0;
   let next = 0;
-  const setup: StudySetup = { scenario, seed };
+  const setup: StudySetup = { scenario, seed, entries: names };
   await Promise.all(
     Array.from(
       { length: n },
@@ -44,18 +50,29 @@ export async function runStudyParallel(
         new Promise<void>((resolve, reject) => {
           const w = new Worker(new URL('./study-worker-boot.mjs', import.meta.url), { workerData: setup });
           const order = (o: StudyOrder) => w.postMessage(o);
-          // Each worker asks for its next job as it sends the last one's games.
-          const more = () => order(next < jobs.length ? { kind: 'job', job: jobs[next++]! } : { kind: 'stop' });
+          // A ready worker gets two jobs, then one more as it sends each job's games: the next job already waits in
+          // its queue when it finishes one, so it never idles for a message's round trip. It stops with none owed.
+          let owed = 0;
+          const more = () => {
+            if (next < jobs.length) {
+              owed++;
+              order({ kind: 'job', job: jobs[next++]! });
+            } else if (owed === 0) order({ kind: 'stop' });
+          };
           w.on('message', (m: StudyMessage) => {
             if (m.kind === 'error') {
               reject(new Error(m.message));
               void w.terminate();
               return;
             }
-            if (m.kind === 'games') {
-              const out = series.get(m.job.entry)!;
-              m.games.forEach((g, k) => (out[m.job.from + k] = g));
-              for (let k = 0; k < m.games.length; k++) {
+            if (m.kind === 'ready') more();
+            else {
+              owed--;
+              names.forEach((name, e) => {
+                const out = series.get(name)!;
+                m.games[e]!.forEach((g, k) => (out[m.job.from + k] = g));
+              });
+              for (let k = names.length * (m.job.to - m.job.from); k > 0; k--) {
                 done++;
                 onProgress?.(done, total);
               }
