@@ -67,8 +67,10 @@ export function tallyFrom(d: DraftState, mechanic: MechanicId): number {
 export function tally(d: DraftState, mechanic: MechanicId): void {
   const from = tallyFrom(d, mechanic);
   const made = stepEntries(d);
+  // From the newest back: the entry that shows the count is nearly always the one just made, and a mechanic's first
+  // count in a step starts at the step's first entry (a month makes a hundred or more before it).
   let shown = false;
-  for (let i = from; i < made.length && !shown; i++) {
+  for (let i = made.length - 1; i >= from && !shown; i--) {
     const e = made[i]!;
     shown = e.turn === d.turn && e.cause.kind === 'mechanic' && e.cause.mechanic === mechanic;
   }
