@@ -43,11 +43,13 @@ export interface ScenarioIndex {
   readonly rules: readonly RuleRun[];
   /** Each event's `when` as a test (`compile`), in the scenario's order of events. */
   readonly eventTests: readonly Test[];
+  /** Each end condition's `when` as a test (`compile`), in the scenario's order of ends (every month's assessment). */
+  readonly endTests: readonly Test[];
   /** Each event's cause as its effects are ledgered when it fires (`{ kind: 'event', event }`). */
   readonly eventCauses: ReadonlyMap<string, Cause>;
   /** Shared tracks and causes, made as they are first asked for (`trackOf`, `mechanicCause`). */
   readonly shared: {
-    readonly tracks: Map<IdTrack['kind'], Map<string, IdTrack>>;
+    readonly tracks: { readonly [K in IdTrack['kind']]: Map<string, IdTrack> };
     readonly causes: Map<MechanicId, Map<string | undefined, Cause>>;
   };
 }
@@ -122,8 +124,12 @@ export function indexOf(scn: Scenario): ScenarioIndex {
       })),
     ),
     eventTests: scn.events.map((e) => compile(e.when)),
+    endTests: scn.end.map((e) => compile(e.when)),
     eventCauses: new Map(scn.events.map((e) => [e.id, { kind: 'event', event: e.id } as const])),
-    shared: { tracks: new Map(), causes: new Map() },
+    shared: {
+      tracks: { indicator: new Map(), violence: new Map(), stance: new Map(), strength: new Map() },
+      causes: new Map(),
+    },
   };
   cache.set(scn, idx);
   return idx;
@@ -135,9 +141,7 @@ export function indexOf(scn: Scenario): ScenarioIndex {
  * collect, and kept for the game).
  */
 export function trackOf(idx: ScenarioIndex, kind: IdTrack['kind'], id: string): Track {
-  const tracks = idx.shared.tracks;
-  let byId = tracks.get(kind);
-  if (!byId) tracks.set(kind, (byId = new Map()));
+  const byId = idx.shared.tracks[kind];
   let t = byId.get(id);
   if (!t) byId.set(id, (t = { kind, id } as IdTrack));
   return t;
