@@ -43,7 +43,7 @@ export function protectionWeights(scn: Scenario): Record<string, number> {
 }
 
 /** Where each mechanic's last count stood in the entries of the step being made (or of the ledger outside a step). */
-const counted = new Recent<readonly LedgerEntry[], Partial<Record<MechanicId, number>>>(4);
+const counted = new Recent<readonly LedgerEntry[], Map<MechanicId, number>>(4);
 
 /**
  * Starts a mechanic's next count here: entries made before (by the same mechanic, on a branch that is not counted)
@@ -51,10 +51,11 @@ const counted = new Recent<readonly LedgerEntry[], Partial<Record<MechanicId, nu
  */
 export function tallyFrom(d: DraftState, mechanic: MechanicId): number {
   const made = stepEntries(d);
+  // A Map, not a record: each step adds its mechanics' names in its own order, which made every record a new shape.
   let marks = counted.get(made);
-  if (!marks) counted.set(made, (marks = {}));
-  const from = marks[mechanic] ?? 0;
-  marks[mechanic] = made.length;
+  if (!marks) counted.set(made, (marks = new Map()));
+  const from = marks.get(mechanic) ?? 0;
+  marks.set(mechanic, made.length);
   return from;
 }
 

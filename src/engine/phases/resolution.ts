@@ -107,15 +107,10 @@ export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void 
   const practice = new PracticeMemo();
   const byId = playsOf(scn);
   for (const chair of CHAIR_ORDER) {
-    const items = d.plans[chair]?.items;
-    if (!items) continue;
-    // Whether the chair takes a coordination step this month (then it is not in a silo): plans hold while they resolve.
-    let coordinating = false;
-    for (const it of items) if (it.kind === 'card' && byId.get(it.card)?.coordination) coordinating = true;
-    for (const it of items) {
+    for (const it of d.plans[chair]?.items ?? []) {
       const play = it.kind === 'card' ? byId.get(it.card) : undefined;
       if (!play || it.kind !== 'card') continue;
-      resolveCard(d, scn, idx, chair, play, it.target, practice, coordinating);
+      resolveCard(d, scn, idx, chair, play, it.target, practice);
       if (play.implementation) worked = true;
       if (play.political) political = true;
     }
@@ -124,7 +119,7 @@ export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void 
     const rule = run.rule;
     if (!run.when(d)) continue;
     if (!chance(d, rule.chance, 'rule', run.subject)) continue;
-    applyEffects(d, scn, rule.effects, { cause: run.cause, lessons: rule.lessons });
+    applyEffects(d, scn, rule.effects, run.context);
   }
   armedViolence(d, scn);
   missionPresence(d, scn, practice);
@@ -149,7 +144,6 @@ function resolveCard(
   play: Play,
   target: string | undefined,
   practice: PracticeMemo,
-  coordinating: boolean,
 ): void {
   const card = play.card;
   const repeat = repetitionFactor(d, card, d.played[card.id]);
@@ -158,14 +152,9 @@ function resolveCard(
   practice.played(card, d);
   // L-regional ¶13, L-population ¶15: an actor is brought in by work with it by name. A step that informs the region
   // or the public at large (no target) raises alignment or trust but involves no one in particular.
-  // L-leadership ¶9, L-cohesion ¶8: a chair working in a silo (no coordination step for `siloTurns` turns, none in
-  // this turn's plan either) shares nothing of what it agrees with an actor, so its contact does not bring that actor
-  // in for the mission.
-  if (
-    card.target === 'actor' &&
-    target !== undefined &&
-    (coordinating || !practiceStale(d, scn, chair, 'coordination', scn.mechanics.siloTurns, practice))
-  ) {
+  // L-leadership ¶9, L-cohesion ¶8: a chair working in a silo (no coordination step for `siloTurns` turns) shares
+  // nothing of what it agrees with an actor, so its contact does not bring that actor in for the mission.
+  if (card.target === 'actor' && target !== undefined && !siloed(d, scn, chair, practice)) {
     const a = d.actors[target];
     if (a) a.engaged = d.turn;
   }
@@ -204,6 +193,15 @@ function resolveCard(
     change(d, scn, INDICATOR.consent, -scn.mechanics.substitution / 2, why, PRIMACY);
     tally(d, 'force-substitution');
   }
+}
+
+/** Whether a chair works in a silo: no coordination step for `siloTurns` turns, none in this turn's plan either. */
+function siloed(d: DraftState, scn: Scenario, chair: Chair, practice: PracticeMemo): boolean {
+  // The practice first: it is remembered for the month, and a chair that keeps it up needs no look at its plan.
+  if (!practiceStale(d, scn, chair, 'coordination', scn.mechanics.siloTurns, practice)) return false;
+  const byId = playsOf(scn);
+  for (const it of d.plans[chair]?.items ?? []) if (it.kind === 'card' && byId.get(it.card)?.coordination) return false;
+  return true;
 }
 
 /** Whether any chair's plan this turn holds talks with an actor. */

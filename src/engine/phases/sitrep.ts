@@ -115,7 +115,7 @@ export function beginTurn(d: DraftState, scn: Scenario, out: EngineEvent[]): voi
     if (!open(e, d.turn, fired) || !idx.eventTests[i]!(d)) continue;
     if (!chance(d, e.chance, 'event', e.id)) continue;
     d.fired.push({ event: e.id, turn: d.turn, choice: null });
-    applyEffects(d, scn, e.effects, { cause: idx.eventCauses.get(e.id)!, lessons: e.lessons });
+    applyEffects(d, scn, e.effects, idx.eventContexts[i]!);
     if (e.choices.length > 0) d.pendingChoices.push(e.id);
     out.push({ type: 'event-fired', event: e.id });
   }
