@@ -67,8 +67,9 @@ export type Test = (s: S) => boolean;
 const ALWAYS: Test = () => true;
 
 /**
- * `holds(c, s)` as a function, made once per condition (the scenario index keeps the rules' and the events'): a
- * month tests every rule and event, and walking each condition's tree by its `test` field was most of that.
+ * `holds(c, s)` as a function, made once per condition (the scenario index keeps the rules', the events' and the end
+ * conditions'): a month tests every rule and event, and walking each condition's tree by its `test` field (its kind,
+ * then its fields, for every test of every month) was most of that.
  */
 export function compile(c: Condition | undefined): Test {
   if (c === undefined) return ALWAYS;
@@ -111,13 +112,46 @@ export function compile(c: Condition | undefined): Test {
         return false;
       };
     }
+    case 'flag': {
+      const { flag } = c;
+      return (s) => s.flags.includes(flag);
+    }
+    case 'event': {
+      const { event } = c;
+      return (s) => {
+        const fired = s.fired;
+        for (let i = 0; i < fired.length; i++) if (fired[i]!.event === event) return true;
+        return false;
+      };
+    }
+    case 'strategy': {
+      const { strategy } = c;
+      return (s) => s.strategy === strategy;
+    }
+    case 'mandated': {
+      const { task } = c;
+      return (s) => s.mandate.includes(task);
+    }
+    case 'agreement': {
+      const { status } = c;
+      return (s) => s.agreement.status === status;
+    }
+    case 'presence': {
+      const { region } = c;
+      return (s) => {
+        const units = s.units;
+        for (const id in units) if (units[id]!.region === region) return true;
+        return false;
+      };
+    }
+    case 'unit': {
+      const { unit } = c;
+      return (s) => unit in s.units;
+    }
     case 'not': {
       const cond = compile(c.cond);
       return (s) => !cond(s);
     }
-    default:
-      // The rest read lists or records, not numbers: the walk is as quick.
-      return (s) => holds(c, s);
   }
 }
 

@@ -10,6 +10,8 @@ export interface Modifier {
   readonly factor: number;
   readonly mechanic: MechanicId;
   readonly lessons: readonly string[];
+  /** The mechanic's cause (`mechanicCause`), as each share it adds is ledgered. */
+  readonly cause: Cause;
 }
 
 export interface EffectContext {
@@ -74,7 +76,7 @@ function scaled(
     const before = Math.round(base * product);
     product *= m.factor;
     const share = Math.round(base * product) - before;
-    if (share !== 0) change(d, scn, track, share, mechanicCause(idx, m.mechanic), m.lessons);
+    if (share !== 0) change(d, scn, track, share, m.cause, m.lessons);
   }
 }
 

@@ -3,6 +3,7 @@ import type { Actor, Card, Chair, Event, Region, Rule, Scenario, Strategy, Task,
 import type { Tag } from '../scenario/constants.js';
 import type { MechanicId } from '../scenario/lessons.js';
 import { compile, type Test } from './conditions.js';
+import type { EffectContext } from './effects.js';
 import type { Cause, Track } from './types.js';
 
 /** The kinds of number a ledger entry names by id. */
@@ -14,7 +15,8 @@ export interface RuleRun {
   readonly rule: Rule;
   /** `actor/rule`, the subject of the rule's world draw. */
   readonly subject: string;
-  readonly cause: Cause;
+  /** How its effects are ledgered: its cause and lessons (the same every month it fires). */
+  readonly context: EffectContext;
   /** The rule's `when` as a test (`compile`): always true without one. */
   readonly when: Test;
 }
@@ -43,11 +45,13 @@ export interface ScenarioIndex {
   readonly rules: readonly RuleRun[];
   /** Each event's `when` as a test (`compile`), in the scenario's order of events. */
   readonly eventTests: readonly Test[];
-  /** Each event's cause as its effects are ledgered when it fires (`{ kind: 'event', event }`). */
-  readonly eventCauses: ReadonlyMap<string, Cause>;
+  /** Each end condition's `when` as a test (`compile`), in the scenario's order of ends (every month's assessment). */
+  readonly endTests: readonly Test[];
+  /** How each event's effects are ledgered when it fires (its cause `{ kind: 'event', event }`, its lessons), in order. */
+  readonly eventContexts: readonly EffectContext[];
   /** Shared tracks and causes, made as they are first asked for (`trackOf`, `mechanicCause`). */
   readonly shared: {
-    readonly tracks: Map<IdTrack['kind'], Map<string, IdTrack>>;
+    readonly tracks: { readonly [K in IdTrack['kind']]: Map<string, IdTrack> };
     readonly causes: Map<MechanicId, Map<string | undefined, Cause>>;
   };
 }
@@ -75,9 +79,22 @@ const cache = new WeakMap<Scenario, ScenarioIndex>();
 
 const byId = <T extends { id: string }>(xs: readonly T[]) => new Map(xs.map((x) => [x.id, x] as const));
 
+/**
+ * The scenario asked for last and its index: nearly every ask is for the scenario of the game being played (the rules
+ * ask hundreds of times a month), and comparing it is cheaper than the WeakMap's lookup. Keeps that one scenario alive.
+ */
+let lastScenario: Scenario | undefined;
+let lastIndex: ScenarioIndex | undefined;
+
 export function indexOf(scn: Scenario): ScenarioIndex {
-  const hit = cache.get(scn);
-  if (hit) return hit;
+  if (scn === lastScenario) return lastIndex!;
+  const idx = cache.get(scn) ?? makeIndex(scn);
+  lastScenario = scn;
+  lastIndex = idx;
+  return idx;
+}
+
+function makeIndex(scn: Scenario): ScenarioIndex {
   const chairs = (['srsg', 'envoy', 'police', 'force'] as const).filter((c) => scn.chairs[c] !== undefined);
   const units = byId([
     ...scn.units,
@@ -117,13 +134,17 @@ export function indexOf(scn: Scenario): ScenarioIndex {
         actor,
         rule,
         subject: `${actor.id}/${rule.id}`,
-        cause: { kind: 'rule', actor: actor.id, rule: rule.id } as const,
+        context: { cause: { kind: 'rule', actor: actor.id, rule: rule.id } as const, lessons: rule.lessons },
         when: compile(rule.when),
       })),
     ),
     eventTests: scn.events.map((e) => compile(e.when)),
-    eventCauses: new Map(scn.events.map((e) => [e.id, { kind: 'event', event: e.id } as const])),
-    shared: { tracks: new Map(), causes: new Map() },
+    endTests: scn.end.map((e) => compile(e.when)),
+    eventContexts: scn.events.map((e) => ({ cause: { kind: 'event', event: e.id } as const, lessons: e.lessons })),
+    shared: {
+      tracks: { indicator: new Map(), violence: new Map(), stance: new Map(), strength: new Map() },
+      causes: new Map(),
+    },
   };
   cache.set(scn, idx);
   return idx;
@@ -135,9 +156,7 @@ export function indexOf(scn: Scenario): ScenarioIndex {
  * collect, and kept for the game).
  */
 export function trackOf(idx: ScenarioIndex, kind: IdTrack['kind'], id: string): Track {
-  const tracks = idx.shared.tracks;
-  let byId = tracks.get(kind);
-  if (!byId) tracks.set(kind, (byId = new Map()));
+  const byId = idx.shared.tracks[kind];
   let t = byId.get(id);
   if (!t) byId.set(id, (t = { kind, id } as IdTrack));
   return t;

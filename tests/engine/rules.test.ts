@@ -8,8 +8,10 @@ import {
   restoreSave,
   step,
   viewFor,
+  indexOf,
   type Action,
 } from '../../src/engine/index.js';
+import type { Condition } from '../../src/scenario/schema.js';
 import { parseSave } from '../../src/engine/save-parse.js';
 import { compile, holds } from '../../src/engine/conditions.js';
 import { DOCTRINES } from '../../src/sim/doctrines/index.js';
@@ -212,7 +214,7 @@ describe('ending early', () => {
 });
 
 describe('conditions made into tests', () => {
-  it('answer as holds does, for every rule, event and epilogue condition on every state of played games', () => {
+  it('answer as holds does, for every rule, event, epilogue and end condition and every kind of test, on every state of played games', () => {
     for (const id of ['monusco-2013', 'minusma-2014']) {
       const scn = loadShipped(id);
       const conds = [
@@ -220,6 +222,16 @@ describe('conditions made into tests', () => {
         ...scn.events.flatMap((e) => (e.when ? [e.when] : [])),
         ...scn.epilogues.flatMap((e) => (e.when ? [e.when] : [])),
         ...scn.end.map((e) => e.when),
+        // Every kind of test on every id it may name, shipped or not (the compiled kinds are each their own code).
+        ...scn.regions.map((r): Condition => ({ test: 'presence', region: r.id })),
+        ...[...indexOf(scn).units.keys()].map((unit): Condition => ({ test: 'unit', unit })),
+        ...scn.mandate.tasks.map((t): Condition => ({ test: 'mandated', task: t.id })),
+        ...scn.strategies.map((st): Condition => ({ test: 'strategy', strategy: st.id })),
+        ...(['none', 'signed', 'implemented'] as const).map((status): Condition => ({ test: 'agreement', status })),
+        ...scn.events.map((e): Condition => ({ test: 'event', event: e.id })),
+        ...scn.events.flatMap((e) =>
+          e.effects.flatMap((x) => (x.do === 'flag' ? [{ test: 'flag', flag: x.set } as const] : [])),
+        ),
       ];
       const tests = conds.map((c) => compile(c));
       const seen = [0, 0];

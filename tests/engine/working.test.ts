@@ -150,3 +150,30 @@ describe('a game played in place', () => {
     expect(a.log.slice(0, mid.log.length)).toEqual(mid.log);
   });
 });
+
+describe('a month stepped again from the same state', () => {
+  it('opens as it did the first time: the events fired and the warnings (the fired index is taken over, then made anew)', () => {
+    const seed = 4;
+    const log = playGame(scn, seed, seatAll(DOCTRINES['report']!)).log;
+    const states = [newGame(scn, seed), ...stepped(scn, seed, log)];
+    let months = 0;
+    for (let i = 0; i < log.length; i++) {
+      const before = states[i]!;
+      const after = states[i + 1]!;
+      if (after.turn === before.turn && after.phase !== 'over') continue;
+      months++;
+      // Stepped twice more from the state before: each opens the month on the fired list as `before` holds it.
+      for (let again = 0; again < 2; again++) {
+        const r = step(before, log[i]!, scn);
+        expect(r.ok && hashState(r.state)).toBe(hashState(after));
+      }
+      // And the game goes on from the first as it did (its index was taken over by the steps since).
+      const next = log.slice(i + 1).findIndex((a) => a.type === 'plan/confirm');
+      if (next >= 0)
+        expect(hashState(statesAlong(scn, after, log.slice(i + 1, i + 2 + next)).at(-1)!)).toBe(
+          hashState(states[i + 2 + next]!),
+        );
+    }
+    expect(months).toBeGreaterThan(5);
+  });
+});

@@ -3,7 +3,7 @@ import type { Card, Scenario } from '../../scenario/schema.js';
 import type { Tag } from '../../scenario/constants.js';
 import type { Modifier } from '../effects.js';
 import { bestUnit } from '../eligibility.js';
-import { indexOf } from '../scenario-index.js';
+import { indexOf, mechanicCause, type ScenarioIndex } from '../scenario-index.js';
 import type { Conflict, GameState } from '../types.js';
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -204,8 +204,14 @@ const LESSONS_TCC: readonly string[] = ['L-tcc'];
 const LESSONS_COHESION_PRIMACY: readonly string[] = ['L-cohesion', 'L-primacy'];
 
 /** Adds a modifier that changes something (a factor of 1 changes nothing and is left out). */
-function push(mods: Modifier[], factor: number, mechanic: Modifier['mechanic'], lessons: readonly string[]): void {
-  if (factor !== 1) mods.push({ factor, mechanic, lessons });
+function push(
+  mods: Modifier[],
+  idx: ScenarioIndex,
+  factor: number,
+  mechanic: Modifier['mechanic'],
+  lessons: readonly string[],
+): void {
+  if (factor !== 1) mods.push({ factor, mechanic, lessons, cause: mechanicCause(idx, mechanic) });
 }
 
 export function modifiersFor(
@@ -216,30 +222,31 @@ export function modifiersFor(
   conflicts: readonly Conflict[],
   memo?: PracticeMemo,
 ): Modifier[] {
+  const idx = indexOf(scn);
   const mods: Modifier[] = [];
-  push(mods, cohesionFactor(s), 'cohesion-multiplier', LESSONS_COHESION);
-  push(mods, siloFactor(s, scn, card.chair, memo), 'silo-working', LESSONS_COHESION);
-  if (card.task) push(mods, focusFactor(s, scn), 'mandate-focus', LESSONS_MANDATE);
+  push(mods, idx, cohesionFactor(s), 'cohesion-multiplier', LESSONS_COHESION);
+  push(mods, idx, siloFactor(s, scn, card.chair, memo), 'silo-working', LESSONS_COHESION);
+  if (card.task) push(mods, idx, focusFactor(s, scn), 'mandate-focus', LESSONS_MANDATE);
   if (card.tags.includes('political') || card.tags.includes('talks')) {
-    push(mods, distanceFactor(s), 'host-state-distance', LESSONS_HOSTSTATE);
-    push(mods, trustFactor(s), 'expectation-gap', LESSONS_POPULATION);
+    push(mods, idx, distanceFactor(s), 'host-state-distance', LESSONS_HOSTSTATE);
+    push(mods, idx, trustFactor(s), 'expectation-gap', LESSONS_POPULATION);
   }
   if (card.tags.includes('talks')) {
-    push(mods, trackFactor(s, scn, card, target), 'strategy-track', LESSONS_PRIMACY_LEADERSHIP);
-    push(mods, regionalFactor(s), 'regional-alignment', LESSONS_REGIONAL);
-    push(mods, outreachFactor(s, scn, card.chair, memo), 'civil-society', LESSONS_POPULATION);
-    push(mods, regionalPracticeFactor(s, scn, card.chair, memo), 'regional-practice', LESSONS_REGIONAL);
+    push(mods, idx, trackFactor(s, scn, card, target), 'strategy-track', LESSONS_PRIMACY_LEADERSHIP);
+    push(mods, idx, regionalFactor(s), 'regional-alignment', LESSONS_REGIONAL);
+    push(mods, idx, outreachFactor(s, scn, card.chair, memo), 'civil-society', LESSONS_POPULATION);
+    push(mods, idx, regionalPracticeFactor(s, scn, card.chair, memo), 'regional-practice', LESSONS_REGIONAL);
   }
   // L-analysis ¶10: operations and talks alike are planned on the mission's picture of the conflict.
   if (card.tags.includes('talks') || isOperation(card)) {
-    push(mods, analysisFactor(s), 'analysis-targeting', LESSONS_ANALYSIS);
-    push(mods, analysisPracticeFactor(s, scn, card.chair, memo), 'analysis-practice', LESSONS_ANALYSIS);
+    push(mods, idx, analysisFactor(s), 'analysis-targeting', LESSONS_ANALYSIS);
+    push(mods, idx, analysisPracticeFactor(s, scn, card.chair, memo), 'analysis-practice', LESSONS_ANALYSIS);
   }
-  if (card.needsUnit) push(mods, performanceFactor(s, scn, card, target), 'contributor-consultation', LESSONS_TCC);
+  if (card.needsUnit) push(mods, idx, performanceFactor(s, scn, card, target), 'contributor-consultation', LESSONS_TCC);
   if (card.tags.includes('talks')) {
     for (const c of conflicts)
       if (c.kind === 'offensive-vs-talks' && c.subject === target) {
-        push(mods, 0.5, 'plan-conflicts', LESSONS_COHESION_PRIMACY);
+        push(mods, idx, 0.5, 'plan-conflicts', LESSONS_COHESION_PRIMACY);
         break;
       }
   }

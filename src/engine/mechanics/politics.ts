@@ -43,7 +43,7 @@ export function protectionWeights(scn: Scenario): Record<string, number> {
 }
 
 /** Where each mechanic's last count stood in the entries of the step being made (or of the ledger outside a step). */
-const counted = new Recent<readonly LedgerEntry[], Partial<Record<MechanicId, number>>>(4);
+const counted = new Recent<readonly LedgerEntry[], Map<MechanicId, number>>(4);
 
 /**
  * Starts a mechanic's next count here: entries made before (by the same mechanic, on a branch that is not counted)
@@ -51,10 +51,11 @@ const counted = new Recent<readonly LedgerEntry[], Partial<Record<MechanicId, nu
  */
 export function tallyFrom(d: DraftState, mechanic: MechanicId): number {
   const made = stepEntries(d);
+  // A Map, not a record: each step adds its mechanics' names in its own order, which made every record a new shape.
   let marks = counted.get(made);
-  if (!marks) counted.set(made, (marks = {}));
-  const from = marks[mechanic] ?? 0;
-  marks[mechanic] = made.length;
+  if (!marks) counted.set(made, (marks = new Map()));
+  const from = marks.get(mechanic) ?? 0;
+  marks.set(mechanic, made.length);
   return from;
 }
 
@@ -67,8 +68,10 @@ export function tallyFrom(d: DraftState, mechanic: MechanicId): number {
 export function tally(d: DraftState, mechanic: MechanicId): void {
   const from = tallyFrom(d, mechanic);
   const made = stepEntries(d);
+  // From the newest back: the entry that shows the count is nearly always the one just made, and a mechanic's first
+  // count in a step starts at the step's first entry (a month makes a hundred or more before it).
   let shown = false;
-  for (let i = from; i < made.length && !shown; i++) {
+  for (let i = made.length - 1; i >= from && !shown; i--) {
     const e = made[i]!;
     shown = e.turn === d.turn && e.cause.kind === 'mechanic' && e.cause.mechanic === mechanic;
   }

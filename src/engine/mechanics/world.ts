@@ -2,8 +2,8 @@
 import type { Scenario } from '../../scenario/schema.js';
 import { change, INDICATOR } from '../ledger.js';
 import { chance } from '../rng.js';
-import { byPairKey, indexOf, mechanicCause, trackOf } from '../scenario-index.js';
-import type { DraftState, EngineEvent } from '../types.js';
+import { byPairKey, indexOf, mechanicCause, trackOf, type ScenarioIndex } from '../scenario-index.js';
+import type { Cause, DraftState, EngineEvent, Track } from '../types.js';
 import { tally } from './politics.js';
 import { suppliedUnit } from './council.js';
 import { type PracticeMemo, practiceStale } from './modifiers.js';
@@ -18,23 +18,110 @@ const NIMBLE_MANDATE: readonly string[] = ['L-nimble', 'L-mandate'];
 const NIMBLE_POPULATION: readonly string[] = ['L-nimble', 'L-population'];
 const ANALYSIS: readonly string[] = ['L-analysis'];
 
+/** A region as the month's world mechanics read it, made once per scenario (`worldOf`). */
+interface Place {
+  readonly id: string;
+  /** Its position in the index's `regionOrder` (the order mission presence is ledgered in). */
+  readonly at: number;
+  readonly urban: boolean;
+  readonly violence: Track;
+  /** The causes of mission presence and of violence's decay there. */
+  readonly presence: Cause;
+  readonly decay: Cause;
+}
+
+/** A unit that may serve, as mission presence reads it: its weight (strength × performance), and its cause if police. */
+interface Serving {
+  readonly force: number;
+  readonly police: Cause | undefined;
+}
+
+/** A hostile actor's violence where it operates: its cause, lessons and the violence tracks of its regions. */
+interface Armed {
+  readonly id: string;
+  readonly aggression: number;
+  readonly cause: Cause;
+  readonly lessons: readonly string[];
+  readonly tracks: readonly Track[];
+}
+
+/**
+ * What the month's world mechanics read of the scenario alone, made once: each month ledgers violence in every region
+ * and presence for every unit, and looked up each track and cause by kind and id every time.
+ */
+interface World {
+  readonly places: ReadonlyMap<string, Place>;
+  /** The places in the index's `regionOrder`, and in the scenario's order. */
+  readonly ordered: readonly Place[];
+  readonly regions: readonly Place[];
+  readonly units: ReadonlyMap<string, Serving>;
+  /** The actors with some aggression, in the scenario's order. */
+  readonly armed: readonly Armed[];
+  /** Each place's force (by `at`), and whether a unit stands there, refilled by every `missionPresence`. */
+  readonly force: Float64Array;
+  readonly here: Uint8Array;
+}
+
+const worlds = new WeakMap<Scenario, World>();
+
+function worldOf(scn: Scenario, idx: ScenarioIndex): World {
+  let w = worlds.get(scn);
+  if (w) return w;
+  const at = new Map(idx.regionOrder.map((id, i) => [id, i] as const));
+  const places = new Map<string, Place>(
+    scn.regions.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        at: at.get(r.id)!,
+        urban: r.urban === true,
+        violence: trackOf(idx, 'violence', r.id),
+        presence: mechanicCause(idx, 'mission-presence', r.id),
+        decay: mechanicCause(idx, 'armed-violence', r.id),
+      },
+    ]),
+  );
+  const units = new Map<string, Serving>();
+  for (const [id, def] of idx.units)
+    units.set(id, {
+      force: def.strength * def.performance,
+      police: def.capability === 'police' ? mechanicCause(idx, 'police-presence', id) : undefined,
+    });
+  w = {
+    places,
+    ordered: idx.regionOrder.map((id) => places.get(id)!),
+    regions: scn.regions.map((r) => places.get(r.id)!),
+    units,
+    armed: scn.actors
+      .filter((a) => a.aggression !== 0)
+      .map((a) => ({
+        id: a.id,
+        aggression: a.aggression,
+        cause: mechanicCause(idx, 'armed-violence', a.id),
+        lessons: a.kind === 'spoiler' ? SPOILERS : NONE,
+        tracks: a.regions.map((r) => trackOf(idx, 'violence', r)),
+      })),
+    force: new Float64Array(scn.regions.length),
+    here: new Uint8Array(scn.regions.length),
+  };
+  worlds.set(scn, w);
+  return w;
+}
+
 /** Hostile armed actors add violence where they operate, in proportion to their strength. */
 export function armedViolence(d: DraftState, scn: Scenario): void {
-  const idx = indexOf(scn);
-  for (const a of scn.actors) {
+  for (const a of worldOf(scn, indexOf(scn)).armed) {
     const st = d.actors[a.id];
-    if (!st || a.aggression === 0 || st.stance >= 0 || st.strength === 0) continue;
+    if (!st || st.stance >= 0 || st.strength === 0) continue;
     const add = (a.aggression * st.strength) / 100;
-    const cause = mechanicCause(idx, 'armed-violence', a.id);
-    const lessons = a.kind === 'spoiler' ? SPOILERS : NONE;
-    for (const r of a.regions) change(d, scn, trackOf(idx, 'violence', r), add, cause, lessons);
+    for (const t of a.tracks) change(d, scn, t, add, a.cause, a.lessons);
   }
 }
 
 /** Mission units dampen violence where they stand; police do more in towns and feed analysis (L-police). */
 export function missionPresence(d: DraftState, scn: Scenario, practice?: PracticeMemo): void {
   const idx = indexOf(scn);
-  const force = new Map<string, number>();
+  const w = worldOf(scn, idx);
   let policeSiloed = false;
   for (const c of idx.chairs)
     if (
@@ -44,32 +131,40 @@ export function missionPresence(d: DraftState, scn: Scenario, practice?: Practic
       policeSiloed = true;
       break;
     }
+  const { force, here } = w;
+  force.fill(0);
+  here.fill(0);
+  /** The force of units in regions the scenario does not have (never in a game the rules made). */
+  let strays: Map<string, number> | undefined;
   for (const id in d.units) {
     const u = d.units[id]!;
-    const def = idx.units.get(id);
-    if (!def) continue;
-    force.set(u.region, (force.get(u.region) ?? 0) + def.strength * def.performance);
-    if (def.capability === 'police' && idx.regions.get(u.region)?.urban) {
-      const cause = mechanicCause(idx, 'police-presence', id);
-      change(d, scn, trackOf(idx, 'violence', u.region), -scn.mechanics.policeUnrest, cause, POLICE);
+    const unit = w.units.get(id);
+    if (!unit) continue;
+    const place = w.places.get(u.region);
+    if (place) {
+      force[place.at] = force[place.at]! + unit.force;
+      here[place.at] = 1;
+    } else (strays ??= new Map()).set(u.region, (strays.get(u.region) ?? 0) + unit.force);
+    if (unit.police && place?.urban) {
+      change(d, scn, place.violence, -scn.mechanics.policeUnrest, unit.police, POLICE);
       // L-police ¶7, L-cohesion ¶8: what police see reaches the mission's analysis through the joint structures;
       // a police chair working in a silo keeps it to itself.
-      if (!policeSiloed) change(d, scn, INDICATOR.analysis, scn.mechanics.policeAnalysis, cause, POLICE_ANALYSIS);
+      if (!policeSiloed) change(d, scn, INDICATOR.analysis, scn.mechanics.policeAnalysis, unit.police, POLICE_ANALYSIS);
     }
   }
   // By region id, as a sort of the [region, force] pairs orders them: the scenario's regions are ordered once.
-  let sorted: string[] = [];
-  for (const r of idx.regionOrder) if (force.has(r)) sorted.push(r);
-  if (sorted.length !== force.size) sorted = [...force.keys()].sort(byPairKey);
-  for (const region of sorted) {
-    const f = force.get(region)!;
-    const cause = mechanicCause(idx, 'mission-presence', region);
-    change(d, scn, trackOf(idx, 'violence', region), -(scn.mechanics.presence * f) / 4, cause, NONE);
+  const presence = (violence: Track, f: number, cause: Cause) =>
+    change(d, scn, violence, -(scn.mechanics.presence * f) / 4, cause, NONE);
+  if (strays === undefined) {
+    for (const p of w.ordered) if (here[p.at] === 1) presence(p.violence, force[p.at]!, p.presence);
+  } else {
+    for (const p of w.ordered) if (here[p.at] === 1) strays.set(p.id, force[p.at]!);
+    for (const region of [...strays.keys()].sort(byPairKey))
+      presence(trackOf(idx, 'violence', region), strays.get(region)!, mechanicCause(idx, 'mission-presence', region));
   }
-  for (const r of scn.regions) {
-    const v = d.violence[r.id] ?? 0;
-    const cause = mechanicCause(idx, 'armed-violence', r.id);
-    change(d, scn, trackOf(idx, 'violence', r.id), -(v * scn.mechanics.decay) / 100, cause, NONE);
+  for (const p of w.regions) {
+    const v = d.violence[p.id] ?? 0;
+    change(d, scn, p.violence, -(v * scn.mechanics.decay) / 100, p.decay, NONE);
   }
 }
 
@@ -127,8 +222,6 @@ export function deployments(d: DraftState, scn: Scenario, out: EngineEvent[]): v
 export function capabilityGaps(d: DraftState, scn: Scenario): void {
   const idx = indexOf(scn);
   const caps = capabilitiesOf(d, scn);
-  const occupied = new Set<string>();
-  for (const id in d.units) occupied.add(d.units[id]!.region);
   let gaps = 0;
   for (const task of d.mandate) {
     let lacking = false;
@@ -138,14 +231,24 @@ export function capabilityGaps(d: DraftState, scn: Scenario): void {
     const cause = mechanicCause(idx, 'capability-gap', task);
     change(d, scn, INDICATOR.credibility, -scn.mechanics.gapCost, cause, NIMBLE_MANDATE);
   }
-  const bare = scn.regions.filter((r) => !occupied.has(r.id) && (d.violence[r.id] ?? 0) >= scn.mechanics.gapViolence);
-  if (bare.length >= 2) {
+  // The violent regions where no unit stands: how many, and the first in the scenario's order.
+  let bare = 0;
+  let first = '';
+  for (const r of scn.regions)
+    if ((d.violence[r.id] ?? 0) >= scn.mechanics.gapViolence && !occupied(d, r.id) && bare++ === 0) first = r.id;
+  if (bare >= 2) {
     gaps++;
-    const cause = mechanicCause(idx, 'capability-gap', bare[0]!.id);
+    const cause = mechanicCause(idx, 'capability-gap', first);
     change(d, scn, INDICATOR.credibility, -scn.mechanics.gapCost, cause, NIMBLE_POPULATION);
-    if (bare.length >= 3) change(d, scn, INDICATOR.trust, -1, cause, NIMBLE_POPULATION);
+    if (bare >= 3) change(d, scn, INDICATOR.trust, -1, cause, NIMBLE_POPULATION);
   }
   if (gaps > 0) tally(d, 'capability-gap');
+}
+
+/** Whether a mission unit stands in `region`. */
+function occupied(d: DraftState, region: string): boolean {
+  for (const id in d.units) if (d.units[id]!.region === region) return true;
+  return false;
 }
 
 /** The capabilities of the mission's units in theatre (arrived units count; requests do not). */

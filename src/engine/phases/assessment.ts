@@ -4,6 +4,7 @@ import type { Scenario } from '../../scenario/schema.js';
 import { holds } from '../conditions.js';
 import { lastTurn, thresholdOf } from '../length.js';
 import { protection } from '../mechanics/politics.js';
+import { indexOf } from '../scenario-index.js';
 import type { DraftState, EngineEvent, GameState, Outcome } from '../types.js';
 import { beginTurn } from './sitrep.js';
 
@@ -72,7 +73,9 @@ export function outcomeOf(s: GameState | DraftState, scn: Scenario, end: Scenari
 
 export function assess(d: DraftState, scn: Scenario, out: EngineEvent[]): void {
   (d.assessed ??= []).push(scoreOf(d, scn).score);
-  const end = scn.end.find((e) => holds(e.when, d)) ?? null;
+  const ends = indexOf(scn).endTests;
+  let end: Scenario['end'][number] | null = null;
+  for (let i = 0; i < ends.length && end === null; i++) if (ends[i]!(d)) end = scn.end[i]!;
   if (end || d.turn >= lastTurn(d, scn)) {
     d.phase = 'over';
     d.outcome = outcomeOf(d, scn, end) as never;

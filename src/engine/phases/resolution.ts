@@ -1,5 +1,6 @@
 // Resolution: moves, then each chair's actions in a fixed order, then the factions and the world react.
 import type { Card, Chair, Scenario } from '../../scenario/schema.js';
+import type { Tag } from '../../scenario/constants.js';
 import { applyEffects } from '../effects.js';
 import { change, INDICATOR } from '../ledger.js';
 import { modifiersFor, PracticeMemo, practiceStale, repetitionFactor } from '../mechanics/modifiers.js';
@@ -23,7 +24,7 @@ import {
 import { wearFactors } from '../mechanics/wear.js';
 import { unrequestedMeans } from '../mechanics/means.js';
 import { chance } from '../rng.js';
-import { indexOf, mechanicCause, trackOf } from '../scenario-index.js';
+import { indexOf, mechanicCause, trackOf, type ScenarioIndex } from '../scenario-index.js';
 import { CHAIR_ORDER, type Conflict, type DraftState, type EngineEvent } from '../types.js';
 
 const STALLED: readonly string[] = ['L-stalled'];
@@ -36,8 +37,8 @@ const CONFLICT_LESSONS: Record<Conflict['kind'], string[]> = {
 };
 
 /** True when a political track is live: the strategy names parties and the process is alive. */
-export function liveTrack(d: DraftState, scn: Scenario): ReadonlySet<string> {
-  const st = d.strategy ? indexOf(scn).strategies.get(d.strategy) : undefined;
+function liveTrack(d: DraftState, scn: Scenario, idx: ScenarioIndex): ReadonlySet<string> {
+  const st = d.strategy ? idx.strategies.get(d.strategy) : undefined;
   if (!st || st.track.length === 0 || d.indicators.process < scn.mechanics.liveProcess) return NO_TRACK;
   let track = tracks.get(st);
   if (!track) tracks.set(st, (track = new Set(st.track)));
@@ -47,6 +48,44 @@ export function liveTrack(d: DraftState, scn: Scenario): ReadonlySet<string> {
 const NO_TRACK: ReadonlySet<string> = new Set();
 /** Each strategy's track as a set, made once (every card resolved reads it). */
 const tracks = new WeakMap<object, ReadonlySet<string>>();
+
+/** What resolution asks of a card's tags each time it resolves one, worked out once per card (`playsOf`). */
+interface Play {
+  readonly card: Card;
+  readonly talks: boolean;
+  /** Talks or political work: the process does not drift that month (processDrift). */
+  readonly political: boolean;
+  readonly implementation: boolean;
+  readonly coordination: boolean;
+  /** Technical ceasefire talks: futile without a live political track. */
+  readonly technical: boolean;
+  /** Force on an actor (offensive or pressure, aimed at an actor): leverage, or a substitute for politics. */
+  readonly force: boolean;
+}
+
+/** Per scenario: each card's Play, by id. */
+const plays = new WeakMap<Scenario, ReadonlyMap<string, Play>>();
+function playsOf(scn: Scenario): ReadonlyMap<string, Play> {
+  let m = plays.get(scn);
+  if (m) return m;
+  m = new Map(
+    scn.actions.map((card) => {
+      const has = (t: Tag) => card.tags.includes(t);
+      const play: Play = {
+        card,
+        talks: has('talks'),
+        political: has('talks') || has('political'),
+        implementation: has('implementation'),
+        coordination: has('coordination'),
+        technical: has('ceasefire-technical'),
+        force: card.target === 'actor' && (has('offensive') || has('pressure')),
+      };
+      return [card.id, play] as const;
+    }),
+  );
+  plays.set(scn, m);
+  return m;
+}
 
 export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void {
   const idx = indexOf(scn);
@@ -66,20 +105,21 @@ export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void 
   let political = false;
   // The chairs' practices are asked after several times a card and again by the mechanics below.
   const practice = new PracticeMemo();
+  const byId = playsOf(scn);
   for (const chair of CHAIR_ORDER) {
     for (const it of d.plans[chair]?.items ?? []) {
-      const card = it.kind === 'card' ? idx.cards.get(it.card) : undefined;
-      if (!card || it.kind !== 'card') continue;
-      resolveCard(d, scn, chair, card, it.target, practice);
-      if (card.tags.includes('implementation')) worked = true;
-      if (card.tags.includes('talks') || card.tags.includes('political')) political = true;
+      const play = it.kind === 'card' ? byId.get(it.card) : undefined;
+      if (!play || it.kind !== 'card') continue;
+      resolveCard(d, scn, idx, chair, play, it.target, practice);
+      if (play.implementation) worked = true;
+      if (play.political) political = true;
     }
   }
   for (const run of idx.rules) {
     const rule = run.rule;
     if (!run.when(d)) continue;
     if (!chance(d, rule.chance, 'rule', run.subject)) continue;
-    applyEffects(d, scn, rule.effects, { cause: run.cause, lessons: rule.lessons });
+    applyEffects(d, scn, rule.effects, run.context);
   }
   armedViolence(d, scn);
   missionPresence(d, scn, practice);
@@ -99,12 +139,13 @@ export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void 
 function resolveCard(
   d: DraftState,
   scn: Scenario,
+  idx: ScenarioIndex,
   chair: Chair,
-  card: Card,
+  play: Play,
   target: string | undefined,
   practice: PracticeMemo,
 ): void {
-  const idx = indexOf(scn);
+  const card = play.card;
   const repeat = repetitionFactor(d, card, d.played[card.id]);
   const wear = wearFactors(d, scn, card);
   d.played[card.id] = d.turn;
@@ -121,8 +162,8 @@ function resolveCard(
     target === undefined
       ? ({ kind: 'action', chair, card: card.id } as const)
       : ({ kind: 'action', chair, card: card.id, target } as const);
-  const track = liveTrack(d, scn);
-  if (card.tags.includes('ceasefire-technical') && track.size === 0) {
+  const track = liveTrack(d, scn, idx);
+  if (play.technical && track.size === 0) {
     // L-stalled: with no live political track, technical ceasefire talks are futile and divert attention.
     const why = mechanicCause(idx, 'futile-technical-talks', card.id);
     change(d, scn, INDICATOR.cohesion, -1, why, STALLED);
@@ -137,14 +178,10 @@ function resolveCard(
     repeat,
     wear,
   });
-  const forceOnActor =
-    card.target === 'actor' &&
-    target !== undefined &&
-    (card.tags.includes('offensive') || card.tags.includes('pressure'));
-  if (!forceOnActor) return;
+  if (!play.force || target === undefined) return;
   // L-primacy ¶3: pressure strengthens the negotiators' hand only while talks with that group are
   // alive: the strategy names it, the process is live, and some chair talks with it this turn.
-  if (track.has(target) && talkedWith(d, scn, target)) {
+  if (track.has(target) && talkedWith(d, scn, idx, target)) {
     // L-primacy: force in the service of a live political track adds leverage at the table.
     const why = mechanicCause(idx, 'primacy-leverage', target);
     change(d, scn, INDICATOR.process, scn.mechanics.leverage, why, PRIMACY);
@@ -160,17 +197,18 @@ function resolveCard(
 
 /** Whether a chair works in a silo: no coordination step for `siloTurns` turns, none in this turn's plan either. */
 function siloed(d: DraftState, scn: Scenario, chair: Chair, practice: PracticeMemo): boolean {
-  const idx = indexOf(scn);
-  for (const it of d.plans[chair]?.items ?? [])
-    if (it.kind === 'card' && idx.cards.get(it.card)?.tags.includes('coordination')) return false;
-  return practiceStale(d, scn, chair, 'coordination', scn.mechanics.siloTurns, practice);
+  // The practice first: it is remembered for the month, and a chair that keeps it up needs no look at its plan.
+  if (!practiceStale(d, scn, chair, 'coordination', scn.mechanics.siloTurns, practice)) return false;
+  const byId = playsOf(scn);
+  for (const it of d.plans[chair]?.items ?? []) if (it.kind === 'card' && byId.get(it.card)?.coordination) return false;
+  return true;
 }
 
 /** Whether any chair's plan this turn holds talks with an actor. */
-function talkedWith(d: DraftState, scn: Scenario, actor: string): boolean {
-  const idx = indexOf(scn);
+function talkedWith(d: DraftState, scn: Scenario, idx: ScenarioIndex, actor: string): boolean {
+  const byId = playsOf(scn);
   for (const c of idx.chairs)
     for (const it of d.plans[c]?.items ?? [])
-      if (it.kind === 'card' && it.target === actor && idx.cards.get(it.card)?.tags.includes('talks')) return true;
+      if (it.kind === 'card' && it.target === actor && byId.get(it.card)?.talks) return true;
   return false;
 }

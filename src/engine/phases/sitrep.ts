@@ -17,32 +17,43 @@ export const EMPTY_PLAN: Plan = { items: [], committed: false, revised: false, c
  */
 const firedIndexes = new WeakMap<FiredEvent, FiredIndex>();
 
-/** An index of the fired list: the last turn of each event in the list's first `length` entries. Never written once made. */
+/** An index of the fired list: the last turn of each event in the list's first `length` entries. */
 interface FiredIndex {
-  readonly length: number;
-  readonly last: ReadonlyMap<string, number>;
+  /** -1 once `extendFired` has taken the index over for a longer list: the lists it was made for index theirs again. */
+  length: number;
+  readonly last: Map<string, number>;
 }
 
-function firedTurns(fired: readonly FiredEvent[]): ReadonlyMap<string, number> {
+/** The index of a list (none for an empty list). */
+function firedIndex(fired: readonly FiredEvent[]): FiredIndex | undefined {
   const last = fired[fired.length - 1];
-  if (!last) return NO_TURNS;
+  if (!last) return undefined;
   let ix = firedIndexes.get(last);
   if (!ix || ix.length !== fired.length) {
     const turns = new Map<string, number>();
     for (const f of fired) turns.set(f.event, Math.max(f.turn, turns.get(f.event) ?? -Infinity));
     firedIndexes.set(last, (ix = { length: fired.length, last: turns }));
   }
-  return ix.last;
+  return ix;
+}
+
+function firedTurns(fired: readonly FiredEvent[]): ReadonlyMap<string, number> {
+  return firedIndex(fired)?.last ?? NO_TURNS;
 }
 
 /**
- * Keeps under `fired`'s last entry the index of the list made from `turns` (the index of its first `from` entries) and
- * the entries pushed since, so that the warnings that follow the firing do not index the whole list again.
+ * Keeps under `fired`'s last entry the index of the list made from `ix` (the index of its first `from` entries) and
+ * the entries pushed since, so that the warnings that follow the firing do not index the whole list again. The index
+ * is taken over, not copied (a game moving forward asks no earlier list again; one that does indexes it anew).
  */
-function extendFired(fired: readonly FiredEvent[], from: number, turns: ReadonlyMap<string, number>): void {
+function extendFired(fired: readonly FiredEvent[], from: number, ix: FiredIndex | undefined): void {
   const last = fired[fired.length - 1];
   if (!last || fired.length === from) return;
-  const next = new Map(turns);
+  let next: Map<string, number>;
+  if (ix) {
+    next = ix.last;
+    ix.length = -1;
+  } else next = new Map();
   for (let i = from; i < fired.length; i++) {
     const f = fired[i]!;
     next.set(f.event, Math.max(f.turn, next.get(f.event) ?? -Infinity));
@@ -96,18 +107,19 @@ export function beginTurn(d: DraftState, scn: Scenario, out: EngineEvent[]): voi
   const plans: DraftState['plans'] = {};
   for (const c of idx.chairs) plans[c] = { ...EMPTY_PLAN, items: [] };
   d.plans = plans;
-  const fired = firedTurns(d.fired);
+  const ix = firedIndex(d.fired);
+  const fired = ix?.last ?? NO_TURNS;
   const before = d.fired.length;
   for (let i = 0; i < scn.events.length; i++) {
     const e = scn.events[i]!;
     if (!open(e, d.turn, fired) || !idx.eventTests[i]!(d)) continue;
     if (!chance(d, e.chance, 'event', e.id)) continue;
     d.fired.push({ event: e.id, turn: d.turn, choice: null });
-    applyEffects(d, scn, e.effects, { cause: idx.eventCauses.get(e.id)!, lessons: e.lessons });
+    applyEffects(d, scn, e.effects, idx.eventContexts[i]!);
     if (e.choices.length > 0) d.pendingChoices.push(e.id);
     out.push({ type: 'event-fired', event: e.id });
   }
-  extendFired(d.fired, before, fired);
+  extendFired(d.fired, before, ix);
   councilRenewal(d, scn);
   // L-analysis: good analysis sees trouble a turn ahead, while something can still be done. The state keeps the
   // list on the true numbers; what a chair is shown is judged on its knowledge (view.ts).
