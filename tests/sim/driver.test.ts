@@ -1,6 +1,6 @@
 // One bot driver: the same seed played through the simulator, the browser store and the server's session gives the same log.
 import { afterAll, describe, expect, it } from 'vitest';
-import { hashState, newGame } from '../../src/engine/index.js';
+import { hashState, newGame, step } from '../../src/engine/index.js';
 import { seedSecret } from '../../src/engine/fog.js';
 import { seedWorld } from '../../src/engine/rng.js';
 import { SessionStore } from '../../src/server/db.js';
@@ -119,5 +119,33 @@ describe('one bot driver', () => {
     // The context a doctrine is given holds no state of its own: only the chair, the scenario and the draws.
     expect(seen.size).toBeGreaterThan(0);
     for (const ctx of seen) expect(Object.keys(ctx).sort()).toEqual(['chair', 'random', 'scenario']);
+  });
+  it('sends no plan item the rules refuse: the planners leave out what does not fit', () => {
+    for (const [scenario, doctrine] of [
+      ['monusco-2013', 'report'],
+      ['minusma-2014', 'strong'],
+    ] as const) {
+      const scn = loadShipped(scenario);
+      const d = DOCTRINES[doctrine]!;
+      const openings: GameState[] = [];
+      playGame(scn, 5, seatAll(d), undefined, undefined, (s) => openings.push(s));
+      let adds = 0;
+      for (const opening of openings) {
+        // Every chair's plan of the month, as play.ts sends it.
+        let s = opening;
+        for (let chair = nextChair(s, scn, () => true); s.phase === 'planning' && chair;) {
+          for (const a of decide(situationOf(s, scn, chair), d) ?? []) {
+            const r = step(s, a, scn);
+            if (a.type === 'plan/add') {
+              adds++;
+              expect(r.ok ? null : r.rejection).toBeNull();
+            }
+            if (r.ok) s = r.state;
+          }
+          chair = nextChair(s, scn, () => true);
+        }
+      }
+      expect(adds).toBeGreaterThan(4 * openings.length);
+    }
   });
 });
