@@ -1,7 +1,8 @@
 // The one bot driver: which chair's doctrine acts next and the actions it takes, phase by phase.
 // sim/play.ts, store/bots.ts, the server's bots (net/autopilot.ts) and the clock's timeout all use it.
 import type { Chair, Scenario } from '../scenario/schema.js';
-import { viewFor, type Action, type ChairView, type GameState, type PlanItem } from '../engine/index.js';
+import { knownTo, viewFor, type Action, type ChairView, type GameState, type PlanItem } from '../engine/index.js';
+import type { Reader } from '../engine/conditions.js';
 import { legalList, reviewAllowed } from '../engine/legal.js';
 import { unitsAfter } from '../engine/rng.js';
 import { indexOf } from '../engine/scenario-index.js';
@@ -41,6 +42,7 @@ class TrueSituation implements ChairSituation, DoctrineContext {
   readonly #s: GameState;
   #view: ChairView | undefined;
   #legal: readonly Action[] | undefined;
+  #numbers: Reader | undefined;
 
   static {
     stateOf = (x) => x.#s;
@@ -67,6 +69,11 @@ class TrueSituation implements ChairSituation, DoctrineContext {
 
   get legal(): readonly Action[] {
     return (this.#legal ??= legalList(this.#s, this.scenario, this.chair));
+  }
+
+  /** The numbers as the chair's view shows them, read through its knowledge one at a time (knowledge.ts `knownTo`). */
+  get numbers(): Reader {
+    return (this.#numbers ??= knownTo(this.#s, this.scenario, this.chair));
   }
 
   get reviewAllowed(): boolean {
@@ -110,6 +117,12 @@ function contextOf(s: ChairSituation): DoctrineContext {
     },
     get legal() {
       return s.legal;
+    },
+    numbers: {
+      indicator: (id) => s.view.indicators[id].value,
+      violence: (id) => s.view.violence[id]?.value ?? 0,
+      stance: (id) => s.view.actors[id]?.stance.value ?? 0,
+      strength: (id) => s.view.actors[id]?.strength.value ?? 0,
     },
   };
 }

@@ -138,8 +138,9 @@ function trackOf(ctx: DoctrineContext): Set<string> {
 }
 
 /**
- * How much a doctrine of this style values one effect, given what its chair sees. The view is read only for the
- * effects whose worth depends on it, so an event's choices that name none of them are weighed without building it.
+ * How much a doctrine of this style values one effect, given what its chair sees. The numbers are read one at a time
+ * (`ctx.numbers`) and the view only for the effects that read the agreement or the deployments, so an event's choices
+ * are mostly weighed without building it.
  */
 function effectValue(style: Style, ctx: DoctrineContext, e: Effect, target: string | undefined): number {
   const T = tun(style);
@@ -147,10 +148,10 @@ function effectValue(style: Style, ctx: DoctrineContext, e: Effect, target: stri
     case 'indicator': {
       if (e.id === 'closeness') {
         if (style.hostState === 'embrace') return e.by * 0.4;
-        const c = ctx.view.indicators.closeness.value;
+        const c = ctx.numbers.indicator('closeness');
         return (Math.abs(c - 50) - Math.abs(c + e.by - 50)) * T.closeness;
       }
-      if (e.id === 'analysis' && (!style.analysis || ctx.view.indicators.analysis.value >= T.analysisCap)) return 0;
+      if (e.id === 'analysis' && (!style.analysis || ctx.numbers.indicator('analysis') >= T.analysisCap)) return 0;
       if (e.id === 'expectations' && !style.outreach) return 0;
       return (T.weights[e.id] ?? 0) * e.by;
     }
@@ -167,8 +168,7 @@ function effectValue(style: Style, ctx: DoctrineContext, e: Effect, target: stri
     }
     case 'strength': {
       const id = e.actor === '$target' ? target : e.actor;
-      const seen = id ? ctx.view.actors[id] : undefined;
-      return seen && seen.stance.value < 0 ? -e.by * T.strength : 0;
+      return id && indexOf(ctx.scenario).actors.has(id) && ctx.numbers.stance(id) < 0 ? -e.by * T.strength : 0;
     }
     case 'implement':
       return ctx.view.agreement.status === 'signed' ? e.by * T.implement : 0;
@@ -350,7 +350,7 @@ function planDigest(style: Style, ctx: DoctrineContext): PlanDigest {
   const v = ctx.view;
   return {
     track,
-    live: track.size > 0 && v.indicators.process.value >= ctx.scenario.mechanics.liveProcess,
+    live: track.size > 0 && ctx.numbers.indicator('process') >= ctx.scenario.mechanics.liveProcess,
     outreach: due(style, ctx, style.outreach, 'outreach'),
     regional: due(style, ctx, style.regional, 'regional'),
     analysis: due(style, ctx, style.analysis, 'analysis'),
@@ -398,7 +398,7 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, m: PlanDigest
   }
   const live = m.live;
   if (tags.coordination)
-    value += style.coordinate ? T.coordination + Math.max(0, 60 - v.indicators.cohesion.value) / 5 : -N;
+    value += style.coordinate ? T.coordination + Math.max(0, 60 - ctx.numbers.indicator('cohesion')) / 5 : -N;
   if (tags.analysis && !style.analysis) value -= N;
   if (tags.outreach && !style.outreach) value -= N;
   // A practice about to go stale (the practice mechanics), for the lessons this style follows.
@@ -596,16 +596,14 @@ export function makeDoctrine(style: Style): Doctrine {
         return (strategies.find((s) => s.track.length === 0) ?? strategies[0]!).id;
       }
       const talksOn = (actor: string) => talksWith(ctx.scenario, actor);
+      // The numbers of the track's actors alone, read without the view (an actor the scenario lacks reads 0).
+      const actors = indexOf(ctx.scenario).actors;
+      const numbers = ctx.numbers;
+      const stance = (a: string) => (actors.has(a) ? numbers.stance(a) : 0);
+      const strength = (a: string) => (actors.has(a) ? numbers.strength(a) : 0);
       const scored = strategies.map((s) => ({
         id: s.id,
-        value: s.track.reduce(
-          (sum, a) =>
-            sum +
-            talksOn(a) +
-            (ctx.view.actors[a]?.stance.value ?? 0) / 50 +
-            ((ctx.view.actors[a]?.strength.value ?? 0) > 0 ? 1 : -3),
-          0,
-        ),
+        value: s.track.reduce((sum, a) => sum + talksOn(a) + stance(a) / 50 + (strength(a) > 0 ? 1 : -3), 0),
       }));
       return scored.sort((a, b) => b.value - a.value)[0]!.id;
     },
