@@ -8,6 +8,7 @@ import { unitsAfter } from '../engine/rng.js';
 import { indexOf } from '../engine/scenario-index.js';
 import { phaseRule } from '../engine/phases/table.js';
 import type { Doctrine, DoctrineContext } from './doctrine.js';
+import { historyIn, historyOf, type History } from './history.js';
 
 /** What one chair knows when its doctrine decides: its view, its legal actions, the scenario and its draws. */
 export interface ChairSituation {
@@ -58,13 +59,14 @@ class TrueSituation implements ChairSituation, DoctrineContext {
   }
 
   get view(): ChairView {
-    if (this.#view) return this.#view;
-    const s = this.#s;
-    const m = this.scenario.mechanics;
-    // The last few turns of the ledger: enough for a bot to know what it played recently (the
-    // repetition, practice and exclusion mechanics look that far back), without copying the whole history.
-    const back = Math.max(2, m.practiceTurns, m.siloTurns, m.exclusionTurns);
-    return (this.#view = viewFor(s, this.scenario, this.chair, { ledgerFrom: Math.max(0, s.turn - back) }));
+    return (this.#view ??= viewFor(this.#s, this.scenario, this.chair, {
+      ledgerFrom: ledgerFrom(this.#s, this.scenario),
+    }));
+  }
+
+  /** What the view's ledger says of when things were last done, from the state's ledger (history.ts). */
+  get history(): History {
+    return historyOf(this.#s, ledgerFrom(this.#s, this.scenario));
   }
 
   get legal(): readonly Action[] {
@@ -80,6 +82,15 @@ class TrueSituation implements ChairSituation, DoctrineContext {
     const legal = this.#legal;
     return legal ? legal.some((a) => a.type === 'mandate/review') : reviewAllowed(this.#s, this.scenario, this.chair);
   }
+}
+
+/**
+ * The first turn of the ledger a bot's view holds: the last few turns, enough for a bot to know what it played recently
+ * (the repetition, practice and exclusion mechanics look that far back), without copying the whole history.
+ */
+function ledgerFrom(s: GameState, scn: Scenario): number {
+  const m = scn.mechanics;
+  return Math.max(0, s.turn - Math.max(2, m.practiceTurns, m.siloTurns, m.exclusionTurns));
 }
 
 /** The situation of a chair in a true state; the view and the legal list are built only if read. */
@@ -117,6 +128,9 @@ function contextOf(s: ChairSituation): DoctrineContext {
     },
     get legal() {
       return s.legal;
+    },
+    get history() {
+      return historyIn(s.view.ledger, s.view.turn);
     },
     numbers: {
       indicator: (id) => s.view.indicators[id].value,

@@ -2,11 +2,10 @@
 // Doctrines read only the chair's view and the scenario's public data (cards, tags, tasks).
 import type { Card, Chair, Effect, IndicatorId, Scenario } from '../../scenario/schema.js';
 import { itemCost, MAX_PLAN_ITEMS, type PlanItem } from '../../engine/index.js';
-import type { SeenEntry } from '../../engine/view.js';
 import { OPERATIONS, repeatShare } from '../../engine/mechanics/modifiers.js';
 import { capacityOf, indexOf } from '../../engine/scenario-index.js';
-import { Recent } from '../../engine/recent.js';
 import type { Doctrine, DoctrineContext } from '../doctrine.js';
+import type { History } from '../history.js';
 
 export interface Style {
   readonly name: string;
@@ -225,60 +224,15 @@ function tagsOf(c: Card): CardTags {
 type Practice = 'outreach' | 'regional' | 'analysis' | 'coordination';
 
 /**
- * What the planner reads of a view's ledger, in one pass (the view's ledger is shared by the views of states that
- * share their ledger, so the chairs of one phase share it): for each target, the last turn an action was taken on
- * it; for each chair and card, the last turn the card changed something (before the view's turn, and at all).
- */
-interface LedgerDigest {
-  readonly targetLast: ReadonlyMap<string, number>;
-  /** By chair, then card: the last turn before the view's. */
-  readonly cardLastBefore: ReadonlyMap<string, ReadonlyMap<string, number>>;
-  /** By chair, then card: the last turn. */
-  readonly cardLast: ReadonlyMap<string, ReadonlyMap<string, number>>;
-}
-
-const NONE: ReadonlyMap<string, number> = new Map();
-
-function setIn(m: Map<string, Map<string, number>>, chair: string, card: string, turn: number): void {
-  let byCard = m.get(chair);
-  if (!byCard) m.set(chair, (byCard = new Map()));
-  byCard.set(card, turn);
-}
-
-/** The digests of the last few ledgers read (recent.ts). */
-const digests = new Recent<readonly SeenEntry[], Map<number, LedgerDigest>>(8);
-
-function digestOf(ledger: readonly SeenEntry[], turn: number): LedgerDigest {
-  let byTurn = digests.get(ledger);
-  if (!byTurn) digests.set(ledger, (byTurn = new Map()));
-  let d = byTurn.get(turn);
-  if (!d) {
-    const targetLast = new Map<string, number>();
-    const cardLastBefore = new Map<string, Map<string, number>>();
-    const cardLast = new Map<string, Map<string, number>>();
-    for (const e of ledger) {
-      const c = e.cause;
-      if (c.kind !== 'action') continue;
-      if (c.target !== undefined) targetLast.set(c.target, Math.max(targetLast.get(c.target) ?? 0, e.turn));
-      setIn(cardLast, c.chair, c.card, e.turn);
-      if (e.turn < turn) setIn(cardLastBefore, c.chair, c.card, e.turn);
-    }
-    byTurn.set(turn, (d = { targetLast, cardLastBefore, cardLast }));
-  }
-  return d;
-}
-
-/**
  * Whether a practice of this chair (its outreach, regional, analysis or coordination steps) is about to go stale
  * under the practice or silo mechanics, where this chair has the talks (or operations, for analysis) that
  * would lose effect. Read from the chair's view of the ledger: the turns its own cards changed something.
  */
-function practiceDue(ctx: DoctrineContext, tag: Practice): boolean {
+function practiceDue(ctx: DoctrineContext, history: History, tag: Practice): boolean {
   const cards = practiceCards(ctx.scenario, ctx.chair, tag);
   if (cards === null) return false;
-  const seen = digestOf(ctx.view.ledger, ctx.view.turn).cardLast.get(ctx.chair) ?? NONE;
   let last = 0;
-  for (const id of cards) last = Math.max(last, seen.get(id) ?? 0);
+  for (const id of cards) last = Math.max(last, history.lastPlayed(ctx.chair, id) ?? 0);
   const m = ctx.scenario.mechanics;
   return ctx.view.turn - last >= (tag === 'coordination' ? m.siloTurns : m.practiceTurns) - 1;
 }
@@ -310,12 +264,12 @@ function practiceCards(scn: Scenario, chair: Chair, tag: Practice): readonly str
  * society consulted by nobody costs stance −3, process −1 and trust −1; the estimate counts stance and the process).
  * Read from the view's ledger (any chair's actions on it).
  */
-function inclusionValue(style: Style, ctx: DoctrineContext, actor: string): number {
+function inclusionValue(style: Style, ctx: DoctrineContext, history: History, actor: string): number {
   const a = indexOf(ctx.scenario).actors.get(actor);
   if (!a) return 0;
   const regional = a.kind === 'neighbour' || a.kind === 'regional-org';
   if (!(regional && style.regional) && !(a.kind === 'civil-society' && style.outreach)) return 0;
-  const last = digestOf(ctx.view.ledger, ctx.view.turn).targetLast.get(actor) ?? 0;
+  const last = history.lastTargeted(actor) ?? 0;
   if (ctx.view.turn - last < ctx.scenario.mechanics.exclusionTurns - 1) return 0;
   const T = tun(style);
   return 3 * T.stance + (regional ? (T.weights.regional ?? 0) : (T.weights.process ?? 0));
@@ -333,29 +287,29 @@ interface PlanDigest {
   readonly regional: number;
   readonly analysis: number;
   readonly coordination: number;
-  readonly lastBefore: ReadonlyMap<string, number>;
+  readonly history: History;
   readonly inclusion: Map<string, number>;
   /** By card whose effects do not name the target: what its effects are worth (the same for each of its targets). */
   readonly effects: Map<Card, number>;
 }
 
 /** A practice's worth to this style when it is about to go stale (0 when the style does not follow it). */
-function due(style: Style, ctx: DoctrineContext, follows: boolean, tag: Practice): number {
+function due(style: Style, ctx: DoctrineContext, history: History, follows: boolean, tag: Practice): number {
   const practice = tun(style).practice;
-  return follows && practice && practiceDue(ctx, tag) ? practice : 0;
+  return follows && practice && practiceDue(ctx, history, tag) ? practice : 0;
 }
 
 function planDigest(style: Style, ctx: DoctrineContext): PlanDigest {
   const track = trackOf(ctx);
-  const v = ctx.view;
+  const history = ctx.history;
   return {
     track,
     live: track.size > 0 && ctx.numbers.indicator('process') >= ctx.scenario.mechanics.liveProcess,
-    outreach: due(style, ctx, style.outreach, 'outreach'),
-    regional: due(style, ctx, style.regional, 'regional'),
-    analysis: due(style, ctx, style.analysis, 'analysis'),
-    coordination: due(style, ctx, style.coordinate, 'coordination'),
-    lastBefore: digestOf(v.ledger, v.turn).cardLastBefore.get(ctx.chair) ?? NONE,
+    outreach: due(style, ctx, history, style.outreach, 'outreach'),
+    regional: due(style, ctx, history, style.regional, 'regional'),
+    analysis: due(style, ctx, history, style.analysis, 'analysis'),
+    coordination: due(style, ctx, history, style.coordinate, 'coordination'),
+    history,
     inclusion: new Map(),
     effects: new Map(),
   };
@@ -393,7 +347,7 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, m: PlanDigest
   // The repetition mechanic: a card played last turn keeps half its effect, two turns ago three
   // quarters (talks and implementation exempt); the chair's view of the ledger says when it last played.
   if (value > 0 && !tags.talks && !tags.implementation) {
-    const gap = v.turn - (m.lastBefore.get(c.id) ?? -99);
+    const gap = v.turn - (m.history.lastPlayedBefore(ctx.chair, c.id) ?? -99);
     value *= repeatShare(gap);
   }
   const live = m.live;
@@ -410,7 +364,8 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, m: PlanDigest
   );
   if (c.target === 'actor' && item.target !== undefined) {
     let inclusion = m.inclusion.get(item.target);
-    if (inclusion === undefined) m.inclusion.set(item.target, (inclusion = inclusionValue(style, ctx, item.target)));
+    if (inclusion === undefined)
+      m.inclusion.set(item.target, (inclusion = inclusionValue(style, ctx, m.history, item.target)));
     value += inclusion;
   }
   if (tags.supportState && style.hostState === 'embrace') value += 6;
