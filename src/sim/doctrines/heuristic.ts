@@ -184,7 +184,7 @@ function effectValue(style: Style, ctx: DoctrineContext, e: Effect, target: stri
   }
 }
 
-/** What the planner reads of a card's tags, worked out once per card (itemValue asks for every candidate). */
+/** What the planner reads of a card's tags and effects, worked out once per card (itemValue asks for every candidate). */
 interface CardTags {
   readonly talks: boolean;
   readonly implementation: boolean;
@@ -197,6 +197,8 @@ interface CardTags {
   /** Offensive or pressure. */
   readonly force: boolean;
   readonly operation: boolean;
+  /** Whether some effect is on the card's target (effectValue reads the target for those alone). */
+  readonly targeted: boolean;
 }
 
 const cardTags = new WeakMap<Card, CardTags>();
@@ -215,6 +217,11 @@ function tagsOf(c: Card): CardTags {
       ceasefireTechnical: has('ceasefire-technical'),
       force: has('offensive') || has('pressure'),
       operation: c.tags.some((x) => (OPERATIONS as readonly string[]).includes(x)),
+      targeted: c.effects.some(
+        (e) =>
+          (e.do === 'violence' && e.region === '$target') ||
+          ((e.do === 'stance' || e.do === 'strength') && e.actor === '$target'),
+      ),
     };
     cardTags.set(c, t);
   }
@@ -315,21 +322,6 @@ function planDigest(style: Style, ctx: DoctrineContext): PlanDigest {
   };
 }
 
-/** Whether some effect of a card is on its target (effectValue reads the target for those alone). Once per card. */
-const targetedCards = new WeakMap<Card, boolean>();
-function targeted(c: Card): boolean {
-  let t = targetedCards.get(c);
-  if (t === undefined) {
-    t = c.effects.some(
-      (e) =>
-        (e.do === 'violence' && e.region === '$target') ||
-        ((e.do === 'stance' || e.do === 'strength') && e.actor === '$target'),
-    );
-    targetedCards.set(c, t);
-  }
-  return t;
-}
-
 function itemValue(style: Style, ctx: DoctrineContext, item: Item, m: PlanDigest): number {
   const c = card(ctx, item.card);
   if (!c) return -Infinity;
@@ -338,11 +330,11 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, m: PlanDigest
   const N = neglect(style);
   const tags = tagsOf(c);
   const track = m.track;
-  let value = targeted(c) ? undefined : m.effects.get(c);
+  let value = tags.targeted ? undefined : m.effects.get(c);
   if (value === undefined) {
     value = 0;
     for (const e of c.effects) value = value + effectValue(style, ctx, e, item.target);
-    if (!targeted(c)) m.effects.set(c, value);
+    if (!tags.targeted) m.effects.set(c, value);
   }
   // The repetition mechanic: a card played last turn keeps half its effect, two turns ago three
   // quarters (talks and implementation exempt); the chair's view of the ledger says when it last played.
@@ -460,7 +452,7 @@ function moves(ctx: DoctrineContext, area: number): PlanItem[] {
   let most = 0;
   for (const r of ctx.scenario.regions) {
     if (occupied.has(r.id)) continue;
-    const x = v.violence[r.id]!.value * weight(r);
+    const x = ctx.numbers.violence(r.id) * weight(r);
     if (worst === undefined || x > most) {
       worst = r;
       most = x;
@@ -497,17 +489,23 @@ function talkedWith(ctx: DoctrineContext): ReadonlySet<string> {
   return out;
 }
 
+/** A task's weight for the mandate: its cards, the political and protective twice. Scenario data: once per scenario. */
+const priorities = new WeakMap<Scenario, Map<string, number>>();
 function taskPriority(ctx: DoctrineContext, task: string): number {
-  return ctx.scenario.actions
-    .filter((c) => c.task === task)
-    .reduce(
-      (sum, c) =>
-        sum +
-        (c.tags.some((t) => t === 'talks' || t === 'political' || t === 'protection' || t === 'implementation')
-          ? 2
-          : 1),
-      0,
-    );
+  let byTask = priorities.get(ctx.scenario);
+  if (!byTask) {
+    priorities.set(ctx.scenario, (byTask = new Map()));
+    for (const c of ctx.scenario.actions)
+      if (c.task !== undefined)
+        byTask.set(
+          c.task,
+          (byTask.get(c.task) ?? 0) +
+            (c.tags.some((t) => t === 'talks' || t === 'political' || t === 'protection' || t === 'implementation')
+              ? 2
+              : 1),
+        );
+  }
+  return byTask.get(task) ?? 0;
 }
 
 export function makeDoctrine(style: Style): Doctrine {
