@@ -7,10 +7,10 @@ import { SessionStore } from '../../src/server/db.js';
 import { Session } from '../../src/server/session.js';
 import { DOCTRINES } from '../../src/sim/doctrines/index.js';
 import { playGame, seatAll } from '../../src/sim/play.js';
-import { botRandom, decide, nextChair, situationOf, type ChairSituation } from '../../src/sim/driver.js';
+import { botRandom, decide, nextChair, refill, situationOf, type ChairSituation } from '../../src/sim/driver.js';
 import type { Doctrine, DoctrineContext } from '../../src/sim/doctrine.js';
 import { legalList } from '../../src/engine/legal.js';
-import { viewFor, type GameState } from '../../src/engine/index.js';
+import { viewFor, type GameState, type PlanItem } from '../../src/engine/index.js';
 import { runBots } from '../../src/store/store.js';
 import { hashScenario } from '../../src/engine/replay.js';
 import { loadShipped, sessionRow } from '../helpers/factory.js';
@@ -127,20 +127,29 @@ describe('one bot driver', () => {
     expect(seen.size).toBeGreaterThan(0);
     for (const ctx of seen) expect(Object.keys(ctx).sort()).toEqual(['chair', 'random', 'scenario']);
   });
-  it('sends no plan item the rules refuse: the planners leave out what does not fit', () => {
+  it('sends no plan item the rules refuse, and the plan the engine takes is the one it would take of the whole list', () => {
     for (const [scenario, doctrine] of [
       ['monusco-2013', 'report'],
       ['minusma-2014', 'strong'],
     ] as const) {
       const scn = loadShipped(scenario);
-      const d = DOCTRINES[doctrine]!;
+      const inner = DOCTRINES[doctrine]!;
+      // As an outside doctrine may: the built-in plan with its first item left out (what follows it then fits).
+      let listed: PlanItem[] = [];
+      const d: Doctrine = {
+        ...inner,
+        plan(ctx) {
+          return (listed = inner.plan(ctx).slice(1));
+        },
+      };
       const openings: GameState[] = [];
       playGame(scn, 5, seatAll(d), undefined, undefined, (s) => openings.push(s));
       let adds = 0;
       for (const opening of openings) {
-        // Every chair's plan of the month, as play.ts sends it.
+        // Every chair's plan of the month, as play.ts sends it, and as the whole list would have been sent.
         let s = opening;
         for (let chair = nextChair(s, scn, () => true); s.phase === 'planning' && chair;) {
+          let whole = s;
           for (const a of decide(situationOf(s, scn, chair), d) ?? []) {
             const r = step(s, a, scn);
             if (a.type === 'plan/add') {
@@ -149,6 +158,11 @@ describe('one bot driver', () => {
             }
             if (r.ok) s = r.state;
           }
+          for (const a of refill(chair, 0, listed)) {
+            const r = step(whole, a, scn);
+            if (r.ok) whole = r.state;
+          }
+          expect(s.plans[chair]?.items).toEqual(whole.plans[chair]?.items);
           chair = nextChair(s, scn, () => true);
         }
       }

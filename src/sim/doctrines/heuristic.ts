@@ -1,9 +1,9 @@
 // A configurable planning doctrine: the `report` doctrine and the ones that break one lesson each.
 // Doctrines read only the chair's view and the scenario's public data (cards, tags, tasks).
 import type { Card, Chair, Effect, IndicatorId, Scenario } from '../../scenario/schema.js';
-import { itemCost, MAX_PLAN_ITEMS, type PlanItem } from '../../engine/index.js';
+import type { PlanItem } from '../../engine/index.js';
 import { OPERATIONS, repeatShare } from '../../engine/mechanics/modifiers.js';
-import { capacityOf, indexOf } from '../../engine/scenario-index.js';
+import { indexOf } from '../../engine/scenario-index.js';
 import type { Doctrine, DoctrineContext } from '../doctrine.js';
 import type { History } from '../history.js';
 
@@ -410,35 +410,15 @@ function planItems(style: Style, ctx: DoctrineContext): PlanItem[] {
   const ranked = order.subarray(0, n).sort((a, b) => vs[b]! - vs[a]! || a - b);
   const out: PlanItem[] = [];
   const seen = new Set<string>();
-  const fits = room(ctx);
   for (let k = 0; k < n; k++) {
     const item = candidates[ranked[k]!]!;
     if (seen.has(item.card)) continue;
     seen.add(item.card);
-    if (fits(item)) out.push(item);
+    out.push(item);
   }
   candidates.length = 0;
-  if (ctx.chair === 'force') for (const mv of moves(ctx, tun(style).moveArea)) if (fits(mv)) out.push(mv);
+  if (ctx.chair === 'force') out.push(...moves(ctx, tun(style).moveArea));
   return out;
-}
-
-/**
- * Whether the engine takes each next item of a plan made of candidates from the legal list (the driver clears the plan
- * first): each is legal alone, and what an add checks that depends on the plan besides the card not being planned yet
- * (the planner keeps one item a card) is the plan's length and the chair's capacity, so the items it would refuse are
- * left out here. Each refusal costs the engine a legality check, and most of the adds a bot game sent were refused.
- */
-function room(ctx: DoctrineContext): (item: PlanItem) => boolean {
-  const capacity = capacityOf(ctx.scenario, ctx.chair);
-  let used = 0;
-  let count = 0;
-  return (item) => {
-    const cost = itemCost(ctx.scenario, item);
-    if (count >= MAX_PLAN_ITEMS || used + cost > capacity) return false;
-    used += cost;
-    count++;
-    return true;
-  };
 }
 
 /** The Force Commander moves a unit toward the worst-hit region without mission presence. */
