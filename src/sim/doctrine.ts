@@ -1,11 +1,24 @@
 // The doctrine interface: an action-choosing policy for one chair that sees only that chair's view.
 import type { Chair, Scenario } from '../scenario/schema.js';
 import type { Action, ChairView, PlanItem } from '../engine/index.js';
+import type { Reader } from '../engine/conditions.js';
+import type { History } from './history.js';
 
 /** What a doctrine is shown when asked to decide. It never sees the true state. */
 export interface DoctrineContext {
   readonly chair: Chair;
   readonly view: ChairView;
+  /**
+   * The view's numbers one at a time: `numbers.indicator(id)` is `view.indicators[id].value`, `violence(region)`,
+   * `stance(actor)` and `strength(actor)` likewise (0 for an actor the scenario does not have). A decision that needs a
+   * few numbers reads them here without building the view.
+   */
+  readonly numbers: Reader;
+  /**
+   * When each chair last played each card and each actor or region was last acted on, as the view's ledger shows it
+   * (its last few turns), without reading the ledger entry by entry.
+   */
+  readonly history: History;
   readonly scenario: Scenario;
   /** Every action the chair may take now, as the rules list them. */
   readonly legal: readonly Action[];

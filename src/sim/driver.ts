@@ -1,12 +1,23 @@
 // The one bot driver: which chair's doctrine acts next and the actions it takes, phase by phase.
 // sim/play.ts, store/bots.ts, the server's bots (net/autopilot.ts) and the clock's timeout all use it.
 import type { Chair, Scenario } from '../scenario/schema.js';
-import { viewFor, type Action, type ChairView, type GameState, type PlanItem } from '../engine/index.js';
+import {
+  itemCost,
+  knownTo,
+  MAX_PLAN_ITEMS,
+  viewFor,
+  type Action,
+  type ChairView,
+  type GameState,
+  type PlanItem,
+} from '../engine/index.js';
+import type { Reader } from '../engine/conditions.js';
 import { legalList, reviewAllowed } from '../engine/legal.js';
 import { unitsAfter } from '../engine/rng.js';
-import { indexOf } from '../engine/scenario-index.js';
+import { capacityOf, indexOf } from '../engine/scenario-index.js';
 import { phaseRule } from '../engine/phases/table.js';
 import type { Doctrine, DoctrineContext } from './doctrine.js';
+import { historyIn, historyOf, type History } from './history.js';
 
 /** What one chair knows when its doctrine decides: its view, its legal actions, the scenario and its draws. */
 export interface ChairSituation {
@@ -41,6 +52,7 @@ class TrueSituation implements ChairSituation, DoctrineContext {
   readonly #s: GameState;
   #view: ChairView | undefined;
   #legal: readonly Action[] | undefined;
+  #numbers: Reader | undefined;
 
   static {
     stateOf = (x) => x.#s;
@@ -56,23 +68,43 @@ class TrueSituation implements ChairSituation, DoctrineContext {
   }
 
   get view(): ChairView {
-    if (this.#view) return this.#view;
-    const s = this.#s;
-    const m = this.scenario.mechanics;
-    // The last few turns of the ledger: enough for a bot to know what it played recently (the
-    // repetition, practice and exclusion mechanics look that far back), without copying the whole history.
-    const back = Math.max(2, m.practiceTurns, m.siloTurns, m.exclusionTurns);
-    return (this.#view = viewFor(s, this.scenario, this.chair, { ledgerFrom: Math.max(0, s.turn - back) }));
+    return (this.#view ??= viewFor(this.#s, this.scenario, this.chair, {
+      ledgerFrom: ledgerFrom(this.#s, this.scenario),
+    }));
+  }
+
+  /** What the view's ledger says of when things were last done, from the state's ledger (history.ts). */
+  get history(): History {
+    return historyOf(this.#s, ledgerFrom(this.#s, this.scenario));
   }
 
   get legal(): readonly Action[] {
     return (this.#legal ??= legalList(this.#s, this.scenario, this.chair));
   }
 
+  /** The legal list if it was made (a doctrine read it), else undefined. */
+  get legalMade(): readonly Action[] | undefined {
+    return this.#legal;
+  }
+
+  /** The numbers as the chair's view shows them, read through its knowledge one at a time (knowledge.ts `knownTo`). */
+  get numbers(): Reader {
+    return (this.#numbers ??= knownTo(this.#s, this.scenario, this.chair));
+  }
+
   get reviewAllowed(): boolean {
     const legal = this.#legal;
     return legal ? legal.some((a) => a.type === 'mandate/review') : reviewAllowed(this.#s, this.scenario, this.chair);
   }
+}
+
+/**
+ * The first turn of the ledger a bot's view holds: the last few turns, enough for a bot to know what it played recently
+ * (the repetition, practice and exclusion mechanics look that far back), without copying the whole history.
+ */
+function ledgerFrom(s: GameState, scn: Scenario): number {
+  const m = scn.mechanics;
+  return Math.max(0, s.turn - Math.max(2, m.practiceTurns, m.siloTurns, m.exclusionTurns));
 }
 
 /** The situation of a chair in a true state; the view and the legal list are built only if read. */
@@ -111,7 +143,47 @@ function contextOf(s: ChairSituation): DoctrineContext {
     get legal() {
       return s.legal;
     },
+    get history() {
+      return historyIn(s.view.ledger, s.view.turn);
+    },
+    numbers: {
+      indicator: (id) => s.view.indicators[id].value,
+      violence: (id) => s.view.violence[id]?.value ?? 0,
+      stance: (id) => s.view.actors[id]?.stance.value ?? 0,
+      strength: (id) => s.view.actors[id]?.strength.value ?? 0,
+    },
   };
+}
+
+/**
+ * The items of a plan the engine would take, when each is an add the chair's legal list offers (the same object) and
+ * the list was made: each is then legal alone once `refill` has cleared the plan (what an add checks of the plan is
+ * whether it holds the card or orders the unit, its length and the capacity), so those the engine would refuse are left
+ * out here, in order, as it would refuse them. The planners list more than fits, and each refusal is a legality check.
+ * A plan with any other item is sent whole.
+ */
+function fitting(s: ChairSituation, items: readonly PlanItem[]): readonly PlanItem[] {
+  const legal = s instanceof TrueSituation ? s.legalMade : s.legal;
+  if (!legal) return items;
+  const offered = new Set<PlanItem>();
+  for (const a of legal) if (a.type === 'plan/add') offered.add(a.item);
+  for (const it of items) if (!offered.has(it)) return items;
+  const scn = s.scenario;
+  const capacity = capacityOf(scn, s.chair);
+  const out: PlanItem[] = [];
+  const cards = new Set<string>();
+  const units = new Set<string>();
+  let used = 0;
+  for (const it of items) {
+    const cost = itemCost(scn, it);
+    const already = it.kind === 'card' ? cards.has(it.card) : units.has(it.unit);
+    if (out.length >= MAX_PLAN_ITEMS || already || used + cost > capacity) continue;
+    if (it.kind === 'card') cards.add(it.card);
+    else units.add(it.unit);
+    used += cost;
+    out.push(it);
+  }
+  return out;
 }
 
 /** Clears the chair's plan of its `current` items, then adds `items` (the engine refuses what does not fit). */
@@ -201,12 +273,12 @@ export function decide(s: ChairSituation, d: Doctrine): Action[] | null {
       ];
     case 'planning':
       if (mine?.committed) return null;
-      return [...refill(chair, ownItems, d.plan(ctx)), { type: 'plan/commit', chair }];
+      return [...refill(chair, ownItems, fitting(s, d.plan(ctx))), { type: 'plan/commit', chair }];
     case 'coordination': {
       if (!mine || mine.confirmed) return null;
       if (!mine.committed)
         return [
-          ...refill(chair, ownItems, d.plan(ctx)),
+          ...refill(chair, ownItems, fitting(s, d.plan(ctx))),
           { type: 'plan/commit', chair },
           { type: 'plan/confirm', chair },
         ];

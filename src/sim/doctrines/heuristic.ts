@@ -2,11 +2,10 @@
 // Doctrines read only the chair's view and the scenario's public data (cards, tags, tasks).
 import type { Card, Chair, Effect, IndicatorId, Scenario } from '../../scenario/schema.js';
 import type { PlanItem } from '../../engine/index.js';
-import type { SeenEntry } from '../../engine/view.js';
 import { OPERATIONS, repeatShare } from '../../engine/mechanics/modifiers.js';
 import { indexOf } from '../../engine/scenario-index.js';
-import { Recent } from '../../engine/recent.js';
 import type { Doctrine, DoctrineContext } from '../doctrine.js';
+import type { History } from '../history.js';
 
 export interface Style {
   readonly name: string;
@@ -138,8 +137,9 @@ function trackOf(ctx: DoctrineContext): Set<string> {
 }
 
 /**
- * How much a doctrine of this style values one effect, given what its chair sees. The view is read only for the
- * effects whose worth depends on it, so an event's choices that name none of them are weighed without building it.
+ * How much a doctrine of this style values one effect, given what its chair sees. The numbers are read one at a time
+ * (`ctx.numbers`) and the view only for the effects that read the agreement or the deployments, so an event's choices
+ * are mostly weighed without building it.
  */
 function effectValue(style: Style, ctx: DoctrineContext, e: Effect, target: string | undefined): number {
   const T = tun(style);
@@ -147,10 +147,10 @@ function effectValue(style: Style, ctx: DoctrineContext, e: Effect, target: stri
     case 'indicator': {
       if (e.id === 'closeness') {
         if (style.hostState === 'embrace') return e.by * 0.4;
-        const c = ctx.view.indicators.closeness.value;
+        const c = ctx.numbers.indicator('closeness');
         return (Math.abs(c - 50) - Math.abs(c + e.by - 50)) * T.closeness;
       }
-      if (e.id === 'analysis' && (!style.analysis || ctx.view.indicators.analysis.value >= T.analysisCap)) return 0;
+      if (e.id === 'analysis' && (!style.analysis || ctx.numbers.indicator('analysis') >= T.analysisCap)) return 0;
       if (e.id === 'expectations' && !style.outreach) return 0;
       return (T.weights[e.id] ?? 0) * e.by;
     }
@@ -167,8 +167,7 @@ function effectValue(style: Style, ctx: DoctrineContext, e: Effect, target: stri
     }
     case 'strength': {
       const id = e.actor === '$target' ? target : e.actor;
-      const seen = id ? ctx.view.actors[id] : undefined;
-      return seen && seen.stance.value < 0 ? -e.by * T.strength : 0;
+      return id && indexOf(ctx.scenario).actors.has(id) && ctx.numbers.stance(id) < 0 ? -e.by * T.strength : 0;
     }
     case 'implement':
       return ctx.view.agreement.status === 'signed' ? e.by * T.implement : 0;
@@ -185,7 +184,7 @@ function effectValue(style: Style, ctx: DoctrineContext, e: Effect, target: stri
   }
 }
 
-/** What the planner reads of a card's tags, worked out once per card (itemValue asks for every candidate). */
+/** What the planner reads of a card's tags and effects, worked out once per card (itemValue asks for every candidate). */
 interface CardTags {
   readonly talks: boolean;
   readonly implementation: boolean;
@@ -198,6 +197,8 @@ interface CardTags {
   /** Offensive or pressure. */
   readonly force: boolean;
   readonly operation: boolean;
+  /** Whether some effect is on the card's target (effectValue reads the target for those alone). */
+  readonly targeted: boolean;
 }
 
 const cardTags = new WeakMap<Card, CardTags>();
@@ -216,6 +217,11 @@ function tagsOf(c: Card): CardTags {
       ceasefireTechnical: has('ceasefire-technical'),
       force: has('offensive') || has('pressure'),
       operation: c.tags.some((x) => (OPERATIONS as readonly string[]).includes(x)),
+      targeted: c.effects.some(
+        (e) =>
+          (e.do === 'violence' && e.region === '$target') ||
+          ((e.do === 'stance' || e.do === 'strength') && e.actor === '$target'),
+      ),
     };
     cardTags.set(c, t);
   }
@@ -225,60 +231,15 @@ function tagsOf(c: Card): CardTags {
 type Practice = 'outreach' | 'regional' | 'analysis' | 'coordination';
 
 /**
- * What the planner reads of a view's ledger, in one pass (the view's ledger is shared by the views of states that
- * share their ledger, so the chairs of one phase share it): for each target, the last turn an action was taken on
- * it; for each chair and card, the last turn the card changed something (before the view's turn, and at all).
- */
-interface LedgerDigest {
-  readonly targetLast: ReadonlyMap<string, number>;
-  /** By chair, then card: the last turn before the view's. */
-  readonly cardLastBefore: ReadonlyMap<string, ReadonlyMap<string, number>>;
-  /** By chair, then card: the last turn. */
-  readonly cardLast: ReadonlyMap<string, ReadonlyMap<string, number>>;
-}
-
-const NONE: ReadonlyMap<string, number> = new Map();
-
-function setIn(m: Map<string, Map<string, number>>, chair: string, card: string, turn: number): void {
-  let byCard = m.get(chair);
-  if (!byCard) m.set(chair, (byCard = new Map()));
-  byCard.set(card, turn);
-}
-
-/** The digests of the last few ledgers read (recent.ts). */
-const digests = new Recent<readonly SeenEntry[], Map<number, LedgerDigest>>(8);
-
-function digestOf(ledger: readonly SeenEntry[], turn: number): LedgerDigest {
-  let byTurn = digests.get(ledger);
-  if (!byTurn) digests.set(ledger, (byTurn = new Map()));
-  let d = byTurn.get(turn);
-  if (!d) {
-    const targetLast = new Map<string, number>();
-    const cardLastBefore = new Map<string, Map<string, number>>();
-    const cardLast = new Map<string, Map<string, number>>();
-    for (const e of ledger) {
-      const c = e.cause;
-      if (c.kind !== 'action') continue;
-      if (c.target !== undefined) targetLast.set(c.target, Math.max(targetLast.get(c.target) ?? 0, e.turn));
-      setIn(cardLast, c.chair, c.card, e.turn);
-      if (e.turn < turn) setIn(cardLastBefore, c.chair, c.card, e.turn);
-    }
-    byTurn.set(turn, (d = { targetLast, cardLastBefore, cardLast }));
-  }
-  return d;
-}
-
-/**
  * Whether a practice of this chair (its outreach, regional, analysis or coordination steps) is about to go stale
  * under the practice or silo mechanics, where this chair has the talks (or operations, for analysis) that
  * would lose effect. Read from the chair's view of the ledger: the turns its own cards changed something.
  */
-function practiceDue(ctx: DoctrineContext, tag: Practice): boolean {
+function practiceDue(ctx: DoctrineContext, history: History, tag: Practice): boolean {
   const cards = practiceCards(ctx.scenario, ctx.chair, tag);
   if (cards === null) return false;
-  const seen = digestOf(ctx.view.ledger, ctx.view.turn).cardLast.get(ctx.chair) ?? NONE;
   let last = 0;
-  for (const id of cards) last = Math.max(last, seen.get(id) ?? 0);
+  for (const id of cards) last = Math.max(last, history.lastPlayed(ctx.chair, id) ?? 0);
   const m = ctx.scenario.mechanics;
   return ctx.view.turn - last >= (tag === 'coordination' ? m.siloTurns : m.practiceTurns) - 1;
 }
@@ -310,12 +271,12 @@ function practiceCards(scn: Scenario, chair: Chair, tag: Practice): readonly str
  * society consulted by nobody costs stance −3, process −1 and trust −1; the estimate counts stance and the process).
  * Read from the view's ledger (any chair's actions on it).
  */
-function inclusionValue(style: Style, ctx: DoctrineContext, actor: string): number {
+function inclusionValue(style: Style, ctx: DoctrineContext, history: History, actor: string): number {
   const a = indexOf(ctx.scenario).actors.get(actor);
   if (!a) return 0;
   const regional = a.kind === 'neighbour' || a.kind === 'regional-org';
   if (!(regional && style.regional) && !(a.kind === 'civil-society' && style.outreach)) return 0;
-  const last = digestOf(ctx.view.ledger, ctx.view.turn).targetLast.get(actor) ?? 0;
+  const last = history.lastTargeted(actor) ?? 0;
   if (ctx.view.turn - last < ctx.scenario.mechanics.exclusionTurns - 1) return 0;
   const T = tun(style);
   return 3 * T.stance + (regional ? (T.weights.regional ?? 0) : (T.weights.process ?? 0));
@@ -333,47 +294,32 @@ interface PlanDigest {
   readonly regional: number;
   readonly analysis: number;
   readonly coordination: number;
-  readonly lastBefore: ReadonlyMap<string, number>;
+  readonly history: History;
   readonly inclusion: Map<string, number>;
   /** By card whose effects do not name the target: what its effects are worth (the same for each of its targets). */
   readonly effects: Map<Card, number>;
 }
 
 /** A practice's worth to this style when it is about to go stale (0 when the style does not follow it). */
-function due(style: Style, ctx: DoctrineContext, follows: boolean, tag: Practice): number {
+function due(style: Style, ctx: DoctrineContext, history: History, follows: boolean, tag: Practice): number {
   const practice = tun(style).practice;
-  return follows && practice && practiceDue(ctx, tag) ? practice : 0;
+  return follows && practice && practiceDue(ctx, history, tag) ? practice : 0;
 }
 
 function planDigest(style: Style, ctx: DoctrineContext): PlanDigest {
   const track = trackOf(ctx);
-  const v = ctx.view;
+  const history = ctx.history;
   return {
     track,
-    live: track.size > 0 && v.indicators.process.value >= ctx.scenario.mechanics.liveProcess,
-    outreach: due(style, ctx, style.outreach, 'outreach'),
-    regional: due(style, ctx, style.regional, 'regional'),
-    analysis: due(style, ctx, style.analysis, 'analysis'),
-    coordination: due(style, ctx, style.coordinate, 'coordination'),
-    lastBefore: digestOf(v.ledger, v.turn).cardLastBefore.get(ctx.chair) ?? NONE,
+    live: track.size > 0 && ctx.numbers.indicator('process') >= ctx.scenario.mechanics.liveProcess,
+    outreach: due(style, ctx, history, style.outreach, 'outreach'),
+    regional: due(style, ctx, history, style.regional, 'regional'),
+    analysis: due(style, ctx, history, style.analysis, 'analysis'),
+    coordination: due(style, ctx, history, style.coordinate, 'coordination'),
+    history,
     inclusion: new Map(),
     effects: new Map(),
   };
-}
-
-/** Whether some effect of a card is on its target (effectValue reads the target for those alone). Once per card. */
-const targetedCards = new WeakMap<Card, boolean>();
-function targeted(c: Card): boolean {
-  let t = targetedCards.get(c);
-  if (t === undefined) {
-    t = c.effects.some(
-      (e) =>
-        (e.do === 'violence' && e.region === '$target') ||
-        ((e.do === 'stance' || e.do === 'strength') && e.actor === '$target'),
-    );
-    targetedCards.set(c, t);
-  }
-  return t;
 }
 
 function itemValue(style: Style, ctx: DoctrineContext, item: Item, m: PlanDigest): number {
@@ -384,21 +330,21 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, m: PlanDigest
   const N = neglect(style);
   const tags = tagsOf(c);
   const track = m.track;
-  let value = targeted(c) ? undefined : m.effects.get(c);
+  let value = tags.targeted ? undefined : m.effects.get(c);
   if (value === undefined) {
     value = 0;
     for (const e of c.effects) value = value + effectValue(style, ctx, e, item.target);
-    if (!targeted(c)) m.effects.set(c, value);
+    if (!tags.targeted) m.effects.set(c, value);
   }
   // The repetition mechanic: a card played last turn keeps half its effect, two turns ago three
   // quarters (talks and implementation exempt); the chair's view of the ledger says when it last played.
   if (value > 0 && !tags.talks && !tags.implementation) {
-    const gap = v.turn - (m.lastBefore.get(c.id) ?? -99);
+    const gap = v.turn - (m.history.lastPlayedBefore(ctx.chair, c.id) ?? -99);
     value *= repeatShare(gap);
   }
   const live = m.live;
   if (tags.coordination)
-    value += style.coordinate ? T.coordination + Math.max(0, 60 - v.indicators.cohesion.value) / 5 : -N;
+    value += style.coordinate ? T.coordination + Math.max(0, 60 - ctx.numbers.indicator('cohesion')) / 5 : -N;
   if (tags.analysis && !style.analysis) value -= N;
   if (tags.outreach && !style.outreach) value -= N;
   // A practice about to go stale (the practice mechanics), for the lessons this style follows.
@@ -410,7 +356,8 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, m: PlanDigest
   );
   if (c.target === 'actor' && item.target !== undefined) {
     let inclusion = m.inclusion.get(item.target);
-    if (inclusion === undefined) m.inclusion.set(item.target, (inclusion = inclusionValue(style, ctx, item.target)));
+    if (inclusion === undefined)
+      m.inclusion.set(item.target, (inclusion = inclusionValue(style, ctx, m.history, item.target)));
     value += inclusion;
   }
   if (tags.supportState && style.hostState === 'embrace') value += 6;
@@ -485,7 +432,7 @@ function moves(ctx: DoctrineContext, area: number): PlanItem[] {
   let most = 0;
   for (const r of ctx.scenario.regions) {
     if (occupied.has(r.id)) continue;
-    const x = v.violence[r.id]!.value * weight(r);
+    const x = ctx.numbers.violence(r.id) * weight(r);
     if (worst === undefined || x > most) {
       worst = r;
       most = x;
@@ -522,17 +469,23 @@ function talkedWith(ctx: DoctrineContext): ReadonlySet<string> {
   return out;
 }
 
+/** A task's weight for the mandate: its cards, the political and protective twice. Scenario data: once per scenario. */
+const priorities = new WeakMap<Scenario, Map<string, number>>();
 function taskPriority(ctx: DoctrineContext, task: string): number {
-  return ctx.scenario.actions
-    .filter((c) => c.task === task)
-    .reduce(
-      (sum, c) =>
-        sum +
-        (c.tags.some((t) => t === 'talks' || t === 'political' || t === 'protection' || t === 'implementation')
-          ? 2
-          : 1),
-      0,
-    );
+  let byTask = priorities.get(ctx.scenario);
+  if (!byTask) {
+    priorities.set(ctx.scenario, (byTask = new Map()));
+    for (const c of ctx.scenario.actions)
+      if (c.task !== undefined)
+        byTask.set(
+          c.task,
+          (byTask.get(c.task) ?? 0) +
+            (c.tags.some((t) => t === 'talks' || t === 'political' || t === 'protection' || t === 'implementation')
+              ? 2
+              : 1),
+        );
+  }
+  return byTask.get(task) ?? 0;
 }
 
 export function makeDoctrine(style: Style): Doctrine {
@@ -576,16 +529,14 @@ export function makeDoctrine(style: Style): Doctrine {
         return (strategies.find((s) => s.track.length === 0) ?? strategies[0]!).id;
       }
       const talksOn = (actor: string) => talksWith(ctx.scenario, actor);
+      // The numbers of the track's actors alone, read without the view (an actor the scenario lacks reads 0).
+      const actors = indexOf(ctx.scenario).actors;
+      const numbers = ctx.numbers;
+      const stance = (a: string) => (actors.has(a) ? numbers.stance(a) : 0);
+      const strength = (a: string) => (actors.has(a) ? numbers.strength(a) : 0);
       const scored = strategies.map((s) => ({
         id: s.id,
-        value: s.track.reduce(
-          (sum, a) =>
-            sum +
-            talksOn(a) +
-            (ctx.view.actors[a]?.stance.value ?? 0) / 50 +
-            ((ctx.view.actors[a]?.strength.value ?? 0) > 0 ? 1 : -3),
-          0,
-        ),
+        value: s.track.reduce((sum, a) => sum + talksOn(a) + stance(a) / 50 + (strength(a) > 0 ? 1 : -3), 0),
       }));
       return scored.sort((a, b) => b.value - a.value)[0]!.id;
     },
