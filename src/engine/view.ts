@@ -308,15 +308,28 @@ const seenLedgers = new Recent<
  */
 const seenBuffers = new WeakMap<readonly LedgerEntry[], { readonly scn: Scenario; readonly seen: SeenEntry[] }>();
 
-function seenEntry(scn: Scenario, e: LedgerEntry, over: boolean): SeenEntry {
-  return {
-    turn: e.turn,
-    track: e.track,
-    delta: over || !isEstimated(scn, e.track) ? e.delta : null,
-    direction: e.delta > 0 ? 'up' : 'down',
-    cause: e.cause,
-    lessons: e.lessons,
-  };
+/**
+ * An entry as seen, made with `new` rather than as a literal: the entries seen while the game runs are kept for the
+ * whole game (`seenBuffers`), and V8 moves the allocation of a literal whose objects outlive a young collection to the
+ * old generation, where each cost several times a young one (a bot game's views spent about half as long on their
+ * ledgers made this way). A constructor's objects are made young.
+ */
+class SeenLedgerEntry implements SeenEntry {
+  readonly turn: number;
+  readonly track: Track;
+  readonly delta: number | null;
+  readonly direction: 'up' | 'down';
+  readonly cause: LedgerEntry['cause'];
+  readonly lessons: readonly string[];
+
+  constructor(scn: Scenario, e: LedgerEntry, over: boolean) {
+    this.turn = e.turn;
+    this.track = e.track;
+    this.delta = over || !isEstimated(scn, e.track) ? e.delta : null;
+    this.direction = e.delta > 0 ? 'up' : 'down';
+    this.cause = e.cause;
+    this.lessons = e.lessons;
+  }
 }
 
 function seenLedger(s: GameState, scn: Scenario, from: number): readonly SeenEntry[] {
@@ -328,7 +341,7 @@ function seenLedger(s: GameState, scn: Scenario, from: number): readonly SeenEnt
   let entries: SeenEntry[];
   if (over) {
     entries = [];
-    for (let i = firstIdx; i < ledger.length; i++) entries.push(seenEntry(scn, ledger.items[i]!, true));
+    for (let i = firstIdx; i < ledger.length; i++) entries.push(new SeenLedgerEntry(scn, ledger.items[i]!, true));
   } else {
     let buf = seenBuffers.get(ledger.items);
     if (!buf || buf.scn !== scn) {
@@ -336,7 +349,8 @@ function seenLedger(s: GameState, scn: Scenario, from: number): readonly SeenEnt
       seenBuffers.set(ledger.items, buf);
     }
     const seen = buf.seen;
-    for (let i = seen.length; i < ledger.length; i++) seen.push(frozen(seenEntry(scn, ledger.items[i]!, false)));
+    for (let i = seen.length; i < ledger.length; i++)
+      seen.push(frozen(new SeenLedgerEntry(scn, ledger.items[i]!, false)));
     entries = seen.slice(firstIdx, ledger.length);
   }
   seenLedgers.set(ledger, { scn, from, over, entries: frozen(entries) });
