@@ -100,7 +100,8 @@ const NO_TALLY: Readonly<Partial<Record<MechanicId, number>>> = Object.freeze({}
 export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOptions = {}): ChairView {
   const idx = indexOf(scn);
   const over = s.phase === 'over';
-  const { indicators, violence, actors } = memoSeen(s, scn, seenNumbers, sharedNumbers);
+  const numbers = memoSeen(s, scn, seenNumbers, sharedNumbers);
+  const { indicators, violence, actors } = numbers;
   const revealed = s.phase === 'coordination' || over;
   const plans: Partial<Record<Chair, SeenPlan>> = {};
   for (const c of idx.chairs) plans[c] = seenPlan(c, s.plans[c], c === viewer || revealed, c === viewer);
@@ -120,7 +121,7 @@ export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOp
     fired: s.fired,
     pendingChoices: s.pendingChoices,
     // Judged on what this chair may know (the state's list is judged on the truth); the month's opening list once over.
-    warnings: over || s.turn < 1 ? s.warnings : warnedTo(s, scn, viewer),
+    warnings: over || s.turn < 1 ? s.warnings : warnedTo(s, scn, viewer, numbers),
     plans,
     conflicts: revealed ? s.conflicts : [],
     agreement: s.agreement,
@@ -182,10 +183,9 @@ interface Warned {
  * estimates and what event conditions read: a plan edit changes neither, so the views in one phase share it, and so do
  * the chairs that share their knowledge (knowledge.ts `knownTo`: one reader for the chairs that know alike).
  */
-function warnedTo(s: GameState, scn: Scenario, viewer: Chair): readonly string[] {
-  // Kept by the numbers seen (shared by the states of a month that see the same: `sharedNumbers`), which are all the
-  // warnings read of the estimates, then by the reader they are read through.
-  const numbers = memoSeen(s, scn, seenNumbers, sharedNumbers);
+function warnedTo(s: GameState, scn: Scenario, viewer: Chair, numbers: Numbers): readonly string[] {
+  // Kept by the numbers seen (the view's, shared by the states of a month that see the same: `sharedNumbers`), which
+  // are all the warnings read of the estimates, then by the reader they are read through.
   const read = knownTo(s, scn, viewer);
   let byReader = warnedLists.get(numbers);
   if (!byReader) warnedLists.set(numbers, (byReader = new Map()));
