@@ -100,7 +100,8 @@ const NO_TALLY: Readonly<Partial<Record<MechanicId, number>>> = Object.freeze({}
 export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOptions = {}): ChairView {
   const idx = indexOf(scn);
   const over = s.phase === 'over';
-  const { indicators, violence, actors } = memoSeen(s, scn, seenNumbers, sharedNumbers);
+  const numbers = memoSeen(s, scn, seenNumbers, sharedNumbers);
+  const { indicators, violence, actors } = numbers;
   const revealed = s.phase === 'coordination' || over;
   const plans: Partial<Record<Chair, SeenPlan>> = {};
   for (const c of idx.chairs) plans[c] = seenPlan(c, s.plans[c], c === viewer || revealed, c === viewer);
@@ -120,7 +121,7 @@ export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOp
     fired: s.fired,
     pendingChoices: s.pendingChoices,
     // Judged on what this chair may know (the state's list is judged on the truth); the month's opening list once over.
-    warnings: over || s.turn < 1 ? s.warnings : warnedTo(s, scn, viewer),
+    warnings: over || s.turn < 1 ? s.warnings : warnedTo(s, scn, viewer, numbers),
     plans,
     conflicts: revealed ? s.conflicts : [],
     agreement: s.agreement,
@@ -182,10 +183,9 @@ interface Warned {
  * estimates and what event conditions read: a plan edit changes neither, so the views in one phase share it, and so do
  * the chairs that share their knowledge (knowledge.ts `knownTo`: one reader for the chairs that know alike).
  */
-function warnedTo(s: GameState, scn: Scenario, viewer: Chair): readonly string[] {
-  // Kept by the numbers seen (shared by the states of a month that see the same: `sharedNumbers`), which are all the
-  // warnings read of the estimates, then by the reader they are read through.
-  const numbers = memoSeen(s, scn, seenNumbers, sharedNumbers);
+function warnedTo(s: GameState, scn: Scenario, viewer: Chair, numbers: Numbers): readonly string[] {
+  // Kept by the numbers seen (the view's, shared by the states of a month that see the same: `sharedNumbers`), which
+  // are all the warnings read of the estimates, then by the reader they are read through.
   const read = knownTo(s, scn, viewer);
   let byReader = warnedLists.get(numbers);
   if (!byReader) warnedLists.set(numbers, (byReader = new Map()));
@@ -308,15 +308,28 @@ const seenLedgers = new Recent<
  */
 const seenBuffers = new WeakMap<readonly LedgerEntry[], { readonly scn: Scenario; readonly seen: SeenEntry[] }>();
 
-function seenEntry(scn: Scenario, e: LedgerEntry, over: boolean): SeenEntry {
-  return {
-    turn: e.turn,
-    track: e.track,
-    delta: over || !isEstimated(scn, e.track) ? e.delta : null,
-    direction: e.delta > 0 ? 'up' : 'down',
-    cause: e.cause,
-    lessons: e.lessons,
-  };
+/**
+ * An entry as seen, made with `new` rather than as a literal: the entries seen while the game runs are kept for the
+ * whole game (`seenBuffers`), and V8 moves the allocation of a literal whose objects outlive a young collection to the
+ * old generation, where each cost several times a young one (a bot game's views spent about half as long on their
+ * ledgers made this way). A constructor's objects are made young.
+ */
+class SeenLedgerEntry implements SeenEntry {
+  readonly turn: number;
+  readonly track: Track;
+  readonly delta: number | null;
+  readonly direction: 'up' | 'down';
+  readonly cause: LedgerEntry['cause'];
+  readonly lessons: readonly string[];
+
+  constructor(scn: Scenario, e: LedgerEntry, over: boolean) {
+    this.turn = e.turn;
+    this.track = e.track;
+    this.delta = over || !isEstimated(scn, e.track) ? e.delta : null;
+    this.direction = e.delta > 0 ? 'up' : 'down';
+    this.cause = e.cause;
+    this.lessons = e.lessons;
+  }
 }
 
 function seenLedger(s: GameState, scn: Scenario, from: number): readonly SeenEntry[] {
@@ -328,7 +341,7 @@ function seenLedger(s: GameState, scn: Scenario, from: number): readonly SeenEnt
   let entries: SeenEntry[];
   if (over) {
     entries = [];
-    for (let i = firstIdx; i < ledger.length; i++) entries.push(seenEntry(scn, ledger.items[i]!, true));
+    for (let i = firstIdx; i < ledger.length; i++) entries.push(new SeenLedgerEntry(scn, ledger.items[i]!, true));
   } else {
     let buf = seenBuffers.get(ledger.items);
     if (!buf || buf.scn !== scn) {
@@ -336,7 +349,8 @@ function seenLedger(s: GameState, scn: Scenario, from: number): readonly SeenEnt
       seenBuffers.set(ledger.items, buf);
     }
     const seen = buf.seen;
-    for (let i = seen.length; i < ledger.length; i++) seen.push(frozen(seenEntry(scn, ledger.items[i]!, false)));
+    for (let i = seen.length; i < ledger.length; i++)
+      seen.push(frozen(new SeenLedgerEntry(scn, ledger.items[i]!, false)));
     entries = seen.slice(firstIdx, ledger.length);
   }
   seenLedgers.set(ledger, { scn, from, over, entries: frozen(entries) });

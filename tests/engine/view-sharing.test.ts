@@ -75,6 +75,30 @@ describe('views that share parts', () => {
       expect(checked).toBeGreaterThan(100);
     });
 
+  it('send each seen ledger entry as the plain record it stands for (its fields, in order, and nothing more)', () => {
+    const scn = loadShipped('monusco-2013');
+    let last: GameState | undefined;
+    decisions(scn, 8, 2, (s) => void (last = s));
+    const s = last!;
+    const v = viewFor(s, scn, 'srsg');
+    expect(v.ledger.length).toBe(s.ledger.length);
+    const plain = s.ledger.map((e) => ({
+      turn: e.turn,
+      track: e.track,
+      delta:
+        e.track.kind === 'implementation' ||
+        (e.track.kind === 'indicator' && scn.indicators[e.track.id].observed !== 'estimated')
+          ? e.delta
+          : null,
+      direction: e.delta > 0 ? 'up' : 'down',
+      cause: e.cause,
+      lessons: e.lessons,
+    }));
+    expect(JSON.stringify(v.ledger)).toBe(JSON.stringify(plain));
+    expect(v.ledger.map((e) => ({ ...e }))).toEqual(plain);
+    expect(plain.some((e) => e.delta === null) && plain.some((e) => e.delta !== null)).toBe(true);
+  });
+
   it('keep a plan hidden from the other chairs after its own chair has seen it, in every phase before the reveal', () => {
     const scn = loadShipped('tutorial');
     let hidden = 0;
