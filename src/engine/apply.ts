@@ -206,7 +206,9 @@ export function apply(d: DraftState, a: Action, scn: Scenario, out: EngineEvent[
       out.push({ type: 'phase', phase: 'planning', turn: d.turn });
       return;
     case 'plan/add':
-      plan(d, a.chair).items.push({ ...a.item } as never);
+      // The action's own item, not a copy: both are immutable (the log holds the action, frozen where states are),
+      // and spreading it was the costliest line of a replay.
+      plan(d, a.chair).items.push(a.item);
       return;
     case 'plan/remove':
       plan(d, a.chair).items.splice(a.index, 1);
