@@ -123,13 +123,25 @@ function ownForChoice(d: DraftState, s: GameState | DraftState, event: string, c
   const choice = indexOf(scn)
     .events.get(event)
     ?.choices.find((c) => c.id === choiceId);
-  const writes = new Set((choice?.effects ?? []).map((e) => WRITTEN_BY[e.do]));
+  if (!choice) return;
+  const writes = writtenBy(choice);
   if (writes.has('indicators')) d.indicators = { ...s.indicators };
   if (writes.has('violence')) d.violence = { ...s.violence };
   if (writes.has('actors')) d.actors = cloneRecord(s.actors);
   if (writes.has('agreement')) d.agreement = { ...s.agreement };
   if (writes.has('flags')) d.flags = s.flags.slice();
   if (writes.has('deployments')) d.deployments = s.deployments.map((x) => ({ ...x }));
+}
+
+type Choice = Scenario['events'][number]['choices'][number];
+
+/** The branches each choice's effects write, by choice (scenario data: listed once, not at every choice made). */
+const choiceWrites = new WeakMap<Choice, ReadonlySet<string | null>>();
+
+function writtenBy(choice: Choice): ReadonlySet<string | null> {
+  let w = choiceWrites.get(choice);
+  if (!w) choiceWrites.set(choice, (w = new Set(choice.effects.map((e) => WRITTEN_BY[e.do]))));
+  return w;
 }
 
 function cloneRecord<T extends object>(r: Readonly<Record<string, T>>): Record<string, T> {
