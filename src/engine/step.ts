@@ -29,24 +29,12 @@ import {
  */
 export function newGame(scn: Scenario, seed: number, keys?: string | GameKeys): GameState {
   const s = seed >>> 0;
-  const given = typeof keys === 'string' ? keys : keys?.secret;
-  const secret = given ?? seedSecret(s);
+  const secret = typeof keys === 'string' ? keys : (keys?.secret ?? seedSecret(s));
   const world = typeof keys === 'object' ? keys.world : seedWorld(s);
-  // The keys derived from the seed are well formed as made: only those given are checked.
-  if (given !== undefined && !isSecret(secret)) throw new Error('a game secret is 32 hex digits');
-  if (typeof keys === 'object' && world !== null && !isSecret(world)) throw new Error('a world key is 32 hex digits');
-  const start = startOf(scn);
-  const offsets = world === null ? null : startingOffsets(scn, world);
-  const at = (t: StartNumber) => t.published + (offsets?.get(t.key) ?? 0);
-  const indicators: Record<string, number> = {};
-  for (const t of start.indicators) indicators[t.id] = at(t);
-  const violence: Record<string, number> = {};
-  for (const t of start.violence) violence[t.id] = at(t);
-  const actors: Record<string, GameState['actors'][string]> = {};
-  for (const [stance, strength] of start.actors)
-    actors[stance.id] = { stance: at(stance), strength: at(strength), engaged: 0 };
-  const units: Record<string, { region: string }> = {};
-  for (const u of scn.units) units[u.id] = { region: u.region };
+  if (!isSecret(secret)) throw new Error('a game secret is 32 hex digits');
+  if (world !== null && !isSecret(world)) throw new Error('a world key is 32 hex digits');
+  const offsets = world === null ? new Map<string, number>() : startingOffsets(scn, world);
+  const at = (key: string, published: number) => Math.round(published) + (offsets.get(key) ?? 0);
   return {
     format: world === null ? 2 : STATE_FORMAT,
     scenario: { id: scn.id, version: scn.version },
@@ -55,12 +43,21 @@ export function newGame(scn: Scenario, seed: number, keys?: string | GameKeys): 
     ...(world === null ? { rng: seedRng(s) } : { world }),
     turn: 0,
     phase: 'setup',
-    indicators: indicators as GameState['indicators'],
-    violence,
-    actors,
-    units,
+    indicators: Object.fromEntries(
+      Object.entries(scn.indicators).map(([k, v]) => [k, at(`i:${k}`, v.initial)]),
+    ) as GameState['indicators'],
+    violence: Object.fromEntries(scn.regions.map((r) => [r.id, at(`v:${r.id}`, r.violence)])),
+    actors: Object.fromEntries(
+      scn.actors.map((a) => [
+        a.id,
+        { stance: at(`s:${a.id}`, a.stance), strength: at(`t:${a.id}`, a.strength), engaged: 0 },
+      ]),
+    ),
+    units: Object.fromEntries(scn.units.map((u) => [u.id, { region: u.region }])),
     // Contingents already on their way: `requested` is their arrival, so no month of waiting is counted against anyone.
-    deployments: start.underway.map(([reinforcement, t]) => ({ reinforcement, requested: t, arrives: t })),
+    deployments: Object.entries(scn.reinforcements).flatMap(([id, r]) =>
+      r.underway === undefined ? [] : [{ reinforcement: id, requested: r.underway, arrives: r.underway }],
+    ),
     mandate: [],
     reviewed: false,
     strategy: null,
@@ -77,41 +74,6 @@ export function newGame(scn: Scenario, seed: number, keys?: string | GameKeys): 
     log: [],
     outcome: null,
   };
-}
-
-/** A starting number as the scenario publishes it (rounded), with the key of its drawn offset (knowledge.ts). */
-interface StartNumber {
-  readonly id: string;
-  readonly key: string;
-  readonly published: number;
-}
-
-/** What a new game reads of the scenario, listed once per scenario (every game of a study or a replay starts here). */
-interface Start {
-  readonly indicators: readonly StartNumber[];
-  readonly violence: readonly StartNumber[];
-  /** Each actor's stance and strength. */
-  readonly actors: readonly (readonly [StartNumber, StartNumber])[];
-  /** The reinforcements underway at the start, with the month they arrive. */
-  readonly underway: readonly (readonly [string, number])[];
-}
-
-const starts = new WeakMap<Scenario, Start>();
-
-function startOf(scn: Scenario): Start {
-  let st = starts.get(scn);
-  if (st) return st;
-  const n = (id: string, key: string, v: number): StartNumber => ({ id, key, published: Math.round(v) });
-  st = {
-    indicators: Object.entries(scn.indicators).map(([k, v]) => n(k, `i:${k}`, v.initial)),
-    violence: scn.regions.map((r) => n(r.id, `v:${r.id}`, r.violence)),
-    actors: scn.actors.map((a) => [n(a.id, `s:${a.id}`, a.stance), n(a.id, `t:${a.id}`, a.strength)] as const),
-    underway: Object.entries(scn.reinforcements).flatMap(([id, r]) =>
-      r.underway === undefined ? [] : [[id, r.underway] as const],
-    ),
-  };
-  starts.set(scn, st);
-  return st;
 }
 
 /** The keys a game was made with: what `newGame` and `replay` need to make it again. */
