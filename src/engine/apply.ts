@@ -11,7 +11,7 @@ import { beginTurn, chooseEventOption, EMPTY_PLAN } from './phases/sitrep.js';
 import { indexOf } from './scenario-index.js';
 import { shallowCopy } from './tape.js';
 import { councilGrants, penholderCuts, policyCommittee } from './mechanics/council.js';
-import type { Action, DraftState, EngineEvent, GameState } from './types.js';
+import type { Action, ActorState, Agreement, Deployment, DraftState, EngineEvent, GameState } from './types.js';
 
 /** Actions that change only plans and the phase (unless they end the phase: see draftFor). */
 const PLAN_ONLY: ReadonlySet<Action['type']> = new Set([
@@ -123,18 +123,43 @@ function ownForChoice(d: DraftState, s: GameState | DraftState, event: string, c
   const choice = indexOf(scn)
     .events.get(event)
     ?.choices.find((c) => c.id === choiceId);
-  const writes = new Set((choice?.effects ?? []).map((e) => WRITTEN_BY[e.do]));
+  if (!choice) return;
+  const writes = writtenBy(choice);
   if (writes.has('indicators')) d.indicators = { ...s.indicators };
   if (writes.has('violence')) d.violence = { ...s.violence };
-  if (writes.has('actors')) d.actors = cloneRecord(s.actors);
-  if (writes.has('agreement')) d.agreement = { ...s.agreement };
+  if (writes.has('actors')) d.actors = copyActors(s.actors);
+  if (writes.has('agreement')) d.agreement = copyAgreement(s.agreement);
   if (writes.has('flags')) d.flags = s.flags.slice();
-  if (writes.has('deployments')) d.deployments = s.deployments.map((x) => ({ ...x }));
+  if (writes.has('deployments')) d.deployments = copyDeployments(s.deployments);
 }
 
-function cloneRecord<T extends object>(r: Readonly<Record<string, T>>): Record<string, T> {
-  const out: Record<string, T> = {};
-  for (const k in r) out[k] = { ...r[k]! };
+type Choice = Scenario['events'][number]['choices'][number];
+
+/** The branches each choice's effects write, by choice (scenario data: listed once, not at every choice made). */
+const choiceWrites = new WeakMap<Choice, ReadonlySet<string | null>>();
+
+function writtenBy(choice: Choice): ReadonlySet<string | null> {
+  let w = choiceWrites.get(choice);
+  if (!w) choiceWrites.set(choice, (w = new Set(choice.effects.map((e) => WRITTEN_BY[e.do]))));
+  return w;
+}
+
+// The records the rules write in place, copied field by field in the order they are made (step.ts newGame, effects.ts):
+// spreading them was the costliest line of copying the branches (the spread's cache sees every shape the records took).
+function copyActors(r: GameState['actors']): DraftState['actors'] {
+  const out: Record<string, ActorState> = {};
+  for (const k in r) {
+    const a = r[k]!;
+    out[k] = { stance: a.stance, strength: a.strength, engaged: a.engaged };
+  }
+  return out;
+}
+
+const copyAgreement = (a: Agreement): Agreement => ({ status: a.status, progress: a.progress, signed: a.signed });
+
+function copyDeployments(ds: readonly Deployment[]): Deployment[] {
+  const out: Deployment[] = [];
+  for (const x of ds) out.push({ reinforcement: x.reinforcement, requested: x.requested, arrives: x.arrives });
   return out;
 }
 
@@ -147,17 +172,17 @@ function cloneBranches(d: DraftState, s: GameState | DraftState): DraftState {
   if (s.rng) d.rng = [s.rng[0], s.rng[1], s.rng[2], s.rng[3]];
   d.indicators = { ...s.indicators };
   d.violence = { ...s.violence };
-  d.actors = cloneRecord(s.actors);
+  d.actors = copyActors(s.actors);
   // Units are replaced when they move or arrive (resolution.ts, world.ts), never written: the record is copied.
   d.units = { ...s.units } as DraftState['units'];
-  d.deployments = s.deployments.map((x) => ({ ...x }));
+  d.deployments = copyDeployments(s.deployments);
   d.mandate = s.mandate.slice();
   d.flags = s.flags.slice();
   // Fired events are replaced, never written (chooseEventOption): the list is copied, not its entries.
   d.fired = s.fired.slice() as DraftState['fired'];
   d.pendingChoices = s.pendingChoices.slice();
   d.played = { ...s.played };
-  d.agreement = { ...s.agreement };
+  d.agreement = copyAgreement(s.agreement);
   if (s.assessed) d.assessed = s.assessed.slice();
   if (s.tally) d.tally = { ...s.tally };
   return d;
@@ -206,7 +231,9 @@ export function apply(d: DraftState, a: Action, scn: Scenario, out: EngineEvent[
       out.push({ type: 'phase', phase: 'planning', turn: d.turn });
       return;
     case 'plan/add':
-      plan(d, a.chair).items.push({ ...a.item } as never);
+      // The action's own item, not a copy: both are immutable (the log holds the action, frozen where states are),
+      // and spreading it was the costliest line of a replay.
+      plan(d, a.chair).items.push(a.item);
       return;
     case 'plan/remove':
       plan(d, a.chair).items.splice(a.index, 1);

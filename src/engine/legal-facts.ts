@@ -7,11 +7,13 @@ import { itemCost } from './eligibility.js';
 import { knownTo } from './knowledge.js';
 import { indexOf } from './scenario-index.js';
 import { Recent } from './recent.js';
-import type { Action, GameState, PlanItem } from './types.js';
+import { ledgerTape, type Tape } from './tape.js';
+import type { Action, GameState, LedgerEntry, PlanItem } from './types.js';
 
 /**
- * What legality reads of a state besides the chair's plan: the parts card conditions read (besides the estimates) and
- * the units. A plan edit changes none of them, so the states of one planning phase share one set of facts.
+ * What legality reads of a state besides the chair's plan: the parts card conditions read (besides the estimates), the
+ * units, and what the estimates are made from (knowledge.ts `knownOf`: the ledger and the numbers, the turn, the keys).
+ * A plan edit changes none of them, so the states of one planning phase share one set of facts.
  */
 interface FactsFrom {
   readonly scn: Scenario;
@@ -24,30 +26,34 @@ interface FactsFrom {
   readonly agreement: GameState['agreement'];
   readonly units: GameState['units'];
   readonly tally: GameState['tally'];
+  readonly ledger: Tape<LedgerEntry>;
+  readonly indicators: GameState['indicators'];
+  readonly violence: GameState['violence'];
+  readonly actors: GameState['actors'];
+  readonly secret: GameState['secret'];
+  readonly world: GameState['world'];
 }
 
 /**
  * A chair's legality, as far as it does not depend on its plan: each card's checks that hold for every target
  * (chair, task, cooldown, conditions: legal.ts `Level`, 0 when they pass), its targets, which of them a unit can
- * serve; the moves the Force Commander's units may make. Worked out when first read, kept for every
- * state that shares the chair's knowledge (knowledge.ts: one reader per set of estimates) and `from`.
+ * serve; the moves the Force Commander's units may make. Worked out when first read, kept for every state that shares
+ * its `from` (and so the chair's knowledge: one reader per set of estimates). The cards' parts are kept by the card's
+ * place in the scenario's list of cards (`CardTable`): an array read, where a map by card cost a lookup and an entry.
  */
 export interface Facts {
+  readonly chair: Chair;
   readonly from: FactsFrom;
-  /** The chair's knowledge the card conditions and targets are read on (knowledge.ts `knownTo`): the key they are kept by. */
+  /** The chair's knowledge the card conditions and targets are read on (knowledge.ts `knownTo`). */
   readonly reader: Reader;
-  /** What is known of each card asked about so far: one record a card, not one map entry a card and question. */
-  readonly cards: Map<Card, CardFacts>;
+  readonly table: CardTable;
+  /** Each card's checks that hold for every target (legal.ts `Level`), by its place; -1 before they are made. */
+  readonly levels: Int8Array;
+  /** The ids each card may target now, by its place; undefined before they are listed. */
+  readonly targets: (readonly string[] | undefined)[];
+  /** Whether a unit can serve each of a card's `targets`, by the target's place there: 0 not yet asked, 1 none, 2 one. */
+  readonly served: (Uint8Array | undefined)[];
   moves: readonly Move[] | undefined;
-}
-
-/** What the Facts know of one card, each part worked out when first read. */
-export interface CardFacts {
-  /** The card's checks that hold for every target (legal.ts `Level`), or -1 before they are made. */
-  level: number;
-  targets: readonly string[] | undefined;
-  /** Whether a unit can serve each of `targets`, by its place there: 0 not yet asked, 1 none can, 2 one can. */
-  served: Uint8Array | undefined;
 }
 
 /** A move the routes allow, with its cost and the action the legal list offers for it. */
@@ -57,11 +63,50 @@ export interface Move {
   readonly action: Action;
 }
 
-/** The facts of the last few knowledge readers asked about (recent.ts: a month makes new readers). */
-const factsKept = new Recent<Reader, Map<Chair, Facts>>(16);
+/** The scenario's cards by their place in its list, and what legality keeps of each by that place (scenario data). */
+export interface CardTable {
+  /** The scenario's cards (`scn.actions`), in its order: a card's place here is the key of everything kept of it. */
+  readonly cards: readonly Card[];
+  /** The place of the card each id names (the one `indexOf(scn).cards` gives). */
+  readonly at: ReadonlyMap<string, number>;
+  /** Each chair's cards as places, in the order of `indexOf(scn).cardsByChair` (the legal list's order). */
+  readonly byChair: ReadonlyMap<Chair, readonly number[]>;
+  /** The plan/add actions of each card made so far, by target (see `addAction`), by its place. */
+  readonly actions: readonly Map<string | undefined, Action>[];
+}
 
-function sameFacts(f: FactsFrom, s: GameState, scn: Scenario): boolean {
+const tables = new WeakMap<Scenario, CardTable>();
+
+export function cardTable(scn: Scenario): CardTable {
+  let t = tables.get(scn);
+  if (t) return t;
+  const idx = indexOf(scn);
+  const cards = scn.actions;
+  const place = new Map<Card, number>();
+  for (let i = 0; i < cards.length; i++) place.set(cards[i]!, i);
+  const at = new Map<string, number>();
+  for (const [id, card] of idx.cards) at.set(id, place.get(card)!);
+  const byChair = new Map<Chair, readonly number[]>();
+  for (const [chair, list] of idx.cardsByChair)
+    byChair.set(
+      chair,
+      list.map((c) => place.get(c)!),
+    );
+  t = { cards, at, byChair, actions: cards.map(() => new Map<string | undefined, Action>()) };
+  tables.set(scn, t);
+  return t;
+}
+
+/**
+ * The facts of the last few chairs and states asked about, newest last. Found by their `from` alone, without asking
+ * knowledge.ts for the reader: equal sources give equal estimates (`from` holds all that `knownOf` reads).
+ */
+const factsKept: Facts[] = [];
+const KEEP = 16;
+
+function sameFacts(f: FactsFrom, s: GameState, scn: Scenario, ledger: Tape<LedgerEntry>): boolean {
   return (
+    f.ledger === ledger &&
     f.scn === scn &&
     f.turn === s.turn &&
     f.played === s.played &&
@@ -71,24 +116,54 @@ function sameFacts(f: FactsFrom, s: GameState, scn: Scenario): boolean {
     f.strategy === s.strategy &&
     f.agreement === s.agreement &&
     f.units === s.units &&
-    f.tally === s.tally
+    f.tally === s.tally &&
+    f.indicators === s.indicators &&
+    f.violence === s.violence &&
+    f.actors === s.actors &&
+    f.secret === s.secret &&
+    f.world === s.world
   );
 }
 
+/** The facts of a chair in a state that is not over (legality asks nothing of a game that is). */
 export function factsOf(s: GameState, scn: Scenario, chair: Chair): Facts {
-  const reader = knownTo(s, scn, chair);
-  let byChair = factsKept.get(reader);
-  if (!byChair) factsKept.set(reader, (byChair = new Map()));
-  const hit = byChair.get(chair);
-  if (hit && sameFacts(hit.from, s, scn)) return hit;
-  const { turn, played, mandate, flags, fired, strategy, agreement, units, tally } = s;
+  const ledger = ledgerTape(s);
+  for (let i = factsKept.length - 1; i >= 0; i--) {
+    const f = factsKept[i]!;
+    if (f.chair === chair && sameFacts(f.from, s, scn, ledger)) return f;
+  }
+  const { turn, played, mandate, flags, fired, strategy, agreement, units, tally, indicators, violence, actors } = s;
+  const table = cardTable(scn);
+  const n = table.cards.length;
   const facts: Facts = {
-    from: { scn, turn, played, mandate, flags, fired, strategy, agreement, units, tally },
-    reader,
-    cards: new Map(),
+    chair,
+    from: {
+      scn,
+      turn,
+      played,
+      mandate,
+      flags,
+      fired,
+      strategy,
+      agreement,
+      units,
+      tally,
+      ledger,
+      indicators,
+      violence,
+      actors,
+      secret: s.secret,
+      world: s.world,
+    },
+    reader: knownTo(s, scn, chair),
+    table,
+    levels: new Int8Array(n).fill(-1),
+    targets: new Array<readonly string[] | undefined>(n).fill(undefined),
+    served: new Array<Uint8Array | undefined>(n).fill(undefined),
     moves: undefined,
   };
-  byChair.set(chair, facts);
+  if (factsKept.length === KEEP) factsKept.shift();
+  factsKept.push(facts);
   return facts;
 }
 
@@ -115,18 +190,6 @@ export function movesFrom(scn: Scenario, unit: string, at: string): readonly Mov
     }
   byRegion.set(at, (moves = out));
   return moves;
-}
-
-/** The plan/add actions of a scenario's cards, by card and target: scenario data, like the routes' moves. */
-const cardActions = new WeakMap<Scenario, Map<Card, Map<string | undefined, Action>>>();
-
-/** The plan/add actions of a card made so far, for `addAction` (read once per card a legal list offers). */
-export function addActions(scn: Scenario, card: Card): Map<string | undefined, Action> {
-  let byCard = cardActions.get(scn);
-  if (!byCard) cardActions.set(scn, (byCard = new Map()));
-  let actions = byCard.get(card);
-  if (!actions) byCard.set(card, (actions = new Map()));
-  return actions;
 }
 
 /**

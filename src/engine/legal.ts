@@ -3,16 +3,7 @@ import type { Card, Chair, Scenario } from '../scenario/schema.js';
 import { holds, type Reader } from './conditions.js';
 import { deepFreeze, isFreezing } from './freeze.js';
 import { itemCost, planCost, serversOf, targetsNow } from './eligibility.js';
-import {
-  addAction,
-  addActions,
-  factsOf,
-  movesFrom,
-  unitsByRegion,
-  type CardFacts,
-  type Facts,
-  type Move,
-} from './legal-facts.js';
+import { addAction, factsOf, movesFrom, unitsByRegion, type Facts, type Move } from './legal-facts.js';
 import { capacityOf, indexOf } from './scenario-index.js';
 import { Recent } from './recent.js';
 import {
@@ -72,25 +63,18 @@ class Context {
     return false;
   }
 
-  /** What the Facts know of a card (a record made when the card is first asked about). */
-  card(card: Card): CardFacts {
-    const cards = this.facts.cards;
-    let f = cards.get(card);
-    if (!f) cards.set(card, (f = { level: -1, targets: undefined, served: undefined }));
-    return f;
-  }
-
-  /** The ids a card may target now, before unit checks (as targetsOf). */
-  targets(card: Card): readonly string[] {
-    const f = this.card(card);
-    return (f.targets ??= targetsNow(this.state, this.scenario, card, this.facts.reader));
+  /** The ids a card, at place `at` of the scenario's cards (legal-facts.ts `CardTable`), may target now (as targetsOf). */
+  targets(card: Card, at: number): readonly string[] {
+    const f = this.facts;
+    return (f.targets[at] ??= targetsNow(this.state, this.scenario, card, f.reader));
   }
 
   /** A card's checks that hold for every target and every plan, as a Level (OPEN if they pass). */
-  level(card: Card): Level {
-    const f = this.card(card);
-    if (f.level < 0) f.level = cardLevel(this.state, this.chair, card, this.facts.reader);
-    return f.level as Level;
+  level(card: Card, at: number): Level {
+    const f = this.facts;
+    let l = f.levels[at]!;
+    if (l < 0) f.levels[at] = l = cardLevel(this.state, this.chair, card, f.reader);
+    return l as Level;
   }
 }
 
@@ -137,16 +121,16 @@ function levelRejection(s: GameState, card: Card, l: Exclude<Level, 0>): Rejecti
  * The plan/add actions the legal list offers for an open card, added to `out`: the card, or each of its targets a unit
  * can serve. The actions are the scenario's own (legal-facts.ts `addAction`), made once, not once per list.
  */
-function pushAdds(out: Action[], ctx: Context, card: Card): void {
-  const actions = addActions(ctx.scenario, card);
+function pushAdds(out: Action[], ctx: Context, card: Card, at: number): void {
+  const actions = ctx.facts.table.actions[at]!;
   if (card.target === 'none') {
     out.push(addAction(actions, card, undefined));
     return;
   }
-  const targets = ctx.targets(card);
+  const targets = ctx.targets(card, at);
   // targetRejection's check, without its refusal.
   for (let i = 0; i < targets.length; i++)
-    if (!card.needsUnit || hasUnitIn(ctx, card, i)) out.push(addAction(actions, card, targets[i]));
+    if (!card.needsUnit || hasUnitIn(ctx, card, at, i)) out.push(addAction(actions, card, targets[i]));
 }
 
 /** The Force Commander's moves the routes allow from where the units stand, in the legal list's order. */
@@ -159,13 +143,15 @@ function movesOf(ctx: Context): readonly Move[] {
   return (facts.moves = out);
 }
 
-/** Whether a unit able to carry out a card stands where it can act on the card's target at place `at` of its targets. */
-function hasUnitIn(ctx: Context, card: Card, at: number): boolean {
-  const f = ctx.card(card);
-  const targets = ctx.targets(card);
-  const served = (f.served ??= new Uint8Array(targets.length));
-  if (served[at] === 0) {
-    const target = targets[at]!;
+/**
+ * Whether a unit able to carry out a card (at place `at` of the scenario's cards) stands where it can act on the card's
+ * target at place `t` of its targets.
+ */
+function hasUnitIn(ctx: Context, card: Card, at: number, t: number): boolean {
+  const targets = ctx.targets(card, at);
+  const served = (ctx.facts.served[at] ??= new Uint8Array(targets.length));
+  if (served[t] === 0) {
+    const target = targets[t]!;
     let ok = false;
     const able = serversOf(ctx.scenario, card);
     if (card.target === 'region') ok = hasUnitInRegion(ctx, able, target);
@@ -175,9 +161,9 @@ function hasUnitIn(ctx: Context, card: Card, at: number): boolean {
           ok = true;
           break;
         }
-    served[at] = ok ? 2 : 1;
+    served[t] = ok ? 2 : 1;
   }
-  return served[at] === 2;
+  return served[t] === 2;
 }
 
 /** Whether one of the units standing in a region is `able` (eligibility.ts `serversOf`: able to carry out a card). */
@@ -189,34 +175,37 @@ function hasUnitInRegion(ctx: Context, able: ReadonlySet<string>, region: string
 
 function cardRejection(ctx: Context, item: Extract<PlanItem, { kind: 'card' }>): Rejection | null {
   const scn = ctx.scenario;
-  const card = indexOf(scn).cards.get(item.card);
-  if (!card) return no('card/unknown', `no action '${item.card}' in this scenario`);
-  const l = ctx.level(card);
+  const table = ctx.facts.table;
+  const at = table.at.get(item.card);
+  if (at === undefined) return no('card/unknown', `no action '${item.card}' in this scenario`);
+  const card = table.cards[at]!;
+  const l = ctx.level(card, at);
   if (l !== OPEN) return levelRejection(ctx.state, card, l);
   if (ctx.plans(card.id)) return no('card/already-planned', `'${card.id}' is already in the plan`);
   if (card.target === 'none') {
     if (item.target !== undefined) return no('card/target', `'${card.id}' takes no target`);
   } else {
     if (item.target === undefined) return no('card/target', `'${card.id}' needs a ${card.target} target`);
-    const at = ctx.targets(card).indexOf(item.target);
-    if (at < 0) {
+    const t = ctx.targets(card, at).indexOf(item.target);
+    if (t < 0) {
       const actor = indexOf(scn).actors.get(item.target);
       if (card.tags.includes('talks') && actor && !actor.negotiable)
         return no('card/non-negotiable', `'${item.target}' is outside any negotiation`);
       return no('card/target', `'${item.target}' is not a target for '${card.id}'`);
     }
-    return targetRejection(ctx, card, at);
+    return targetRejection(ctx, card, at, t);
   }
   return null;
 }
 
 /**
- * The checks on the target at place `at` of a card's targets (`ctx.targets(card)` holds it, so a talks card's target is
- * negotiable: cardRejection refuses the others with `card/non-negotiable`).
+ * The checks on the target at place `t` of the targets of a card at place `at` of the scenario's cards
+ * (`ctx.targets(card, at)` holds it, so a talks card's target is negotiable: cardRejection refuses the others with
+ * `card/non-negotiable`).
  */
-function targetRejection(ctx: Context, card: Card, at: number): Rejection | null {
-  if (card.needsUnit && !hasUnitIn(ctx, card, at))
-    return no('card/no-unit', `no ${card.needsUnit} unit able to act at '${ctx.targets(card)[at]}'`);
+function targetRejection(ctx: Context, card: Card, at: number, t: number): Rejection | null {
+  if (card.needsUnit && !hasUnitIn(ctx, card, at, t))
+    return no('card/no-unit', `no ${card.needsUnit} unit able to act at '${ctx.targets(card, at)[t]}'`);
   return null;
 }
 
@@ -481,12 +470,14 @@ function makeLegal(s: GameState, scn: Scenario, chair: Chair): Action[] {
         if (ctx.items.length < MAX_PLAN_ITEMS) {
           const room = ctx.capacity - ctx.cost;
           // Indexed loops: a list is made a few times a month, too seldom for the iterators to be optimised away.
-          const cards = idx.cardsByChair.get(chair) ?? [];
-          for (let i = 0; i < cards.length; i++) {
-            const card = cards[i]!;
+          const table = ctx.facts.table;
+          const places = table.byChair.get(chair) ?? [];
+          for (let i = 0; i < places.length; i++) {
+            const at = places[i]!;
+            const card = table.cards[at]!;
             // addRejection's checks, with those that hold for every target (and every plan) made once per card.
-            if (card.cost > room || ctx.level(card) !== OPEN || ctx.plans(card.id)) continue;
-            pushAdds(out, ctx, card);
+            if (card.cost > room || ctx.level(card, at) !== OPEN || ctx.plans(card.id)) continue;
+            pushAdds(out, ctx, card, at);
           }
           if (chair === 'force') {
             const moves = movesOf(ctx);

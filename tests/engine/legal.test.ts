@@ -2,9 +2,11 @@
 // offers are the scenario's own objects, shared by every list and frozen under tests.
 import { describe, expect, it } from 'vitest';
 import { legalActions, newGame, type Action, type GameState } from '../../src/engine/index.js';
-import { legalList, reviewAllowed } from '../../src/engine/legal.js';
+import { checkAllowed, legalList, reviewAllowed } from '../../src/engine/legal.js';
 import { DOCTRINES } from '../../src/sim/doctrines/index.js';
 import { playGame, seatAll } from '../../src/sim/play.js';
+import { shallowCopy } from '../../src/engine/tape.js';
+import type { DraftState } from '../../src/engine/types.js';
 import { loadShipped, statesAlong } from '../helpers/factory.js';
 
 const CHAIRS = ['srsg', 'force', 'envoy', 'police'] as const;
@@ -83,5 +85,53 @@ describe('the plan/add actions of the legal list', () => {
           } else seen.set(key, a);
         }
     expect(shared).toBeGreaterThan(0);
+  });
+});
+
+describe('the facts legality keeps for the states of a phase', () => {
+  it('answer as facts made afresh: every state of a game, asked in order, lists and refuses as its thawed copy', () => {
+    const scn = loadShipped('monusco-2013');
+    const thaw = (s: GameState) => JSON.parse(JSON.stringify(s)) as GameState;
+    const targets = [undefined, ...scn.regions.map((r) => r.id), ...scn.actors.map((a) => a.id)];
+    let checked = 0;
+    const same = (s: GameState, why: string) => {
+      // A thawed copy shares no branch and no tape with `s`, so nothing kept for the states before is found for it.
+      const thawed = thaw(s);
+      for (const chair of CHAIRS) {
+        expect(legalActions(s, scn, chair), `${why}: ${chair}`).toEqual(legalActions(thawed, scn, chair));
+        if (s.phase !== 'planning') continue;
+        // Every card of the chair on every target, and none: each is refused (or not) for the same reason.
+        for (const card of scn.actions.filter((c) => c.chair === chair))
+          for (const target of targets) {
+            const item =
+              target === undefined ? { kind: 'card', card: card.id } : { kind: 'card', card: card.id, target };
+            const a = { type: 'plan/add', chair, item } as Action;
+            expect(checkAllowed(s, a, scn), `${why}: ${JSON.stringify(item)}`).toEqual(checkAllowed(thawed, a, scn));
+            checked++;
+          }
+      }
+    };
+    for (const s of stepped('monusco-2013', 11, 5)) {
+      same(s, `${s.turn} ${s.phase}`);
+      if (s.phase !== 'planning') continue;
+      // Copies that share the tapes and every branch of `s` but one, asked right after it: the facts kept for `s` are
+      // not theirs.
+      const variants: [string, (d: DraftState) => void][] = [
+        ['no mandate', (d) => (d.mandate = [])],
+        ['every card played now', (d) => (d.played = Object.fromEntries(scn.actions.map((c) => [c.id, d.turn])))],
+        ['another strategy', (d) => (d.strategy = scn.strategies.find((x) => x.id !== d.strategy)!.id)],
+        [
+          'every unit in one region',
+          (d) => (d.units = Object.fromEntries(Object.keys(d.units).map((u) => [u, { region: scn.regions[0]!.id }]))),
+        ],
+        ['a month on', (d) => (d.turn += 1)],
+      ];
+      for (const [why, change] of variants) {
+        const d = shallowCopy(s);
+        change(d);
+        same(d as GameState, `${s.turn} ${why}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
   });
 });

@@ -273,3 +273,21 @@ describe('saves of every format replay as they were played', () => {
     if (r.ok) expect(keysOf(r.state)).toEqual(keysOf(s));
   });
 });
+
+describe('the keys of a new game', () => {
+  it('are checked where they are given, and those derived from the seed are the ones given in full', () => {
+    const scn = loadShipped('tutorial');
+    const secret = seedSecret(8);
+    const world = seedWorld(8);
+    expect(() => newGame(scn, 8, 'not-hex')).toThrow(/secret/);
+    expect(() => newGame(scn, 8, { secret: 'f'.repeat(31), world })).toThrow(/secret/);
+    expect(() => newGame(scn, 8, { secret, world: 'x'.repeat(32) })).toThrow(/world key/);
+    expect(newGame(scn, 8)).toEqual(newGame(scn, 8, { secret, world }));
+    expect(newGame(scn, 8, secret)).toEqual(newGame(scn, 8, { secret, world }));
+    const old = newGame(scn, 8, { secret, world: null });
+    expect([old.format, old.world, old.rng]).toEqual([2, undefined, seedRng(8)]);
+    expect(old.indicators).toEqual(
+      Object.fromEntries(Object.entries(scn.indicators).map(([k, v]) => [k, Math.round(v.initial)])),
+    );
+  });
+});
