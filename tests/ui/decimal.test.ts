@@ -1,6 +1,6 @@
 // Numbers in the debrief's tables: a fixed count of decimals, so a column lines up, and the language's decimal mark.
 import { describe, expect, it } from 'vitest';
-import { decimal } from '../../src/ui/i18n/index.js';
+import { decimal, signed } from '../../src/ui/i18n/index.js';
 
 describe('decimal', () => {
   it('writes every number with one decimal, so 50 and 57.5 line up as 50.0 and 57.5', () => {
@@ -22,5 +22,10 @@ describe('decimal', () => {
   it('writes a decimal comma in French', () => {
     expect(decimal(57.5, 1, 'fr')).toBe('57,5');
     expect(decimal(3, 2, 'fr')).toBe('3,00');
+  });
+
+  it('signs a difference to a fixed count of decimals with a true minus, and writes a rounded zero unsigned', () => {
+    expect([-9.24, 1.25, 0.04, -0.04, 0].map((v) => signed(v, 1))).toEqual(['−9.2', '+1.3', '0.0', '0.0', '0.0']);
+    expect(signed(-3)).toBe('−3');
   });
 });

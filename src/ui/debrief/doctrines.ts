@@ -4,7 +4,7 @@ import type { StudyRow } from '../../sim/study.js';
 import type { Session } from '../../store/store.js';
 import { doctrineName } from '../describe.js';
 import { announce, h } from '../dom.js';
-import { decimal, t } from '../i18n/index.js';
+import { decimal, signed, t } from '../i18n/index.js';
 import { rankAmong } from './record.js';
 import { planJobs, StudyResults } from './study-jobs.js';
 import type { StudyMessage, StudyRequest } from './study.worker.js';
@@ -179,8 +179,8 @@ export function doctrinesPanel(session: Session, score: number): { root: HTMLEle
             {},
             t('study.vsReport', {
               score,
-              report: report.meanScore,
-              diff: Math.round((score - report.meanScore) * 10) / 10,
+              report: decimal(report.meanScore),
+              diff: signed(score - report.meanScore, 1),
             }),
           )
         : null,
@@ -212,7 +212,7 @@ export function doctrinesPanel(session: Session, score: number): { root: HTMLEle
             'tr',
             { class: 'this-game' },
             h('th', { scope: 'row' }, t('study.thisGame')),
-            h('td', {}, String(score)),
+            h('td', {}, decimal(score)),
             h('td', {}, '—'),
             h('td', {}, '—'),
           ),

@@ -68,7 +68,10 @@ export function loc(text: { readonly en: string; readonly fr?: string | undefine
   return (current === 'fr' ? text.fr : undefined) ?? text.en;
 }
 
-/** A number with its sign, as changes are shown. */
-export function signed(n: number): string {
-  return n > 0 ? `+${numberText(n)}` : n < 0 ? `−${numberText(Math.abs(n))}` : '0';
+/** A number with its sign, as changes are shown; with `digits`, to that fixed count of decimals (decimal). */
+export function signed(n: number, digits?: number): string {
+  if (digits === undefined) return n > 0 ? `+${numberText(n)}` : n < 0 ? `−${numberText(Math.abs(n))}` : '0';
+  // Signed as rounded, so a difference of 0.04 reads 0.0, not +0.0.
+  const r = Number(n.toFixed(digits));
+  return r > 0 ? `+${decimal(r, digits)}` : r < 0 ? `−${decimal(-r, digits)}` : decimal(0, digits);
 }
