@@ -12,83 +12,46 @@ export interface Reader {
   strength(actor: string): number;
 }
 
-const inRange = (v: number, c: { gte?: number | undefined; lte?: number | undefined }) =>
-  (c.gte === undefined || v >= c.gte) && (c.lte === undefined || v <= c.lte);
-
-/** Whether a condition holds: on the true state, or, with `read`, on the numbers as someone knows them. */
+/**
+ * Whether a condition holds: on the true state, or, with `read`, on the numbers as someone knows them. Each condition is
+ * made into a test once (`compile`, kept by the condition: scenario data) and that test answers every time.
+ */
 export function holds(c: Condition, s: S, read?: Reader): boolean {
-  switch (c.test) {
-    case 'indicator':
-      return inRange(read ? read.indicator(c.id) : s.indicators[c.id], c);
-    case 'violence':
-      return inRange(read ? read.violence(c.region) : (s.violence[c.region] ?? 0), c);
-    case 'stance':
-      return inRange(read ? read.stance(c.actor) : (s.actors[c.actor]?.stance ?? 0), c);
-    case 'strength':
-      return inRange(read ? read.strength(c.actor) : (s.actors[c.actor]?.strength ?? 0), c);
-    case 'turn':
-      return inRange(s.turn, c);
-    case 'flag':
-      return s.flags.includes(c.flag);
-    case 'event': {
-      const fired = s.fired;
-      for (let i = 0; i < fired.length; i++) if (fired[i]!.event === c.event) return true;
-      return false;
-    }
-    case 'strategy':
-      return s.strategy === c.strategy;
-    case 'mandated':
-      return s.mandate.includes(c.task);
-    case 'agreement':
-      return s.agreement.status === c.status;
-    case 'presence': {
-      const units = s.units;
-      for (const id in units) if (units[id]!.region === c.region) return true;
-      return false;
-    }
-    case 'unit':
-      return c.unit in s.units;
-    case 'mechanic':
-      return inRange(s.tally?.[c.mechanic] ?? 0, c);
-    case 'all':
-      for (let i = 0; i < c.of.length; i++) if (!holds(c.of[i]!, s, read)) return false;
-      return true;
-    case 'any':
-      for (let i = 0; i < c.of.length; i++) if (holds(c.of[i]!, s, read)) return true;
-      return false;
-    case 'not':
-      return !holds(c.cond, s, read);
-  }
+  let t = compiled.get(c);
+  if (!t) compiled.set(c, (t = compile(c)));
+  return t(s, read);
 }
 
-/** A condition made into a test of the true state: what `holds(c, s)` answers, without walking the condition. */
-export type Test = (s: S) => boolean;
+const compiled = new WeakMap<Condition, Test>();
+
+/** A condition made into a test: of the true state, or, with `read`, of the numbers as someone knows them. */
+export type Test = (s: S, read?: Reader) => boolean;
 
 const ALWAYS: Test = () => true;
 
 /**
- * `holds(c, s)` as a function, made once per condition (the scenario index keeps the rules', the events' and the end
- * conditions'): a month tests every rule and event, and walking each condition's tree by its `test` field (its kind,
- * then its fields, for every test of every month) was most of that.
+ * A condition as a function, made once per condition (the scenario index keeps the rules', the events' and the end
+ * conditions'; `holds` the others'): a month tests every rule and event, and walking each condition's tree by its
+ * `test` field (its kind, then its fields, for every test of every month) was most of that.
  */
 export function compile(c: Condition | undefined): Test {
   if (c === undefined) return ALWAYS;
   switch (c.test) {
     case 'indicator': {
       const { id, gte, lte } = c;
-      return (s) => within(s.indicators[id], gte, lte);
+      return (s, read) => within(read ? read.indicator(id) : s.indicators[id], gte, lte);
     }
     case 'violence': {
       const { region, gte, lte } = c;
-      return (s) => within(s.violence[region] ?? 0, gte, lte);
+      return (s, read) => within(read ? read.violence(region) : (s.violence[region] ?? 0), gte, lte);
     }
     case 'stance': {
       const { actor, gte, lte } = c;
-      return (s) => within(s.actors[actor]?.stance ?? 0, gte, lte);
+      return (s, read) => within(read ? read.stance(actor) : (s.actors[actor]?.stance ?? 0), gte, lte);
     }
     case 'strength': {
       const { actor, gte, lte } = c;
-      return (s) => within(s.actors[actor]?.strength ?? 0, gte, lte);
+      return (s, read) => within(read ? read.strength(actor) : (s.actors[actor]?.strength ?? 0), gte, lte);
     }
     case 'turn': {
       const { gte, lte } = c;
@@ -100,15 +63,15 @@ export function compile(c: Condition | undefined): Test {
     }
     case 'all': {
       const of = c.of.map(compile);
-      return (s) => {
-        for (let i = 0; i < of.length; i++) if (!of[i]!(s)) return false;
+      return (s, read) => {
+        for (let i = 0; i < of.length; i++) if (!of[i]!(s, read)) return false;
         return true;
       };
     }
     case 'any': {
       const of = c.of.map(compile);
-      return (s) => {
-        for (let i = 0; i < of.length; i++) if (of[i]!(s)) return true;
+      return (s, read) => {
+        for (let i = 0; i < of.length; i++) if (of[i]!(s, read)) return true;
         return false;
       };
     }
@@ -150,7 +113,7 @@ export function compile(c: Condition | undefined): Test {
     }
     case 'not': {
       const cond = compile(c.cond);
-      return (s) => !cond(s);
+      return (s, read) => !cond(s, read);
     }
   }
 }

@@ -10,10 +10,11 @@ import {
   viewFor,
   indexOf,
   type Action,
+  type GameState,
 } from '../../src/engine/index.js';
 import type { Condition } from '../../src/scenario/schema.js';
 import { parseSave } from '../../src/engine/save-parse.js';
-import { compile, holds } from '../../src/engine/conditions.js';
+import { compile, holds, type Reader } from '../../src/engine/conditions.js';
 import { DOCTRINES } from '../../src/sim/doctrines/index.js';
 import { playGame, seatAll } from '../../src/sim/play.js';
 import { L, card, loadShipped, makeScenario, playTurn, run, toPlanning, playTurns } from '../helpers/factory.js';
@@ -213,8 +214,59 @@ describe('ending early', () => {
   });
 });
 
+/**
+ * What a condition says, read straight from its definition in the scenario format (docs/scenario-format.md): the
+ * oracle the engine's one implementation (conditions.ts `compile`, behind `holds`) is checked against.
+ */
+function truth(c: Condition, s: GameState, read?: Reader): boolean {
+  const range = (v: number, r: { gte?: number | undefined; lte?: number | undefined }) =>
+    !(r.gte !== undefined && v < r.gte) && !(r.lte !== undefined && v > r.lte);
+  switch (c.test) {
+    case 'indicator':
+      return range(read?.indicator(c.id) ?? s.indicators[c.id], c);
+    case 'violence':
+      return range(read?.violence(c.region) ?? s.violence[c.region] ?? 0, c);
+    case 'stance':
+      return range(read?.stance(c.actor) ?? s.actors[c.actor]?.stance ?? 0, c);
+    case 'strength':
+      return range(read?.strength(c.actor) ?? s.actors[c.actor]?.strength ?? 0, c);
+    case 'turn':
+      return range(s.turn, c);
+    case 'mechanic':
+      return range(s.tally?.[c.mechanic] ?? 0, c);
+    case 'flag':
+      return s.flags.includes(c.flag);
+    case 'event':
+      return s.fired.some((f) => f.event === c.event);
+    case 'strategy':
+      return s.strategy === c.strategy;
+    case 'mandated':
+      return s.mandate.includes(c.task);
+    case 'agreement':
+      return s.agreement.status === c.status;
+    case 'presence':
+      return Object.values(s.units).some((u) => u.region === c.region);
+    case 'unit':
+      return Object.keys(s.units).includes(c.unit);
+    case 'all':
+      return c.of.every((x) => truth(x, s, read));
+    case 'any':
+      return c.of.some((x) => truth(x, s, read));
+    case 'not':
+      return !truth(c.cond, s, read);
+  }
+}
+
+/** Every number 7 above the truth: a reader that is not the state, so a test that ignored it would be caught. */
+const higher = (s: GameState): Reader => ({
+  indicator: (id) => s.indicators[id] + 7,
+  violence: (r) => (s.violence[r] ?? 0) + 7,
+  stance: (a) => (s.actors[a]?.stance ?? 0) + 7,
+  strength: (a) => (s.actors[a]?.strength ?? 0) + 7,
+});
+
 describe('conditions made into tests', () => {
-  it('answer as holds does, for every rule, event, epilogue and end condition and every kind of test, on every state of played games', () => {
+  it('answer as the format defines them, on the truth and on known numbers, for every rule, event, epilogue and end condition and every kind of test, on every state of played games', () => {
     for (const id of ['monusco-2013', 'minusma-2014']) {
       const scn = loadShipped(id);
       const conds = [
@@ -241,8 +293,11 @@ describe('conditions made into tests', () => {
         for (const a of g.log) {
           s = run(scn, s, [a]);
           for (let i = 0; i < conds.length; i++) {
-            const want = holds(conds[i]!, s);
+            const want = truth(conds[i]!, s);
             expect(tests[i]!(s)).toBe(want);
+            expect(holds(conds[i]!, s)).toBe(want);
+            // On numbers as someone knows them (here: every number 7 higher than the truth), as the reader says.
+            expect(holds(conds[i]!, s, higher(s))).toBe(truth(conds[i]!, s, higher(s)));
             seen[want ? 1 : 0]!++;
           }
         }

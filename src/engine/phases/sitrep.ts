@@ -1,7 +1,7 @@
 // Sitrep: a new turn opens; events whose triggers hold fire, and analysis may see next turn's coming.
 import { lastTurn } from '../length.js';
 import type { Event, Scenario } from '../../scenario/schema.js';
-import { holds, type Reader } from '../conditions.js';
+import type { Reader } from '../conditions.js';
 import { applyEffects } from '../effects.js';
 import { chance } from '../rng.js';
 import { indexOf } from '../scenario-index.js';
@@ -91,7 +91,7 @@ export function warned(s: GameState | DraftState, scn: Scenario, read?: Reader):
   for (let i = 0; i < scn.events.length; i++) {
     const e = scn.events[i]!;
     if (e.warnAt === undefined || analysis < e.warnAt || !open(e, s.turn + 1, fired)) continue;
-    if (read ? e.when === undefined || holds(e.when, s, read) : tests[i]!(s)) out.push(e.id);
+    if (tests[i]!(s, read)) out.push(e.id);
   }
   return out;
 }
