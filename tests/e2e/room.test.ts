@@ -256,8 +256,9 @@ describe('the room', () => {
     await f.getByRole('button', { name: 'Show every team side by side' }).click();
     const table = f.getByTestId('fac-comparison');
     await table.getByRole('rowheader', { name: 'Red' }).waitFor();
-    await expect(table.getByRole('cell', { name: 'over at month 6 of 6' }).count()).resolves.toBe(1);
-    await expect(table.getByRole('cell', { name: 'month 1 of 6' }).count()).resolves.toBe(3);
+    // Each row shows the last view received of its team, and the views arrive one by one: wait for them, not a time.
+    await expect.poll(() => table.getByRole('cell', { name: 'over at month 6 of 6' }).count()).toBe(1);
+    await expect.poll(() => table.getByRole('cell', { name: 'month 1 of 6' }).count()).toBe(3);
     const [csv] = await Promise.all([
       f.waitForEvent('download'),
       f.getByRole('button', { name: 'Download as CSV' }).click(),
