@@ -6,10 +6,12 @@ export { checkAllowed, legalActions } from './legal.js';
 export { planCost, itemCost, targetsOf, eligibleUnits } from './eligibility.js';
 export {
   viewFor,
+  boardFor,
   facilitatorView,
   fogSpread,
   type ViewOptions,
   type ChairView,
+  type ChairBoard,
   type Seen,
   type SeenActor,
   type SeenPlan,

@@ -102,9 +102,8 @@ export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOp
   const over = s.phase === 'over';
   const numbers = memoSeen(s, scn, seenNumbers, sharedNumbers);
   const { indicators, violence, actors } = numbers;
-  const revealed = s.phase === 'coordination' || over;
-  const plans: Partial<Record<Chair, SeenPlan>> = {};
-  for (const c of idx.chairs) plans[c] = seenPlan(c, s.plans[c], c === viewer || revealed, c === viewer);
+  const revealed = isRevealed(s);
+  const plans = plansSeen(s, idx.chairs, viewer, revealed);
   const ledger = seenLedger(s, scn, opts.ledgerFrom ?? 0);
   return {
     viewer,
@@ -130,6 +129,55 @@ export function viewFor(s: GameState, scn: Scenario, viewer: Chair, opts: ViewOp
     flags: s.flags,
     tally: s.tally ?? NO_TALLY,
   };
+}
+
+/**
+ * The fields of a chair's view that are the state's own, shown as they are or hidden whole (other chairs' plans before
+ * the reveal, the conflicts): the view but its numbers (read through the chair's knowledge), its warnings (judged on
+ * them) and its ledger, which are what a view costs. A ChairView is one.
+ */
+export type ChairBoard = Omit<ChairView, 'indicators' | 'violence' | 'actors' | 'warnings' | 'ledger'>;
+
+/**
+ * What `viewFor` would show of the board, without building the rest of the view: the bots' planner reads the turn, the
+ * strategy, the agreement, the units and the plans of every decision, and the numbers one at a time (knowledge.ts
+ * `knownTo`). Each field is the view's (the same objects); tests/engine/view-sharing checks they stay so.
+ */
+export function boardFor(s: GameState, scn: Scenario, viewer: Chair): ChairBoard {
+  const revealed = isRevealed(s);
+  return {
+    viewer,
+    turn: s.turn,
+    phase: s.phase,
+    ...(s.months !== undefined ? { months: s.months } : {}),
+    units: s.units,
+    deployments: s.deployments,
+    mandate: s.mandate,
+    strategy: s.strategy,
+    fired: s.fired,
+    pendingChoices: s.pendingChoices,
+    plans: plansSeen(s, indexOf(scn).chairs, viewer, revealed),
+    conflicts: revealed ? s.conflicts : [],
+    agreement: s.agreement,
+    outcome: s.outcome,
+    flags: s.flags,
+    tally: s.tally ?? NO_TALLY,
+  };
+}
+
+/** Whether every chair sees the plans and the conflicts: from coordination's reveal, and once the game is over. */
+const isRevealed = (s: GameState): boolean => s.phase === 'coordination' || s.phase === 'over';
+
+/** The plans as `viewer` sees them: its own, and the others' once revealed (else as closed). */
+function plansSeen(
+  s: GameState,
+  chairs: readonly Chair[],
+  viewer: Chair,
+  revealed: boolean,
+): Partial<Record<Chair, SeenPlan>> {
+  const plans: Partial<Record<Chair, SeenPlan>> = {};
+  for (const c of chairs) plans[c] = seenPlan(c, s.plans[c], c === viewer || revealed, c === viewer);
+  return plans;
 }
 
 /**

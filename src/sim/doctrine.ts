@@ -1,6 +1,6 @@
 // The doctrine interface: an action-choosing policy for one chair that sees only that chair's view.
 import type { Chair, Scenario } from '../scenario/schema.js';
-import type { Action, ChairView, PlanItem } from '../engine/index.js';
+import type { Action, ChairBoard, ChairView, PlanItem } from '../engine/index.js';
 import type { Reader } from '../engine/conditions.js';
 import type { History } from './history.js';
 
@@ -8,6 +8,12 @@ import type { History } from './history.js';
 export interface DoctrineContext {
   readonly chair: Chair;
   readonly view: ChairView;
+  /**
+   * The view's fields that are the state's own (turn, phase, strategy, mandate, agreement, units, deployments, plans,
+   * conflicts, events fired and pending, flags): `board.strategy` is `view.strategy`, without building the view's
+   * numbers, warnings and ledger.
+   */
+  readonly board: ChairBoard;
   /**
    * The view's numbers one at a time: `numbers.indicator(id)` is `view.indicators[id].value`, `violence(region)`,
    * `stance(actor)` and `strength(actor)` likewise (0 for an actor the scenario does not have). A decision that needs a

@@ -6,7 +6,9 @@ import {
   knownTo,
   MAX_PLAN_ITEMS,
   viewFor,
+  boardFor,
   type Action,
+  type ChairBoard,
   type ChairView,
   type GameState,
   type PlanItem,
@@ -51,6 +53,7 @@ let stateOf: (x: TrueSituation) => GameState;
 class TrueSituation implements ChairSituation, DoctrineContext {
   readonly #s: GameState;
   #view: ChairView | undefined;
+  #board: ChairBoard | undefined;
   #legal: readonly Action[] | undefined;
   #numbers: Reader | undefined;
 
@@ -71,6 +74,11 @@ class TrueSituation implements ChairSituation, DoctrineContext {
     return (this.#view ??= viewFor(this.#s, this.scenario, this.chair, {
       ledgerFrom: ledgerFrom(this.#s, this.scenario),
     }));
+  }
+
+  /** The view's board: the view itself if it was built, else those fields alone. */
+  get board(): ChairBoard {
+    return this.#view ?? (this.#board ??= boardFor(this.#s, this.scenario, this.chair));
   }
 
   /** What the view's ledger says of when things were last done, from the state's ledger (history.ts). */
@@ -138,6 +146,9 @@ function contextOf(s: ChairSituation): DoctrineContext {
     scenario: s.scenario,
     random: s.random,
     get view() {
+      return s.view;
+    },
+    get board() {
       return s.view;
     },
     get legal() {

@@ -2,7 +2,7 @@
 // chairs: what one chair may see must never reach another through a shared part, and a part kept from an earlier
 // state must be what that state's own view would show.
 import { describe, expect, it } from 'vitest';
-import { newGame, step, viewFor, type ChairView, type GameState } from '../../src/engine/index.js';
+import { boardFor, newGame, step, viewFor, type ChairView, type GameState } from '../../src/engine/index.js';
 import type { Chair, Scenario } from '../../src/scenario/schema.js';
 import { decide, nextChair, situationOf } from '../../src/sim/driver.js';
 import { DOCTRINES } from '../../src/sim/doctrines/index.js';
@@ -74,6 +74,27 @@ describe('views that share parts', () => {
       });
       expect(checked).toBeGreaterThan(100);
     });
+
+  it("show on a chair's board each field of its view that is not a number, the warnings or the ledger, as the view does", () => {
+    const scn = loadShipped('monusco-2013');
+    const numbers = ['indicators', 'violence', 'actors', 'warnings', 'ledger'];
+    let checked = 0;
+    decisions(scn, 13, 3, (s, n) => {
+      // A game set shorter than the scenario shows its length on the board as in the view.
+      for (const state of n % 5 === 0 ? [s, { ...s, months: 2 }] : [s])
+        for (const chair of CHAIRS) {
+          const board = boardFor(state, scn, chair);
+          const view = viewFor(state, scn, chair);
+          expect(Object.keys(board)).toEqual(Object.keys(view).filter((k) => !numbers.includes(k)));
+          for (const [k, x] of Object.entries(board)) expect(x, k).toStrictEqual(view[k as keyof ChairView]);
+          // Each plan the object the view shows (the others' hidden before the reveal).
+          for (const c of CHAIRS) expect(board.plans[c], c).toBe(view.plans[c]);
+          expectHidden({ ...view, ...board }, state.phase === 'coordination' || state.phase === 'over');
+          checked++;
+        }
+    });
+    expect(checked).toBeGreaterThan(100);
+  });
 
   it('send each seen ledger entry as the plain record it stands for (its fields, in order, and nothing more)', () => {
     const scn = loadShipped('monusco-2013');

@@ -132,14 +132,13 @@ function totalPopulation(scn: Scenario): number {
 }
 
 function trackOf(ctx: DoctrineContext): Set<string> {
-  const st = ctx.view.strategy === null ? undefined : indexOf(ctx.scenario).strategies.get(ctx.view.strategy);
+  const st = ctx.board.strategy === null ? undefined : indexOf(ctx.scenario).strategies.get(ctx.board.strategy);
   return new Set(st?.track ?? []);
 }
 
 /**
  * How much a doctrine of this style values one effect, given what its chair sees. The numbers are read one at a time
- * (`ctx.numbers`) and the view only for the effects that read the agreement or the deployments, so an event's choices
- * are mostly weighed without building it.
+ * (`ctx.numbers`) and the rest from the view's board (`ctx.board`), so no decision of the planner builds the view.
  */
 function effectValue(style: Style, ctx: DoctrineContext, e: Effect, target: string | undefined): number {
   const T = tun(style);
@@ -170,13 +169,13 @@ function effectValue(style: Style, ctx: DoctrineContext, e: Effect, target: stri
       return id && indexOf(ctx.scenario).actors.has(id) && ctx.numbers.stance(id) < 0 ? -e.by * T.strength : 0;
     }
     case 'implement':
-      return ctx.view.agreement.status === 'signed' ? e.by * T.implement : 0;
+      return ctx.board.agreement.status === 'signed' ? e.by * T.implement : 0;
     case 'sign-agreement':
-      return ctx.view.agreement.status === 'none' ? T.sign : 0;
+      return ctx.board.agreement.status === 'none' ? T.sign : 0;
     case 'request-unit':
       return T.request;
     case 'expedite':
-      return ctx.view.deployments.length > 0 ? 5 : -5;
+      return ctx.board.deployments.length > 0 ? 5 : -5;
     case 'consult-contributors':
       return T.consult;
     default:
@@ -241,7 +240,7 @@ function practiceDue(ctx: DoctrineContext, history: History, tag: Practice): boo
   let last = 0;
   for (const id of cards) last = Math.max(last, history.lastPlayed(ctx.chair, id) ?? 0);
   const m = ctx.scenario.mechanics;
-  return ctx.view.turn - last >= (tag === 'coordination' ? m.siloTurns : m.practiceTurns) - 1;
+  return ctx.board.turn - last >= (tag === 'coordination' ? m.siloTurns : m.practiceTurns) - 1;
 }
 
 /**
@@ -277,7 +276,7 @@ function inclusionValue(style: Style, ctx: DoctrineContext, history: History, ac
   const regional = a.kind === 'neighbour' || a.kind === 'regional-org';
   if (!(regional && style.regional) && !(a.kind === 'civil-society' && style.outreach)) return 0;
   const last = history.lastTargeted(actor) ?? 0;
-  if (ctx.view.turn - last < ctx.scenario.mechanics.exclusionTurns - 1) return 0;
+  if (ctx.board.turn - last < ctx.scenario.mechanics.exclusionTurns - 1) return 0;
   const T = tun(style);
   return 3 * T.stance + (regional ? (T.weights.regional ?? 0) : (T.weights.process ?? 0));
 }
@@ -325,7 +324,7 @@ function planDigest(style: Style, ctx: DoctrineContext): PlanDigest {
 function itemValue(style: Style, ctx: DoctrineContext, item: Item, m: PlanDigest): number {
   const c = card(ctx, item.card);
   if (!c) return -Infinity;
-  const v = ctx.view;
+  const v = ctx.board;
   const T = tun(style);
   const N = neglect(style);
   const tags = tagsOf(c);
@@ -423,7 +422,7 @@ function planItems(style: Style, ctx: DoctrineContext): PlanItem[] {
 
 /** The Force Commander moves a unit toward the worst-hit region without mission presence. */
 function moves(ctx: DoctrineContext, area: number): PlanItem[] {
-  const v = ctx.view;
+  const v = ctx.board;
   const occupied = new Set(Object.values(v.units).map((u) => u.region));
   const mean = totalPopulation(ctx.scenario) / Math.max(1, ctx.scenario.regions.length);
   const weight = (r: { population: number }) => (1 - area) * r.population + area * mean;
@@ -462,7 +461,7 @@ function talksWith(scn: Scenario, actor: string): number {
 /** The actors some chair's plan talks with this turn, as the view shows the plans. */
 function talkedWith(ctx: DoctrineContext): ReadonlySet<string> {
   const out = new Set<string>();
-  for (const p of Object.values(ctx.view.plans))
+  for (const p of Object.values(ctx.board.plans))
     for (const it of p?.items ?? [])
       if (it.kind === 'card' && it.target !== undefined && card(ctx, it.card)?.tags.includes('talks'))
         out.add(it.target);
@@ -503,9 +502,9 @@ export function makeDoctrine(style: Style): Doctrine {
     },
     reviewMandate(ctx) {
       if (!style.refocus) return null;
-      const extra = ctx.view.mandate.length - ctx.scenario.mandate.focus;
+      const extra = ctx.board.mandate.length - ctx.scenario.mandate.focus;
       if (extra <= 0) return null;
-      const droppable = ctx.view.mandate
+      const droppable = ctx.board.mandate
         .filter((t) => !indexOf(ctx.scenario).tasks.get(t)?.required)
         .sort((a, b) => taskPriority(ctx, a) - taskPriority(ctx, b));
       return { drop: droppable.slice(0, extra), add: [] };
@@ -545,8 +544,8 @@ export function makeDoctrine(style: Style): Doctrine {
     },
     revise(ctx) {
       if (!style.coordinate) return null;
-      const mine = ctx.view.conflicts.filter((c) => c.chairs.includes(ctx.chair));
-      const items = ctx.view.plans[ctx.chair]?.items ?? [];
+      const mine = ctx.board.conflicts.filter((c) => c.chairs.includes(ctx.chair));
+      const items = ctx.board.plans[ctx.chair]?.items ?? [];
       // The strong family, seeing every plan at the reveal, keeps force on an actor only where some
       // chair talks with it this turn (L-primacy: pressure backs live talks, or it substitutes). Only that family
       // reads it, so only it lists the actors talked with.
