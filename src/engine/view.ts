@@ -144,25 +144,50 @@ export type ChairBoard = Omit<ChairView, 'indicators' | 'violence' | 'actors' | 
  * `knownTo`). Each field is the view's (the same objects); tests/engine/view-sharing checks they stay so.
  */
 export function boardFor(s: GameState, scn: Scenario, viewer: Chair): ChairBoard {
-  const revealed = isRevealed(s);
-  return {
-    viewer,
-    turn: s.turn,
-    phase: s.phase,
-    ...(s.months !== undefined ? { months: s.months } : {}),
-    units: s.units,
-    deployments: s.deployments,
-    mandate: s.mandate,
-    strategy: s.strategy,
-    fired: s.fired,
-    pendingChoices: s.pendingChoices,
-    plans: plansSeen(s, indexOf(scn).chairs, viewer, revealed),
-    conflicts: revealed ? s.conflicts : [],
-    agreement: s.agreement,
-    outcome: s.outcome,
-    flags: s.flags,
-    tally: s.tally ?? NO_TALLY,
-  };
+  return new Board(s, indexOf(scn).chairs, viewer);
+}
+
+/**
+ * A board made by a constructor rather than a literal with the view's `...months` spread in it (a literal built past a
+ * spread adds its later fields one by one): one shape for every board, the game's length set after the rest when set.
+ */
+class Board implements ChairBoard {
+  readonly viewer: Chair;
+  readonly turn: number;
+  readonly phase: Phase;
+  declare readonly months?: number;
+  readonly units: ChairBoard['units'];
+  readonly deployments: readonly Deployment[];
+  readonly mandate: readonly string[];
+  readonly strategy: string | null;
+  readonly fired: readonly FiredEvent[];
+  readonly pendingChoices: readonly string[];
+  readonly plans: ChairBoard['plans'];
+  readonly conflicts: readonly Conflict[];
+  readonly agreement: Agreement;
+  readonly outcome: Outcome | null;
+  readonly flags: readonly string[];
+  readonly tally: ChairBoard['tally'];
+
+  constructor(s: GameState, chairs: readonly Chair[], viewer: Chair) {
+    const revealed = isRevealed(s);
+    this.viewer = viewer;
+    this.turn = s.turn;
+    this.phase = s.phase;
+    this.units = s.units;
+    this.deployments = s.deployments;
+    this.mandate = s.mandate;
+    this.strategy = s.strategy;
+    this.fired = s.fired;
+    this.pendingChoices = s.pendingChoices;
+    this.plans = plansSeen(s, chairs, viewer, revealed);
+    this.conflicts = revealed ? s.conflicts : [];
+    this.agreement = s.agreement;
+    this.outcome = s.outcome;
+    this.flags = s.flags;
+    this.tally = s.tally ?? NO_TALLY;
+    if (s.months !== undefined) (this as { months?: number }).months = s.months;
+  }
 }
 
 /** Whether every chair sees the plans and the conflicts: from coordination's reveal, and once the game is over. */

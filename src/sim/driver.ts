@@ -176,9 +176,7 @@ function contextOf(s: ChairSituation): DoctrineContext {
 function fitting(s: ChairSituation, items: readonly PlanItem[]): readonly PlanItem[] {
   const legal = s instanceof TrueSituation ? s.legalMade : s.legal;
   if (!legal) return items;
-  const offered = new Set<PlanItem>();
-  for (const a of legal) if (a.type === 'plan/add') offered.add(a.item);
-  for (const it of items) if (!offered.has(it)) return items;
+  for (const it of items) if (!offers(legal, it)) return items;
   const scn = s.scenario;
   const capacity = capacityOf(scn, s.chair);
   const out: PlanItem[] = [];
@@ -195,6 +193,18 @@ function fitting(s: ChairSituation, items: readonly PlanItem[]): readonly PlanIt
     out.push(it);
   }
   return out;
+}
+
+/**
+ * Whether the legal list offers this very item: a scan, as a plan is a few items and the list a few dozen actions (a
+ * set of the list's items, made for each plan, cost more).
+ */
+function offers(legal: readonly Action[], item: PlanItem): boolean {
+  for (let i = 0; i < legal.length; i++) {
+    const a = legal[i]!;
+    if (a.type === 'plan/add' && a.item === item) return true;
+  }
+  return false;
 }
 
 /** Clears the chair's plan of its `current` items, then adds `items` (the engine refuses what does not fit). */

@@ -85,7 +85,11 @@ describe('views that share parts', () => {
         for (const chair of CHAIRS) {
           const board = boardFor(state, scn, chair);
           const view = viewFor(state, scn, chair);
-          expect(Object.keys(board)).toEqual(Object.keys(view).filter((k) => !numbers.includes(k)));
+          expect(Object.keys(board).sort()).toEqual(
+            Object.keys(view)
+              .filter((k) => !numbers.includes(k))
+              .sort(),
+          );
           for (const [k, x] of Object.entries(board)) expect(x, k).toStrictEqual(view[k as keyof ChairView]);
           // Each plan the object the view shows (the others' hidden before the reveal).
           for (const c of CHAIRS) expect(board.plans[c], c).toBe(view.plans[c]);
