@@ -141,43 +141,74 @@ function trackOf(ctx: DoctrineContext): Set<string> {
  * (`ctx.numbers`) and the rest from the view's board (`ctx.board`), so no decision of the planner builds the view.
  */
 function effectValue(style: Style, ctx: DoctrineContext, e: Effect, target: string | undefined): number {
+  const fixed = fixedValue(style, ctx.scenario, e, target);
+  return fixed === fixed ? fixed : seenValue(style, ctx, e, target);
+}
+
+/**
+ * What an effect is worth when that depends on the scenario, the style and the target alone (the planner works it out
+ * once per card and target: `Valued`), or NaN when it depends on what the chair sees (`seenValue`).
+ */
+function fixedValue(style: Style, scn: Scenario, e: Effect, target: string | undefined): number {
   const T = tun(style);
   switch (e.do) {
     case 'indicator': {
-      if (e.id === 'closeness') {
-        if (style.hostState === 'embrace') return e.by * 0.4;
-        const c = ctx.numbers.indicator('closeness');
-        return (Math.abs(c - 50) - Math.abs(c + e.by - 50)) * T.closeness;
-      }
-      if (e.id === 'analysis' && (!style.analysis || ctx.numbers.indicator('analysis') >= T.analysisCap)) return 0;
-      if (e.id === 'expectations' && !style.outreach) return 0;
+      if (e.id === 'closeness') return style.hostState === 'embrace' ? e.by * 0.4 : NaN;
+      if (e.id === 'analysis' && style.analysis) return NaN;
+      if (e.id === 'analysis' || (e.id === 'expectations' && !style.outreach)) return 0;
       return (T.weights[e.id] ?? 0) * e.by;
     }
     case 'violence': {
       const id = e.region === '$target' ? target : e.region;
-      const r = id === undefined ? undefined : indexOf(ctx.scenario).regions.get(id);
-      const total = totalPopulation(ctx.scenario) || 1;
+      const r = id === undefined ? undefined : indexOf(scn).regions.get(id);
+      const total = totalPopulation(scn) || 1;
       return r ? -e.by * (T.violenceBase + (T.violencePop * r.population) / total) : 0;
     }
     case 'stance': {
       const id = e.actor === '$target' ? target : e.actor;
-      const a = id === undefined ? undefined : indexOf(ctx.scenario).actors.get(id);
+      const a = id === undefined ? undefined : indexOf(scn).actors.get(id);
       return a && a.negotiable ? e.by * T.stance : 0;
     }
     case 'strength': {
       const id = e.actor === '$target' ? target : e.actor;
-      return id && indexOf(ctx.scenario).actors.has(id) && ctx.numbers.stance(id) < 0 ? -e.by * T.strength : 0;
+      return id && indexOf(scn).actors.has(id) ? NaN : 0;
+    }
+    case 'implement':
+    case 'sign-agreement':
+    case 'expedite':
+      return NaN;
+    case 'request-unit':
+      return T.request;
+    case 'consult-contributors':
+      return T.consult;
+    default:
+      return 0;
+  }
+}
+
+/** What an effect whose worth `fixedValue` cannot tell is worth, given what the chair sees. */
+function seenValue(style: Style, ctx: DoctrineContext, e: Effect, target: string | undefined): number {
+  const T = tun(style);
+  switch (e.do) {
+    case 'indicator': {
+      if (e.id === 'closeness') {
+        const c = ctx.numbers.indicator('closeness');
+        return (Math.abs(c - 50) - Math.abs(c + e.by - 50)) * T.closeness;
+      }
+      // The analysis a style that follows it values until its cap.
+      if (ctx.numbers.indicator('analysis') >= T.analysisCap) return 0;
+      return (T.weights[e.id] ?? 0) * e.by;
+    }
+    case 'strength': {
+      const id = (e.actor === '$target' ? target : e.actor)!;
+      return ctx.numbers.stance(id) < 0 ? -e.by * T.strength : 0;
     }
     case 'implement':
       return ctx.board.agreement.status === 'signed' ? e.by * T.implement : 0;
     case 'sign-agreement':
       return ctx.board.agreement.status === 'none' ? T.sign : 0;
-    case 'request-unit':
-      return T.request;
     case 'expedite':
       return ctx.board.deployments.length > 0 ? 5 : -5;
-    case 'consult-contributors':
-      return T.consult;
     default:
       return 0;
   }
@@ -295,9 +326,47 @@ interface PlanDigest {
   readonly coordination: number;
   readonly history: History;
   readonly inclusion: Map<string, number>;
-  /** By card whose effects do not name the target: what its effects are worth (the same for each of its targets). */
-  readonly effects: Map<Card, number>;
+  /** What this style's planner reads of each card of the scenario, by id. */
+  readonly cards: ReadonlyMap<string, Valued>;
+  /** This plan among every plan made (a card's effects valued in it are kept on the card: `Valued`). */
+  readonly stamp: number;
 }
+
+/**
+ * What one style's planner reads of one card of a scenario, worked out once: the card, its tags, and the worth of each
+ * of its effects that the scenario and the target tell (`fixedValue`: NaN where what the chair sees does), by target.
+ */
+class Valued {
+  /** The plan (PlanDigest `stamp`) in which the card's effects were last valued at `value`, when they name no target. */
+  plan = -1;
+  value = 0;
+  readonly #fixed = new Map<string | undefined, Float64Array>();
+
+  constructor(
+    readonly card: Card,
+    readonly tags: CardTags,
+  ) {}
+
+  /** Each effect's fixed worth with this target (one list for every target when no effect names it). */
+  fixed(style: Style, scn: Scenario, target: string | undefined): Float64Array {
+    const key = this.tags.targeted ? target : undefined;
+    let f = this.#fixed.get(key);
+    if (!f) this.#fixed.set(key, (f = Float64Array.from(this.card.effects, (e) => fixedValue(style, scn, e, key))));
+    return f;
+  }
+}
+
+/** Each style's Valued cards by scenario (both live as long as the doctrine and the scenario). */
+const valuations = new WeakMap<Style, WeakMap<Scenario, ReadonlyMap<string, Valued>>>();
+function valuedCards(style: Style, scn: Scenario): ReadonlyMap<string, Valued> {
+  let byScenario = valuations.get(style);
+  if (!byScenario) valuations.set(style, (byScenario = new WeakMap()));
+  let cards = byScenario.get(scn);
+  if (!cards) byScenario.set(scn, (cards = new Map(scn.actions.map((c) => [c.id, new Valued(c, tagsOf(c))]))));
+  return cards;
+}
+
+let plans = 0;
 
 /** A practice's worth to this style when it is about to go stale (0 when the style does not follow it). */
 function due(style: Style, ctx: DoctrineContext, history: History, follows: boolean, tag: Practice): number {
@@ -317,23 +386,36 @@ function planDigest(style: Style, ctx: DoctrineContext): PlanDigest {
     coordination: due(style, ctx, history, style.coordinate, 'coordination'),
     history,
     inclusion: new Map(),
-    effects: new Map(),
+    cards: valuedCards(style, ctx.scenario),
+    stamp: ++plans,
   };
 }
 
 function itemValue(style: Style, ctx: DoctrineContext, item: Item, m: PlanDigest): number {
-  const c = card(ctx, item.card);
-  if (!c) return -Infinity;
+  const x = m.cards.get(item.card);
+  if (!x) return -Infinity;
+  const c = x.card;
   const v = ctx.board;
   const T = tun(style);
   const N = neglect(style);
-  const tags = tagsOf(c);
+  const tags = x.tags;
   const track = m.track;
-  let value = tags.targeted ? undefined : m.effects.get(c);
-  if (value === undefined) {
+  let value: number;
+  // What the effects are worth, in their order (effectValue's sums): the same in a plan for each target when none
+  // names it.
+  if (!tags.targeted && x.plan === m.stamp) value = x.value;
+  else {
+    const fixed = x.fixed(style, ctx.scenario, item.target);
+    const effects = c.effects;
     value = 0;
-    for (const e of c.effects) value = value + effectValue(style, ctx, e, item.target);
-    if (!tags.targeted) m.effects.set(c, value);
+    for (let i = 0; i < effects.length; i++) {
+      const f = fixed[i]!;
+      value = value + (f === f ? f : seenValue(style, ctx, effects[i]!, item.target));
+    }
+    if (!tags.targeted) {
+      x.plan = m.stamp;
+      x.value = value;
+    }
   }
   // The repetition mechanic: a card played last turn keeps half its effect, two turns ago three
   // quarters (talks and implementation exempt); the chair's view of the ledger says when it last played.
