@@ -1,6 +1,6 @@
 // A configurable planning doctrine: the `report` doctrine and the ones that break one lesson each.
 // Doctrines read only the chair's view and the scenario's public data (cards, tags, tasks).
-import type { Card, Chair, Effect, IndicatorId, Scenario } from '../../scenario/schema.js';
+import type { Card, Chair, Effect, IndicatorId, Scenario, Strategy } from '../../scenario/schema.js';
 import type { PlanItem } from '../../engine/index.js';
 import { OPERATIONS, repeatShare } from '../../engine/mechanics/modifiers.js';
 import { indexOf } from '../../engine/scenario-index.js';
@@ -131,9 +131,16 @@ function totalPopulation(scn: Scenario): number {
   return total;
 }
 
-function trackOf(ctx: DoctrineContext): Set<string> {
+const NO_ACTORS: ReadonlySet<string> = new Set();
+
+/** The actors of the strategy's track, as a set made once per strategy (scenario data) rather than once per plan. */
+const tracks = new WeakMap<Strategy, ReadonlySet<string>>();
+function trackOf(ctx: DoctrineContext): ReadonlySet<string> {
   const st = ctx.board.strategy === null ? undefined : indexOf(ctx.scenario).strategies.get(ctx.board.strategy);
-  return new Set(st?.track ?? []);
+  if (!st) return NO_ACTORS;
+  let track = tracks.get(st);
+  if (!track) tracks.set(st, (track = new Set(st.track)));
+  return track;
 }
 
 /**
@@ -279,18 +286,20 @@ function practiceDue(ctx: DoctrineContext, history: History, tag: Practice): boo
  * weigh on (a chair in a silo loses on everything it does; the other practices weigh on talks or operations).
  * Scenario data alone: made once per scenario, chair and practice.
  */
-const practiceMemo = new WeakMap<Scenario, Map<string, readonly string[] | null>>();
+const practiceMemo = new WeakMap<Scenario, Map<Chair, Map<Practice, readonly string[] | null>>>();
 function practiceCards(scn: Scenario, chair: Chair, tag: Practice): readonly string[] | null {
-  let byKey = practiceMemo.get(scn);
-  if (!byKey) practiceMemo.set(scn, (byKey = new Map()));
-  const key = `${chair}:${tag}`;
-  let cards = byKey.get(key);
+  let byChair = practiceMemo.get(scn);
+  if (!byChair) practiceMemo.set(scn, (byChair = new Map()));
+  // By chair, then by practice: a key string made for each ask cost more than the two lookups.
+  let byTag = byChair.get(chair);
+  if (!byTag) byChair.set(chair, (byTag = new Map()));
+  let cards = byTag.get(tag);
   if (cards === undefined) {
     const mine = indexOf(scn).cardsByChair.get(chair) ?? [];
     const affected = (c: Card) =>
       tag === 'coordination' || tagsOf(c).talks || (tag === 'analysis' && tagsOf(c).operation);
     cards = mine.some(affected) ? mine.filter((c) => c.tags.includes(tag)).map((c) => c.id) : null;
-    byKey.set(key, cards);
+    byTag.set(tag, cards);
   }
   return cards;
 }
@@ -524,8 +533,6 @@ function moves(ctx: DoctrineContext, area: number): PlanItem[] {
   return mv && mv.type === 'plan/add' ? [mv.item] : [];
 }
 
-const NO_ACTORS: ReadonlySet<string> = new Set();
-
 /** How many of the scenario's talks cards may target an actor (scenario data: counted once per scenario and actor). */
 const talksCounts = new WeakMap<Scenario, Map<string, number>>();
 function talksWith(scn: Scenario, actor: string): number {
@@ -540,13 +547,18 @@ function talksWith(scn: Scenario, actor: string): number {
   return n;
 }
 
+/** Whether a card is a talks card (its tags as read once per card: `tagsOf`). */
+function isTalks(ctx: DoctrineContext, id: string): boolean {
+  const c = card(ctx, id);
+  return c !== undefined && tagsOf(c).talks;
+}
+
 /** The actors some chair's plan talks with this turn, as the view shows the plans. */
 function talkedWith(ctx: DoctrineContext): ReadonlySet<string> {
   const out = new Set<string>();
   for (const p of Object.values(ctx.board.plans))
     for (const it of p?.items ?? [])
-      if (it.kind === 'card' && it.target !== undefined && card(ctx, it.card)?.tags.includes('talks'))
-        out.add(it.target);
+      if (it.kind === 'card' && it.target !== undefined && isTalks(ctx, it.card)) out.add(it.target);
   return out;
 }
 
@@ -645,12 +657,7 @@ export function makeDoctrine(style: Style): Doctrine {
         // Pressure on a spoiler (outside any process) backs no talks by nature: kept when the tuning values it.
         const spoiler = it.target !== undefined && indexOf(ctx.scenario).actors.get(it.target)?.negotiable === false;
         if (spoiler && (tun(style).spoilerForce ?? -1) > 0) return false;
-        return (
-          !!c &&
-          c.target === 'actor' &&
-          (c.tags.includes('offensive') || c.tags.includes('pressure')) &&
-          !talked.has(it.target)
-        );
+        return !!c && c.target === 'actor' && tagsOf(c).force && !talked.has(it.target);
       };
       if (mine.length === 0) return items.some(idle) ? items.filter((it) => !idle(it)) : null;
       // Drop whatever of this chair's plan touches a contested actor, keep the rest.
@@ -660,12 +667,7 @@ export function makeDoctrine(style: Style): Doctrine {
         if (it.kind !== 'card') return true;
         const c = card(ctx, it.card);
         if (!c) return false;
-        if (
-          it.target !== undefined &&
-          subjects.has(it.target) &&
-          (c.tags.includes('offensive') || c.tags.includes('pressure'))
-        )
-          return false;
+        if (it.target !== undefined && subjects.has(it.target) && tagsOf(c).force) return false;
         if (mine.some((m) => m.kind === 'opposed-strategy' && m.subject === it.target)) return false;
         return true;
       });
