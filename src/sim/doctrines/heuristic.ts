@@ -323,10 +323,14 @@ function inclusionValue(style: Style, ctx: DoctrineContext, history: History, ac
 
 /**
  * What itemValue reads that depends on the chair and its view but not on the item, worked out once per plan (a chair
- * plans once a month) instead of once per candidate: the strategy's track, whether the process is live, what each
- * practice about to go stale is worth, the turns the chair last played each card, and the inclusion values by actor.
+ * plans once a month) instead of once per candidate: the turn, whether the agreement is signed, the strategy's track,
+ * whether the process is live, what each practice about to go stale is worth, the turns the chair last played each
+ * card, and the inclusion values by actor.
  */
 interface PlanDigest {
+  readonly turn: number;
+  /** Whether the agreement is signed (and not yet implemented). */
+  readonly signed: boolean;
   readonly track: ReadonlySet<string>;
   readonly live: boolean;
   readonly outreach: number;
@@ -386,7 +390,10 @@ function due(style: Style, ctx: DoctrineContext, history: History, follows: bool
 function planDigest(style: Style, ctx: DoctrineContext): PlanDigest {
   const track = trackOf(ctx);
   const history = ctx.history;
+  const board = ctx.board;
   return {
+    turn: board.turn,
+    signed: board.agreement.status === 'signed',
     track,
     live: track.size > 0 && ctx.numbers.indicator('process') >= ctx.scenario.mechanics.liveProcess,
     outreach: due(style, ctx, history, style.outreach, 'outreach'),
@@ -404,7 +411,6 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, m: PlanDigest
   const x = m.cards.get(item.card);
   if (!x) return -Infinity;
   const c = x.card;
-  const v = ctx.board;
   const T = tun(style);
   const N = neglect(style);
   const tags = x.tags;
@@ -429,7 +435,7 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, m: PlanDigest
   // The repetition mechanic: a card played last turn keeps half its effect, two turns ago three
   // quarters (talks and implementation exempt); the chair's view of the ledger says when it last played.
   if (value > 0 && !tags.talks && !tags.implementation) {
-    const gap = v.turn - (m.history.lastPlayedBefore(ctx.chair, c.id) ?? -99);
+    const gap = m.turn - (m.history.lastPlayedBefore(ctx.chair, c.id) ?? -99);
     value *= repeatShare(gap);
   }
   const live = m.live;
@@ -453,7 +459,7 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, m: PlanDigest
   if (tags.supportState && style.hostState === 'embrace') value += 6;
   if (tags.regional) value += style.regional ? T.regional : -N;
   if (tags.ceasefireTechnical) value += live ? 1 : -30;
-  if (tags.implementation) value += v.agreement.status === 'signed' ? T.implementationBonus : 0;
+  if (tags.implementation) value += m.signed ? T.implementationBonus : 0;
   if (c.target === 'actor' && tags.force && item.target !== undefined) {
     const spoiler = indexOf(ctx.scenario).actors.get(item.target)?.negotiable === false;
     if (style.military === 'first') value += 8;
