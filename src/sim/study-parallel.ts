@@ -35,7 +35,8 @@ let workerCode: Promise<string> | undefined;
  * The worker's code: study-worker.ts and everything it imports, bundled by esbuild into one script, once a process.
  * A worker that loaded the TypeScript sources through tsx's loader (a round trip to the loader thread and a transform
  * per module) spent 0.9-1.1 s of CPU before it was ready, a bundle 0.3 s (MONUSCO, loaded machine, 2 alternating
- * rounds); the bundling takes ~0.15 s in esbuild's own process.
+ * rounds), and a 200-game study took 16% less CPU in all (3 alternating rounds); the bundling takes 0.2-0.8 s of wall
+ * time (quiet to loaded machine), mostly in esbuild's own process.
  */
 function studyWorkerCode(): Promise<string> {
   workerCode ??= import('esbuild').then(async ({ build }) => {
