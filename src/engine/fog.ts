@@ -232,10 +232,21 @@ const TURN = 0.5;
 
 const reflect = (x: number) => (x > 1 ? 2 - x : x < -1 ? -2 - x : x);
 
+/**
+ * Where some walks start (see `walksOf`): the walk of a key in `offsets` starts at minus its offset, as a share of
+ * `width` (the first month's fog).
+ */
+export interface Starts {
+  readonly offsets: ReadonlyMap<string, number>;
+  readonly width: number;
+}
+
+const NO_STARTS: Starts = { offsets: new Map(), width: 1 };
+
 export interface Walks {
   readonly key: Uint8Array;
-  /** Where a walk starts, by key, when it does not start where the secret puts it (see `walksOf`). */
-  readonly starts: ReadonlyMap<string, number>;
+  /** Where a walk starts when it does not start where the secret puts it. */
+  readonly starts: Starts;
   readonly step: number;
   readonly byKey: Map<string, number[]>;
 }
@@ -246,16 +257,11 @@ const CACHE_GAMES = 64;
 
 /**
  * The walks of one game (by its secret) under one scenario's fog, kept for reuse. `starts` fixes where some walks
- * start (as a share of the fog, -1..1), and `world` names what fixed them: a game whose true starting values are
+ * start (see `Starts`), and `world` names what fixed them: a game whose true starting values are
  * offset from the published ones (knowledge.ts, `startingOffsets`) starts each error at minus its offset, so that
  * its first estimates are the published numbers.
  */
-export function walksOf(
-  secret: string,
-  fog: number,
-  world = '',
-  starts: () => ReadonlyMap<string, number> = () => new Map(),
-): Walks {
+export function walksOf(secret: string, fog: number, world = '', starts: () => Starts = () => NO_STARTS): Walks {
   if (last !== undefined && last.secret === secret && last.fog === fog && last.world === world) return last.walks;
   const id = `${secret}|${fog}|${world}`;
   let w = cache.get(id);
@@ -281,7 +287,8 @@ export function fogShare(w: Walks, key: string, turn: number): number {
   let path = w.byKey.get(key);
   if (!path) {
     const [hi, lo] = siphashText(w.key, `${key}#0`);
-    path = [w.starts.get(key) ?? unit(hi) * 2 - 1, unit(lo) * 2 - 1];
+    const offset = w.starts.offsets.get(key);
+    path = [offset === undefined ? unit(hi) * 2 - 1 : -offset / w.starts.width, unit(lo) * 2 - 1];
     w.byKey.set(key, path);
   }
   const t = Math.max(0, Math.floor(turn));
