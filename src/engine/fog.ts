@@ -327,6 +327,8 @@ export function walksOf(secret: string, fog: number, world = '', starts: () => S
   if (!w) {
     if (cache.size >= CACHE_GAMES) cache.delete(cache.keys().next().value!);
     w = {
+      // Room for the key's state and one a fog key (the largest scenario today has 41 estimated numbers); startWalk
+      // makes more room if a game walks more.
       states: sipStart(keyBytes(secret), 64),
       count: 1,
       starts: starts(),
