@@ -14,7 +14,16 @@ import type { Scenario } from '../scenario/schema.js';
 //
 // The four 64-bit words are kept as eight 32-bit halves in local variables (v0 = v0h:v0l, ...), so a hash allocates
 // nothing and its rounds compile to plain integer arithmetic: the fog and the world's draws hash thousands of times a
-// game. Messages given as text are written as UTF-8 into one reused buffer (`siphashText`).
+// game. A hash starts from a state (`SipStates`): the key's (`sipStart`, made once a key), or the state after the
+// whole words of a text that begins many messages (the fog's `${key}#`: `sipRun` without a length), so that those
+// words are hashed once, not once a message. Messages given as text are written as UTF-8 into one reused buffer.
+
+/**
+ * SipHash states: each its four 64-bit words as eight 32-bit halves (v0h, v0l, v1h, ... v3l), at a multiple of 8 in
+ * the array. One array holds all the states a game's walks start from (one a key), made once a game: an array (or an
+ * object) for each state cost more to make than the words it saves hashing.
+ */
+export type SipStates = Uint32Array;
 
 /** A little-endian 32-bit word of `b` at `i`, reading zeros past `end` (the message's last, partial word). */
 function le32(b: Uint8Array, i: number, end: number): number {
@@ -24,25 +33,44 @@ function le32(b: Uint8Array, i: number, end: number): number {
   return w >>> 0;
 }
 
-/** The low half of the last hash (`sipHash` returns the high half). */
-let outLo = 0;
-
-/** SipHash-2-4 of the first `n` bytes of `msg` under a 16-byte key: returns the high 32 bits, the low in `outLo`. */
-function sipHash(key: Uint8Array, msg: Uint8Array, n: number): number {
+/** The state SipHash-2-4 starts from under a 16-byte key, at 0 in an array with room for `states` states. */
+export function sipStart(key: Uint8Array, states = 1): SipStates {
   const k0h = le32(key, 4, 16);
   const k0l = le32(key, 0, 16);
   const k1h = le32(key, 12, 16);
   const k1l = le32(key, 8, 16);
-  let v0h = (k0h ^ 0x736f6d65) >>> 0;
-  let v0l = (k0l ^ 0x70736575) >>> 0;
-  let v1h = (k1h ^ 0x646f7261) >>> 0;
-  let v1l = (k1l ^ 0x6e646f6d) >>> 0;
-  let v2h = (k0h ^ 0x6c796765) >>> 0;
-  let v2l = (k0l ^ 0x6e657261) >>> 0;
-  let v3h = (k1h ^ 0x74656462) >>> 0;
-  let v3l = (k1l ^ 0x79746573) >>> 0;
-  // Every whole 8-byte word, then the last: the remaining bytes, zero-padded, with the length's low byte on top.
-  const words = (n - (n % 8)) / 8 + 1;
+  const out = new Uint32Array(8 * states);
+  out[0] = k0h ^ 0x736f6d65;
+  out[1] = k0l ^ 0x70736575;
+  out[2] = k1h ^ 0x646f7261;
+  out[3] = k1l ^ 0x6e646f6d;
+  out[4] = k0h ^ 0x6c796765;
+  out[5] = k0l ^ 0x6e657261;
+  out[6] = k1h ^ 0x74656462;
+  out[7] = k1l ^ 0x79746573;
+  return out;
+}
+
+/** The low half of the last hash (`sipRun` returns the high half). */
+let outLo = 0;
+
+/**
+ * SipHash-2-4 from the state at `at` in `states` over the first `n` bytes of `msg`. With a length `total` (the whole
+ * message's, whose last `n` bytes these are, the bytes before them hashed into the state): hashes every whole 8-byte
+ * word, then the last (the remaining bytes, zero-padded, with the length's low byte on top), and finishes: returns
+ * the high 32 bits, the low in `outLo`. With `total` -1 (`n` a multiple of 8): hashes the whole words only and writes
+ * the state they leave at `into` in `states`, to start the rest of such messages from.
+ */
+function sipRun(states: SipStates, at: number, msg: Uint8Array, n: number, total: number, into = 0): number {
+  let v0h = states[at]!;
+  let v0l = states[at + 1]!;
+  let v1h = states[at + 2]!;
+  let v1l = states[at + 3]!;
+  let v2h = states[at + 4]!;
+  let v2l = states[at + 5]!;
+  let v3h = states[at + 6]!;
+  let v3l = states[at + 7]!;
+  const words = total < 0 ? n / 8 : (n - (n % 8)) / 8 + 1;
   let lo: number;
   let h: number;
   let l: number;
@@ -52,12 +80,13 @@ function sipHash(key: Uint8Array, msg: Uint8Array, n: number): number {
     let rounds = 4;
     if (w < words) {
       const i = 8 * w;
-      mh = w === words - 1 ? (le32(msg, i + 4, n) | ((n & 0xff) << 24)) >>> 0 : le32(msg, i + 4, n);
+      mh = total >= 0 && w === words - 1 ? (le32(msg, i + 4, n) | ((total & 0xff) << 24)) >>> 0 : le32(msg, i + 4, n);
       ml = le32(msg, i, n);
       v3h = (v3h ^ mh) >>> 0;
       v3l = (v3l ^ ml) >>> 0;
       rounds = 2;
-    } else v2l = (v2l ^ 0xff) >>> 0;
+    } else if (total < 0) break;
+    else v2l = (v2l ^ 0xff) >>> 0;
     for (let r = 0; r < rounds; r++) {
       // v0 += v1; v1 = rotl(v1, 13); v1 ^= v0; v0 = rotl(v0, 32)
       lo = (v0l + v1l) >>> 0;
@@ -102,13 +131,24 @@ function sipHash(key: Uint8Array, msg: Uint8Array, n: number): number {
     v0h = (v0h ^ mh) >>> 0;
     v0l = (v0l ^ ml) >>> 0;
   }
+  if (total < 0) {
+    states[into] = v0h;
+    states[into + 1] = v0l;
+    states[into + 2] = v1h;
+    states[into + 3] = v1l;
+    states[into + 4] = v2h;
+    states[into + 5] = v2l;
+    states[into + 6] = v3h;
+    states[into + 7] = v3l;
+    return 0;
+  }
   outLo = (v0l ^ v1l ^ v2l ^ v3l) >>> 0;
   return (v0h ^ v1h ^ v2h ^ v3h) >>> 0;
 }
 
 /** SipHash-2-4 of `msg` under a 16-byte key: the 64-bit result as [hi, lo]. */
 export function siphash24(key: Uint8Array, msg: Uint8Array): [number, number] {
-  const hi = sipHash(key, msg, msg.length);
+  const hi = sipRun(sipStart(key), 0, msg, msg.length, msg.length);
   return [hi, outLo];
 }
 
@@ -171,16 +211,16 @@ export function putWhole(x: number): void {
   textAt += digits;
 }
 
-/** SipHash-2-4 of the message made by `startText` and `putText`: the high 32 bits of SipHash of its text. */
-export function hashPutHi(key: Uint8Array): number {
-  return sipHash(key, textBuf, textAt);
+/** SipHash-2-4 of the message made by `startText` and `putText` under a key (`sipStart`): the high 32 bits. */
+export function hashPutHi(key: SipStates): number {
+  return sipRun(key, 0, textBuf, textAt, textAt);
 }
 
 /** SipHash-2-4 of a text's UTF-8 bytes, as `siphash24(key, encode(text))`: [hi, lo]. */
-function siphashText(key: Uint8Array, text: string): [number, number] {
+function siphashText(key: SipStates, text: string): [number, number] {
   // Written first: a long text moves the buffer, which must be read after.
   const n = writeText(text);
-  const hi = sipHash(key, textBuf, n);
+  const hi = sipRun(key, 0, textBuf, n, n);
   return [hi, outLo];
 }
 
@@ -197,7 +237,7 @@ export function secretFromBytes(bytes: Uint8Array): string {
   return [...bytes.subarray(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const PUBLIC_KEY = new Uint8Array(16);
+const PUBLIC_KEY = sipStart(new Uint8Array(16));
 
 /**
  * A secret derived from the seed alone, for simulations, tests and games saved before secrets existed. Anyone who
@@ -232,12 +272,42 @@ const TURN = 0.5;
 
 const reflect = (x: number) => (x > 1 ? 2 - x : x < -1 ? -2 - x : x);
 
+/**
+ * Where some walks start (see `walksOf`): the walk of a key in `offsets` starts at minus its offset, as a share of
+ * `width` (the first month's fog).
+ */
+export interface Starts {
+  readonly offsets: ReadonlyMap<string, number>;
+  readonly width: number;
+}
+
+const NO_STARTS: Starts = { offsets: new Map(), width: 1 };
+
 export interface Walks {
-  readonly key: Uint8Array;
-  /** Where a walk starts, by key, when it does not start where the secret puts it (see `walksOf`). */
-  readonly starts: ReadonlyMap<string, number>;
+  /** The SipHash state of the game's secret (`sipStart`), then each walk's (`Walk.state`). */
+  states: SipStates;
+  /** How many states `states` holds. */
+  count: number;
+  /** Where a walk starts when it does not start where the secret puts it. */
+  readonly starts: Starts;
   readonly step: number;
-  readonly byKey: Map<string, number[]>;
+  readonly byKey: Map<string, Walk>;
+}
+
+/** One key's walk: where it has been, and the text each month's step hashes (`${key}#${month}`), begun. */
+interface Walk {
+  /** Position and velocity pairs by month: [g0, v0, g1, v1, ...]. */
+  readonly path: number[];
+  /** Where the SipHash state after the whole 8-byte words of `${key}#` (the same for every month's text) is in `states`. */
+  readonly state: number;
+  /**
+   * The bytes of `${key}#` after those words (fewer than 8: the first four in `tailLo`, little-endian, the rest in
+   * `tailHi`), how many, and the words' length in bytes.
+   */
+  readonly tailLo: number;
+  readonly tailHi: number;
+  readonly tail: number;
+  readonly hashed: number;
 }
 
 /** The walks of recent games, by secret and fog. Bounded: simulations go through thousands of games. */
@@ -246,22 +316,25 @@ const CACHE_GAMES = 64;
 
 /**
  * The walks of one game (by its secret) under one scenario's fog, kept for reuse. `starts` fixes where some walks
- * start (as a share of the fog, -1..1), and `world` names what fixed them: a game whose true starting values are
+ * start (see `Starts`), and `world` names what fixed them: a game whose true starting values are
  * offset from the published ones (knowledge.ts, `startingOffsets`) starts each error at minus its offset, so that
  * its first estimates are the published numbers.
  */
-export function walksOf(
-  secret: string,
-  fog: number,
-  world = '',
-  starts: () => ReadonlyMap<string, number> = () => new Map(),
-): Walks {
+export function walksOf(secret: string, fog: number, world = '', starts: () => Starts = () => NO_STARTS): Walks {
   if (last !== undefined && last.secret === secret && last.fog === fog && last.world === world) return last.walks;
   const id = `${secret}|${fog}|${world}`;
   let w = cache.get(id);
   if (!w) {
     if (cache.size >= CACHE_GAMES) cache.delete(cache.keys().next().value!);
-    w = { key: keyBytes(secret), starts: starts(), step: fog > 0 ? FOG_DRIFT / fog : 0, byKey: new Map() };
+    w = {
+      // Room for the key's state and one a fog key (the largest scenario today has 41 estimated numbers); startWalk
+      // makes more room if a game walks more.
+      states: sipStart(keyBytes(secret), 64),
+      count: 1,
+      starts: starts(),
+      step: fog > 0 ? FOG_DRIFT / fog : 0,
+      byKey: new Map(),
+    };
     cache.set(id, w);
   }
   last = { secret, fog, world, walks: w };
@@ -278,27 +351,56 @@ const unit = (x: number) => (x >>> 0) / 4294967296;
  * the band and each month takes a step whose velocity itself drifts, so the error wanders rather than jitters.
  */
 export function fogShare(w: Walks, key: string, turn: number): number {
-  let path = w.byKey.get(key);
-  if (!path) {
-    const [hi, lo] = siphashText(w.key, `${key}#0`);
-    path = [w.starts.get(key) ?? unit(hi) * 2 - 1, unit(lo) * 2 - 1];
-    w.byKey.set(key, path);
-  }
+  const walk = w.byKey.get(key) ?? startWalk(w, key);
+  const path = walk.path;
   const t = Math.max(0, Math.floor(turn));
-  // path holds position and velocity pairs: [g0, v0, g1, v1, ...]
   while (path.length < 2 * (t + 1)) {
     const i = path.length / 2;
-    // The hash of the text `${key}#${i}`, written into the reused buffer rather than made (a month's views ask often).
-    startText();
-    putText(key);
-    putText('#');
-    putWhole(i);
-    const hi = hashPutHi(w.key);
+    const hi = hashMonth(w, walk, i);
     const v = reflect(path[2 * i - 1]! + TURN * (unit(hi) * 2 - 1));
     const g = reflect(path[2 * i - 2]! + w.step * v);
     path.push(g, v);
   }
   return path[2 * t]!;
+}
+
+/** A key's walk as it starts: at month 0, from the hash of `${key}#0` (or where `w.starts` puts it). */
+function startWalk(w: Walks, key: string): Walk {
+  startText();
+  putText(key);
+  putText('#');
+  const hashed = textAt - (textAt % 8);
+  const tail = textAt - hashed;
+  if (8 * (w.count + 1) > w.states.length) {
+    const more = new Uint32Array(2 * w.states.length);
+    more.set(w.states);
+    w.states = more;
+  }
+  const state = 8 * w.count++;
+  sipRun(w.states, 0, textBuf, hashed, -1, state);
+  const walk: Walk = {
+    path: [],
+    state,
+    tailLo: le32(textBuf, hashed, textAt),
+    tailHi: le32(textBuf, hashed + 4, textAt),
+    tail,
+    hashed,
+  };
+  const hi = hashMonth(w, walk, 0);
+  const offset = w.starts.offsets.get(key);
+  walk.path.push(offset === undefined ? unit(hi) * 2 - 1 : -offset / w.starts.width, unit(outLo) * 2 - 1);
+  w.byKey.set(key, walk);
+  return walk;
+}
+
+/** SipHash of the text `${key}#${month}` of a walk: its high 32 bits (the low in `outLo`). */
+function hashMonth(w: Walks, walk: Walk, month: number): number {
+  startText();
+  for (let j = 0; j < walk.tail; j++)
+    textBuf[j] = (j < 4 ? walk.tailLo >>> (8 * j) : walk.tailHi >>> (8 * j - 32)) & 0xff;
+  textAt = walk.tail;
+  putWhole(month);
+  return sipRun(w.states, walk.state, textBuf, textAt, walk.hashed + textAt);
 }
 
 /** The unrounded spread: the scenario's fog, less the share the mission's analysis has lifted. */

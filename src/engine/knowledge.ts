@@ -4,12 +4,12 @@
 import { CORE_INDICATORS } from '../scenario/constants.js';
 import type { Chair, Scenario } from '../scenario/schema.js';
 import type { Reader } from './conditions.js';
-import { FOG_SHARPEN, fogShare, fogWidth, walksOf, type Walks } from './fog.js';
+import { FOG_SHARPEN, fogShare, fogWidth, walksOf, type Starts, type Walks } from './fog.js';
 import { readTrack, trackKey } from './ledger.js';
 import { worldUnit } from './rng.js';
 import { ledgerTape, type Tape } from './tape.js';
 import { Recent } from './recent.js';
-import type { Cause, GameState, IndicatorId, LedgerEntry, Track } from './types.js';
+import type { Cause, GameState, LedgerEntry, Track } from './types.js';
 
 /** A number as a chair sees it: exact, or an estimate with the spread of its possible error. */
 export interface Seen {
@@ -173,6 +173,8 @@ export interface Tracks {
   readonly estimated: readonly boolean[];
   readonly lo: readonly number[];
   readonly hi: readonly number[];
+  /** The scenario's published starting value, rounded (the indicators' initial, each region's and actor's numbers). */
+  readonly published: readonly number[];
   readonly fogKeys: readonly string[];
   /** Where the violence of the regions, then the actors' numbers, start in the list (the indicators start it). */
   readonly violenceAt: number;
@@ -214,6 +216,7 @@ export function tracksOf(scn: Scenario): Tracks {
     estimated: list.map((t) => isEstimated(scn, t)),
     lo: list.map((t) => bounds(scn, t)[0]),
     hi: list.map((t) => bounds(scn, t)[1]),
+    published: list.map((t) => Math.round(publishedOf(scn, t))),
     fogKeys: list.map(fogKey),
     violenceAt,
     actorsAt,
@@ -297,7 +300,7 @@ function knownOf(s: GameState, scn: Scenario): Known {
     last && last.from.secret === s.secret && last.from.world === world && last.from.scn === scn
       ? last.walks
       : world
-        ? walksOf(s.secret, scn.mechanics.fog, `${scn.id}@${scn.version}:${world}`, () => startShares(scn, world))
+        ? walksOf(s.secret, scn.mechanics.fog, `${scn.id}@${scn.version}:${world}`, () => startsOf(scn, world))
         : walksOf(s.secret, scn.mechanics.fog);
   const prior = last?.sight;
   const sight: Sight =
@@ -402,6 +405,22 @@ export function memoSeen<T>(s: GameState, scn: Scenario, slot: object, make: (s:
  */
 export function sightMemo(s: GameState, scn: Scenario): Map<object, unknown> {
   return s.phase === 'over' ? new Map() : knownOf(s, scn).sight.memo;
+}
+
+/** A number's starting value as the scenario publishes it (the implementation's: 0). */
+function publishedOf(scn: Scenario, t: Track): number {
+  switch (t.kind) {
+    case 'indicator':
+      return scn.indicators[t.id].initial;
+    case 'violence':
+      return scn.regions.find((r) => r.id === t.id)?.violence ?? 0;
+    case 'stance':
+      return scn.actors.find((a) => a.id === t.id)?.stance ?? 0;
+    case 'strength':
+      return scn.actors.find((a) => a.id === t.id)?.strength ?? 0;
+    case 'implementation':
+      return 0;
+  }
 }
 
 function bounds(scn: Scenario, t: Track): [number, number] {
@@ -561,23 +580,20 @@ export function startingOffsets(scn: Scenario, world: string): ReadonlyMap<strin
   const out = new Map<string, number>();
   const reach = Math.floor(startWidth(scn));
   if (reach <= 0) return out;
-  const offset = (t: Track, published: number) => {
-    const [min, max] = bounds(scn, t);
-    if (t.kind === 'strength' && published <= 0) return;
-    const lo = Math.max((t.kind === 'strength' ? 1 : min) - published, -reach);
-    const hi = Math.min(max - published, reach);
-    if (hi < lo) return;
-    const key = fogKey(t);
+  // Every estimated number of the table (`tracksOf`: its fog keys, ranges and published values are the scenario's,
+  // made once), not the scenario walked and each key made again for every game.
+  const tr = tracksOf(scn);
+  for (let at = 0; at < tr.list.length; at++) {
+    if (!tr.estimated[at]) continue;
+    const published = tr.published[at]!;
+    const strength = tr.list[at]!.kind === 'strength';
+    if (strength && published <= 0) continue;
+    const lo = Math.max((strength ? 1 : tr.lo[at]!) - published, -reach);
+    const hi = Math.min(tr.hi[at]! - published, reach);
+    if (hi < lo) continue;
+    const key = tr.fogKeys[at]!;
     // Zero offsets are kept too: they fix where the error starts (at 0), as every other offset does.
     out.set(key, lo + Math.floor(worldUnit(world, 0, 'start', key) * (hi - lo + 1)));
-  };
-  for (const id of Object.keys(scn.indicators) as IndicatorId[])
-    if (scn.indicators[id].observed === 'estimated')
-      offset({ kind: 'indicator', id }, Math.round(scn.indicators[id].initial));
-  for (const r of scn.regions) offset({ kind: 'violence', id: r.id }, Math.round(r.violence));
-  for (const a of scn.actors) {
-    offset({ kind: 'stance', id: a.id }, Math.round(a.stance));
-    offset({ kind: 'strength', id: a.id }, Math.round(a.strength));
   }
   lastOffsets = { scn, world, offsets: out };
   return out;
@@ -590,8 +606,8 @@ let lastOffsets:
 /** The fog's width in the first month (see `bandOf`). */
 const startWidth = (scn: Scenario) => fogWidth(scn, Math.round(scn.indicators.analysis.initial));
 
-/** Where each offset number's error starts, as a share of the first month's fog: minus its offset. */
-function startShares(scn: Scenario, world: string): Map<string, number> {
-  const w = startWidth(scn);
-  return new Map([...startingOffsets(scn, world)].map(([k, o]) => [k, -o / w]));
-}
+/** Where each offset number's error starts (fog.ts `Starts`): at minus its offset, in the first month's fog. */
+const startsOf = (scn: Scenario, world: string): Starts => ({
+  offsets: startingOffsets(scn, world),
+  width: startWidth(scn),
+});

@@ -1,6 +1,6 @@
 // The world's chance. Games of state format 3 draw each chance from a keyed hash (see `chance` below); games saved
 // before (formats 1 and 2) draw from a seeded PRNG (sfc32) whose whole state is four numbers kept in the game state.
-import { derivedKey, hashPutHi, keyBytes, putText, putWhole, startText } from './fog.js';
+import { derivedKey, hashPutHi, keyBytes, putText, putWhole, sipStart, startText, type SipStates } from './fog.js';
 
 export type RngState = [number, number, number, number];
 
@@ -89,7 +89,7 @@ export function seedWorld(seed: number): string {
   return derivedKey(`mandate-world:${seed >>> 0}`);
 }
 
-const worldKeys = new Map<string, Uint8Array>();
+const worldKeys = new Map<string, SipStates>();
 
 /**
  * The draw for `purpose` and `subject` in month `turn`, in [0, 1): a pure function of the key and the names. With
@@ -99,7 +99,7 @@ export function worldUnit(world: string, turn: number, purpose: string, subject:
   let key = worldKeys.get(world);
   if (!key) {
     if (worldKeys.size >= 64) worldKeys.delete(worldKeys.keys().next().value!);
-    key = keyBytes(world);
+    key = sipStart(keyBytes(world));
     worldKeys.set(world, key);
   }
   startText();

@@ -360,14 +360,17 @@ function toPlanningFrom(scn: Scenario, s: GameState): GameState {
 }
 
 describe('the walks of the fog', () => {
-  it('draw each month’s step from SipHash of the text `${key}#${month}`, for any key (a long one, too) and far into a game', () => {
+  it('draw each month’s step from SipHash of the text `${key}#${month}`, for any key (a long one, too, and one of each length to 17) and far into a game', () => {
     // The walk as documented (fog.ts fogShare), hashing the joined text the way the first games did.
     const unit = (x: number) => (x >>> 0) / 4294967296;
     const reflect = (x: number) => (x > 1 ? 2 - x : x < -1 ? -2 - x : x);
     const secret = seedSecret(77);
     const key = keyBytes(secret);
     const hashOf = (text: string) => siphash24(key, new TextEncoder().encode(text));
-    for (const k of ['indicator:trust', 'violence:nord-kivu', 'stance:émigrés', 'x'.repeat(300)]) {
+    // Keys of every length up to two words, so that `${key}#` leaves each number of bytes after its whole words.
+    const keys = ['indicator:trust', 'violence:nord-kivu', 'stance:émigrés', 'x'.repeat(300)];
+    for (let n = 1; n <= 17; n++) keys.push('k'.repeat(n));
+    for (const k of keys) {
       const w = walksOf(secret, 12, `test-${k.length}`);
       const [hi0, lo0] = hashOf(`${k}#0`);
       let g = unit(hi0) * 2 - 1;
