@@ -70,6 +70,26 @@ export function stepEntries(d: DraftState): readonly LedgerEntry[] {
 }
 
 /**
+ * A ledger entry as `change` makes it. A constructor, not a literal: the entries live for the game, so V8 pretenured the
+ * literal's site (each entry made in the old generation, slower to make and a write barrier for each field); made by
+ * `new` they start young. The fields are the literal's, in its order: an entry's JSON, its hash and saves are the same.
+ */
+class Entry implements LedgerEntry {
+  readonly turn: number;
+  readonly track: Track;
+  readonly delta: number;
+  readonly cause: Cause;
+  readonly lessons: readonly string[];
+  constructor(turn: number, track: Track, delta: number, cause: Cause, lessons: readonly string[]) {
+    this.turn = turn;
+    this.track = track;
+    this.delta = delta;
+    this.cause = cause;
+    this.lessons = lessons;
+  }
+}
+
+/**
  * Changes one number by `delta` (rounded to a whole number), keeps it within its bounds and records
  * the change actually made. Returns that change. A change of zero is not recorded.
  */
@@ -89,7 +109,7 @@ export function change(
   if (applied === 0) return 0;
   writeTrack(d, track, after);
   // The lessons are shared, not copied: every list passed here is the scenario's or the rule's own, never written.
-  const entry: LedgerEntry = { turn: d.turn, track, delta: applied, cause, lessons };
+  const entry = new Entry(d.turn, track, applied, cause, lessons);
   const sink = collectorOf(d);
   if (sink) sink.push(entry);
   else d.ledger.push(entry as never);

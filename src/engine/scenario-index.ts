@@ -21,6 +21,27 @@ export interface RuleRun {
   readonly when: Test;
 }
 
+/**
+ * An event with what the sitrep and the warnings read of it each month, made once in one shape: the scenario's events
+ * come in several (their optional fields), and the month reads each one's window, repeat and warning.
+ */
+export interface EventRun {
+  readonly event: Event;
+  readonly id: string;
+  /** Its window's first and last turns (every turn without a window). */
+  readonly from: number;
+  readonly to: number;
+  readonly repeat: boolean;
+  /** Whether analysis may see it coming, and from what level (`warnAt`). */
+  readonly warns: boolean;
+  readonly warnAt: number;
+  readonly chance: number;
+  /** Its `when` as a test (`compile`). */
+  readonly when: Test;
+  /** How its effects are ledgered when it fires (its cause `{ kind: 'event', event }`, its lessons). */
+  readonly context: EffectContext;
+}
+
 export interface ScenarioIndex {
   readonly cards: ReadonlyMap<string, Card>;
   readonly events: ReadonlyMap<string, Event>;
@@ -43,12 +64,10 @@ export interface ScenarioIndex {
   readonly regionOrder: readonly string[];
   /** Every actor's rules in the order resolution runs them (actors, then each one's rules). */
   readonly rules: readonly RuleRun[];
-  /** Each event's `when` as a test (`compile`), in the scenario's order of events. */
-  readonly eventTests: readonly Test[];
+  /** Each event as the month reads it, in the scenario's order of events. */
+  readonly eventRuns: readonly EventRun[];
   /** Each end condition's `when` as a test (`compile`), in the scenario's order of ends (every month's assessment). */
   readonly endTests: readonly Test[];
-  /** How each event's effects are ledgered when it fires (its cause `{ kind: 'event', event }`, its lessons), in order. */
-  readonly eventContexts: readonly EffectContext[];
   /** Shared tracks and causes, made as they are first asked for (`trackOf`, `mechanicCause`). */
   readonly shared: {
     readonly tracks: { readonly [K in IdTrack['kind']]: Map<string, IdTrack> };
@@ -138,9 +157,19 @@ function makeIndex(scn: Scenario): ScenarioIndex {
         when: compile(rule.when),
       })),
     ),
-    eventTests: scn.events.map((e) => compile(e.when)),
+    eventRuns: scn.events.map((e) => ({
+      event: e,
+      id: e.id,
+      from: e.window?.from ?? -Infinity,
+      to: e.window?.to ?? Infinity,
+      repeat: e.repeat,
+      warns: e.warnAt !== undefined,
+      warnAt: e.warnAt ?? 0,
+      chance: e.chance,
+      when: compile(e.when),
+      context: { cause: { kind: 'event', event: e.id } as const, lessons: e.lessons },
+    })),
     endTests: scn.end.map((e) => compile(e.when)),
-    eventContexts: scn.events.map((e) => ({ cause: { kind: 'event', event: e.id } as const, lessons: e.lessons })),
     shared: {
       tracks: { indicator: new Map(), violence: new Map(), stance: new Map(), strength: new Map() },
       causes: new Map(),

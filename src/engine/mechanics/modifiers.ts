@@ -46,13 +46,38 @@ export function analysisFactor(s: GameState): number {
 
 export const OPERATIONS = ['military', 'offensive', 'pressure', 'protection', 'police'] as const;
 
-/** Whether a card is an operation (one of OPERATIONS' tags), worked out once per card. */
-const operations = new WeakMap<Card, boolean>();
-function isOperation(card: Card): boolean {
-  let op = operations.get(card);
-  if (op === undefined)
-    operations.set(card, (op = card.tags.some((t) => (OPERATIONS as readonly string[]).includes(t))));
-  return op;
+/**
+ * What `modifiersFor` reads of a card, worked out once per card and kept in one shape: the scenario's cards come in a
+ * dozen shapes (their optional fields), which made each read of a card's fields megamorphic, and its tags were searched
+ * for each modifier every time it resolved.
+ */
+interface Traits {
+  readonly chair: Card['chair'];
+  readonly task: boolean;
+  readonly talks: boolean;
+  /** Talks or political work (the host-state and trust modifiers). */
+  readonly political: boolean;
+  /** One of OPERATIONS' tags. */
+  readonly operation: boolean;
+  readonly needsUnit: boolean;
+}
+
+const traits = new WeakMap<Card, Traits>();
+function traitsOf(card: Card): Traits {
+  let t = traits.get(card);
+  if (!t) {
+    const talks = card.tags.includes('talks');
+    t = {
+      chair: card.chair,
+      task: Boolean(card.task),
+      talks,
+      political: talks || card.tags.includes('political'),
+      operation: card.tags.some((x) => (OPERATIONS as readonly string[]).includes(x)),
+      needsUnit: Boolean(card.needsUnit),
+    };
+    traits.set(card, t);
+  }
+  return t;
 }
 
 /**
@@ -223,27 +248,29 @@ export function modifiersFor(
   memo?: PracticeMemo,
 ): Modifier[] {
   const idx = indexOf(scn);
+  const t = traitsOf(card);
+  const chair = t.chair;
   const mods: Modifier[] = [];
   push(mods, idx, cohesionFactor(s), 'cohesion-multiplier', LESSONS_COHESION);
-  push(mods, idx, siloFactor(s, scn, card.chair, memo), 'silo-working', LESSONS_COHESION);
-  if (card.task) push(mods, idx, focusFactor(s, scn), 'mandate-focus', LESSONS_MANDATE);
-  if (card.tags.includes('political') || card.tags.includes('talks')) {
+  push(mods, idx, siloFactor(s, scn, chair, memo), 'silo-working', LESSONS_COHESION);
+  if (t.task) push(mods, idx, focusFactor(s, scn), 'mandate-focus', LESSONS_MANDATE);
+  if (t.political) {
     push(mods, idx, distanceFactor(s), 'host-state-distance', LESSONS_HOSTSTATE);
     push(mods, idx, trustFactor(s), 'expectation-gap', LESSONS_POPULATION);
   }
-  if (card.tags.includes('talks')) {
+  if (t.talks) {
     push(mods, idx, trackFactor(s, scn, card, target), 'strategy-track', LESSONS_PRIMACY_LEADERSHIP);
     push(mods, idx, regionalFactor(s), 'regional-alignment', LESSONS_REGIONAL);
-    push(mods, idx, outreachFactor(s, scn, card.chair, memo), 'civil-society', LESSONS_POPULATION);
-    push(mods, idx, regionalPracticeFactor(s, scn, card.chair, memo), 'regional-practice', LESSONS_REGIONAL);
+    push(mods, idx, outreachFactor(s, scn, chair, memo), 'civil-society', LESSONS_POPULATION);
+    push(mods, idx, regionalPracticeFactor(s, scn, chair, memo), 'regional-practice', LESSONS_REGIONAL);
   }
   // L-analysis ¶10: operations and talks alike are planned on the mission's picture of the conflict.
-  if (card.tags.includes('talks') || isOperation(card)) {
+  if (t.talks || t.operation) {
     push(mods, idx, analysisFactor(s), 'analysis-targeting', LESSONS_ANALYSIS);
-    push(mods, idx, analysisPracticeFactor(s, scn, card.chair, memo), 'analysis-practice', LESSONS_ANALYSIS);
+    push(mods, idx, analysisPracticeFactor(s, scn, chair, memo), 'analysis-practice', LESSONS_ANALYSIS);
   }
-  if (card.needsUnit) push(mods, idx, performanceFactor(s, scn, card, target), 'contributor-consultation', LESSONS_TCC);
-  if (card.tags.includes('talks')) {
+  if (t.needsUnit) push(mods, idx, performanceFactor(s, scn, card, target), 'contributor-consultation', LESSONS_TCC);
+  if (t.talks) {
     for (const c of conflicts)
       if (c.kind === 'offensive-vs-talks' && c.subject === target) {
         push(mods, idx, 0.5, 'plan-conflicts', LESSONS_COHESION_PRIMACY);

@@ -25,7 +25,7 @@ import { wearFactors } from '../mechanics/wear.js';
 import { unrequestedMeans } from '../mechanics/means.js';
 import { chance } from '../rng.js';
 import { indexOf, mechanicCause, trackOf, type ScenarioIndex } from '../scenario-index.js';
-import { CHAIR_ORDER, type Conflict, type DraftState, type EngineEvent } from '../types.js';
+import { CHAIR_ORDER, type Cause, type Conflict, type DraftState, type EngineEvent } from '../types.js';
 
 const STALLED: readonly string[] = ['L-stalled'];
 const PRIMACY: readonly string[] = ['L-primacy'];
@@ -61,6 +61,8 @@ interface Play {
   readonly technical: boolean;
   /** Force on an actor (offensive or pressure, aimed at an actor): leverage, or a substitute for politics. */
   readonly force: boolean;
+  /** The card played by its chair, by target (`actionCause`). */
+  readonly causes: Map<string | undefined, Cause>;
 }
 
 /** Per scenario: each card's Play, by id. */
@@ -79,6 +81,7 @@ function playsOf(scn: Scenario): ReadonlyMap<string, Play> {
         coordination: has('coordination'),
         technical: has('ceasefire-technical'),
         force: card.target === 'actor' && (has('offensive') || has('pressure')),
+        causes: new Map(),
       };
       return [card.id, play] as const;
     }),
@@ -158,10 +161,7 @@ function resolveCard(
     const a = d.actors[target];
     if (a) a.engaged = d.turn;
   }
-  const cause =
-    target === undefined
-      ? ({ kind: 'action', chair, card: card.id } as const)
-      : ({ kind: 'action', chair, card: card.id, target } as const);
+  const cause = actionCause(play, chair, target);
   const track = liveTrack(d, scn, idx);
   if (play.technical && track.size === 0) {
     // L-stalled: with no live political track, technical ceasefire talks are futile and divert attention.
@@ -193,6 +193,24 @@ function resolveCard(
     change(d, scn, INDICATOR.consent, -scn.mechanics.substitution / 2, why, PRIMACY);
     tally(d, 'force-substitution');
   }
+}
+
+/**
+ * The cause of the entries a card played by `chair` on `target` makes, `{ kind: 'action', chair, card, target }` (no
+ * target when undefined): shared for the game and beyond, as `mechanicCause`'s, since every entry keeps its cause and
+ * none is written; a literal made for each card resolved was a third of resolveCard's own time (made old: pretenured).
+ */
+function actionCause(play: Play, chair: Chair, target: string | undefined): Cause {
+  const id = play.card.id;
+  // A card is played by its own chair (legality); any other chair's cause is made anew, not kept.
+  if (chair !== play.card.chair)
+    return target === undefined ? { kind: 'action', chair, card: id } : { kind: 'action', chair, card: id, target };
+  let c = play.causes.get(target);
+  if (!c) {
+    c = target === undefined ? { kind: 'action', chair, card: id } : { kind: 'action', chair, card: id, target };
+    play.causes.set(target, c);
+  }
+  return c;
 }
 
 /** Whether a chair works in a silo: no coordination step for `siloTurns` turns, none in this turn's plan either. */

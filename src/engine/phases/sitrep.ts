@@ -4,7 +4,7 @@ import type { Event, Scenario } from '../../scenario/schema.js';
 import type { Reader } from '../conditions.js';
 import { applyEffects } from '../effects.js';
 import { chance } from '../rng.js';
-import { indexOf } from '../scenario-index.js';
+import { indexOf, type EventRun } from '../scenario-index.js';
 import { councilRenewal } from '../mechanics/council.js';
 import type { DraftState, EngineEvent, FiredEvent, GameState, Plan } from '../types.js';
 
@@ -69,9 +69,8 @@ const NO_TURNS: ReadonlyMap<string, number> = new Map();
  * turns, which firing the others does not change). `turn` is never before the last turn of the list (the month
  * opening, or the next), so a repeatable event fired in `turn` is one whose last turn is `turn`.
  */
-function open(e: Event, turn: number, fired: ReadonlyMap<string, number>): boolean {
-  const span = e.window;
-  if (span && (turn < span.from || turn > span.to)) return false;
+function open(e: EventRun, turn: number, fired: ReadonlyMap<string, number>): boolean {
+  if (turn < e.from || turn > e.to) return false;
   const last = fired.get(e.id);
   if (last === undefined) return true;
   return e.repeat && last !== turn;
@@ -87,11 +86,11 @@ export function warned(s: GameState | DraftState, scn: Scenario, read?: Reader):
   const out: string[] = [];
   if (s.turn >= lastTurn(s, scn)) return out;
   const fired = firedTurns(s.fired);
-  const tests = indexOf(scn).eventTests;
-  for (let i = 0; i < scn.events.length; i++) {
-    const e = scn.events[i]!;
-    if (e.warnAt === undefined || analysis < e.warnAt || !open(e, s.turn + 1, fired)) continue;
-    if (tests[i]!(s, read)) out.push(e.id);
+  const events = indexOf(scn).eventRuns;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (!e.warns || analysis < e.warnAt || !open(e, s.turn + 1, fired)) continue;
+    if (e.when(s, read)) out.push(e.id);
   }
   return out;
 }
@@ -110,13 +109,14 @@ export function beginTurn(d: DraftState, scn: Scenario, out: EngineEvent[]): voi
   const ix = firedIndex(d.fired);
   const fired = ix?.last ?? NO_TURNS;
   const before = d.fired.length;
-  for (let i = 0; i < scn.events.length; i++) {
-    const e = scn.events[i]!;
-    if (!open(e, d.turn, fired) || !idx.eventTests[i]!(d)) continue;
+  const events = idx.eventRuns;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (!open(e, d.turn, fired) || !e.when(d)) continue;
     if (!chance(d, e.chance, 'event', e.id)) continue;
     d.fired.push({ event: e.id, turn: d.turn, choice: null });
-    applyEffects(d, scn, e.effects, idx.eventContexts[i]!);
-    if (e.choices.length > 0) d.pendingChoices.push(e.id);
+    applyEffects(d, scn, e.event.effects, e.context);
+    if (e.event.choices.length > 0) d.pendingChoices.push(e.id);
     out.push({ type: 'event-fired', event: e.id });
   }
   extendFired(d.fired, before, ix);
