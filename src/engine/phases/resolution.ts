@@ -202,13 +202,12 @@ function resolveCard(
  */
 function actionCause(play: Play, chair: Chair, target: string | undefined): Cause {
   const id = play.card.id;
-  // A card is played by its own chair (legality); any other chair's cause is made anew, not kept.
-  if (chair !== play.card.chair)
-    return target === undefined ? { kind: 'action', chair, card: id } : { kind: 'action', chair, card: id, target };
-  let c = play.causes.get(target);
+  // A card is played by its own chair (legality): kept for it; any other chair's cause is made anew.
+  const own = chair === play.card.chair;
+  let c = own ? play.causes.get(target) : undefined;
   if (!c) {
     c = target === undefined ? { kind: 'action', chair, card: id } : { kind: 'action', chair, card: id, target };
-    play.causes.set(target, c);
+    if (own) play.causes.set(target, c);
   }
   return c;
 }
