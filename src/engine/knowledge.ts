@@ -1,7 +1,6 @@
 // What a chair may know of the numbers: exact where the scenario says so, elsewhere the mission's estimate.
 // The view shows these numbers, and the rules judge a chair's choices on them (legality, refusals), so
 // neither tells a chair more than its view does.
-import { CORE_INDICATORS } from '../scenario/constants.js';
 import type { Chair, Scenario } from '../scenario/schema.js';
 import type { Reader } from './conditions.js';
 import { FOG_SHARPEN, fogShare, fogWidth, walksOf, type Starts, type Walks } from './fog.js';
@@ -9,6 +8,7 @@ import { readTrack, trackKey } from './ledger.js';
 import { worldUnit } from './rng.js';
 import { ledgerTape, type Tape } from './tape.js';
 import { Recent } from './recent.js';
+import { bounds, fogKey, isEstimated, placeOf, tracksOf, type Tracks } from './tracks.js';
 import type { Cause, GameState, LedgerEntry, Track } from './types.js';
 
 /** A number as a chair sees it: exact, or an estimate with the spread of its possible error. */
@@ -92,12 +92,6 @@ export function firstEntryOfTurn(ledger: GameState['ledger'], turn: number, leng
   return lo;
 }
 
-/** Whether a track is seen through the fog while the game runs. */
-export function isEstimated(scn: Scenario, t: Track): boolean {
-  if (t.kind === 'indicator') return scn.indicators[t.id].observed === 'estimated';
-  return t.kind !== 'implementation';
-}
-
 /**
  * Changes made by a decision within the month (a facilitator's, an event's chosen option, a mandate review) reach
  * the estimates at the next month's opening, with everything else that month brings: shown at once, an estimate
@@ -163,87 +157,6 @@ type KnownFrom = Pick<GameState, 'indicators' | 'violence' | 'actors' | 'agreeme
   ledger: Tape<LedgerEntry>;
   scn: Scenario;
 };
-
-/**
- * The numbers a view shows, in its order: every indicator, each region's violence, each actor's stance then strength.
- * Made once per scenario, so that reading a number costs an index, not a key made and looked up.
- */
-export interface Tracks {
-  readonly list: readonly Track[];
-  readonly estimated: readonly boolean[];
-  readonly lo: readonly number[];
-  readonly hi: readonly number[];
-  /** The scenario's published starting value, rounded (the indicators' initial, each region's and actor's numbers). */
-  readonly published: readonly number[];
-  readonly fogKeys: readonly string[];
-  /** Where the violence of the regions, then the actors' numbers, start in the list (the indicators start it). */
-  readonly violenceAt: number;
-  readonly actorsAt: number;
-  readonly indicator: ReadonlyMap<string, number>;
-  readonly violence: ReadonlyMap<string, number>;
-  readonly stance: ReadonlyMap<string, number>;
-  readonly strength: ReadonlyMap<string, number>;
-}
-
-const trackTables = new WeakMap<Scenario, Tracks>();
-
-export function tracksOf(scn: Scenario): Tracks {
-  let tr = trackTables.get(scn);
-  if (tr) return tr;
-  const list: Track[] = [];
-  const indicator = new Map<string, number>();
-  const violence = new Map<string, number>();
-  const stance = new Map<string, number>();
-  const strength = new Map<string, number>();
-  for (const id of CORE_INDICATORS) {
-    indicator.set(id, list.length);
-    list.push({ kind: 'indicator', id });
-  }
-  const violenceAt = list.length;
-  for (const r of scn.regions) {
-    violence.set(r.id, list.length);
-    list.push({ kind: 'violence', id: r.id });
-  }
-  const actorsAt = list.length;
-  for (const a of scn.actors) {
-    stance.set(a.id, list.length);
-    list.push({ kind: 'stance', id: a.id });
-    strength.set(a.id, list.length);
-    list.push({ kind: 'strength', id: a.id });
-  }
-  tr = {
-    list,
-    estimated: list.map((t) => isEstimated(scn, t)),
-    lo: list.map((t) => bounds(scn, t)[0]),
-    hi: list.map((t) => bounds(scn, t)[1]),
-    published: list.map((t) => Math.round(publishedOf(scn, t))),
-    fogKeys: list.map(fogKey),
-    violenceAt,
-    actorsAt,
-    indicator,
-    violence,
-    stance,
-    strength,
-  };
-  trackTables.set(scn, tr);
-  return tr;
-}
-
-/** A track's place in the table, or -1 (the implementation, or an id the scenario does not have). */
-function placeOf(tr: Tracks, t: Track): number {
-  switch (t.kind) {
-    case 'indicator':
-      return tr.indicator.get(t.id) ?? -1;
-    case 'violence':
-      return tr.violence.get(t.id) ?? -1;
-    case 'stance':
-      return tr.stance.get(t.id) ?? -1;
-    case 'strength':
-      return tr.strength.get(t.id) ?? -1;
-    case 'implementation':
-      return -1;
-  }
-}
 
 /**
  * The estimates, by ledger (the last few: recent.ts). States that share their ledger and their numbers (plan edits, the sitrep and the strategy
@@ -405,42 +318,6 @@ export function memoSeen<T>(s: GameState, scn: Scenario, slot: object, make: (s:
  */
 export function sightMemo(s: GameState, scn: Scenario): Map<object, unknown> {
   return s.phase === 'over' ? new Map() : knownOf(s, scn).sight.memo;
-}
-
-/** A number's starting value as the scenario publishes it (the implementation's: 0). */
-function publishedOf(scn: Scenario, t: Track): number {
-  switch (t.kind) {
-    case 'indicator':
-      return scn.indicators[t.id].initial;
-    case 'violence':
-      return scn.regions.find((r) => r.id === t.id)?.violence ?? 0;
-    case 'stance':
-      return scn.actors.find((a) => a.id === t.id)?.stance ?? 0;
-    case 'strength':
-      return scn.actors.find((a) => a.id === t.id)?.strength ?? 0;
-    case 'implementation':
-      return 0;
-  }
-}
-
-function bounds(scn: Scenario, t: Track): [number, number] {
-  if (t.kind === 'indicator') return [scn.indicators[t.id].min, scn.indicators[t.id].max];
-  return t.kind === 'stance' ? [-100, 100] : [0, 100];
-}
-
-function fogKey(t: Track): string {
-  switch (t.kind) {
-    case 'indicator':
-      return `i:${t.id}`;
-    case 'violence':
-      return `v:${t.id}`;
-    case 'stance':
-      return `s:${t.id}`;
-    case 'strength':
-      return `t:${t.id}`;
-    case 'implementation':
-      return 'implementation';
-  }
 }
 
 /**

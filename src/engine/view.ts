@@ -1,17 +1,8 @@
 // viewFor: what one chair sees of the true state, through the fog of the mission's analysis.
 import { CORE_INDICATORS, type Chair, type IndicatorId, type MechanicId } from '../scenario/constants.js';
 import type { Scenario } from '../scenario/schema.js';
-import {
-  firstEntryOfTurn,
-  fogSpread,
-  isEstimated,
-  knownTo,
-  memoSeen,
-  seenTable,
-  sightMemo,
-  tracksOf,
-  type Seen,
-} from './knowledge.js';
+import { firstEntryOfTurn, fogSpread, knownTo, memoSeen, seenTable, sightMemo, type Seen } from './knowledge.js';
+import { isEstimated, tracksOf } from './tracks.js';
 import type { Reader } from './conditions.js';
 import { deepFreeze, isFreezing } from './freeze.js';
 import { warned } from './phases/sitrep.js';

@@ -10,6 +10,7 @@ import type * as Knowledge from '../../src/engine/knowledge.js';
 
 vi.mock('../../src/engine/knowledge.js', async (importOriginal) => {
   const real = await importOriginal<typeof Knowledge>();
+  const { isEstimated, tracksOf } = await import('../../src/engine/tracks.js');
   const fixed: Record<Track['kind'], number> = {
     indicator: 47,
     violence: 23,
@@ -18,12 +19,12 @@ vi.mock('../../src/engine/knowledge.js', async (importOriginal) => {
     implementation: 0,
   };
   const seenOf = (s: GameState, scn: Scenario, t: Track) =>
-    s.phase === 'over' || !real.isEstimated(scn, t) ? real.seenOf(s, scn, t) : { value: fixed[t.kind], spread: 9 };
+    s.phase === 'over' || !isEstimated(scn, t) ? real.seenOf(s, scn, t) : { value: fixed[t.kind], spread: 9 };
   return {
     ...real,
     seenOf,
     // The view reads every number at once, in the table's order: each through the fixed estimates above.
-    seenTable: (s: GameState, scn: Scenario) => real.tracksOf(scn).list.map((t) => seenOf(s, scn, t)),
+    seenTable: (s: GameState, scn: Scenario) => tracksOf(scn).list.map((t) => seenOf(s, scn, t)),
     knownTo: (s: GameState, scn: Scenario) => ({
       indicator: (id: string) => seenOf(s, scn, { kind: 'indicator', id } as Track).value,
       violence: (id: string) => seenOf(s, scn, { kind: 'violence', id }).value,
