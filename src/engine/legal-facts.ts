@@ -38,8 +38,9 @@ interface FactsFrom {
  * A chair's legality, as far as it does not depend on its plan: each card's checks that hold for every target
  * (chair, task, cooldown, conditions: legal.ts `Level`, 0 when they pass), its targets, which of them a unit can
  * serve; the moves the Force Commander's units may make. Worked out when first read, kept for every state that shares
- * its `from` (and so the chair's knowledge: one reader per set of estimates). The cards' parts are kept by the card's
- * place in the scenario's list of cards (`CardTable`): an array read, where a map by card cost a lookup and an entry.
+ * its `from` (and so the chair's knowledge: one reader per set of estimates). The parts of the chair's cards are kept by
+ * the card's place among them (`CardTable.slot`): an array read, where a map by card cost a lookup and an entry, and
+ * arrays as long as the chair's list, not the scenario's (a chair's list is made once a month, so its Facts are new).
  */
 export interface Facts {
   readonly chair: Chair;
@@ -47,9 +48,11 @@ export interface Facts {
   /** The chair's knowledge the card conditions and targets are read on (knowledge.ts `knownTo`). */
   readonly reader: Reader;
   readonly table: CardTable;
-  /** Each card's checks that hold for every target (legal.ts `Level`), by its place; -1 before they are made. */
-  readonly levels: Int8Array;
-  /** The ids each card may target now, by its place; undefined before they are listed. */
+  /** The month each card was last played in (`played`), by its place in the scenario's cards; -Infinity if never. */
+  readonly last: readonly number[];
+  /** Each of the chair's cards' checks that hold for every target (legal.ts `Level`), by its slot; -1 before made. */
+  readonly levels: number[];
+  /** The ids each of the chair's cards may target now, by its slot; undefined before they are listed. */
   readonly targets: (readonly string[] | undefined)[];
   /** Whether a unit can serve each of a card's `targets`, by the target's place there: 0 not yet asked, 1 none, 2 one. */
   readonly served: (Uint8Array | undefined)[];
@@ -71,6 +74,8 @@ export interface CardTable {
   readonly at: ReadonlyMap<string, number>;
   /** Each chair's cards as places, in the order of `indexOf(scn).cardsByChair` (the legal list's order). */
   readonly byChair: ReadonlyMap<Chair, readonly number[]>;
+  /** Each card's slot: its place in its chair's list (`byChair`), by its place here. */
+  readonly slot: readonly number[];
   /** The plan/add actions of each card made so far, by target (see `addAction`), by its place. */
   readonly actions: readonly Map<string | undefined, Action>[];
 }
@@ -87,12 +92,13 @@ export function cardTable(scn: Scenario): CardTable {
   const at = new Map<string, number>();
   for (const [id, card] of idx.cards) at.set(id, place.get(card)!);
   const byChair = new Map<Chair, readonly number[]>();
-  for (const [chair, list] of idx.cardsByChair)
-    byChair.set(
-      chair,
-      list.map((c) => place.get(c)!),
-    );
-  t = { cards, at, byChair, actions: cards.map(() => new Map<string | undefined, Action>()) };
+  const slot = cards.map(() => -1);
+  for (const [chair, list] of idx.cardsByChair) {
+    const places = list.map((c) => place.get(c)!);
+    places.forEach((p, i) => (slot[p] = i));
+    byChair.set(chair, places);
+  }
+  t = { cards, at, byChair, slot, actions: cards.map(() => new Map<string | undefined, Action>()) };
   tables.set(scn, t);
   return t;
 }
@@ -134,7 +140,15 @@ export function factsOf(s: GameState, scn: Scenario, chair: Chair): Facts {
   }
   const { turn, played, mandate, flags, fired, strategy, agreement, units, tally, indicators, violence, actors } = s;
   const table = cardTable(scn);
-  const n = table.cards.length;
+  const n = table.byChair.get(chair)?.length ?? 0;
+  const levels: number[] = [];
+  const targets: (readonly string[] | undefined)[] = [];
+  const served: (Uint8Array | undefined)[] = [];
+  for (let i = 0; i < n; i++) {
+    levels.push(-1);
+    targets.push(undefined);
+    served.push(undefined);
+  }
   const facts: Facts = {
     chair,
     from: {
@@ -157,14 +171,35 @@ export function factsOf(s: GameState, scn: Scenario, chair: Chair): Facts {
     },
     reader: knownTo(s, scn, chair),
     table,
-    levels: new Int8Array(n).fill(-1),
-    targets: new Array<readonly string[] | undefined>(n).fill(undefined),
-    served: new Array<Uint8Array | undefined>(n).fill(undefined),
+    last: lastPlayed(played, table),
+    levels,
+    targets,
+    served,
     moves: undefined,
   };
   if (factsKept.length === KEEP) factsKept.shift();
   factsKept.push(facts);
   return facts;
+}
+
+/** The months the cards were last played in, for the last few `played` records (a month's states share one). */
+const lasts = new Recent<GameState['played'], { readonly table: CardTable; readonly last: readonly number[] }>(4);
+
+/**
+ * The month each card was last played in, by its place in the scenario's cards (-Infinity if never): made once for
+ * every chair and state of a month. A card's entry read by its id cost a lookup in a record with as many shapes as
+ * orders of play (a dictionary in MONUSCO games) for every card of every list.
+ */
+function lastPlayed(played: GameState['played'], table: CardTable): readonly number[] {
+  const kept = lasts.get(played);
+  if (kept && kept.table === table) return kept.last;
+  const last = table.cards.map(() => -Infinity);
+  for (const id in played) {
+    const at = table.at.get(id);
+    if (at !== undefined) last[at] = played[id]!;
+  }
+  lasts.set(played, { table, last });
+  return last;
 }
 
 /** The moves a unit standing in a region may be ordered to make, by scenario, unit and region (scenario data). */

@@ -63,17 +63,23 @@ class Context {
     return false;
   }
 
-  /** The ids a card, at place `at` of the scenario's cards (legal-facts.ts `CardTable`), may target now (as targetsOf). */
+  /**
+   * The ids one of the chair's cards, at place `at` of the scenario's cards (legal-facts.ts `CardTable`), may target
+   * now (as targetsOf).
+   */
   targets(card: Card, at: number): readonly string[] {
     const f = this.facts;
-    return (f.targets[at] ??= targetsNow(this.state, this.scenario, card, f.reader));
+    const i = f.table.slot[at]!;
+    return (f.targets[i] ??= targetsNow(this.state, this.scenario, card, f.reader));
   }
 
   /** A card's checks that hold for every target and every plan, as a Level (OPEN if they pass). */
   level(card: Card, at: number): Level {
+    if (card.chair !== this.chair) return OTHER_CHAIR;
     const f = this.facts;
-    let l = f.levels[at]!;
-    if (l < 0) f.levels[at] = l = cardLevel(this.state, this.chair, card, f.reader);
+    const i = f.table.slot[at]!;
+    let l = f.levels[i]!;
+    if (l < 0) f.levels[i] = l = cardLevel(this.state, card, f.last[at]!, f.reader);
     return l as Level;
   }
 }
@@ -90,15 +96,15 @@ const COOLING = 3;
 const NOT_POSSIBLE = 4;
 
 /**
- * The checks on a card that depend neither on its target nor on the chair's plan, in the order cardRejection makes them.
- * The one place legality reads a card's conditions: on `known`, the chair's knowledge (knowledge.ts `knownTo`), not
- * the true state, so what it may play tells it no more than its view (a planned card then resolves as it is).
+ * The checks on one of the chair's cards that depend neither on its target nor on the chair's plan, in the order
+ * cardRejection makes them (the chair's, `Context.level`, first), `last` the month it was last played (legal-facts.ts
+ * `Facts.last`). The one place legality reads a card's conditions: on `known`, the chair's knowledge (knowledge.ts
+ * `knownTo`), not the true state, so what it may play tells it no more than its view (a planned card then resolves as
+ * it is).
  */
-function cardLevel(s: GameState, chair: Chair, card: Card, known: Reader): Level {
-  if (card.chair !== chair) return OTHER_CHAIR;
+function cardLevel(s: GameState, card: Card, last: number, known: Reader): Level {
   if (card.task && !s.mandate.includes(card.task)) return NOT_MANDATED;
-  const last = s.played[card.id];
-  if (last !== undefined && s.turn - last <= card.cooldown) return COOLING;
+  if (s.turn - last <= card.cooldown) return COOLING;
   if (card.requires && !holds(card.requires, s, known)) return NOT_POSSIBLE;
   return OPEN;
 }
@@ -149,7 +155,8 @@ function movesOf(ctx: Context): readonly Move[] {
  */
 function hasUnitIn(ctx: Context, card: Card, at: number, t: number): boolean {
   const targets = ctx.targets(card, at);
-  const served = (ctx.facts.served[at] ??= new Uint8Array(targets.length));
+  const f = ctx.facts;
+  const served = (f.served[f.table.slot[at]!] ??= new Uint8Array(targets.length));
   if (served[t] === 0) {
     const target = targets[t]!;
     let ok = false;
