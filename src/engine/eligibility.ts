@@ -32,13 +32,21 @@ export function targetsOf(s: GameState, scn: Scenario, card: Card): string[] {
 export function targetsNow(s: GameState, scn: Scenario, card: Card, known?: Reader): readonly string[] {
   if (card.target === 'none') return [];
   const allowed = staticTargets(scn, card);
-  if (card.tags.includes('talks')) return allowed;
-  // A group the mission sees as defeated is no longer a target for force.
-  if (card.target === 'actor' && (card.tags.includes('offensive') || card.tags.includes('pressure'))) {
-    const read = known ?? knownTo(s, scn, card.chair);
-    return allowed.filter((t) => read.strength(t) > 0);
-  }
-  return allowed;
+  if (!testsStrength(card)) return allowed;
+  const read = known ?? knownTo(s, scn, card.chair);
+  return allowed.filter((t) => read.strength(t) > 0);
+}
+
+/**
+ * Whether a card's targets are tested on the strength the chair knows: a group the mission sees as defeated is no
+ * longer a target for force (talks are open to every negotiable party).
+ */
+export function testsStrength(card: Card): boolean {
+  return (
+    card.target === 'actor' &&
+    !card.tags.includes('talks') &&
+    (card.tags.includes('offensive') || card.tags.includes('pressure'))
+  );
 }
 
 /** What a card may target by the scenario alone (its kind, its list, negotiable parties for talks), by scenario. */

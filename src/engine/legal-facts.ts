@@ -1,10 +1,9 @@
 // What a chair's legality reads besides its plan, worked out once and shared by the states of a planning phase that
 // read the same (legal.ts `Context` reads it): each card's target-free checks and targets; the routes and the actions.
-import type { Card, Chair, Scenario } from '../scenario/schema.js';
+import type { Card, Chair, Condition, Scenario } from '../scenario/schema.js';
 import type { Reader } from './conditions.js';
 import { deepFreeze, isFreezing } from './freeze.js';
 import { itemCost } from './eligibility.js';
-import { knownTo } from './knowledge.js';
 import { indexOf } from './scenario-index.js';
 import { Recent } from './recent.js';
 import { ledgerTape, type Tape } from './tape.js';
@@ -45,8 +44,11 @@ interface FactsFrom {
 export interface Facts {
   readonly chair: Chair;
   readonly from: FactsFrom;
-  /** The chair's knowledge the card conditions and targets are read on (knowledge.ts `knownTo`). */
-  readonly reader: Reader;
+  /**
+   * The chair's knowledge the card conditions and targets are read on (knowledge.ts `knownTo`), made when a check first
+   * reads an estimate (legal.ts `Context.reader`): most checks of a replay read none, and making it was a quarter of them.
+   */
+  reader: Reader | undefined;
   readonly table: CardTable;
   /** The month each card was last played in (`played`), by its place in the scenario's cards; -Infinity if never. */
   readonly last: readonly number[];
@@ -76,6 +78,8 @@ export interface CardTable {
   readonly byChair: ReadonlyMap<Chair, readonly number[]>;
   /** Each card's slot: its place in its chair's list (`byChair`), by its place here. */
   readonly slot: readonly number[];
+  /** Whether each card's conditions (`requires`) read a number the chair estimates, by its place. */
+  readonly estimates: readonly boolean[];
   /** The plan/add actions of each card made so far, by target (see `addAction`), by its place. */
   readonly actions: readonly Map<string | undefined, Action>[];
 }
@@ -98,9 +102,43 @@ export function cardTable(scn: Scenario): CardTable {
     places.forEach((p, i) => (slot[p] = i));
     byChair.set(chair, places);
   }
-  t = { cards, at, byChair, slot, actions: cards.map(() => new Map<string | undefined, Action>()) };
+  t = {
+    cards,
+    at,
+    byChair,
+    slot,
+    estimates: cards.map((c) => readsEstimates(c.requires)),
+    actions: cards.map(() => new Map<string | undefined, Action>()),
+  };
   tables.set(scn, t);
   return t;
+}
+
+/** Whether a condition reads a number a chair estimates (one a `Reader` gives). */
+function readsEstimates(c: Condition | undefined): boolean {
+  if (c === undefined) return false;
+  switch (c.test) {
+    case 'indicator':
+    case 'violence':
+    case 'stance':
+    case 'strength':
+      return true;
+    case 'turn':
+    case 'flag':
+    case 'event':
+    case 'strategy':
+    case 'mandated':
+    case 'agreement':
+    case 'presence':
+    case 'unit':
+    case 'mechanic':
+      return false;
+    case 'all':
+    case 'any':
+      return c.of.some(readsEstimates);
+    case 'not':
+      return readsEstimates(c.cond);
+  }
 }
 
 /**
@@ -169,7 +207,7 @@ export function factsOf(s: GameState, scn: Scenario, chair: Chair): Facts {
       secret: s.secret,
       world: s.world,
     },
-    reader: knownTo(s, scn, chair),
+    reader: undefined,
     table,
     last: lastPlayed(played, table),
     levels,

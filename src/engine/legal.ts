@@ -2,7 +2,8 @@
 import type { Card, Chair, Scenario } from '../scenario/schema.js';
 import { holds, type Reader } from './conditions.js';
 import { deepFreeze, isFreezing } from './freeze.js';
-import { itemCost, planCost, serversOf, targetsNow } from './eligibility.js';
+import { itemCost, planCost, serversOf, targetsNow, testsStrength } from './eligibility.js';
+import { knownTo } from './knowledge.js';
 import { addAction, factsOf, movesFrom, unitsByRegion, type Facts, type Move } from './legal-facts.js';
 import { capacityOf, indexOf } from './scenario-index.js';
 import { Recent } from './recent.js';
@@ -51,6 +52,15 @@ class Context {
     return (this.#facts ??= factsOf(this.state, this.scenario, this.chair));
   }
 
+  /**
+   * The chair's knowledge, kept in the Facts once a check reads it: made from this state, whose estimates are those of
+   * every state that shares its Facts (their `from` holds all the estimates are made from).
+   */
+  get reader(): Reader {
+    const f = this.facts;
+    return (f.reader ??= knownTo(this.state, this.scenario, this.chair));
+  }
+
   /** Whether the plan holds the card (a plan is short: a scan, not a set made per state). */
   plans(card: string): boolean {
     for (const it of this.items) if (it.kind === 'card' && it.card === card) return true;
@@ -70,7 +80,7 @@ class Context {
   targets(card: Card, at: number): readonly string[] {
     const f = this.facts;
     const i = f.table.slot[at]!;
-    return (f.targets[i] ??= targetsNow(this.state, this.scenario, card, f.reader));
+    return (f.targets[i] ??= targetsNow(this.state, this.scenario, card, testsStrength(card) ? this.reader : BLIND));
   }
 
   /** A card's checks that hold for every target and every plan, as a Level (OPEN if they pass). */
@@ -79,9 +89,16 @@ class Context {
     const f = this.facts;
     const i = f.table.slot[at]!;
     let l = f.levels[i]!;
-    if (l < 0) f.levels[i] = l = cardLevel(this.state, card, f.last[at]!, f.reader);
+    if (l < 0) f.levels[i] = l = cardLevel(this.state, card, f.last[at]!, f.table.estimates[at] ? this.reader : BLIND);
     return l as Level;
   }
+}
+
+/** The reader of a check that reads no estimate (legal-facts.ts `CardTable.estimates`, `testsStrength`). */
+const BLIND: Reader = { indicator: blind, violence: blind, stance: blind, strength: blind };
+
+function blind(): never {
+  throw new Error('legality read an estimate it had not asked for');
 }
 
 /**
