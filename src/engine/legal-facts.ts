@@ -4,7 +4,7 @@ import type { Card, Chair, Condition, Scenario } from '../scenario/schema.js';
 import type { Reader } from './conditions.js';
 import { deepFreeze, isFreezing } from './freeze.js';
 import { itemCost } from './eligibility.js';
-import { indexOf } from './scenario-index.js';
+import { capacityOf, indexOf } from './scenario-index.js';
 import { Recent } from './recent.js';
 import { ledgerTape, type Tape } from './tape.js';
 import type { Action, GameState, LedgerEntry, PlanItem } from './types.js';
@@ -80,6 +80,14 @@ export interface CardTable {
   readonly slot: readonly number[];
   /** Whether each card's conditions (`requires`) read a number the chair estimates, by its place. */
   readonly estimates: readonly boolean[];
+  /** Each chair's capacity (scenario-index.ts `capacityOf`), in a record of one shape whatever the scenario's chairs. */
+  readonly capacity: Readonly<Record<Chair, number>>;
+  /** Arrays as long as the list of cards, copied (a copy is one move) to start the arrays of Facts: all -1, ... */
+  readonly unmade: readonly number[];
+  /** ... all undefined, ... */
+  readonly unasked: readonly undefined[];
+  /** ... and all -Infinity (no card played). */
+  readonly never: readonly number[];
   /** The plan/add actions of each card made so far, by target (see `addAction`), by its place. */
   readonly actions: readonly Map<string | undefined, Action>[];
 }
@@ -108,6 +116,15 @@ export function cardTable(scn: Scenario): CardTable {
     byChair,
     slot,
     estimates: cards.map((c) => readsEstimates(c.requires)),
+    capacity: {
+      srsg: capacityOf(scn, 'srsg'),
+      envoy: capacityOf(scn, 'envoy'),
+      police: capacityOf(scn, 'police'),
+      force: capacityOf(scn, 'force'),
+    },
+    unmade: cards.map(() => -1),
+    unasked: cards.map(() => undefined),
+    never: cards.map(() => -Infinity),
     actions: cards.map(() => new Map<string | undefined, Action>()),
   };
   tables.set(scn, t);
@@ -142,11 +159,13 @@ function readsEstimates(c: Condition | undefined): boolean {
 }
 
 /**
- * The facts of the last few chairs and states asked about, newest last. Found by their `from` alone, without asking
- * knowledge.ts for the reader: equal sources give equal estimates (`from` holds all that `knownOf` reads).
+ * The facts of the last few chairs and states asked about, in a ring (`nextKept` is the slot of the oldest). Found by
+ * their `from` alone, without asking knowledge.ts for the reader: equal sources give equal estimates (`from` holds all
+ * that `knownOf` reads).
  */
-const factsKept: Facts[] = [];
 const KEEP = 16;
+const factsKept = new Array<Facts | undefined>(KEEP).fill(undefined);
+let nextKept = 0;
 
 function sameFacts(f: FactsFrom, s: GameState, scn: Scenario, ledger: Tape<LedgerEntry>): boolean {
   return (
@@ -172,21 +191,15 @@ function sameFacts(f: FactsFrom, s: GameState, scn: Scenario, ledger: Tape<Ledge
 /** The facts of a chair in a state that is not over (legality asks nothing of a game that is). */
 export function factsOf(s: GameState, scn: Scenario, chair: Chair): Facts {
   const ledger = ledgerTape(s);
-  for (let i = factsKept.length - 1; i >= 0; i--) {
-    const f = factsKept[i]!;
+  for (let i = 1, at = nextKept - 1; i <= KEEP; i++, at--) {
+    if (at < 0) at += KEEP;
+    const f = factsKept[at];
+    if (f === undefined) break;
     if (f.chair === chair && sameFacts(f.from, s, scn, ledger)) return f;
   }
   const { turn, played, mandate, flags, fired, strategy, agreement, units, tally, indicators, violence, actors } = s;
   const table = cardTable(scn);
   const n = table.byChair.get(chair)?.length ?? 0;
-  const levels: number[] = [];
-  const targets: (readonly string[] | undefined)[] = [];
-  const served: (Uint8Array | undefined)[] = [];
-  for (let i = 0; i < n; i++) {
-    levels.push(-1);
-    targets.push(undefined);
-    served.push(undefined);
-  }
   const facts: Facts = {
     chair,
     from: {
@@ -210,13 +223,13 @@ export function factsOf(s: GameState, scn: Scenario, chair: Chair): Facts {
     reader: undefined,
     table,
     last: lastPlayed(played, table),
-    levels,
-    targets,
-    served,
+    levels: table.unmade.slice(0, n),
+    targets: table.unasked.slice(0, n),
+    served: table.unasked.slice(0, n),
     moves: undefined,
   };
-  if (factsKept.length === KEEP) factsKept.shift();
-  factsKept.push(facts);
+  factsKept[nextKept] = facts;
+  nextKept = nextKept + 1 === KEEP ? 0 : nextKept + 1;
   return facts;
 }
 
@@ -231,7 +244,7 @@ const lasts = new Recent<GameState['played'], { readonly table: CardTable; reado
 function lastPlayed(played: GameState['played'], table: CardTable): readonly number[] {
   const kept = lasts.get(played);
   if (kept && kept.table === table) return kept.last;
-  const last = table.cards.map(() => -Infinity);
+  const last = table.never.slice();
   for (const id in played) {
     const at = table.at.get(id);
     if (at !== undefined) last[at] = played[id]!;

@@ -4,7 +4,7 @@ import { holds, type Reader } from './conditions.js';
 import { deepFreeze, isFreezing } from './freeze.js';
 import { itemCost, planCost, serversOf, targetsNow, testsStrength } from './eligibility.js';
 import { knownTo } from './knowledge.js';
-import { addAction, factsOf, movesFrom, unitsByRegion, type Facts, type Move } from './legal-facts.js';
+import { addAction, cardTable, factsOf, movesFrom, unitsByRegion, type Facts, type Move } from './legal-facts.js';
 import { capacityOf, indexOf } from './scenario-index.js';
 import { Recent } from './recent.js';
 import {
@@ -39,7 +39,7 @@ class Context {
     readonly chair: Chair,
   ) {
     this.items = state.plans[chair]?.items ?? [];
-    this.capacity = capacityOf(scenario, chair);
+    this.capacity = cardTable(scenario).capacity[chair];
   }
 
   /** The action points the plan uses now. */
@@ -197,12 +197,14 @@ function hasUnitInRegion(ctx: Context, able: ReadonlySet<string>, region: string
   return false;
 }
 
-function cardRejection(ctx: Context, item: Extract<PlanItem, { kind: 'card' }>): Rejection | null {
+/** The checks on a card item, the card at place `at` of the scenario's cards. */
+function cardRejection(
+  ctx: Context,
+  item: Extract<PlanItem, { kind: 'card' }>,
+  card: Card,
+  at: number,
+): Rejection | null {
   const scn = ctx.scenario;
-  const table = ctx.facts.table;
-  const at = table.at.get(item.card);
-  if (at === undefined) return no('card/unknown', `no action '${item.card}' in this scenario`);
-  const card = table.cards[at]!;
   const l = ctx.level(card, at);
   if (l !== OPEN) return levelRejection(ctx.state, card, l);
   if (ctx.plans(card.id)) return no('card/already-planned', `'${card.id}' is already in the plan`);
@@ -297,9 +299,21 @@ function addRejection(ctx: Context, item: PlanItem): Rejection | null {
   const closed = planOpen(ctx.state, ctx.chair);
   if (closed) return closed;
   if (ctx.items.length >= MAX_PLAN_ITEMS) return no('plan/too-long', `at most ${MAX_PLAN_ITEMS} items`);
-  const why = item.kind === 'card' ? cardRejection(ctx, item) : moveRejection(ctx, item);
-  if (why) return why;
-  if (ctx.cost + itemCost(ctx.scenario, item) > ctx.capacity) return overCapacity(ctx.scenario, ctx.chair);
+  let cost: number;
+  if (item.kind === 'card') {
+    const table = ctx.facts.table;
+    const at = table.at.get(item.card);
+    if (at === undefined) return no('card/unknown', `no action '${item.card}' in this scenario`);
+    const card = table.cards[at]!;
+    const why = cardRejection(ctx, item, card, at);
+    if (why) return why;
+    cost = card.cost;
+  } else {
+    const why = moveRejection(ctx, item);
+    if (why) return why;
+    cost = itemCost(ctx.scenario, item);
+  }
+  if (ctx.cost + cost > ctx.capacity) return overCapacity(ctx.scenario, ctx.chair);
   return null;
 }
 
