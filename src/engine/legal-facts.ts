@@ -1,9 +1,9 @@
 // What a chair's legality reads besides its plan, worked out once and shared by the states of a planning phase that
 // read the same (legal.ts `Context` reads it): each card's target-free checks and targets; the routes and the actions.
 import type { Card, Chair, Condition, Scenario } from '../scenario/schema.js';
-import type { Reader } from './conditions.js';
+import { compile, type Reader, type Test } from './conditions.js';
 import { deepFreeze, isFreezing } from './freeze.js';
-import { itemCost } from './eligibility.js';
+import { itemCost, serversOf } from './eligibility.js';
 import { capacityOf, indexOf } from './scenario-index.js';
 import { Recent } from './recent.js';
 import { ledgerTape, type Tape } from './tape.js';
@@ -57,7 +57,9 @@ export interface Facts {
   /** The ids each of the chair's cards may target now, by its slot; undefined before they are listed. */
   readonly targets: (readonly string[] | undefined)[];
   /** Whether a unit can serve each of a card's `targets`, by the target's place there: 0 not yet asked, 1 none, 2 one. */
-  readonly served: (Uint8Array | undefined)[];
+  readonly served: (number[] | undefined)[];
+  /** The units standing in each region (`unitsByRegion`), once a card that needs a unit asks. */
+  unitsIn: ReadonlyMap<string, readonly string[]> | undefined;
   moves: readonly Move[] | undefined;
 }
 
@@ -78,16 +80,21 @@ export interface CardTable {
   readonly byChair: ReadonlyMap<Chair, readonly number[]>;
   /** Each card's slot: its place in its chair's list (`byChair`), by its place here. */
   readonly slot: readonly number[];
-  /** Whether each card's conditions (`requires`) read a number the chair estimates, by its place. */
+  /** Each card's conditions (`requires`) as a test (conditions.ts `compile`), by its place. */
+  readonly tests: readonly Test[];
+  /** Whether each card's conditions read a number the chair estimates, by its place. */
   readonly estimates: readonly boolean[];
+  /** The units able to carry out each card that needs one (eligibility.ts `serversOf`), by its place. */
+  readonly able: readonly (ReadonlySet<string> | undefined)[];
   /** Each chair's capacity (scenario-index.ts `capacityOf`), in a record of one shape whatever the scenario's chairs. */
   readonly capacity: Readonly<Record<Chair, number>>;
   /** Arrays as long as the list of cards, copied (a copy is one move) to start the arrays of Facts: all -1, ... */
   readonly unmade: readonly number[];
   /** ... all undefined, ... */
   readonly unasked: readonly undefined[];
-  /** ... and all -Infinity (no card played). */
+  /** ... and all -Infinity (no card played); and all 0, as long as the longest list of targets (`Facts.served`). */
   readonly never: readonly number[];
+  readonly unserved: readonly number[];
   /** The plan/add actions of each card made so far, by target (see `addAction`), by its place. */
   readonly actions: readonly Map<string | undefined, Action>[];
 }
@@ -115,7 +122,9 @@ export function cardTable(scn: Scenario): CardTable {
     at,
     byChair,
     slot,
+    tests: cards.map((c) => compile(c.requires)),
     estimates: cards.map((c) => readsEstimates(c.requires)),
+    able: cards.map((c) => (c.needsUnit ? serversOf(scn, c) : undefined)),
     capacity: {
       srsg: capacityOf(scn, 'srsg'),
       envoy: capacityOf(scn, 'envoy'),
@@ -125,6 +134,7 @@ export function cardTable(scn: Scenario): CardTable {
     unmade: cards.map(() => -1),
     unasked: cards.map(() => undefined),
     never: cards.map(() => -Infinity),
+    unserved: new Array<number>(Math.max(idx.regions.size, idx.actors.size)).fill(0),
     actions: cards.map(() => new Map<string | undefined, Action>()),
   };
   tables.set(scn, t);
@@ -226,6 +236,7 @@ export function factsOf(s: GameState, scn: Scenario, chair: Chair): Facts {
     levels: table.unmade.slice(0, n),
     targets: table.unasked.slice(0, n),
     served: table.unasked.slice(0, n),
+    unitsIn: undefined,
     moves: undefined,
   };
   factsKept[nextKept] = facts;

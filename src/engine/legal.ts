@@ -1,8 +1,8 @@
 // What each chair may do now: the one door for the UI, the bots and the server.
 import type { Card, Chair, Scenario } from '../scenario/schema.js';
-import { holds, type Reader } from './conditions.js';
+import type { Reader, Test } from './conditions.js';
 import { deepFreeze, isFreezing } from './freeze.js';
-import { itemCost, planCost, serversOf, targetsNow, testsStrength } from './eligibility.js';
+import { itemCost, planCost, targetsNow, testsStrength } from './eligibility.js';
 import { knownTo } from './knowledge.js';
 import { addAction, cardTable, factsOf, movesFrom, unitsByRegion, type Facts, type Move } from './legal-facts.js';
 import { capacityOf, indexOf } from './scenario-index.js';
@@ -89,7 +89,11 @@ class Context {
     const f = this.facts;
     const i = f.table.slot[at]!;
     let l = f.levels[i]!;
-    if (l < 0) f.levels[i] = l = cardLevel(this.state, card, f.last[at]!, f.table.estimates[at] ? this.reader : BLIND);
+    if (l < 0) {
+      const t = f.table;
+      l = cardLevel(this.state, card, f.last[at]!, t.tests[at]!, t.estimates[at] ? this.reader : BLIND);
+      f.levels[i] = l;
+    }
     return l as Level;
   }
 }
@@ -115,14 +119,14 @@ const NOT_POSSIBLE = 4;
 /**
  * The checks on one of the chair's cards that depend neither on its target nor on the chair's plan, in the order
  * cardRejection makes them (the chair's, `Context.level`, first), `last` the month it was last played (legal-facts.ts
- * `Facts.last`). The one place legality reads a card's conditions: on `known`, the chair's knowledge (knowledge.ts
- * `knownTo`), not the true state, so what it may play tells it no more than its view (a planned card then resolves as
- * it is).
+ * `Facts.last`) and `requires` its conditions as a test (`CardTable.tests`). The one place legality reads a card's
+ * conditions: on `known`, the chair's knowledge (knowledge.ts `knownTo`), not the true state, so what it may play
+ * tells it no more than its view (a planned card then resolves as it is).
  */
-function cardLevel(s: GameState, card: Card, last: number, known: Reader): Level {
+function cardLevel(s: GameState, card: Card, last: number, requires: Test, known: Reader): Level {
   if (card.task && !s.mandate.includes(card.task)) return NOT_MANDATED;
   if (s.turn - last <= card.cooldown) return COOLING;
-  if (card.requires && !holds(card.requires, s, known)) return NOT_POSSIBLE;
+  if (!requires(s, known)) return NOT_POSSIBLE;
   return OPEN;
 }
 
@@ -173,11 +177,11 @@ function movesOf(ctx: Context): readonly Move[] {
 function hasUnitIn(ctx: Context, card: Card, at: number, t: number): boolean {
   const targets = ctx.targets(card, at);
   const f = ctx.facts;
-  const served = (f.served[f.table.slot[at]!] ??= new Uint8Array(targets.length));
+  const served = (f.served[f.table.slot[at]!] ??= f.table.unserved.slice(0, targets.length));
   if (served[t] === 0) {
     const target = targets[t]!;
     let ok = false;
-    const able = serversOf(ctx.scenario, card);
+    const able = f.table.able[at]!;
     if (card.target === 'region') ok = hasUnitInRegion(ctx, able, target);
     else
       for (const r of indexOf(ctx.scenario).actors.get(target)?.regions ?? [])
@@ -192,8 +196,9 @@ function hasUnitIn(ctx: Context, card: Card, at: number, t: number): boolean {
 
 /** Whether one of the units standing in a region is `able` (eligibility.ts `serversOf`: able to carry out a card). */
 function hasUnitInRegion(ctx: Context, able: ReadonlySet<string>, region: string): boolean {
-  const units = unitsByRegion(ctx.state.units).get(region);
-  if (units) for (const id of units) if (able.has(id)) return true;
+  const f = ctx.facts;
+  const units = (f.unitsIn ??= unitsByRegion(ctx.state.units)).get(region);
+  if (units) for (let i = 0; i < units.length; i++) if (able.has(units[i]!)) return true;
   return false;
 }
 
