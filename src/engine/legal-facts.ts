@@ -50,8 +50,11 @@ export interface Facts {
    */
   reader: Reader | undefined;
   readonly table: CardTable;
-  /** The month each card was last played in (`played`), by its place in the scenario's cards; -Infinity if never. */
-  readonly last: readonly number[];
+  /**
+   * The month each card was last played in (`played`), by its place in the scenario's cards (-Infinity if never), once a
+   * legal list reads it (`lastPlayed`); a check alone reads its one card's entry in `played`, as a replay's do.
+   */
+  last: readonly number[] | undefined;
   /** Each of the chair's cards' checks that hold for every target (legal.ts `Level`), by its slot; -1 before made. */
   readonly levels: number[];
   /** The ids each of the chair's cards may target now, by its slot; undefined before they are listed. */
@@ -232,7 +235,7 @@ export function factsOf(s: GameState, scn: Scenario, chair: Chair): Facts {
     },
     reader: undefined,
     table,
-    last: lastPlayed(played, table),
+    last: undefined,
     levels: table.unmade.slice(0, n),
     targets: table.unasked.slice(0, n),
     served: table.unasked.slice(0, n),
@@ -252,7 +255,7 @@ const lasts = new Recent<GameState['played'], { readonly table: CardTable; reado
  * every chair and state of a month. A card's entry read by its id cost a lookup in a record with as many shapes as
  * orders of play (a dictionary in MONUSCO games) for every card of every list.
  */
-function lastPlayed(played: GameState['played'], table: CardTable): readonly number[] {
+export function lastPlayed(played: GameState['played'], table: CardTable): readonly number[] {
   const kept = lasts.get(played);
   if (kept && kept.table === table) return kept.last;
   const last = table.never.slice();

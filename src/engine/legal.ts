@@ -4,7 +4,16 @@ import type { Reader, Test } from './conditions.js';
 import { deepFreeze, isFreezing } from './freeze.js';
 import { itemCost, planCost, targetsNow, testsStrength } from './eligibility.js';
 import { knownTo } from './knowledge.js';
-import { addAction, cardTable, factsOf, movesFrom, unitsByRegion, type Facts, type Move } from './legal-facts.js';
+import {
+  addAction,
+  cardTable,
+  factsOf,
+  lastPlayed,
+  movesFrom,
+  unitsByRegion,
+  type Facts,
+  type Move,
+} from './legal-facts.js';
 import { capacityOf, indexOf } from './scenario-index.js';
 import { Recent } from './recent.js';
 import {
@@ -91,7 +100,8 @@ class Context {
     let l = f.levels[i]!;
     if (l < 0) {
       const t = f.table;
-      l = cardLevel(this.state, card, f.last[at]!, t.tests[at]!, t.estimates[at] ? this.reader : BLIND);
+      const last = f.last ? f.last[at]! : (this.state.played[card.id] ?? -Infinity);
+      l = cardLevel(this.state, card, last, t.tests[at]!, t.estimates[at] ? this.reader : BLIND);
       f.levels[i] = l;
     }
     return l as Level;
@@ -513,7 +523,10 @@ function makeLegal(s: GameState, scn: Scenario, chair: Chair): Action[] {
         if (ctx.items.length < MAX_PLAN_ITEMS) {
           const room = ctx.capacity - ctx.cost;
           // Indexed loops: a list is made a few times a month, too seldom for the iterators to be optimised away.
-          const table = ctx.facts.table;
+          const facts = ctx.facts;
+          const table = facts.table;
+          // Every card's last month, read once for every chair and state of the month (legal-facts.ts `lastPlayed`).
+          facts.last ??= lastPlayed(s.played, table);
           const places = table.byChair.get(chair) ?? [];
           for (let i = 0; i < places.length; i++) {
             const at = places[i]!;
