@@ -135,3 +135,34 @@ describe('the facts legality keeps for the states of a phase', () => {
     expect(checked).toBeGreaterThan(1000);
   });
 });
+
+describe('a check made alone', () => {
+  it('refuses as one made after the legal list (which reads every card once for the month: played, estimates)', () => {
+    const scn = loadShipped('monusco-2013');
+    const thaw = (s: GameState) => JSON.parse(JSON.stringify(s)) as GameState;
+    const targets = [undefined, ...scn.regions.map((r) => r.id), ...scn.actors.map((a) => a.id)];
+    const codes = new Set<string>();
+    for (const s of stepped('monusco-2013', 13, 5).filter((x) => x.phase === 'planning'))
+      for (const chair of CHAIRS) {
+        const actions = scn.actions
+          .filter((c) => c.chair === chair)
+          .flatMap((card) =>
+            targets.map((target) => {
+              const item =
+                target === undefined ? { kind: 'card', card: card.id } : { kind: 'card', card: card.id, target };
+              return { type: 'plan/add', chair, item } as Action;
+            }),
+          );
+        // Copies that share nothing with `s` or each other: the first is checked before any list is made of it.
+        const alone = thaw(s);
+        const first = actions.map((a) => checkAllowed(alone, a, scn));
+        const listed = thaw(s);
+        legalActions(listed, scn, chair);
+        actions.forEach((a, i) => {
+          expect(checkAllowed(listed, a, scn), `${s.turn} ${JSON.stringify(a)}`).toEqual(first[i]);
+          codes.add(first[i]?.code ?? 'ok');
+        });
+      }
+    expect([...codes]).toEqual(expect.arrayContaining(['ok', 'card/cooldown', 'card/requires', 'card/target']));
+  });
+});
