@@ -7,11 +7,12 @@ import { startingOffsets } from './knowledge.js';
 import { seedRng, seedWorld } from './rng.js';
 import { isAction } from './action-shape.js';
 import { deepFreeze, isFreezing } from './freeze.js';
-import { appendTapes } from './tape.js';
+import { appendTapes, UNSEEDED } from './tape.js';
 import { apply, draftFor } from './apply.js';
 import {
   STATE_FORMAT,
   type Action,
+  type DraftState,
   type GameKeys,
   type EngineEvent,
   type GameState,
@@ -35,10 +36,11 @@ export function newGame(scn: Scenario, seed: number, keys?: string | GameKeys): 
   if (world !== null && !isSecret(world)) throw new Error('a world key is 32 hex digits');
   const offsets = world === null ? new Map<string, number>() : startingOffsets(scn, world);
   const at = (key: string, published: number) => Math.round(published) + (offsets.get(key) ?? 0);
-  return {
+  const state: DraftState = {
     format: world === null ? 2 : STATE_FORMAT,
     scenario: { id: scn.id, version: scn.version },
-    seed: s,
+    // Set just after: the field then takes a seed of any size without changing its kind (tape.ts UNSEEDED).
+    seed: UNSEEDED,
     secret,
     ...(world === null ? { rng: seedRng(s) } : { world }),
     turn: 0,
@@ -74,6 +76,8 @@ export function newGame(scn: Scenario, seed: number, keys?: string | GameKeys): 
     log: [],
     outcome: null,
   };
+  state.seed = s;
+  return state as GameState;
 }
 
 /** The keys a game was made with: what `newGame` and `replay` need to make it again. */
