@@ -13,20 +13,6 @@ import { shallowCopy } from './tape.js';
 import { councilGrants, penholderCuts, policyCommittee } from './mechanics/council.js';
 import type { Action, ActorState, Agreement, Deployment, DraftState, EngineEvent, GameState } from './types.js';
 
-/** Actions that change only plans and the phase (unless they end the phase: see draftFor). */
-const PLAN_ONLY: ReadonlySet<Action['type']> = new Set([
-  'plan/add',
-  'plan/remove',
-  'plan/commit',
-  'plan/revise',
-  'plan/confirm',
-]);
-type PlanAction = Extract<
-  Action,
-  { type: 'plan/add' | 'plan/remove' | 'plan/commit' | 'plan/revise' | 'plan/confirm' }
->;
-const isPlanAction = (a: Action): a is PlanAction => PLAN_ONLY.has(a.type);
-
 /**
  * A mutable copy of `s` for `a` to work on. Actions that only edit plans get new `plans` and a shared
  * rest; actions that run mechanics (a new turn, resolution, events, the facilitator) get a private
@@ -52,15 +38,26 @@ export function ownBranches(
   scn: Scenario,
   shared: GameState['plans'],
 ): void {
-  if (a.type === 'sitrep/close' || a.type === 'strategy/set') return;
-  if (a.type === 'event/choose') return ownForChoice(d, s, a.event, a.choice, scn);
-  if (isPlanAction(a)) {
-    ownPlan(d, a.chair, shared);
-    // The confirm that ends coordination resolves the month: the rules write to the rest as well.
-    if (a.type === 'plan/confirm' && endsCoordination(s, a.chair, scn)) cloneBranches(d, s);
-    return;
+  // Actions that change only plans and the phase own the acting chair's plan, unless they end the phase.
+  switch (a.type) {
+    case 'sitrep/close':
+    case 'strategy/set':
+      return;
+    case 'event/choose':
+      return ownForChoice(d, s, a.event, a.choice, scn);
+    case 'plan/add':
+    case 'plan/remove':
+    case 'plan/commit':
+    case 'plan/revise':
+      return ownPlan(d, a.chair, shared);
+    case 'plan/confirm':
+      ownPlan(d, a.chair, shared);
+      // The confirm that ends coordination resolves the month: the rules write to the rest as well.
+      if (endsCoordination(s, a.chair, scn)) cloneBranches(d, s);
+      return;
+    default:
+      cloneBranches(d, s);
   }
-  cloneBranches(d, s);
 }
 
 function endsCoordination(s: GameState | DraftState, chair: Chair, scn: Scenario): boolean {
@@ -242,7 +239,7 @@ export function apply(d: DraftState, a: Action, scn: Scenario, out: EngineEvent[
       const p = plan(d, a.chair);
       p.committed = true;
       if (a.note !== undefined) p.note = a.note;
-      if (d.phase === 'planning' && idx.chairs.every((c) => d.plans[c]?.committed)) {
+      if (d.phase === 'planning' && allCommitted(d, idx.chairs)) {
         d.phase = 'coordination';
         out.push({ type: 'phase', phase: 'coordination', turn: d.turn });
       }
@@ -287,7 +284,7 @@ export function apply(d: DraftState, a: Action, scn: Scenario, out: EngineEvent[
       return;
     case 'plan/confirm': {
       plan(d, a.chair).confirmed = true;
-      if (idx.chairs.every((c) => d.plans[c]?.confirmed)) {
+      if (allConfirmed(d, idx.chairs)) {
         resolve(d, scn, out);
         assess(d, scn, out);
       }
@@ -297,9 +294,20 @@ export function apply(d: DraftState, a: Action, scn: Scenario, out: EngineEvent[
 }
 
 function plan(d: DraftState, chair: Chair) {
-  const p = d.plans[chair] ?? { ...EMPTY_PLAN, items: [] };
-  d.plans[chair] = p;
+  let p = d.plans[chair];
+  if (!p) d.plans[chair] = p = { ...EMPTY_PLAN, items: [] };
   return p;
+}
+
+// Whether every chair's plan is committed, or confirmed: loops, not `every` with a closure made at each plan action.
+function allCommitted(d: DraftState, chairs: readonly Chair[]): boolean {
+  for (let i = 0; i < chairs.length; i++) if (!d.plans[chairs[i]!]?.committed) return false;
+  return true;
+}
+
+function allConfirmed(d: DraftState, chairs: readonly Chair[]): boolean {
+  for (let i = 0; i < chairs.length; i++) if (!d.plans[chairs[i]!]?.confirmed) return false;
+  return true;
 }
 
 function reviewMandate(d: DraftState, scn: Scenario, drop: readonly string[], add: readonly string[]): void {

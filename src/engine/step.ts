@@ -4,14 +4,16 @@ import type { Scenario } from '../scenario/schema.js';
 import { checkAllowed } from './legal.js';
 import { isSecret, seedSecret } from './fog.js';
 import { startingOffsets } from './knowledge.js';
+import { tracksOf } from './tracks.js';
 import { seedRng, seedWorld } from './rng.js';
 import { isAction } from './action-shape.js';
 import { deepFreeze, isFreezing } from './freeze.js';
-import { appendTapes } from './tape.js';
+import { appendTapes, UNSEEDED } from './tape.js';
 import { apply, draftFor } from './apply.js';
 import {
   STATE_FORMAT,
   type Action,
+  type DraftState,
   type GameKeys,
   type EngineEvent,
   type GameState,
@@ -34,23 +36,27 @@ export function newGame(scn: Scenario, seed: number, keys?: string | GameKeys): 
   if (!isSecret(secret)) throw new Error('a game secret is 32 hex digits');
   if (world !== null && !isSecret(world)) throw new Error('a world key is 32 hex digits');
   const offsets = world === null ? new Map<string, number>() : startingOffsets(scn, world);
-  const at = (key: string, published: number) => Math.round(published) + (offsets.get(key) ?? 0);
-  return {
+  // A number starts where the scenario publishes it (rounded), moved by its offset, both found by its place in the
+  // scenario's table (tracks.ts): its fog key is made once per scenario, not again for every number of every game.
+  const tr = tracksOf(scn);
+  const at = (place: number) => tr.published[place]! + (offsets.get(tr.fogKeys[place]!) ?? 0);
+  const state: DraftState = {
     format: world === null ? 2 : STATE_FORMAT,
     scenario: { id: scn.id, version: scn.version },
-    seed: s,
+    // Set just after: the field then takes a seed of any size without changing its kind (tape.ts UNSEEDED).
+    seed: UNSEEDED,
     secret,
     ...(world === null ? { rng: seedRng(s) } : { world }),
     turn: 0,
     phase: 'setup',
     indicators: Object.fromEntries(
-      Object.entries(scn.indicators).map(([k, v]) => [k, at(`i:${k}`, v.initial)]),
+      Object.keys(scn.indicators).map((k) => [k, at(tr.indicator.get(k)!)]),
     ) as GameState['indicators'],
-    violence: Object.fromEntries(scn.regions.map((r) => [r.id, at(`v:${r.id}`, r.violence)])),
+    violence: Object.fromEntries(scn.regions.map((r, i) => [r.id, at(tr.violenceAt + i)])),
     actors: Object.fromEntries(
-      scn.actors.map((a) => [
+      scn.actors.map((a, i) => [
         a.id,
-        { stance: at(`s:${a.id}`, a.stance), strength: at(`t:${a.id}`, a.strength), engaged: 0 },
+        { stance: at(tr.actorsAt + 2 * i), strength: at(tr.actorsAt + 2 * i + 1), engaged: 0 },
       ]),
     ),
     units: Object.fromEntries(scn.units.map((u) => [u.id, { region: u.region }])),
@@ -74,6 +80,8 @@ export function newGame(scn: Scenario, seed: number, keys?: string | GameKeys): 
     log: [],
     outcome: null,
   };
+  state.seed = s;
+  return state as GameState;
 }
 
 /** The keys a game was made with: what `newGame` and `replay` need to make it again. */

@@ -75,7 +75,8 @@ export class Working {
     if (!d) d = this.#draft = workingCopy(this.#out, this.#log, this.#ledger);
     ownBranches(d, d, a, scn, this.#out.plans);
     const events = this.#events;
-    events.length = 0;
+    // Emptied only when a step left some (most leave none): setting the length is a call into the runtime.
+    if (events.length !== 0) events.length = 0;
     apply(d, a, scn, events);
     const entries = collectorOf(d)!;
     if (isFreezing()) {

@@ -1,6 +1,5 @@
 // A worker thread of the study: plays the jobs it is sent (a run of seeds, each played by every entry), one at a time.
 import { parentPort, workerData } from 'node:worker_threads';
-import { newGame } from '../engine/index.js';
 import { internStrings } from '../scenario/intern.js';
 import type { Scenario } from '../scenario/schema.js';
 import { gameSeed, summaryOf, type GameSummary } from './batch.js';
@@ -42,11 +41,6 @@ try {
   // The copy's texts are new: interned as parseScenario's are, the games run as fast as on the study's own scenario.
   const scn = internStrings(setup.scenario);
   const seatings = setup.entries.map(seatingOf);
-  // A game's seed is a uint32 kept in the state: V8 stores one below 2^31 as a small integer, so the first game on a
-  // seed at or above it turns the state's `seed` field into a double, and every function optimized on the state's
-  // shape is thrown away and warmed again (115 deopts, 'wrong map', ~1 s of CPU a worker, at game 24 of seed 1). A
-  // game made (not played, newGame is pure) on such a seed before the first job sets the field's kind while all is cold.
-  newGame(scn, 0xffffffff);
   port.on('message', (o: StudyOrder) => {
     if (o.kind === 'stop') {
       port.close();
