@@ -2,7 +2,7 @@
 import { lastTurn } from '../length.js';
 import type { Event, Scenario } from '../../scenario/schema.js';
 import type { Reader } from '../conditions.js';
-import { applyEffects } from '../effects.js';
+import { applyEffects, applyReady } from '../effects.js';
 import { chance } from '../rng.js';
 import { indexOf, type EventRun } from '../scenario-index.js';
 import { councilRenewal } from '../mechanics/council.js';
@@ -115,7 +115,7 @@ export function beginTurn(d: DraftState, scn: Scenario, out: EngineEvent[]): voi
     if (!open(e, d.turn, fired) || !e.when(d)) continue;
     if (!chance(d, e.chance, 'event', e.id)) continue;
     d.fired.push({ event: e.id, turn: d.turn, choice: null });
-    applyEffects(d, scn, e.event.effects, e.context);
+    applyReady(d, scn, e.effects, e.context);
     if (e.event.choices.length > 0) d.pendingChoices.push(e.id);
     out.push({ type: 'event-fired', event: e.id });
   }
