@@ -161,6 +161,9 @@ function practiceSlot(tag: Tag): number {
 /** A PracticeMemo's last turn not asked for yet (a chair without such steps is -1, `lastTaken`). */
 const UNASKED = -2;
 
+/** A new PracticeMemo's rows, copied: a small array of integers is made faster than a typed array (one a month). */
+const UNASKED_ROWS: readonly number[] = Array.from({ length: CHAIR_ORDER.length * 4 }, () => UNASKED);
+
 /**
  * practiceStale's last turns for one resolution of one state: a talks card asks for three or four of
  * them and the month's mechanics ask again, while only the cards resolved change them (a resolution
@@ -169,7 +172,7 @@ const UNASKED = -2;
  * looked up each time were most of the asking. Other tags are not kept.
  */
 export class PracticeMemo {
-  private readonly last = new Int32Array(CHAIR_ORDER.length * 4).fill(UNASKED);
+  private readonly last: number[] = UNASKED_ROWS.slice();
 
   lastTaken(s: GameState, scn: Scenario, chair: Card['chair'], tag: Tag): number {
     const slot = practiceSlot(tag);
