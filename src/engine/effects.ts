@@ -2,7 +2,15 @@
 import type { Effect, Scenario } from '../scenario/schema.js';
 import type { MechanicId } from '../scenario/lessons.js';
 import { change } from './ledger.js';
-import { indexOf, mechanicCause, trackOf, type ScenarioIndex } from './scenario-index.js';
+import {
+  indexOf,
+  mechanicCause,
+  readyEffects,
+  trackOf,
+  type IdTrack,
+  type Ready,
+  type ScenarioIndex,
+} from './scenario-index.js';
 import type { Cause, DraftState, Track } from './types.js';
 
 /** A factor a mechanic puts on the favourable part of an action's effects (cohesion, focus, leverage, …). */
@@ -82,35 +90,53 @@ function scaled(
 
 const LEADERSHIP: readonly string[] = ['L-leadership'];
 
+/** Applies effects as they come (a choice's, a facilitator's): made ready each time (`readyEffects`). */
 export function applyEffects(d: DraftState, scn: Scenario, effects: readonly Effect[], ctx: EffectContext): void {
   if (effects.length === 0) return;
+  applyReady(d, scn, readyEffects(indexOf(scn), effects), ctx);
+}
+
+/**
+ * Applies effects made ready once (a card's, a rule's, an event's: scenario-index.ts `Ready`). The tracks are the
+ * scenario's shared ones (`trackOf`): the ledger's entries keep them for the game.
+ */
+export function applyReady(d: DraftState, scn: Scenario, effects: readonly Ready[], ctx: EffectContext): void {
+  if (effects.length === 0) return;
   const idx = indexOf(scn);
-  for (let i = 0; i < effects.length; i++) applyEffect(d, scn, idx, effects[i]!, ctx);
+  for (let i = 0; i < effects.length; i++) {
+    const r = effects[i]!;
+    switch (r.kind) {
+      case 'indicator':
+        scaled(d, scn, idx, r.track!, r.by, ctx);
+        break;
+      case 'violence': {
+        const t = r.track ?? targetTrack(idx, 'violence', ctx);
+        if (t !== undefined && t.id in d.violence) scaled(d, scn, idx, t, r.by, ctx);
+        break;
+      }
+      case 'stance':
+      case 'strength': {
+        const t = r.track ?? targetTrack(idx, r.kind, ctx);
+        if (t !== undefined && t.id in d.actors) scaled(d, scn, idx, t, r.by, ctx);
+        break;
+      }
+      case 'other':
+        applyOther(d, scn, r.effect, ctx);
+        break;
+    }
+  }
 }
 
 const IMPLEMENTATION: Track = { kind: 'implementation' };
 
-function resolveRef(ref: string, ctx: EffectContext): string | null {
-  if (ref !== '$target') return ref;
-  return ctx.target ?? null;
+/** The track of the number `$target` names: the action's chosen target's (none without a target). */
+function targetTrack(idx: ScenarioIndex, kind: IdTrack['kind'], ctx: EffectContext): IdTrack | undefined {
+  return ctx.target === undefined ? undefined : trackOf(idx, kind, ctx.target);
 }
 
-// The tracks are the scenario's shared ones (trackOf): the ledger's entries keep them for the game.
-function applyEffect(d: DraftState, scn: Scenario, idx: ScenarioIndex, e: Effect, ctx: EffectContext): void {
+/** Applies an effect that changes no number by id (`Ready`'s `other`). */
+function applyOther(d: DraftState, scn: Scenario, e: Effect, ctx: EffectContext): void {
   switch (e.do) {
-    case 'indicator':
-      return scaled(d, scn, idx, trackOf(idx, 'indicator', e.id), e.by, ctx);
-    case 'violence': {
-      const id = resolveRef(e.region, ctx);
-      if (id !== null && id in d.violence) scaled(d, scn, idx, trackOf(idx, 'violence', id), e.by, ctx);
-      return;
-    }
-    case 'stance':
-    case 'strength': {
-      const id = resolveRef(e.actor, ctx);
-      if (id !== null && id in d.actors) scaled(d, scn, idx, trackOf(idx, e.do, id), e.by, ctx);
-      return;
-    }
     case 'flag':
       if (!d.flags.includes(e.set)) d.flags.push(e.set);
       return;
@@ -122,7 +148,7 @@ function applyEffect(d: DraftState, scn: Scenario, idx: ScenarioIndex, e: Effect
       if (d.agreement.status === 'none') d.agreement = { status: 'signed', progress: 0, signed: d.turn };
       return;
     case 'implement':
-      if (d.agreement.status === 'signed') scaled(d, scn, idx, IMPLEMENTATION, e.by, ctx);
+      if (d.agreement.status === 'signed') scaled(d, scn, indexOf(scn), IMPLEMENTATION, e.by, ctx);
       return;
     case 'request-unit': {
       const r = scn.reinforcements[e.unit];

@@ -1,5 +1,17 @@
 // Lookups into a checked scenario by id, built once per scenario and cached.
-import type { Actor, Card, Chair, Event, Region, Rule, Scenario, Strategy, Task, Unit } from '../scenario/schema.js';
+import type {
+  Actor,
+  Card,
+  Chair,
+  Effect,
+  Event,
+  Region,
+  Rule,
+  Scenario,
+  Strategy,
+  Task,
+  Unit,
+} from '../scenario/schema.js';
 import type { Tag } from '../scenario/constants.js';
 import type { MechanicId } from '../scenario/lessons.js';
 import { compile, type Test } from './conditions.js';
@@ -7,7 +19,22 @@ import type { EffectContext } from './effects.js';
 import type { Cause, Track } from './types.js';
 
 /** The kinds of number a ledger entry names by id. */
-type IdTrack = Exclude<Track, { kind: 'implementation' }>;
+export type IdTrack = Exclude<Track, { kind: 'implementation' }>;
+
+/**
+ * An effect made ready once per scenario (`readyEffects`), in one shape: the scenario's effects come in eleven (their
+ * fields by kind), which made every read of one megamorphic, and each number's track was looked up by kind and id
+ * each time it applied (effects.ts `applyReady`).
+ */
+export interface Ready {
+  readonly effect: Effect;
+  /** The kind of number it changes by id, or `other` (flags, the agreement, deployments...: effects.ts). */
+  readonly kind: IdTrack['kind'] | 'other';
+  /** The number's track when the effect names it; undefined for `$target` (known as it applies) and for `other`. */
+  readonly track: IdTrack | undefined;
+  /** Its change (0 for `other`). */
+  readonly by: number;
+}
 
 /** An actor rule with what resolution needs to run it, made once: the subject of its world draw and its cause. */
 export interface RuleRun {
@@ -19,6 +46,8 @@ export interface RuleRun {
   readonly context: EffectContext;
   /** The rule's `when` as a test (`compile`): always true without one. */
   readonly when: Test;
+  /** Its effects made ready (`readyEffects`). */
+  readonly effects: readonly Ready[];
 }
 
 /**
@@ -40,6 +69,8 @@ export interface EventRun {
   readonly when: Test;
   /** How its effects are ledgered when it fires (its cause `{ kind: 'event', event }`, its lessons). */
   readonly context: EffectContext;
+  /** Its effects made ready (`readyEffects`). */
+  readonly effects: readonly Ready[];
 }
 
 export interface ScenarioIndex {
@@ -127,6 +158,10 @@ function makeIndex(scn: Scenario): ScenarioIndex {
     if (list) list.push(c.needsUnit);
     else taskNeeds.set(c.task, [c.needsUnit]);
   }
+  const shared: ScenarioIndex['shared'] = {
+    tracks: { indicator: new Map(), violence: new Map(), stance: new Map(), strength: new Map() },
+    causes: new Map(),
+  };
   const idx: ScenarioIndex = {
     cards: byId(scn.actions),
     events: byId(scn.events),
@@ -155,6 +190,7 @@ function makeIndex(scn: Scenario): ScenarioIndex {
         subject: `${actor.id}/${rule.id}`,
         context: { cause: { kind: 'rule', actor: actor.id, rule: rule.id } as const, lessons: rule.lessons },
         when: compile(rule.when),
+        effects: readyIn(shared, rule.effects),
       })),
     ),
     eventRuns: scn.events.map((e) => ({
@@ -168,12 +204,10 @@ function makeIndex(scn: Scenario): ScenarioIndex {
       chance: e.chance,
       when: compile(e.when),
       context: { cause: { kind: 'event', event: e.id } as const, lessons: e.lessons },
+      effects: readyIn(shared, e.effects),
     })),
     endTests: scn.end.map((e) => compile(e.when)),
-    shared: {
-      tracks: { indicator: new Map(), violence: new Map(), stance: new Map(), strength: new Map() },
-      causes: new Map(),
-    },
+    shared,
   };
   cache.set(scn, idx);
   return idx;
@@ -184,11 +218,41 @@ function makeIndex(scn: Scenario): ScenarioIndex {
  * that names the number shares it (a month makes a hundred entries or more; a fresh track each would be garbage to
  * collect, and kept for the game).
  */
-export function trackOf(idx: ScenarioIndex, kind: IdTrack['kind'], id: string): Track {
-  const byId = idx.shared.tracks[kind];
+export function trackOf(idx: ScenarioIndex, kind: IdTrack['kind'], id: string): IdTrack {
+  return trackIn(idx.shared, kind, id);
+}
+
+function trackIn(shared: ScenarioIndex['shared'], kind: IdTrack['kind'], id: string): IdTrack {
+  const byId = shared.tracks[kind];
   let t = byId.get(id);
   if (!t) byId.set(id, (t = { kind, id } as IdTrack));
   return t;
+}
+
+/** A list of effects made ready (`Ready`), their tracks the scenario's shared ones (`trackOf`). */
+export function readyEffects(idx: ScenarioIndex, effects: readonly Effect[]): readonly Ready[] {
+  return readyIn(idx.shared, effects);
+}
+
+function readyIn(shared: ScenarioIndex['shared'], effects: readonly Effect[]): readonly Ready[] {
+  return effects.map((effect): Ready => {
+    switch (effect.do) {
+      case 'indicator':
+        return { effect, kind: 'indicator', track: trackIn(shared, 'indicator', effect.id), by: effect.by };
+      case 'violence':
+        return { effect, kind: 'violence', track: named(shared, 'violence', effect.region), by: effect.by };
+      case 'stance':
+      case 'strength':
+        return { effect, kind: effect.do, track: named(shared, effect.do, effect.actor), by: effect.by };
+      default:
+        return { effect, kind: 'other', track: undefined, by: 0 };
+    }
+  });
+}
+
+/** The track an effect names, or none when it names `$target`. */
+function named(shared: ScenarioIndex['shared'], kind: IdTrack['kind'], ref: string): IdTrack | undefined {
+  return ref === '$target' ? undefined : trackIn(shared, kind, ref);
 }
 
 /** A mechanic's cause, `{ kind: 'mechanic', mechanic, subject }` (no subject when undefined), shared as `trackOf`. */

@@ -4,7 +4,7 @@ import type { Tag } from '../../scenario/constants.js';
 import type { Modifier } from '../effects.js';
 import { bestUnit } from '../eligibility.js';
 import { indexOf, mechanicCause, type ScenarioIndex } from '../scenario-index.js';
-import type { Conflict, GameState } from '../types.js';
+import { CHAIR_ORDER, type Cause, type Conflict, type GameState } from '../types.js';
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -105,9 +105,10 @@ export function trackFactor(s: GameState, scn: Scenario, card: Card, target: str
  * favourable effect, two turns ago three quarters. Sustained talks and implementation are exempt
  * (report ¶3: agreements and processes need constant attention). Goes beyond the report: it
  * stands for the common sense that a repeated gesture or briefing wears thin (L-leadership ¶9).
+ * `exempt` is `sustained(card)`, worked out once per card by its caller.
  */
-export function repetitionFactor(s: GameState, card: Card, lastPlayed: number | undefined): number {
-  if (lastPlayed === undefined || sustained(card)) return 1;
+export function repetitionFactor(s: GameState, exempt: boolean, lastPlayed: number | undefined): number {
+  if (lastPlayed === undefined || exempt) return 1;
   return repeatShare(s.turn - lastPlayed);
 }
 
@@ -152,19 +153,33 @@ function lastTaken(s: GameState, scn: Scenario, chair: Card['chair'], tag: Tag):
   return any ? last : -1;
 }
 
+/** The tags the practice mechanics ask after, each with its place in a PracticeMemo's row (any other tag: -1). */
+function practiceSlot(tag: Tag): number {
+  return tag === 'coordination' ? 0 : tag === 'outreach' ? 1 : tag === 'regional' ? 2 : tag === 'analysis' ? 3 : -1;
+}
+
+/** A PracticeMemo's last turn not asked for yet (a chair without such steps is -1, `lastTaken`). */
+const UNASKED = -2;
+
+/** A new PracticeMemo's rows, copied: a small array of integers is made faster than a typed array (one a month). */
+const UNASKED_ROWS: readonly number[] = Array.from({ length: CHAIR_ORDER.length * 4 }, () => UNASKED);
+
 /**
  * practiceStale's last turns for one resolution of one state: a talks card asks for three or four of
  * them and the month's mechanics ask again, while only the cards resolved change them (a resolution
  * changes neither the mandate nor the turn). `played` moves what a resolved card changes to this turn.
+ * Kept in one row per chair (CHAIR_ORDER) of the practice tags (`practiceSlot`): asked a few times a card, two maps
+ * looked up each time were most of the asking. Other tags are not kept.
  */
 export class PracticeMemo {
-  private readonly last = new Map<Card['chair'], Map<Tag, number>>();
+  private readonly last: number[] = UNASKED_ROWS.slice();
 
   lastTaken(s: GameState, scn: Scenario, chair: Card['chair'], tag: Tag): number {
-    let byTag = this.last.get(chair);
-    if (!byTag) this.last.set(chair, (byTag = new Map()));
-    let last = byTag.get(tag);
-    if (last === undefined) byTag.set(tag, (last = lastTaken(s, scn, chair, tag)));
+    const slot = practiceSlot(tag);
+    if (slot < 0) return lastTaken(s, scn, chair, tag);
+    const at = CHAIR_ORDER.indexOf(chair) * 4 + slot;
+    let last = this.last[at]!;
+    if (last === UNASKED) this.last[at] = last = lastTaken(s, scn, chair, tag);
     return last;
   }
 
@@ -174,9 +189,12 @@ export class PracticeMemo {
    * than forgotten and scanned for again: the turn is the latest any card was played, so it is the new last turn.
    */
   played(card: Card, s: GameState): void {
-    const byTag = this.last.get(card.chair);
-    if (!byTag || (card.task !== undefined && !s.mandate.includes(card.task))) return;
-    for (const t of card.tags) if (byTag.has(t)) byTag.set(t, s.turn);
+    if (card.task !== undefined && !s.mandate.includes(card.task)) return;
+    const row = CHAIR_ORDER.indexOf(card.chair) * 4;
+    for (const t of card.tags) {
+      const slot = practiceSlot(t);
+      if (slot >= 0 && this.last[row + slot] !== UNASKED) this.last[row + slot] = s.turn;
+    }
   }
 }
 
@@ -217,26 +235,69 @@ export function siloFactor(s: GameState, scn: Scenario, chair: Card['chair'], me
   return practiceStale(s, scn, chair, 'coordination', scn.mechanics.siloTurns, memo) ? 0.7 : 1;
 }
 
-/** The lessons each modifier names, made once. */
-const LESSONS_COHESION: readonly string[] = ['L-cohesion'];
-const LESSONS_MANDATE: readonly string[] = ['L-mandate'];
-const LESSONS_HOSTSTATE: readonly string[] = ['L-hoststate'];
-const LESSONS_POPULATION: readonly string[] = ['L-population'];
-const LESSONS_PRIMACY_LEADERSHIP: readonly string[] = ['L-primacy', 'L-leadership'];
-const LESSONS_REGIONAL: readonly string[] = ['L-regional'];
-const LESSONS_ANALYSIS: readonly string[] = ['L-analysis'];
-const LESSONS_TCC: readonly string[] = ['L-tcc'];
-const LESSONS_COHESION_PRIMACY: readonly string[] = ['L-cohesion', 'L-primacy'];
+/** A modifier's mechanic, the lessons it names and its cause (`mechanicCause`), shared by every modifier it makes. */
+interface Kind {
+  readonly mechanic: Modifier['mechanic'];
+  readonly lessons: readonly string[];
+  readonly cause: Cause;
+}
+
+/** The kinds `modifiersFor` makes, per scenario: each card resolved asks for a dozen, and looked each cause up. */
+interface Kinds {
+  readonly cohesion: Kind;
+  readonly silo: Kind;
+  readonly focus: Kind;
+  readonly distance: Kind;
+  readonly trust: Kind;
+  readonly track: Kind;
+  readonly regional: Kind;
+  readonly outreach: Kind;
+  readonly regionalPractice: Kind;
+  readonly analysis: Kind;
+  readonly analysisPractice: Kind;
+  readonly performance: Kind;
+  readonly conflict: Kind;
+}
+
+function makeKinds(idx: ScenarioIndex): Kinds {
+  const kind = (mechanic: Modifier['mechanic'], ...lessons: string[]): Kind => ({
+    mechanic,
+    lessons,
+    cause: mechanicCause(idx, mechanic),
+  });
+  return {
+    cohesion: kind('cohesion-multiplier', 'L-cohesion'),
+    silo: kind('silo-working', 'L-cohesion'),
+    focus: kind('mandate-focus', 'L-mandate'),
+    distance: kind('host-state-distance', 'L-hoststate'),
+    trust: kind('expectation-gap', 'L-population'),
+    track: kind('strategy-track', 'L-primacy', 'L-leadership'),
+    regional: kind('regional-alignment', 'L-regional'),
+    outreach: kind('civil-society', 'L-population'),
+    regionalPractice: kind('regional-practice', 'L-regional'),
+    analysis: kind('analysis-targeting', 'L-analysis'),
+    analysisPractice: kind('analysis-practice', 'L-analysis'),
+    performance: kind('contributor-consultation', 'L-tcc'),
+    conflict: kind('plan-conflicts', 'L-cohesion', 'L-primacy'),
+  };
+}
+
+/** The scenario asked for last and its kinds (as `indexOf`), then each scenario's, kept by its index. */
+let lastIdx: ScenarioIndex | undefined;
+let lastKinds: Kinds | undefined;
+const kindsByIndex = new WeakMap<ScenarioIndex, Kinds>();
+function kindsOf(idx: ScenarioIndex): Kinds {
+  if (idx === lastIdx) return lastKinds!;
+  let k = kindsByIndex.get(idx);
+  if (!k) kindsByIndex.set(idx, (k = makeKinds(idx)));
+  lastIdx = idx;
+  lastKinds = k;
+  return k;
+}
 
 /** Adds a modifier that changes something (a factor of 1 changes nothing and is left out). */
-function push(
-  mods: Modifier[],
-  idx: ScenarioIndex,
-  factor: number,
-  mechanic: Modifier['mechanic'],
-  lessons: readonly string[],
-): void {
-  if (factor !== 1) mods.push({ factor, mechanic, lessons, cause: mechanicCause(idx, mechanic) });
+function push(mods: Modifier[], kind: Kind, factor: number): void {
+  if (factor !== 1) mods.push({ factor, mechanic: kind.mechanic, lessons: kind.lessons, cause: kind.cause });
 }
 
 export function modifiersFor(
@@ -247,33 +308,33 @@ export function modifiersFor(
   conflicts: readonly Conflict[],
   memo?: PracticeMemo,
 ): Modifier[] {
-  const idx = indexOf(scn);
+  const k = kindsOf(indexOf(scn));
   const t = traitsOf(card);
   const chair = t.chair;
   const mods: Modifier[] = [];
-  push(mods, idx, cohesionFactor(s), 'cohesion-multiplier', LESSONS_COHESION);
-  push(mods, idx, siloFactor(s, scn, chair, memo), 'silo-working', LESSONS_COHESION);
-  if (t.task) push(mods, idx, focusFactor(s, scn), 'mandate-focus', LESSONS_MANDATE);
+  push(mods, k.cohesion, cohesionFactor(s));
+  push(mods, k.silo, siloFactor(s, scn, chair, memo));
+  if (t.task) push(mods, k.focus, focusFactor(s, scn));
   if (t.political) {
-    push(mods, idx, distanceFactor(s), 'host-state-distance', LESSONS_HOSTSTATE);
-    push(mods, idx, trustFactor(s), 'expectation-gap', LESSONS_POPULATION);
+    push(mods, k.distance, distanceFactor(s));
+    push(mods, k.trust, trustFactor(s));
   }
   if (t.talks) {
-    push(mods, idx, trackFactor(s, scn, card, target), 'strategy-track', LESSONS_PRIMACY_LEADERSHIP);
-    push(mods, idx, regionalFactor(s), 'regional-alignment', LESSONS_REGIONAL);
-    push(mods, idx, outreachFactor(s, scn, chair, memo), 'civil-society', LESSONS_POPULATION);
-    push(mods, idx, regionalPracticeFactor(s, scn, chair, memo), 'regional-practice', LESSONS_REGIONAL);
+    push(mods, k.track, trackFactor(s, scn, card, target));
+    push(mods, k.regional, regionalFactor(s));
+    push(mods, k.outreach, outreachFactor(s, scn, chair, memo));
+    push(mods, k.regionalPractice, regionalPracticeFactor(s, scn, chair, memo));
   }
   // L-analysis ¶10: operations and talks alike are planned on the mission's picture of the conflict.
   if (t.talks || t.operation) {
-    push(mods, idx, analysisFactor(s), 'analysis-targeting', LESSONS_ANALYSIS);
-    push(mods, idx, analysisPracticeFactor(s, scn, chair, memo), 'analysis-practice', LESSONS_ANALYSIS);
+    push(mods, k.analysis, analysisFactor(s));
+    push(mods, k.analysisPractice, analysisPracticeFactor(s, scn, chair, memo));
   }
-  if (t.needsUnit) push(mods, idx, performanceFactor(s, scn, card, target), 'contributor-consultation', LESSONS_TCC);
+  if (t.needsUnit) push(mods, k.performance, performanceFactor(s, scn, card, target));
   if (t.talks) {
     for (const c of conflicts)
       if (c.kind === 'offensive-vs-talks' && c.subject === target) {
-        push(mods, idx, 0.5, 'plan-conflicts', LESSONS_COHESION_PRIMACY);
+        push(mods, k.conflict, 0.5);
         break;
       }
   }

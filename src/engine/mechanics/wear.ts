@@ -1,5 +1,5 @@
 // Wear: the same result sought again by another card wears thin too (extends the repetition mechanic).
-import type { Card, Chair, Scenario } from '../../scenario/schema.js';
+import type { Card, Scenario } from '../../scenario/schema.js';
 import { SCORED_INDICATORS } from '../phases/assessment.js';
 import { indexOf } from '../scenario-index.js';
 import type { GameState } from '../types.js';
@@ -24,27 +24,20 @@ function unworn(card: Card): boolean {
   return sustained(card) || card.tags.some((t) => PRACTICES.includes(t));
 }
 
-/** Each card's aims that wear can touch (none for an unworn card), worked out once per card: every play reads them. */
-const worn = new WeakMap<Card, readonly string[]>();
-function wornAims(card: Card): readonly string[] {
-  let ids = worn.get(card);
-  if (!ids) worn.set(card, (ids = unworn(card) ? [] : aims(card)));
-  return ids;
+/** An aim of a card that wear can touch: a scored indicator, and the chair's other cards (not unworn) that raise it. */
+export interface Aim {
+  readonly id: string;
+  readonly others: readonly Card[];
 }
 
-/** Per scenario: each chair's cards (not sustained) by the indicator they raise. */
-const byAim = new WeakMap<Scenario, ReadonlyMap<Chair, ReadonlyMap<string, readonly Card[]>>>();
-function cardsByAim(scn: Scenario): ReadonlyMap<Chair, ReadonlyMap<string, readonly Card[]>> {
-  let m = byAim.get(scn);
-  if (m) return m;
-  const built = new Map<Chair, Map<string, Card[]>>();
-  for (const [chairId, cards] of indexOf(scn).cardsByChair) {
-    const chair = new Map<string, Card[]>();
-    built.set(chairId, chair);
-    for (const c of cards) if (!unworn(c)) for (const id of aims(c)) chair.set(id, [...(chair.get(id) ?? []), c]);
-  }
-  byAim.set(scn, (m = built));
-  return m;
+/**
+ * A card's aims that wear can touch (none for an unworn card), each with the cards that wear it: worked out once per
+ * card by the caller (resolution keeps them with the card's play), as every play of the card reads them.
+ */
+export function wearOf(scn: Scenario, card: Card): readonly Aim[] {
+  if (unworn(card)) return [];
+  const mine: readonly Card[] = indexOf(scn).cardsByChair.get(card.chair) ?? [];
+  return aims(card).map((id) => ({ id, others: mine.filter((c) => c !== card && !unworn(c) && aims(c).includes(id)) }));
 }
 
 /**
@@ -55,22 +48,21 @@ function cardsByAim(scn: Scenario): ReadonlyMap<Chair, ReadonlyMap<string, reado
  * card last month keeps half of this card's gain on it, two months ago three quarters. Only earlier
  * months count (two steps in one month are one effort); talks and implementation are exempt, as for
  * repetition, and so are the practices (coordination, analysis, outreach, the region), which the report asks
- * for every month. Only indicators the score reads as they stand are worn. Returns the factor per indicator, only where it is below 1. Goes beyond the report,
- * which does not price gestures: it closes the rotation that the per-card repetition rule left open.
+ * for every month. Only indicators the score reads as they stand are worn. Returns the factor per indicator, only where
+ * it is below 1, for a card whose aims are `aims` (`wearOf`). Goes beyond the report, which does not price gestures: it
+ * closes the rotation that the per-card repetition rule left open.
  */
-export function wearFactors(s: GameState, scn: Scenario, card: Card): Readonly<Record<string, number>> | undefined {
-  const ids = wornAims(card);
-  if (ids.length === 0) return undefined;
-  const mine = cardsByAim(scn).get(card.chair);
+export function wearFactors(s: GameState, aims: readonly Aim[]): Readonly<Record<string, number>> | undefined {
   let out: Record<string, number> | undefined;
-  for (const id of ids) {
+  for (let i = 0; i < aims.length; i++) {
+    const aim = aims[i]!;
     let last = -Infinity;
-    for (const c of mine?.get(id) ?? []) {
-      const t = c === card ? undefined : s.played[c.id];
+    for (const c of aim.others) {
+      const t = s.played[c.id];
       if (t !== undefined && t < s.turn && t > last) last = t;
     }
     const f = repeatShare(s.turn - last);
-    if (f < 1) (out ??= {})[id] = f;
+    if (f < 1) (out ??= {})[aim.id] = f;
   }
   return out;
 }

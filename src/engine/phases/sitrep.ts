@@ -2,9 +2,9 @@
 import { lastTurn } from '../length.js';
 import type { Event, Scenario } from '../../scenario/schema.js';
 import type { Reader } from '../conditions.js';
-import { applyEffects } from '../effects.js';
+import { applyReady, type EffectContext } from '../effects.js';
 import { chance } from '../rng.js';
-import { indexOf, type EventRun } from '../scenario-index.js';
+import { indexOf, readyEffects, type EventRun, type Ready } from '../scenario-index.js';
 import { councilRenewal } from '../mechanics/council.js';
 import type { DraftState, EngineEvent, FiredEvent, GameState, Plan } from '../types.js';
 
@@ -104,7 +104,8 @@ export function beginTurn(d: DraftState, scn: Scenario, out: EngineEvent[]): voi
   d.conflicts = [];
   d.pendingChoices = [];
   const plans: DraftState['plans'] = {};
-  for (const c of idx.chairs) plans[c] = { ...EMPTY_PLAN, items: [] };
+  // EMPTY_PLAN as a literal in its order (the same JSON), not a spread of it: a clone per chair each month.
+  for (const c of idx.chairs) plans[c] = { items: [], committed: false, revised: false, confirmed: false, note: '' };
   d.plans = plans;
   const ix = firedIndex(d.fired);
   const fired = ix?.last ?? NO_TURNS;
@@ -115,7 +116,7 @@ export function beginTurn(d: DraftState, scn: Scenario, out: EngineEvent[]): voi
     if (!open(e, d.turn, fired) || !e.when(d)) continue;
     if (!chance(d, e.chance, 'event', e.id)) continue;
     d.fired.push({ event: e.id, turn: d.turn, choice: null });
-    applyEffects(d, scn, e.event.effects, e.context);
+    applyReady(d, scn, e.effects, e.context);
     if (e.event.choices.length > 0) d.pendingChoices.push(e.id);
     out.push({ type: 'event-fired', event: e.id });
   }
@@ -138,21 +139,35 @@ export function chooseEventOption(d: DraftState, scn: Scenario, eventId: string,
   while (at >= 0 && (d.fired[at]!.event !== eventId || d.fired[at]!.turn !== d.turn)) at--;
   if (at >= 0) {
     const entry = d.fired[at]!;
-    d.fired[at] = { ...entry, choice: choiceId };
+    // A literal in the fired entries' own order (beginTurn's), not a spread: the entries keep one shape.
+    d.fired[at] = { event: entry.event, turn: entry.turn, choice: choiceId };
     // The same event and turn: the list's index, kept under its last entry, holds for the replacement too.
     const ix = firedIndexes.get(entry);
     if (ix && at === d.fired.length - 1) firedIndexes.set(d.fired[at]!, ix);
   }
-  applyEffects(d, scn, choice.effects, {
-    cause: { kind: 'event', event: eventId, choice: choiceId },
-    lessons: lessonsOf(ev, choice),
-  });
+  const run = choiceRun(scn, ev, choice);
+  applyReady(d, scn, run.effects, run.context);
 }
 
-/** Each choice's lessons with its event's, without repeats: made once per choice, as every entry keeps its list. */
-const choiceLessons = new WeakMap<object, readonly string[]>();
-function lessonsOf(ev: Event, choice: Event['choices'][number]): readonly string[] {
-  let lessons = choiceLessons.get(choice);
-  if (!lessons) choiceLessons.set(choice, (lessons = [...new Set([...ev.lessons, ...choice.lessons])]));
-  return lessons;
+/** A choice as it applies: its effects made ready, and its cause and lessons (with its event's, without repeats). */
+interface ChoiceRun {
+  readonly effects: readonly Ready[];
+  readonly context: EffectContext;
+}
+
+/** Each choice's run, made once per choice: every entry it makes keeps the cause and the lessons. */
+const choiceRuns = new WeakMap<object, ChoiceRun>();
+function choiceRun(scn: Scenario, ev: Event, choice: Event['choices'][number]): ChoiceRun {
+  let run = choiceRuns.get(choice);
+  if (!run) {
+    run = {
+      effects: readyEffects(indexOf(scn), choice.effects),
+      context: {
+        cause: { kind: 'event', event: ev.id, choice: choice.id },
+        lessons: [...new Set([...ev.lessons, ...choice.lessons])],
+      },
+    };
+    choiceRuns.set(choice, run);
+  }
+  return run;
 }
