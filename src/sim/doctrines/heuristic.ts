@@ -356,19 +356,31 @@ class Valued {
   value = 0;
   /** The plan (PlanDigest `stamp`) that last took the card (on one target: planItems takes each card once). */
   taken = -1;
-  readonly #fixed = new Map<string | undefined, Float64Array>();
+  /** The card's id and whether some effect names its target (its tags'): read for every candidate, kept at hand. */
+  readonly id: string;
+  readonly targeted: boolean;
+  /** Each effect's fixed worth, for every target when no effect names it, else by target. */
+  #untargeted: Float64Array | undefined;
+  readonly #byTarget = new Map<string | undefined, Float64Array>();
 
   constructor(
     readonly card: Card,
     readonly tags: CardTags,
-  ) {}
+  ) {
+    this.id = card.id;
+    this.targeted = tags.targeted;
+  }
 
   /** Each effect's fixed worth with this target (one list for every target when no effect names it). */
   fixed(style: Style, scn: Scenario, target: string | undefined): Float64Array {
-    const key = this.tags.targeted ? target : undefined;
-    let f = this.#fixed.get(key);
-    if (!f) this.#fixed.set(key, (f = Float64Array.from(this.card.effects, (e) => fixedValue(style, scn, e, key))));
+    if (!this.targeted) return (this.#untargeted ??= this.#valued(style, scn, undefined));
+    let f = this.#byTarget.get(target);
+    if (!f) this.#byTarget.set(target, (f = this.#valued(style, scn, target)));
     return f;
+  }
+
+  #valued(style: Style, scn: Scenario, target: string | undefined): Float64Array {
+    return Float64Array.from(this.card.effects, (e) => fixedValue(style, scn, e, target));
   }
 }
 
@@ -420,7 +432,7 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, x: Valued, m:
   let value: number;
   // What the effects are worth, in their order (effectValue's sums): the same in a plan for each target when none
   // names it.
-  if (!tags.targeted && x.plan === m.stamp) value = x.value;
+  if (!x.targeted && x.plan === m.stamp) value = x.value;
   else {
     const fixed = x.fixed(style, ctx.scenario, item.target);
     const effects = c.effects;
@@ -429,7 +441,7 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, x: Valued, m:
       const f = fixed[i]!;
       value = value + (f === f ? f : seenValue(style, ctx, effects[i]!, item.target));
     }
-    if (!tags.targeted) {
+    if (!x.targeted) {
       x.plan = m.stamp;
       x.value = value;
     }
@@ -496,7 +508,7 @@ function planItems(style: Style, ctx: DoctrineContext): PlanItem[] {
   for (const a of ctx.legal) {
     if (a.type !== 'plan/add' || a.item.kind !== 'card') continue;
     const item = a.item;
-    if (x?.card.id !== item.card) x = cards.get(item.card);
+    if (x?.id !== item.card) x = cards.get(item.card);
     const value = (x ? itemValue(style, ctx, item, x, m) : -Infinity) + ctx.random() * 0.5;
     if (!(value > 0)) continue;
     if (n === values.length) {
