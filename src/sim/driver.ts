@@ -167,42 +167,70 @@ function contextOf(s: ChairSituation): DoctrineContext {
 }
 
 /**
- * The items of a plan the engine would take, when each is an add the chair's legal list offers (the same object) and
- * the list was made: each is then legal alone once `refill` has cleared the plan (what an add checks of the plan is
- * whether it holds the card or orders the unit, its length and the capacity), so those the engine would refuse are left
- * out here, in order, as it would refuse them. The planners list more than fits, and each refusal is a legality check.
- * A plan with any other item is sent whole.
+ * The actions that clear the chair's plan of its `current` items and add `items`. When each item is an add the chair's
+ * legal list offers (the same item) and the list was made, they are the list's own actions (legal-facts.ts
+ * `addAction`: one object for every list), and only those the engine would take: each is then legal alone once the
+ * plan is cleared (what an add checks of the plan is whether it holds the card or orders the unit, its length and the
+ * capacity), so those it would refuse are left out here, in order, as it would refuse them. The planners list more
+ * than fits, and each refusal is a legality check. A plan with any other item is sent whole (`refill`).
  */
-function fitting(s: ChairSituation, items: readonly PlanItem[]): readonly PlanItem[] {
+function replan(s: ChairSituation, current: number, items: readonly PlanItem[]): Action[] {
+  const chair = s.chair;
   const legal = s instanceof TrueSituation ? s.legalMade : s.legal;
-  if (!legal) return items;
-  for (const it of items) if (!offers(legal, it)) return items;
+  if (!legal || !offeredAll(legal, chair, items)) return refill(chair, current, items);
   const scn = s.scenario;
-  const capacity = capacityOf(scn, s.chair);
-  const out: PlanItem[] = [];
-  const cards = new Set<string>();
-  const units = new Set<string>();
+  const capacity = capacityOf(scn, chair);
+  const out: Action[] = [];
+  for (let i = 0; i < current; i++) out.push({ type: 'plan/remove', chair, index: 0 });
+  const first = out.length;
   let used = 0;
-  for (const it of items) {
+  for (let i = 0; i < items.length && out.length - first < MAX_PLAN_ITEMS; i++) {
+    const it = items[i]!;
     const cost = itemCost(scn, it);
-    const already = it.kind === 'card' ? cards.has(it.card) : units.has(it.unit);
-    if (out.length >= MAX_PLAN_ITEMS || already || used + cost > capacity) continue;
-    if (it.kind === 'card') cards.add(it.card);
-    else units.add(it.unit);
+    if (used + cost > capacity || taken(out, first, it)) continue;
     used += cost;
-    out.push(it);
+    out.push(offered[i]!);
   }
+  offered.length = 0;
   return out;
 }
 
+/** The legal list's add of each item of the plan `offeredAll` was last asked about, by the item's place. */
+const offered: Action[] = [];
+
 /**
- * Whether the legal list offers this very item: a scan, as a plan is a few items and the list a few dozen actions (a
- * set of the list's items, made for each plan, cost more).
+ * Whether the legal list offers each of these items to this chair (the same object), its actions kept in `offered`:
+ * a scan for each, as a plan is a few items and the list a few dozen actions (a set of the list's items, made for each
+ * plan, cost more).
  */
-function offers(legal: readonly Action[], item: PlanItem): boolean {
-  for (let i = 0; i < legal.length; i++) {
-    const a = legal[i]!;
-    if (a.type === 'plan/add' && a.item === item) return true;
+function offeredAll(legal: readonly Action[], chair: Chair, items: readonly PlanItem[]): boolean {
+  offered.length = 0;
+  for (const item of items) {
+    let found: Action | undefined;
+    for (let i = 0; i < legal.length; i++) {
+      const a = legal[i]!;
+      if (a.type === 'plan/add' && a.item === item && a.chair === chair) {
+        found = a;
+        break;
+      }
+    }
+    if (!found) {
+      offered.length = 0;
+      return false;
+    }
+    offered.push(found);
+  }
+  return true;
+}
+
+/** Whether the adds from `first` on hold the item's card or order its unit already (a plan holds a dozen at most). */
+function taken(out: readonly Action[], first: number, it: PlanItem): boolean {
+  for (let i = first; i < out.length; i++) {
+    const a = out[i]!;
+    if (a.type !== 'plan/add') continue;
+    const x = a.item;
+    if (it.kind === 'card' ? x.kind === 'card' && x.card === it.card : x.kind === 'move' && x.unit === it.unit)
+      return true;
   }
   return false;
 }
@@ -292,17 +320,19 @@ export function decide(s: ChairSituation, d: Doctrine): Action[] | null {
         { type: 'strategy/set', chair, strategy: d.strategy(ctx) },
         { type: 'strategy/set', chair, strategy: scn.strategies[0]!.id },
       ];
-    case 'planning':
+    case 'planning': {
       if (mine?.committed) return null;
-      return [...refill(chair, ownItems, fitting(s, d.plan(ctx))), { type: 'plan/commit', chair }];
+      const out = replan(s, ownItems, d.plan(ctx));
+      out.push({ type: 'plan/commit', chair });
+      return out;
+    }
     case 'coordination': {
       if (!mine || mine.confirmed) return null;
-      if (!mine.committed)
-        return [
-          ...refill(chair, ownItems, fitting(s, d.plan(ctx))),
-          { type: 'plan/commit', chair },
-          { type: 'plan/confirm', chair },
-        ];
+      if (!mine.committed) {
+        const out = replan(s, ownItems, d.plan(ctx));
+        out.push({ type: 'plan/commit', chair }, { type: 'plan/confirm', chair });
+        return out;
+      }
       if (!mine.revised) {
         const items = d.revise(ctx);
         // Revising reopens the plan with its items, which refill clears first.

@@ -150,11 +150,14 @@ describe('one bot driver', () => {
         let s = opening;
         for (let chair = nextChair(s, scn, () => true); s.phase === 'planning' && chair;) {
           let whole = s;
-          for (const a of decide(situationOf(s, scn, chair), d) ?? []) {
+          const x = situationOf(s, scn, chair);
+          for (const a of decide(x, d) ?? []) {
             const r = step(s, a, scn);
             if (a.type === 'plan/add') {
               adds++;
               expect(r.ok ? null : r.rejection).toBeNull();
+              // The legal list's own action, not a copy of it.
+              expect(x.legal.includes(a)).toBe(true);
             }
             if (r.ok) s = r.state;
           }

@@ -4,6 +4,7 @@ import type { Card, Chair, Effect, IndicatorId, Scenario, Strategy } from '../..
 import type { PlanItem } from '../../engine/index.js';
 import { OPERATIONS, repeatShare } from '../../engine/mechanics/modifiers.js';
 import { indexOf } from '../../engine/scenario-index.js';
+import { unitsByRegion } from '../../engine/legal-facts.js';
 import type { Doctrine, DoctrineContext } from '../doctrine.js';
 import type { History } from '../history.js';
 
@@ -353,19 +354,33 @@ class Valued {
   /** The plan (PlanDigest `stamp`) in which the card's effects were last valued at `value`, when they name no target. */
   plan = -1;
   value = 0;
-  readonly #fixed = new Map<string | undefined, Float64Array>();
+  /** The plan (PlanDigest `stamp`) that last took the card (on one target: planItems takes each card once). */
+  taken = -1;
+  /** The card's id and whether some effect names its target (its tags'): read for every candidate, kept at hand. */
+  readonly id: string;
+  readonly targeted: boolean;
+  /** Each effect's fixed worth, for every target when no effect names it, else by target. */
+  #untargeted: Float64Array | undefined;
+  readonly #byTarget = new Map<string | undefined, Float64Array>();
 
   constructor(
     readonly card: Card,
     readonly tags: CardTags,
-  ) {}
+  ) {
+    this.id = card.id;
+    this.targeted = tags.targeted;
+  }
 
   /** Each effect's fixed worth with this target (one list for every target when no effect names it). */
   fixed(style: Style, scn: Scenario, target: string | undefined): Float64Array {
-    const key = this.tags.targeted ? target : undefined;
-    let f = this.#fixed.get(key);
-    if (!f) this.#fixed.set(key, (f = Float64Array.from(this.card.effects, (e) => fixedValue(style, scn, e, key))));
+    if (!this.targeted) return (this.#untargeted ??= this.#valued(style, scn, undefined));
+    let f = this.#byTarget.get(target);
+    if (!f) this.#byTarget.set(target, (f = this.#valued(style, scn, target)));
     return f;
+  }
+
+  #valued(style: Style, scn: Scenario, target: string | undefined): Float64Array {
+    return Float64Array.from(this.card.effects, (e) => fixedValue(style, scn, e, target));
   }
 }
 
@@ -407,9 +422,8 @@ function planDigest(style: Style, ctx: DoctrineContext): PlanDigest {
   };
 }
 
-function itemValue(style: Style, ctx: DoctrineContext, item: Item, m: PlanDigest): number {
-  const x = m.cards.get(item.card);
-  if (!x) return -Infinity;
+/** What `item` is worth to this style's planner, `x` being what it reads of the item's card. */
+function itemValue(style: Style, ctx: DoctrineContext, item: Item, x: Valued, m: PlanDigest): number {
   const c = x.card;
   const T = tun(style);
   const N = neglect(style);
@@ -418,7 +432,7 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, m: PlanDigest
   let value: number;
   // What the effects are worth, in their order (effectValue's sums): the same in a plan for each target when none
   // names it.
-  if (!tags.targeted && x.plan === m.stamp) value = x.value;
+  if (!x.targeted && x.plan === m.stamp) value = x.value;
   else {
     const fixed = x.fixed(style, ctx.scenario, item.target);
     const effects = c.effects;
@@ -427,7 +441,7 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, m: PlanDigest
       const f = fixed[i]!;
       value = value + (f === f ? f : seenValue(style, ctx, effects[i]!, item.target));
     }
-    if (!tags.targeted) {
+    if (!x.targeted) {
       x.plan = m.stamp;
       x.value = value;
     }
@@ -475,20 +489,27 @@ function itemValue(style: Style, ctx: DoctrineContext, item: Item, m: PlanDigest
 }
 
 /**
- * The planner's scratch: each candidate's value and item, by its place among the candidates kept, reused from plan to
- * plan (a plan is made whole before the next begins) so that valuing a hundred candidates makes no object for each.
+ * The planner's scratch: each candidate's value, item and card, by its place among the candidates kept, reused from
+ * plan to plan (a plan is made whole before the next begins) so that valuing a dozen candidates makes no object for
+ * each.
  */
 let values = new Float64Array(256);
 let order = new Uint32Array(256);
 const candidates: Item[] = [];
+const valued: Valued[] = [];
 
 function planItems(style: Style, ctx: DoctrineContext): PlanItem[] {
   const m = planDigest(style, ctx);
-  // Every card the chair may add, valued in the legal list's order (each draws once, in that order), best first.
+  const cards = m.cards;
+  // Every card the chair may add, valued in the legal list's order (each draws once, in that order), best first. A
+  // card's targets come one after the other in the list: its Valued is looked up once for them.
   let n = 0;
+  let x: Valued | undefined;
   for (const a of ctx.legal) {
     if (a.type !== 'plan/add' || a.item.kind !== 'card') continue;
-    const value = itemValue(style, ctx, a.item, m) + ctx.random() * 0.5;
+    const item = a.item;
+    if (x?.id !== item.card) x = cards.get(item.card);
+    const value = (x ? itemValue(style, ctx, item, x, m) : -Infinity) + ctx.random() * 0.5;
     if (!(value > 0)) continue;
     if (n === values.length) {
       const grown = new Float64Array(2 * n);
@@ -497,30 +518,43 @@ function planItems(style: Style, ctx: DoctrineContext): PlanItem[] {
       order = new Uint32Array(2 * n);
     }
     values[n] = value;
-    candidates[n] = a.item;
+    candidates[n] = item;
+    valued[n] = x!;
     n++;
   }
-  for (let k = 0; k < n; k++) order[k] = k;
-  // Best first; among equal values the legal list's order (as a stable sort of the candidates would leave them).
+  // Best first; among equal values the legal list's order (what a stable sort of the candidates leaves): an insertion
+  // sort, as a plan has a dozen candidates (a typed array's sort calling a comparator cost more).
   const vs = values;
-  const ranked = order.subarray(0, n).sort((a, b) => vs[b]! - vs[a]! || a - b);
-  const out: PlanItem[] = [];
-  const seen = new Set<string>();
+  const ranked = order;
   for (let k = 0; k < n; k++) {
-    const item = candidates[ranked[k]!]!;
-    if (seen.has(item.card)) continue;
-    seen.add(item.card);
-    out.push(item);
+    const v = vs[k]!;
+    let j = k;
+    while (j > 0 && vs[ranked[j - 1]!]! < v) {
+      ranked[j] = ranked[j - 1]!;
+      j--;
+    }
+    ranked[j] = k;
+  }
+  // Each card once, at its best place: its Valued marked with this plan's stamp.
+  const out: PlanItem[] = [];
+  const stamp = m.stamp;
+  for (let k = 0; k < n; k++) {
+    const at = ranked[k]!;
+    const card = valued[at]!;
+    if (card.taken === stamp) continue;
+    card.taken = stamp;
+    out.push(candidates[at]!);
   }
   candidates.length = 0;
+  valued.length = 0;
   if (ctx.chair === 'force') out.push(...moves(ctx, tun(style).moveArea));
   return out;
 }
 
 /** The Force Commander moves a unit toward the worst-hit region without mission presence. */
 function moves(ctx: DoctrineContext, area: number): PlanItem[] {
-  const v = ctx.board;
-  const occupied = new Set(Object.values(v.units).map((u) => u.region));
+  // The regions units stand in, as the legal list found them for the same units (legal-facts.ts keeps the last few).
+  const occupied = unitsByRegion(ctx.board.units);
   const mean = totalPopulation(ctx.scenario) / Math.max(1, ctx.scenario.regions.length);
   const weight = (r: { population: number }) => (1 - area) * r.population + area * mean;
   // The first of the bare regions with the most weighted violence (what a stable sort, worst first, puts first).
@@ -633,11 +667,17 @@ export function makeDoctrine(style: Style): Doctrine {
       const numbers = ctx.numbers;
       const stance = (a: string) => (actors.has(a) ? numbers.stance(a) : 0);
       const strength = (a: string) => (actors.has(a) ? numbers.strength(a) : 0);
-      const scored = strategies.map((s) => ({
-        id: s.id,
-        value: s.track.reduce((sum, a) => sum + talksOn(a) + stance(a) / 50 + (strength(a) > 0 ? 1 : -3), 0),
-      }));
-      return scored.sort((a, b) => b.value - a.value)[0]!.id;
+      // The first of the strategies worth the most (what a stable sort, best first, puts first).
+      let best = strategies[0]!;
+      let most = -Infinity;
+      for (const s of strategies) {
+        const value = s.track.reduce((sum, a) => sum + talksOn(a) + stance(a) / 50 + (strength(a) > 0 ? 1 : -3), 0);
+        if (value > most) {
+          best = s;
+          most = value;
+        }
+      }
+      return best.id;
     },
     plan(ctx) {
       return planItems(style, ctx);
