@@ -302,7 +302,7 @@ const reflect = (x: number) => (x > 1 ? 2 - x : x < -1 ? -2 - x : x);
  * `width` (the first month's fog).
  */
 export interface Starts {
-  readonly offsets: ReadonlyMap<string, number>;
+  readonly offsets: Pick<ReadonlyMap<string, number>, 'get'>;
   readonly width: number;
 }
 

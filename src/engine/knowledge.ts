@@ -450,16 +450,17 @@ function exactReader(s: GameState): Reader {
  * published numbers: what a chair sees at the start tells it nothing the scenario does not, and the truth is
  * anywhere in the band the view states. Teams on the same world key start from the same truth.
  */
-export function startingOffsets(scn: Scenario, world: string): ReadonlyMap<string, number> {
+export function startingOffsets(scn: Scenario, world: string): Offsets {
   // A new game reads them (its true starting values), then its first view (where each error starts): made once.
   const last = lastOffsets;
   if (last && last.scn === scn && last.world === world) return last.offsets;
-  const out = new Map<string, number>();
-  const reach = Math.floor(startWidth(scn));
-  if (reach <= 0) return out;
   // Every estimated number of the table (`tracksOf`: its fog keys, ranges and published values are the scenario's,
   // made once), not the scenario walked and each key made again for every game.
   const tr = tracksOf(scn);
+  const values = new Array<number>(tr.list.length).fill(NaN);
+  const out = new Offsets(tr.byFogKey, values);
+  const reach = Math.floor(startWidth(scn));
+  if (reach <= 0) return out;
   for (let at = 0; at < tr.list.length; at++) {
     if (!tr.estimated[at]) continue;
     const published = tr.published[at]!;
@@ -468,17 +469,35 @@ export function startingOffsets(scn: Scenario, world: string): ReadonlyMap<strin
     const lo = Math.max((strength ? 1 : tr.lo[at]!) - published, -reach);
     const hi = Math.min(tr.hi[at]! - published, reach);
     if (hi < lo) continue;
-    const key = tr.fogKeys[at]!;
     // Zero offsets are kept too: they fix where the error starts (at 0), as every other offset does.
-    out.set(key, lo + Math.floor(worldUnit(world, 0, 'start', key) * (hi - lo + 1)));
+    values[at] = lo + Math.floor(worldUnit(world, 0, 'start', tr.fogKeys[at]!) * (hi - lo + 1));
   }
   lastOffsets = { scn, world, offsets: out };
   return out;
 }
 
+/**
+ * A game's starting offsets by fog key, kept by place in the scenario's table (a number without one holds NaN): a Map
+ * filled key by key for every game cost more than drawing the offsets.
+ */
+export class Offsets {
+  constructor(
+    /** The scenario's places by fog key (`Tracks.byFogKey`). */
+    private readonly places: ReadonlyMap<string, number>,
+    private readonly values: readonly number[],
+  ) {}
+
+  /** The offset of the number with fog key `key`, or undefined when it has none. */
+  get(key: string): number | undefined {
+    const at = this.places.get(key);
+    if (at === undefined) return undefined;
+    const v = this.values[at]!;
+    return Number.isNaN(v) ? undefined : v;
+  }
+}
+
 /** The offsets last worked out (see `startingOffsets`). */
-let lastOffsets:
-  { readonly scn: Scenario; readonly world: string; readonly offsets: ReadonlyMap<string, number> } | undefined;
+let lastOffsets: { readonly scn: Scenario; readonly world: string; readonly offsets: Offsets } | undefined;
 
 /** The fog's width in the first month (see `bandOf`). */
 const startWidth = (scn: Scenario) => fogWidth(scn, Math.round(scn.indicators.analysis.initial));
