@@ -126,8 +126,10 @@ interface Known {
   readonly walks: Walks;
   /** What the estimates were worked out from: a state with all of these the same sees the same numbers. */
   readonly from: KnownFrom;
-  /** Values derived from the estimates alone (the view's numbers, the chair's reader), kept with them. */
+  /** Values derived from the estimates alone (the view's numbers: `memoSeen`), kept with them. */
   readonly memo: Map<object, unknown>;
+  /** The reader of these numbers (`knownTo`), made when first asked for: the legal list and the bots read through it. */
+  reader: Reader | undefined;
   readonly sight: Sight;
 }
 
@@ -253,6 +255,7 @@ function knownOf(s: GameState, scn: Scenario): Known {
     walks,
     from,
     memo: new Map(),
+    reader: undefined,
     sight,
   };
   if (last && last.sight === sight) carryOver(last, k);
@@ -406,28 +409,45 @@ function estimate(k: Known, t: Track, key: string, open: number, lo: number, hi:
  */
 export function knownTo(s: GameState, scn: Scenario, _chair: Chair): Reader {
   if (s.phase === 'over') return exactReader(s);
-  return memoSeen(s, scn, knownTo, readerFor);
+  const k = knownOf(s, scn);
+  return (k.reader ??= readerOf(k));
 }
 
-const readerFor = (s: GameState, scn: Scenario): Reader => readerOf(knownOf(s, scn));
-
-/** A reader of a Known's numbers (what `seenOf` gives for each). */
+/**
+ * A reader of a Known's numbers (what `seenOf` gives for each). A number of the table is read by its place, seen once
+ * and kept (`k.seen`); the track is made only for a number outside the table (none in a checked scenario), so a read
+ * allocates nothing.
+ */
 function readerOf(k: Known): Reader {
   const tr = k.tracks;
+  const seen = k.seen;
   const actors = k.from.actors;
-  const read = (at: number | undefined, t: Track): number =>
-    at === undefined
-      ? isEstimated(k.from.scn, t)
-        ? seenOther(k, t).value
-        : readTrack(k.from, t)
-      : seenAt(k, at).value;
+  const read = (at: number) => (seen[at] ?? seenAt(k, at)).value;
   return {
-    indicator: (id) => read(tr.indicator.get(id), { kind: 'indicator', id }),
-    violence: (id) => read(tr.violence.get(id), { kind: 'violence', id }),
-    stance: (id) => (actors[id] ? read(tr.stance.get(id), { kind: 'stance', id }) : 0),
-    strength: (id) => (actors[id] ? read(tr.strength.get(id), { kind: 'strength', id }) : 0),
+    indicator: (id) => {
+      const at = tr.indicator.get(id);
+      return at === undefined ? readOther(k, { kind: 'indicator', id }) : read(at);
+    },
+    violence: (id) => {
+      const at = tr.violence.get(id);
+      return at === undefined ? readOther(k, { kind: 'violence', id }) : read(at);
+    },
+    stance: (id) => {
+      if (!actors[id]) return 0;
+      const at = tr.stance.get(id);
+      return at === undefined ? readOther(k, { kind: 'stance', id }) : read(at);
+    },
+    strength: (id) => {
+      if (!actors[id]) return 0;
+      const at = tr.strength.get(id);
+      return at === undefined ? readOther(k, { kind: 'strength', id }) : read(at);
+    },
   };
 }
+
+/** A number outside the table as a Known's state sees it. */
+const readOther = (k: Known, t: Track): number =>
+  isEstimated(k.from.scn, t) ? seenOther(k, t).value : readTrack(k.from, t);
 
 /** Once the game is over the fog lifts: the true numbers (as `seenOf` gives them then). */
 function exactReader(s: GameState): Reader {
