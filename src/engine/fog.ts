@@ -216,6 +216,25 @@ export function hashPutHi(key: SipStates): number {
   return sipRun(key, 0, textBuf, textAt, textAt);
 }
 
+/**
+ * Hashes the message begun as the start of longer ones, when it is whole 8-byte words: from the key's state at 0 in
+ * `states`, writing the state the words leave at `into`, and returns their length in bytes (-1, hashing nothing, when
+ * the message is not whole words). Such messages then hash only the rest (`hashPutHiAfter`).
+ */
+export function hashPutWords(states: SipStates, into: number): number {
+  if (textAt % 8 !== 0) return -1;
+  sipRun(states, 0, textBuf, textAt, -1, into);
+  return textAt;
+}
+
+/**
+ * SipHash-2-4 (the high 32 bits) of a message whose first `before` bytes were hashed into the state at `at` in
+ * `states` (`hashPutWords`) and whose rest is the message begun.
+ */
+export function hashPutHiAfter(states: SipStates, at: number, before: number): number {
+  return sipRun(states, at, textBuf, textAt, before + textAt);
+}
+
 /** SipHash-2-4 of a text's UTF-8 bytes, as `siphash24(key, encode(text))`: [hi, lo]. */
 function siphashText(key: SipStates, text: string): [number, number] {
   // Written first: a long text moves the buffer, which must be read after.

@@ -5,7 +5,7 @@ import type { Chair, Scenario } from '../scenario/schema.js';
 import type { Reader } from './conditions.js';
 import { FOG_SHARPEN, fogShare, fogWidth, walksOf, type Starts, type Walks } from './fog.js';
 import { readTrack, trackKey } from './ledger.js';
-import { worldUnit } from './rng.js';
+import { worldUnits } from './rng.js';
 import { ledgerTape, type Tape } from './tape.js';
 import { Recent } from './recent.js';
 import { bounds, fogKey, isEstimated, placeOf, tracksOf, type Tracks } from './tracks.js';
@@ -481,6 +481,7 @@ export function startingOffsets(scn: Scenario, world: string): Offsets {
   const out = new Offsets(tr.byFogKey, values);
   const reach = Math.floor(startWidth(scn));
   if (reach <= 0) return out;
+  let draw: ((key: string) => number) | undefined;
   for (let at = 0; at < tr.list.length; at++) {
     if (!tr.estimated[at]) continue;
     const published = tr.published[at]!;
@@ -490,7 +491,7 @@ export function startingOffsets(scn: Scenario, world: string): Offsets {
     const hi = Math.min(tr.hi[at]! - published, reach);
     if (hi < lo) continue;
     // Zero offsets are kept too: they fix where the error starts (at 0), as every other offset does.
-    values[at] = lo + Math.floor(worldUnit(world, 0, 'start', tr.fogKeys[at]!) * (hi - lo + 1));
+    values[at] = lo + Math.floor((draw ??= worldUnits(world, 0, 'start'))(tr.fogKeys[at]!) * (hi - lo + 1));
   }
   lastOffsets = { scn, world, offsets: out };
   return out;
