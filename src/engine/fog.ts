@@ -216,6 +216,25 @@ export function hashPutHi(key: SipStates): number {
   return sipRun(key, 0, textBuf, textAt, textAt);
 }
 
+/**
+ * Hashes the message begun as the start of longer ones, when it is whole 8-byte words: from the key's state at 0 in
+ * `states`, writing the state the words leave at `into`, and returns their length in bytes (-1, hashing nothing, when
+ * the message is not whole words). Such messages then hash only the rest (`hashPutHiAfter`).
+ */
+export function hashPutWords(states: SipStates, into: number): number {
+  if (textAt % 8 !== 0) return -1;
+  sipRun(states, 0, textBuf, textAt, -1, into);
+  return textAt;
+}
+
+/**
+ * SipHash-2-4 (the high 32 bits) of a message whose first `before` bytes were hashed into the state at `at` in
+ * `states` (`hashPutWords`) and whose rest is the message begun.
+ */
+export function hashPutHiAfter(states: SipStates, at: number, before: number): number {
+  return sipRun(states, at, textBuf, textAt, before + textAt);
+}
+
 /** SipHash-2-4 of a text's UTF-8 bytes, as `siphash24(key, encode(text))`: [hi, lo]. */
 function siphashText(key: SipStates, text: string): [number, number] {
   // Written first: a long text moves the buffer, which must be read after.
@@ -249,16 +268,41 @@ export function seedSecret(seed: number): string {
 
 /** 128 bits (32 hex digits) derived from a public label: as public as the label. */
 export function derivedKey(label: string): string {
-  const hex = (w: [number, number]) => w.map((x) => x.toString(16).padStart(8, '0')).join('');
-  return hex(siphashText(PUBLIC_KEY, `${label}:0`)) + hex(siphashText(PUBLIC_KEY, `${label}:1`));
+  const [h0, l0] = siphashText(PUBLIC_KEY, `${label}:0`);
+  const [h1, l1] = siphashText(PUBLIC_KEY, `${label}:1`);
+  hexWord(h0, 0);
+  hexWord(l0, 8);
+  hexWord(h1, 16);
+  hexWord(l1, 24);
+  return String.fromCharCode.apply(null, hexCodes);
+}
+
+/**
+ * The character codes of the 32 hex digits `derivedKey` writes (every game derives two keys from its seed: the digits
+ * made one number at a time with `toString(16)` and `padStart` cost more than the hashing).
+ */
+const hexCodes: number[] = new Array<number>(32).fill(48);
+
+/** Writes the 8 lowercase hex digits of a 32-bit word into `hexCodes` from `at`, most significant first. */
+function hexWord(x: number, at: number): void {
+  for (let i = 7; i >= 0; i--, x >>>= 4) hexCodes[at + i] = (x & 15) + ((x & 15) < 10 ? 48 : 87);
 }
 
 /** The 16 bytes of a key written as 32 hex digits. */
 export function keyBytes(secret: string): Uint8Array {
   const out = new Uint8Array(16);
-  for (let i = 0; i < 16; i++) out[i] = parseInt(secret.slice(i * 2, i * 2 + 2), 16) || 0;
+  for (let i = 0; i < 16; i++) {
+    const hi = hexDigit(secret.charCodeAt(2 * i));
+    const lo = hexDigit(secret.charCodeAt(2 * i + 1));
+    // Two hex digits read from their codes; anything else as `parseInt` reads it (a key not 32 hex digits).
+    out[i] = hi >= 0 && lo >= 0 ? 16 * hi + lo : parseInt(secret.slice(i * 2, i * 2 + 2), 16) || 0;
+  }
   return out;
 }
+
+/** The value of a hex digit's character code (either case), or -1. */
+const hexDigit = (c: number): number =>
+  c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
 
 // ---- the walk -------------------------------------------------------------------------------------------------
 
@@ -277,7 +321,7 @@ const reflect = (x: number) => (x > 1 ? 2 - x : x < -1 ? -2 - x : x);
  * `width` (the first month's fog).
  */
 export interface Starts {
-  readonly offsets: ReadonlyMap<string, number>;
+  readonly offsets: Pick<ReadonlyMap<string, number>, 'get'>;
   readonly width: number;
 }
 

@@ -5,7 +5,7 @@ import type { Chair, Scenario } from '../scenario/schema.js';
 import type { Reader } from './conditions.js';
 import { FOG_SHARPEN, fogShare, fogWidth, walksOf, type Starts, type Walks } from './fog.js';
 import { readTrack, trackKey } from './ledger.js';
-import { worldUnit } from './rng.js';
+import { worldUnits } from './rng.js';
 import { ledgerTape, type Tape } from './tape.js';
 import { Recent } from './recent.js';
 import { bounds, fogKey, isEstimated, placeOf, tracksOf, type Tracks } from './tracks.js';
@@ -126,8 +126,10 @@ interface Known {
   readonly walks: Walks;
   /** What the estimates were worked out from: a state with all of these the same sees the same numbers. */
   readonly from: KnownFrom;
-  /** Values derived from the estimates alone (the view's numbers, the chair's reader), kept with them. */
+  /** Values derived from the estimates alone (the view's numbers: `memoSeen`), kept with them. */
   readonly memo: Map<object, unknown>;
+  /** The reader of these numbers (`knownTo`), made when first asked for: the legal list and the bots read through it. */
+  reader: Reader | undefined;
   readonly sight: Sight;
 }
 
@@ -253,6 +255,7 @@ function knownOf(s: GameState, scn: Scenario): Known {
     walks,
     from,
     memo: new Map(),
+    reader: undefined,
     sight,
   };
   if (last && last.sight === sight) carryOver(last, k);
@@ -406,28 +409,45 @@ function estimate(k: Known, t: Track, key: string, open: number, lo: number, hi:
  */
 export function knownTo(s: GameState, scn: Scenario, _chair: Chair): Reader {
   if (s.phase === 'over') return exactReader(s);
-  return memoSeen(s, scn, knownTo, readerFor);
+  const k = knownOf(s, scn);
+  return (k.reader ??= readerOf(k));
 }
 
-const readerFor = (s: GameState, scn: Scenario): Reader => readerOf(knownOf(s, scn));
-
-/** A reader of a Known's numbers (what `seenOf` gives for each). */
+/**
+ * A reader of a Known's numbers (what `seenOf` gives for each). A number of the table is read by its place, seen once
+ * and kept (`k.seen`); the track is made only for a number outside the table (none in a checked scenario), so a read
+ * allocates nothing.
+ */
 function readerOf(k: Known): Reader {
   const tr = k.tracks;
+  const seen = k.seen;
   const actors = k.from.actors;
-  const read = (at: number | undefined, t: Track): number =>
-    at === undefined
-      ? isEstimated(k.from.scn, t)
-        ? seenOther(k, t).value
-        : readTrack(k.from, t)
-      : seenAt(k, at).value;
+  const read = (at: number) => (seen[at] ?? seenAt(k, at)).value;
   return {
-    indicator: (id) => read(tr.indicator.get(id), { kind: 'indicator', id }),
-    violence: (id) => read(tr.violence.get(id), { kind: 'violence', id }),
-    stance: (id) => (actors[id] ? read(tr.stance.get(id), { kind: 'stance', id }) : 0),
-    strength: (id) => (actors[id] ? read(tr.strength.get(id), { kind: 'strength', id }) : 0),
+    indicator: (id) => {
+      const at = tr.indicator.get(id);
+      return at === undefined ? readOther(k, { kind: 'indicator', id }) : read(at);
+    },
+    violence: (id) => {
+      const at = tr.violence.get(id);
+      return at === undefined ? readOther(k, { kind: 'violence', id }) : read(at);
+    },
+    stance: (id) => {
+      if (!actors[id]) return 0;
+      const at = tr.stance.get(id);
+      return at === undefined ? readOther(k, { kind: 'stance', id }) : read(at);
+    },
+    strength: (id) => {
+      if (!actors[id]) return 0;
+      const at = tr.strength.get(id);
+      return at === undefined ? readOther(k, { kind: 'strength', id }) : read(at);
+    },
   };
 }
+
+/** A number outside the table as a Known's state sees it. */
+const readOther = (k: Known, t: Track): number =>
+  isEstimated(k.from.scn, t) ? seenOther(k, t).value : readTrack(k.from, t);
 
 /** Once the game is over the fog lifts: the true numbers (as `seenOf` gives them then). */
 function exactReader(s: GameState): Reader {
@@ -450,16 +470,18 @@ function exactReader(s: GameState): Reader {
  * published numbers: what a chair sees at the start tells it nothing the scenario does not, and the truth is
  * anywhere in the band the view states. Teams on the same world key start from the same truth.
  */
-export function startingOffsets(scn: Scenario, world: string): ReadonlyMap<string, number> {
+export function startingOffsets(scn: Scenario, world: string): Offsets {
   // A new game reads them (its true starting values), then its first view (where each error starts): made once.
   const last = lastOffsets;
   if (last && last.scn === scn && last.world === world) return last.offsets;
-  const out = new Map<string, number>();
-  const reach = Math.floor(startWidth(scn));
-  if (reach <= 0) return out;
   // Every estimated number of the table (`tracksOf`: its fog keys, ranges and published values are the scenario's,
   // made once), not the scenario walked and each key made again for every game.
   const tr = tracksOf(scn);
+  const values = new Array<number>(tr.list.length).fill(NaN);
+  const out = new Offsets(tr.byFogKey, values);
+  const reach = Math.floor(startWidth(scn));
+  if (reach <= 0) return out;
+  let draw: ((key: string) => number) | undefined;
   for (let at = 0; at < tr.list.length; at++) {
     if (!tr.estimated[at]) continue;
     const published = tr.published[at]!;
@@ -468,17 +490,35 @@ export function startingOffsets(scn: Scenario, world: string): ReadonlyMap<strin
     const lo = Math.max((strength ? 1 : tr.lo[at]!) - published, -reach);
     const hi = Math.min(tr.hi[at]! - published, reach);
     if (hi < lo) continue;
-    const key = tr.fogKeys[at]!;
     // Zero offsets are kept too: they fix where the error starts (at 0), as every other offset does.
-    out.set(key, lo + Math.floor(worldUnit(world, 0, 'start', key) * (hi - lo + 1)));
+    values[at] = lo + Math.floor((draw ??= worldUnits(world, 0, 'start'))(tr.fogKeys[at]!) * (hi - lo + 1));
   }
   lastOffsets = { scn, world, offsets: out };
   return out;
 }
 
+/**
+ * A game's starting offsets by fog key, kept by place in the scenario's table (a number without one holds NaN): a Map
+ * filled key by key for every game cost more than drawing the offsets.
+ */
+export class Offsets {
+  constructor(
+    /** The scenario's places by fog key (`Tracks.byFogKey`). */
+    private readonly places: ReadonlyMap<string, number>,
+    private readonly values: readonly number[],
+  ) {}
+
+  /** The offset of the number with fog key `key`, or undefined when it has none. */
+  get(key: string): number | undefined {
+    const at = this.places.get(key);
+    if (at === undefined) return undefined;
+    const v = this.values[at]!;
+    return Number.isNaN(v) ? undefined : v;
+  }
+}
+
 /** The offsets last worked out (see `startingOffsets`). */
-let lastOffsets:
-  { readonly scn: Scenario; readonly world: string; readonly offsets: ReadonlyMap<string, number> } | undefined;
+let lastOffsets: { readonly scn: Scenario; readonly world: string; readonly offsets: Offsets } | undefined;
 
 /** The fog's width in the first month (see `bandOf`). */
 const startWidth = (scn: Scenario) => fogWidth(scn, Math.round(scn.indicators.analysis.initial));

@@ -1,6 +1,17 @@
 // The world's chance. Games of state format 3 draw each chance from a keyed hash (see `chance` below); games saved
 // before (formats 1 and 2) draw from a seeded PRNG (sfc32) whose whole state is four numbers kept in the game state.
-import { derivedKey, hashPutHi, keyBytes, putText, putWhole, sipStart, startText, type SipStates } from './fog.js';
+import {
+  derivedKey,
+  hashPutHi,
+  hashPutHiAfter,
+  hashPutWords,
+  keyBytes,
+  putText,
+  putWhole,
+  sipStart,
+  startText,
+  type SipStates,
+} from './fog.js';
 
 export type RngState = [number, number, number, number];
 
@@ -90,18 +101,16 @@ export function seedWorld(seed: number): string {
 }
 
 const worldKeys = new Map<string, SipStates>();
+/** The world key last hashed with, and its state: a game draws hundreds of times on one key. */
+let lastWorld = '';
+let lastWorldKey: SipStates | undefined;
 
 /**
  * The draw for `purpose` and `subject` in month `turn`, in [0, 1): a pure function of the key and the names. With
  * `detail` the subject is `subject/detail` (the parts are hashed as the text `turn|purpose|subject/detail`, not joined).
  */
 export function worldUnit(world: string, turn: number, purpose: string, subject: string, detail?: string): number {
-  let key = worldKeys.get(world);
-  if (!key) {
-    if (worldKeys.size >= 64) worldKeys.delete(worldKeys.keys().next().value!);
-    key = sipStart(keyBytes(world));
-    worldKeys.set(world, key);
-  }
+  const key = worldKey(world);
   startText();
   putWhole(turn);
   putText('|');
@@ -113,6 +122,41 @@ export function worldUnit(world: string, turn: number, purpose: string, subject:
     putText(detail);
   }
   return hashPutHi(key) / 4294967296;
+}
+
+/** The SipHash state of a world key (`sipStart`), kept for the last few keys. */
+function worldKey(world: string): SipStates {
+  let key = world === lastWorld ? lastWorldKey : worldKeys.get(world);
+  if (!key) {
+    if (worldKeys.size >= 64) worldKeys.delete(worldKeys.keys().next().value!);
+    key = sipStart(keyBytes(world));
+    worldKeys.set(world, key);
+  }
+  lastWorld = world;
+  lastWorldKey = key;
+  return key;
+}
+
+/**
+ * `worldUnit(world, turn, purpose, subject)` for many subjects: `worldUnits(world, turn, purpose)(subject)` is the
+ * same draw. When the text before the subject (`turn|purpose|`) is whole 8-byte words (`0|start|`: every game's
+ * starting offsets), they are hashed once for all the subjects.
+ */
+export function worldUnits(world: string, turn: number, purpose: string): (subject: string) => number {
+  const states = new Uint32Array(16);
+  states.set(worldKey(world));
+  startText();
+  putWhole(turn);
+  putText('|');
+  putText(purpose);
+  putText('|');
+  const before = hashPutWords(states, 8);
+  if (before < 0) return (subject) => worldUnit(world, turn, purpose, subject);
+  return (subject) => {
+    startText();
+    putText(subject);
+    return hashPutHiAfter(states, 8, before) / 4294967296;
+  };
 }
 
 /** What a world draw reads of the state: its key (format 3), or the generator (formats 1 and 2), and the month. */

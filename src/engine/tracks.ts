@@ -23,6 +23,8 @@ export interface Tracks {
   /** The scenario's published starting value, rounded (the indicators' initial, each region's and actor's numbers). */
   readonly published: readonly number[];
   readonly fogKeys: readonly string[];
+  /** Each number's place by its fog key. */
+  readonly byFogKey: ReadonlyMap<string, number>;
   /** Where the violence of the regions, then the actors' numbers, start in the list (the indicators start it). */
   readonly violenceAt: number;
   readonly actorsAt: number;
@@ -58,13 +60,15 @@ export function tracksOf(scn: Scenario): Tracks {
     strength.set(a.id, list.length);
     list.push({ kind: 'strength', id: a.id });
   }
+  const fogKeys = list.map(fogKey);
   tr = {
     list,
     estimated: list.map((t) => isEstimated(scn, t)),
     lo: list.map((t) => bounds(scn, t)[0]),
     hi: list.map((t) => bounds(scn, t)[1]),
     published: list.map((t) => Math.round(publishedOf(scn, t))),
-    fogKeys: list.map(fogKey),
+    fogKeys,
+    byFogKey: new Map(fogKeys.map((k, at) => [k, at])),
     violenceAt,
     actorsAt,
     indicator,

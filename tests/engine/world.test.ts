@@ -14,7 +14,7 @@ import {
 } from '../../src/engine/index.js';
 import { keyBytes, secretFromBytes, seedSecret, siphash24 } from '../../src/engine/fog.js';
 import { startingOffsets } from '../../src/engine/knowledge.js';
-import { chance, seedRng, seedWorld, worldUnit } from '../../src/engine/rng.js';
+import { chance, seedRng, seedWorld, worldUnit, worldUnits } from '../../src/engine/rng.js';
 import { parseSave } from '../../src/engine/save-parse.js';
 import { projectorView } from '../../src/server/views.js';
 import { playGame, seatAll } from '../../src/sim/play.js';
@@ -175,6 +175,22 @@ describe('the world’s chance is keyed, not streamed', () => {
     const long = 'région-'.repeat(60);
     expect(worldUnit(world, 12, 'rule', long, long)).toBe(text(`12|rule|${long}/${long}`));
     expect(worldUnit(world, 12, 'rule', 'a', 'b')).toBe(text('12|rule|a/b'));
+  });
+
+  it('draws for many subjects after one month and purpose are the same draws, whether the text before the subject is whole 8-byte words or not', () => {
+    const world = key(6, 1);
+    // `0|start|`, `12|rule|` and `3|event|` are one word (hashed once); `5|rule|` and `3|spoiler|` are not.
+    for (const [turn, purpose] of [
+      [0, 'start'],
+      [12, 'rule'],
+      [3, 'event'],
+      [5, 'rule'],
+      [3, 'spoiler'],
+    ] as const) {
+      const draw = worldUnits(world, turn, purpose);
+      for (const subject of ['', 'a', 'v:north-kivu', 't:mai-mai/étoile', 'région-'.repeat(40)])
+        expect(draw(subject)).toBe(worldUnit(world, turn, purpose, subject));
+    }
   });
 
   it('two games on one seed meet the same world whatever was decided: an unconditioned event fires in the same month (the old stream did not)', () => {
