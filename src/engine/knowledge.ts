@@ -508,6 +508,12 @@ export class Offsets {
     private readonly values: readonly number[],
   ) {}
 
+  /** The offset of the number at `place` in the scenario's table (`tracksOf`), 0 when it has none. */
+  atPlace(place: number): number {
+    const v = this.values[place]!;
+    return Number.isNaN(v) ? 0 : v;
+  }
+
   /** The offset of the number with fog key `key`, or undefined when it has none. */
   get(key: string): number | undefined {
     const at = this.places.get(key);

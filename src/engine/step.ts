@@ -35,11 +35,11 @@ export function newGame(scn: Scenario, seed: number, keys?: string | GameKeys): 
   const world = typeof keys === 'object' ? keys.world : seedWorld(s);
   if (!isSecret(secret)) throw new Error('a game secret is 32 hex digits');
   if (world !== null && !isSecret(world)) throw new Error('a world key is 32 hex digits');
-  const offsets = world === null ? new Map<string, number>() : startingOffsets(scn, world);
-  // A number starts where the scenario publishes it (rounded), moved by its offset, both found by its place in the
-  // scenario's table (tracks.ts): its fog key is made once per scenario, not again for every number of every game.
+  const offsets = world === null ? null : startingOffsets(scn, world);
+  // A number starts where the scenario publishes it (rounded), moved by its offset, both read by its place in the
+  // scenario's table (tracks.ts): no fog key is made or looked up for each number of each game.
   const tr = tracksOf(scn);
-  const at = (place: number) => tr.published[place]! + (offsets.get(tr.fogKeys[place]!) ?? 0);
+  const at = (place: number) => tr.published[place]! + (offsets?.atPlace(place) ?? 0);
   const state: DraftState = {
     format: world === null ? 2 : STATE_FORMAT,
     scenario: { id: scn.id, version: scn.version },
