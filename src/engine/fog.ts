@@ -170,7 +170,7 @@ function writeText(text: string): number {
 /** Where the next part of a message made by `putText` goes in the reused buffer (`startText` begins one). */
 let textAt = 0;
 
-/** Begins a message of several parts in the reused buffer: `startText(); putText(a); putText(b)` then `hashPutHi`. */
+/** Begins a message of several parts in the reused buffer: `startText(); putText(a); putText(b)`, then hashed. */
 export function startText(): void {
   textAt = 0;
 }
@@ -211,20 +211,28 @@ export function putWhole(x: number): void {
   textAt += digits;
 }
 
-/** SipHash-2-4 of the message made by `startText` and `putText` under a key (`sipStart`): the high 32 bits. */
-export function hashPutHi(key: SipStates): number {
-  return sipRun(key, 0, textBuf, textAt, textAt);
-}
-
 /**
- * Hashes the message begun as the start of longer ones, when it is whole 8-byte words: from the key's state at 0 in
- * `states`, writing the state the words leave at `into`, and returns their length in bytes (-1, hashing nothing, when
- * the message is not whole words). Such messages then hash only the rest (`hashPutHiAfter`).
+ * Hashes the whole 8-byte words of the message begun as the start of longer ones: from the key's state at 0 in
+ * `states`, writing the state they leave at `into`, and returns their length in bytes. The bytes after them (fewer
+ * than 8: `textFrom(length)`) begin the rest of each such message (`putBytes`), which `hashPutHiAfter` hashes.
  */
 export function hashPutWords(states: SipStates, into: number): number {
-  if (textAt % 8 !== 0) return -1;
-  sipRun(states, 0, textBuf, textAt, -1, into);
-  return textAt;
+  const whole = textAt - (textAt % 8);
+  sipRun(states, 0, textBuf, whole, -1, into);
+  return whole;
+}
+
+/** A copy of the bytes of the message begun from `at` on. */
+export function textFrom(at: number): Uint8Array {
+  return textBuf.slice(at, textAt);
+}
+
+/** Appends bytes (`textFrom`: a few) to the message begun. */
+export function putBytes(bytes: Uint8Array): void {
+  const n = bytes.length;
+  room(n);
+  for (let i = 0; i < n; i++) textBuf[textAt + i] = bytes[i]!;
+  textAt += n;
 }
 
 /**

@@ -1,15 +1,16 @@
-// The world's chance. Games of state format 3 draw each chance from a keyed hash (see `chance` below); games saved
+// The world's chance. Games of state format 3 draw each chance from a keyed hash (see `chances` below); games saved
 // before (formats 1 and 2) draw from a seeded PRNG (sfc32) whose whole state is four numbers kept in the game state.
 import {
   derivedKey,
-  hashPutHi,
   hashPutHiAfter,
   hashPutWords,
   keyBytes,
+  putBytes,
   putText,
   putWhole,
   sipStart,
   startText,
+  textFrom,
   type SipStates,
 } from './fog.js';
 
@@ -105,25 +106,6 @@ const worldKeys = new Map<string, SipStates>();
 let lastWorld = '';
 let lastWorldKey: SipStates | undefined;
 
-/**
- * The draw for `purpose` and `subject` in month `turn`, in [0, 1): a pure function of the key and the names. With
- * `detail` the subject is `subject/detail` (the parts are hashed as the text `turn|purpose|subject/detail`, not joined).
- */
-export function worldUnit(world: string, turn: number, purpose: string, subject: string, detail?: string): number {
-  const key = worldKey(world);
-  startText();
-  putWhole(turn);
-  putText('|');
-  putText(purpose);
-  putText('|');
-  putText(subject);
-  if (detail !== undefined) {
-    putText('/');
-    putText(detail);
-  }
-  return hashPutHi(key) / 4294967296;
-}
-
 /** The SipHash state of a world key (`sipStart`), kept for the last few keys. */
 function worldKey(world: string): SipStates {
   let key = world === lastWorld ? lastWorldKey : worldKeys.get(world);
@@ -138,11 +120,12 @@ function worldKey(world: string): SipStates {
 }
 
 /**
- * `worldUnit(world, turn, purpose, subject)` for many subjects: `worldUnits(world, turn, purpose)(subject)` is the
- * same draw. When the text before the subject (`turn|purpose|`) is whole 8-byte words (`0|start|`: every game's
- * starting offsets), they are hashed once for all the subjects.
+ * The draws for `purpose` in month `turn`: `worldUnits(world, turn, purpose)(subject, detail)` is the draw for
+ * `subject` in [0, 1), a pure function of the key and the names, SipHash-2-4 of the text `turn|purpose|subject` (with
+ * `detail`, `turn|purpose|subject/detail`; the parts are not joined). The whole 8-byte words of the text before the
+ * subject are hashed once for all the subjects, and the bytes after them (fewer than 8) kept to begin each one's rest.
  */
-export function worldUnits(world: string, turn: number, purpose: string): (subject: string) => number {
+export function worldUnits(world: string, turn: number, purpose: string): (subject: string, detail?: string) => number {
   const states = new Uint32Array(16);
   states.set(worldKey(world));
   startText();
@@ -151,10 +134,15 @@ export function worldUnits(world: string, turn: number, purpose: string): (subje
   putText(purpose);
   putText('|');
   const before = hashPutWords(states, 8);
-  if (before < 0) return (subject) => worldUnit(world, turn, purpose, subject);
-  return (subject) => {
+  const rest = textFrom(before);
+  return (subject, detail) => {
     startText();
+    putBytes(rest);
     putText(subject);
+    if (detail !== undefined) {
+      putText('/');
+      putText(detail);
+    }
     return hashPutHiAfter(states, 8, before) / 4294967296;
   };
 }
@@ -167,12 +155,17 @@ export interface Drawing {
 }
 
 /**
- * True with probability p, for `purpose` (`event`, `rule`, `spoiler`...) and `subject` (what it is drawn for, unique
- * within the month and purpose; with `detail`, `subject/detail`). Draws nothing when p is 0 or 1. A game without a world key draws from its generator.
+ * A month's draws for `purpose` (`event`, `rule`, `spoiler`...): `chances(d, purpose)(p, subject, detail)` is true
+ * with probability p, for `subject` (what it is drawn for, unique within the month and purpose; with `detail`,
+ * `subject/detail`). Draws nothing when p is 0 or 1. A game without a world key draws from its generator. The text
+ * `turn|purpose|` is hashed once for the month's draws (at the first).
  */
-export function chance(d: Drawing, p: number, purpose: string, subject: string, detail?: string): boolean {
-  if (p >= 1) return true;
-  if (p <= 0) return false;
-  if (d.world === undefined) return nextFloat(d.rng as RngState) < p;
-  return worldUnit(d.world, d.turn, purpose, subject, detail) < p;
+export function chances(d: Drawing, purpose: string): (p: number, subject: string, detail?: string) => boolean {
+  let draw: ((subject: string, detail?: string) => number) | undefined;
+  return (p, subject, detail) => {
+    if (p >= 1) return true;
+    if (p <= 0) return false;
+    if (d.world === undefined) return nextFloat(d.rng as RngState) < p;
+    return (draw ??= worldUnits(d.world, d.turn, purpose))(subject, detail) < p;
+  };
 }

@@ -14,7 +14,7 @@ import {
 } from '../../src/engine/index.js';
 import { keyBytes, secretFromBytes, seedSecret, siphash24 } from '../../src/engine/fog.js';
 import { startingOffsets } from '../../src/engine/knowledge.js';
-import { chance, seedRng, seedWorld, worldUnit, worldUnits } from '../../src/engine/rng.js';
+import { chances, seedRng, seedWorld, worldUnits } from '../../src/engine/rng.js';
 import { parseSave } from '../../src/engine/save-parse.js';
 import { projectorView } from '../../src/server/views.js';
 import { playGame, seatAll } from '../../src/sim/play.js';
@@ -154,43 +154,56 @@ describe('the world’s chance is keyed, not streamed', () => {
   it('a draw depends on the key, the month, the purpose and the subject only: earlier draws do not move it', () => {
     const world = key(3, 2);
     const d = { world, turn: 4 };
-    const target = worldUnit(world, 4, 'event', 'beni-massacre');
+    const target = worldUnits(world, 4, 'event')('beni-massacre');
     for (const p of [0.1, 0.3, 0.5, 0.7, 0.9]) {
-      for (let i = 0; i < 50; i++) chance(d, 0.5, 'rule', `x/${i}`);
-      expect(chance(d, p, 'event', 'beni-massacre')).toBe(target < p);
+      const rule = chances(d, 'rule');
+      for (let i = 0; i < 50; i++) rule(0.5, `x/${i}`);
+      expect(chances(d, 'event')(p, 'beni-massacre')).toBe(target < p);
     }
-    expect(worldUnit(world, 5, 'event', 'beni-massacre')).not.toBe(target);
-    expect(worldUnit(key(4, 2), 4, 'event', 'beni-massacre')).not.toBe(target);
-    expect(worldUnit(world, 4, 'rule', 'beni-massacre')).not.toBe(target);
+    expect(worldUnits(world, 5, 'event')('beni-massacre')).not.toBe(target);
+    expect(worldUnits(key(4, 2), 4, 'event')('beni-massacre')).not.toBe(target);
+    expect(worldUnits(world, 4, 'rule')('beni-massacre')).not.toBe(target);
   });
 
   it('a draw is SipHash of the text `month|purpose|subject` (or `subject/detail`), whatever the parts hold', () => {
     const world = key(5, 1);
+    const worldUnit = (turn: number, purpose: string, subject: string, detail?: string) =>
+      worldUnits(world, turn, purpose)(subject, detail);
     const text = (t: string) => siphash24(keyBytes(world), new TextEncoder().encode(t))[0] / 4294967296;
-    expect(worldUnit(world, 4, 'event', 'beni-massacre')).toBe(text('4|event|beni-massacre'));
-    expect(worldUnit(world, 0, 'start', 'indicator:trust')).toBe(text('0|start|indicator:trust'));
-    expect(worldUnit(world, 1234567, 'spoiler', 'adf', 'beni')).toBe(text('1234567|spoiler|adf/beni'));
+    expect(worldUnit(4, 'event', 'beni-massacre')).toBe(text('4|event|beni-massacre'));
+    expect(worldUnit(0, 'start', 'indicator:trust')).toBe(text('0|start|indicator:trust'));
+    expect(worldUnit(1234567, 'spoiler', 'adf', 'beni')).toBe(text('1234567|spoiler|adf/beni'));
     // Not a whole number, non-ASCII text, and a message longer than the buffer first made.
-    expect(worldUnit(world, -2.5, 'rule', 'mai-mai/étoile')).toBe(text('-2.5|rule|mai-mai/étoile'));
+    expect(worldUnit(-2.5, 'rule', 'mai-mai/étoile')).toBe(text('-2.5|rule|mai-mai/étoile'));
     const long = 'région-'.repeat(60);
-    expect(worldUnit(world, 12, 'rule', long, long)).toBe(text(`12|rule|${long}/${long}`));
-    expect(worldUnit(world, 12, 'rule', 'a', 'b')).toBe(text('12|rule|a/b'));
+    expect(worldUnit(12, 'rule', long, long)).toBe(text(`12|rule|${long}/${long}`));
+    expect(worldUnit(12, 'rule', 'a', 'b')).toBe(text('12|rule|a/b'));
   });
 
   it('draws for many subjects after one month and purpose are the same draws, whether the text before the subject is whole 8-byte words or not', () => {
     const world = key(6, 1);
-    // `0|start|`, `12|rule|` and `3|event|` are one word (hashed once); `5|rule|` and `3|spoiler|` are not.
-    for (const [turn, purpose] of [
-      [0, 'start'],
-      [12, 'rule'],
-      [3, 'event'],
-      [5, 'rule'],
-      [3, 'spoiler'],
-    ] as const) {
-      const draw = worldUnits(world, turn, purpose);
-      for (const subject of ['', 'a', 'v:north-kivu', 't:mai-mai/étoile', 'région-'.repeat(40)])
-        expect(draw(subject)).toBe(worldUnit(world, turn, purpose, subject));
-    }
+    const text = (t: string) => siphash24(keyBytes(world), new TextEncoder().encode(t))[0] / 4294967296;
+    // `0|start|`, `12|rule|` and `3|event|` are one word (hashed once); `5|rule|`, `3|events|`, `3|spoiler|`,
+    // `10|spoiler|` and `123.5|règle|` leave 7, 1, 2, 3 and 5 bytes to begin each subject, the last after an `è` cut
+    // in two by the word's end.
+    const draws = (
+      [
+        [0, 'start'],
+        [12, 'rule'],
+        [3, 'event'],
+        [5, 'rule'],
+        [3, 'events'],
+        [3, 'spoiler'],
+        [10, 'spoiler'],
+        [123.5, 'règle'],
+      ] as const
+    ).map(([turn, purpose]) => ({ prefix: `${turn}|${purpose}|`, draw: worldUnits(world, turn, purpose) }));
+    // Each month's draws interleaved with the others' (the text buffer is shared).
+    for (const subject of ['', 'a', 'v:north-kivu', 't:mai-mai/étoile', 'région-'.repeat(40)])
+      for (const { prefix, draw } of draws) {
+        expect(draw(subject)).toBe(text(prefix + subject));
+        expect(draw(subject, 'beni')).toBe(text(`${prefix}${subject}/beni`));
+      }
   });
 
   it('two games on one seed meet the same world whatever was decided: an unconditioned event fires in the same month (the old stream did not)', () => {

@@ -1,7 +1,7 @@
 // The world pushes back each turn: armed violence, mission presence, police, spoiler attacks, deployments.
 import type { Scenario } from '../../scenario/schema.js';
 import { change, INDICATOR } from '../ledger.js';
-import { chance } from '../rng.js';
+import { chances } from '../rng.js';
 import { byPairKey, indexOf, mechanicCause, trackOf, type ScenarioIndex } from '../scenario-index.js';
 import type { Cause, DraftState, EngineEvent, Track } from '../types.js';
 import { tally } from './politics.js';
@@ -172,6 +172,7 @@ export function missionPresence(d: DraftState, scn: Scenario, practice?: Practic
 export function spoilerAttacks(d: DraftState, scn: Scenario): void {
   // Where the mission stands (no unit moves while the spoilers strike).
   let occupied: Set<string> | undefined;
+  const chance = chances(d, 'spoiler');
   for (const a of scn.actors) {
     const st = d.actors[a.id];
     if (!st || a.negotiable || st.strength === 0) continue;
@@ -183,7 +184,7 @@ export function spoilerAttacks(d: DraftState, scn: Scenario): void {
       const exposed = occupied.has(r);
       // L-analysis: early warning lets the mission see some attacks coming.
       const warning = 1.3 - (0.6 * d.indicators.analysis) / 100;
-      if (!exposed || !chance(d, (st.strength / 300) * warning, 'spoiler', a.id, r)) continue;
+      if (!exposed || !chance((st.strength / 300) * warning, a.id, r)) continue;
       const cause = mechanicCause(indexOf(scn), 'spoiler-attacks', a.id);
       change(d, scn, INDICATOR.casualties, 3, cause, SPOILERS);
       change(d, scn, INDICATOR.credibility, -1, cause, SPOILERS);

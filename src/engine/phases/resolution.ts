@@ -23,7 +23,7 @@ import {
 } from '../mechanics/world.js';
 import { type Aim, wearFactors, wearOf } from '../mechanics/wear.js';
 import { unrequestedMeans } from '../mechanics/means.js';
-import { chance } from '../rng.js';
+import { chances } from '../rng.js';
 import { indexOf, mechanicCause, readyEffects, trackOf, type Ready, type ScenarioIndex } from '../scenario-index.js';
 import { CHAIR_ORDER, type Cause, type Conflict, type DraftState, type EngineEvent } from '../types.js';
 
@@ -154,10 +154,11 @@ export function resolve(d: DraftState, scn: Scenario, out: EngineEvent[]): void 
       if (play.political) political = true;
     }
   }
+  const chance = chances(d, 'rule');
   for (const run of idx.rules) {
     const rule = run.rule;
     if (!run.when(d)) continue;
-    if (!chance(d, rule.chance, 'rule', run.subject)) continue;
+    if (!chance(rule.chance, run.subject)) continue;
     applyReady(d, scn, run.effects, run.context);
   }
   armedViolence(d, scn);

@@ -3,7 +3,7 @@ import { lastTurn } from '../length.js';
 import type { Event, Scenario } from '../../scenario/schema.js';
 import type { Reader } from '../conditions.js';
 import { applyReady, type EffectContext } from '../effects.js';
-import { chance } from '../rng.js';
+import { chances } from '../rng.js';
 import { indexOf, readyEffects, type EventRun, type Ready } from '../scenario-index.js';
 import { councilRenewal } from '../mechanics/council.js';
 import type { DraftState, EngineEvent, FiredEvent, GameState, Plan } from '../types.js';
@@ -111,10 +111,11 @@ export function beginTurn(d: DraftState, scn: Scenario, out: EngineEvent[]): voi
   const fired = ix?.last ?? NO_TURNS;
   const before = d.fired.length;
   const events = idx.eventRuns;
+  const chance = chances(d, 'event');
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     if (!open(e, d.turn, fired) || !e.when(d)) continue;
-    if (!chance(d, e.chance, 'event', e.id)) continue;
+    if (!chance(e.chance, e.id)) continue;
     d.fired.push({ event: e.id, turn: d.turn, choice: null });
     applyReady(d, scn, e.effects, e.context);
     if (e.event.choices.length > 0) d.pendingChoices.push(e.id);
