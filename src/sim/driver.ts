@@ -177,7 +177,8 @@ function contextOf(s: ChairSituation): DoctrineContext {
 function replan(s: ChairSituation, current: number, items: readonly PlanItem[]): Action[] {
   const chair = s.chair;
   const legal = s instanceof TrueSituation ? s.legalMade : s.legal;
-  if (!legal || !offeredAll(legal, chair, items)) return refill(chair, current, items);
+  const offered = legal && offeredAll(legal, chair, items);
+  if (!offered) return refill(chair, current, items);
   const scn = s.scenario;
   const capacity = capacityOf(scn, chair);
   const out: Action[] = [];
@@ -191,20 +192,16 @@ function replan(s: ChairSituation, current: number, items: readonly PlanItem[]):
     used += cost;
     out.push(offered[i]!);
   }
-  offered.length = 0;
   return out;
 }
 
-/** The legal list's add of each item of the plan `offeredAll` was last asked about, by the item's place. */
-const offered: Action[] = [];
-
 /**
- * Whether the legal list offers each of these items to this chair (the same object), its actions kept in `offered`:
- * a scan for each, as a plan is a few items and the list a few dozen actions (a set of the list's items, made for each
- * plan, cost more).
+ * The legal list's add of each of these items, by the item's place, when it offers every one to this chair (the same
+ * object), else null: a scan for each, as a plan is a few items and the list a few dozen actions (a set of the list's
+ * items, made for each plan, cost more).
  */
-function offeredAll(legal: readonly Action[], chair: Chair, items: readonly PlanItem[]): boolean {
-  offered.length = 0;
+function offeredAll(legal: readonly Action[], chair: Chair, items: readonly PlanItem[]): Action[] | null {
+  const offered: Action[] = [];
   for (const item of items) {
     let found: Action | undefined;
     for (let i = 0; i < legal.length; i++) {
@@ -214,13 +211,10 @@ function offeredAll(legal: readonly Action[], chair: Chair, items: readonly Plan
         break;
       }
     }
-    if (!found) {
-      offered.length = 0;
-      return false;
-    }
+    if (!found) return null;
     offered.push(found);
   }
-  return true;
+  return offered;
 }
 
 /** Whether the adds from `first` on hold the item's card or order its unit already (a plan holds a dozen at most). */
