@@ -17,7 +17,7 @@ export {
   type SeenPlan,
   type SeenEntry,
 } from './view.js';
-export { secretFromBytes, seedSecret, isSecret } from './fog.js';
+export { secretFromBytes, seedSecret, isSecret } from './hash.js';
 export { seenOf, knownTo } from './knowledge.js';
 export { replay, hashState, hashScenario, canonicalJson } from './replay.js';
 export { makeSave, restoreSave, type SaveFile, type SaveError } from './save.js';

@@ -12,7 +12,7 @@ import {
   startText,
   textFrom,
   type SipStates,
-} from './fog.js';
+} from './hash.js';
 
 export type RngState = [number, number, number, number];
 

@@ -1,7 +1,7 @@
 // Reading a save file: its shape checked with zod. Apart from save.ts so that the browser loads zod only to open a save.
 import { z } from 'zod';
 import { ActionShape } from './action-shape.js';
-import { SECRET_PATTERN } from './fog.js';
+import { SECRET_PATTERN } from './hash.js';
 import { MAX_SAVE_BYTES, SAVE_VERSION, type SaveError } from './save.js';
 
 const common = {

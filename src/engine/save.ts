@@ -2,7 +2,7 @@
 // Reading one from text (parseSave, with zod) is in save-parse.ts, so that writing saves needs no zod.
 import type { Scenario } from '../scenario/schema.js';
 import type { SaveFile } from './save-parse.js';
-import { seedSecret } from './fog.js';
+import { seedSecret } from './hash.js';
 import { isAction } from './action-shape.js';
 import { hashScenario, hashState, replay } from './replay.js';
 import { isFacilitatorAction, type Action, type GameState } from './types.js';

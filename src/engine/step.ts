@@ -2,7 +2,7 @@
 // What each action does is apply.ts; a game played forward in place (replay, bots, rollouts) is working.ts.
 import type { Scenario } from '../scenario/schema.js';
 import { checkAllowed } from './legal.js';
-import { isSecret, seedSecret } from './fog.js';
+import { isSecret, seedSecret } from './hash.js';
 import { startingOffsets } from './knowledge.js';
 import { tracksOf } from './tracks.js';
 import { seedRng, seedWorld } from './rng.js';

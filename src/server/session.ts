@@ -11,7 +11,7 @@ import {
   type Phase,
 } from '../engine/index.js';
 import { randomBytes } from 'node:crypto';
-import { isSecret, secretFromBytes, seedSecret } from '../engine/fog.js';
+import { isSecret, secretFromBytes, seedSecret } from '../engine/hash.js';
 import { indexOf } from '../engine/scenario-index.js';
 import type { Chair, Scenario } from '../scenario/schema.js';
 import type { Doctrine } from '../sim/doctrine.js';

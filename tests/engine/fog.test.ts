@@ -15,7 +15,8 @@ import {
   type GameKeys,
   type GameState,
 } from '../../src/engine/index.js';
-import { fogShare, keyBytes, secretFromBytes, seedSecret, siphash24, walksOf } from '../../src/engine/fog.js';
+import { fogShare, walksOf } from '../../src/engine/fog.js';
+import { keyBytes, secretFromBytes, seedSecret, siphash24 } from '../../src/engine/hash.js';
 import { hashUnit } from '../../src/engine/rng.js';
 import { parseSave } from '../../src/engine/save-parse.js';
 import { indexOf } from '../../src/engine/scenario-index.js';

@@ -12,7 +12,7 @@ import {
   type GameKeys,
   type GameState,
 } from '../../src/engine/index.js';
-import { keyBytes, secretFromBytes, seedSecret, siphash24 } from '../../src/engine/fog.js';
+import { keyBytes, secretFromBytes, seedSecret, siphash24 } from '../../src/engine/hash.js';
 import { startingOffsets } from '../../src/engine/knowledge.js';
 import { chances, seedRng, seedWorld, worldUnits } from '../../src/engine/rng.js';
 import { parseSave } from '../../src/engine/save-parse.js';

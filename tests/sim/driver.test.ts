@@ -1,7 +1,7 @@
 // One bot driver: the same seed played through the simulator, the browser store and the server's session gives the same log.
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashState, newGame, step } from '../../src/engine/index.js';
-import { seedSecret } from '../../src/engine/fog.js';
+import { seedSecret } from '../../src/engine/hash.js';
 import { seedWorld } from '../../src/engine/rng.js';
 import { SessionStore } from '../../src/server/db.js';
 import { Session } from '../../src/server/session.js';
